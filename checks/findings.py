@@ -1,0 +1,169 @@
+"""Findings and the document view the rules read.
+
+Rules see a *view* of the text: newlines unified to LF and letters composed to NFC, so every rule
+works on one clean shape. Each view offset maps back to the text as given, which is what a finding
+reports: 0-based code points into the decoded text, plus 1-based line and column.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+import dataclasses
+from dataclasses import asdict, dataclass
+from functools import cached_property
+
+from checks.text import line_starts
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+CATEGORIES = ("abbreviation", "typo", "spacing", "unicode", "boilerplate", "metadata", "style")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one place. `suggestions` replace exactly `text`; "" deletes it."""
+
+    rule: str
+    category: str
+    severity: str
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+    message: str
+    suggestions: tuple[str, ...] = ()
+    safe: bool = False
+    field: str = "body"
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["suggestions"] = list(self.suggestions)
+        return data
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule reports, in view offsets. The engine turns it into a Finding."""
+
+    start: int
+    end: int
+    message: str
+    message_en: str
+    suggestions: tuple[str, ...] = ()
+    severity: str | None = None
+    safe: bool | None = None
+
+
+_TOKEN = re.compile(r"\w+(?:[&.\-/]\w+)*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Document:
+    """The text a rule reads (`text`, NFC and LF) and how its offsets map back to the original."""
+
+    original: str
+    text: str
+    _to_original: list[int]
+    field: str = "body"
+    line_kinds_override: list[str] | None = dataclasses.field(default=None, repr=False)
+
+    @classmethod
+    def from_text(cls, original: str, field: str = "body") -> Document:
+        view, mapping = _view_with_map(original)
+        return cls(original, view, mapping, field)
+
+    def to_original(self, offset: int) -> int:
+        return self._to_original[offset]
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Start offsets of the view's lines (the view has LF only)."""
+        return line_starts(self.text)
+
+    @cached_property
+    def lines(self) -> list[tuple[int, int]]:
+        """(start, end) of each view line, newline excluded."""
+        starts = self.line_starts
+        ends = [s - 1 for s in starts[1:]] + [len(self.text)]
+        return list(zip(starts, ends))
+
+    def line_index(self, offset: int) -> int:
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    @cached_property
+    def line_kinds(self) -> list[str]:
+        """Boilerplate classifier's verdict for every view line (see checks.boilerplate)."""
+        if self.line_kinds_override is not None:
+            return self.line_kinds_override
+        from checks.boilerplate import classify_lines
+
+        return [c.kind for c in classify_lines(self.text)]
+
+    def is_prose(self, offset: int) -> bool:
+        """True where typo and abbreviation rules apply: not a boilerplate/caption/metadata line."""
+        return self.line_kinds[self.line_index(offset)] in ("body", "title")
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(self.text)]
+
+
+def _view_with_map(original: str) -> tuple[str, list[int]]:
+    """NFC + LF view of `original` and, for every view offset (and the end), its original offset."""
+    if original.isascii() and "\r" not in original:
+        return original, list(range(len(original) + 1))
+    view: list[str] = []
+    mapping: list[int] = []
+    i, n = 0, len(original)
+    while i < n:
+        ch = original[i]
+        if ch == "\r":
+            view.append("\n")
+            mapping.append(i)
+            i += 2 if original.startswith("\r\n", i) else 1
+            continue
+        j = i + 1
+        while j < n and unicodedata.combining(original[j]):
+            j += 1
+        cluster = original[i:j]
+        composed = unicodedata.normalize("NFC", cluster) if j - i > 1 or not ch.isascii() else cluster
+        if len(composed) == len(cluster):
+            view.append(composed)
+            mapping.extend(range(i, j))
+        else:
+            view.append(composed)
+            mapping.extend([i] * len(composed))
+        i = j
+    mapping.append(n)
+    return "".join(view), mapping
+
+
+def make_finding(doc: Document, rule_id: str, category: str, severity: str, safe: bool, hit: Hit,
+                 lang: str, starts: list[int]) -> Finding:
+    start = doc.to_original(hit.start)
+    end = doc.to_original(hit.end)
+    line = bisect.bisect_right(starts, start) - 1
+    return Finding(
+        rule=rule_id,
+        category=category,
+        severity=hit.severity or severity,
+        start=start,
+        end=end,
+        line=line + 1,
+        column=start - starts[line] + 1,
+        text=doc.original[start:end],
+        message=hit.message_en if lang == "en" else hit.message,
+        suggestions=tuple(hit.suggestions),
+        safe=safe if hit.safe is None else hit.safe,
+        field=doc.field,
+    )

@@ -1,0 +1,1 @@
+"""Rule modules; each registers its rules with checks.engine.rule when imported."""

@@ -1,0 +1,166 @@
+"""Text primitives shared by every layer: decoding, cleaning, folding, visible escapes.
+
+Pure functions over `str`/`bytes`; nothing here touches the store or the screen.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+NBSP = "\u00a0"
+
+# Bidi embedding/override/isolate controls: they reorder what the reader sees.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+ZWJ = "\u200d"
+# Characters an article field keeps besides printable text.
+_KEEP_CONTROLS = frozenset("\n\t")
+
+
+class DecodeError(ValueError):
+    """Raw bytes that cannot become article text (binary, undecodable, empty)."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+_VIETNAMESE_CP1258 = re.compile(r"[\u0300\u0301\u0303\u0309\u0323ăâđêôơưĂÂĐÊÔƠƯ]")
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode scraped bytes: UTF-8 (BOM or not), UTF-16 with BOM, or Windows-1258.
+
+    The BOM is stripped; newlines are left as they are (offsets count against this text).
+    Raises DecodeError with a reason an editor can read.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        encoding, body = "utf-8-sig", data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding, body = "utf-16", data
+    else:
+        encoding, body = "utf-8", data
+    if encoding == "utf-16":
+        try:
+            text = body.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"invalid UTF-16 at byte {exc.start}") from None
+    else:
+        if b"\x00" in body:
+            raise DecodeError("binary file (NUL bytes)")
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            text = _try_cp1258(body)
+            if text is None:
+                raise DecodeError(f"not UTF-8 text (invalid byte at offset {exc.start})") from None
+            encoding = "windows-1258"
+    if "\x00" in text:
+        raise DecodeError("binary file (NUL characters)")
+    if not text.strip():
+        raise DecodeError("empty file" if not text else "whitespace only")
+    if _looks_binary(text):
+        raise DecodeError("binary file (control characters)")
+    return Decoded(text, encoding)
+
+
+def _try_cp1258(body: bytes) -> str | None:
+    """Windows-1258 is the legacy Vietnamese code page; accept it only when it reads as Vietnamese."""
+    try:
+        text = body.decode("cp1258")
+    except UnicodeDecodeError:
+        return None
+    high = sum(1 for ch in text if ord(ch) > 127)
+    if not high:
+        return None
+    vietnamese = len(_VIETNAMESE_CP1258.findall(text))
+    return text if vietnamese / high >= 0.6 else None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v\x1b")
+    return controls > max(8, len(sample) // 50)
+
+
+def normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _is_emoji(ch: str) -> bool:
+    cp = ord(ch)
+    return cp >= 0x1F000 or 0x2600 <= cp <= 0x27BF or unicodedata.category(ch) == "So"
+
+
+def dropped_characters(text: str) -> list[tuple[int, str]]:
+    """Positions of characters that never belong in a stored article field.
+
+    C0/C1 controls other than newline and tab, bidi overrides, and ZWJ outside emoji.
+    """
+    out = []
+    for i, ch in enumerate(text):
+        if ch in _KEEP_CONTROLS or ch == "\r":
+            continue
+        if unicodedata.category(ch) == "Cc" or ch in BIDI_CONTROLS:
+            out.append((i, ch))
+        elif ch == ZWJ:
+            before = text[i - 1] if i else ""
+            after = text[i + 1] if i + 1 < len(text) else ""
+            if not (before and after and (_is_emoji(before) or before == "\ufe0f") and _is_emoji(after)):
+                out.append((i, ch))
+    return out
+
+
+def clean_field(text: str) -> str:
+    """Text as stored in an article field: LF newlines, NFC, no controls or bidi overrides."""
+    text = normalize_newlines(text)
+    drop = {i for i, _ in dropped_characters(text)}
+    if drop:
+        text = "".join(ch for i, ch in enumerate(text) if i not in drop)
+    return unicodedata.normalize("NFC", text)
+
+
+_FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def fold(text: str) -> str:
+    """Diacritic-insensitive form for search: "Đổi mới" → "doi moi" (đ folds to d)."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def visible(text: str) -> str:
+    """Show control and format characters as escapes, keep everything else literal.
+
+    ESC, bidi overrides and zero-width characters would act on the terminal or hide; an editor
+    must see them. Newline and tab stay as they are.
+    """
+    out = []
+    for ch in text:
+        if ch in "\n\t":
+            out.append(ch)
+            continue
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Cf", "Zl", "Zp") and ch != ZWJ:
+            cp = ord(ch)
+            out.append(f"\\x{cp:02x}" if cp < 0x100 else f"\\u{cp:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line begins; lines break at \\n, \\r\\n and \\r only."""
+    starts = [0]
+    starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+    return starts
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))

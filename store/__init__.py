@@ -1,0 +1,1 @@
+"""SQLite persistence for bientap (sqlite-utils): articles, revisions, import, export."""

@@ -1,0 +1,407 @@
+"""Articles: load, optimistic save with revisions, listing with keyset paging, search.
+
+Every save is one transaction that checks the version the editor started from; someone else's
+save in between raises `ConflictError` — never a silent overwrite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field, fields, replace
+
+import sqlite_utils
+
+from checks.text import clean_field, fold, word_count
+
+STATUSES = ("draft", "review", "ready", "published", "spiked")
+EDITABLE = ("title", "sapo", "body", "byline", "published_at", "source", "source_url", "location",
+            "section", "tags", "status")
+
+
+class ConflictError(Exception):
+    """Someone saved the article after this editor opened it."""
+
+    def __init__(self, article_id: int, expected: int, actual: int):
+        super().__init__(
+            f"article {article_id} was saved by someone else (version {actual}, you started from {expected})"
+        )
+        self.article_id, self.expected, self.actual = article_id, expected, actual
+
+
+class NotFound(LookupError):
+    def __init__(self, article_id: int):
+        super().__init__(f"no article with id {article_id}")
+        self.article_id = article_id
+
+
+@dataclass
+class Article:
+    id: int | None = None
+    title: str | None = None
+    sapo: str | None = None
+    body: str = ""
+    byline: str | None = None
+    published_at: str | None = None
+    source: str | None = None
+    source_url: str | None = None
+    location: str | None = None
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    status: str = "draft"
+    source_file: str | None = None
+    version: int = 1
+    created_at: str | None = None
+    updated_at: str | None = None
+    word_count: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    edited: int = 0
+    source_changed: str | None = None
+    content_sha256: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def editable(self) -> dict:
+        return {k: getattr(self, k) for k in EDITABLE}
+
+
+_ARTICLE_FIELDS = {f.name for f in fields(Article)}
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+def current_editor() -> str:
+    name = os.environ.get("BIENTAP_EDITOR")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "unknown"
+
+
+def row_to_article(row: dict) -> Article:
+    data = {k: v for k, v in row.items() if k in _ARTICLE_FIELDS}
+    data["tags"] = json.loads(row.get("tags") or "[]")
+    return Article(**data)
+
+
+def get(db: sqlite_utils.Database, article_id: int) -> Article:
+    rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+    if not rows:
+        raise NotFound(article_id)
+    return row_to_article(rows[0])
+
+
+def exists(db: sqlite_utils.Database, article_id: int) -> bool:
+    return db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+
+_COLLATE_ORDER = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_BASE = {ch: i for i, ch in enumerate(_COLLATE_ORDER)}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def title_sort_key(title: str | None) -> str:
+    """A key that sorts Vietnamese titles in dictionary order: a ă â b c d đ e ê ... (tones last).
+
+    Letters map to base-letter ranks (vowel marks such as ă, â, ơ are letters of their own); tone
+    marks only break ties.
+    """
+    import unicodedata
+
+    if not title:
+        return ""
+    primary, tones = [], []
+    for ch in unicodedata.normalize("NFC", title.lower()):
+        decomposed = unicodedata.normalize("NFD", ch)
+        tone = 0
+        kept = []
+        for part in decomposed:
+            if part in _TONES:
+                tone = _TONES[part]
+            else:
+                kept.append(part)
+        letter = unicodedata.normalize("NFC", "".join(kept))
+        if letter in _BASE:
+            primary.append(chr(0x100 + _BASE[letter]))
+        elif letter.isalnum():
+            primary.append(chr(0x200 + ord(letter[0]) % 0xFFFF) if not letter.isdigit() else letter)
+        elif letter.isspace():
+            primary.append(" ")
+        else:
+            continue
+        tones.append(str(tone))
+    return "".join(primary) + "\x00" + "".join(tones)
+
+
+def index_article(db: sqlite_utils.Database, article: Article) -> None:
+    """Keep the folded full-text copy of one article in step with its fields."""
+    db.execute("DELETE FROM articles_fts WHERE rowid = ?", [article.id])
+    db.execute(
+        "INSERT INTO articles_fts(rowid, title, sapo, body, byline) VALUES (?, ?, ?, ?, ?)",
+        [article.id, fold(article.title or ""), fold(article.sapo or ""), fold(article.body or ""),
+         fold(article.byline or "")],
+    )
+
+
+def _record(article: Article) -> dict:
+    data = article.to_dict()
+    data["tags"] = json.dumps(article.tags, ensure_ascii=False)
+    data["title_sort"] = title_sort_key(article.title)
+    data.pop("id")
+    return data
+
+
+def clean_fields(values: dict) -> dict:
+    """Article text as stored: LF, NFC, no control or bidi characters (the raw import keeps them)."""
+    out = dict(values)
+    for key, value in values.items():
+        if isinstance(value, str):
+            out[key] = clean_field(value)
+        elif key == "tags" and value is not None:
+            out[key] = [clean_field(t).strip() for t in value if clean_field(t).strip()]
+    return out
+
+
+def snapshot(article: Article) -> str:
+    return json.dumps(article.editable(), ensure_ascii=False, sort_keys=True)
+
+
+def add_revision(db: sqlite_utils.Database, article: Article, editor: str, note: str = "") -> None:
+    db["revisions"].insert(
+        {"article_id": article.id, "version": article.version, "editor": editor, "created_at": now(),
+         "note": note, "snapshot": snapshot(article)}
+    )
+
+
+def insert(db: sqlite_utils.Database, article: Article, *, source_key: str, raw_id: int | None,
+           editor: str | None = None, counts: tuple[int, int, int] | None = None) -> Article:
+    """Store a new article (from an import) with its first revision. Caller holds the transaction."""
+    stamp = now()
+    article = replace(article, **clean_fields(article.editable()), version=1, created_at=stamp,
+                      updated_at=stamp, word_count=word_count(article.body or ""))
+    if counts is not None:
+        article.errors, article.warnings, article.infos = counts
+    record = _record(article) | {"source_key": source_key, "raw_id": raw_id}
+    article.id = db["articles"].insert(record).last_pk
+    index_article(db, article)
+    add_revision(db, article, editor or current_editor(), "import")
+    return article
+
+
+def save(db: sqlite_utils.Database, article_id: int, changes: dict, expected_version: int, *,
+         editor: str | None = None, note: str = "", counts: tuple[int, int, int] | None = None,
+         by_editor: bool = True) -> Article:
+    """Apply `changes` to the article if it is still at `expected_version`; one transaction.
+
+    Appends a full snapshot to revisions with the editor's name. Raises ConflictError when
+    someone else saved in between, ValueError on a field that cannot be stored.
+    """
+    bad = set(changes) - set(EDITABLE)
+    if bad:
+        raise ValueError(f"not an editable field: {', '.join(sorted(bad))}")
+    if "status" in changes and changes["status"] not in STATUSES:
+        raise ValueError(f"unknown status {changes['status']!r}")
+    if "published_at" in changes and changes["published_at"]:
+        changes["published_at"] = normalize_date(changes["published_at"])
+    changes = clean_fields(changes)
+    with db.atomic():
+        current = get(db, article_id)
+        if current.version != expected_version:
+            raise ConflictError(article_id, expected_version, current.version)
+        updated = replace(current, **changes)
+        updated.version = current.version + 1
+        updated.updated_at = now()
+        updated.word_count = word_count(updated.body or "")
+        if by_editor:
+            updated.edited = 1
+        if counts is not None:
+            updated.errors, updated.warnings, updated.infos = counts
+        cursor = db.execute(
+            "UPDATE articles SET " + ", ".join(f"{k} = ?" for k in _record(updated)) +
+            " WHERE id = ? AND version = ?",
+            [*_record(updated).values(), article_id, expected_version],
+        )
+        if cursor.rowcount != 1:
+            raise ConflictError(article_id, expected_version, get(db, article_id).version)
+        index_article(db, updated)
+        add_revision(db, updated, editor or current_editor(), note)
+        db.execute("DELETE FROM drafts WHERE article_id = ?", [article_id])
+    return updated
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
+
+
+def normalize_date(value: str) -> str:
+    """An editor's date as stored: YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS+07:00. ValueError otherwise."""
+    value = value.strip()
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        parsed = None
+        for fmt in _DATE_FORMATS:
+            try:
+                parsed = dt.datetime.strptime(value, fmt)
+                break
+            except ValueError:
+                continue
+        if parsed is None:
+            raise ValueError(f"không hiểu ngày {value!r} (dùng dd/mm/yyyy hoặc yyyy-mm-dd)") from None
+        return parsed.date().isoformat()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return parsed.date().isoformat()
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    return parsed.isoformat(timespec="seconds")
+
+
+def revisions(db: sqlite_utils.Database, article_id: int) -> list[dict]:
+    return list(db.query(
+        "SELECT id, version, editor, created_at, note, snapshot FROM revisions "
+        "WHERE article_id = ? ORDER BY version DESC", [article_id]))
+
+
+def restore_revision(db: sqlite_utils.Database, article_id: int, version: int, expected_version: int,
+                     editor: str | None = None) -> Article:
+    """Bring back an old version as a new revision on top (history is never rewritten)."""
+    rows = list(db.query("SELECT snapshot FROM revisions WHERE article_id = ? AND version = ?",
+                         [article_id, version]))
+    if not rows:
+        raise LookupError(f"article {article_id} has no version {version}")
+    old = json.loads(rows[0]["snapshot"])
+    return save(db, article_id, old, expected_version, editor=editor, note=f"restore v{version}")
+
+
+# ---- listing -----------------------------------------------------------------------------------
+
+SORTS = {
+    # name: (column expression, descending)
+    "date": ("coalesce(published_at, '')", True),
+    "updated": ("updated_at", True),
+    "title": ("coalesce(title_sort, '')", False),
+    "errors": ("errors", True),
+    "status": ("status", False),
+}
+
+LIST_COLUMNS = ("id, title, sapo, byline, published_at, source, source_url, location, section, status, "
+                "source_file, updated_at, word_count, errors, warnings, infos, version")
+
+
+@dataclass(frozen=True)
+class Query:
+    """What the inbox or `bientap list` shows: filters, search words and sort order."""
+
+    status: str | None = None
+    search: str = ""
+    source: str | None = None
+    location: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    sort: str = "date"
+
+    def where(self) -> tuple[str, list]:
+        clauses, params = [], []
+        if self.status:
+            clauses.append("a.status = ?")
+            params.append(self.status)
+        if self.source:
+            clauses.append("a.source = ?")
+            params.append(self.source)
+        if self.location:
+            clauses.append("a.location = ?")
+            params.append(self.location)
+        if self.date_from:
+            clauses.append("a.published_at >= ?")
+            params.append(self.date_from)
+        if self.date_to:
+            clauses.append("substr(a.published_at, 1, 10) <= ?")
+            params.append(self.date_to)
+        match = fts_query(self.search)
+        if match:
+            clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(match)
+        return (" AND ".join(clauses) or "1"), params
+
+
+def fts_query(words: str) -> str:
+    """The user's words as an FTS5 query: every word must appear, folded, as plain text.
+
+    Quotes, `*`, `NEAR`, `-` and the like are never FTS syntax here: each word is split on
+    non-word characters and quoted; the last word matches as a prefix (search as you type).
+    """
+    tokens = re.findall(r"\w+", fold(clean_field(words)))
+    if not tokens:
+        return ""
+    quoted = [f'"{t}"' for t in tokens]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def list_page(db: sqlite_utils.Database, query: Query, *, after: tuple | None = None, limit: int = 50,
+              offset: int | None = None) -> list[dict]:
+    """One page of rows in sort order. Keyset paging: pass the last row's `_key` as `after`."""
+    expr, desc = SORTS[query.sort]
+    where, params = query.where()
+    op = "<" if desc else ">"
+    if after is not None:
+        where += f" AND ({expr} {op} ? OR ({expr} = ? AND a.id {op} ?))"
+        params += [after[0], after[0], after[1]]
+    order = "DESC" if desc else "ASC"
+    sql = (f"SELECT {', '.join('a.' + c.strip() for c in LIST_COLUMNS.split(','))}, {expr} AS _sortval "
+           f"FROM articles a WHERE {where} ORDER BY {expr} {order}, a.id {order} LIMIT ?")
+    params.append(limit)
+    if offset:
+        sql += " OFFSET ?"
+        params.append(offset)
+    rows = []
+    for row in db.query(sql, params):
+        row["_key"] = (row.pop("_sortval"), row["id"])
+        rows.append(row)
+    return rows
+
+
+def count(db: sqlite_utils.Database, query: Query) -> int:
+    if query == Query(status=query.status, sort=query.sort):
+        if query.status:
+            row = db.execute("SELECT n FROM status_counts WHERE status = ?", [query.status]).fetchone()
+        else:
+            row = db.execute("SELECT coalesce(sum(n), 0) FROM status_counts").fetchone()
+        return row[0] if row else 0
+    where, params = query.where()
+    return db.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
+
+
+def status_counts(db: sqlite_utils.Database) -> dict[str, int]:
+    counts = {s: 0 for s in STATUSES}
+    for row in db.query("SELECT status, n FROM status_counts"):
+        counts[row["status"]] = row["n"]
+    return counts
+
+
+def iter_all(db: sqlite_utils.Database, query: Query, batch: int = 500) -> Iterable[dict]:
+    after = None
+    while True:
+        page = list_page(db, query, after=after, limit=batch)
+        yield from page
+        if len(page) < batch:
+            return
+        after = page[-1]["_key"]
+
+
+def ids_for(db: sqlite_utils.Database, ids: Sequence[int]) -> list[int]:
+    """The ids that exist, in the order given; raises NotFound for the first unknown one."""
+    for article_id in ids:
+        if not exists(db, article_id):
+            raise NotFound(article_id)
+    return list(ids)

@@ -1,0 +1,234 @@
+"""Opening the newsroom database: WAL, foreign keys, busy timeout, migrations.
+
+A connection belongs to the thread that opened it; the desk's workers call `open_db` themselves.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from checks.text import fold
+
+migrations = Migrations("bientap")
+
+# The newest schema this code knows. A database recording a later one was written by a newer bientap.
+SCHEMA_VERSION = 1
+
+
+class StoreError(Exception):
+    """A database problem an editor can act on (read-only, corrupted, newer schema, disk full)."""
+
+
+def default_db_path() -> Path:
+    env = os.environ.get("BIENTAP_DB")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("bientap", appauthor=False)) / "newsroom.db"
+
+
+def data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("bientap", appauthor=False))
+
+
+def config_dir() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("bientap", appauthor=False))
+
+
+def open_db(path: str | Path | None = None, *, memory_name: str | None = None,
+            readonly: bool = False, migrate: bool = True) -> sqlite_utils.Database:
+    """Open (creating if needed) the database at `path` and bring its schema up to date."""
+    if memory_name is not None:
+        db = sqlite_utils.Database(memory_name=memory_name)
+    else:
+        path = Path(path) if path is not None else default_db_path()
+        try:
+            if readonly:
+                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=True)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(str(path))
+            db = sqlite_utils.Database(conn)
+            db.execute("PRAGMA busy_timeout = 5000")
+            if not readonly:
+                db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot open database ({exc})") from None
+    db.conn.create_function("bt_fold", 1, lambda s: fold(s) if s else s, deterministic=True)
+    if migrate and not readonly:
+        ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    try:
+        user_version = db.execute("PRAGMA user_version").fetchone()[0]
+        if user_version > SCHEMA_VERSION:
+            raise StoreError(
+                f"this database has schema version {user_version}, newer than this bientap "
+                f"understands ({SCHEMA_VERSION}); upgrade bientap"
+            )
+        if migrations.pending(db):
+            migrations.apply(db)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"database unusable: {exc}") from None
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db["raw_imports"].create(
+        {
+            "id": int,
+            "source_key": str,  # resolved path, feed record source_url, or record sha256
+            "source_path": str,  # as given on the command line
+            "data": bytes,  # the original, never modified
+            "encoding": str,
+            "sha256": str,
+            "imported_at": str,
+        },
+        pk="id",
+    )
+    db["raw_imports"].create_index(["source_key"])
+    db["raw_imports"].create_index(["sha256"])
+    db["articles"].create(
+        {
+            "id": int,
+            "title": str,
+            "sapo": str,
+            "body": str,
+            "byline": str,
+            "published_at": str,
+            "source": str,
+            "source_url": str,
+            "location": str,
+            "section": str,
+            "tags": str,  # JSON array
+            "status": str,
+            "source_file": str,
+            "source_key": str,
+            "raw_id": int,
+            "version": int,
+            "created_at": str,
+            "updated_at": str,
+            "content_sha256": str,  # of the raw import this article came from
+            "word_count": int,
+            "errors": int,
+            "warnings": int,
+            "infos": int,
+            "edited": int,  # 1 once an editor saved it
+            "source_changed": str,  # note for the editor when the source changed under their edits
+            "title_sort": str,  # Vietnamese collation key for sort by title
+        },
+        pk="id",
+        not_null={"status", "version", "created_at", "updated_at"},
+        defaults={"status": "draft", "version": 1, "word_count": 0, "errors": 0, "warnings": 0,
+                  "infos": 0, "edited": 0},
+        foreign_keys=[("raw_id", "raw_imports", "id")],
+    )
+    db["articles"].create_index(["source_key"], unique=True)
+    db["articles"].create_index(["published_at", "id"])
+    db["articles"].create_index(["status", "published_at", "id"])
+    db["articles"].create_index(["updated_at", "id"])
+    db["articles"].create_index(["title_sort", "id"])
+    db["revisions"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "version": int,
+            "editor": str,
+            "created_at": str,
+            "note": str,
+            "snapshot": str,  # JSON of every article field at that version
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["revisions"].create_index(["article_id", "version"], unique=True)
+    db["removed_lines"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "position": int,  # index of the body paragraph it stood before
+            "kind": str,  # boilerplate | caption | metadata
+            "reason": str,
+            "text": str,
+            "restored": int,
+        },
+        pk="id",
+        defaults={"restored": 0},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["removed_lines"].create_index(["article_id"])
+    db["glossary"].create(
+        {"abbr": str, "expansion": str, "variants": str, "canonical": str, "policy": str},
+        pk="abbr",
+    )
+    db["custom_words"].create({"word": str, "added_by": str, "added_at": str}, pk="word")
+    db["ignored_findings"].create(
+        {"id": int, "article_id": int, "rule": str, "text": str, "added_by": str, "added_at": str},
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["ignored_findings"].create_index(["article_id", "rule", "text"], unique=True)
+    db["drafts"].create(
+        {"article_id": int, "base_version": int, "fields": str, "saved_at": str},
+        pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["status_counts"].create({"status": str, "n": int}, pk="status")
+    # Folded (diacritic-free, đ→d) copies of the searchable fields; rowid = article id.
+    db.execute(
+        "CREATE VIRTUAL TABLE articles_fts USING fts5("
+        "title, sapo, body, byline, tokenize='unicode61 remove_diacritics 2')"
+    )
+    # Counts per status kept by triggers so the inbox's tab bar never counts 100k rows on open.
+    db.executescript(
+        """
+        CREATE TRIGGER articles_count_ins AFTER INSERT ON articles BEGIN
+          INSERT INTO status_counts(status, n) VALUES (new.status, 1)
+            ON CONFLICT(status) DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER articles_count_del AFTER DELETE ON articles BEGIN
+          UPDATE status_counts SET n = n - 1 WHERE status = old.status;
+        END;
+        CREATE TRIGGER articles_count_upd AFTER UPDATE OF status ON articles
+          WHEN old.status IS NOT new.status BEGIN
+          UPDATE status_counts SET n = n - 1 WHERE status = old.status;
+          INSERT INTO status_counts(status, n) VALUES (new.status, 1)
+            ON CONFLICT(status) DO UPDATE SET n = n + 1;
+        END;
+        """
+    )
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """BEGIN IMMEDIATE: take the write lock before reading, so two processes importing or saving the
+    same article serialize instead of both deciding it is new. Nested use becomes a savepoint."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.rollback()
+        raise
+    else:
+        db.execute("COMMIT")

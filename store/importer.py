@@ -1,0 +1,308 @@
+"""Import raw scraped text files and JSON feeds into the store.
+
+Each file (and each feed record) goes in on its own: one bad file is rejected with a reason, the
+others still go in. The original bytes are kept unmodified in `raw_imports`; the article holds the
+cleaned, extracted text. Importing the same thing again changes nothing; a changed source updates
+an article no editor has touched, and only leaves a note on one they have.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import sqlite_utils
+
+from checks.engine import Context, check_article
+from checks.metadata import Extracted, extract_article
+from checks.text import DecodeError, clean_field, decode_bytes
+from store import articles
+from store.articles import Article
+from store.db import write_transaction
+
+DEFAULT_SIZE_CAP = 10 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text"}
+FEED_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+FEED_FIELDS = ("title", "body", "sapo", "byline", "published_at", "source", "source_url", "location",
+               "section", "tags")
+
+
+class Rejected(Exception):
+    """A file or record that cannot be imported; the message is the reason."""
+
+
+@dataclass
+class ImportResult:
+    source: str  # path as given (with ":LINE" for a feed record)
+    outcome: str  # imported | updated | unchanged | rejected
+    article_id: int | None = None
+    reason: str = ""
+
+
+@dataclass
+class ImportReport:
+    results: list[ImportResult] = field(default_factory=list)
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for r in self.results if r.outcome == outcome)
+
+    @property
+    def rejected(self) -> list[ImportResult]:
+        return [r for r in self.results if r.outcome == "rejected"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A file found under the paths given: `shown` is how the user named it."""
+
+    path: Path
+    shown: str
+
+
+def discover(paths: Sequence[str]) -> tuple[list[Candidate], list[ImportResult]]:
+    """Files to import under `paths` (folders recursively) and the paths refused while walking."""
+    found: list[Candidate] = []
+    refused: list[ImportResult] = []
+    for given in paths:
+        path = Path(given)
+        try:
+            st = path.stat()
+        except OSError as exc:
+            refused.append(ImportResult(given, "rejected", reason=_os_reason(exc)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            found.extend(_walk(path, given, refused))
+        else:
+            found.append(Candidate(path, given))
+    return found, refused
+
+
+def _walk(root: Path, shown_root: str, refused: list[ImportResult]) -> Iterator[Candidate]:
+    def onerror(exc: OSError) -> None:
+        where = exc.filename or str(root)
+        refused.append(ImportResult(str(where), "rejected", reason=_os_reason(exc)))
+
+    seen_dirs: set[tuple[int, int]] = set()
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
+        try:
+            st = os.stat(dirpath)
+            seen_dirs.add((st.st_dev, st.st_ino))
+        except OSError:
+            pass
+        dirnames.sort()
+        for name in sorted(filenames):
+            full = Path(dirpath) / name
+            if full.suffix.lower() not in TEXT_SUFFIXES | FEED_SUFFIXES:
+                continue
+            shown = os.path.join(shown_root, os.path.relpath(full, root))
+            yield Candidate(full, shown)
+
+
+def _os_reason(exc: OSError) -> str:
+    import errno
+
+    reasons = {
+        errno.ENOENT: "không tìm thấy (file not found or vanished)",
+        errno.EACCES: "không có quyền đọc (permission denied)",
+        errno.ELOOP: "vòng lặp liên kết (symlink loop)",
+        errno.EISDIR: "là thư mục (is a directory)",
+    }
+    return reasons.get(exc.errno, exc.strerror or str(exc))
+
+
+def read_capped(path: Path, size_cap: int) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if stat.S_ISDIR(st.st_mode):
+                raise Rejected("là thư mục (is a directory)")
+            if st.st_size > size_cap:
+                raise Rejected(f"quá lớn: {st.st_size} byte > giới hạn {size_cap} (file too large)")
+            data = fh.read(size_cap + 1)
+    except OSError as exc:
+        raise Rejected(_os_reason(exc)) from None
+    if len(data) > size_cap:
+        raise Rejected(f"quá lớn: > giới hạn {size_cap} byte (file too large)")
+    return data
+
+
+def import_paths(db: sqlite_utils.Database, paths: Sequence[str], *, ctx: Context | None = None,
+                 size_cap: int = DEFAULT_SIZE_CAP,
+                 on_progress: Callable[[int, int], None] | None = None,
+                 on_discovered: Callable[[int], None] | None = None) -> ImportReport:
+    """Import every file under `paths`. Never raises for a bad file: it is reported as rejected."""
+    ctx = ctx or Context()
+    candidates, refused = discover(paths)
+    report = ImportReport(list(refused))
+    if on_discovered:
+        on_discovered(len(candidates))
+    for n, cand in enumerate(candidates, 1):
+        suffix = cand.path.suffix.lower()
+        if suffix in FEED_SUFFIXES:
+            report.results.extend(import_feed(db, cand, ctx, size_cap))
+        else:
+            report.results.append(import_text_file(db, cand, ctx, size_cap))
+        if on_progress:
+            on_progress(n, len(candidates))
+    return report
+
+
+def import_text_file(db: sqlite_utils.Database, cand: Candidate, ctx: Context,
+                     size_cap: int = DEFAULT_SIZE_CAP) -> ImportResult:
+    try:
+        data = read_capped(cand.path, size_cap)
+        decoded = decode_bytes(data)
+        key = "file:" + str(cand.path.resolve(strict=True))
+    except (Rejected, DecodeError) as exc:
+        return ImportResult(cand.shown, "rejected", reason=str(exc))
+    except (OSError, RuntimeError) as exc:
+        return ImportResult(cand.shown, "rejected", reason=_os_reason(exc) if isinstance(exc, OSError) else str(exc))
+    extracted = extract_article(clean_field(decoded.text))
+    article = article_from_extracted(extracted, cand.shown)
+    return store_import(db, cand.shown, key, data, decoded.encoding, article, extracted.removed, ctx)
+
+
+def article_from_extracted(ex: Extracted, source_file: str) -> Article:
+    return Article(title=ex.title, sapo=ex.sapo, body=ex.body, byline=ex.byline,
+                   published_at=ex.published_at, source=ex.source, source_url=ex.source_url,
+                   location=ex.location, source_file=source_file)
+
+
+def import_feed(db: sqlite_utils.Database, cand: Candidate, ctx: Context,
+                size_cap: int = DEFAULT_SIZE_CAP) -> list[ImportResult]:
+    """A JSON Lines feed (one record a line) or a JSON array/object of records."""
+    try:
+        data = read_capped(cand.path, size_cap)
+        text = decode_bytes(data).text
+    except (Rejected, DecodeError) as exc:
+        return [ImportResult(cand.shown, "rejected", reason=str(exc))]
+    results = []
+    for where, raw, record in _feed_records(cand, text):
+        if isinstance(record, Rejected):
+            results.append(ImportResult(where, "rejected", reason=str(record)))
+            continue
+        try:
+            article = article_from_record(record, cand.shown)
+        except Rejected as exc:
+            results.append(ImportResult(where, "rejected", reason=str(exc)))
+            continue
+        digest = hashlib.sha256(raw).hexdigest()
+        key = "url:" + article.source_url if article.source_url else "sha:" + digest
+        results.append(store_import(db, where, key, raw, "utf-8", article, [], ctx))
+    return results
+
+
+def _feed_records(cand: Candidate, text: str) -> Iterator[tuple[str, bytes, dict | Rejected]]:
+    stripped = text.lstrip()
+    if cand.path.suffix.lower() == ".json" and stripped.startswith(("[", "{")):
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield cand.shown, b"", Rejected(f"JSON không hợp lệ: {exc.msg} (line {exc.lineno})")
+            return
+        records = value if isinstance(value, list) else [value]
+        for i, record in enumerate(records, 1):
+            raw = json.dumps(record, ensure_ascii=False).encode()
+            yield f"{cand.shown}#{i}", raw, record if isinstance(record, dict) else Rejected("không phải đối tượng JSON (not an object)")
+        return
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{cand.shown}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield where, line.encode(), Rejected(f"JSON không hợp lệ: {exc.msg}")
+            continue
+        yield where, line.encode(), record if isinstance(record, dict) else Rejected("không phải đối tượng JSON (not an object)")
+
+
+def article_from_record(record: dict, source_file: str) -> Article:
+    body = record.get("body")
+    if not isinstance(body, str) or not body.strip():
+        raise Rejected("thiếu nội dung (missing body)")
+    values: dict = {}
+    for name in FEED_FIELDS:
+        value = record.get(name)
+        if value is None:
+            continue
+        if name == "tags":
+            if isinstance(value, str):
+                value = [t.strip() for t in value.split(",")]
+            if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
+                raise Rejected("tags phải là danh sách chuỗi (tags must be a list of strings)")
+        elif not isinstance(value, str):
+            raise Rejected(f"{name} phải là chuỗi ({name} must be a string)")
+        values[name] = value
+    if values.get("published_at"):
+        try:
+            values["published_at"] = articles.normalize_date(values["published_at"])
+        except ValueError as exc:
+            raise Rejected(str(exc)) from None
+    values = articles.clean_fields(values)
+    body_text = values.pop("body")
+    return Article(body=body_text, source_file=source_file, **{k: v or None for k, v in values.items()})
+
+
+def counts_for(article: Article, ctx: Context) -> tuple[int, int, int]:
+    findings = check_article(article.editable(), ctx)
+    return (sum(f.severity == "error" for f in findings), sum(f.severity == "warning" for f in findings),
+            sum(f.severity == "info" for f in findings))
+
+
+def store_import(db: sqlite_utils.Database, shown: str, key: str, data: bytes, encoding: str,
+                 article: Article, removed: Iterable, ctx: Context) -> ImportResult:
+    """Store one decoded source in its own transaction and say what happened to it."""
+    digest = hashlib.sha256(data).hexdigest()
+    counts = counts_for(article, ctx)
+    with write_transaction(db):
+        existing = list(db.query(
+            "SELECT id, version, edited, content_sha256 FROM articles WHERE source_key = ?", [key]))
+        if existing and existing[0]["content_sha256"] == digest:
+            return ImportResult(shown, "unchanged", existing[0]["id"])
+        raw_id = db["raw_imports"].insert({
+            "source_key": key, "source_path": shown, "data": data, "encoding": encoding,
+            "sha256": digest, "imported_at": articles.now(),
+        }).last_pk
+        if not existing:
+            article = replace(article, content_sha256=digest)
+            stored = articles.insert(db, article, source_key=key, raw_id=raw_id, counts=counts)
+            _store_removed(db, stored.id, removed)
+            return ImportResult(shown, "imported", stored.id)
+        row = existing[0]
+        if row["edited"]:
+            db.execute(
+                "UPDATE articles SET source_changed = ?, raw_id = ? WHERE id = ?",
+                [f"Nguồn đã thay đổi lúc {articles.now()[:19]} ({shown}); bài đã được biên tập nên không ghi đè.",
+                 raw_id, row["id"]],
+            )
+            return ImportResult(shown, "updated", row["id"], "source changed; article kept as edited")
+        changes = {k: v for k, v in article.editable().items() if k != "status"}
+        articles.save(db, row["id"], changes, row["version"], note="source updated", counts=counts,
+                      by_editor=False)
+        db.execute("UPDATE articles SET content_sha256 = ?, raw_id = ? WHERE id = ?", [digest, raw_id, row["id"]])
+        db.execute("DELETE FROM removed_lines WHERE article_id = ?", [row["id"]])
+        _store_removed(db, row["id"], removed)
+        return ImportResult(shown, "updated", row["id"])
+
+
+def _store_removed(db: sqlite_utils.Database, article_id: int, removed: Iterable) -> None:
+    rows = [{"article_id": article_id, "position": r.position, "kind": r.kind, "reason": r.reason,
+             "text": r.text} for r in removed]
+    if rows:
+        db["removed_lines"].insert_all(rows)
+
+
+def raw_original(db: sqlite_utils.Database, article_id: int) -> bytes:
+    """The bytes this article was last imported from, exactly as they arrived."""
+    row = db.execute(
+        "SELECT r.data FROM articles a JOIN raw_imports r ON r.id = a.raw_id WHERE a.id = ?", [article_id]
+    ).fetchone()
+    if row is None:
+        raise articles.NotFound(article_id)
+    return row[0]

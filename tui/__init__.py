@@ -1,0 +1,1 @@
+"""The desk (Textual) and the command line `bientap`."""

@@ -1,0 +1,87 @@
+"""The `bientap` command line: a thin layer over `store` and `checks`.
+
+Each command lives in its own module under `tui/commands/`; this file holds the group, the global
+options and the error handling they share. Heavy modules (textual, underthesea) load only in the
+commands that need them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import click
+
+# module:attribute of every subcommand, in help order.
+COMMANDS = (
+    "tui.commands.desk:tui",
+    "tui.commands.desk:demo",
+    "tui.commands.importcmd:import_",
+    "tui.commands.listing:list_",
+    "tui.commands.listing:show",
+)
+
+
+class Env:
+    """What every command gets: the database path and the debug switch."""
+
+    def __init__(self, db_path: Path, debug: bool):
+        self.db_path = db_path
+        self.debug = debug
+        self._db = None
+
+    def db(self, *, must_exist: bool = False, readonly: bool = False):
+        """Open the database (created empty on first use unless `must_exist`)."""
+        from store.db import StoreError, open_db
+
+        if self._db is None:
+            if (must_exist or readonly) and not self.db_path.exists():
+                return None
+            try:
+                self._db = open_db(self.db_path, readonly=readonly)
+            except StoreError as exc:
+                fail(str(exc))
+        return self._db
+
+
+def fail(message: str, code: int = 2) -> None:
+    """One line on stderr and the exit code; article text in it is shown with visible escapes."""
+    from checks.text import visible
+
+    click.echo(f"bientap: {visible(message)}", err=True)
+    sys.exit(code)
+
+
+class BientapGroup(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as exc:  # a clear line unless --debug asks for the traceback
+            env = ctx.find_object(Env)
+            if env is not None and env.debug:
+                raise
+            fail(f"{type(exc).__name__}: {exc}")
+
+
+@click.group(cls=BientapGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Database file (default: $BIENTAP_DB, else the user data dir's bientap/newsroom.db).")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.version_option(package_name="bientap")
+@click.pass_context
+def main(ctx: click.Context, db_path: Path | None, debug: bool) -> None:
+    """bientap — bàn biên tập cho tòa soạn: nhập, kiểm tra, sửa và xuất bài."""
+    from store.db import default_db_path
+
+    ctx.obj = Env(db_path or default_db_path(), debug)
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(main.commands["tui"])
+
+
+for spec in COMMANDS:
+    module, attr = spec.split(":")
+    main.add_command(getattr(importlib.import_module(module), attr))

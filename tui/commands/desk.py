@@ -1,0 +1,56 @@
+"""`bientap tui` and `bientap demo`: open the desk."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from tui.cli import Env
+
+
+def run_desk(db_path: Path) -> None:
+    from tui.app import BientapApp
+
+    BientapApp(db_path).run()
+
+
+@click.command()
+@click.pass_obj
+def tui(env: Env) -> None:
+    """Mở bàn biên tập (open the desk) on the database."""
+    env.db()  # create and migrate before the app opens it
+    run_desk(env.db_path)
+
+
+def seed_files() -> list[Path]:
+    folder = resources.files("seeds")
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".txt"))
+
+
+def build_demo_db(path: Path) -> Path:
+    """A fresh demo database holding the seed articles (the real database is left alone)."""
+    from store.context import load_context
+    from store.db import open_db
+    from store.importer import import_paths
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    db = open_db(path)
+    import_paths(db, [str(p) for p in seed_files()], ctx=load_context(db))
+    db.close()
+    return path
+
+
+@click.command()
+@click.option("--no-desk", is_flag=True, hidden=True, help="Build the demo database and stop.")
+def demo(no_desk: bool) -> None:
+    """Mở bàn biên tập trên cơ sở dữ liệu mẫu (demo.db with the five seed articles)."""
+    from store.db import data_dir
+
+    path = build_demo_db(data_dir() / "demo.db")
+    if no_desk:
+        click.echo(str(path))
+        return
+    run_desk(path)

@@ -1,0 +1,56 @@
+"""`bientap import PATH...`: raw scraped .txt files and JSON/JSON Lines feeds."""
+
+from __future__ import annotations
+
+import click
+
+from tui.cli import Env
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--max-size", type=int, default=None, metavar="BYTES",
+              help="Refuse files larger than this (default 10 MB, or $BIENTAP_MAX_IMPORT).")
+@click.pass_obj
+def import_(env: Env, paths: tuple[str, ...], max_size: int | None) -> None:
+    """Nhập bài: files and folders (recursive). Exit 2 when anything was rejected."""
+    import os
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from checks.text import visible
+    from store.context import load_context
+    from store.importer import DEFAULT_SIZE_CAP, import_paths
+
+    cap = max_size or int(os.environ.get("BIENTAP_MAX_IMPORT", DEFAULT_SIZE_CAP))
+    db = env.db()
+    ctx = load_context(db)
+    err = Console(stderr=True, highlight=False)
+    progress = Progress(TextColumn("Đang nhập"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        console=err, transient=True)
+    task = None
+
+    def discovered(total: int) -> None:
+        nonlocal task
+        if total > 5:
+            progress.start()
+            task = progress.add_task("import", total=total)
+
+    def advance(done: int, total: int) -> None:
+        if task is not None:
+            progress.update(task, completed=done)
+
+    try:
+        report = import_paths(db, list(paths), ctx=ctx, size_cap=cap, on_progress=advance,
+                              on_discovered=discovered)
+    finally:
+        progress.stop()
+    for r in report.rejected:
+        click.echo(f"bientap: rejected {visible(r.source)}: {r.reason}", err=True)
+    click.echo(
+        f"imported {report.count('imported')}, updated {report.count('updated')}, "
+        f"unchanged {report.count('unchanged')}, rejected {report.count('rejected')}"
+    )
+    if report.rejected:
+        raise SystemExit(2)
