@@ -85,3 +85,6 @@ def main(ctx: click.Context, db_path: Path | None, debug: bool) -> None:
 for spec in COMMANDS:
     module, attr = spec.split(":")
     main.add_command(getattr(importlib.import_module(module), attr))
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,170 @@
+"""Import of raw scraped text and feeds: metadata, encodings, identity, refusals."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+
+from store import articles
+from store.importer import import_paths, raw_original
+
+
+def by_seed(db, prefix):
+    row = next(db.query("SELECT id FROM articles WHERE source_file LIKE ?", [f"%{prefix}%"]))
+    return articles.get(db, row["id"])
+
+
+def test_seed_metadata(seeded_db):
+    a0 = by_seed(seeded_db, "000_")
+    assert a0.title == "Hội thảo – Tập huấn “Đổi mới sáng tạo và hệ thống quản lý đổi mới sáng tạo”"
+    assert a0.published_at.startswith("2022-05-14")
+    assert a0.byline == "Đ.Mãi"
+    assert a0.location == "Khánh Hòa"
+    a2 = by_seed(seeded_db, "002_")
+    assert (a2.byline, a2.published_at[:10], a2.location) == ("Khánh Trang", "2023-05-17", "Phú Thọ")
+    a4 = by_seed(seeded_db, "004_")
+    assert (a4.byline, a4.published_at[:10], a4.location) == ("ctngoc", "2022-05-10", "Cần Thơ")
+    assert by_seed(seeded_db, "003_").byline is None
+
+
+def test_boilerplate_leaves_body_but_stays_restorable(seeded_db):
+    a3 = by_seed(seeded_db, "003_")
+    assert "Truy cập tổng" not in a3.body
+    removed = [r["text"] for r in seeded_db.query("SELECT text FROM removed_lines WHERE article_id = ?", [a3.id])]
+    assert any("Truy cập tổng" in t for t in removed)
+    a1 = by_seed(seeded_db, "001_")
+    assert "Description: C:\\" not in a1.body
+
+
+def test_raw_original_is_byte_for_byte(seeded_db, seed_paths):
+    for path in seed_paths:
+        a = by_seed(seeded_db, path.name[:4])
+        assert raw_original(seeded_db, a.id) == path.read_bytes()
+
+
+def test_import_twice_changes_nothing(seeded_db, seed_paths):
+    report = import_paths(seeded_db, [str(p) for p in seed_paths])
+    assert report.count("unchanged") == 5
+    assert seeded_db["articles"].count == 5
+    assert seeded_db["raw_imports"].count == 5
+
+
+def write(tmp_path, name, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+ARTICLE = ("Tỉnh Nghệ An khởi công dự án mới\n\n"
+           "Ngày 3/4/2024, UBND tỉnh Nghệ An tổ chức lễ khởi công dự án cấp nước sạch cho ba huyện miền núi.\n\n"
+           "Dự án có tổng vốn đầu tư hơn 200 tỷ đồng, dự kiến hoàn thành trong năm 2025, phục vụ hơn 30.000 hộ dân.\n\n"
+           "Minh Anh\n")
+
+
+@pytest.mark.parametrize("name,encode", [
+    ("bom.txt", lambda s: b"\xef\xbb\xbf" + s.encode()),
+    ("utf16.txt", lambda s: s.encode("utf-16")),
+    ("crlf.txt", lambda s: s.replace("\n", "\r\n").encode()),
+    ("cr.txt", lambda s: s.replace("\n", "\r").encode()),
+    ("nfd.txt", lambda s: unicodedata.normalize("NFD", s).encode()),
+])
+def test_encodings_and_line_ends_import_alike(fresh_db, tmp_path, name, encode):
+    path = write(tmp_path, name, encode(ARTICLE))
+    report = import_paths(fresh_db, [str(path)])
+    assert report.count("imported") == 1, report.results
+    a = articles.get(fresh_db, report.results[0].article_id)
+    assert a.title == "Tỉnh Nghệ An khởi công dự án mới"
+    assert "\r" not in a.body and unicodedata.is_normalized("NFC", a.body)
+    assert "hơn 200 tỷ đồng" in a.body
+    assert raw_original(fresh_db, a.id) == path.read_bytes()
+
+
+def test_windows_1258_is_converted_not_mojibake(fresh_db, tmp_path):
+    path = write(tmp_path, "cp1258.txt", ARTICLE.encode("cp1258"))
+    report = import_paths(fresh_db, [str(path)])
+    assert report.count("imported") == 1, report.results
+    a = articles.get(fresh_db, report.results[0].article_id)
+    assert a.title == "Tỉnh Nghệ An khởi công dự án mới"
+
+
+def test_file_without_title_line(fresh_db, tmp_path):
+    path = write(tmp_path, "notitle.txt", "chỉ có một đoạn văn rất ngắn, không có tít, không có ngày.".encode())
+    report = import_paths(fresh_db, [str(path)])
+    assert report.count("imported") == 1
+    a = articles.get(fresh_db, report.results[0].article_id)
+    assert a.body and a.published_at is None and a.byline is None
+
+
+@pytest.mark.parametrize("name,data,reason", [
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b" \n\t\n", "whitespace"),
+    ("img.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    ("bad.txt", b"Xin ch\xe0o \xff\xfe\xfd \x81\x82", "UTF-8"),
+    ("nul.txt", "Tít\n\nBài có \x00 NUL".encode(), "NUL"),
+])
+def test_bad_files_refused_others_imported(fresh_db, tmp_path, name, data, reason):
+    bad = write(tmp_path, name, data)
+    good = write(tmp_path, "good.txt", ARTICLE.encode())
+    report = import_paths(fresh_db, [str(bad), str(good)])
+    rejected = report.rejected
+    assert len(rejected) == 1 and rejected[0].source == str(bad)
+    assert reason.lower() in rejected[0].reason.lower()
+    assert report.count("imported") == 1
+    assert fresh_db["raw_imports"].count == 1
+
+
+def test_size_cap(fresh_db, tmp_path):
+    big = write(tmp_path, "big.txt", ARTICLE.encode() * 50)
+    report = import_paths(fresh_db, [str(big)], size_cap=1000)
+    assert report.rejected and "lớn" in report.rejected[0].reason
+
+
+def test_changed_source_updates_untouched_article(fresh_db, tmp_path):
+    path = write(tmp_path, "a.txt", ARTICLE.encode())
+    first = import_paths(fresh_db, [str(path)]).results[0]
+    path.write_bytes(ARTICLE.replace("200 tỷ", "250 tỷ").encode())
+    second = import_paths(fresh_db, [str(path)]).results[0]
+    assert second.outcome == "updated" and second.article_id == first.article_id
+    a = articles.get(fresh_db, first.article_id)
+    assert "250 tỷ" in a.body and a.version == 2 and a.edited == 0
+
+
+def test_changed_source_never_overwrites_an_editor(fresh_db, tmp_path):
+    path = write(tmp_path, "a.txt", ARTICLE.encode())
+    first = import_paths(fresh_db, [str(path)]).results[0]
+    articles.save(fresh_db, first.article_id, {"body": "Bản đã biên tập."}, 1, editor="Lan")
+    path.write_bytes(ARTICLE.replace("200 tỷ", "250 tỷ").encode())
+    import_paths(fresh_db, [str(path)])
+    a = articles.get(fresh_db, first.article_id)
+    assert a.body == "Bản đã biên tập." and a.source_changed
+    assert raw_original(fresh_db, a.id) == path.read_bytes()
+
+
+def test_feed_records(fresh_db, tmp_path):
+    records = [
+        {"title": "Tin một", "body": "Nội dung tin một.", "source_url": "https://a.vn/1",
+         "published_at": "2024-03-01", "tags": ["kinh tế"], "location": "Hà Nội"},
+        {"title": "Không có thân bài"},
+        {"title": "Tin hai", "body": "Nội dung tin hai.", "published_at": "2024-03-02T08:15:00+07:00"},
+    ]
+    lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\nnot json\n"
+    path = write(tmp_path, "feed.jsonl", lines.encode())
+    report = import_paths(fresh_db, [str(path)])
+    assert report.count("imported") == 2 and report.count("rejected") == 2
+    first = articles.get(fresh_db, report.results[0].article_id)
+    assert first.tags == ["kinh tế"] and first.location == "Hà Nội" and first.published_at == "2024-03-01"
+    assert raw_original(fresh_db, first.id) == json.dumps(records[0], ensure_ascii=False).encode()
+    again = import_paths(fresh_db, [str(path)])
+    assert again.count("unchanged") == 2 and fresh_db["articles"].count == 2
+
+
+def test_folder_recursive_and_missing_path(fresh_db, tmp_path):
+    sub = tmp_path / "in" / "deep"
+    sub.mkdir(parents=True)
+    write(sub, "x.txt", ARTICLE.encode())
+    write(tmp_path / "in", "ignore.png", b"\x89PNG")
+    report = import_paths(fresh_db, [str(tmp_path / "in"), str(tmp_path / "nope.txt")])
+    assert report.count("imported") == 1
+    assert [r.source for r in report.rejected] == [str(tmp_path / "nope.txt")]
