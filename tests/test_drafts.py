@@ -1,0 +1,87 @@
+"""Drafts, ignored findings and removed lines: what the editor keeps beside an article."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from store import articles, drafts
+from store.articles import Article
+
+
+def _article(db, body="Đoạn một.\n\nĐoạn hai.", title="Tít") -> Article:
+    return articles.insert(db, Article(title=title, body=body), source_key=f"k-{title}-{body[:10]}", raw_id=None)
+
+
+def test_draft_round_trip_and_discard(fresh_db):
+    art = _article(fresh_db)
+    assert drafts.load_draft(fresh_db, art.id) is None
+    drafts.save_draft(fresh_db, art.id, {"body": "mới [bold]x[/]", "title": "Tít", "version": 99}, art.version)
+    draft = drafts.load_draft(fresh_db, art.id)
+    assert draft.fields == {"body": "mới [bold]x[/]", "title": "Tít"}  # only editable fields kept
+    assert draft.base_version == art.version
+    drafts.save_draft(fresh_db, art.id, {"body": "lần hai"}, art.version)
+    assert drafts.load_draft(fresh_db, art.id).fields == {"body": "lần hai"}
+    assert fresh_db["drafts"].count == 1
+    drafts.discard_draft(fresh_db, art.id)
+    assert drafts.load_draft(fresh_db, art.id) is None
+
+
+def test_saving_the_article_drops_its_draft(fresh_db):
+    art = _article(fresh_db)
+    drafts.save_draft(fresh_db, art.id, {"body": "chưa lưu"}, art.version)
+    articles.save(fresh_db, art.id, {"body": "chưa lưu"}, art.version)
+    assert drafts.load_draft(fresh_db, art.id) is None
+
+
+def test_draft_survives_another_connection(db_path, fresh_db):
+    from store.db import open_db
+
+    art = _article(fresh_db)
+    drafts.save_draft(fresh_db, art.id, {"body": "sống sót"}, art.version)
+    other = open_db(db_path)
+    try:
+        assert drafts.load_draft(other, art.id).fields["body"] == "sống sót"
+    finally:
+        other.close()
+
+
+def test_ignore_finding_is_per_article_and_idempotent(fresh_db):
+    one, two = _article(fresh_db, title="Một"), _article(fresh_db, title="Hai")
+    drafts.ignore_finding(fresh_db, one.id, "typo.unknown", "xuấtl")
+    drafts.ignore_finding(fresh_db, one.id, "typo.unknown", "xuấtl")
+    assert drafts.ignored_for(fresh_db, one.id) == {("typo.unknown", "xuấtl")}
+    assert drafts.ignored_for(fresh_db, two.id) == frozenset()
+    assert fresh_db["ignored_findings"].count == 1
+    drafts.unignore_finding(fresh_db, one.id, "typo.unknown", "xuấtl")
+    assert drafts.ignored_for(fresh_db, one.id) == frozenset()
+
+
+def test_removed_lines_listed_and_restored(fresh_db):
+    art = _article(fresh_db)
+    fresh_db["removed_lines"].insert_all([
+        {"article_id": art.id, "position": 1, "kind": "caption", "reason": "chú thích ảnh", "text": "Ảnh: X"},
+        {"article_id": art.id, "position": 0, "kind": "boilerplate", "reason": "menu", "text": "Trang chủ"},
+    ])
+    lines = drafts.removed_lines_for(fresh_db, art.id)
+    assert [line.text for line in lines] == ["Trang chủ", "Ảnh: X"]
+    restored = drafts.restore_removed_line(fresh_db, lines[1].id)
+    assert restored.restored and restored.text == "Ảnh: X"
+    assert [line.text for line in drafts.removed_lines_for(fresh_db, art.id)] == ["Trang chủ"]
+    assert len(drafts.removed_lines_for(fresh_db, art.id, include_restored=True)) == 2
+
+
+def test_insert_paragraph_positions():
+    body = "Một.\n\nHai.\n\nBa."
+    assert drafts.insert_paragraph(body, 0, "X") == ("X\n\nMột.\n\nHai.\n\nBa.", 0)
+    assert drafts.insert_paragraph(body, 1, "X") == ("Một.\n\nX\n\nHai.\n\nBa.", 6)
+    assert drafts.insert_paragraph(body, 9, "X") == ("Một.\n\nHai.\n\nBa.\n\nX", 17)
+    assert drafts.insert_paragraph("Một.\nHai.\n", 1, "X") == ("Một.\nX\nHai.\n", 5)
+    assert drafts.insert_paragraph("", 0, "X") == ("X", 0)
+
+
+@given(st.text(alphabet="ab \n", max_size=30), st.integers(0, 6), st.text(alphabet="xyz", min_size=1, max_size=5))
+def test_insert_paragraph_keeps_every_character(body, position, text):
+    new, at = drafts.insert_paragraph(body, position, text)
+    assert new[at:at + len(text)] == text
+    assert new.replace(text, "", 1).replace("\n", "") == body.replace("\n", "")
