@@ -9,6 +9,7 @@ an article no editor has touched, and only leaves a note on one they have.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import stat
@@ -182,19 +183,32 @@ def import_feed(db: sqlite_utils.Database, cand: Candidate, ctx: Context,
     except (Rejected, DecodeError) as exc:
         return [ImportResult(cand.shown, "rejected", reason=str(exc))]
     results = []
-    for where, raw, record in _feed_records(cand, text):
-        if isinstance(record, Rejected):
-            results.append(ImportResult(where, "rejected", reason=str(record)))
-            continue
-        try:
-            article = article_from_record(record, cand.shown)
-        except Rejected as exc:
-            results.append(ImportResult(where, "rejected", reason=str(exc)))
-            continue
-        digest = hashlib.sha256(raw).hexdigest()
-        key = "url:" + article.source_url if article.source_url else "sha:" + digest
-        results.append(store_import(db, where, key, raw, "utf-8", article, [], ctx))
-    return results
+    records = iter(_feed_records(cand, text))
+    while True:
+        # Records go in batches of FEED_BATCH per transaction (each record a savepoint of its own),
+        # so a big feed is not one commit per record, nor one lock held for minutes.
+        batch = list(itertools.islice(records, FEED_BATCH))
+        if not batch:
+            return results
+        with write_transaction(db):
+            for where, raw, record in batch:
+                results.append(_import_record(db, cand, where, raw, record, ctx))
+
+
+FEED_BATCH = 200
+
+
+def _import_record(db: sqlite_utils.Database, cand: Candidate, where: str, raw: bytes,
+                   record: dict | Rejected, ctx: Context) -> ImportResult:
+    if isinstance(record, Rejected):
+        return ImportResult(where, "rejected", reason=str(record))
+    try:
+        article = article_from_record(record, cand.shown)
+    except Rejected as exc:
+        return ImportResult(where, "rejected", reason=str(exc))
+    digest = hashlib.sha256(raw).hexdigest()
+    key = "url:" + article.source_url if article.source_url else "sha:" + digest
+    return store_import(db, where, key, raw, "utf-8", article, [], ctx)
 
 
 def _feed_records(cand: Candidate, text: str) -> Iterator[tuple[str, bytes, dict | Rejected]]:
