@@ -1,0 +1,425 @@
+"""Export articles as files the next system reads: Markdown (Hugo/Jekyll), HTML, text, JSON, ninjs.
+
+`render` turns one stored article into the text of one file; `export_articles` writes a batch of
+them into one folder. Article text is never trusted: every format escapes it for its own syntax,
+file names come from an ASCII slug (never from the title as typed), and every write is atomic
+(temp file in the folder, fsync, rename), so a crash leaves the old file or the new one, never
+half of one. The output depends only on the stored article: exporting twice gives the same bytes.
+Export only reads the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from checks.text import clean_field
+from store import articles
+from store.articles import Article
+
+FORMATS = ("md", "html", "txt", "json", "ninjs")
+EXTENSIONS = {"md": "md", "html": "html", "txt": "txt", "json": "json", "ninjs": "ninjs.json"}
+SLUG_MAX = 80
+VN_TZ = dt.timezone(dt.timedelta(hours=7))
+
+
+class ExportError(Exception):
+    """The export cannot start at all (the folder cannot be written); the message says why."""
+
+
+@dataclass
+class ExportResult:
+    article_id: int
+    path: Path
+    outcome: str  # written | unchanged | skipped
+    reason: str = ""
+
+
+@dataclass
+class ExportReport:
+    out_dir: Path
+    results: list[ExportResult] = field(default_factory=list)
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for r in self.results if r.outcome == outcome)
+
+    @property
+    def skipped(self) -> list[ExportResult]:
+        return [r for r in self.results if r.outcome == "skipped"]
+
+
+# ---- the article as pieces of text ---------------------------------------------------------------
+
+def _line(value: str | None) -> str:
+    """A one-line field (title, byline, place...): cleaned, whitespace runs and newlines as one space."""
+    return " ".join(clean_field(value or "").split())
+
+
+def paragraphs(article: Article) -> list[str]:
+    """The text of the article, one entry per paragraph: the sapo (lead) first, then the body.
+
+    Each non-blank body line is a paragraph (scraped pages put one per line, with or without a
+    blank line between). The sapo is left out of the list when the body already starts with it.
+    """
+    body = [" ".join(line.split()) for line in clean_field(article.body or "").split("\n")]
+    body = [p for p in body if p]
+    sapo = _line(article.sapo)
+    if sapo and (not body or body[0] != sapo):
+        body.insert(0, sapo)
+    return body
+
+
+def iso_date(article: Article, *, fallback: bool = True) -> str | None:
+    """Publication time as ISO 8601 with offset; a day alone is midnight Vietnam time (+07:00).
+
+    Without a publication date, the time the article entered the store stands in (stable, so the
+    output stays the same from one export to the next).
+    """
+    value = (article.published_at or "").strip()
+    if value:
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                day = dt.date.fromisoformat(value)
+                return dt.datetime(day.year, day.month, day.day, tzinfo=VN_TZ).isoformat()
+            parsed = dt.datetime.fromisoformat(value)
+            if parsed.tzinfo is None:
+                parsed = parsed.replace(tzinfo=VN_TZ)
+            return parsed.isoformat(timespec="seconds")
+        except ValueError:
+            pass
+    return _timestamp(article.created_at) if fallback else None
+
+
+def _timestamp(value: str | None) -> str | None:
+    """A stored UTC stamp (created_at/updated_at) as RFC 3339 in Vietnam time, to the second."""
+    if not value:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed.astimezone(VN_TZ).isoformat(timespec="seconds")
+
+
+def _shown_date(iso: str | None, day_only: bool) -> str:
+    if not iso:
+        return ""
+    parsed = dt.datetime.fromisoformat(iso)
+    return parsed.strftime("%d/%m/%Y" if day_only else "%d/%m/%Y %H:%M")
+
+
+def _day_only(article: Article) -> bool:
+    return bool(article.published_at and re.fullmatch(r"\d{4}-\d{2}-\d{2}", article.published_at.strip()))
+
+
+# ---- Markdown ------------------------------------------------------------------------------------
+
+# Characters with a meaning anywhere in a CommonMark line (emphasis, code, links, raw HTML, tables,
+# strike-through), "&" when it would start an entity, and the braces of Hugo shortcodes and Liquid
+# tags ("{{ }}", "{{<", "{%": the "%" after "{" too, so "{%" never stays contiguous).
+_MD_INLINE = re.compile(r"[\\`*_\[\]<>{}|~]|&(?=#?[A-Za-z0-9]+;)|(?<=\{)%")
+# What makes a line a heading, quote, list item, thematic break or setext underline.
+_MD_LINE_START = re.compile(r"^(#|[-+=]|\d+(?=[.)]))")
+
+
+def md_escape(text: str) -> str:
+    """One paragraph of plain text as Markdown that renders back to exactly that text."""
+    text = _MD_INLINE.sub(r"\\\g<0>", text)
+    match = _MD_LINE_START.match(text)
+    if match:
+        end = match.end()
+        if match.group(1)[0].isdigit():  # "2022. " would start an ordered list: escape the dot
+            text = text[:end] + "\\" + text[end:]
+        else:
+            text = "\\" + text
+    return text
+
+
+def front_matter(article: Article, slug: str) -> dict:
+    """Hugo/Jekyll front matter fields; absent optional fields are left out."""
+    meta: dict = {"title": _line(article.title), "date": iso_date(article), "slug": slug,
+                  "draft": article.status != "published"}
+    optional = {
+        "author": _line(article.byline),
+        "tags": [t for t in (_line(t) for t in article.tags) if t],
+        "categories": [_line(article.section)] if _line(article.section) else [],
+        "description": _line(article.sapo),
+        "source": _line(article.source),
+        "source_url": _line(article.source_url),
+        "location": _line(article.location),
+    }
+    meta.update({k: v for k, v in optional.items() if v})
+    return meta
+
+
+def render_md(article: Article, slug: str) -> str:
+    import yaml
+
+    meta = yaml.safe_dump(front_matter(article, slug), allow_unicode=True, sort_keys=False,
+                          default_flow_style=False, width=2**31)
+    body = "\n\n".join(md_escape(p) for p in paragraphs(article))
+    return f"---\n{meta}---\n\n{body}\n"
+
+
+# ---- HTML ----------------------------------------------------------------------------------------
+
+def _safe_href(url: str) -> str | None:
+    """Only web addresses become links; "javascript:" and the like stay text."""
+    return url if re.match(r"https?://[^\s]+$", url, re.IGNORECASE) else None
+
+
+def render_html(article: Article, slug: str) -> str:
+    e = html.escape
+    title = _line(article.title)
+    byline = _line(article.byline)
+    sapo = _line(article.sapo)
+    when = iso_date(article)
+    head = ['<!DOCTYPE html>', '<html lang="vi">', '<head>', '<meta charset="utf-8">',
+            f'<title>{e(title)}</title>']
+    if sapo:
+        head.append(f'<meta name="description" content="{e(sapo)}">')
+    if byline:
+        head.append(f'<meta name="author" content="{e(byline)}">')
+    head += ['</head>', '<body>', f'<article id="{e(slug)}">', '<header>', f'<h1>{e(title)}</h1>']
+    if byline:
+        head.append(f'<p class="byline">{e(byline)}</p>')
+    dateline = []
+    if when:
+        dateline.append(f'<time datetime="{e(when)}">{e(_shown_date(when, _day_only(article)))}</time>')
+    if _line(article.location):
+        dateline.append(f'<span class="location">{e(_line(article.location))}</span>')
+    if dateline:
+        head.append(f'<p class="dateline">{" · ".join(dateline)}</p>')
+    head.append('</header>')
+    paras = paragraphs(article)
+    body = []
+    for i, text in enumerate(paras):
+        lead = i == 0 and sapo and text == sapo
+        body.append(f'<p class="sapo">{e(text)}</p>' if lead else f'<p>{e(text)}</p>')
+    foot = []
+    source, url = _line(article.source), _line(article.source_url)
+    if source or url:
+        label = e(source or url)
+        href = _safe_href(url)
+        shown = f'<a href="{e(href)}">{label}</a>' if href else label
+        if url and not href:
+            shown += f' ({e(url)})'
+        foot = ['<footer>', f'<p class="source">Nguồn: {shown}</p>', '</footer>']
+    return "\n".join(head + body + foot + ['</article>', '</body>', '</html>']) + "\n"
+
+
+# ---- plain text, JSON, ninjs ---------------------------------------------------------------------
+
+def render_txt(article: Article, slug: str) -> str:
+    parts = [_line(article.title), "\n\n".join(paragraphs(article))]
+    if _line(article.byline):
+        parts.append(_line(article.byline))
+    return "\n\n".join(parts) + "\n"
+
+
+def render_json(article: Article, slug: str) -> str:
+    return json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def ninjs(article: Article, slug: str) -> dict:
+    """The article as an IPTC ninjs 1.6 news item (https://iptc.org/standards/ninjs/)."""
+    item: dict = {
+        "uri": f"urn:bientap:article:{article.id}",
+        "type": "text",
+        "mimetype": "text/plain",
+        "representationtype": "complete",
+        "version": str(article.version),
+        "firstcreated": _timestamp(article.created_at),
+        "versioncreated": _timestamp(article.updated_at),
+        "contentcreated": iso_date(article, fallback=False),
+        "pubstatus": "usable" if article.status == "published" else "withheld",
+        "language": "vi",
+        "slugline": slug,
+        "headline": _line(article.title),
+        "byline": _line(article.byline),
+        "located": _line(article.location),
+        "description_text": _line(article.sapo),
+        "body_text": "\n\n".join(paragraphs(article)),
+        "wordcount": article.word_count,
+    }
+    subject = [{"name": _line(article.section), "rel": "section"}] if _line(article.section) else []
+    subject += [{"name": t, "rel": "tag"} for t in (_line(t) for t in article.tags) if t]
+    if subject:
+        item["subject"] = subject
+    if _line(article.source):
+        item["infosource"] = [{"name": _line(article.source), "rel": "source"}]
+    return {k: v for k, v in item.items() if v not in (None, "")}
+
+
+def render_ninjs(article: Article, slug: str) -> str:
+    return json.dumps(ninjs(article, slug), ensure_ascii=False, indent=2) + "\n"
+
+
+_RENDERERS: dict[str, Callable[[Article, str], str]] = {
+    "md": render_md, "html": render_html, "txt": render_txt, "json": render_json, "ninjs": render_ninjs,
+}
+
+
+def render(article: Article, fmt: str, *, slug: str | None = None) -> str:
+    """The text of one exported file. `slug` defaults to the article's own (no batch clash)."""
+    if fmt not in _RENDERERS:
+        raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    return _RENDERERS[fmt](article, slug or slug_for(article.title, article.id))
+
+
+# ---- file names ----------------------------------------------------------------------------------
+
+_SLUG_OK = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def slug_for(title: str | None, article_id: int | None) -> str:
+    """An ASCII file-name slug of the title: "Hội thảo đổi mới" → "hoi-thao-doi-moi", at most 80
+    characters; "bai-<id>" when the title has nothing to make one from."""
+    from slugify import slugify
+
+    slug = slugify(clean_field(title or "").replace("đ", "d").replace("Đ", "D"),
+                   max_length=SLUG_MAX, word_boundary=True)
+    return slug if _SLUG_OK.fullmatch(slug) else f"bai-{article_id}"
+
+
+def batch_slugs(titles: Sequence[tuple[int, str | None]]) -> dict[int, str]:
+    """Slugs for a batch: on a clash the lowest id keeps the slug, the others become <slug>-<id>."""
+    used: set[str] = set()
+    out: dict[int, str] = {}
+    for article_id, title in sorted(titles, key=lambda t: t[0]):
+        slug = slug_for(title, article_id)
+        while slug in used:
+            slug = f"{slug}-{article_id}"
+        used.add(slug)
+        out[article_id] = slug
+    return out
+
+
+# ---- writing -------------------------------------------------------------------------------------
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def prepare_out_dir(out_dir: str | Path) -> Path:
+    """Create the folder if needed and prove a file can be written there; ExportError otherwise."""
+    path = Path(out_dir)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        resolved = path.resolve(strict=True)
+        if not resolved.is_dir():
+            raise NotADirectoryError(20, "Not a directory", str(path))
+        fd, probe = tempfile.mkstemp(dir=resolved, prefix=".bientap-", suffix=".probe")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise ExportError(f"không ghi được vào thư mục {out_dir}: {_reason(exc)} "
+                          f"(cannot write to the output folder)") from None
+    return resolved
+
+
+def _inside(out_dir: Path, target: Path) -> bool:
+    return target.parent == out_dir and target.name not in ("", ".", "..")
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Replace `target` with `data` all at once: temp file beside it, fsync, rename, fsync folder."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".bientap-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    dir_fd = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def write_one(out_dir: Path, name: str, data: bytes, *, overwrite: bool) -> tuple[str, str]:
+    """Write one file named `name` inside `out_dir`: (outcome, reason)."""
+    target = out_dir / name
+    if not _inside(out_dir, target) or not _inside(out_dir, target.resolve()):
+        return "skipped", f"tên tệp ra ngoài thư mục xuất: {name!r} (path outside the output folder)"
+    if os.path.lexists(target):
+        if target.is_symlink() or not target.is_file():
+            return "skipped", f"{name} đã có và không phải tệp thường (exists and is not a regular file)"
+        try:
+            if target.read_bytes() == data:
+                return "unchanged", ""
+        except OSError as exc:
+            return "skipped", f"{name}: {_reason(exc)}"
+        if not overwrite:
+            return "skipped", f"{name} đã có với nội dung khác; dùng --overwrite để ghi đè (exists and differs)"
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        return "skipped", f"{name}: {_reason(exc)}"
+    return "written", ""
+
+
+def export_articles(db: sqlite_utils.Database, ids: Sequence[int], fmt: str, out_dir: str | Path, *,
+                    overwrite: bool = False,
+                    on_progress: Callable[[int, int], None] | None = None) -> ExportReport:
+    """Write each article in `ids` to `out_dir/<slug>.<ext>`; never changes the store.
+
+    Raises ExportError when the folder cannot be written, NotFound for an unknown id (before any
+    file is written), ValueError for an unknown format. Per-article problems are results.
+    """
+    if fmt not in _RENDERERS:
+        raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    ids = list(dict.fromkeys(ids))
+    titles = _titles(db, ids)
+    folder = prepare_out_dir(out_dir)
+    slugs = batch_slugs(titles)
+    report = ExportReport(folder)
+    for n, article_id in enumerate(ids, 1):
+        article = articles.get(db, article_id)
+        name = f"{slugs[article_id]}.{EXTENSIONS[fmt]}"
+        data = render(article, fmt, slug=slugs[article_id]).encode("utf-8")
+        outcome, reason = write_one(folder, name, data, overwrite=overwrite)
+        report.results.append(ExportResult(article_id, folder / name, outcome, reason))
+        if on_progress:
+            on_progress(n, len(ids))
+    return report
+
+
+def _titles(db: sqlite_utils.Database, ids: list[int]) -> list[tuple[int, str | None]]:
+    """(id, title) for every id, in batches; NotFound for the first id that is not stored."""
+    found: dict[int, str | None] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for row in db.execute(f"SELECT id, title FROM articles WHERE id IN ({marks})", chunk):
+            found[row[0]] = row[1]
+    for article_id in ids:
+        if article_id not in found:
+            raise articles.NotFound(article_id)
+    return [(i, found[i]) for i in ids]
+
+
+def ids_for_status(db: sqlite_utils.Database, status: str | None) -> list[int]:
+    """Ids of every article with `status` (all articles when None), oldest id first."""
+    if status is None:
+        return [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
+    return [r[0] for r in db.execute("SELECT id FROM articles WHERE status = ? ORDER BY id", [status])]

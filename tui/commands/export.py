@@ -1,0 +1,59 @@
+"""`bientap export`: write articles as Markdown, HTML, text, JSON or ninjs files into one folder."""
+
+from __future__ import annotations
+
+import click
+
+from tui.cli import Env, fail
+
+STATUS_CHOICES = ["draft", "review", "ready", "published", "spiked"]
+
+
+@click.command("export")
+@click.option("--id", "ids", type=int, multiple=True, metavar="ID", help="Article id (repeatable).")
+@click.option("--status", type=click.Choice(STATUS_CHOICES), help="Every article with this status.")
+@click.option("--all", "all_", is_flag=True, help="Every article.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "txt", "json", "ninjs"]), required=True,
+              help="md (Hugo/Jekyll front matter), html, txt, json (the record), ninjs (IPTC ninjs 1.6).")
+@click.option("--out", "out_dir", type=click.Path(path_type=str), required=True, metavar="DIR",
+              help="Folder to write <slug>.<ext> files into (created if missing).")
+@click.option("--overwrite", is_flag=True, help="Replace existing files whose content differs.")
+@click.pass_obj
+def export(env: Env, ids: tuple[int, ...], status: str | None, all_: bool, fmt: str, out_dir: str,
+           overwrite: bool) -> None:
+    """Xuất bài (export). Exit 2 when a file was skipped, an id is unknown or DIR cannot be written."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from checks.text import visible
+    from store.articles import NotFound
+    from store.export import ExportError, export_articles, ids_for_status
+
+    if sum([bool(ids), status is not None, all_]) != 1:
+        fail("chọn đúng một trong --id, --status, --all (choose exactly one of --id, --status, --all)")
+    db = env.db()
+    selected = list(ids) if ids else ids_for_status(db, status)
+    err = Console(stderr=True, highlight=False)
+    progress = Progress(TextColumn("Đang xuất"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        console=err, transient=True)
+    task = None
+    if len(selected) > 5:
+        progress.start()
+        task = progress.add_task("export", total=len(selected))
+
+    def advance(done: int, total: int) -> None:
+        if task is not None:
+            progress.update(task, completed=done)
+
+    try:
+        report = export_articles(db, selected, fmt, out_dir, overwrite=overwrite, on_progress=advance)
+    except (ExportError, NotFound) as exc:
+        fail(str(exc))
+    finally:
+        progress.stop()
+    for r in report.skipped:
+        click.echo(f"bientap: skipped {visible(r.path.name)}: {visible(r.reason)}", err=True)
+    click.echo(f"written {report.count('written')}, unchanged {report.count('unchanged')}, "
+               f"skipped {report.count('skipped')} → {visible(str(report.out_dir))}")
+    if report.skipped:
+        raise SystemExit(2)
