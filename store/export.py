@@ -16,6 +16,7 @@ import json
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,9 +60,19 @@ class ExportReport:
 
 # ---- the article as pieces of text ---------------------------------------------------------------
 
+# Stored fields are clean already (see store.articles.clean_fields); an Article built in memory may
+# not be, so anything that could be a control, bidi or stray ZWJ goes through clean_field.
+_MAYBE_UNCLEAN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200d\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+
+
+def _clean(value: str | None) -> str:
+    value = value or ""
+    return clean_field(value) if _MAYBE_UNCLEAN.search(value) else unicodedata.normalize("NFC", value)
+
+
 def _line(value: str | None) -> str:
     """A one-line field (title, byline, place...): cleaned, whitespace runs and newlines as one space."""
-    return " ".join(clean_field(value or "").split())
+    return " ".join(_clean(value).split())
 
 
 def paragraphs(article: Article) -> list[str]:
@@ -70,7 +81,7 @@ def paragraphs(article: Article) -> list[str]:
     Each non-blank body line is a paragraph (scraped pages put one per line, with or without a
     blank line between). The sapo is left out of the list when the body already starts with it.
     """
-    body = [" ".join(line.split()) for line in clean_field(article.body or "").split("\n")]
+    body = [" ".join(line.split()) for line in _clean(article.body).split("\n")]
     body = [p for p in body if p]
     sapo = _line(article.sapo)
     if sapo and (not body or body[0] != sapo):
@@ -288,7 +299,7 @@ def slug_for(title: str | None, article_id: int | None) -> str:
     characters; "bai-<id>" when the title has nothing to make one from."""
     from slugify import slugify
 
-    slug = slugify(clean_field(title or "").replace("đ", "d").replace("Đ", "D"),
+    slug = slugify(_clean(title).replace("đ", "d").replace("Đ", "D"),
                    max_length=SLUG_MAX, word_boundary=True)
     return slug if _SLUG_OK.fullmatch(slug) else f"bai-{article_id}"
 
@@ -333,8 +344,10 @@ def _inside(out_dir: Path, target: Path) -> bool:
     return target.parent == out_dir and target.name not in ("", ".", "..")
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Replace `target` with `data` all at once: temp file beside it, fsync, rename, fsync folder."""
+def write_atomic(target: Path, data: bytes, *, sync_dir: bool = True) -> None:
+    """Replace `target` with `data` all at once: temp file beside it, fsync, rename, fsync folder.
+
+    A batch passes `sync_dir=False` and syncs the folder once at the end (`sync_folder`)."""
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".bientap-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -349,7 +362,13 @@ def write_atomic(target: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
-    dir_fd = os.open(target.parent, os.O_RDONLY)
+    if sync_dir:
+        sync_folder(target.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the renames in `folder` durable (the files themselves were synced before the rename)."""
+    dir_fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
     finally:
@@ -372,7 +391,7 @@ def write_one(out_dir: Path, name: str, data: bytes, *, overwrite: bool) -> tupl
         if not overwrite:
             return "skipped", f"{name} đã có với nội dung khác; dùng --overwrite để ghi đè (exists and differs)"
     try:
-        write_atomic(target, data)
+        write_atomic(target, data, sync_dir=False)
     except OSError as exc:
         return "skipped", f"{name}: {_reason(exc)}"
     return "written", ""
@@ -401,6 +420,8 @@ def export_articles(db: sqlite_utils.Database, ids: Sequence[int], fmt: str, out
         report.results.append(ExportResult(article_id, folder / name, outcome, reason))
         if on_progress:
             on_progress(n, len(ids))
+    if report.count("written"):
+        sync_folder(folder)
     return report
 
 

@@ -504,3 +504,33 @@ def test_cli_progress_bar_for_many(fresh_db, cli, tmp_path):
     assert result.exit_code == 0 and "written 8" in result.stdout
     for page in (tmp_path / "o").iterdir():
         parse_html(page.read_text(encoding="utf-8"))
+
+
+@pytest.mark.slow
+def test_sigkill_mid_export_leaves_only_whole_files(fresh_db, db_path, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    body = "\n\n".join(["Đoạn văn dài để mỗi tệp có vài chục kilobyte. " * 20] * 10)
+    with fresh_db.atomic():
+        for i in range(150):
+            articles.insert(fresh_db, Article(title=f"Bài {i}", body=body), source_key=f"k{i}", raw_id=None)
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from tui.cli import main; main()", "--db", str(db_path), "export", "--all",
+         "--format", "html", "--out", str(out)],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline and len(list(out.glob("*.html"))) < 20:
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    pages = list(out.glob("*.html"))
+    assert pages
+    for page in pages:  # every visible file is a whole document; a killed write is only a hidden temp
+        text = page.read_text(encoding="utf-8")
+        assert text.endswith("</html>\n")
+        parse_html(text)
+    assert fresh_db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
