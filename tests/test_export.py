@@ -495,6 +495,9 @@ def test_cli_export_errors_are_one_line(fresh_db, cli, tmp_path):
         assert result.exit_code == 2, args
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
     assert not (tmp_path / "o").exists()
+    missing = tmp_path / "none.db"
+    result = cli("export", "--all", "--format", "md", "--out", str(tmp_path / "o"), db=missing)
+    assert result.exit_code == 2 and "none.db" in result.stderr and not missing.exists()
 
 
 def test_cli_progress_bar_for_many(fresh_db, cli, tmp_path):

@@ -31,7 +31,9 @@ def export(env: Env, ids: tuple[int, ...], status: str | None, all_: bool, fmt: 
 
     if sum([bool(ids), status is not None, all_]) != 1:
         fail("chọn đúng một trong --id, --status, --all (choose exactly one of --id, --status, --all)")
-    db = env.db()
+    db = env.db(must_exist=True)
+    if db is None:
+        fail(f"chưa có cơ sở dữ liệu {env.db_path} (no database yet: import articles first)")
     selected = list(ids) if ids else ids_for_status(db, status)
     err = Console(stderr=True, highlight=False)
     progress = Progress(TextColumn("Đang xuất"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
