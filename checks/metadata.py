@@ -1,0 +1,264 @@
+"""Metadata from a raw scraped page: tít, sapo, date, bút danh, source, place — and the clean body.
+
+`extract_article` reads the boilerplate classifier's verdicts (checks.boilerplate): the title line,
+date/byline/source lines, and every line that is not article prose, which it moves out of the body
+into `removed` (restorable at the paragraph it stood before). Nothing is guessed: a field the page
+does not show stays None.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from checks.boilerplate import (
+    _TIME,
+    byline_name,
+    classify_lines,
+    find_dates,
+    source_of_line,
+    url_host,
+)
+
+# The 2025 merger of provinces took effect on this date: later articles use the 34 new names.
+MERGER_DATE = "2025-07-01"
+
+
+@dataclass
+class RemovedLine:
+    """A line moved out of the body at import; `position` = index of the body paragraph it stood before."""
+
+    position: int
+    kind: str  # boilerplate | caption | metadata
+    reason: str  # the classifier rule id, e.g. "boilerplate.menu", "metadata.byline"
+    text: str
+
+
+@dataclass
+class Extracted:
+    title: str | None = None
+    sapo: str | None = None
+    body: str = ""
+    published_at: str | None = None
+    byline: str | None = None
+    source: str | None = None
+    source_url: str | None = None
+    location: str | None = None
+    removed: list[RemovedLine] = field(default_factory=list)
+
+
+_SPACES = " \t\u00a0\u202f\u2007\u200b\ufeff"
+_SOURCE_PREFIX = re.compile(r"^\(?([A-Z][\w.]*[A-Z.][\w.]*|[A-ZĐ]{2,10}|[\w-]+\.(?:vn|com|net|org)(?:\.vn)?)\)?"
+                            r"\s*[-–—]\s+\S")
+_COPYRIGHT_OWNER = re.compile(
+    r"(?:bản quyền|copyright|©)[^\n]*?(?:thuộc(?: về)?|of|by)\s+(.{4,120}?)\s*\.?$"
+    r"|(?:©|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?:by\s+)?([^\d].{3,100}?)\s*\.?$",
+    re.I,
+)
+_LEAD_DATE_CUE = re.compile(r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s*$", re.I)
+
+
+def extract_article(text: str) -> Extracted:
+    """Split a cleaned page (LF, NFC) into the article's fields, its body and the removed lines."""
+    classes = classify_lines(text)
+    lines = [text[c.start:c.end].strip(_SPACES) for c in classes]
+    out = Extracted()
+    paragraphs: list[str] = []
+    pending: list[tuple[str, str, str]] = []  # removed lines waiting for the next paragraph
+    date_line = None
+    byline_line = None
+    source_lines: list[str] = []
+    urls: list[str] = []
+    footer_lines: list[str] = []
+    sapo_index = None
+
+    for c, s in zip(classes, lines):
+        if c.kind == "blank":
+            continue
+        if c.kind == "title" and out.title is None:
+            out.title = s
+            continue
+        if c.kind == "body":
+            paragraphs.append(s)
+            continue
+        if c.kind == "metadata":
+            if c.rule == "metadata.date" and date_line is None:
+                date_line = s
+            elif c.rule == "metadata.byline":
+                byline_line = s
+            elif c.rule == "metadata.source":
+                source_lines.append(s)
+        elif c.rule == "boilerplate.url":
+            urls.append(s)
+        elif c.rule == "boilerplate.footer":
+            footer_lines.append(s)
+        pending.append((c.kind, c.rule, s))
+        out.removed.append(RemovedLine(len(paragraphs), c.kind, c.rule, s))
+
+    # The sapo is the lead: the first paragraph, when more follow it.
+    if len(paragraphs) >= 2:
+        sapo_index = 0
+        out.sapo = paragraphs[0]
+        body = paragraphs[1:]
+        for r in out.removed:
+            r.position = max(0, r.position - 1)
+    else:
+        body = paragraphs
+    out.body = "\n\n".join(body)
+
+    lead = out.sapo if sapo_index is not None else (paragraphs[0] if paragraphs else "")
+    out.published_at = _date_from_line(date_line) if date_line else None
+    if out.published_at is None and lead:
+        out.published_at = _date_from_lead(lead)
+
+    if byline_line:
+        out.byline = byline_name(byline_line)
+
+    url = next((u for u in urls), None)
+    for s in source_lines:
+        value = source_of_line(s)
+        if value and value.lower().startswith(("http", "www.")):
+            url = url or value
+            value = url_host(value)
+        if value and out.source is None:
+            out.source = value
+    out.source_url = url
+    if out.source is None and lead:
+        m = _SOURCE_PREFIX.match(lead)
+        if m:
+            out.source = m.group(1)
+    if out.source is None:
+        for s in footer_lines:
+            m = _COPYRIGHT_OWNER.search(s)
+            if m:
+                owner = (m.group(1) or m.group(2) or "").strip(" .,-–")
+                if owner and not owner[0].isdigit():
+                    out.source = owner
+                    break
+    if out.source is None and url:
+        out.source = url_host(url)
+
+    out.location = locate(out.title or "", lead, body,
+                          [r.text for r in out.removed], out.published_at)
+    return out
+
+
+def _date_from_line(s: str) -> str | None:
+    dates = find_dates(s)
+    if not dates:
+        return None
+    pos, y, mo, d = dates[0]
+    t = _TIME.search(s)
+    if t:
+        h, mi, sec = int(t.group(1)), int(t.group(2)), int(t.group(3) or 0)
+        return f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{sec:02d}+07:00"
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _date_from_lead(lead: str) -> str | None:
+    """The event date a lead gives ("Ngày 16/5/2022", "Chiều ngày 10/5/2022"): one introduced by a
+    time word wins over dates in parentheses or ranges ("(18/5/2013 - 18/5/2023)")."""
+    dates = find_dates(lead)
+    for pos, y, mo, d in dates:
+        if _LEAD_DATE_CUE.search(lead[max(0, pos - 12):pos]):
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+# ---- place ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Provinces:
+    old: dict[str, str]  # key → short name before the merger
+    new: dict[str, str]  # key → short name after it
+    merged_into: dict[str, str]  # old key → new key
+    pattern: re.Pattern
+    by_form: dict[str, str]  # lower-cased written form → old key
+
+
+def _admin_data_path() -> Path | None:
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "address" / "data" / "mapping.json"
+    return path if path.exists() else None
+
+
+# Forms newsrooms write that differ from the data's short names (old key → extra forms).
+_EXTRA_FORMS = {
+    "thanhphohue": ["Thừa Thiên Huế", "Thừa Thiên - Huế", "Thừa Thiên-Huế", "TT-Huế", "TT Huế"],
+    "thanhphohochiminh": ["TP.HCM", "TP. HCM", "TPHCM", "TP HCM", "Sài Gòn - TP.HCM"],
+    "tinhbariavungtau": ["Bà Rịa – Vũng Tàu", "Bà Rịa-Vũng Tàu", "BR-VT"],
+    "tinhdaklak": ["Đăk Lăk", "Đắc Lắc", "Daklak"],
+    "tinhdaknong": ["Đăk Nông", "Đắc Nông"],
+}
+_PREFIX = r"(?:(?:tỉnh|thành phố|tp\.?|t\.p\.?)\s*)"
+
+
+@lru_cache(maxsize=1)
+def _provinces() -> _Provinces | None:
+    path = _admin_data_path()
+    if path is None:
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    old = {k: v["short"] for k, v in data["old_province_names"].items()}
+    new = {k: v["short"] for k, v in data["province_names"].items()}
+    merged_into = dict(data.get("province_mapping", {}))
+    by_form: dict[str, str] = {}
+    for key, short in old.items():
+        forms = {short, _modern_tone(short), *_EXTRA_FORMS.get(key, [])}
+        for f in forms:
+            by_form[f.lower()] = key
+    alternation = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
+    # Case-insensitive match, then a capital check: "hòa bình" (peace) is not Hòa Bình.
+    pattern = re.compile(rf"(?<!\w)({_PREFIX})?({alternation})(?!\w)", re.I)
+    return _Provinces(old, new, merged_into, pattern, by_form)
+
+
+_MODERN = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "òe": "oè", "óe": "oé", "ỏe": "oẻ",
+           "õe": "oẽ", "ọe": "oẹ", "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
+
+
+def _modern_tone(name: str) -> str:
+    """"Khánh Hòa" → "Khánh Hoà" (the newer tone-mark placement some sites use)."""
+    for a, b in _MODERN.items():
+        name = name.replace(a, b)
+    return name
+
+
+def locate(title: str, lead: str, body: list[str], removed: list[str], published_at: str | None) -> str | None:
+    """The province or centrally governed city the story is about, as named at its date.
+
+    Mentions are counted with weights by where they stand (title, then lead, then body, then the
+    site around the article); a "tỉnh X"/"TP. X" mention counts more than a bare name.
+    """
+    prov = _provinces()
+    if prov is None:
+        return None
+    scores: dict[str, float] = {}
+    first: dict[str, int] = {}
+    order = 0
+    for weight, texts in ((4.0, [title]), (3.0, [lead]), (1.0, body), (0.3, removed)):
+        for t in texts:
+            if not t:
+                continue
+            for m in prov.pattern.finditer(t):
+                name = m.group(2)
+                if not all(w[0].isupper() for w in name.replace("-", " ").replace("–", " ").split() if w[0].isalpha()):
+                    continue
+                key = prov.by_form[name.lower()]
+                bonus = 1.5 if m.group(1) else 1.0
+                scores[key] = scores.get(key, 0.0) + weight * bonus
+                first.setdefault(key, order)
+                order += 1
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: (scores[k], -first[k]))
+    if published_at and published_at[:10] >= MERGER_DATE:
+        new_key = prov.merged_into.get(best, best)
+        return prov.new.get(new_key, prov.old[best])
+    return prov.old[best]
