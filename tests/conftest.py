@@ -64,3 +64,55 @@ def cli(db_path):
         return runner.invoke(main, ["--db", str(db or db_path), *args], input=input, catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture
+def gate_rules(monkeypatch):
+    """Two test rules and a house style whose publish gate looks only at them.
+
+    "test.blocker" flags the word CHẶN (an error, required by the gate); "test.nit" flags NÊN (a
+    warning, recommended). Real rules still run but never block, so gate tests do not depend on
+    what the dictionaries think of the sample text.
+    """
+    import re
+
+    from checks.engine import REGISTRY, Rule, load_rules
+    from checks.findings import Hit
+    from store.db import config_dir
+
+    load_rules()
+
+    def finder(word, message):
+        def find(doc, ctx):
+            for m in re.finditer(word, doc.text):
+                yield Hit(m.start(), m.end(), message, message)
+        return find
+
+    fields = ("title", "sapo", "body")
+    monkeypatch.setitem(REGISTRY, "test.blocker",
+                        Rule("test.blocker", "style", "error", False, finder("CHẶN", "Từ bị chặn"), False, fields))
+    monkeypatch.setitem(REGISTRY, "test.nit",
+                        Rule("test.nit", "style", "warning", False, finder("NÊN", "Nên xem lại"), False, fields))
+    config_dir().mkdir(parents=True, exist_ok=True)
+    (config_dir() / "style.toml").write_text(
+        '[publish_gate]\nerror = "off"\nwarning = "off"\ninfo = "off"\n'
+        '"test.blocker" = "required"\n"test.nit" = "recommended"\n', encoding="utf-8")
+    return ("test.blocker", "test.nit")
+
+
+@pytest.fixture
+def add_article():
+    """`add_article(db, title=..., body=..., ...)` stores one article the way an import does
+    (first revision, counts given or zero) and returns it."""
+    import itertools
+
+    from store.articles import Article, insert
+
+    serial = itertools.count(1)
+
+    def add(db, *, counts=(0, 0, 0), **fields):
+        fields.setdefault("body", "Nội dung bài viết.")
+        with db.atomic():
+            return insert(db, Article(**fields), source_key=f"test:{next(serial)}", raw_id=None, counts=counts)
+
+    return add

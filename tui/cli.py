@@ -20,6 +20,7 @@ COMMANDS = (
     "tui.commands.importcmd:import_",
     "tui.commands.listing:list_",
     "tui.commands.listing:show",
+    "tui.commands.status:status",
     "tui.commands.export:export",
 )
 

@@ -1,0 +1,53 @@
+"""`bientap status ID... STATUS`: move articles through the workflow, behind the publish gate."""
+
+from __future__ import annotations
+
+import click
+
+from tui.cli import Env, fail
+
+
+@click.command()
+@click.argument("args", nargs=-1, required=True, metavar="ID... STATUS")
+@click.option("--editor", default=None, help="Name recorded in the revision (default: $BIENTAP_EDITOR or login).")
+@click.pass_obj
+def status(env: Env, args: tuple[str, ...], editor: str | None) -> None:
+    """Chuyển trạng thái bài: draft, review, ready, published, spiked.
+
+    Moving to ready or published passes the publish gate: an article with required items left
+    stays where it is and its checklist is printed (exit 1; the others still move). Unknown ids
+    or statuses: exit 2, nothing moves.
+    """
+    from checks.text import visible
+    from store import articles
+    from store.workflow import STATUSES, UnknownStatus, checklist_lines, set_status
+
+    if len(args) < 2:
+        fail("usage: bientap status ID... STATUS")
+    *raw_ids, target = args
+    if target not in STATUSES:
+        fail(f"unknown status {target!r} (one of {', '.join(STATUSES)})")
+    try:
+        ids = [int(i) for i in raw_ids]
+    except ValueError:
+        fail(f"article ids are numbers: {' '.join(raw_ids)}")
+    db = env.db(must_exist=True)
+    if db is None:
+        fail(f"{env.db_path}: no database (import articles first)")
+    try:
+        report = set_status(db, ids, target, editor=editor)
+    except (articles.NotFound, UnknownStatus) as exc:
+        fail(str(exc))
+    for article_id in report.moved:
+        click.echo(f"{article_id}: → {target}")
+    for article_id in report.unchanged:
+        click.echo(f"{article_id}: already {target}")
+    for article_id in report.conflicts:
+        click.echo(f"{article_id}: changed by someone else meanwhile, not moved", err=True)
+    for article_id, items in report.refused.items():
+        title = articles.get(db, article_id).title or ""
+        click.echo(f"{article_id}: refused — {visible(title)}")
+        for line in checklist_lines(items):
+            click.echo(f"  {visible(line)}")
+    if report.refused or report.conflicts:
+        raise SystemExit(1)
