@@ -96,7 +96,7 @@ def bench_desk(table: Table, db: Path, runs: int) -> None:
     """Open, key latency, memory, cold start: a headless desk in a fresh process per run."""
     probes = []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, str(HERE / "desk_probe.py"), str(db)], cwd=ROOT,
+        out = subprocess.run([sys.executable, str(HERE / "desk_probe.py"), str(db), repr(time.time())], cwd=ROOT,
                              capture_output=True, text=True)
         if out.returncode != 0:
             print(out.stderr[-2000:])
