@@ -439,7 +439,10 @@ def _classify(text: str) -> tuple[LineClass, ...]:
                 break
         chrome_from = None
         if byline is not None:
+            # A source or date line may follow the bút danh; the site starts after them.
             chrome_from = byline + 1
+            while chrome_from < n and kind[chrome_from] in ("blank", "metadata"):
+                chrome_from += 1
         else:
             for i in range(last_prose + 1, n):
                 if kind[i] == "boilerplate" and rule[i] not in ("boilerplate.file_path", "boilerplate.photo_ref"):

@@ -135,7 +135,7 @@ def extract_article(text: str) -> Extracted:
         for s in footer_lines:
             m = _COPYRIGHT_OWNER.search(s)
             if m:
-                owner = (m.group(1) or m.group(2) or "").strip(" .,-–")
+                owner = re.split(r"[.;|]\s|\s[-–]\s", m.group(1) or m.group(2) or "")[0].strip(" .,-–")
                 if owner and not owner[0].isdigit():
                     out.source = owner
                     break

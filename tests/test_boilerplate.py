@@ -1,0 +1,160 @@
+"""The boilerplate line classifier and the rules that report it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checks.boilerplate import classify_lines
+from checks.engine import apply_fixes, check_text
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+
+PARA = ("Sáng nay, Ủy ban nhân dân tỉnh Nghệ An tổ chức hội nghị sơ kết công tác sáu tháng đầu năm, "
+        "với sự tham dự của đại diện các sở, ngành và địa phương trong tỉnh.")
+PARA2 = ("Theo báo cáo, tổng sản phẩm trên địa bàn tăng 7,2% so với cùng kỳ năm trước; thu ngân sách "
+         "đạt hơn 9.000 tỷ đồng, bằng 56% dự toán năm. Nhiều công trình trọng điểm đã hoàn thành.")
+PARA3 = ("Phát biểu kết luận, Chủ tịch UBND tỉnh đề nghị các đơn vị tập trung tháo gỡ khó khăn cho "
+         "doanh nghiệp, đẩy nhanh giải ngân vốn đầu tư công trong những tháng cuối năm.")
+
+PORTAL = f"""Trang chủ
+Giới thiệu
+Tin tức - Sự kiện
+Văn bản
+Liên hệ
+Trang chủ > Tin tức > Kinh tế
+Nghệ An sơ kết công tác sáu tháng đầu năm
+Thứ Ba, 11/07/2023 | 09:15
+Chia sẻ | In bài
+{PARA}
+{PARA2}
+Toàn cảnh hội nghị (Ảnh: Minh Châu)
+{PARA3}
+Minh Châu
+Tin liên quan
+Nghệ An đẩy mạnh giải ngân vốn đầu tư công năm 2023 (10/07/2023)
+Hội nghị xúc tiến đầu tư vào khu kinh tế Đông Nam (05/07/2023)
+© 2023 Cổng thông tin điện tử huyện Diễn Châu
+Địa chỉ: 123 đường Lê Lợi, thị trấn Diễn Châu
+Điện thoại: 0238.3862.123 - Email: bbt@dienchau.gov.vn
+Đang truy cập: 57
+"""
+
+
+def kinds(text: str) -> list[tuple[str, str, str]]:
+    lines = text.split("\n")
+    return [(lines[i], c.kind, c.rule) for i, c in enumerate(classify_lines(text))]
+
+
+def test_every_line_gets_one_verdict_with_exact_spans():
+    text = PORTAL
+    classes = classify_lines(text)
+    lines = text.split("\n")
+    assert len(classes) == len(lines)
+    for c, line in zip(classes, lines):
+        assert text[c.start:c.end] == line
+
+
+def test_generic_portal_page():
+    got = {line: (kind, rule) for line, kind, rule in kinds(PORTAL)}
+    for line in ("Trang chủ", "Giới thiệu", "Văn bản", "Liên hệ", "Trang chủ > Tin tức > Kinh tế"):
+        assert got[line][0] == "boilerplate", line
+    assert got["Chia sẻ | In bài"] == ("boilerplate", "boilerplate.widget")
+    assert got["Nghệ An sơ kết công tác sáu tháng đầu năm"][0] == "title"
+    assert got["Thứ Ba, 11/07/2023 | 09:15"] == ("metadata", "metadata.date")
+    for para in (PARA, PARA2, PARA3):
+        assert got[para][0] == "body"
+    assert got["Toàn cảnh hội nghị (Ảnh: Minh Châu)"][0] == "caption"
+    assert got["Minh Châu"] == ("metadata", "metadata.byline")
+    assert got["Tin liên quan"] == ("boilerplate", "boilerplate.related")
+    assert got["Nghệ An đẩy mạnh giải ngân vốn đầu tư công năm 2023 (10/07/2023)"][0] == "boilerplate"
+    assert got["© 2023 Cổng thông tin điện tử huyện Diễn Châu"] == ("boilerplate", "boilerplate.footer")
+    assert got["Địa chỉ: 123 đường Lê Lợi, thị trấn Diễn Châu"] == ("boilerplate", "boilerplate.footer")
+    assert got["Điện thoại: 0238.3862.123 - Email: bbt@dienchau.gov.vn"][1] == "boilerplate.footer"
+    assert got["Đang truy cập: 57"] == ("boilerplate", "boilerplate.counter")
+
+
+def test_clean_body_stays_body():
+    """A stored body (no site around it) must not lose its subheads or its short last paragraph."""
+    body = "\n\n".join([PARA, "Tăng trưởng khá trong sáu tháng", PARA2, PARA3, "Xin trân trọng cảm ơn!"])
+    assert {kind for _, kind, _ in kinds(body)} <= {"body", "blank", "title"}
+    assert [k for _, k, _ in kinds(body) if k != "blank"].count("body") >= 4
+
+
+def test_subhead_is_not_a_caption_but_speaker_line_is():
+    text = "\n\n".join([PARA, "Đẩy mạnh chuyển đổi số trong nông nghiệp", PARA2,
+                        "Ông Nguyễn Văn Hùng phát biểu tại hội nghị", PARA3])
+    got = {line: kind for line, kind, _ in kinds(text)}
+    assert got["Đẩy mạnh chuyển đổi số trong nông nghiệp"] == "body"
+    assert got["Ông Nguyễn Văn Hùng phát biểu tại hội nghị"] == "caption"
+
+
+def test_line_local_leftovers_anywhere():
+    text = "\n".join([PARA, "Description: C:\\Users\\May\\Desktop\\DSC_0012.JPG", PARA2,
+                      "https://baonghean.vn/tin-tuc", PARA3, PARA3, "-A A +A"])
+    got = kinds(text)
+    assert got[1][2] == "boilerplate.file_path"
+    assert got[3][2] == "boilerplate.url"
+    assert got[5][2] == "boilerplate.duplicate"
+    assert got[6][2] == "boilerplate.widget"
+
+
+def test_seed_chrome_is_found():
+    text = SEEDS[3].read_text(encoding="utf-8")
+    rules = {c.rule for c in classify_lines(text)}
+    assert {"boilerplate.menu", "boilerplate.counter", "boilerplate.url", "boilerplate.duplicate",
+            "boilerplate.caption"} <= rules
+    text1 = SEEDS[1].read_text(encoding="utf-8")
+    got = kinds(text1)
+    assert [r for _, _, r in got[:4]] == ["boilerplate.widget", "boilerplate.banner", "boilerplate.widget",
+                                          "boilerplate.widget"]
+    assert sum(r == "boilerplate.file_path" for _, _, r in got) == 3
+    assert sum(k == "caption" for _, k, _ in got) == 3
+
+
+def test_rules_report_lines_and_fix_deletes_them():
+    text = SEEDS[3].read_text(encoding="utf-8")
+    findings = check_text(text, rules=["boilerplate"])
+    counter = [f for f in findings if f.rule == "boilerplate.counter"]
+    assert [f.text for f in counter][1:] == ["Truy cập tổng 1.983.286", "Truy cập hiện tại 1.712"]
+    assert all(f.safe and f.suggestions == ("",) and f.severity == "warning" for f in counter)
+    assert {f.severity for f in findings if f.rule == "boilerplate.caption"} == {"info"}
+    assert {f.severity for f in findings if f.rule == "boilerplate.duplicate"} == {"warning"}
+    ref = [f for f in findings if f.rule == "boilerplate.photo_ref"]
+    assert [f.text for f in ref] == [" (ảnh dưới)"]
+    fixed = apply_fixes(text, findings)
+    assert "Truy cập tổng" not in fixed and "(ảnh dưới)" not in fixed
+    assert "Năm 2022, với mục tiêu phát triển mạnh mẽ KHCN" in fixed
+
+
+def test_offsets_map_back_through_crlf_and_bom_free_text():
+    text = SEEDS[3].read_text(encoding="utf-8").replace("\n", "\r\n")
+    for f in check_text(text, rules=["boilerplate.counter"]):
+        assert text[f.start:f.end] == f.text
+        assert "\r" not in f.text and "\n" not in f.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẠẢÃHTĐ0123456789 .,:;!?-/\\|()“”"
+                                             "\n\n\n\u00a0@©>")), max_size=400))
+def test_random_text_never_raises_and_covers_every_line(text):
+    classes = classify_lines(text)
+    assert len(classes) == text.count("\n") + 1
+    pos = 0
+    for c in classes:
+        assert c.start == pos and c.end >= c.start
+        assert "\n" not in text[c.start:c.end]
+        assert c.kind in ("body", "title", "blank", "boilerplate", "caption", "metadata")
+        pos = c.end + 1
+    assert pos == len(text) + 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([PARA, PARA2, PARA3, "Trang chủ", "Liên hệ", "", "Minh Châu",
+                                 "Toàn cảnh hội nghị", "Bản quyền © 2023", "12/07/2023"]), max_size=25))
+def test_page_like_shuffles_never_raise(parts):
+    text = "\n".join(parts)
+    classes = classify_lines(text)
+    assert len(classes) == len(parts) or (not parts and len(classes) == 1)

@@ -1,0 +1,162 @@
+"""Metadata extraction from raw scraped pages: tít, sapo, date, bút danh, source, place, body."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checks.metadata import extract_article, locate
+from checks.text import clean_field
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+
+
+def seed(n: int):
+    return extract_article(clean_field(SEEDS[n].read_text(encoding="utf-8")))
+
+
+def test_seed_000():
+    ex = seed(0)
+    assert ex.title == "Hội thảo – Tập huấn “Đổi mới sáng tạo và hệ thống quản lý đổi mới sáng tạo”"
+    assert ex.published_at == "2022-05-14T10:38:00+07:00"
+    assert ex.byline == "Đ.Mãi"
+    assert ex.location == "Khánh Hòa"
+    assert ex.sapo.startswith("Sáng ngày 10/5/ 2022 tại Hội trường")
+    assert "Hoạt động KHCN" not in ex.body and "Đ.Mãi" not in ex.body
+    assert ex.body.endswith("giá trị thực về kinh tế - xã hội.")
+
+
+def test_seed_001():
+    ex = seed(1)
+    assert ex.title.startswith("Sở Khoa học và Công nghệ tổ chức Hội thảo:")
+    assert ex.published_at == "2022-05-16"  # "Ngày 16/5/2022" in the lead
+    assert ex.byline == "Nguyễn Ngọc Hưng"
+    assert ex.location == "Lạng Sơn"
+    assert "Description:" not in ex.body and "-A A +A" not in ex.body
+    captions = [r.text for r in ex.removed if r.kind == "caption"]
+    assert len(captions) == 3 and captions[1].startswith("Đồng chí Nguyễn Thị Hà")
+
+
+def test_seed_002():
+    ex = seed(2)
+    assert (ex.byline, ex.published_at, ex.location) == ("Khánh Trang", "2023-05-17", "Phú Thọ")
+    assert ex.source == "PhuthoPortal"
+    assert ex.title.startswith("Hội thảo khoa học đẩy mạnh hợp tác")
+
+
+def test_seed_003():
+    ex = seed(3)
+    assert ex.byline is None
+    assert ex.published_at == "2023-01-13"
+    assert ex.source_url == "https://thuathienhue.gov.vn/"
+    assert ex.source == "thuathienhue.gov.vn"
+    assert ex.location == "Huế"  # "Thừa Thiên Huế", as the bundled data names it
+    assert ex.title.startswith("Thúc đẩy phát triển khoa học")
+    assert "Truy cập tổng" not in ex.body and "CỔNG DỊCH VỤ CÔNG" not in ex.body
+    # the subheads stay in the body; the doubled caption leaves it
+    assert "Tạo bứt phá phát triển khoa học, công nghệ và đổi mới sáng tạo" in ex.body.split("\n\n")
+    assert [r.reason for r in ex.removed].count("boilerplate.duplicate") == 1
+
+
+def test_seed_004():
+    ex = seed(4)
+    assert (ex.byline, ex.published_at, ex.location) == ("ctngoc", "2022-05-10", "Cần Thơ")
+    assert ex.title == "Hội thảo góp ý xây dựng thử nghiệm Bộ chỉ số đổi mới sáng tạo cấp địa phương"
+    assert ex.source == "Sở Khoa học và Công nghệ thành phố Cần Thơ"
+    assert "Bản quyền" not in ex.body
+
+
+def test_nothing_is_lost_and_removed_lines_restore_in_place():
+    for path in SEEDS:
+        text = clean_field(path.read_text(encoding="utf-8"))
+        ex = extract_article(text)
+        kept = [p for p in [ex.title, ex.sapo] if p] + (ex.body.split("\n\n") if ex.body else [])
+        removed = [r.text for r in ex.removed]
+        for line in text.split("\n"):
+            s = line.strip(" \t\u00a0")
+            if s:
+                assert s in kept or s in removed, (path.name, s)
+        paragraphs = ex.body.split("\n\n")
+        for r in ex.removed:
+            assert 0 <= r.position <= len(paragraphs)
+            assert r.kind in ("boilerplate", "caption", "metadata")
+
+
+def test_page_without_title_or_byline():
+    paras = ["Ngày 3/4/2024, Sở Y tế tỉnh Bình Định tổ chức tập huấn phòng chống dịch bệnh mùa hè cho cán bộ "
+             "y tế cơ sở trên địa bàn tỉnh.",
+             "Tại lớp tập huấn, các học viên được cập nhật kiến thức về giám sát, phát hiện sớm và xử lý ổ dịch "
+             "sốt xuất huyết, tay chân miệng."]
+    ex = extract_article("\n\n".join(paras))
+    assert ex.title is None
+    assert ex.byline is None
+    assert ex.sapo == paras[0] and ex.body == paras[1]
+    assert ex.published_at == "2024-04-03"
+    assert ex.location == "Bình Định"
+
+
+def test_synthetic_portal_page():
+    page = "\n".join([
+        "BÁO ĐIỆN TỬ ĐẮK LẮK",
+        "Thời sự", "Kinh tế", "Xã hội", "Văn hóa", "Thể thao",
+        "Đắk Lắk: Nông dân thu hoạch cà phê đúng độ chín",
+        "Cập nhật: 08:30, 15/11/2023",
+        "Vào vụ thu hoạch, nông dân các huyện Cư M'gar, Krông Pắc tỉnh Đắk Lắk chỉ hái những quả cà phê chín "
+        "đỏ để nâng cao chất lượng hạt và giá bán.",
+        "Ảnh: Hoàng Nam",
+        "Theo Sở Nông nghiệp và Phát triển nông thôn, năm nay toàn tỉnh có hơn 210.000 ha cà phê, sản lượng "
+        "ước đạt 550.000 tấn nhân; giá cà phê tăng cao giúp người trồng có lãi khá.",
+        "Hoàng Nam",
+        "Nguồn: Báo Đắk Lắk",
+        "Tin cùng chuyên mục",
+        "Giá cà phê hôm nay tăng mạnh tại Tây Nguyên",
+        "Bản quyền thuộc về Báo Đắk Lắk. Ghi rõ nguồn khi phát hành lại thông tin từ website này.",
+    ])
+    ex = extract_article(page)
+    assert ex.title == "Đắk Lắk: Nông dân thu hoạch cà phê đúng độ chín"
+    assert ex.published_at == "2023-11-15T08:30:00+07:00"
+    assert ex.byline == "Hoàng Nam"
+    assert ex.source == "Báo Đắk Lắk"
+    assert ex.location == "Đắk Lắk"
+    assert ex.body.startswith("Theo Sở Nông nghiệp") and "\n" not in ex.body
+    assert {r.reason for r in ex.removed} >= {"boilerplate.menu", "boilerplate.caption", "metadata.date",
+                                              "metadata.byline", "metadata.source", "boilerplate.related",
+                                              "boilerplate.footer"}
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("Khánh Hoà đón khách quốc tế", None, "Khánh Hòa"),
+    ("Lễ hội ở Thừa Thiên - Huế thu hút du khách", "2024-05-01", "Huế"),
+    ("TP.HCM khởi công tuyến metro số 2", None, "Hồ Chí Minh"),
+    ("Hà Giang: mùa hoa tam giác mạch", "2024-10-01", "Hà Giang"),
+    ("Hà Giang: mùa hoa tam giác mạch", "2025-10-01", "Tuyên Quang"),  # merged on 2025-07-01
+    ("Khát vọng hòa bình của nhân dân", None, None),  # peace, not the province Hòa Bình
+])
+def test_place_as_named_at_the_date(text, date, expected):
+    assert locate(text, "", [], [], date) == expected
+
+
+def test_place_prefers_title_and_lead_over_footer():
+    where = locate("Cần Thơ khai mạc hội chợ", "Sáng 2/3, tại TP. Cần Thơ, hội chợ nông nghiệp khai mạc.",
+                   ["Đoàn doanh nghiệp Hà Nội, Hà Nội và Hà Nội tham gia."],
+                   ["Địa chỉ: tỉnh Quảng Ninh"] * 3, None)
+    assert where == "Cần Thơ"
+
+
+_PIECES = list("aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẠHTĐK0123456789 .,:;!?-/|()“”\n\n\n@©\u00a0") + [
+    "Khánh Hòa", "ngày ", "12/05/2023", "Nguồn: ", "http://a.vn", "Tin liên quan", "Minh Anh", "TP.", "Bản quyền"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=120).map("".join))
+def test_random_text_never_raises_and_loses_nothing(text):
+    ex = extract_article(text)
+    kept = [p for p in [ex.title, ex.sapo] if p] + (ex.body.split("\n\n") if ex.body else [])
+    removed = {r.text for r in ex.removed}
+    for line in text.split("\n"):
+        s = line.strip(" \t\u00a0")
+        if s:
+            assert s in kept or s in removed
