@@ -1,0 +1,237 @@
+"""Abbreviation rules (chữ viết tắt): define on first use, one spelling per article, none in the headline.
+
+The glossary (`Context.glossary`) says what each abbreviation stands for and the house policy.
+Never flagged: document numbers ("09-NQ/TW", "01/2021/TT-BKHCN", "844/QĐ-TTg"), abbreviations the
+text defines itself ("Hiệp hội ... (VINASA)", "doanh nghiệp (DN)"), Roman numerals, units.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from checks.engine import GlossaryEntry, rule
+from checks.findings import Hit
+from checks.glossary import forms, group_of
+from checks.rules.spacing import U
+
+# A token that starts with a capital: "UBND", "KH&CN", "KT-XH", "TP.", "TP.HCM", "ThS", "KHCN&ĐMST".
+# Not one glued after a digit, slash or dash, which is part of a document number ("844/QĐ-TTg").
+_CANDIDATE = re.compile(rf"(?<![\w&./\-]){U}\w*(?:[&.\-/]\w+)*\.?")
+_ROMAN = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_UNITS = frozenset("KW MW GW KWH MWH GWH TWH KV MV HP GB MB KB TB PB HZ MHZ GHZ KM CM MM HA KG "
+                   "USD VND EUR JPY CNY PPM CO2 PH OK".split())
+# Vowels with a tone or a vowel mark: an all-caps Vietnamese word ("QUẢNG", "TỈNH"), not an abbreviation.
+_VIETNAMESE_VOWEL = re.compile(r"[À-ÃÈ-ÊÌÍÒ-ÕÙÚÝĂƠƯ\u1EA0-\u1EF9]")
+_SENTENCE_END = ".!?:\n"
+# Words that start the name of an organization: "Sở KH&CN" → "Sở Khoa học và công nghệ (KH&CN)".
+_NAME_HEADS = frozenset("Sở Bộ Viện Ban Hội Cục Phòng Trường Vụ Ngành Trung Tổng Hiệp Liên".split())
+# "DN (doanh nghiệp)": a definition written after the abbreviation.
+_EXPANSION_AFTER = re.compile(r" \((?:[^\W\d_]+[ ,\-]*){2,}\)")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    start: int
+    end: int
+    form: str
+    entry: GlossaryEntry | None  # None: an all-caps token the glossary does not know
+    group: str  # canonical spelling (or the token itself when unknown)
+    defines: bool  # "(DN)" after its expansion, or "DN (doanh nghiệp)"
+    kind: str  # the boilerplate classifier's verdict on its line: body, title, caption, ...
+
+    @property
+    def prose(self) -> bool:
+        return self.kind in ("body", "title")
+
+
+_index_cache: list = [None, None]
+
+
+def _index(glossary: Mapping[str, GlossaryEntry]) -> dict[str, tuple[GlossaryEntry, GlossaryEntry]]:
+    if _index_cache[0] is not glossary:
+        _index_cache[0] = glossary
+        _index_cache[1] = {form: (e, group_of(e, glossary)) for form, e in forms(glossary).items()}
+    return _index_cache[1]
+
+
+def _is_unknown_candidate(tok: str) -> bool:
+    letters = [c for c in tok if c.isalpha()]
+    if len(letters) < 2 or any(c.islower() for c in letters) or any(c.isdigit() for c in tok) or "/" in tok:
+        return False
+    if _ROMAN.fullmatch(tok) or tok in _UNITS or _VIETNAMESE_VOWEL.search(tok):
+        return False
+    return True
+
+
+def _mostly_caps(line: str) -> bool:
+    upper = sum(1 for c in line if c.isupper())
+    lower = sum(1 for c in line if c.islower())
+    return upper > lower
+
+
+def _defines(text: str, start: int, end: int) -> bool:
+    if start and text[start - 1] == "(" and text.startswith(")", end):
+        # "(DN)" counts as a definition only after words, not alone in parentheses at a line start.
+        before = text[max(0, start - 40):start - 1]
+        return bool(re.search(r"\w\s*$", before))
+    return text.startswith(" (", end) and bool(_EXPANSION_AFTER.match(text, end, end + 120))
+
+
+def occurrences(doc, ctx) -> list[Occurrence]:
+    """Every abbreviation-like token of the text with what the glossary says about it (cached per doc)."""
+    key = (id(ctx.glossary), ctx.custom_words)
+    cached = doc.__dict__.get("_abbr_occurrences")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    index = _index(ctx.glossary)
+    text = doc.text
+    out: list[Occurrence] = []
+    caps_lines: dict[int, bool] = {}
+    for m in _CANDIDATE.finditer(text):
+        tok = m.group()
+        start = m.start()
+        pieces: list[tuple[int, str]]
+        if tok in index:
+            pieces = [(start, tok)]
+        elif tok.rstrip(".") in index:
+            pieces = [(start, tok.rstrip("."))]
+        else:
+            bare = tok.rstrip(".")
+            if "&" in bare and all(p in index for p in bare.split("&")):
+                pieces, pos = [], start
+                for part in bare.split("&"):
+                    pieces.append((pos, part))
+                    pos += len(part) + 1
+            elif _is_unknown_candidate(bare) and bare not in ctx.custom_words:
+                pieces = [(start, bare)]
+            else:
+                continue
+        for pos, form in pieces:
+            end = pos + len(form)
+            hit = index.get(form)
+            if hit is None:
+                li = doc.line_index(pos)
+                if li not in caps_lines:
+                    ls, le = doc.lines[li]
+                    caps_lines[li] = _mostly_caps(text[ls:le])
+                if caps_lines[li]:
+                    continue
+                entry, group = None, form
+            else:
+                entry, group = hit[0], hit[1].abbr
+            kind = doc.line_kinds[doc.line_index(pos)]
+            out.append(Occurrence(pos, end, form, entry, group, _defines(text, pos, end), kind))
+    doc.__dict__["_abbr_occurrences"] = (key, out)
+    return out
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u00a0“\"(":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _spelled(expansion: str, text: str, pos: int) -> str:
+    """The expansion as it should read at `pos`: capitalized at a sentence start or after a name ("Sở")."""
+    if not expansion:
+        return expansion
+    prev = text[max(0, pos - 20):pos].split()
+    if _sentence_start(text, pos) or (prev and prev[-1] in _NAME_HEADS):
+        return expansion[0].upper() + expansion[1:]
+    return expansion
+
+
+@rule("abbr.undefined", category="abbreviation", severity="warning", safe=False, prose_only=True)
+def undefined(doc, ctx):
+    """Viết tắt chưa giải nghĩa: the first use of "UBND" without "Ủy ban nhân dân (UBND)" before it.
+
+    Fix: spell out the first use, "khoa học và công nghệ (KH&CN)".
+    """
+    defined = {(_index(ctx.glossary).get(a, (None, GlossaryEntry(a, "")))[1].abbr) for a in ctx.defined_before}
+    text = doc.text
+    for occ in occurrences(doc, ctx):
+        if not occ.prose or occ.group in defined:
+            continue
+        defined.add(occ.group)
+        if occ.entry is None or occ.defines or occ.entry.policy != "define-first":
+            continue
+        group = ctx.glossary.get(occ.group, occ.entry)
+        expansion = _spelled(group.expansion or occ.entry.expansion, text, occ.start)
+        yield Hit(occ.start, occ.end,
+                  f"“{occ.form}” chưa được giải nghĩa ở lần dùng đầu: viết “{expansion} ({occ.group})”",
+                  f"“{occ.form}” is not spelled out at first use: write “{expansion} ({occ.group})”",
+                  (f"{expansion} ({occ.group})",))
+
+
+@rule("abbr.variant", category="abbreviation", severity="warning", safe=True, prose_only=True)
+def variant(doc, ctx):
+    """Viết tắt không thống nhất: "KHCN" and "KH&CN", "KTXH" and "KT-XH" in one article.
+
+    Each spelling other than the house's canonical one is replaced by it (warning when the article
+    mixes spellings, info when it uses one non-house spelling throughout).
+    """
+    occs = [o for o in occurrences(doc, ctx) if o.entry is not None and o.kind in ("body", "title", "caption")]
+    used: dict[str, set[str]] = {}
+    for o in occs:
+        used.setdefault(o.group, set()).add(o.form)
+    for o in occs:
+        if o.form == o.group or not o.prose:
+            continue
+        mixed = len(used[o.group]) > 1
+        yield Hit(o.start, o.end,
+                  f"Viết tắt không thống nhất: “{o.form}” → “{o.group}”"
+                  if mixed else f"Dạng viết tắt của tòa soạn là “{o.group}”",
+                  f"Inconsistent abbreviation: “{o.form}” → “{o.group}”"
+                  if mixed else f"The house spells this abbreviation “{o.group}”",
+                  (o.group,), severity=None if mixed else "info")
+
+
+@rule("abbr.expand", category="abbreviation", severity="warning", safe=False, prose_only=True)
+def expand(doc, ctx):
+    """Viết tắt cần viết đầy đủ: the glossary marks it `always-expand` or `avoid`."""
+    text = doc.text
+    for o in occurrences(doc, ctx):
+        if o.entry is None or not o.prose or o.entry.policy not in ("always-expand", "avoid") or o.defines:
+            continue
+        expansion = _spelled(o.entry.expansion, text, o.start)
+        yield Hit(o.start, o.end, f"Không dùng viết tắt “{o.form}”: viết “{expansion}”",
+                  f"Do not abbreviate “{o.form}”: write “{expansion}”", (expansion,) if expansion else ())
+
+
+@rule("abbr.unknown", category="abbreviation", severity="info", safe=False, prose_only=True)
+def unknown(doc, ctx):
+    """Viết tắt lạ: an all-caps token the glossary does not know and the text never defines ("BCĐ")."""
+    defined = set(ctx.defined_before)
+    for o in occurrences(doc, ctx):
+        if o.entry is not None or not o.prose:
+            continue
+        if o.defines:
+            defined.add(o.form)
+        if o.form in defined:
+            continue
+        defined.add(o.form)  # one note per token is enough
+        yield Hit(o.start, o.end, f"Viết tắt “{o.form}” chưa có trong bảng viết tắt và chưa được giải nghĩa",
+                  f"Abbreviation “{o.form}” is not in the glossary and not defined in the text")
+
+
+@rule("abbr.headline", category="abbreviation", severity="warning", safe=False, fields=("title",))
+def in_headline(doc, ctx):
+    """Viết tắt trong tít: headlines spell abbreviations out ("UBND tỉnh" → "Ủy ban nhân dân tỉnh").
+
+    Abbreviations the glossary marks `known` (TP.HCM, GDP) may stay.
+    """
+    text = doc.text
+    for o in occurrences(doc, ctx):
+        if o.entry is not None and o.entry.policy == "known":
+            continue
+        if o.entry is None and (o.defines or o.form in ctx.custom_words):
+            continue
+        expansion = ""
+        if o.entry is not None:
+            group = ctx.glossary.get(o.group, o.entry)
+            expansion = _spelled(group.expansion or o.entry.expansion, text, o.start)
+        yield Hit(o.start, o.end, f"Tít không nên có viết tắt “{o.form}”",
+                  f"Avoid the abbreviation “{o.form}” in a headline", (expansion,) if expansion else ())

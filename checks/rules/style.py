@@ -1,0 +1,127 @@
+"""House-style rules (warnings): capitalization of names, "TP. Cần Thơ", quotation marks, headlines."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+
+from checks.engine import rule
+from checks.findings import Hit
+from checks.glossary import forms
+from checks.rules.spacing import L, U
+
+_WORD = rf"{U}{L}*"
+# Two words of a name: "Học Viện", "Học viện", "Sở Khoa". The first is capitalized, the second a word.
+_NAME_PAIR = re.compile(rf"(?<![\w&.\-])({_WORD}) ((?:{U}|{L}){L}*)(?![\w&])")
+
+
+@rule("style.capitalization", category="style", severity="warning", safe=False, prose_only=True)
+def name_capitalization(doc, ctx):
+    """Viết hoa không thống nhất: one name written two ways in an article, "Học Viện" and "Học viện".
+
+    The spelling used most in the article is suggested (on a tie, the one that capitalizes only
+    the first word, as Vietnamese names of organizations do).
+    """
+    text = doc.text
+    seen: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    spots: list[tuple[int, int, tuple[str, str], str]] = []
+    for m in _NAME_PAIR.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if len(second) < 2:
+            continue
+        key = (first, second.lower())
+        seen[key][second] += 1
+        spots.append((m.start(2), m.end(2), key, second))
+    for start, end, key, second in spots:
+        counts = seen[key]
+        if len(counts) < 2 or not doc.is_prose(start):
+            continue
+        best = max(counts, key=lambda s: (counts[s], s.islower()))
+        if second == best:
+            continue
+        yield Hit(start, end, f"Viết hoa không thống nhất: “{key[0]} {second}” và “{key[0]} {best}” trong cùng bài",
+                  f"Inconsistent capitalization: “{key[0]} {second}” and “{key[0]} {best}” in one article",
+                  (best,))
+
+
+# "TP.Cần Thơ" → "TP. Cần Thơ"; "TP.HCM" (capitals after the dot) is a name of its own.
+_PREFIX_NO_SPACE = re.compile(rf"(?<![\w.])(TP|Tp|TX|TT|ThS|TS|PGS|GS|BS|KS)\.(?={U}{L})")
+
+
+@rule("style.prefix_space", category="style", severity="warning", safe=True)
+def prefix_space(doc, ctx):
+    """Thiếu dấu cách sau chữ tắt đứng trước tên: "TP.Cần Thơ" → "TP. Cần Thơ", "TS.Nguyễn" → "TS. Nguyễn".
+
+    "TP.HCM" stays as it is.
+    """
+    for m in _PREFIX_NO_SPACE.finditer(doc.text):
+        yield Hit(m.start(), m.end(), f"Viết “{m.group(1)}. ” (có dấu cách) trước tên riêng",
+                  f"Write “{m.group(1)}. ” with a space before the name", (m.group() + " ",))
+
+
+_STRAIGHT = re.compile(r'"')
+_GUILLEMETS = re.compile(r"[«»]")
+
+
+@rule("style.quotes", category="style", severity="warning", safe=True)
+def quotation_marks(doc, ctx):
+    """Dấu ngoặc kép: Vietnamese text quotes with “ ” — not "straight" quotes or «guillemets».
+
+    Only paired quotes in a paragraph are fixed; an unpaired one is spacing.brackets' business.
+    """
+    text = doc.text
+    if '"' in text:
+        for start, end in doc.lines:
+            positions = [m.start() + start for m in _STRAIGHT.finditer(text, start, end)]
+            if not positions or len(positions) % 2:
+                continue
+            for n, pos in enumerate(positions):
+                curly = "“" if n % 2 == 0 else "”"
+                yield Hit(pos, pos + 1, f"Dùng ngoặc kép “ ” thay cho {text[pos]}",
+                          f"Use “ ” quotation marks instead of {text[pos]}", (curly,))
+    for m in _GUILLEMETS.finditer(text):
+        curly = "“" if m.group() == "«" else "”"
+        yield Hit(m.start(), m.end(), f"Dùng ngoặc kép “ ” thay cho {m.group()}",
+                  f"Use “ ” quotation marks instead of {m.group()}", (curly,))
+
+
+def _sentence_case(title: str, keep: Mapping) -> str:
+    """Lower-case every word but the first and known abbreviations (names need the editor's eye)."""
+    def lower(m: re.Match) -> str:
+        word = m.group()
+        return word if word in keep else word.lower()
+
+    lowered = re.sub(r"[\w&.\-]+", lower, title)
+    return lowered[:1].upper() + lowered[1:]
+
+
+@rule("style.headline_caps", category="style", severity="warning", safe=False, fields=("title",))
+def headline_caps(doc, ctx):
+    """Tít viết hoa toàn bộ hoặc viết hoa mọi chữ: "HỘI THẢO VỀ ĐỔI MỚI", "Hội Thảo Về Đổi Mới".
+
+    Vietnamese headlines capitalize the first word and names only.
+    """
+    text = doc.text
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) < 3:
+        return
+    stripped = text.strip()
+    start = text.index(stripped[:1]) if stripped else 0
+    end = start + len(stripped)
+    if all(w.isupper() for w in words if len(w) > 1):
+        yield Hit(start, end, "Tít viết hoa toàn bộ: chỉ viết hoa chữ đầu và tên riêng",
+                  "Headline in capitals: capitalize the first word and names only", (_sentence_case(stripped, forms(ctx.glossary)),))
+        return
+    capitalized = sum(1 for w in words if w[:1].isupper() and not w.isupper())
+    if len(words) >= 4 and capitalized >= 0.8 * len(words):
+        yield Hit(start, end, "Tít viết hoa mọi chữ: chỉ viết hoa chữ đầu và tên riêng",
+                  "Headline in Title Case: capitalize the first word and names only")
+
+
+@rule("style.headline_period", category="style", severity="info", safe=True, fields=("title",))
+def headline_period(doc, ctx):
+    """Tít có dấu chấm cuối: "Hội thảo khoa học năm 2023." → no full stop after a headline."""
+    text = doc.text.rstrip()
+    if text.endswith(".") and not text.endswith("..") and len(text) > 1:
+        yield Hit(len(text) - 1, len(text), "Tít không có dấu chấm cuối", "No full stop after a headline", ("",))

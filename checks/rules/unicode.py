@@ -1,0 +1,233 @@
+"""Unicode rules: decomposed letters, invisible and control characters, mojibake, tone-mark placement.
+
+Each rule reads the NFC/LF view (`doc.text`) except `unicode.nfd`, which has to look at the text as
+given (the view is already composed) and maps its finds back to view offsets.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+
+from checks.engine import record_rule, rule
+from checks.findings import Hit
+from checks.text import BIDI_CONTROLS, dropped_characters, visible
+
+# A base character followed by combining marks: the shape NFD (dựng sẵn vs tổ hợp) text takes.
+_COMBINING = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]")
+
+
+@rule("unicode.nfd", category="unicode", severity="warning", safe=True)
+def decomposed(doc, ctx):
+    """Chữ tổ hợp (NFD): a letter typed as base + combining mark ("e" + "̂" + "́" instead of "ế").
+
+    It looks the same but breaks search, sorting and spell-checking; the fix composes it.
+    """
+    original = doc.original
+    if original.isascii() or not _COMBINING.search(original):
+        return
+    mapping = doc._to_original
+    seen = -1
+    for m in _COMBINING.finditer(original):
+        pos = m.start()
+        if pos <= seen:
+            continue
+        # The view character whose cluster holds this mark.
+        k = bisect.bisect_right(mapping, pos, 0, len(mapping) - 1) - 1
+        while k > 0 and mapping[k - 1] == mapping[k]:
+            k -= 1
+        end = k + 1
+        while end < len(doc.text) and mapping[end] == mapping[k]:
+            end += 1
+        cluster = original[mapping[k]:mapping[end]]
+        seen = mapping[end] - 1
+        composed = unicodedata.normalize("NFC", cluster)
+        if composed == cluster or "\n" in cluster or "\r" in cluster:
+            continue
+        yield Hit(k, end, f"Chữ tổ hợp (NFD): nên dùng dạng dựng sẵn “{composed}”",
+                  f"Decomposed (NFD) letter: use the composed form “{composed}”", (composed,))
+
+
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064" + "".join(
+    sorted(BIDI_CONTROLS))
+_INVISIBLE = re.compile(f"[{re.escape(_INVISIBLE_CHARS)}]")
+
+
+def _is_emoji(ch: str) -> bool:
+    cp = ord(ch)
+    return cp >= 0x1F000 or 0x2600 <= cp <= 0x27BF or ch == "\ufe0f"
+
+
+@rule("unicode.invisible", category="unicode", severity="warning", safe=True)
+def invisible(doc, ctx):
+    """Ký tự vô hình: zero-width space, soft hyphen, a BOM inside the text, bidi overrides.
+
+    "khoa\u200bhọc" looks like "khoahọc" and breaks search; a bidi override reorders what the
+    reader sees. A zero-width joiner inside an emoji (👩‍💻) is kept.
+    """
+    text = doc.text
+    for m in _INVISIBLE.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if ch == "\u200d" and 0 < i < len(text) - 1 and _is_emoji(text[i - 1]) and _is_emoji(text[i + 1]):
+            continue
+        name = unicodedata.name(ch, visible(ch))
+        yield Hit(i, i + 1, f"Ký tự vô hình {visible(ch)} ({name}): nên xoá",
+                  f"Invisible character {visible(ch)} ({name}): delete it", ("",))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+@rule("unicode.control", category="unicode", severity="error", safe=True)
+def control(doc, ctx):
+    """Ký tự điều khiển: ESC, form feed, C1 controls left by a scraper or a legacy editor.
+
+    They never belong in an article and can drive the terminal ("\\x1b[2J" clears the screen).
+    """
+    for m in _CONTROL.finditer(doc.text):
+        shown = visible(m.group())
+        yield Hit(m.start(), m.end(), f"Ký tự điều khiển {shown}: nên xoá",
+                  f"Control character {shown}: delete it", ("",))
+
+
+# UTF-8 bytes read as Windows-1252 (or Latin-1): "Khoa há»c" for "Khoa học", "Ä‘" for "đ".
+_CP1252_CONT = ("\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152"
+                "\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178")
+_MOJIBAKE = re.compile(
+    rf"(?:[\u00c2-\u00df][{_CP1252_CONT}]|[\u00e0-\u00ef][{_CP1252_CONT}]{{2}})+")
+_VIETNAMESE_LETTER = re.compile(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9"
+                                r"àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]")
+
+
+def _unmojibake(run: str) -> str | None:
+    data = bytearray()
+    for ch in run:
+        try:
+            data += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                return None
+            data.append(ord(ch))  # bytes cp1252 leaves undefined come through as Latin-1
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+@rule("unicode.mojibake", category="unicode", severity="error", safe=True)
+def mojibake(doc, ctx):
+    """Lỗi phông (mojibake): UTF-8 read as Windows-1252, "Khoa há»c" for "Khoa học".
+
+    The fix decodes it back when the result is Vietnamese; "�" (characters already lost) is
+    reported without a fix.
+    """
+    text = doc.text
+    for m in _MOJIBAKE.finditer(text):
+        run = m.group()
+        fixed = _unmojibake(run)
+        if fixed is None or not _VIETNAMESE_LETTER.search(fixed) and not any(
+                unicodedata.category(c).startswith("P") for c in fixed):
+            continue
+        # One short pair inside an all-caps word ("NGÃ\xa0") may be real text: offer, do not apply.
+        safe = len(run) > 2 or not (m.start() and text[m.start() - 1].isupper())
+        yield Hit(m.start(), m.end(), f"Lỗi phông (mojibake): “{visible(run)}” có lẽ là “{fixed}”",
+                  f"Mojibake: “{visible(run)}” is probably “{fixed}”", (fixed,), safe=safe)
+    start = text.find("\ufffd")
+    while start != -1:
+        end = start + 1
+        while end < len(text) and text[end] == "\ufffd":
+            end += 1
+        yield Hit(start, end, "Ký tự bị mất khi chuyển mã (�): cần gõ lại từ bản gốc",
+                  "Characters lost in conversion (�): retype from the original", (), safe=False)
+        start = text.find("\ufffd", end)
+
+
+# Tone marks and the open syllables whose placement differs: traditional "hòa, khỏe, thủy",
+# modern "hoà, khoẻ, thuỷ". With a final consonant ("hoàn", "thuyết") both put it on the second vowel.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _toned(base: str) -> list[str]:
+    return [unicodedata.normalize("NFC", base + t) for t in _TONES]
+
+
+def _cls(chars: list[str]) -> str:
+    return "".join(chars + [c.upper() for c in chars])
+
+
+_O_TONED, _U_TONED = _cls(_toned("o")), _cls(_toned("u"))
+_A_TONED, _E_TONED, _Y_TONED = _cls(_toned("a")), _cls(_toned("e")), _cls(_toned("y"))
+_LETTER = r"[^\W\d_]"
+# Onset consonants before oa/oe/uy; "q" is left out: "quý", "quá" place the mark on the second vowel.
+_TRADITIONAL = re.compile(
+    rf"(?<!{_LETTER})(?![qQ])({_LETTER}{{0,3}}?)([{_O_TONED}][aAeE]|[{_U_TONED}][yY])(?!{_LETTER})")
+_MODERN = re.compile(
+    rf"(?<!{_LETTER})(?![qQ])({_LETTER}{{0,3}}?)([oO][{_A_TONED}{_E_TONED}]|[uU][{_Y_TONED}])(?!{_LETTER})")
+_ONSETS = frozenset("b c ch d đ g gh h k kh l m n ng ngh nh p ph r s t th tr v x".split()) | {""}
+
+
+def move_tone(pair: str) -> str:
+    """Move the tone mark to the other vowel of a two-vowel nucleus: "òa" ↔ "oà", "ủy" ↔ "uỷ"."""
+    first, second = (unicodedata.normalize("NFD", c) for c in pair)
+    tone = next((c for c in first if c in _TONES), "")
+    if tone:
+        first, second = first.replace(tone, ""), second + tone
+    else:
+        tone = next((c for c in second if c in _TONES), "")
+        first, second = first + tone, second.replace(tone, "")
+    return unicodedata.normalize("NFC", first + second)
+
+
+def _placements(text: str, pattern: re.Pattern) -> list[tuple[int, int, str]]:
+    out = []
+    for m in pattern.finditer(text):
+        if m.group(1).lower() not in _ONSETS:
+            continue
+        out.append((m.start(2), m.end(2), m.group(2)))
+    return out
+
+
+@rule("unicode.tone_marks", category="unicode", severity="warning", safe=True)
+def tone_marks(doc, ctx):
+    """Bỏ dấu thanh không thống nhất: "Thanh Hoá" and "Thanh Hóa" in one article.
+
+    The house style picks the placement: traditional "hòa, khỏe, thủy" (default) or modern
+    "hoà, khoẻ, thuỷ". Mixed in one article → warning; consistently the other style → info.
+    """
+    text = doc.text
+    traditional = _placements(text, _TRADITIONAL)
+    modern = _placements(text, _MODERN)
+    wrong = modern if ctx.style.tone_marks == "traditional" else traditional
+    if not wrong:
+        return
+    mixed = bool(traditional) and bool(modern)
+    severity = None if mixed else "info"
+    style_vi = "truyền thống (hòa, thủy)" if ctx.style.tone_marks == "traditional" else "kiểu mới (hoà, thuỷ)"
+    style_en = "traditional (hòa, thủy)" if ctx.style.tone_marks == "traditional" else "modern (hoà, thuỷ)"
+    for start, end, pair in wrong:
+        fixed = move_tone(pair)
+        yield Hit(start, end,
+                  f"Vị trí dấu thanh: quy ước của tòa soạn là {style_vi} → “{fixed}”",
+                  f"Tone mark placement: house style is {style_en} → “{fixed}”",
+                  (fixed,), severity=severity)
+
+
+@record_rule("unicode.dropped", category="unicode", severity="info")
+def dropped(fields, ctx):
+    """Ký tự đã bị loại khi nhập: controls or bidi overrides in the source that the stored article dropped.
+
+    Reported for a stored article when its raw original (field "raw") held such characters.
+    """
+    raw = fields.get("raw")
+    if not raw:
+        return
+    chars = dropped_characters(raw)
+    if not chars:
+        return
+    counts = Counter(visible(ch) for _, ch in chars)
+    shown = ", ".join(f"{ch}×{n}" if n > 1 else ch for ch, n in counts.most_common(6))
+    yield ("body", f"Đã loại {len(chars)} ký tự điều khiển/định hướng khi nhập: {shown}",
+           f"Dropped {len(chars)} control/bidi characters on import: {shown}")
