@@ -335,17 +335,17 @@ class Query:
 
 
 def fts_query(words: str) -> str:
-    """The user's words as an FTS5 query: every word must appear, folded, as plain text.
+    """The user's words as an FTS5 query: the words in order, folded, as plain text.
 
-    Quotes, `*`, `NEAR`, `-` and the like are never FTS syntax here: each word is split on
-    non-word characters and quoted; the last word matches as a prefix (search as you type).
+    Quotes, `*`, `NEAR`, `-` and the like are never FTS syntax here: the words are split on
+    non-word characters and searched as one phrase whose last word matches as a prefix (search
+    as you type). A phrase, because a Vietnamese word is several syllables: "Can Tho" must find
+    "Cần Thơ", not every article holding "cần" and "thọ" somewhere.
     """
     tokens = re.findall(r"\w+", fold(clean_field(words)))
     if not tokens:
         return ""
-    quoted = [f'"{t}"' for t in tokens]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    return '"' + " ".join(tokens) + '"*'
 
 
 def list_page(db: sqlite_utils.Database, query: Query, *, after: tuple | None = None, limit: int = 50,

@@ -1,0 +1,84 @@
+"""Filter the inbox by source, place and date range. Dismisses with the filter values or None.
+
+Dates may be typed as dd/mm/yyyy or yyyy-mm-dd; a date that cannot be read keeps the dialog open
+with the reason.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from store.articles import normalize_date
+from tui.dialogs import tr
+
+
+class FilterDialog(ModalScreen[dict | None]):
+    DEFAULT_CSS = """
+    FilterDialog { align: center middle; }
+    FilterDialog > Vertical {
+        width: 70; max-width: 95%; height: auto; padding: 1 2;
+        border: thick $accent; background: $surface;
+    }
+    FilterDialog Grid { grid-size: 2; grid-columns: 14 1fr; height: auto; grid-rows: 3; }
+    FilterDialog Label { padding-top: 1; }
+    FilterDialog #error { color: $error; height: auto; }
+    FilterDialog Horizontal { height: auto; align-horizontal: right; }
+    FilterDialog Button { margin-left: 1; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Hủy", id="filters.cancel")]
+    FIELDS = (("source", "Nguồn", "Source"), ("location", "Nơi", "Place"),
+              ("date_from", "Từ ngày", "From date"), ("date_to", "Đến ngày", "To date"))
+
+    def __init__(self, **values: str | None) -> None:
+        super().__init__()
+        self.values = values
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(tr(self, "Lọc bài (để trống = không lọc)", "Filter articles (empty = any)"),
+                              style="bold"), markup=False)
+            with Grid():
+                for key, vi, en in self.FIELDS:
+                    yield Label(tr(self, vi, en))
+                    placeholder = "dd/mm/yyyy" if key.startswith("date") else ""
+                    yield Input(self.values.get(key) or "", id=key, placeholder=placeholder)
+            yield Static("", id="error", markup=False)
+            with Horizontal():
+                yield Button(tr(self, "Lọc", "Apply"), id="ok", variant="primary")
+                yield Button(tr(self, "Bỏ lọc", "Clear"), id="clear")
+
+    def _answer(self) -> dict | None:
+        out = {}
+        for key, _vi, _en in self.FIELDS:
+            value = self.query_one(f"#{key}", Input).value.strip()
+            if value and key.startswith("date"):
+                try:
+                    value = normalize_date(value)[:10]
+                except ValueError as exc:
+                    self.query_one("#error", Static).update(Text(str(exc)))
+                    return None
+            out[key] = value or None
+        return out
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        answer = self._answer()
+        if answer is not None:
+            self.dismiss(answer)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "clear":
+            self.dismiss({key: None for key, _vi, _en in self.FIELDS})
+            return
+        answer = self._answer()
+        if answer is not None:
+            self.dismiss(answer)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

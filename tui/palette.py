@@ -1,0 +1,93 @@
+"""The command palette (`:` or Ctrl+P): every action of the screen underneath, plus filters by the
+sources and places in the database. Source and place names come from articles, so hits are built
+from `Content` (the stock fuzzy highlighter would parse them as markup)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
+
+from tui.widgets.article_list import one_line
+
+
+def highlight(matcher, candidate: str) -> Content:
+    """The candidate as plain text with the matched letters styled."""
+    content = Content(candidate)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    if score:
+        for offset in offsets:
+            if not candidate[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+def distinct_values(db_path, column: str, limit: int = 40) -> list[str]:
+    """The most common values of `column` (source or location) — read in a worker thread."""
+    from store.db import open_db
+
+    assert column in ("source", "location")
+    db = open_db(db_path, migrate=False)
+    try:
+        return [row[0] for row in db.execute(
+            f"SELECT {column} FROM articles WHERE {column} IS NOT NULL AND {column} != '' "
+            f"GROUP BY {column} ORDER BY count(*) DESC LIMIT ?", [limit])]
+    finally:
+        db.close()
+
+
+class DeskCommands(Provider):
+    def _tr(self, vi: str, en: str) -> str:
+        return en if getattr(self.app, "lang", "vi") == "en" else vi
+
+    def _actions(self) -> list[tuple[str, str, Callable]]:
+        """(label, help, callback) for every bound action of the screen, then extra ones."""
+        screen = self.screen
+        seen: set[tuple[int, str]] = set()
+        out = []
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or (id(active.node), binding.action) in seen:
+                continue
+            seen.add((id(active.node), binding.action))
+            keys = escape(self.app.get_key_display(binding))  # the palette reads help as markup
+            out.append((binding.description, keys,
+                        partial(self.app.run_action, binding.action, active.node)))
+        extra = getattr(screen, "palette_actions", None)
+        if extra is not None:
+            out.extend((label, "", callback) for label, callback in extra())
+        return out
+
+    async def startup(self) -> None:
+        self._values: list[tuple[str, str, Callable]] = []
+        screen = self.screen
+        if not hasattr(screen, "set_filters"):
+            return
+        sources, places = await asyncio.gather(
+            asyncio.to_thread(distinct_values, self.app.db_path, "source"),
+            asyncio.to_thread(distinct_values, self.app.db_path, "location"),
+        )
+        q = screen.query_spec
+        for value in sources:
+            label = self._tr("Lọc theo nguồn: ", "Filter by source: ") + one_line(value)
+            self._values.append((label, "", partial(
+                screen.set_filters, source=value, location=q.location, date_from=q.date_from, date_to=q.date_to)))
+        for value in places:
+            label = self._tr("Lọc theo nơi: ", "Filter by place: ") + one_line(value)
+            self._values.append((label, "", partial(
+                screen.set_filters, source=q.source, location=value, date_from=q.date_from, date_to=q.date_to)))
+
+    async def discover(self) -> Hits:
+        for label, help_text, callback in self._actions():
+            yield DiscoveryHit(Content(label), callback, text=label, help=help_text or None)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, help_text, callback in [*self._actions(), *self._values]:
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, highlight(matcher, label), callback, text=label, help=help_text or None)

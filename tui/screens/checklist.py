@@ -1,0 +1,55 @@
+"""The publish checklist shown when the gate refuses a move to ready or published.
+
+Each line is exactly what `bientap status` prints: rule, level, count, message, flagged texts —
+article text shown literally (rich `Text`, control characters as visible escapes).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from checks.text import visible
+from store.workflow import STATUS_LABELS, StatusReport, checklist_lines
+from tui.dialogs import tr
+
+
+class ChecklistScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    ChecklistScreen { align: center middle; }
+    ChecklistScreen > VerticalScroll {
+        width: 100; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $error; background: $surface; padding: 0 1;
+    }
+    ChecklistScreen .article { margin-top: 1; text-style: bold; }
+    """
+    BINDINGS = [Binding("escape,enter,q", "close", "Đóng", id="checklist.close")]
+
+    def __init__(self, report: StatusReport, titles: dict[int, str]) -> None:
+        super().__init__()
+        self.report = report
+        self.titles = titles
+
+    def compose(self) -> ComposeResult:
+        lang = getattr(self.app, "lang", "vi")
+        label = STATUS_LABELS.get(lang, STATUS_LABELS["vi"])[self.report.status]
+        with VerticalScroll():
+            yield Static(Text(tr(self, f"Chưa thể chuyển {len(self.report.refused)} bài sang “{label}”:",
+                                 f"{len(self.report.refused)} article(s) cannot move to “{label}” yet:"),
+                              style="bold"), markup=False)
+            for article_id, items in self.report.refused.items():
+                title = visible(self.titles.get(article_id, "")).replace("\n", " ")
+                yield Static(Text(f"#{article_id} {title}"), classes="article", markup=False)
+                for line in checklist_lines(items, lang):
+                    style = "bold red" if line.startswith("✗") else "yellow"
+                    yield Static(Text(visible(line), style=style), markup=False)
+            yield Static(Text(tr(self, "✗ bắt buộc sửa trước khi đăng · ! nên sửa · Esc đóng",
+                                 "✗ required before publishing · ! recommended · Esc closes"), style="dim"),
+                         markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

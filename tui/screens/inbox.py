@@ -1,0 +1,439 @@
+"""The inbox: every article with its problems counted — triage from the keyboard.
+
+Tabs per status (counts stored in `status_counts`, never recounted on open), search as you type
+(folded FTS5, debounced in a worker), filters, sort, marks, and the workflow actions on the marked
+articles (or the current one). Anything slower than a frame runs in a thread worker with its own
+database connection; results come back as messages.
+"""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from store import articles
+from store.articles import STATUSES, Query
+from store.workflow import STATUS_LABELS, StatusReport
+from tui.dialogs import tr
+from tui.keys import localize_bindings
+from tui.widgets.article_list import PAGE_SIZE, ArticleList, one_line
+
+SORT_CYCLE = ("date", "updated", "title", "errors")
+SORT_LABELS = {
+    "vi": {"date": "ngày đăng", "updated": "ngày sửa", "title": "tít (A→Z)", "errors": "số lỗi"},
+    "en": {"date": "date", "updated": "updated", "title": "title (A→Z)", "errors": "errors"},
+}
+SEARCH_DELAY = 0.15  # seconds of quiet typing before the search runs
+POLL_SECONDS = 1.0  # how often to look for another desk's changes (PRAGMA data_version)
+
+
+def open_worker_db(path: Path):
+    """A connection for one worker thread (sqlite3 connections stay in their thread)."""
+    from store.db import open_db
+
+    return open_db(path, migrate=False)
+
+
+class QueryLoaded(Message):
+    def __init__(self, seq: int, query: Query, total: int, first_page: list[dict], keep_cursor: bool) -> None:
+        super().__init__()
+        self.seq, self.query, self.total, self.first_page = seq, query, total, first_page
+        self.keep_cursor = keep_cursor
+
+
+class StatusDone(Message):
+    def __init__(self, report: StatusReport | None, error: str = "") -> None:
+        super().__init__()
+        self.report, self.error = report, error
+
+
+class WorkDone(Message):
+    """A background job finished: say `text` (plain, never markup) and reload the list."""
+
+    def __init__(self, text: str, severity: str = "information") -> None:
+        super().__init__()
+        self.text, self.severity = text, severity
+
+
+class InboxScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "open", "Mở", id="inbox.open"),
+        Binding("slash,ctrl+f", "search", "Tìm", id="inbox.search", key_display="/"),
+        Binding("escape", "clear_search", "Bỏ tìm", id="inbox.clear_search", show=False),
+        Binding("space,insert", "mark", "Đánh dấu", id="inbox.mark", key_display="␣"),
+        Binding("asterisk,ctrl+a", "mark_all", "Đánh dấu hết", id="inbox.mark_all", show=False),
+        Binding("u,ctrl+u", "unmark", "Bỏ đánh dấu", id="inbox.unmark", show=False),
+        Binding("s,f2", "set_status", "Trạng thái", id="inbox.status"),
+        Binding("e,f4", "export", "Xuất", id="inbox.export"),
+        Binding("r,f5", "recheck", "Kiểm lại", id="inbox.recheck", show=False),
+        Binding("o,f6", "cycle_sort", "Sắp xếp", id="inbox.sort"),
+        Binding("f,f7", "filters", "Lọc", id="inbox.filters", show=False),
+        Binding("0", "show_status('')", "Tất cả", id="inbox.status_all", show=False),
+        *(Binding(str(n), f"show_status('{s}')", f"Lọc: {STATUS_LABELS['vi'][s]}", id=f"inbox.status_{s}",
+                  show=False) for n, s in enumerate(STATUSES, 1)),
+        Binding("right", "next_tab", "Tab sau", id="inbox.next_tab", show=False),
+        Binding("left", "previous_tab", "Tab trước", id="inbox.previous_tab", show=False),
+        Binding("question_mark,f1", "help", "Trợ giúp", id="inbox.help", key_display="?"),
+        Binding("q,f10", "app.quit", "Thoát", id="inbox.quit"),
+    ]
+    EN_DESCRIPTIONS = {
+        "inbox.open": "Open", "inbox.search": "Search", "inbox.clear_search": "Clear search",
+        "inbox.mark": "Mark", "inbox.mark_all": "Mark all shown", "inbox.unmark": "Unmark all",
+        "inbox.status": "Status", "inbox.export": "Export", "inbox.recheck": "Re-check",
+        "inbox.sort": "Sort", "inbox.filters": "Filter", "inbox.status_all": "All",
+        **{f"inbox.status_{s}": f"Show: {STATUS_LABELS['en'][s]}" for s in STATUSES},
+        "inbox.next_tab": "Next tab", "inbox.previous_tab": "Previous tab", "inbox.help": "Help",
+        "inbox.quit": "Quit",
+    }
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_spec = Query()
+        self._seq = 0
+        self._data_version: int | None = None
+        self._counts: dict[str, int] = {}
+
+    @property
+    def lang(self) -> str:
+        return getattr(self.app, "lang", "vi")
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="tabs", markup=False)
+        yield Input(id="search", placeholder=tr(self, "Tìm (không cần dấu)…", "Search (accents optional)…"))
+        yield Static(id="info", markup=False)
+        yield ArticleList(self.app.db, lang=self.lang, id="articles")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.lang, self.EN_DESCRIPTIONS)
+        article_list = self.list
+        localize_bindings(article_list, self.lang, ArticleList.EN_DESCRIPTIONS)
+        self.query_one("#search", Input).display = False
+        self._counts = articles.status_counts(self.app.db)
+        total = articles.count(self.app.db, self.query_spec)
+        article_list.show(self.query_spec, total)
+        article_list.focus()
+        self._render_bars()
+        self._data_version = self._db_version()
+        self.set_interval(POLL_SECONDS, self._poll_changes)
+
+    @property
+    def list(self) -> ArticleList:
+        return self.query_one("#articles", ArticleList)
+
+    # ---- loading ---------------------------------------------------------------------------------
+
+    def load(self, query: Query, *, delay: float = 0.0, keep_cursor: bool = False) -> None:
+        """Show `query`. Plain status/sort views are counted from the stored totals at once;
+        searches and filters count and fetch their first page in a worker."""
+        self.query_spec = query
+        self._seq += 1
+        self._render_bars()
+        if query == Query(status=query.status, sort=query.sort):
+            self.list.show(query, articles.count(self.app.db, query), keep_cursor=keep_cursor)
+            self._render_bars()
+            return
+        self._run_query(self._seq, query, delay, keep_cursor)
+
+    @work(thread=True, exclusive=True, group="query")
+    def _run_query(self, seq: int, query: Query, delay: float, keep_cursor: bool) -> None:
+        if delay:
+            time.sleep(delay)
+        if get_current_worker().is_cancelled:
+            return
+        db = open_worker_db(self.app.db_path)
+        try:
+            first = articles.list_page(db, query, limit=PAGE_SIZE)
+            total = len(first) if len(first) < PAGE_SIZE else articles.count(db, query)
+        finally:
+            db.close()
+        self.post_message(QueryLoaded(seq, query, total, first, keep_cursor))
+
+    def on_query_loaded(self, message: QueryLoaded) -> None:
+        if message.seq != self._seq:
+            return  # a newer query was asked for meanwhile
+        self.list.show(message.query, message.total, message.first_page, keep_cursor=message.keep_cursor)
+        self._render_bars()
+
+    def refresh_data(self) -> None:
+        """Reload counts and the visible rows after a change (ours or another desk's)."""
+        self._counts = articles.status_counts(self.app.db)
+        self._data_version = self._db_version()
+        self.load(self.query_spec, keep_cursor=True)
+
+    def _db_version(self) -> int:
+        return self.app.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def _poll_changes(self) -> None:
+        if self._db_version() != self._data_version:
+            self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        if self._data_version is not None:
+            self._poll_changes()
+
+    # ---- bars ------------------------------------------------------------------------------------
+
+    def _render_bars(self) -> None:
+        labels = STATUS_LABELS.get(self.lang, STATUS_LABELS["vi"])
+        tabs = Text(no_wrap=True, overflow="ellipsis")
+        entries = [("", "0", tr(self, "Tất cả", "All"), sum(self._counts.values()))]
+        entries += [(s, str(n), labels[s], self._counts.get(s, 0)) for n, s in enumerate(STATUSES, 1)]
+        for status, key, label, n in entries:
+            active = (self.query_spec.status or "") == status
+            tabs.append(f" {key} ", style="dim" if not active else "bold reverse")
+            tabs.append(f"{label} {n} ", style="bold reverse" if active else "")
+            tabs.append("│", style="dim")
+        self.query_one("#tabs", Static).update(tabs)
+
+        q = self.query_spec
+        info = Text(no_wrap=True, overflow="ellipsis")
+        info.append(tr(self, f"{self.list.total} bài", f"{self.list.total} articles"), style="bold")
+        sort = SORT_LABELS.get(self.lang, SORT_LABELS["vi"])[q.sort]
+        info.append(tr(self, f" · sắp theo {sort}", f" · sorted by {sort}"))
+        if q.search:
+            info.append(tr(self, " · tìm: ", " · search: "))
+            info.append(one_line(q.search), style="bold")
+        for label_vi, label_en, value in (("nguồn", "source", q.source), ("nơi", "place", q.location),
+                                          ("từ", "from", q.date_from), ("đến", "to", q.date_to)):
+            if value:
+                info.append(f" · {tr(self, label_vi, label_en)}: ")
+                info.append(one_line(value), style="bold")
+        if self.list.marked:
+            info.append(tr(self, f" · {len(self.list.marked)} đã đánh dấu",
+                           f" · {len(self.list.marked)} marked"), style="bold")
+        self.query_one("#info", Static).update(info)
+
+    # ---- search ----------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        words = unicodedata.normalize("NFC", event.value)
+        if words != self.query_spec.search:
+            self.load(replace(self.query_spec, search=words), delay=SEARCH_DELAY)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        words = unicodedata.normalize("NFC", event.value)
+        if not words.strip():
+            self.query_one("#search", Input).display = False
+        if words != self.query_spec.search or self.workers:
+            self.load(replace(self.query_spec, search=words))
+        self.list.focus()
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = ""
+        search.display = False
+        self.list.focus()
+        if self.query_spec.search:
+            self.load(replace(self.query_spec, search=""))
+
+    # ---- views -----------------------------------------------------------------------------------
+
+    def action_show_status(self, status: str) -> None:
+        self.load(replace(self.query_spec, status=status or None))
+
+    def _step_tab(self, step: int) -> None:
+        order = ("", *STATUSES)
+        current = order.index(self.query_spec.status or "")
+        self.action_show_status(order[(current + step) % len(order)])
+
+    def action_next_tab(self) -> None:
+        self._step_tab(1)
+
+    def action_previous_tab(self) -> None:
+        self._step_tab(-1)
+
+    def action_cycle_sort(self) -> None:
+        current = SORT_CYCLE.index(self.query_spec.sort) if self.query_spec.sort in SORT_CYCLE else -1
+        self.load(replace(self.query_spec, sort=SORT_CYCLE[(current + 1) % len(SORT_CYCLE)]))
+
+    def set_filters(self, *, source: str | None = None, location: str | None = None,
+                    date_from: str | None = None, date_to: str | None = None) -> None:
+        self.load(replace(self.query_spec, source=source or None, location=location or None,
+                          date_from=date_from or None, date_to=date_to or None))
+
+    def action_filters(self) -> None:
+        from tui.dialogs.filters import FilterDialog
+
+        def apply(values: dict | None) -> None:
+            if values is not None:
+                self.set_filters(**values)
+
+        q = self.query_spec
+        self.app.push_screen(FilterDialog(source=q.source, location=q.location, date_from=q.date_from,
+                                          date_to=q.date_to), apply)
+
+    def action_clear_filters(self) -> None:
+        self.set_filters()
+
+    # ---- marks -----------------------------------------------------------------------------------
+
+    def action_mark(self) -> None:
+        self.list.toggle_mark()
+        self.list.action_cursor_down()
+        self._render_bars()
+
+    def action_mark_all(self) -> None:
+        from store.workflow import matching_ids
+
+        self.list.set_marks(self.list.marked | set(matching_ids(self.app.db, self.query_spec)))
+        self._render_bars()
+
+    def action_unmark(self) -> None:
+        self.list.set_marks(set())
+        self._render_bars()
+
+    # ---- actions on the selection ----------------------------------------------------------------
+
+    def action_open(self) -> None:
+        article_id = self.list.current_id
+        if article_id is not None:
+            self.app.open_article(article_id)
+
+    def action_set_status(self) -> None:
+        from tui.dialogs.choice import ChoiceDialog
+
+        ids = self.list.selection()
+        if not ids:
+            return
+        labels = STATUS_LABELS.get(self.lang, STATUS_LABELS["vi"])
+        question = tr(self, f"Chuyển {len(ids)} bài sang trạng thái:", f"Move {len(ids)} article(s) to:")
+        choices = [(s, labels[s], str(n)) for n, s in enumerate(STATUSES, 1)]
+
+        def chosen(status: str | None) -> None:
+            if status:
+                self.move_to_status(ids, status)
+
+        self.app.push_screen(ChoiceDialog(question, choices), chosen)
+
+    def move_to_status(self, ids: list[int], status: str) -> None:
+        self._set_status_worker(list(ids), status)
+
+    @work(thread=True, group="status")
+    def _set_status_worker(self, ids: list[int], status: str) -> None:
+        from store.workflow import set_status
+
+        db = open_worker_db(self.app.db_path)
+        try:
+            report = set_status(db, ids, status)
+        except Exception as exc:  # shown to the editor; the list stays as it was
+            self.post_message(StatusDone(None, f"{type(exc).__name__}: {exc}"))
+            return
+        finally:
+            db.close()
+        self.post_message(StatusDone(report))
+
+    def on_status_done(self, message: StatusDone) -> None:
+        if message.report is None:
+            self.notify(message.error, severity="error", markup=False)
+            return
+        report = message.report
+        label = STATUS_LABELS.get(self.lang, STATUS_LABELS["vi"])[report.status]
+        if report.moved:
+            self.notify(tr(self, f"Đã chuyển {len(report.moved)} bài sang “{label}”.",
+                           f"Moved {len(report.moved)} article(s) to “{label}”."), markup=False)
+        if report.conflicts:
+            self.notify(tr(self, f"{len(report.conflicts)} bài vừa được người khác sửa, chưa chuyển.",
+                           f"{len(report.conflicts)} article(s) changed by someone else, not moved."),
+                        severity="warning", markup=False)
+        self.list.set_marks(self.list.marked - set(report.moved))
+        self.refresh_data()
+        if report.refused:
+            from tui.screens.checklist import ChecklistScreen
+
+            titles = {i: self._title(i) for i in report.refused}
+            self.app.push_screen(ChecklistScreen(report, titles))
+
+    def _title(self, article_id: int) -> str:
+        row = self.app.db.execute("SELECT title FROM articles WHERE id = ?", [article_id]).fetchone()
+        return (row[0] if row else "") or ""
+
+    def action_recheck(self) -> None:
+        ids = self.list.selection()
+        if ids:
+            self.notify(tr(self, f"Đang kiểm tra lại {len(ids)} bài…", f"Re-checking {len(ids)} article(s)…"),
+                        markup=False)
+            self._recheck_worker(ids)
+
+    def action_recheck_all(self) -> None:
+        from store.workflow import matching_ids
+
+        ids = matching_ids(self.app.db, self.query_spec)
+        if ids:
+            self._recheck_worker(ids)
+
+    @work(thread=True, group="recheck")
+    def _recheck_worker(self, ids: list[int]) -> None:
+        from store.workflow import recheck
+
+        db = open_worker_db(self.app.db_path)
+        try:
+            changed = recheck(db, ids)
+        finally:
+            db.close()
+        self.post_message(WorkDone(tr(self, f"Đã kiểm tra lại {len(ids)} bài; {changed} bài đổi số lỗi.",
+                                      f"Re-checked {len(ids)} article(s); {changed} changed counts.")))
+
+    def on_work_done(self, message: WorkDone) -> None:
+        self.notify(message.text, severity=message.severity, markup=False)
+        self.refresh_data()
+
+    def action_export(self) -> None:
+        from tui.dialogs.export import ExportDialog
+
+        ids = self.list.selection()
+        if not ids:
+            return
+
+        def chosen(answer: tuple[str, str] | None) -> None:
+            if answer:
+                self._export_worker(ids, *answer)
+
+        self.app.push_screen(ExportDialog(len(ids)), chosen)
+
+    @work(thread=True, group="export")
+    def _export_worker(self, ids: list[int], fmt: str, folder: str) -> None:
+        try:
+            from store.export import ExportError, export_articles
+        except ImportError as exc:
+            self.post_message(WorkDone(f"export: {exc}", "error"))
+            return
+        db = open_worker_db(self.app.db_path)
+        try:
+            report = export_articles(db, ids, fmt, Path(folder).expanduser())
+        except (ExportError, ValueError, LookupError) as exc:
+            self.post_message(WorkDone(str(exc), "error"))
+            return
+        finally:
+            db.close()
+        text = tr(self, f"Đã xuất {report.count('written')} bài vào {report.out_dir}",
+                  f"Exported {report.count('written')} article(s) to {report.out_dir}")
+        if report.count("unchanged"):
+            text += tr(self, f"; {report.count('unchanged')} không đổi", f"; {report.count('unchanged')} unchanged")
+        if report.skipped:
+            text += tr(self, f"; bỏ qua {len(report.skipped)} (tệp khác đã có)",
+                       f"; skipped {len(report.skipped)} (a different file exists)")
+        self.post_message(WorkDone(text, "warning" if report.skipped else "information"))
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.active_bindings))

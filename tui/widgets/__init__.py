@@ -1,0 +1,1 @@
+"""Desk widgets (one module each)."""

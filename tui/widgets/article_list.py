@@ -1,0 +1,373 @@
+"""The inbox list: a window over a SQL query, drawn a line at a time.
+
+Shaped like toolong's `LogLines`: a Line-API `ScrollView` whose height is the stored count of the
+query and whose `render_line(y)` reads rows from an LRU cache of keyset pages. Only the rows on
+screen are ever fetched or drawn, so 100,000 articles open as fast as five. Line 0 is the column
+header; it stays put while the rows scroll under it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import sqlite_utils
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from checks.text import visible
+from store import articles
+from store.articles import Query
+from store.workflow import STATUS_LABELS
+
+PAGE_SIZE = 100
+MAX_PAGES = 64  # 6,400 rows cached at most
+MAX_STRIPS = 512
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    vi: str
+    en: str
+    width: int  # 0 = takes the remaining width
+
+
+# Left to right; columns are dropped in DROP_ORDER when the terminal is narrow.
+COLUMNS = (
+    Column("mark", "", "", 1),
+    Column("status", "Trạng thái", "Status", 10),
+    Column("title", "Tít", "Title", 0),
+    Column("source", "Nguồn", "Source", 14),
+    Column("location", "Nơi", "Place", 12),
+    Column("date", "Ngày", "Date", 10),
+    Column("byline", "Bút danh", "Byline", 14),
+    Column("counts", "Lỗi/CB", "Err/Wrn", 7),
+    Column("words", "Chữ", "Words", 6),
+    Column("updated", "Sửa lúc", "Updated", 11),
+)
+DROP_ORDER = ("updated", "words", "byline", "location", "source")
+MIN_TITLE = 24
+
+
+def layout(width: int) -> list[tuple[Column, int]]:
+    """The columns that fit in `width` cells, each with its width (the title takes the rest)."""
+    shown = list(COLUMNS)
+
+    def fixed(cols):
+        return sum(c.width for c in cols) + len(cols) - 1  # one space between columns
+
+    for key in DROP_ORDER:
+        if fixed(shown) + MIN_TITLE <= width:
+            break
+        shown = [c for c in shown if c.key != key]
+    title_width = max(8, width - fixed(shown))
+    return [(c, c.width or title_width) for c in shown]
+
+
+def one_line(value: str | None) -> str:
+    """A field as it may appear in one cell: controls as escapes, line breaks as ⏎."""
+    if not value:
+        return ""
+    return visible(value).replace("\n", "⏎").replace("\t", " ")
+
+
+def shown_date(value: str | None) -> str:
+    if not value:
+        return ""
+    day = value[:10]
+    try:
+        return dt.date.fromisoformat(day).strftime("%d/%m/%Y")
+    except ValueError:
+        return one_line(value)[:10]
+
+
+def shown_time(value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        stamp = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return one_line(value)
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone()
+    return stamp.strftime("%d/%m %H:%M")
+
+
+class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
+    """Rows of the inbox; `cursor` is the index of the highlighted row in the query's order."""
+
+    COMPONENT_CLASSES = {
+        "article-list--header",
+        "article-list--cursor",
+        "article-list--marked",
+        "article-list--errors",
+        "article-list--warnings",
+        "article-list--clean",
+        "article-list--dim",
+        "article-list--status-draft",
+        "article-list--status-review",
+        "article-list--status-ready",
+        "article-list--status-published",
+        "article-list--status-spiked",
+    }
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Xuống", id="list.down", show=False),
+        Binding("k,up", "cursor_up", "Lên", id="list.up", show=False),
+        Binding("g,home", "first", "Đầu danh sách", id="list.first", show=False),
+        Binding("G,end", "last", "Cuối danh sách", id="list.last", show=False),
+        Binding("pagedown", "page_down", "Trang sau", id="list.page_down", show=False),
+        Binding("pageup", "page_up", "Trang trước", id="list.page_up", show=False),
+    ]
+    EN_DESCRIPTIONS = {"list.down": "Down", "list.up": "Up", "list.first": "First", "list.last": "Last",
+                       "list.page_down": "Page down", "list.page_up": "Page up"}
+
+    class CursorMoved(Message):
+        def __init__(self, row: dict | None) -> None:
+            super().__init__()
+            self.row = row
+
+    def __init__(self, db: sqlite_utils.Database, *, lang: str = "vi", id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.db = db
+        self.lang = lang
+        self.query_spec = Query()
+        self.total = 0
+        self.cursor = 0
+        self.marked: set[int] = set()
+        self._pages: OrderedDict[int, list[dict]] = OrderedDict()
+        self._strips: OrderedDict[tuple, Strip] = OrderedDict()
+        self._generation = 0
+
+    # ---- data ------------------------------------------------------------------------------------
+
+    def show(self, query: Query, total: int, first_page: list[dict] | None = None, *,
+             keep_cursor: bool = False) -> None:
+        """Show `query` (with `total` rows); `first_page` may come ready from a worker."""
+        self.query_spec = query
+        self.total = total
+        self._forget()
+        if first_page is not None:
+            self._pages[0] = first_page[:PAGE_SIZE]
+        if keep_cursor:
+            self.cursor = max(0, min(self.cursor, total - 1))
+        else:
+            self.cursor = 0
+        self.virtual_size = Size(self.size.width, total + 1)
+        if not keep_cursor:
+            self.scroll_to(y=0, animate=False)
+        self._scroll_cursor_into_view()
+        self.refresh()
+        self.post_message(self.CursorMoved(self.current_row()))
+
+    def reload(self, total: int) -> None:
+        """The rows changed underneath (a save, another desk): drop the caches, keep the place."""
+        self.show(self.query_spec, total, keep_cursor=True)
+
+    def _forget(self) -> None:
+        self._pages.clear()
+        self._strips.clear()
+        self._generation += 1
+
+    def _page(self, number: int) -> list[dict]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        before = self._pages.get(number - 1)
+        if before is not None and len(before) == PAGE_SIZE:
+            page = articles.list_page(self.db, self.query_spec, after=before[-1]["_key"], limit=PAGE_SIZE)
+        else:
+            page = articles.list_page(self.db, self.query_spec, limit=PAGE_SIZE, offset=number * PAGE_SIZE)
+        self._pages[number] = page
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def row_at(self, index: int) -> dict | None:
+        if not 0 <= index < self.total:
+            return None
+        page = self._page(index // PAGE_SIZE)
+        offset = index % PAGE_SIZE
+        return page[offset] if offset < len(page) else None
+
+    def current_row(self) -> dict | None:
+        return self.row_at(self.cursor)
+
+    @property
+    def current_id(self) -> int | None:
+        row = self.current_row()
+        return row["id"] if row else None
+
+    def selection(self) -> list[int]:
+        """The marked articles, or the current one when none is marked."""
+        if self.marked:
+            return sorted(self.marked)
+        current = self.current_id
+        return [current] if current is not None else []
+
+    # ---- cursor ----------------------------------------------------------------------------------
+
+    @property
+    def rows_visible(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def move_to(self, index: int) -> None:
+        index = max(0, min(index, self.total - 1))
+        if index == self.cursor:
+            return
+        self.cursor = index
+        self._scroll_cursor_into_view()
+        self.refresh()
+        self.post_message(self.CursorMoved(self.current_row()))
+
+    def _scroll_cursor_into_view(self) -> None:
+        top = round(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + self.rows_visible:
+            self.scroll_to(y=self.cursor - self.rows_visible + 1, animate=False, immediate=True)
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(self.total - 1)
+
+    def action_page_down(self) -> None:
+        step = self.rows_visible
+        self.scroll_to(y=round(self.scroll_y) + step, animate=False, immediate=True)
+        self.move_to(self.cursor + step)
+
+    def action_page_up(self) -> None:
+        step = self.rows_visible
+        self.scroll_to(y=max(0, round(self.scroll_y) - step), animate=False, immediate=True)
+        self.move_to(self.cursor - step)
+
+    def toggle_mark(self) -> None:
+        current = self.current_id
+        if current is None:
+            return
+        self.marked.symmetric_difference_update({current})
+        self._strips.clear()
+        self.refresh()
+
+    def set_marks(self, ids: set[int]) -> None:
+        self.marked = set(ids)
+        self._strips.clear()
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        if event.y >= 1:
+            self.move_to(round(self.scroll_y) + event.y - 1)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, self.total + 1)
+        self._strips.clear()
+        self._scroll_cursor_into_view()
+
+    # ---- drawing ---------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y == 0:
+            return self._render_header(width)
+        index = round(self.scroll_y) + y - 1
+        row = self.row_at(index)
+        if row is None:
+            return Strip.blank(width, self.rich_style)
+        is_cursor = index == self.cursor and self.total > 0
+        key = (self._generation, index, width, is_cursor, row["id"] in self.marked, self.has_focus)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_row(row, width, is_cursor, row["id"] in self.marked)
+            self._strips[key] = strip
+            while len(self._strips) > MAX_STRIPS:
+                self._strips.popitem(last=False)
+        return strip
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def _to_strip(self, text: Text, width: int, style: Style) -> Strip:
+        segments = [Segment(s.text, style + s.style if s.style else style) for s in
+                    text.render(self.app.console) if s.text != "\n"]
+        return Strip(segments).adjust_cell_length(width, style)
+
+    def _render_header(self, width: int) -> Strip:
+        style = self.rich_style + self.get_component_rich_style("article-list--header")
+        cells = []
+        for column, cell_width in layout(width):
+            label = column.en if self.lang == "en" else column.vi
+            cells.append(_cell(Text(label), cell_width))
+        return self._to_strip(Text(" ").join(cells), width, style)
+
+    def _render_row(self, row: dict, width: int, is_cursor: bool, is_marked: bool) -> Strip:
+        style = self.rich_style
+        if is_marked:
+            style += self.get_component_rich_style("article-list--marked")
+        if is_cursor and self.has_focus:
+            style += self.get_component_rich_style("article-list--cursor")
+        elif is_cursor:
+            style += Style(reverse=True, dim=True)
+        labels = STATUS_LABELS.get(self.lang, STATUS_LABELS["vi"])
+        cells = []
+        for column, cell_width in layout(width):
+            cells.append(_cell(self._cell_text(column.key, row, labels, is_marked), cell_width))
+        return self._to_strip(Text(" ").join(cells), width, style)
+
+    def _cell_text(self, key: str, row: dict, labels: dict, is_marked: bool) -> Text:
+        comp = self.get_component_rich_style
+        if key == "mark":
+            return Text("●" if is_marked else " ")
+        if key == "status":
+            status = row["status"]
+            return Text(labels.get(status, status), style=comp(f"article-list--status-{status}", partial=True))
+        if key == "title":
+            return Text(one_line(row["title"]) or ("(không có tít)" if self.lang != "en" else "(no title)"))
+        if key == "source":
+            return Text(one_line(row["source"]), style=comp("article-list--dim", partial=True))
+        if key == "location":
+            return Text(one_line(row["location"]))
+        if key == "date":
+            return Text(shown_date(row["published_at"]))
+        if key == "byline":
+            return Text(one_line(row["byline"]), style=comp("article-list--dim", partial=True))
+        if key == "counts":
+            errors, warnings = row["errors"] or 0, row["warnings"] or 0
+            if not errors and not warnings:
+                return Text("✓", style=comp("article-list--clean", partial=True))
+            return Text.assemble(
+                (str(errors), comp("article-list--errors", partial=True) if errors else Style()),
+                "/",
+                (str(warnings), comp("article-list--warnings", partial=True) if warnings else Style()),
+            )
+        if key == "words":
+            return Text(str(row["word_count"] or 0).rjust(6))
+        if key == "updated":
+            return Text(shown_time(row["updated_at"]), style=comp("article-list--dim", partial=True))
+        return Text("")
+
+
+def _cell(text: Text, width: int) -> Text:
+    text = text.copy()
+    text.truncate(width, overflow="ellipsis", pad=True)
+    return text
