@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checks.findings import CATEGORIES, SEVERITIES, Document, Finding, Hit, make_finding
 from checks.style import HouseStyle
@@ -153,6 +153,11 @@ def check_article(fields: Mapping[str, str | None], ctx: Context | None = None,
         if name != "title" and not value:
             continue
         out.extend(check_text(value, ctx, field=name, rules=rules))
+        if name == "sapo":
+            # What the sapo introduced ("Ủy ban nhân dân (UBND)") needs no definition in the body.
+            from checks.rules.abbreviations import introduced
+
+            ctx = replace(ctx, defined_before=ctx.defined_before | introduced(value, ctx))
     load_rules()
     for r in RECORD_RULES.values():
         if not ctx.style.enabled(r.id) or (rules is not None and r.id not in rules and r.category not in rules):

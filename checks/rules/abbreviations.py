@@ -127,6 +127,13 @@ def occurrences(doc, ctx) -> list[Occurrence]:
     return out
 
 
+def introduced(text: str, ctx) -> frozenset[str]:
+    """Abbreviations a text (the sapo) has already put before the reader, defined or not."""
+    from checks.findings import Document
+
+    return frozenset(o.group for o in occurrences(Document.from_text(text, "sapo"), ctx) if o.prose)
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in " \t\u00a0“\"(":

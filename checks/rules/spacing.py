@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 from checks.engine import rule
+
+ALL_FIELDS = ("title", "sapo", "body")
 from checks.findings import Hit
 from checks.text import visible
 
@@ -50,7 +52,7 @@ def _word_before(text: str, i: int) -> str:
     return text[start:i]
 
 
-@rule("spacing.after_punct", category="spacing", severity="warning", safe=True)
+@rule("spacing.after_punct", category="spacing", severity="warning", safe=True, fields=ALL_FIELDS)
 def missing_space_after(doc, ctx):
     """Thiếu dấu cách sau dấu câu: "Khánh Hòa.Tại Thông tư", "kinh tế,xã hội".
 
@@ -74,7 +76,7 @@ def missing_space_after(doc, ctx):
 _DATE_WITH_SPACE = re.compile(r"(?<![\d/])(\d{1,2})( *)/( *)(\d{1,2})( *)/( *)(\d{4})(?![\d/])")
 
 
-@rule("spacing.date", category="spacing", severity="warning", safe=True)
+@rule("spacing.date", category="spacing", severity="warning", safe=True, fields=ALL_FIELDS)
 def space_in_date(doc, ctx):
     """Dấu cách trong ngày tháng: "10/5/ 2022" → "10/5/2022"."""
     for m in _DATE_WITH_SPACE.finditer(doc.text):
@@ -90,7 +92,7 @@ _SPACE_BEFORE = re.compile(r"(?<=[^\s(\[“])[ \t\u00a0]+(?=[,.;:!?)\]”](?:[\s
 _SPACE_AFTER_OPEN = re.compile(r"(?<=[(\[“])[ \t\u00a0]+(?=\S)")
 
 
-@rule("spacing.before_punct", category="spacing", severity="warning", safe=True)
+@rule("spacing.before_punct", category="spacing", severity="warning", safe=True, fields=ALL_FIELDS)
 def space_before_punctuation(doc, ctx):
     """Dấu cách trước dấu câu hoặc sau ngoặc mở: "hội thảo , tại", "( xem )", "“ Đổi mới ”"."""
     text = doc.text
@@ -107,7 +109,7 @@ def space_before_punctuation(doc, ctx):
 _DOUBLE = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
-@rule("spacing.double", category="spacing", severity="warning", safe=True)
+@rule("spacing.double", category="spacing", severity="warning", safe=True, fields=ALL_FIELDS)
 def double_space(doc, ctx):
     """Dấu cách kép giữa hai từ: "Tập huấn  với chủ đề"."""
     for m in _DOUBLE.finditer(doc.text):
@@ -117,7 +119,8 @@ def double_space(doc, ctx):
 _NBSP_RUN = re.compile(r"[ \u00a0\u202f\u2007]*[\u00a0\u202f\u2007][ \u00a0\u202f\u2007]*")
 
 
-@rule("spacing.nbsp", category="spacing", severity="warning", safe=True, prose_only=True)
+@rule("spacing.nbsp", category="spacing", severity="warning", safe=True, prose_only=True,
+      fields=ALL_FIELDS)
 def non_breaking_space(doc, ctx):
     """Dấu cách không ngắt (NBSP) lẫn trong văn bản: "Đại biểu\u00a0 Ban Tuyên giáo".
 
@@ -148,7 +151,7 @@ def non_breaking_space(doc, ctx):
 _TRAILING = re.compile(r"[ \t\u00a0\u202f]+$", re.MULTILINE)
 
 
-@rule("spacing.trailing", category="spacing", severity="info", safe=True)
+@rule("spacing.trailing", category="spacing", severity="info", safe=True, fields=ALL_FIELDS)
 def trailing_space(doc, ctx):
     """Khoảng trắng cuối dòng: spaces or NBSP after the last word of a line."""
     for m in _TRAILING.finditer(doc.text):
@@ -160,7 +163,7 @@ _DASH_AFTER_ONLY = re.compile(r"(?<=\w)([-–—])( +)(?=\w)")
 _DASH_BEFORE_ONLY = re.compile(rf"(?<=\w)( +)([-–—])(?=(?:{L}|{U}))")
 
 
-@rule("spacing.dash", category="spacing", severity="warning", safe=True)
+@rule("spacing.dash", category="spacing", severity="warning", safe=True, fields=ALL_FIELDS)
 def dash_spacing(doc, ctx):
     """Gạch nối cách lệch: "kinh tế- xã hội", "2021- 2025" → "kinh tế - xã hội", "2021 - 2025"."""
     text = doc.text
@@ -183,7 +186,7 @@ _PAIRS = {")": "(", "]": "[", "”": "“"}
 _LIST_MARKER = re.compile(r"(?:^|(?<=\s))\w{1,2}\)")
 
 
-@rule("spacing.brackets", category="spacing", severity="warning", safe=False)
+@rule("spacing.brackets", category="spacing", severity="warning", safe=False, fields=ALL_FIELDS)
 def unbalanced(doc, ctx):
     """Ngoặc hoặc ngoặc kép không cân: an opening quote or bracket never closed in its paragraph.
 

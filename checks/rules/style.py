@@ -7,6 +7,8 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from checks.engine import rule
+
+ALL_FIELDS = ("title", "sapo", "body")
 from checks.findings import Hit
 from checks.glossary import forms
 from checks.rules.spacing import L, U
@@ -49,7 +51,7 @@ def name_capitalization(doc, ctx):
 _PREFIX_NO_SPACE = re.compile(rf"(?<![\w.])(TP|Tp|TX|TT|ThS|TS|PGS|GS|BS|KS)\.(?={U}{L})")
 
 
-@rule("style.prefix_space", category="style", severity="warning", safe=True)
+@rule("style.prefix_space", category="style", severity="warning", safe=True, fields=ALL_FIELDS)
 def prefix_space(doc, ctx):
     """Thiếu dấu cách sau chữ tắt đứng trước tên: "TP.Cần Thơ" → "TP. Cần Thơ", "TS.Nguyễn" → "TS. Nguyễn".
 
@@ -64,7 +66,7 @@ _STRAIGHT = re.compile(r'"')
 _GUILLEMETS = re.compile(r"[«»]")
 
 
-@rule("style.quotes", category="style", severity="warning", safe=True)
+@rule("style.quotes", category="style", severity="warning", safe=True, fields=ALL_FIELDS)
 def quotation_marks(doc, ctx):
     """Dấu ngoặc kép: Vietnamese text quotes with “ ” — not "straight" quotes or «guillemets».
 

@@ -12,6 +12,8 @@ import unicodedata
 from collections import Counter
 
 from checks.engine import record_rule, rule
+
+ALL_FIELDS = ("title", "sapo", "body")
 from checks.findings import Hit
 from checks.text import BIDI_CONTROLS, dropped_characters, visible
 
@@ -19,7 +21,7 @@ from checks.text import BIDI_CONTROLS, dropped_characters, visible
 _COMBINING = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]")
 
 
-@rule("unicode.nfd", category="unicode", severity="warning", safe=True)
+@rule("unicode.nfd", category="unicode", severity="warning", safe=True, fields=ALL_FIELDS)
 def decomposed(doc, ctx):
     """Chữ tổ hợp (NFD): a letter typed as base + combining mark ("e" + "̂" + "́" instead of "ế").
 
@@ -60,7 +62,7 @@ def _is_emoji(ch: str) -> bool:
     return cp >= 0x1F000 or 0x2600 <= cp <= 0x27BF or ch == "\ufe0f"
 
 
-@rule("unicode.invisible", category="unicode", severity="warning", safe=True)
+@rule("unicode.invisible", category="unicode", severity="warning", safe=True, fields=ALL_FIELDS)
 def invisible(doc, ctx):
     """Ký tự vô hình: zero-width space, soft hyphen, a BOM inside the text, bidi overrides.
 
@@ -81,7 +83,7 @@ def invisible(doc, ctx):
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-@rule("unicode.control", category="unicode", severity="error", safe=True)
+@rule("unicode.control", category="unicode", severity="error", safe=True, fields=ALL_FIELDS)
 def control(doc, ctx):
     """Ký tự điều khiển: ESC, form feed, C1 controls left by a scraper or a legacy editor.
 
@@ -117,7 +119,7 @@ def _unmojibake(run: str) -> str | None:
         return None
 
 
-@rule("unicode.mojibake", category="unicode", severity="error", safe=True)
+@rule("unicode.mojibake", category="unicode", severity="error", safe=True, fields=ALL_FIELDS)
 def mojibake(doc, ctx):
     """Lỗi phông (mojibake): UTF-8 read as Windows-1252, "Khoa há»c" for "Khoa học".
 
@@ -190,7 +192,7 @@ def _placements(text: str, pattern: re.Pattern) -> list[tuple[int, int, str]]:
     return out
 
 
-@rule("unicode.tone_marks", category="unicode", severity="warning", safe=True)
+@rule("unicode.tone_marks", category="unicode", severity="warning", safe=True, fields=ALL_FIELDS)
 def tone_marks(doc, ctx):
     """Bỏ dấu thanh không thống nhất: "Thanh Hoá" and "Thanh Hóa" in one article.
 
