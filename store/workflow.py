@@ -17,6 +17,7 @@ from checks.engine import Context
 from checks.findings import SEVERITY_RANK, Finding
 from store import articles
 from store.articles import STATUSES, Article, ConflictError
+from store.context import article_counts, check_stored_article, load_context
 
 # Statuses an article may only reach once the publish gate lets it through.
 GATED = ("ready", "published")
@@ -70,27 +71,8 @@ def check_status(status: str) -> str:
     return status
 
 
-def newsroom_context(db: sqlite_utils.Database) -> Context:
-    """The glossary, custom words and house style the desk checks with."""
-    try:
-        from store.context import load_context
-    except ModuleNotFoundError:  # store.context is being written (issue 3); house style only meanwhile
-        from checks.style import HouseStyle
-        from store.db import config_dir
-
-        return Context(style=HouseStyle.load(config_dir() / "style.toml"))
-    return load_context(db)
-
-
-def _findings(db: sqlite_utils.Database, article: Article, ctx: Context | None) -> list[Finding]:
+def _findings(db: sqlite_utils.Database, article: Article, ctx: Context) -> list[Finding]:
     """The article's findings now, with the newsroom's glossary, words, style and ignores."""
-    ctx = ctx if ctx is not None else newsroom_context(db)
-    try:
-        from store.context import check_stored_article
-    except ModuleNotFoundError:
-        from checks.engine import check_article
-
-        return check_article(article.editable(), ctx)
     return check_stored_article(db, article, ctx)
 
 
@@ -113,13 +95,8 @@ def gate_items(findings: Sequence[Finding], ctx: Context) -> list[GateItem]:
 
 def publish_gate(db: sqlite_utils.Database, article: Article, ctx: Context | None = None) -> list[GateItem]:
     """The checklist for `article`: required items first. Publishing is refused while any is required."""
-    ctx = ctx if ctx is not None else newsroom_context(db)
+    ctx = ctx if ctx is not None else load_context(db)
     return gate_items(_findings(db, article, ctx), ctx)
-
-
-def _counts(findings: Sequence[Finding]) -> tuple[int, int, int]:
-    return (sum(f.severity == "error" for f in findings), sum(f.severity == "warning" for f in findings),
-            sum(f.severity == "info" for f in findings))
 
 
 def set_status(db: sqlite_utils.Database, ids: Sequence[int], status: str, *, editor: str | None = None,
@@ -133,7 +110,7 @@ def set_status(db: sqlite_utils.Database, ids: Sequence[int], status: str, *, ed
     check_status(status)
     ids = articles.ids_for(db, list(dict.fromkeys(ids)))
     if status in GATED and ctx is None:
-        ctx = newsroom_context(db)
+        ctx = load_context(db)
     report = StatusReport(status)
     for article_id in ids:
         for attempt in range(2):
@@ -144,7 +121,7 @@ def set_status(db: sqlite_utils.Database, ids: Sequence[int], status: str, *, ed
             counts = None
             if status in GATED:
                 findings = _findings(db, article, ctx)
-                counts = _counts(findings)
+                counts = article_counts(findings)
                 items = gate_items(findings, ctx)
                 if any(i.blocking for i in items):
                     report.refused[article_id] = items
@@ -167,14 +144,14 @@ def recheck(db: sqlite_utils.Database, ids: Sequence[int], ctx: Context | None =
     Counts are derived data: no revision, no version bump, so an editor with the article open
     never meets a conflict because of it. Returns how many articles' counts changed.
     """
-    ctx = ctx if ctx is not None else newsroom_context(db)
+    ctx = ctx if ctx is not None else load_context(db)
     changed = 0
     for article_id in ids:
         try:
             article = articles.get(db, article_id)
         except articles.NotFound:
             continue  # deleted by another desk meanwhile
-        counts = _counts(_findings(db, article, ctx))
+        counts = article_counts(_findings(db, article, ctx))
         if counts != (article.errors, article.warnings, article.infos):
             with db.atomic():
                 db.execute("UPDATE articles SET errors = ?, warnings = ?, infos = ? WHERE id = ?",
