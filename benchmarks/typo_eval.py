@@ -1,0 +1,245 @@
+"""Typo rules benchmark: recall on injected slips, false alarms on clean prose, speed, and the seeds.
+
+The text is the half of underthesea's VLSP-2013 sample that benchmarks/build_lexicon.py keeps out of
+the lexicon (`--split tune` runs on the other half, the one to tune on). Clean paragraphs give the
+false alarms: any `typo`, `spacing` or `unicode` finding of warning or error severity. Then one slip
+is injected per sentence (non-word, tone, vowel mark, onset, missing tone, doubled word, missing space)
+and a slip counts as found when a typo finding overlaps it; the first suggestion is checked too.
+hunspell-vi's figures on the same text are printed when `hunspell -d vi_VN` is installed.
+
+    python benchmarks/typo_eval.py [--split heldout|tune] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from build_lexicon import vlsp_halves  # noqa: E402
+from corpus import _detokenize, news_text  # noqa: E402
+
+from checks.engine import Context, check_text  # noqa: E402
+from checks.vietnamese import (_ONSET_SWAPS, _VOWEL_MARKS, is_structural, normalize,  # noqa: E402
+                               place_tone, split_onset, strip_tone)
+
+FALSE_ALARM_CATEGORIES = ("typo", "spacing", "unicode")
+KINDS = ("nonword", "tone", "mark", "onset", "no_tone", "doubled", "no_space")
+
+
+def documents(split: str) -> list[str]:
+    tune, heldout = vlsp_halves()
+    sents = [_detokenize(ws) for ws in (tune if split == "tune" else heldout)]
+    # Undo the sample's tokenization where it spaced out dates and brackets ("07 / 01 / 1998").
+    sents = [re.sub(r"(\d) / (?=\d)", r"\1/", s).replace("( ", "(").replace(" )", ")") for s in sents
+             if len(s.split()) >= 6]
+    return ["\n\n".join(" ".join(sents[j:j + 4]) for j in range(i, min(i + 16, len(sents)), 4))
+            for i in range(0, len(sents), 16)]
+
+
+def _slip(word: str, kind: str, rng: random.Random, known: frozenset[str]) -> str | None:
+    """`word` (lower-case syllable) with one slip of `kind`, or None when that slip does not apply."""
+    plain, tone = strip_tone(word)
+    onset, rhyme = split_onset(plain)
+    if kind == "nonword":
+        for _ in range(20):
+            i = rng.randrange(len(word) + 1)
+            op = rng.choice("idr")
+            ch = rng.choice("abcdeghiklmnopqrstuvxyđăâêôơư")
+            if op == "i":
+                out = word[:i] + ch + word[i:]
+            elif op == "d" and i < len(word):
+                out = word[:i] + word[i + 1:]
+            elif i < len(word):
+                out = word[:i] + ch + word[i + 1:]
+            else:
+                continue
+            if len(out) > 1 and not is_structural(normalize(out)):
+                return out
+        return None
+    if kind == "tone":
+        options = [place_tone(plain, t) for t in range(6) if t != tone]
+    elif kind == "no_tone":
+        options = [plain] if tone else []
+    elif kind == "mark":
+        options = [place_tone(onset + rhyme[:i] + alt + rhyme[i + 1:], tone)
+                   for i, ch in enumerate(rhyme) for alt in _VOWEL_MARKS.get(ch, "")]
+    elif kind == "onset":
+        options = [place_tone(alt + rhyme, tone) for alt in _ONSET_SWAPS.get(onset, ())]
+    else:
+        return None
+    options = [o for o in options if o != word and is_structural(o) and o in known]
+    return rng.choice(options) if options else None
+
+
+def inject(doc: str, rng: random.Random, known: frozenset[str]) -> tuple[str, list[tuple[int, int, str, str]]]:
+    """One slip in each sentence of `doc`: (text, [(start, end, kind, intended)])."""
+    words = [m for m in re.finditer(r"[^\W\d_]+", doc)]
+    out, slips, pos, shift = [], [], 0, 0
+    next_ok = 0
+    for idx, m in enumerate(words):
+        if m.start() < next_ok or not m.group().islower() or idx == 0:
+            continue
+        if rng.random() > 0.08:
+            continue
+        prev_end = words[idx - 1].end()
+        if doc[prev_end:m.start()] != " " or (m.end() < len(doc) and doc[m.end()].isalnum()):
+            continue
+        kind = rng.choice(KINDS)
+        word = m.group()
+        if kind == "doubled":
+            new, intended = word + " " + word, word
+        elif kind == "no_space":
+            if not words[idx - 1].group().islower():
+                continue
+            first = words[idx - 1].start()
+            if first < pos:
+                continue
+            out.append(doc[pos:prev_end])
+            slips.append((first + shift, m.end() + shift - 1, kind, doc[first:m.end()]))
+            pos = m.start()
+            shift -= 1
+            next_ok = m.end() + 20
+            continue
+        else:
+            new = _slip(word, kind, rng, known)
+            intended = word
+            if new is None:
+                continue
+        out.append(doc[pos:m.start()])
+        start = m.start() + shift
+        slips.append((start, start + len(new), kind, intended))
+        out.append(new)
+        shift += len(new) - len(word)
+        pos = m.end()
+        next_ok = m.end() + 20
+    out.append(doc[pos:])
+    return "".join(out), slips
+
+
+def hunspell_words(text: str) -> list[str] | None:
+    if not shutil.which("hunspell"):
+        return None
+    proc = subprocess.run(["hunspell", "-d", "vi_VN", "-l"], input=text, capture_output=True, text=True)
+    if proc.returncode != 0 or "Can't open affix" in proc.stderr:
+        return None
+    return proc.stdout.split()
+
+
+def seeds_report() -> None:
+    print("seeds (typo findings):")
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for f in check_text(text, Context(), rules=["typo"]):
+            around = text[max(0, f.start - 20):f.end + 20].replace("\n", " ")
+            print(f"  {path.name[:3]} {f.rule:18} {f.text!r:16} → {f.suggestions[:1]!s:14} …{around}…")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("heldout", "tune"), default="heldout")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--show", type=int, default=0, help="print this many misses and false alarms")
+    args = parser.parse_args()
+    from checks.lexicon import lexicon
+
+    known = lexicon().syllables
+    docs = documents(args.split)
+    words = sum(len(d.split()) for d in docs)
+
+    alarms = []
+    for d in docs:
+        for f in check_text(d, Context()):
+            if f.category in FALSE_ALARM_CATEGORIES and f.severity in ("error", "warning"):
+                alarms.append((f, d))
+    print(f"{args.split}: {len(docs)} documents, {words} words of clean prose")
+    print(f"false alarms: {len(alarms)} = {1000 * len(alarms) / words:.2f} per 1,000 words "
+          f"({Counter(f.rule for f, _ in alarms).most_common()})")
+    for f, d in alarms[:args.show]:
+        print(f"   FA {f.rule} {f.text!r} {f.suggestions[:2]} …{d[max(0, f.start - 30):f.end + 30]}…")
+
+    rng = random.Random(args.seed)
+    found, first_ok, total = Counter(), Counter(), Counter()
+    misses = []
+    corrupted_texts, injected = [], []
+    for d in docs:
+        text, slips = inject(d, rng, known)
+        corrupted_texts.append(text)
+        findings = [f for f in check_text(text, Context(), rules=["typo"])
+                    if f.severity in ("error", "warning")]
+        for start, end, kind, intended in slips:
+            total[kind] += 1
+            injected.append((text, start, end, kind))
+            hit = [f for f in findings if f.start < end and f.end > start]
+            if hit:
+                found[kind] += 1
+                first = hit[0].suggestions[0].lower() if hit[0].suggestions else None
+                if first is not None and (first == intended or first in text[hit[0].start:hit[0].end].lower()
+                                          .replace(text[start:end].lower(), intended)):
+                    first_ok[kind] += 1
+            else:
+                misses.append((kind, text[max(0, start - 25):end + 25], intended))
+    n = sum(total.values())
+    print(f"recall: {sum(found.values())}/{n} = {sum(found.values()) / n:.3f}; first suggestion right on "
+          f"{sum(first_ok.values())}/{sum(found.values())} found")
+    for kind in KINDS:
+        if total[kind]:
+            print(f"   {kind:9} {found[kind]:4}/{total[kind]:<4} = {found[kind] / total[kind]:.2f}"
+                  f"   first suggestion right {first_ok[kind]}/{found[kind]}")
+    for kind, around, intended in misses[:args.show]:
+        print(f"   miss {kind}: …{around}… (intended {intended!r})")
+
+    clean_flags = hunspell_words("\n".join(docs))
+    if clean_flags is not None:
+        hs_found = 0
+        flagged_in = {text: set(hunspell_words(text) or []) for text in corrupted_texts}
+        for text, start, end, kind in injected:
+            flagged = flagged_in[text]
+            span_words = set(text[start:end].split()) | {text[start - 1:end + 1].strip()}
+            hs_found += bool(flagged & span_words)
+        print(f"hunspell-vi: recall {hs_found / n:.3f}, {1000 * len(clean_flags) / words:.1f} flags per 1,000 "
+              f"clean words")
+    else:
+        print("hunspell-vi: not installed (apt-get install hunspell hunspell-vi)")
+
+    speed(args)
+    seeds_report()
+
+
+def speed(args) -> None:
+    text = news_text(1.0)
+    mb = len(text.encode()) / 1e6
+    check_text(text[:5000], Context())
+    t = time.perf_counter()
+    check_text(text, Context())
+    full = time.perf_counter() - t
+    t = time.perf_counter()
+    check_text(text, Context(), rules=["typo"])
+    typo = time.perf_counter() - t
+    article = text[:5000]
+    check_text(article, Context())
+    t = time.perf_counter()
+    for _ in range(20):
+        check_text(article, Context())
+    warm = (time.perf_counter() - t) / 20
+    print(f"speed: all rules {mb / full:.2f} MB/s ({mb / full / 0.22:.0f}x hunspell-vi's 0.22 MB/s), "
+          f"typo rules alone {mb / typo:.2f} MB/s; 5 KB article re-check {warm * 1000:.1f} ms warm")
+    if shutil.which("hunspell") and hunspell_words("xin chào") is not None:
+        t = time.perf_counter()
+        hunspell_words(text)
+        hs = time.perf_counter() - t
+        print(f"   hunspell -d vi_VN -l on the same text: {mb / hs:.2f} MB/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""The Vietnamese word data the typo rules read: loaded once per process, on first use.
+
+Built by benchmarks/build_lexicon.py from package text (Viet74K, underthesea's CRF features and
+VLSP sample, wordfreq) into checks/data/vi_lexicon.pickle; keys use traditional tone placement.
+"""
+
+from __future__ import annotations
+
+import pickle
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "vi_lexicon.pickle"
+
+# Pair strengths: a word of the dictionary ("chuyển giao"), a phrase seen often, seen once or twice.
+WORD, COMMON, SEEN, UNSEEN = 3, 2, 1, 0
+
+
+class Lexicon:
+    """Syllables, their frequencies and how they pair, with the lookups the rules need."""
+
+    def __init__(self, data: dict) -> None:
+        self.freq: dict[str, float] = data["freq"]
+        self.syllables: frozenset[str] = frozenset(data["syllables"])
+        self.foreign: frozenset[str] = frozenset(data["foreign"])
+        self.redup: frozenset[str] = frozenset(data["redup"])
+        self.standalone: dict[str, tuple[int, int]] = data["standalone"]
+        # One dict for every pair: its strength.
+        pairs = {p: (COMMON if n >= 2 else SEEN) for p, n in data["bigrams"].items()}
+        pairs.update(dict.fromkeys(data["compounds"], WORD))
+        self.pairs: dict[str, int] = pairs
+
+    def pair(self, a: str | None, b: str | None) -> int:
+        if a is None or b is None:
+            return UNSEEN
+        return self.pairs.get(a + " " + b, UNSEEN)
+
+    def zipf(self, syllable: str) -> float:
+        return self.freq.get(syllable, 0.0)
+
+    def bound(self, syllable: str) -> bool:
+        """A syllable that almost never stands alone as a word ("trọng" outside "quan trọng")."""
+        alone, total = self.standalone.get(syllable, (0, 0))
+        return total >= 8 and alone * 20 <= total
+
+    def free(self, syllable: str) -> bool:
+        alone, total = self.standalone.get(syllable, (0, 0))
+        return total >= 8 and alone * 2 >= total
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    with DATA.open("rb") as fh:
+        return Lexicon(pickle.load(fh))

@@ -1,0 +1,193 @@
+"""Vietnamese syllable structure: onset, rhyme and tone; tone-mark placement; spelling validity.
+
+A syllable (tiếng) is onset + rhyme + tone: "chuyển" = "ch" + "uyên" + hỏi. Tone marks sit on one
+vowel of the rhyme; where the rhyme is "oa", "oe" or "uy" with no final consonant, newsrooms differ:
+traditional "hòa, thủy" or modern "hoà, thuỷ". Every lookup here keys on the traditional spelling.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# Tone numbers: 0 ngang, 1 huyền, 2 sắc, 3 hỏi, 4 ngã, 5 nặng.
+TONE_NAMES = ("ngang", "huyền", "sắc", "hỏi", "ngã", "nặng")
+_COMBINING_TONE = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
+_TONE_COMBINING = {v: k for k, v in _COMBINING_TONE.items()}
+
+VOWELS = "aăâeêioôơuưy"
+_TONED: dict[str, tuple[str, int]] = {}
+_PLAIN: dict[tuple[str, int], str] = {}
+for _v in VOWELS:
+    for _t in range(6):
+        _c = unicodedata.normalize("NFC", _v + _TONE_COMBINING[_t]) if _t else _v
+        _TONED[_c] = (_v, _t)
+        _PLAIN[(_v, _t)] = _c
+
+ONSETS = ("ngh", "ng", "nh", "ch", "tr", "th", "ph", "kh", "gh", "gi", "qu",
+          "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x")
+CODAS = ("ng", "nh", "ch", "c", "m", "n", "p", "t", "i", "o", "u", "y")
+_STOP_CODAS = ("c", "ch", "p", "t")
+LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ" + "".join(_TONED))
+
+# Toneless rhymes of standard Vietnamese (after the onset; "qu" and "gi" take their u/i along).
+RHYMES = frozenset("""
+a ac ach ai am an ang anh ao ap at au ay
+ăc ăm ăn ăng ăp ăt
+âc âm ân âng âp ât âu ây
+e ec em en eng eo ep et
+ê êch êm ên ênh êp êt êu
+i ia ich iêc iêm iên iêng iêp iêt iêu im in inh ip it iu
+o oa oac oach oai oam oan oang oanh oao oap oat oay oăc oăm oăn oăng oăt oc oe oen oeo oet oi om on ong
+oong op ot
+ô ôc ôi ôm ôn ông ôp ôt
+ơ ơi ơm ơn ơp ơt
+u ua uân uơ uâng uât uây uc uê uêch uênh uêt ui um un ung uô uôc uôi uôm uôn uông uôt up ut uy uya uych
+uyên uyêt uyn uynh uyp uyt uyu
+ư ưa ưc ưi ưm ưn ưng ươc ươi ươm ươn ương ươp ươt ươu ưt ưu
+y yêm yên yêng yêt yêu
+""".split())
+
+
+def strip_tone(word: str) -> tuple[str, int]:
+    """("chuyen"-with-marks-but-no-tone, tone): "chuyển" → ("chuyên", 3). Lower-case NFC input."""
+    tone = 0
+    out = []
+    for ch in word:
+        plain = _TONED.get(ch)
+        if plain is None:
+            out.append(ch)
+        else:
+            out.append(plain[0])
+            if plain[1]:
+                tone = plain[1]
+    return "".join(out), tone
+
+
+def split_onset(plain: str) -> tuple[str, str]:
+    """Onset and rhyme of a toneless syllable: "chuyên" → ("ch", "uyên"), "gin" → ("g", "in")."""
+    for onset in ONSETS:
+        if plain.startswith(onset):
+            rest = plain[len(onset):]
+            if onset == "gi" and not any(ch in VOWELS for ch in rest):
+                return "g", plain[1:]
+            if onset == "qu" and not rest:
+                continue
+            return onset, rest
+    return "", plain
+
+
+def _tone_index(onset: str, rhyme: str, modern: bool) -> int:
+    """Index in `rhyme` of the vowel that carries the tone mark."""
+    vowels = [i for i, ch in enumerate(rhyme) if ch in VOWELS]
+    if not vowels:
+        return -1
+    # A final i/y/o/u after another vowel is a glide coda, not the nucleus.
+    coda = rhyme[vowels[-1] + 1:]
+    marked = [i for i in vowels if rhyme[i] in "ăâêôơư"]
+    if marked:
+        return marked[-1]
+    if len(vowels) == 1:
+        return vowels[0]
+    if coda:
+        return vowels[-1]
+    if len(vowels) >= 3:
+        return vowels[1]
+    pair = rhyme[vowels[0]] + rhyme[vowels[1]]
+    if pair in ("oa", "oe", "uy"):
+        return vowels[1] if modern else vowels[0]
+    return vowels[0]
+
+
+def place_tone(plain: str, tone: int, modern: bool = False) -> str:
+    """Put `tone` on the right vowel of toneless `plain`: ("hoa", 1) → "hòa" (modern: "hoà")."""
+    if not tone:
+        return plain
+    onset, rhyme = split_onset(plain)
+    i = _tone_index(onset, rhyme, modern)
+    if i < 0:
+        return plain
+    return onset + rhyme[:i] + _PLAIN[(rhyme[i], tone)] + rhyme[i + 1:]
+
+
+@lru_cache(maxsize=65536)
+def normalize(word: str, modern: bool = False) -> str:
+    """Lower-case syllable with its tone mark where the placement style puts it ("hoà" → "hòa")."""
+    low = word.lower()
+    plain, tone = strip_tone(low)
+    if not tone:
+        return low
+    return place_tone(plain, tone, modern)
+
+
+def is_structural(word: str) -> bool:
+    """Spelling a Vietnamese syllable could have: valid onset, rhyme, tone and spelling rules.
+
+    `word` is lower-case; "đươc" fails (stop final with a level tone), "ngiên" fails (ngh before i).
+    """
+    if not word or any(ch not in LETTERS for ch in word):
+        return False
+    plain, tone = strip_tone(word)
+    if sum(1 for ch in word if ch in _TONED and _TONED[ch][1]) > 1:
+        return False
+    onset, rhyme = split_onset(plain)
+    if not (rhyme in RHYMES or (onset == "gi" and "i" + rhyme in RHYMES)
+            or (onset == "qu" and "u" + rhyme in RHYMES)):
+        return False
+    if rhyme.endswith(_STOP_CODAS) and tone not in (2, 5):
+        return False
+    front = rhyme[:1] in ("i", "e", "ê", "y")
+    if onset in ("c", "g", "ng") and front and not (onset == "g" and rhyme[:1] == "i"):
+        return False
+    if onset in ("k", "gh", "ngh") and not front:
+        return False
+    if word != normalize(word) and word != normalize(word, modern=True):
+        return False
+    return True
+
+
+# Letters an editor's finger or ear swaps: a mark on a vowel, a confusable onset or final.
+_VOWEL_MARKS = {"a": "ăâ", "ă": "aâ", "â": "aă", "e": "ê", "ê": "e", "o": "ôơ", "ô": "oơ", "ơ": "oô",
+                "u": "ư", "ư": "u", "i": "y", "y": "i"}
+_ONSET_SWAPS = {"ch": ("tr",), "tr": ("ch",), "s": ("x",), "x": ("s",), "d": ("gi", "r", "đ"),
+                "gi": ("d", "r"), "r": ("d", "gi"), "l": ("n",), "n": ("l",), "đ": ("d",)}
+_CODA_SWAPS = {"n": "ng", "ng": "n", "t": "c", "c": "t"}
+
+
+@lru_cache(maxsize=65536)
+def confusions(word: str) -> tuple[str, ...]:
+    """Real-word slips of a normalized syllable: other tones, marks, onsets (ch/tr, s/x, d/gi/r, l/n),
+    finals (n/ng, t/c). Only structurally valid spellings, traditional placement."""
+    plain, tone = strip_tone(word)
+    onset, rhyme = split_onset(plain)
+    out: list[str] = []
+    for t in range(6):
+        if t != tone:
+            out.append(place_tone(plain, t))
+    for i, ch in enumerate(rhyme):
+        for alt in _VOWEL_MARKS.get(ch, ""):
+            out.append(place_tone(onset + rhyme[:i] + alt + rhyme[i + 1:], tone))
+    for alt in _ONSET_SWAPS.get(onset, ()):
+        rest = rhyme
+        if alt == "gi" and rest.startswith("i"):
+            rest = rest[1:]
+        if onset == "gi" and rhyme[:1] not in VOWELS:
+            rest = "i" + rhyme
+        out.append(place_tone(alt + rest, tone))
+    for coda, alt in _CODA_SWAPS.items():
+        if rhyme.endswith(coda) and not (coda == "n" and rhyme.endswith(("nh", "ng"))) \
+                and not (coda == "c" and rhyme.endswith("ch")):
+            out.append(place_tone(onset + rhyme[: -len(coda)] + alt, tone))
+    seen = {word}
+    result = []
+    for cand in out:
+        if cand not in seen and is_structural(cand):
+            seen.add(cand)
+            result.append(cand)
+    return tuple(result)
+
+
+def has_vietnamese_marks(word: str) -> bool:
+    """True when `word` carries a letter only Vietnamese spelling uses (tones on ă/â/ê/ô/ơ/ư, đ...)."""
+    return any(ch in "ăâêôơưđ" or (ch in _TONED and _TONED[ch][1] in (3, 4, 5)) or
+               (ch in _TONED and _TONED[ch][0] in "ăâêôơư") for ch in word.lower())
