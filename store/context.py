@@ -65,3 +65,49 @@ def check_stored_article(db: sqlite_utils.Database, article, ctx: Context,
         if raw is not None:
             fields["raw"] = raw
     return check_article(fields, ctx, rules=list(rules) if rules is not None else None)
+
+
+def fix_fields(fields: dict, ctx: Context, rules: Iterable[str] | None = None,
+               max_rounds: int = 10) -> dict[str, str]:
+    """Safe fixes applied to title, sapo and body until nothing changes; returns the changed fields.
+
+    Findings an editor ignored in this article (`ctx.ignored`) are left alone.
+    """
+    from checks.engine import apply_fixes, check_text
+
+    rules = list(rules) if rules is not None else None
+    changes: dict[str, str] = {}
+    for name in ("title", "sapo", "body"):
+        text = fields.get(name) or ""
+        if not text:
+            continue
+        fixed = text
+        for _ in range(max_rounds):
+            step = apply_fixes(fixed, check_text(fixed, ctx, field=name, rules=rules))
+            if step == fixed:
+                break
+            fixed = step
+        if fixed != text:
+            changes[name] = fixed
+    return changes
+
+
+def fix_stored_article(db: sqlite_utils.Database, article, ctx: Context, rules: Iterable[str] | None = None,
+                       *, editor: str | None = None):
+    """Apply safe fixes to a stored article and save them as a new revision with fresh counts.
+
+    Returns the saved Article, or None when nothing needed fixing. Raises store.articles.ConflictError
+    when someone saved the article in between.
+    """
+    from store import articles
+    from store.drafts import ignored_for
+
+    if article.id is not None:
+        ctx = replace(ctx, ignored=ctx.ignored | ignored_for(db, article.id))
+    changes = fix_fields(article.editable(), ctx, rules)
+    if not changes:
+        return None
+    updated = replace(article, **changes)
+    counts = article_counts(check_stored_article(db, updated, ctx))
+    return articles.save(db, article.id, changes, article.version, editor=editor, note="bientap fix",
+                         counts=counts)

@@ -22,6 +22,10 @@ COMMANDS = (
     "tui.commands.listing:show",
     "tui.commands.status:status",
     "tui.commands.export:export",
+    "tui.commands.check:check",
+    "tui.commands.fix:fix",
+    "tui.commands.glossary:glossary",
+    "tui.commands.words:words",
 )
 
 

@@ -75,7 +75,7 @@ def quotation_marks(doc, ctx):
     text = doc.text
     if '"' in text:
         for start, end in doc.lines:
-            positions = [m.start() + start for m in _STRAIGHT.finditer(text, start, end)]
+            positions = [m.start() for m in _STRAIGHT.finditer(text, start, end)]
             if not positions or len(positions) % 2:
                 continue
             for n, pos in enumerate(positions):

@@ -1,0 +1,136 @@
+"""`bientap fix`: apply safe fixes to a file (stdout, --in-place, --dry-run diff) or a stored article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from tui.cli import Env, fail
+
+
+def _rule_list(rules: str | None) -> list[str] | None:
+    """`--rules spacing,abbr.variant`: rule ids or categories, checked against the registry."""
+    if rules is None:
+        return None
+    from checks.engine import CATEGORIES, RECORD_RULES, load_rules
+
+    wanted = [r.strip() for r in rules.split(",") if r.strip()]
+    known = set(load_rules()) | set(RECORD_RULES) | set(CATEGORIES)
+    unknown = [r for r in wanted if r not in known]
+    if unknown:
+        raise click.BadParameter(f"không có quy tắc {', '.join(unknown)} (unknown rule)", param_hint="--rules")
+    return wanted
+
+
+def unified_diff(before: str, after: str, name: str) -> str:
+    import difflib
+
+    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                        fromfile=f"a/{name}", tofile=f"b/{name}"))
+
+
+def write_atomic(path: Path, text: str, encoding: str) -> None:
+    """Replace `path` with `text` in one step: a temp file in the same folder, fsync, os.replace."""
+    import os
+    import tempfile
+
+    if encoding == "windows-1258":
+        encoding = "utf-8"  # composed Vietnamese letters do not all exist in cp1258
+    data = text.encode(encoding)
+    mode = path.stat().st_mode & 0o7777
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@click.command("fix")
+@click.argument("path", required=False)
+@click.option("--id", "article_id", type=int, default=None, help="A stored article's id.")
+@click.option("--rules", default=None, metavar="R1,R2", help="Only these rule ids or categories.")
+@click.option("--dry-run", is_flag=True, help="Print a unified diff instead of writing.")
+@click.option("--in-place", is_flag=True, help="Rewrite the file (atomically).")
+@click.option("--style", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="House style TOML (default: bientap/style.toml in the user config dir).")
+@click.pass_obj
+def fix(env: Env, path: str | None, article_id: int | None, rules: str | None, dry_run: bool, in_place: bool,
+        style: Path | None) -> None:
+    """Sửa tự động các lỗi an toàn (safe fixes) until nothing changes."""
+    if (path is None) == (article_id is None):
+        raise click.UsageError("cần đúng một trong PATH hoặc --id (give PATH or --id)")
+    wanted = _rule_list(rules)
+    from tui.commands.check import context_for, read_input
+
+    if article_id is not None:
+        _fix_article(env, article_id, wanted, dry_run, style)
+        return
+    if in_place and path == "-":
+        raise click.UsageError("--in-place cần một tệp, không phải stdin (needs a file)")
+    db = env.db(readonly=True)
+    ctx = context_for(env, style, "vi", db=db)
+    text, reason = read_input(path)
+    if text is None:
+        fail(f"{path}: {reason}")
+    from checks.engine import fix_text
+
+    fixed = fix_text(text, ctx, rules=wanted)
+    if dry_run:
+        click.echo(unified_diff(text, fixed, path), nl=False)
+        return
+    if not in_place:
+        out = click.get_binary_stream("stdout")
+        out.write(fixed.encode("utf-8"))
+        out.flush()
+        return
+    if fixed == text:
+        click.echo(f"{path}: không có gì cần sửa (nothing to fix)", err=True)
+        return
+    from checks.text import decode_bytes
+
+    target = Path(path)
+    try:
+        encoding = decode_bytes(target.read_bytes()).encoding
+        write_atomic(target, fixed, encoding)
+    except OSError as exc:
+        fail(f"{path}: {exc.strerror or exc}")
+    click.echo(f"{path}: đã sửa (fixed)", err=True)
+
+
+def _fix_article(env: Env, article_id: int, wanted: list[str] | None, dry_run: bool, style: Path | None) -> None:
+    from store import articles
+    from store.context import fix_fields, fix_stored_article
+    from tui.commands.check import context_for
+
+    db = env.db(must_exist=True)
+    if db is None:
+        fail(f"{env.db_path}: chưa có cơ sở dữ liệu (no database)")
+    ctx = context_for(env, style, "vi", db=db)
+    try:
+        article = articles.get(db, article_id)
+    except articles.NotFound as exc:
+        fail(str(exc))
+    if dry_run:
+        from dataclasses import replace
+
+        from store.drafts import ignored_for
+
+        ctx = replace(ctx, ignored=ctx.ignored | ignored_for(db, article_id))
+        for name, fixed in fix_fields(article.editable(), ctx, wanted).items():
+            click.echo(unified_diff(getattr(article, name) or "", fixed, f"article/{article_id}/{name}"), nl=False)
+        return
+    try:
+        saved = fix_stored_article(db, article, ctx, wanted)
+    except articles.ConflictError as exc:
+        fail(str(exc))
+    if saved is None:
+        click.echo(f"#{article_id}: không có gì cần sửa (nothing to fix)", err=True)
+    else:
+        click.echo(f"#{article_id}: đã lưu phiên bản {saved.version} (saved version {saved.version})", err=True)
