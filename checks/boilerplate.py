@@ -97,10 +97,12 @@ _WIDGET_PHRASES = re.compile(
     r"chia sẻ(?: bài viết)?|share|tweet|gửi email|gửi bài|gửi cho bạn bè|lưu bài(?: viết)?|"
     r"bình luận|phản hồi|facebook|zalo|twitter|linkedin|youtube|quay lại|trở về|trở lại|về đầu trang|"
     r"lên đầu trang|đầu trang|thích|like|tìm kiếm|search|đăng nhập|đăng ký|đăng xuất|trang chủ|"
-    r"sơ đồ (?:trang|site|cổng)|rss|email|print|top|menu|in|[-+]?a[-+]?|[|/•·»›>«‹<]+)",
+    r"sơ đồ (?:trang|site|cổng)|rss|email|print|top|menu|in|[-+]?a[-+]?)(?!\w)",
     re.I,
 )
-_WIDGET_WORD_SPLIT = re.compile(r"[\s|]+")
+# A widget line is nothing but widget phrases, separators and spaces.
+# Possessive: no backtracking, so no blow-up on long runs like "-a-a-a-a...".
+_WIDGET_LINE = re.compile(rf"(?:{_WIDGET_PHRASES.pattern}|[\s|/•·»›>«‹<,:;.…-])++", re.I)
 _TAGS = re.compile(r"^(?:từ khóa|từ khoá|tags?|chủ đề|thẻ)\s*:", re.I)
 _RELATED_HEAD = re.compile(
     r"^(?:các |những )?(?:tin|bài|bài viết|tin tức|tin bài)\s+(?:liên quan|khác|cùng chuyên mục|cùng loại|"
@@ -110,7 +112,7 @@ _RELATED_HEAD = re.compile(
     r"tin tức - sự kiện|tin tức sự kiện|chuyên mục khác)\b",
     re.I,
 )
-_BREADCRUMB = re.compile(r"^[^.!?]{1,60}(?:\s*(?:>|»|›|/|\\|→)\s*[^.!?>»›/]{1,60}){1,6}$")
+_BREADCRUMB = re.compile(r"^[^.!?>»›/\\→]{1,60}(?:\s*(?:>|»|›|/|\\|→)\s*[^.!?>»›/]{1,60}){1,6}$")
 _PHOTO_REF_LINE = re.compile(r"^\(\s*(?:ảnh|hình|clip|video)(?:\s+\w+){0,3}\s*\)$", re.I)
 PHOTO_REF = re.compile(r"\s?\(\s*(?:ảnh|hình)\s+(?:dưới|trên|bên(?: dưới| trên| phải| trái)?|kèm theo)\s*\)",
                        re.I)
@@ -167,8 +169,11 @@ _NOT_NAME = frozenset(
     "home menu top search login share print back next more contact email about links".split())
 
 
-def _strip(line: str) -> str:
-    return line.strip(_SPACES)
+# Deletion tables: counting letters by case with str.translate runs at C speed.
+_DROP_UPPER = {c: None for c in range(0x2000) if chr(c).isupper()} | \
+    {c: None for c in range(0x1E00, 0x1F00) if chr(c).isupper()}
+_DROP_LOWER = {c: None for c in range(0x2000) if chr(c).islower()} | \
+    {c: None for c in range(0x1E00, 0x1F00) if chr(c).islower()}
 
 
 def words(line: str) -> int:
@@ -177,8 +182,10 @@ def words(line: str) -> int:
 
 def is_caps(s: str) -> bool:
     """ALL-CAPS line (a header, menu item or slogan): mostly upper-case letters."""
-    upper = sum(c.isupper() for c in s)
-    lower = sum(c.islower() for c in s)
+    if s.isupper():
+        return len(s) - len(s.translate(_DROP_UPPER)) >= 4
+    upper = len(s) - len(s.translate(_DROP_UPPER))
+    lower = len(s) - len(s.translate(_DROP_LOWER))
     return upper >= 4 and lower <= upper * 0.1
 
 
@@ -280,38 +287,44 @@ def _name_token(tok: str) -> bool:
 
 
 def _is_widget(s: str) -> bool:
-    rest = _WIDGET_PHRASES.sub(" ", s)
-    return not _WORD.search(rest) and len(s) <= 120
+    if len(s) > 120:
+        return False
+    return _WIDGET_LINE.fullmatch(s) is not None
 
 
 def _local(s: str) -> tuple[str, str] | None:
     """(kind, rule) decided by the line alone, or None."""
-    low_words = words(s)
-    if _FILE_PATH.search(s) and low_words <= 30:
+    n = words(s)
+    if n > 40:
+        # Running text: only a footer line or a pasted path can be that long.
+        if _FOOTER.match(s):
+            return "boilerplate", "boilerplate.footer"
+        return None
+    if ("\\" in s or ":" in s[:14] or "file:" in s or "." in s[-6:]) and n <= 30 and _FILE_PATH.search(s):
         return "boilerplate", "boilerplate.file_path"
     if _URL_LINE.match(s):
         return "boilerplate", "boilerplate.url"
-    if _PHOTO_REF_LINE.match(s):
+    if s[0] == "(" and _PHOTO_REF_LINE.match(s):
         return "boilerplate", "boilerplate.photo_ref"
-    if low_words <= 10 and (_COUNTER_HEAD.match(s) or (_COUNTER.match(s) and re.search(r"\d", s))):
+    if n <= 10 and (_COUNTER_HEAD.match(s) or (_COUNTER.match(s) and re.search(r"\d", s))):
         return "boilerplate", "boilerplate.counter"
-    if _FOOTER.match(s) or (low_words <= 40 and _FOOTER_ANYWHERE.search(s)):
+    if _FOOTER.match(s) or _FOOTER_ANYWHERE.search(s):
         return "boilerplate", "boilerplate.footer"
-    if low_words <= 20 and (_EMAIL.search(s) or _PHONE.search(s)) and not is_prose(s):
+    if n <= 20 and ("@" in s and _EMAIL.search(s) or _PHONE.search(s)) and not is_prose(s):
         return "boilerplate", "boilerplate.footer"
-    if _TAGS.match(s) and low_words <= 30:
+    if n <= 30 and _TAGS.match(s):
         return "boilerplate", "boilerplate.widget"
-    if _is_widget(s):
+    if n <= 16 and _is_widget(s):
         return "boilerplate", "boilerplate.widget"
-    if is_caps(s) and (_SLOGAN.search(s) or s.rstrip().endswith("!")):
+    if (s.endswith("!") or _SLOGAN.search(s)) and is_caps(s):
         return "boilerplate", "boilerplate.banner"
-    if low_words <= 12 and _RELATED_HEAD.match(s) and not s.endswith("."):
+    if n <= 12 and _RELATED_HEAD.match(s) and not s.endswith("."):
         return "boilerplate", "boilerplate.related"
-    if low_words <= 16 and _BREADCRUMB.match(s) and not _DATE.search(s) and not is_prose(s):
+    if n <= 16 and _BREADCRUMB.match(s) and not _DATE.search(s) and not is_prose(s):
         return "boilerplate", "boilerplate.menu"
-    if is_date_line(s):
+    if n <= 14 and is_date_line(s):
         return "metadata", "metadata.date"
-    if source_of_line(s):
+    if n <= 12 and source_of_line(s):
         return "metadata", "metadata.source"
     return None
 
@@ -347,7 +360,9 @@ def _classify(text: str) -> tuple[LineClass, ...]:
         spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     n = len(spans)
-    lines = [_strip(text[a:b]) for a, b in spans]
+    # Whitespace runs (NBSP included) collapse to one space: the patterns see one shape, and no
+    # pattern can crawl through a long run of spaces.
+    lines = [" ".join(text[a:b].split()).strip(_SPACES) for a, b in spans]
     kind = [""] * n
     rule = [""] * n
 
@@ -361,6 +376,7 @@ def _classify(text: str) -> tuple[LineClass, ...]:
 
     content = [i for i in range(n) if kind[i] != "blank"]
     prose = [i for i in content if not kind[i] and is_prose(lines[i])]
+    prose_set = set(prose)
 
     # Menus: runs of short lines with no blank line between them.
     run: list[int] = []
@@ -477,7 +493,7 @@ def _classify(text: str) -> tuple[LineClass, ...]:
             kind[i], rule[i] = "boilerplate", "boilerplate.duplicate"
             continue
         seen_text.add(key)
-        if kind[i] or i in prose or first_prose is None:
+        if kind[i] or i in prose_set or first_prose is None:
             continue
         after_image = _near_image(i, kind, rule, lines)
         if (inside(i) or after_image) and not is_prose(s) and is_caption(s, after_image):
