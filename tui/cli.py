@@ -88,9 +88,11 @@ def main(ctx: click.Context, db_path: Path | None, debug: bool) -> None:
         ctx.invoke(main.commands["tui"])
 
 
-for spec in COMMANDS:
-    module, attr = spec.split(":")
-    main.add_command(getattr(importlib.import_module(module), attr))
-
 if __name__ == "__main__":
-    main()
+    # `python -m tui.cli`: the commands import `tui.cli`, so run that module rather than this copy
+    # of it (registering here would import each command while it imports us: a circular import).
+    importlib.import_module("tui.cli").main()
+else:
+    for spec in COMMANDS:
+        module, attr = spec.split(":")
+        main.add_command(getattr(importlib.import_module(module), attr))
