@@ -1,0 +1,543 @@
+"""The article editor, driven from the keyboard with Pilot; every flow asserts on the database.
+
+The rules are two small test rules (swapped in for the registry) so these tests pin the editor,
+not the wording of the real rules; `test_seed_001_real_rules` runs the real ones.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from rich.text import Text
+
+from checks import engine
+from checks.engine import Rule
+from checks.findings import Finding, Hit
+from store import articles, drafts
+from store.articles import Article
+from store.db import open_db
+
+BODY = "Dòng một có chữ sai ở đây.\n\nDòng hai có XYZ và lỗii.\n\nDòng ba bình thường."
+TITLE = "Tít bài [bold]thử[/"
+FIXES = {"sai": "đúng", "lỗii": "lỗi"}
+
+
+def typo_rule(doc, ctx):
+    """Test rule: a word from FIXES, unless the newsroom dictionary has it."""
+    for tok in doc.tokens:
+        if tok.text in FIXES and tok.text not in ctx.custom_words:
+            yield Hit(tok.start, tok.end, "sai chính tả [b]thử", "typo", (FIXES[tok.text],))
+
+
+def abbr_rule(doc, ctx):
+    """Test rule: XYZ is an abbreviation nobody defined (unsafe fix); "(XYZ)" defines it."""
+    for m in re.finditer(r"(?<!\()\bXYZ\b", doc.text):
+        yield Hit(m.start(), m.end(), "viết tắt chưa định nghĩa", "undefined abbreviation", ("xê y dét (XYZ)",))
+
+
+@pytest.fixture
+def test_rules(monkeypatch):
+    registry = {
+        "test.typo": Rule("test.typo", "typo", "error", True, typo_rule, False, ("body", "sapo", "title")),
+        "test.abbr": Rule("test.abbr", "abbreviation", "warning", False, abbr_rule, False, ("body", "sapo")),
+    }
+    monkeypatch.setattr(engine, "REGISTRY", registry)
+    monkeypatch.setattr(engine, "RECORD_RULES", {})
+    monkeypatch.setattr(engine, "_loaded", True)
+    from tui.screens.editor import EditorScreen
+
+    monkeypatch.setattr(EditorScreen, "RECHECK_DELAY", 0)
+    return registry
+
+
+@pytest.fixture
+def article_id(fresh_db, test_rules) -> int:
+    art = articles.insert(fresh_db, Article(title=TITLE, body=BODY, byline="Hà"), source_key="t1", raw_id=None)
+    fresh_db["removed_lines"].insert_all([
+        {"article_id": art.id, "position": 1, "kind": "caption", "reason": "chú thích ảnh",
+         "text": "Ảnh: [red]minh họa"},
+    ])
+    return art.id
+
+
+def stored(db_path, article_id) -> Article:
+    db = open_db(db_path)
+    try:
+        return articles.get(db, article_id)
+    finally:
+        db.close()
+
+
+def make_app(db_path):
+    from tui.app import BientapApp
+
+    return BientapApp(db_path)
+
+
+async def settle(app, pilot) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_editor(app, pilot, article_id):
+    from tui.screens.editor import EditorScreen
+
+    await settle(app, pilot)
+    app.open_article(article_id)
+    await settle(app, pilot)
+    assert isinstance(app.screen, EditorScreen)
+    return app.screen
+
+
+async def type_at_end(screen, pilot, text: str) -> None:
+    screen.body.focus()
+    screen.body.move_cursor(screen.body.document.end)
+    await pilot.press(*text)
+
+
+def rules_of(screen) -> list[tuple[str, str]]:
+    return [(f.rule, f.text) for f in screen.findings]
+
+
+# ---- fields and saving ----------------------------------------------------------------------------
+
+async def test_opens_with_findings_shown_literally(db_path, article_id):
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        assert rules_of(screen) == [("test.typo", "sai"), ("test.abbr", "XYZ"), ("test.typo", "lỗii")]
+        assert screen.query_one("#f-title").value == TITLE
+        prompts = [str(screen.panel.get_option_at_index(i).prompt) for i in range(3)]
+        assert "sai chính tả [b]thử" in prompts[0]  # a message is never markup
+        assert screen.body.marks(0) == [(16, 19, "error")]
+
+
+async def test_edit_a_field_and_save(db_path, article_id):
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        screen.query_one("#f-byline").focus()
+        await pilot.press("end", *" Nam")
+        screen.query_one("#f-tags").focus()
+        await pilot.press(*"kinh te, xa hoi")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not screen.dirty
+    art = stored(db_path, article_id)
+    assert (art.byline, art.tags, art.version, art.edited) == ("Hà Nam", ["kinh te", "xa hoi"], 2, 1)
+    assert (art.errors, art.warnings, art.infos) == (2, 1, 0)
+    assert art.title == TITLE  # untouched fields stay as they were
+
+
+async def test_invalid_date_and_empty_title_are_refused_at_the_field(db_path, article_id):
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        screen.query_one("#f-published_at").focus()
+        await pilot.press(*"32/13/2022")
+        await pilot.pause()
+        error = screen.query_one("#e-published_at")
+        assert error.has_class("shown") and "32/13/2022" in str(error.render())
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert stored(db_path, article_id).version == 1
+        await pilot.press(*["backspace"] * 10, *"16/5/2022")
+        await pilot.pause()
+        assert not error.has_class("shown")
+        screen.query_one("#f-title").value = "   "
+        await pilot.pause()
+        assert screen.query_one("#e-title").has_class("shown")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert stored(db_path, article_id).version == 1
+        screen.query_one("#f-title").value = "Tít mới"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    art = stored(db_path, article_id)
+    assert (art.published_at, art.title, art.version) == ("2022-05-16", "Tít mới", 2)
+
+
+# ---- fixes ------------------------------------------------------------------------------------------
+
+async def test_next_finding_and_apply_one_fix(db_path, article_id):
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        await pilot.press("f8")
+        assert screen.body.cursor_location == (0, 16)
+        await pilot.press("f8")
+        assert screen.body.cursor_location == (2, 12)
+        await pilot.press("shift+f8")
+        assert screen.body.cursor_location == (0, 16)
+        await pilot.press("f4")
+        await settle(app, pilot)
+        assert screen.body.text.startswith("Dòng một có chữ đúng ở đây.")
+        assert ("test.typo", "sai") not in rules_of(screen)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    art = stored(db_path, article_id)
+    assert art.body == BODY.replace("sai", "đúng") and art.errors == 1
+
+
+async def test_findings_panel_keys(db_path, article_id):
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        screen.panel.focus()
+        await pilot.press("j")
+        assert screen.panel.current.text == "XYZ"
+        assert screen.body.cursor_location == (2, 12)  # the body follows the panel
+        await pilot.press("j", "k", "enter")  # Enter applies: the unsafe fix, chosen by hand
+        await settle(app, pilot)
+        assert "xê y dét (XYZ)" in screen.body.text
+        screen.panel.highlighted = next(i for i, f in enumerate(screen.panel.findings) if f.text == "lỗii")
+        await pilot.press("i")
+        await settle(app, pilot)
+        assert ("test.typo", "lỗii") not in rules_of(screen)
+        await pilot.press("w")  # the remaining finding: "sai"
+        await settle(app, pilot)
+        assert rules_of(screen) == []
+    db = open_db(db_path)
+    assert [r["text"] for r in db["ignored_findings"].rows] == ["lỗii"]
+    assert [r["word"] for r in db["custom_words"].rows] == ["sai"]
+    db.close()
+
+
+async def test_apply_all_safe_fixes_after_preview(db_path, article_id):
+    from tui.dialogs.diff import DiffDialog
+
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, DiffDialog)
+        shown = app.screen.query_one("#diff").render()
+        assert "đúng" in str(shown) and "lỗi." in str(shown)
+        assert "xê y dét" not in str(shown)  # only safe fixes
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert app.screen is screen and screen.body.text == BODY
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert screen.body.text == BODY.replace("sai", "đúng").replace("lỗii", "lỗi")
+        assert rules_of(screen) == [("test.abbr", "XYZ")]
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    art = stored(db_path, article_id)
+    assert "đúng" in art.body and "lỗii" not in art.body and (art.errors, art.warnings) == (0, 1)
+
+
+async def test_ignore_and_add_word_from_the_body(db_path, article_id):
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        await pilot.press("f8", "f6")  # ignore "sai" here
+        await settle(app, pilot)
+        assert ("test.typo", "sai") not in rules_of(screen)
+        await pilot.press("f8", "f8", "shift+f6")  # XYZ, then lỗii: add it to the dictionary
+        await settle(app, pilot)
+        assert rules_of(screen) == [("test.abbr", "XYZ")]
+    db = open_db(db_path)
+    assert drafts.ignored_for(db, article_id) == {("test.typo", "sai")}
+    assert [r["word"] for r in db["custom_words"].rows] == ["lỗii"]
+    db.close()
+
+
+# ---- removed lines and history ----------------------------------------------------------------------
+
+async def test_restore_a_removed_line(db_path, article_id):
+    from tui.dialogs.removed_lines import RemovedLinesDialog
+
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, RemovedLinesDialog)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert screen.body.text.split("\n\n")[1] == "Ảnh: [red]minh họa"
+        assert screen.dirty
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        await pilot.press("f3")  # nothing left to restore
+        await pilot.pause()
+        assert app.screen is screen
+    art = stored(db_path, article_id)
+    assert art.body.split("\n\n") == ["Dòng một có chữ sai ở đây.", "Ảnh: [red]minh họa",
+                                      "Dòng hai có XYZ và lỗii.", "Dòng ba bình thường."]
+    db = open_db(db_path)
+    assert [line.restored for line in drafts.removed_lines_for(db, article_id, include_restored=True)] == [True]
+    db.close()
+
+
+async def test_restore_a_revision(db_path, article_id):
+    from tui.dialogs.history import HistoryDialog
+
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        screen.query_one("#f-title").value = "Tít thứ hai"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryDialog)
+        assert "Tít thứ hai" in str(app.screen.query_one("#revision-diff").render())
+        await pilot.press("j", "enter")  # v1
+        await settle(app, pilot)
+        assert app.screen is screen
+        assert screen.query_one("#f-title").value == TITLE and screen.version == 3
+    art = stored(db_path, article_id)
+    assert (art.title, art.version) == (TITLE, 3)
+    db = open_db(db_path)
+    assert [r["version"] for r in articles.revisions(db, article_id)] == [3, 2, 1]
+    db.close()
+
+
+# ---- conflicts --------------------------------------------------------------------------------------
+
+async def _conflict(app, pilot, db_path, article_id):
+    """Open, edit the body, let a colleague save in between, press Ctrl+S."""
+    from tui.dialogs.choice import ChoiceDialog
+
+    screen = await open_editor(app, pilot, article_id)
+    await type_at_end(screen, pilot, " MINE")
+    other = open_db(db_path)
+    articles.save(other, article_id, {"title": "Tít của đồng nghiệp"}, 1, editor="colleague")
+    other.close()
+    await pilot.press("ctrl+s")
+    await settle(app, pilot)
+    assert isinstance(app.screen, ChoiceDialog)
+    return screen
+
+
+async def test_conflict_reload_theirs_keeps_mine_as_draft(db_path, article_id):
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _conflict(app, pilot, db_path, article_id)
+        await pilot.press("t")
+        await settle(app, pilot)
+        assert app.screen is screen
+        assert screen.query_one("#f-title").value == "Tít của đồng nghiệp" and screen.version == 2
+        assert not screen.dirty
+    art = stored(db_path, article_id)
+    assert (art.title, art.version, art.body) == ("Tít của đồng nghiệp", 2, BODY)
+    db = open_db(db_path)
+    assert drafts.load_draft(db, article_id).fields["body"].endswith(" MINE")
+    db.close()
+
+
+async def test_conflict_keep_mine_as_a_new_revision(db_path, article_id):
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _conflict(app, pilot, db_path, article_id)
+        await pilot.press("g")
+        await settle(app, pilot)
+    art = stored(db_path, article_id)
+    assert art.version == 3 and art.body.endswith(" MINE") and art.title == TITLE
+    db = open_db(db_path)
+    snaps = {r["version"]: json.loads(r["snapshot"]) for r in articles.revisions(db, article_id)}
+    db.close()
+    assert snaps[2]["title"] == "Tít của đồng nghiệp"  # theirs is in the history
+
+
+async def test_conflict_compare_then_keep_mine(db_path, article_id):
+    from tui.dialogs.choice import ChoiceDialog
+    from tui.dialogs.diff import DiffDialog
+
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _conflict(app, pilot, db_path, article_id)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, DiffDialog)
+        shown = str(app.screen.query_one("#diff").render())
+        assert "Tít của đồng nghiệp" in shown and "MINE" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)  # back to the choice
+        await pilot.press("g")
+        await settle(app, pilot)
+    art = stored(db_path, article_id)
+    assert art.version == 3 and art.body.endswith(" MINE")
+
+
+# ---- leaving and crash safety -----------------------------------------------------------------------
+
+async def test_leave_with_unsaved_changes(db_path, article_id):
+    from tui.dialogs.choice import ChoiceDialog
+    from tui.screens.editor import EditorScreen
+
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        await type_at_end(screen, pilot, " X")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("h")  # stay
+        await pilot.pause()
+        assert app.screen is screen and screen.dirty
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("b")  # discard
+        await settle(app, pilot)
+        assert not isinstance(app.screen, EditorScreen)
+        assert stored(db_path, article_id).version == 1
+        screen = await open_editor(app, pilot, article_id)
+        await type_at_end(screen, pilot, " Y")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("l")  # save, then leave
+        await settle(app, pilot)
+        assert not isinstance(app.screen, EditorScreen)
+    art = stored(db_path, article_id)
+    assert art.version == 2 and art.body == BODY + " Y"
+
+
+async def test_autosave_draft_is_offered_after_a_crash(db_path, article_id, monkeypatch):
+    from tui.dialogs.confirm import ConfirmDialog
+    from tui.screens.editor import EditorScreen
+
+    monkeypatch.setattr(EditorScreen, "AUTOSAVE_DELAY", 0.05)
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        await type_at_end(screen, pilot, " UNSAVED")
+        await pilot.pause(0.3)
+        # the desk dies here: no save, no leaving the screen
+    db = open_db(db_path)
+    assert drafts.load_draft(db, article_id).fields["body"] == BODY + " UNSAVED"
+    assert articles.get(db, article_id).version == 1  # a draft is not a revision
+    db.close()
+
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.open_article(article_id)
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(app, pilot)
+        screen = app.screen
+        assert screen.body.text == BODY + " UNSAVED" and screen.dirty
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    art = stored(db_path, article_id)
+    assert art.body == BODY + " UNSAVED" and art.version == 2
+    db = open_db(db_path)
+    assert drafts.load_draft(db, article_id) is None
+    db.close()
+
+
+async def test_declining_the_draft_discards_it(db_path, article_id):
+    db = open_db(db_path)
+    drafts.save_draft(db, article_id, {"body": "bản nháp"}, 1)
+    db.close()
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.open_article(article_id)
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert app.screen.body.text == BODY
+    db = open_db(db_path)
+    assert drafts.load_draft(db, article_id) is None
+    db.close()
+
+
+# ---- highlights land on the right characters --------------------------------------------------------
+
+OFFSET_LINES = [
+    "Giá\u00a0100\u00a0đồng 👨‍👩‍👧 tăng mạnh",
+    "🇻🇳 Việt Nam\u00a0 chiến thắng",
+    "dòng ba: «trích dẫn» cuối",
+]
+
+
+def _finding(text: str, word: str, severity: str, nth: int = 0) -> Finding:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return Finding("t", "typo", severity, start, start + len(word), 1, 1, word, "m")
+
+
+async def test_highlights_land_on_the_exact_characters():
+    from textual.app import App, ComposeResult
+
+    from tui.widgets.body_area import SEVERITY_STYLES, BodyArea
+
+    text = "\n".join(OFFSET_LINES)
+    findings = [_finding(text, "đồng", "error"), _finding(text, "tăng", "warning"),
+                _finding(text, "Nam\u00a0", "info"), _finding(text, "chiến", "error"),
+                _finding(text, "«trích dẫn»", "warning"), _finding(text, "mạnh\n🇻🇳", "info")]
+
+    class Host(App):
+        def compose(self) -> ComposeResult:
+            yield BodyArea(text, id="body")
+
+    app = Host()
+    async with app.run_test(size=(80, 10)) as pilot:
+        area = app.query_one(BodyArea)
+        area.set_findings(findings)
+        await pilot.pause()
+        marked: list[tuple[int, int, str, str]] = []
+        for row in range(3):
+            line = area.get_line(row)
+            for span in line.spans:
+                severity = next(s for s, st in SEVERITY_STYLES.items() if st == span.style)
+                marked.append((row, span.start, line.plain[span.start:span.end], severity))
+        assert [m[2:] for m in sorted(marked)] == [("đồng", "error"), ("tăng", "warning"), ("mạnh", "info"),
+                          ("🇻🇳", "info"), ("Nam\u00a0", "info"), ("chiến", "error"),
+                          ("«trích dẫn»", "warning")]
+        # and on screen: the underlined cells are those characters
+        strip = area.render_line(0)
+        underlined = "".join(seg.text for seg in strip if seg.style and seg.style.underline)
+        assert underlined == "đồngtăngmạnh"
+
+
+def test_line_marks_edge_cases():
+    from tui.widgets.body_area import line_marks
+
+    text = "ab\n\ncd"
+    empty = Finding("t", "typo", "info", 3, 3, 2, 1, "", "m")  # an insertion point on an empty line
+    at_end = Finding("t", "typo", "info", 6, 6, 3, 3, "", "m")
+    across = Finding("t", "typo", "error", 1, 5, 1, 2, "b\n\nc", "m")
+    assert line_marks(text, [empty, at_end]) == {}
+    assert line_marks(text, [across]) == {0: [(1, 2, "error")], 2: [(0, 1, "error")]}
+
+
+# ---- the screen as an editor sees it ----------------------------------------------------------------
+
+def test_editor_snapshot(snap_compare, db_path, article_id):
+    from textual.widgets import Input, TextArea
+
+    async def run_before(pilot) -> None:
+        app = pilot.app
+        await open_editor(app, pilot, article_id)
+        for widget in app.screen.query(TextArea):
+            widget.cursor_blink = False
+        for widget in app.screen.query(Input):
+            widget.cursor_blink = False
+        await pilot.press("f8")
+        await settle(app, pilot)
+
+    assert snap_compare(make_app(db_path), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_prompts_are_literal():
+    from tui.widgets.findings_panel import finding_prompt
+
+    f = Finding("r", "typo", "error", 0, 5, 1, 1, "[/x]\x1b", "[@click=app.quit]", ("[link=file:///etc/passwd]x[/]",))
+    prompt = finding_prompt(f)
+    assert isinstance(prompt, Text)
+    assert "[/x]\\x1b" in prompt.plain and "[@click=app.quit]" in prompt.plain
+    assert "[link=file:///etc/passwd]x[/]" in prompt.plain and "\x1b" not in prompt.plain

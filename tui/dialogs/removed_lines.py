@@ -1,0 +1,73 @@
+"""Lines the importer set aside (menus, captions, metadata): pick one to put back into the body.
+
+Dismisses with the chosen line's id, or None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from checks.text import visible
+from store.drafts import RemovedLine
+from tui.dialogs import tr
+
+
+def line_prompt(line: RemovedLine) -> Text:
+    out = Text()
+    out.append(f"¶{line.position + 1} ", style="bold")
+    out.append(line.kind, style="cyan")
+    if line.reason:
+        out.append(" · " + visible(line.reason), style="dim")
+    out.append("\n  " + visible(line.text))
+    return out
+
+
+class RemovedLinesDialog(ModalScreen[int | None]):
+    DEFAULT_CSS = """
+    RemovedLinesDialog { align: center middle; }
+    RemovedLinesDialog > Vertical {
+        width: 90%; height: 80%; padding: 0 1; border: thick $primary; background: $surface;
+    }
+    RemovedLinesDialog .title { text-style: bold; height: auto; margin-bottom: 1; }
+    RemovedLinesDialog OptionList { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Đóng", id="removed.close"),
+        Binding("j", "list_down", show=False, id="removed.down"),
+        Binding("k", "list_up", show=False, id="removed.up"),
+    ]
+
+    def __init__(self, lines: Sequence[RemovedLine]) -> None:
+        super().__init__()
+        self.lines = list(lines)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(tr(self, "Dòng bị bỏ lúc nhập — Enter đưa dòng trở lại vị trí cũ, Esc đóng",
+                            "Lines removed at import — Enter puts one back in place, Esc closes"),
+                         classes="title", markup=False)
+            yield OptionList(*[Option(line_prompt(line), id=str(line.id)) for line in self.lines])
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(int(event.option.id))
+
+    def action_list_down(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_list_up(self) -> None:
+        self.query_one(OptionList).action_cursor_up()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
