@@ -47,23 +47,23 @@ def decode_bytes(data: bytes) -> Decoded:
         try:
             text = body.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise DecodeError(f"invalid UTF-16 at byte {exc.start}") from None
+            raise DecodeError(f"UTF-16 hỏng (invalid UTF-16 at byte {exc.start})") from None
     else:
         if b"\x00" in body:
-            raise DecodeError("binary file (NUL bytes)")
+            raise DecodeError("tệp nhị phân (binary file: NUL bytes)")
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError as exc:
             text = _try_cp1258(body)
             if text is None:
-                raise DecodeError(f"not UTF-8 text (invalid byte at offset {exc.start})") from None
+                raise DecodeError(f"không phải văn bản UTF-8 (not UTF-8 text: invalid byte at offset {exc.start})") from None
             encoding = "windows-1258"
     if "\x00" in text:
-        raise DecodeError("binary file (NUL characters)")
+        raise DecodeError("tệp nhị phân (binary file: NUL characters)")
     if not text.strip():
-        raise DecodeError("empty file" if not text else "whitespace only")
+        raise DecodeError("tệp rỗng (empty file)" if not text else "chỉ có khoảng trắng (whitespace only)")
     if _looks_binary(text):
-        raise DecodeError("binary file (control characters)")
+        raise DecodeError("tệp nhị phân (binary file: control characters)")
     return Decoded(text, encoding)
 
 
@@ -98,13 +98,14 @@ def _is_emoji(ch: str) -> bool:
 def dropped_characters(text: str) -> list[tuple[int, str]]:
     """Positions of characters that never belong in a stored article field.
 
-    C0/C1 controls other than newline and tab, bidi overrides, and ZWJ outside emoji.
+    C0/C1 controls other than newline and tab, bidi overrides, ZWJ outside emoji, and lone
+    surrogates (a JSON feed can spell one; no database text can hold it).
     """
     out = []
     for i, ch in enumerate(text):
         if ch in _KEEP_CONTROLS or ch == "\r":
             continue
-        if unicodedata.category(ch) == "Cc" or ch in BIDI_CONTROLS:
+        if unicodedata.category(ch) in ("Cc", "Cs") or ch in BIDI_CONTROLS:
             out.append((i, ch))
         elif ch == ZWJ:
             before = text[i - 1] if i else ""
@@ -144,7 +145,7 @@ def visible(text: str) -> str:
             out.append(ch)
             continue
         cat = unicodedata.category(ch)
-        if cat in ("Cc", "Cf", "Zl", "Zp") and ch != ZWJ:
+        if cat in ("Cc", "Cf", "Zl", "Zp", "Cs") and ch != ZWJ:
             cp = ord(ch)
             out.append(f"\\x{cp:02x}" if cp < 0x100 else f"\\u{cp:04x}")
         else:

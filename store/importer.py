@@ -74,19 +74,19 @@ def discover(paths: Sequence[str]) -> tuple[list[Candidate], list[ImportResult]]
         try:
             st = path.stat()
         except OSError as exc:
-            refused.append(ImportResult(given, "rejected", reason=_os_reason(exc)))
+            refused.append(ImportResult(printable_path(given), "rejected", reason=_os_reason(exc)))
             continue
         if stat.S_ISDIR(st.st_mode):
             found.extend(_walk(path, given, refused))
         else:
-            found.append(Candidate(path, given))
+            found.append(Candidate(path, printable_path(given)))
     return found, refused
 
 
 def _walk(root: Path, shown_root: str, refused: list[ImportResult]) -> Iterator[Candidate]:
     def onerror(exc: OSError) -> None:
         where = exc.filename or str(root)
-        refused.append(ImportResult(str(where), "rejected", reason=_os_reason(exc)))
+        refused.append(ImportResult(printable_path(str(where)), "rejected", reason=_os_reason(exc)))
 
     seen_dirs: set[tuple[int, int]] = set()
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
@@ -101,7 +101,13 @@ def _walk(root: Path, shown_root: str, refused: list[ImportResult]) -> Iterator[
             if full.suffix.lower() not in TEXT_SUFFIXES | FEED_SUFFIXES:
                 continue
             shown = os.path.join(shown_root, os.path.relpath(full, root))
-            yield Candidate(full, shown)
+            yield Candidate(full, printable_path(shown))
+
+
+def printable_path(path: str) -> str:
+    """A file name as text that can be stored and printed: bytes that are not UTF-8 (kept by
+    Python as lone surrogates) become \\xNN escapes."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _os_reason(exc: OSError) -> str:
@@ -158,7 +164,7 @@ def import_text_file(db: sqlite_utils.Database, cand: Candidate, ctx: Context,
     try:
         data = read_capped(cand.path, size_cap)
         decoded = decode_bytes(data)
-        key = "file:" + str(cand.path.resolve(strict=True))
+        key = "file:" + printable_path(str(cand.path.resolve(strict=True)))
     except (Rejected, DecodeError) as exc:
         return ImportResult(cand.shown, "rejected", reason=str(exc))
     except (OSError, RuntimeError) as exc:

@@ -9,13 +9,12 @@ from tui.cli import Env
 
 @click.command("import")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--max-size", type=int, default=None, metavar="BYTES",
-              help="Refuse files larger than this (default 10 MB, or $BIENTAP_MAX_IMPORT).")
+@click.option("--max-size", type=click.IntRange(min=1), default=None, metavar="BYTES",
+              envvar="BIENTAP_MAX_IMPORT", show_envvar=True,
+              help="Refuse files larger than this (default 10 MB).")
 @click.pass_obj
 def import_(env: Env, paths: tuple[str, ...], max_size: int | None) -> None:
     """Nhập bài: files and folders (recursive). Exit 2 when anything was rejected."""
-    import os
-
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -23,7 +22,7 @@ def import_(env: Env, paths: tuple[str, ...], max_size: int | None) -> None:
     from store.context import load_context
     from store.importer import DEFAULT_SIZE_CAP, import_paths
 
-    cap = max_size or int(os.environ.get("BIENTAP_MAX_IMPORT", DEFAULT_SIZE_CAP))
+    cap = max_size or DEFAULT_SIZE_CAP
     db = env.db()
     ctx = load_context(db)
     err = Console(stderr=True, highlight=False)
