@@ -72,6 +72,19 @@ async def test_search_as_you_type_with_and_without_diacritics(seeded_db, db_path
         assert not app.screen.query_one("#search").display
 
 
+async def test_keys_typed_right_after_slash_reach_the_search(seeded_db, db_path):
+    from textual import events
+
+    app = BientapApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key, char in [("slash", "/"), ("C", "C"), ("a", "a"), ("n", "n"), ("slash", "/")]:
+            app.post_message(events.Key(key, char))  # all queued at once, as a fast typist or tmux does
+        await settle(app, pilot)
+        assert app.screen.query_one("#search").value == "Can/"
+        assert app.focused is app.screen.query_one("#search")
+
+
 async def test_search_input_is_normalized_to_nfc(fresh_db, db_path, add_article):
     add_article(fresh_db, title="Cần Thơ mưa lớn")
     add_article(fresh_db, title="Hà Nội nắng")

@@ -13,6 +13,11 @@ from textual.widgets import Static
 from tui.dialogs import tr
 
 
+# Textual's own bindings, in the desk's language.
+BUILTIN_VI = {"Quit": "Thoát", "Focus Next": "Sang ô sau", "Focus Previous": "Về ô trước",
+              "Copy selected text": "Chép chữ đã chọn", "Command palette": "Bảng lệnh"}
+
+
 class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
@@ -34,7 +39,10 @@ class HelpScreen(ModalScreen[None]):
             binding = active.binding
             if not binding.description:
                 continue
-            keys, _ = grouped.setdefault((id(active.node), binding.action), ([], binding.description))
+            description = binding.description
+            if getattr(self.app, "lang", "vi") != "en":
+                description = BUILTIN_VI.get(description, description)
+            keys, _ = grouped.setdefault((id(active.node), binding.action), ([], description))
             shown = self.app.get_key_display(binding)
             if shown not in keys:
                 keys.append(shown)

@@ -69,9 +69,10 @@ class WorkDone(Message):
 class InboxScreen(Screen):
     BINDINGS = [
         Binding("enter", "open", "Mở", id="inbox.open"),
-        Binding("slash,ctrl+f", "search", "Tìm", id="inbox.search", key_display="/"),
+        # priority: checked as the key arrives, so letters typed right after "/" land in the search
+        Binding("slash,ctrl+f", "search", "Tìm", id="inbox.search", priority=True),
         Binding("escape", "clear_search", "Bỏ tìm", id="inbox.clear_search", show=False),
-        Binding("space,insert", "mark", "Đánh dấu", id="inbox.mark", key_display="␣"),
+        Binding("space,insert", "mark", "Đánh dấu", id="inbox.mark"),
         Binding("asterisk,ctrl+a", "mark_all", "Đánh dấu hết", id="inbox.mark_all", show=False),
         Binding("u,ctrl+u", "unmark", "Bỏ đánh dấu", id="inbox.unmark", show=False),
         Binding("s,f2", "set_status", "Trạng thái", id="inbox.status"),
@@ -84,7 +85,7 @@ class InboxScreen(Screen):
                   show=False) for n, s in enumerate(STATUSES, 1)),
         Binding("right", "next_tab", "Tab sau", id="inbox.next_tab", show=False),
         Binding("left", "previous_tab", "Tab trước", id="inbox.previous_tab", show=False),
-        Binding("question_mark,f1", "help", "Trợ giúp", id="inbox.help", key_display="?"),
+        Binding("question_mark,f1", "help", "Trợ giúp", id="inbox.help"),
         Binding("q,f10", "app.quit", "Thoát", id="inbox.quit"),
     ]
     EN_DESCRIPTIONS = {
@@ -220,7 +221,13 @@ class InboxScreen(Screen):
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
         search.display = True
-        search.focus()
+        # Focus now, not via call_later: keys typed right after "/" are already queued.
+        self.set_focus(search)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search" and self.focused is self.query_one("#search", Input):
+            return False  # "/" is typed into the search, not a new search
+        return True
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -235,13 +242,13 @@ class InboxScreen(Screen):
             self.query_one("#search", Input).display = False
         if words != self.query_spec.search or self.workers:
             self.load(replace(self.query_spec, search=words))
-        self.list.focus()
+        self.set_focus(self.list)
 
     def action_clear_search(self) -> None:
         search = self.query_one("#search", Input)
         search.value = ""
         search.display = False
-        self.list.focus()
+        self.set_focus(self.list)
         if self.query_spec.search:
             self.load(replace(self.query_spec, search=""))
 
