@@ -120,8 +120,8 @@ class Document:
 
 def _view_with_map(original: str) -> tuple[str, list[int]]:
     """NFC + LF view of `original` and, for every view offset (and the end), its original offset."""
-    if original.isascii() and "\r" not in original:
-        return original, list(range(len(original) + 1))
+    if "\r" not in original and (original.isascii() or unicodedata.is_normalized("NFC", original)):
+        return original, range(len(original) + 1)
     view: list[str] = []
     mapping: list[int] = []
     i, n = 0, len(original)

@@ -147,8 +147,9 @@ def is_structural(word: str) -> bool:
 
 
 # Letters an editor's finger or ear swaps: a mark on a vowel, a confusable onset or final.
+# i/y ("quý"/"quí", "lý"/"lí") is a spelling variant, not a slip.
 _VOWEL_MARKS = {"a": "ăâ", "ă": "aâ", "â": "aă", "e": "ê", "ê": "e", "o": "ôơ", "ô": "oơ", "ơ": "oô",
-                "u": "ư", "ư": "u", "i": "y", "y": "i"}
+                "u": "ư", "ư": "u"}
 _ONSET_SWAPS = {"ch": ("tr",), "tr": ("ch",), "s": ("x",), "x": ("s",), "d": ("gi", "r", "đ"),
                 "gi": ("d", "r"), "r": ("d", "gi"), "l": ("n",), "n": ("l",), "đ": ("d",)}
 _CODA_SWAPS = {"n": "ng", "ng": "n", "t": "c", "c": "t"}

@@ -10,22 +10,24 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
 
 from checks.engine import Context, rule
 from checks.findings import Document, Hit
-from checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon, lexicon
+from checks.lexicon import COMMON, UNSEEN, WORD, Lexicon, lexicon
 from checks.text import fold
 from checks.vietnamese import (confusions, is_structural, normalize, place_tone,
                                strip_tone, _PLAIN)
 
 _WORD = re.compile(r"[^\W\d_]+")
-# Spans where letters are not prose: URLs, e-mail addresses, domain names, file paths.
-_NOT_PROSE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|edu)\b"
-                        r"|[A-Za-z]:\\\S*", re.IGNORECASE)
-_SENTENCE_OPENERS = set('.!?…:;\n"“”‘’\'(«»[-–—•*+>|')
-_JOINERS = set("./@_\\-&:'’+#=%$§")
+_SENTENCE_OPENERS = frozenset('.!?…:;\n"“”‘’\'(«»[-–—•*+>|')
+# Letters glued to these (or to digits) belong to codes, URLs, e-mail addresses, paths or
+# hyphenated forms, not to prose: "09-NQ/TW", "tin.example.vn/a_b", "ban@so.gov.vn".
+_JOINERS = frozenset("./@_\\-&:'’+#=%$§?~^")
+_TOUCHING = _JOINERS | frozenset("0123456789")
+_first = itemgetter(slice(0, 1))
 
 LOW, CAP, ABBR, OTHER = 0, 1, 2, 3
 
@@ -38,97 +40,123 @@ _NAME_MIDDLES = frozenset(("văn", "thị"))
 # Distributive and emphatic doubling the dictionaries miss ("người người", "nhà nhà").
 _REDUPLICATION = frozenset(normalize(s) for s in """
 người nhà ngày đêm năm tháng tuần sáng chiều tối trưa đời lớp nơi ai gì đâu xa từ chầm rất
-hàng đâu nhiều mãi đi lần vùng tầng đợt
+hàng nhiều mãi đi lần tầng đợt
 """.split())
 
-
-@dataclass(frozen=True)
-class Syllable:
-    start: int
-    end: int
-    raw: str
-    key: str          # normalized lower-case spelling ("hoà" → "hòa")
-    kind: int         # LOW, CAP, ABBR, OTHER
-    valid: bool       # a Vietnamese syllable
-    linked: bool      # separated from the previous syllable by exactly one space
-    opens: bool       # first word of a sentence or line
-    touches: bool     # glued to digits or joiners (codes, URLs, hyphenated forms)
+_INFO: dict[str, tuple[str, bool, int, bool]] = {}
 
 
-def _kind(raw: str) -> int:
-    if raw.islower():
-        return LOW
-    if raw.isupper():
-        return ABBR if len(raw) > 1 else CAP
-    return CAP if raw[1:].islower() else OTHER
+def _info(raw: str) -> tuple[str, bool, int, bool]:
+    """(key, valid, kind, known) of a letter run: key is the normalized lower-case spelling
+    ("Hoà" → "hòa"), valid a Vietnamese spelling, known a syllable the lexicon has seen."""
+    got = _INFO.get(raw)
+    if got is None:
+        key = normalize(raw.lower())
+        valid = is_structural(key)
+        if raw.islower():
+            kind = LOW
+        elif raw.isupper():
+            kind = ABBR if len(raw) > 1 else CAP
+        else:
+            kind = CAP if raw[1:].islower() else OTHER
+        if len(_INFO) > 300_000:
+            _INFO.clear()
+        got = _INFO[raw] = (key, valid, kind, valid and key in lexicon().syllables)
+    return got
 
 
-@lru_cache(maxsize=200_000)
-def _key(raw_lower: str) -> tuple[str, bool]:
-    key = normalize(raw_lower)
-    return key, is_structural(key)
+class Scan:
+    """The letter runs of a document as parallel lists, with what the typo rules need of each.
 
-
-def syllables(doc: Document) -> list[Syllable]:
-    """The letter runs of the document, with what the typo rules need to know about each.
-
-    Computed once per document: the five typo rules share it.
+    `linked[i]`: run i follows run i-1 after exactly one space; `touches[i]`: glued to digits or
+    joiners. Built once per document and shared by the five typo rules.
     """
-    cached = doc.__dict__.get("_typo_syllables")
+
+    __slots__ = ("text", "start", "end", "raw", "key", "kind", "valid", "known", "linked", "touches",
+                 "_ordinary", "_runs", "_context")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        raw = _WORD.findall(text)
+        seps = _WORD.split(text)  # seps[k] is the text before run k; seps[-1] the tail
+        lengths = [0] * (2 * len(raw) + 1)
+        lengths[0::2] = map(len, seps)
+        lengths[1::2] = map(len, raw)
+        offsets = list(accumulate(lengths))
+        self.start = offsets[0::2][:len(raw)]
+        self.end = offsets[1::2]
+        info = _INFO.get
+        infos = [info(r) or _info(r) for r in raw]
+        self.raw = raw
+        self.key = [x[0] for x in infos]
+        self.valid = [x[1] for x in infos]
+        self.kind = [x[2] for x in infos]
+        self.known = [x[3] for x in infos]
+        linked = [sep == " " for sep in seps[:-1]]
+        if linked:
+            linked[0] = False
+        self.linked = linked
+        last = [sep[-1:] for sep in seps]
+        self.touches = [a in _TOUCHING or b in _TOUCHING for a, b in zip(last, map(_first, seps[1:]))]
+        self._ordinary: dict[frozenset[str], list[str | None]] = {}
+        self._runs: list[list[int]] | None = None
+        self._context: list[str | None] | None = None
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    def opens(self, i: int) -> bool:
+        """Run i is the first word of a sentence, line or quotation."""
+        text = self.text
+        j = self.start[i] - 1
+        while j >= 0 and text[j] in " \t\u00a0":
+            j -= 1
+        return j < 0 or text[j] in _SENTENCE_OPENERS
+
+    def context_keys(self) -> list[str | None]:
+        """Key of every Vietnamese run whatever its case: the neighbours a syllable is read with
+        ("Thông tư" vouches for "tư" even though "Thông" is capitalised)."""
+        if self._context is None:
+            self._context = [k if ok and not t else None for k, ok, t in zip(self.key, self.known, self.touches)]
+        return self._context
+
+    def ordinary(self, custom: frozenset[str]) -> list[str | None]:
+        """Key of each run that reads as ordinary prose, None elsewhere (names, codes, foreign
+        words, custom words). A capital counts as ordinary only where it opens a sentence."""
+        got = self._ordinary.get(custom)
+        if got is not None:
+            return got
+        keys: list[str | None] = []
+        n = len(self.start)
+        kind, known, touches, key, linked = self.kind, self.known, self.touches, self.key, self.linked
+        for i in range(n):
+            ok = known[i] and not touches[i] and key[i] not in custom
+            if ok and kind[i] != LOW:
+                ok = (kind[i] == CAP and i + 1 < n and linked[i + 1] and kind[i + 1] == LOW
+                      and self.opens(i))
+            keys.append(key[i] if ok else None)
+        self._ordinary[custom] = keys
+        return keys
+
+
+def scan(doc: Document) -> Scan:
+    cached = doc.__dict__.get("_typo_scan")
     if cached is None:
-        cached = doc.__dict__["_typo_syllables"] = _scan(doc.text)
+        cached = doc.__dict__["_typo_scan"] = Scan(doc.text)
     return cached
 
 
-def _scan(text: str) -> list[Syllable]:
-    masked = [(m.start(), m.end()) for m in _NOT_PROSE.finditer(text)] if ("." in text or "@" in text) else []
-    out: list[Syllable] = []
-    prev_end = -1
-    mi = 0
-    for m in _WORD.finditer(text):
-        start, end = m.span()
-        while mi < len(masked) and masked[mi][1] <= start:
-            mi += 1
-        if mi < len(masked) and masked[mi][0] <= start:
-            prev_end = -1
-            continue
-        raw = m.group()
-        key, valid = _key(raw.lower())
-        before = text[start - 1] if start else "\n"
-        after = text[end] if end < len(text) else "\n"
-        touches = before in _JOINERS or after in _JOINERS or before.isdigit() or after.isdigit()
-        linked = prev_end == start - 1 and before == " "
-        j = start - 1
-        while j >= 0 and text[j] in " \t\u00a0":
-            j -= 1
-        opens = j < 0 or text[j] in _SENTENCE_OPENERS
-        out.append(Syllable(start, end, raw, key, _kind(raw), valid, linked, opens, touches))
-        prev_end = end
-    return out
-
-
-def _ordinary(sylls: list[Syllable], custom: frozenset[str]) -> list[str | None]:
-    """Key of each syllable that reads as ordinary prose, None elsewhere (names, codes, foreign)."""
-    keys: list[str | None] = []
-    n = len(sylls)
-    for i, s in enumerate(sylls):
-        ok = s.valid and not s.touches and s.key not in custom
-        if ok and s.kind != LOW:
-            nxt = sylls[i + 1] if i + 1 < n else None
-            ok = s.kind == CAP and s.opens and nxt is not None and nxt.linked and nxt.kind == LOW
-        keys.append(s.key if ok else None)
-    return keys
-
-
 def _custom(ctx: Context) -> frozenset[str]:
-    return frozenset(normalize(w) if " " not in w else " ".join(normalize(p) for p in w.split())
-                     for w in ctx.custom_words)
+    if not ctx.custom_words:
+        return frozenset()
+    return frozenset(" ".join(normalize(p) for p in w.split()) for w in ctx.custom_words)
 
 
 def _render(key: str, like: str, ctx: Context) -> str:
     """`key` spelled for the house style and cased like the text it replaces."""
-    modern = ctx.style.tone_marks == "modern"
-    out = " ".join(normalize(part, modern) for part in key.split(" ")) if modern else key
+    out = key
+    if ctx.style.tone_marks == "modern":
+        out = " ".join(normalize(part, True) for part in key.split(" "))
     if like[:1].isupper():
         out = out[:1].upper() + out[1:]
     return out
@@ -180,96 +208,101 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Không phải tiếng Việt (non-word): a syllable no Vietnamese word is spelled with.
 
     "sản xuấtl" → "sản xuất"; "đươc" → "được". Names, foreign words, abbreviations, numbers,
-    URLs and e-mail addresses are left alone.
+    URLs and e-mail addresses are left alone; plain ASCII words are flagged (as warnings) only
+    where a Vietnamese syllable is one keystroke away.
     """
     lex = lexicon()
-    sylls = syllables(doc)
+    sc = scan(doc)
     custom = _custom(ctx)
-    keys = _ordinary(sylls, custom)
-    for i, s in enumerate(sylls):
-        if s.kind != LOW or s.touches or len(s.raw) < 2 or (s.valid and s.key in lex.syllables):
+    keys = sc.ordinary(custom)
+    n = len(sc)
+    raw, linked = sc.raw, sc.linked
+    for i in range(n):
+        if sc.known[i] or sc.kind[i] != LOW or sc.touches[i] or len(raw[i]) < 2:
             continue
-        low = s.raw.lower()
-        if low in lex.foreign or s.key in custom or low in custom:
+        low, key = raw[i], sc.key[i]
+        if low in lex.foreign or key in custom or low in custom:
             continue
-        left = keys[i - 1] if i and s.linked else None
-        right = keys[i + 1] if i + 1 < len(sylls) and sylls[i + 1].linked else None
-        suggestions = _nonword_suggestions(s.key, left, right, lex)
-        marked = not s.raw.isascii()
+        left = keys[i - 1] if i and linked[i] else None
+        right = keys[i + 1] if i + 1 < n and linked[i + 1] else None
+        suggestions = _nonword_suggestions(key, left, right, lex)
+        marked = not low.isascii()
         if not marked and not suggestions:
-            # Plain ASCII with no Vietnamese reading near it is a foreign word we do not know.
             continue
-        yield Hit(s.start, s.end,
-                  f"“{s.raw}” không phải tiếng Việt", f"“{s.raw}” is not a Vietnamese word",
-                  tuple(_render(c, s.raw, ctx) for c in suggestions),
+        yield Hit(sc.start[i], sc.end[i],
+                  f"“{low}” không phải tiếng Việt", f"“{low}” is not a Vietnamese word",
+                  tuple(_render(c, low, ctx) for c in suggestions),
                   severity=None if marked else "warning")
 
 
 # --- real-word slips -------------------------------------------------------------------------
 
 @lru_cache(maxsize=100_000)
-def _variants(a: str) -> tuple[str, ...]:
+def _variants(a: str) -> tuple[tuple[str, float], ...]:
+    """Slip variants of `a` the lexicon knows, with their frequencies."""
     lex = lexicon()
-    return tuple(v for v in confusions(a) if v in lex.syllables)
+    return tuple((v, lex.zipf(v)) for v in confusions(a) if v in lex.syllables)
 
 
-def _repair(keys: list[str | None], linked: list[bool], i: int,
-            lex: Lexicon) -> tuple[tuple[int, float], str] | None:
-    """The best slip repair of syllable i in its context: ((strength, zipf), intended), or None."""
-    a = keys[i]
+def _slips(keys: list[str | None], context: list[str | None], linked: list[bool],
+           lex: Lexicon) -> list[tuple[int, str]]:
+    """(run index, intended syllable) for each real-word slip; never two side by side.
+
+    A syllable is suspect when neither neighbour is seen with it in the lexicon. One of its slip
+    variants (tone, mark, onset, final) then repairs it when the variant makes a dictionary word
+    with a neighbour that is not already in a word of its own ("chuyên giao" → "chuyển giao"), or
+    a common phrase when the syllable pairs with nothing and the variant is much more frequent or
+    free-standing where the original is only ever part of a word ("trọng hoạt động" → "trong").
+    """
     n = len(keys)
-    l = keys[i - 1] if i and linked[i] else None
-    r = keys[i + 1] if i + 1 < n and linked[i + 1] else None
-    ll = keys[i - 2] if l and i > 1 and linked[i - 1] else None
-    rr = keys[i + 2] if r and i + 2 < n and linked[i + 2] else None
-    if l is None and r is None:
-        return None
     pairs = lex.pairs
-    pl = pairs.get(f"{l} {a}", UNSEEN) if l else UNSEEN
-    pr = pairs.get(f"{a} {r}", UNSEEN) if r else UNSEEN
-    if pl >= COMMON or pr >= COMMON:
-        return None
-    variants = _variants(a)
-    if not variants:
-        return None
-    za = lex.zipf(a)
-    orphan = pl == UNSEEN and pr == UNSEEN
-    best = None
-    for v in variants:
-        zv = lex.zipf(v)
-        for strength, neighbour_taken in ((pairs.get(f"{l} {v}", UNSEEN) if l else UNSEEN, lex.pair(ll, l)),
-                                          (pairs.get(f"{v} {r}", UNSEEN) if r else UNSEEN, lex.pair(r, rr))):
-            if strength == WORD:
-                # The neighbour must be free to join: not in a word of its own on the other side
-                # ("địa bàn tỉnh" is not "bàn tính").
-                if neighbour_taken == WORD:
-                    continue
-                ok = zv >= za - 1.5
-            elif strength == COMMON:
-                ok = orphan and (zv >= za + 1.0 or (lex.bound(a) and lex.free(v)))
-            else:
-                continue
-            if ok and (best is None or (strength, zv) > best[0]):
-                best = ((strength, zv), v)
-    return best
-
-
-def _slips(keys: list[str | None], linked: list[bool], lex: Lexicon) -> list[tuple[int, str]]:
-    """(syllable index, intended syllable) for each real-word slip; never two side by side."""
+    zipf = lex.freq.get
+    # ps[i]: strength of the pair (i-1, i); 0 where they are not adjacent prose.
+    ps = [UNSEEN] * (n + 2)
+    prev = None
+    for i, a in enumerate(context):
+        if a is not None and prev is not None and linked[i]:
+            ps[i] = pairs.get(prev + " " + a, UNSEEN)
+        prev = a
     found = []
     for i, a in enumerate(keys):
         if a is None:
             continue
-        got = _repair(keys, linked, i, lex)
-        if got is not None:
-            found.append((got[0], i, got[1]))
+        pl, pr = ps[i], ps[i + 1]
+        if pl >= COMMON or pr >= COMMON:
+            continue
+        l = keys[i - 1] if i and linked[i] else None
+        r = keys[i + 1] if i + 1 < n and linked[i + 1] else None
+        if l is None and r is None:
+            continue
+        variants = _variants(a)
+        if not variants:
+            continue
+        za = zipf(a, 0.0)
+        orphan = pl == UNSEEN and pr == UNSEEN
+        l_taken = l is not None and i > 1 and ps[i - 1] == WORD
+        r_taken = r is not None and ps[i + 2] == WORD
+        best = None
+        for v, zv in variants:
+            for strength, taken in ((pairs.get(l + " " + v, UNSEEN) if l else UNSEEN, l_taken),
+                                    (pairs.get(v + " " + r, UNSEEN) if r else UNSEEN, r_taken)):
+                if strength == WORD:
+                    ok = not taken and zv >= za - 1.5
+                elif strength == COMMON:
+                    ok = orphan and (zv >= za + 1.0 or (lex.bound(a) and lex.free(v)))
+                else:
+                    continue
+                if ok and (best is None or (strength, zv) > best[0]):
+                    best = ((strength, zv), v)
+        if best is not None:
+            found.append((best[0], i, best[1]))
     found.sort(key=lambda x: (-x[0][0], -x[0][1], x[1]))
-    taken: set[int] = set()
+    taken_at: set[int] = set()
     out = []
     for _, i, v in found:
-        if i - 1 in taken or i + 1 in taken:
+        if i - 1 in taken_at or i + 1 in taken_at:
             continue
-        taken.add(i)
+        taken_at.add(i)
         out.append((i, v))
     out.sort()
     return out
@@ -277,23 +310,22 @@ def _slips(keys: list[str | None], linked: list[bool], lex: Lexicon) -> list[tup
 
 @rule("typo.realword", category="typo", severity="warning", prose_only=True)
 def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
-    """Gõ nhầm thành một tiếng khác (real-word slip): a tone, mark or onset slip that makes a
-    real syllable which does not fit its neighbour.
+    """Gõ nhầm thành một tiếng khác (real-word slip): a tone, mark, onset or final slip that makes
+    a real syllable which does not fit its neighbours.
 
     "chuyên giao" → "chuyển giao", "vẫn đề" → "vấn đề", "đề cấp" → "đề cập", "trọng hoạt động" → "trong".
     """
     lex = lexicon()
-    sylls = syllables(doc)
+    sc = scan(doc)
     custom = _custom(ctx)
-    keys = _ordinary(sylls, custom)
-    for i, intended in _slips(keys, [s.linked for s in sylls], lex):
-        s = sylls[i]
+    keys = sc.ordinary(custom)
+    for i, intended in _slips(keys, sc.context_keys(), sc.linked, lex):
         if custom and any(p in custom for p in _phrases(keys, i)):
             continue
-        yield Hit(s.start, s.end,
-                  f"“{s.raw}” có lẽ là “{_render(intended, s.raw, ctx)}”",
-                  f"“{s.raw}” is probably “{_render(intended, s.raw, ctx)}”",
-                  (_render(intended, s.raw, ctx),))
+        raw = sc.raw[i]
+        fixed = _render(intended, raw, ctx)
+        yield Hit(sc.start[i], sc.end[i], f"“{raw}” có lẽ là “{fixed}”", f"“{raw}” is probably “{fixed}”",
+                  (fixed,))
 
 
 def _phrases(keys: list[str | None], i: int) -> list[str]:
@@ -311,44 +343,52 @@ def _phrases(keys: list[str | None], i: int) -> list[str]:
 def doubled(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Lặp từ (doubled word): the same word typed twice, "chuyên sâu hơn hơn" → "hơn".
 
-    Reduplication is grammar and stays: "từ từ", "ngày ngày", "xa xa".
+    Reduplication is grammar and stays: "từ từ", "ngày ngày", "xa xa". Where each copy completes
+    a word of its own ("phát triển triển lãm") the finding is only informational.
     """
     lex = lexicon()
-    sylls = syllables(doc)
+    sc = scan(doc)
     custom = _custom(ctx)
-    for i in range(1, len(sylls)):
-        a, b = sylls[i - 1], sylls[i]
-        if not b.linked or a.key != b.key or b.kind != LOW or a.kind not in (LOW, CAP):
+    key, kind, linked, touches, raw = sc.key, sc.kind, sc.linked, sc.touches, sc.raw
+    n = len(sc)
+    for i in range(1, n):
+        if key[i] != key[i - 1] or not linked[i] or kind[i] != LOW or not sc.valid[i]:
             continue
-        if a.kind == CAP and not a.opens:
+        if kind[i - 1] not in (LOW, CAP) or (kind[i - 1] == CAP and not sc.opens(i - 1)):
             continue
-        if a.touches or b.touches or not b.valid:
+        if touches[i] or touches[i - 1]:
             continue
-        pair = a.key + " " + b.key
-        if pair in lex.redup or a.key in _REDUPLICATION or pair in custom:
+        pair = key[i - 1] + " " + key[i]
+        if pair in lex.redup or key[i] in _REDUPLICATION or pair in custom or key[i] in custom:
             continue
-        before = sylls[i - 2].key if i > 1 and a.linked else None
-        after = sylls[i + 1].key if i + 1 < len(sylls) and sylls[i + 1].linked else None
-        # "sáng tạo tạo động lực": each half may belong to its own word; say so, quietly.
-        ambiguous = lex.pair(before, a.key) == WORD and lex.pair(b.key, after) == WORD
-        yield Hit(a.start, b.end, f"Lặp từ “{b.raw}”", f"Doubled word “{b.raw}”", (a.raw,),
-                  severity="info" if ambiguous else None)
+        before = key[i - 2] if i > 1 and linked[i - 1] else None
+        after = key[i + 1] if i + 1 < n and linked[i + 1] else None
+        ambiguous = lex.pair(before, key[i]) == WORD and lex.pair(key[i], after) == WORD
+        yield Hit(sc.start[i - 1], sc.end[i], f"Lặp từ “{raw[i]}”", f"Doubled word “{raw[i]}”",
+                  (raw[i - 1],), severity="info" if ambiguous else None)
 
 
 # --- names -----------------------------------------------------------------------------------
 
-def _name_runs(sylls: list[Syllable]) -> Iterator[list[int]]:
+def _name_runs(sc: Scan) -> list[list[int]]:
     """Indices of runs of two or more capitalised syllables joined by single spaces."""
+    if sc._runs is not None:
+        return sc._runs
+    runs: list[list[int]] = []
     run: list[int] = []
-    for i, s in enumerate(sylls):
-        if s.kind == CAP and s.valid and not s.touches and (run and s.linked):
+    kind, valid, touches, linked = sc.kind, sc.valid, sc.touches, sc.linked
+    for i in range(len(sc)):
+        name = kind[i] == CAP and valid[i] and not touches[i]
+        if name and run and linked[i]:
             run.append(i)
             continue
         if len(run) >= 2:
-            yield run
-        run = [i] if s.kind == CAP and s.valid and not s.touches else []
+            runs.append(run)
+        run = [i] if name else []
     if len(run) >= 2:
-        yield run
+        runs.append(run)
+    sc._runs = runs
+    return runs
 
 
 @rule("typo.name_case", category="typo", severity="warning", prose_only=True)
@@ -356,41 +396,44 @@ def name_case(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Tên riêng viết thường một tiếng: "Nguyễn Thanh bình" → "Bình".
 
     Flagged where a surname and a middle name ("Nguyễn Văn", "Trần Thị") are left without a given
-    name, or where the same name is written in full capitals elsewhere in the article.
+    name, or where the same name is written with that syllable capitalised elsewhere in the article.
     """
     lex = lexicon()
-    sylls = syllables(doc)
-    runs = list(_name_runs(sylls))
-    full = {tuple(sylls[j].key for j in run) for run in runs}
+    sc = scan(doc)
+    runs = _name_runs(sc)
+    full = {tuple(sc.key[j] for j in run) for run in runs}
     custom = _custom(ctx)
     for run in runs:
-        if sylls[run[0]].key not in SURNAMES or len(run) > 3:
+        if sc.key[run[0]] not in SURNAMES or len(run) > 3:
             continue
-        nxt = run[-1] + 1
-        if nxt >= len(sylls):
+        i = run[-1] + 1
+        if i >= len(sc) or not sc.linked[i] or sc.kind[i] != LOW or not sc.valid[i] or sc.touches[i]:
             continue
-        s = sylls[nxt]
-        if not s.linked or s.kind != LOW or not s.valid or s.touches or s.key in custom:
+        if sc.key[i] in custom:
             continue
-        names = tuple(sylls[j].key for j in run)
-        written_full = any(len(f) > len(names) and f[:len(names) + 1] == names + (s.key,) for f in full)
-        lone_middle = (len(run) == 2 and sylls[run[1]].key in _NAME_MIDDLES
-                       and lex.pair(sylls[run[1]].key, s.key) < WORD)
+        names = tuple(sc.key[j] for j in run) + (sc.key[i],)
+        written_full = any(f[:len(names)] == names for f in full)
+        lone_middle = (len(run) == 2 and sc.key[run[1]] in _NAME_MIDDLES
+                       and lex.pair(sc.key[run[1]], sc.key[i]) < WORD)
         if written_full or lone_middle:
-            fixed = s.raw[:1].upper() + s.raw[1:]
-            yield Hit(s.start, s.end, f"Tên riêng viết thường: “{s.raw}” → “{fixed}”",
-                      f"Lower-case syllable in a name: “{s.raw}” → “{fixed}”", (fixed,))
+            raw = sc.raw[i]
+            fixed = raw[:1].upper() + raw[1:]
+            yield Hit(sc.start[i], sc.end[i], f"Tên riêng viết thường: “{raw}” → “{fixed}”",
+                      f"Lower-case syllable in a name: “{raw}” → “{fixed}”", (fixed,))
 
 
 @rule("typo.name_variant", category="typo", severity="warning", prose_only=True)
 def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Một tên viết hai cách (name spelled two ways): "Nguyễn Thanh Bình" and "Nguyễn Thanh Binh"
-    in one article; the less frequent spelling is flagged, the other suggested."""
-    sylls = syllables(doc)
+    in one article; the less frequent spelling is flagged, the other suggested.
+
+    Tone-mark placement alone ("Thanh Hoá" / "Thanh Hóa") is the unicode rules' business.
+    """
+    sc = scan(doc)
     groups: dict[str, Counter] = defaultdict(Counter)
     where: dict[tuple[str, ...], list[list[int]]] = defaultdict(list)
-    for run in _name_runs(sylls):
-        keys = tuple(sylls[j].key for j in run)
+    for run in _name_runs(sc):
+        keys = tuple(sc.key[j] for j in run)
         groups[fold(" ".join(keys))][keys] += 1
         where[keys].append(run)
     custom = _custom(ctx)
@@ -398,15 +441,15 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
         if len(spellings) < 2:
             continue
         (main, main_n), *rest = spellings.most_common()
-        for keys, n in rest:
-            if n == main_n or " ".join(keys) in custom:
+        for keys, count in rest:
+            if count == main_n or " ".join(keys) in custom:
                 continue
             for run in where[keys]:
-                for j, (got, want) in zip(run, zip(keys, main)):
+                for j, got, want in zip(run, keys, main):
                     if got != want:
-                        s = sylls[j]
-                        fixed = _render(want, s.raw, ctx)
-                        yield Hit(s.start, s.end,
-                                  f"Tên viết khác trong cùng bài: “{s.raw}” (nơi khác: “{fixed}”)",
-                                  f"Name spelled two ways in this article: “{s.raw}” (elsewhere “{fixed}”)",
+                        raw = sc.raw[j]
+                        fixed = _render(want, raw, ctx)
+                        yield Hit(sc.start[j], sc.end[j],
+                                  f"Tên viết khác trong cùng bài: “{raw}” (nơi khác: “{fixed}”)",
+                                  f"Name spelled two ways in this article: “{raw}” (elsewhere “{fixed}”)",
                                   (fixed,))
