@@ -8,6 +8,8 @@ of the VLSP-2013 sample underthesea ships (benchmarks/corpus.py detokenizes it).
 
 Each page is a list of (line, gold) with gold in {"bp", "body", "skip"}: "skip" marks blank lines,
 photo captions and metadata lines (date, bút danh, source), which the evaluation does not score.
+The province a page is about is only named in its chrome (the prose is national), so `location`
+gold here is the site's province: a weak test of place extraction, reported apart.
 """
 
 from __future__ import annotations
@@ -60,8 +62,9 @@ def _date(rng: random.Random) -> tuple[int, int, int, int, int]:
     return rng.randint(2016, 2024), rng.randint(1, 12), rng.randint(1, 28), rng.randint(6, 22), rng.randint(0, 59)
 
 
-def _date_line(rng: random.Random) -> str:
+def _date_line(rng: random.Random, meta: dict) -> str:
     y, m, d, hh, mm = _date(rng)
+    meta["published_at"] = f"{y:04d}-{m:02d}-{d:02d}"
     wd = rng.choice(["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"])
     return rng.choice([
         f"{d:02d}/{m:02d}/{y} {hh:02d}:{mm:02d}",
@@ -81,8 +84,13 @@ def _related_title(rng: random.Random) -> str:
     return rng.choice([t, t, f"{t} ({d:02d}/{m:02d}/{y})", f"{t} - {d:02d}/{m:02d}/{y}"])
 
 
-def page(i: int) -> list[tuple[str, str]]:
-    """The i-th held-out page as (line, gold) pairs; same i → same page."""
+def page(i: int, meta: dict | None = None) -> list[tuple[str, str]]:
+    """The i-th held-out page as (line, gold) pairs; same i → same page.
+
+    `meta`, when given, receives the article's gold title, published_at (date only) and byline.
+    """
+    meta = {} if meta is None else meta
+    meta.update(title=None, published_at=None, byline=None, location=None)
     rng = random.Random(90_000 + i)
     prov = rng.choice(PROVINCES)
     site_caps = rng.choice([f"CỔNG THÔNG TIN ĐIỆN TỬ TỈNH {prov.upper()}", f"BÁO {prov.upper()} ĐIỆN TỬ",
@@ -127,12 +135,15 @@ def page(i: int) -> list[tuple[str, str]]:
         bp(rng.choice(SECTIONS))
 
     # ---- article
-    out.append((_headline(rng), "body"))
+    meta["title"] = _headline(rng)
+    meta["location"] = prov
+    out.append((meta["title"], "body"))
     gap()
     if rng.random() < 0.85:
-        out.append((_date_line(rng), "skip"))
+        out.append((_date_line(rng, meta), "skip"))
     if rng.random() < 0.2:
-        out.append((rng.choice(BYLINES), "skip"))
+        meta["byline"] = rng.choice(BYLINES)
+        out.append((meta["byline"], "skip"))
     if rng.random() < 0.5:
         bp(rng.choice(["Chia sẻ", "Chia sẻ Facebook Zalo", "Cỡ chữ: A- A A+", "Nghe đọc bài", "00:00 / 03:12",
                        "In bài | Gửi email | Lưu bài", "Lượt xem: 1.245", "Theo dõi trên Google News"]))
@@ -165,7 +176,8 @@ def page(i: int) -> list[tuple[str, str]]:
         gap()
     # ---- end of article
     if rng.random() < 0.8:
-        out.append((rng.choice(BYLINES), "skip"))
+        meta["byline"] = rng.choice(BYLINES)
+        out.append((meta["byline"], "skip"))
     if rng.random() < 0.3:
         out.append((rng.choice([f"Nguồn: Báo {prov}", "Theo baochinhphu.vn", "(Theo TTXVN)",
                                 f"Nguồn: https://{re.sub(r'[^a-z]', '', prov.lower())}.gov.vn"]), "skip"))

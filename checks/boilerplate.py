@@ -162,6 +162,8 @@ _NAME_PREFIX = re.compile(
     re.I,
 )
 _HANDLE = re.compile(r"^[a-z][a-z0-9_.]{2,19}$")
+# Pen names that are only initials or a role/agency: "PV" (phóng viên), "CTV", "TTXVN".
+_AGENCIES = frozenset({"PV", "CTV", "BTV", "NV", "TTXVN", "VNA", "TTXVN/VNA", "PV-CTV", "NHÓM PV"})
 _NOT_NAME = frozenset(
     "tin chủ liên hệ giới thiệu bài viết xem thêm chia sẻ quay tìm kiếm đăng nhập khác website "
     "cổng sở ban phòng ủy uỷ tỉnh thành phố huyện xã chuyên mục lịch văn bản dịch vụ đa phương tiện "
@@ -263,9 +265,10 @@ def byline_name(s: str) -> str | None:
             return None
         if any(c.islower() for c in tok):
             real += 1
-    if real == 0:
+    if real == 0 and not (len(tokens) == 1 and ("." in tokens[0] or tokens[0].strip("()") in _AGENCIES)):
         return None
-    if len(tokens) == 1 and "." not in tokens[0] and not _NAME_PREFIX.match(s):
+    if len(tokens) == 1 and "." not in tokens[0] and tokens[0].strip("()") not in _AGENCIES \
+            and not _NAME_PREFIX.match(s):
         # A lone capitalised word is as often a menu label as a pen name; accept it only as the
         # pen name the prefix announces, or an abbreviated one ("Đ.Mãi").
         return None
@@ -389,7 +392,7 @@ def _classify(text: str) -> tuple[LineClass, ...]:
                     kind[j], rule[j] = "boilerplate", "boilerplate.menu"
 
     first_prose = prose[0] if prose else None
-    last_prose = prose[-1] if prose else None
+    last_prose = _article_end(prose, kind, rule) if prose else None
 
     def inside(i: int) -> bool:
         return first_prose is not None and first_prose < i < last_prose
@@ -413,6 +416,11 @@ def _classify(text: str) -> tuple[LineClass, ...]:
                 j -= 1
                 continue
             s = lines[j]
+            if kind[j] == "" and words(s) <= 5 and byline_name(s):
+                # A bút danh under the title ("Bài, ảnh: Minh Anh"), not the title itself.
+                kind[j], rule[j] = "metadata", "metadata.byline"
+                j -= 1
+                continue
             ok = 2 <= words(s) <= 50 and not s.endswith((".", ":", ";")) and not _local(s)
             if ok and kind[j] == "boilerplate" and rule[j] in ("boilerplate.menu", "boilerplate.banner"):
                 # A title can close a run of menu lines (nothing separates it from the menu);
@@ -505,6 +513,23 @@ def _classify(text: str) -> tuple[LineClass, ...]:
         r = rule[i] if k != "body" else ""
         out.append(LineClass(a, b, k, r, RULE_REASONS.get(r, ("", ""))[0]))
     return tuple(out)
+
+
+# Lines that only the site below an article has: once one appears, the article is over, unless
+# much more prose follows it (a "Xem thêm" link inside a long story).
+_END_MARKERS = ("boilerplate.related", "boilerplate.footer", "boilerplate.counter")
+
+
+def _article_end(prose: list[int], kind: list[str], rule: list[str]) -> int:
+    """The last prose line of the article proper."""
+    first, last = prose[0], prose[-1]
+    markers = [i for i in range(first + 1, last) if rule[i] in _END_MARKERS]
+    for m in markers:
+        before = sum(1 for p in prose if p < m)
+        after = len(prose) - before
+        if after <= max(2, before * 0.3):
+            return max(p for p in prose if p < m)
+    return last
 
 
 def _near_image(i: int, kind: list[str], rule: list[str], lines: list[str]) -> bool:

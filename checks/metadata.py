@@ -69,13 +69,13 @@ def extract_article(text: str) -> Extracted:
     out = Extracted()
     paragraphs: list[str] = []
     pending: list[tuple[str, str, str]] = []  # removed lines waiting for the next paragraph
-    date_line = None
     byline_line = None
     source_lines: list[str] = []
     urls: list[str] = []
     footer_lines: list[str] = []
     sapo_index = None
 
+    date_lines: list[tuple[bool, str]] = []  # (after the title?, line)
     for c, s in zip(classes, lines):
         if c.kind == "blank":
             continue
@@ -86,8 +86,8 @@ def extract_article(text: str) -> Extracted:
             paragraphs.append(s)
             continue
         if c.kind == "metadata":
-            if c.rule == "metadata.date" and date_line is None:
-                date_line = s
+            if c.rule == "metadata.date":
+                date_lines.append((out.title is not None, s))
             elif c.rule == "metadata.byline":
                 byline_line = s
             elif c.rule == "metadata.source":
@@ -110,6 +110,11 @@ def extract_article(text: str) -> Extracted:
         body = paragraphs
     out.body = "\n\n".join(body)
 
+    # The article's date line sits by its title: the first one under it, else the last one above
+    # it (a header may show today's date further up).
+    below = [t for after, t in date_lines if after]
+    above = [t for after, t in date_lines if not after]
+    date_line = below[0] if below else (above[-1] if above else None)
     lead = out.sapo if sapo_index is not None else (paragraphs[0] if paragraphs else "")
     out.published_at = _date_from_line(date_line) if date_line else None
     if out.published_at is None and lead:
@@ -197,6 +202,8 @@ _EXTRA_FORMS = {
     "tinhdaknong": ["Đăk Nông", "Đắc Nông"],
 }
 _PREFIX = r"(?:(?:tỉnh|thành phố|tp\.?|t\.p\.?)\s*)"
+# Names that are as often a person's: they count only after "TP."/"thành phố" (or as "TP.HCM").
+_NEEDS_PREFIX = frozenset({"thanhphohochiminh"})
 
 
 @lru_cache(maxsize=1)
@@ -251,6 +258,8 @@ def locate(title: str, lead: str, body: list[str], removed: list[str], published
                 if not all(w[0].isupper() for w in name.replace("-", " ").replace("–", " ").split() if w[0].isalpha()):
                     continue
                 key = prov.by_form[name.lower()]
+                if key in _NEEDS_PREFIX and not m.group(1) and name.lower() == prov.old[key].lower():
+                    continue  # "tư tưởng Hồ Chí Minh": the person, not the city
                 bonus = 1.5 if m.group(1) else 1.0
                 scores[key] = scores.get(key, 0.0) + weight * bonus
                 first.setdefault(key, order)

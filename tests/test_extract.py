@@ -160,3 +160,36 @@ def test_random_text_never_raises_and_loses_nothing(text):
         s = line.strip(" \t\u00a0")
         if s:
             assert s in kept or s in removed
+
+
+def test_top_byline_header_date_and_prose_like_related_titles():
+    lead = ("Sáng 5/9, hơn 600.000 học sinh trên địa bàn tỉnh Thanh Hóa bước vào năm học mới trong không khí "
+            "phấn khởi.")
+    para = ("Năm học này, ngành giáo dục tỉnh tập trung nâng cao chất lượng dạy và học, bảo đảm đủ giáo viên "
+            "và cơ sở vật chất cho các trường vùng cao.")
+    page = "\n".join([
+        "Thứ Năm, ngày 07/09/2023",  # today's date in the site header
+        "Trang chủ", "Giáo dục", "Xã hội", "Video",
+        "Thanh Hóa: Hơn 600.000 học sinh khai giảng năm học mới",
+        "05/09/2023 07:45",
+        "Bài, ảnh: Lê Hà",
+        lead, para,
+        "N.T.H",
+        "Tin cùng chuyên mục",
+        "Nghệ An: Học sinh vùng cao đến trường sớm hơn mọi năm, các thầy cô vượt núi vận động học sinh ra lớp.",
+        "Hà Tĩnh: Trường học sẵn sàng đón năm học mới, cơ sở vật chất được đầu tư đồng bộ.",
+        "Bản quyền thuộc Báo Thanh Hóa",
+    ])
+    ex = extract_article(page)
+    assert ex.title == "Thanh Hóa: Hơn 600.000 học sinh khai giảng năm học mới"
+    assert ex.published_at == "2023-09-05T07:45:00+07:00"
+    assert ex.byline == "N.T.H"  # the last bút danh, at the end of the article
+    assert (ex.sapo, ex.body) == (lead, para)
+    assert ex.location == "Thanh Hóa"
+    assert "Bài, ảnh: Lê Hà" in [r.text for r in ex.removed if r.reason == "metadata.byline"]
+
+
+def test_ho_chi_minh_the_person_is_not_the_city():
+    text = "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh ở Sơn La"
+    assert locate(text, "", [], [], None) == "Sơn La"
+    assert locate("Khai trương tuyến metro ở TP. Hồ Chí Minh", "", [], [], None) == "Hồ Chí Minh"
