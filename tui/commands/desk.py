@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from importlib import resources
+import importlib.util
 from pathlib import Path
 
 import click
@@ -25,8 +25,13 @@ def tui(env: Env) -> None:
 
 
 def seed_files() -> list[Path]:
-    folder = resources.files("seeds")
-    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".txt"))
+    """The sample articles shipped as the data-only package `seeds`."""
+    spec = importlib.util.find_spec("seeds")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        files = sorted(Path(location).glob("*.txt"))
+        if files:
+            return files
+    raise FileNotFoundError("the seed articles are not installed (package 'seeds')")
 
 
 def build_demo_db(path: Path) -> Path:
