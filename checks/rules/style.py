@@ -15,7 +15,8 @@ from checks.rules.spacing import L, U
 
 _WORD = rf"{U}{L}*"
 # Two words of a name: "Học Viện", "Học viện", "Sở Khoa". The first is capitalized, the second a word.
-_NAME_PAIR = re.compile(rf"(?<![\w&.\-])({_WORD}) ((?:{U}|{L}){L}*)(?![\w&])")
+# The second word sits in a lookahead so "Theo Học Viện" yields both "Theo Học" and "Học Viện".
+_NAME_PAIR = re.compile(rf"(?<![\w&.\-])({_WORD})(?= ((?:{U}|{L}){L}*)(?![\w&]))")
 
 
 @rule("style.capitalization", category="style", severity="warning", safe=False, prose_only=True)

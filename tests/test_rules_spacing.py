@@ -1,0 +1,146 @@
+"""Spacing and punctuation rules: true and false positives, offsets, fixes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checks.engine import Context, apply_fixes, check_text
+from tests.rulehelp import fixed, run, spans
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SPACING = ["spacing.after_punct", "spacing.date", "spacing.before_punct", "spacing.double", "spacing.nbsp",
+           "spacing.trailing", "spacing.dash", "spacing.brackets"]
+
+
+def seed(n: int) -> str:
+    return next(SEEDS.glob(f"{n:03d}_*.txt")).read_text(encoding="utf-8")
+
+
+def test_missing_space_after_sentence_punctuation():
+    assert spans("tỉnh Khánh Hòa.Tại Thông tư", "spacing.after_punct") == [("spacing.after_punct", ".")]
+    assert fixed("Khánh Hòa.Tại đây; kinh tế,xã hội;môi trường", "spacing.after_punct") == \
+        "Khánh Hòa. Tại đây; kinh tế, xã hội; môi trường"
+
+
+@pytest.mark.parametrize("text", [
+    "TP.HCM", "Tp.HCM", "Đ.Mãi", "T.Chuẩn - Đ.Lường - C.Lượng", "Truy cập tổng 1.983.286", "lúc 10:38",
+    "https://thuathienhue.gov.vn/Tin.aspx?Id=1", "Email: sokhcn@cantho.gov.vn", "Th.S Nguyễn", "PGS.TS Trần",
+    "C:\\Users\\Desktop\\IMG_4774.JPG", "v.v.", "nghiên cứu...", "1,5 triệu", "TS.Nguyễn",
+])
+def test_missing_space_false_positives(text):
+    assert run(text, "spacing.after_punct") == []
+
+
+def test_space_inside_date():
+    [f] = run("Sáng ngày 10/5/ 2022 tại", "spacing.date")
+    assert f.text == "10/5/ 2022" and f.suggestions == ("10/5/2022",) and f.safe
+    assert run("ngày 18/5/2013 - 18/5/2023 và 01/3/2021", "spacing.date") == []
+
+
+def test_space_before_punctuation_and_inside_brackets():
+    assert fixed("hội thảo , tại ( xem ) “ Đổi mới ” ; hết .", "spacing.before_punct") == \
+        "hội thảo, tại (xem) “Đổi mới”; hết."
+    assert run("các dự án ... và; …", "spacing.before_punct") == []
+
+
+def test_doubled_space_but_not_indentation():
+    assert spans("Tập huấn  với chủ đề", "spacing.double") == [("spacing.double", "  ")]
+    assert run("  thụt đầu dòng", "spacing.double") == []
+
+
+def test_nbsp():
+    found = run("Đại biểu\u00a0 Ban Tuyên giáo, hội thảo\u00a0có, 10\u00a0km", "spacing.nbsp")
+    assert [(f.text, f.severity) for f in found] == [("\u00a0 ", "warning"), ("\u00a0", "info")]
+    assert fixed("Đại biểu\u00a0 Ban", "spacing.nbsp") == "Đại biểu Ban"
+
+
+def test_nbsp_skips_boilerplate_lines():
+    text = "Trang chủ\u00a0 Tin tức\u00a0 Liên hệ\n\n" + seed(2)
+    found = check_text(text, Context(), rules=["spacing.nbsp"])
+    assert all(f.line > 1 for f in found)
+
+
+def test_trailing_whitespace():
+    assert spans("dòng một  \ndòng hai\u00a0\n", "spacing.trailing") == [
+        ("spacing.trailing", "  "), ("spacing.trailing", "\u00a0")]
+
+
+def test_dash_spacing():
+    assert fixed("phát triển kinh tế- xã hội giai đoạn 2021- 2025, kinh tế -xã hội", "spacing.dash") == \
+        "phát triển kinh tế - xã hội giai đoạn 2021 - 2025, kinh tế - xã hội"
+
+
+@pytest.mark.parametrize("text", ["KT-XH", "COVID-19", "kinh tế - xã hội", "nhiệt độ -5 độ", "- gạch đầu dòng",
+                                  "(18/5/2013 - 18/5/2023)", "-A A +A"])
+def test_dash_false_positives(text):
+    assert run(text, "spacing.dash") == []
+
+
+def test_unbalanced_quotes_and_brackets():
+    title = 'Sở Khoa học và Công nghệ tổ chức Hội thảo: "Khoa học, công nghệ và đổi mới sáng tạo'
+    [f] = run(title, "spacing.brackets")
+    assert f.text == '"' and not f.safe and not f.suggestions
+    assert [f.text for f in run("mở (ngoặc và “trích dẫn", "spacing.brackets")] == ["(", "“"]
+    assert [f.text for f in run("thừa) đóng", "spacing.brackets")] == [")"]
+
+
+def test_balanced_and_list_markers_are_quiet():
+    assert run('“a” (b [c]) "d" gồm: a) một, b) hai', "spacing.brackets") == []
+
+
+def test_seed_spacing_faults_found():
+    s0, s3 = seed(0), seed(3)
+    found0 = {(f.rule, f.text) for f in check_text(s0, Context(), rules=SPACING)}
+    assert ("spacing.date", "10/5/ 2022") in found0
+    assert ("spacing.after_punct", ".") in found0
+    assert ("spacing.nbsp", "\u00a0 ") in found0
+    dash = [f for f in check_text(s3, Context(), rules=["spacing.dash"])]
+    assert {s3[f.start - 4:f.end + 3] for f in dash} == {"h tế- xã ", "2021- 202"}
+    [title_quote] = check_text(seed(1), Context(), rules=["spacing.brackets"])
+    assert title_quote.line == 6 and title_quote.text == '"'
+
+
+def test_no_missing_space_false_alarm_in_seeds():
+    for n in range(5):
+        text = seed(n)
+        for f in check_text(text, Context(), rules=["spacing.after_punct"]):
+            assert text[f.start - 9:f.end + 3] == "Khánh Hòa.Tại", f
+
+
+def test_offsets_with_crlf_cr_bom_and_emoji():
+    from checks.text import decode_bytes
+
+    raw = "\ufeff😀 dòng một\r\nKhánh Hòa.Tại\rhai  ba".encode("utf-8")
+    text = decode_bytes(raw).text
+    found = run(text, ["spacing.after_punct", "spacing.double"])
+    assert [(f.rule, f.line, f.column, text[f.start:f.end]) for f in found] == [
+        ("spacing.after_punct", 2, 10, "."), ("spacing.double", 3, 4, "  ")]
+    assert apply_fixes(text, found) == "😀 dòng một\r\nKhánh Hòa. Tại\rhai ba"
+
+
+spacing_text = st.text(alphabet=st.sampled_from(list("ab Hđ.,;:!?()“”\"-–/0123456789\u00a0\n\r\t ")), max_size=80)
+
+
+@settings(max_examples=200, deadline=None)
+@given(spacing_text)
+def test_spacing_fixes_idempotent_span_local_in_bounds(text):
+    findings = run(text, SPACING)
+    for f in findings:
+        assert 0 <= f.start <= f.end <= len(text) and text[f.start:f.end] == f.text
+    once = apply_fixes(text, findings)
+    # Span-local: every kept stretch of text between applied spans survives in order.
+    chosen = sorted((f for f in findings if f.safe and f.suggestions), key=lambda f: f.start)
+    pos, rebuilt = 0, []
+    for f in chosen:
+        if f.start < pos:
+            continue
+        rebuilt += [text[pos:f.start], f.suggestions[0]]
+        pos = f.end
+    rebuilt.append(text[pos:])
+    assert once == "".join(rebuilt)
+    done = fixed(text, SPACING)
+    assert fixed(done, SPACING) == done
