@@ -346,3 +346,44 @@ async def test_quit(seeded_db, db_path):
         await pilot.pause()
     assert app.return_code == 0
     assert not app.is_running
+
+
+# ---- snapshots ---------------------------------------------------------------------------------
+
+@pytest.fixture
+def frozen_seeds(seeded_db, db_path, monkeypatch):
+    """The seeds with every time-dependent field pinned, shown in UTC; counts pinned too, so the
+    pictures do not change each time a rule is tuned."""
+    import time
+
+    seeded_db.execute("UPDATE articles SET updated_at = '2024-03-01T08:30:00+00:00', "
+                      "errors = id % 3, warnings = id * 2, infos = 0")
+    seeded_db.conn.commit()
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield db_path
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_snapshot_inbox_80x24(frozen_seeds, snap_compare):
+    assert snap_compare(BientapApp(frozen_seeds), terminal_size=(80, 24))
+
+
+def test_snapshot_inbox_160x45_marked_and_searching(frozen_seeds, snap_compare):
+    async def mark_and_search(pilot):
+        await pilot.press("j", "space", "slash", *keys("doi moi"), "enter")
+        await settle(pilot.app, pilot)
+
+    assert snap_compare(BientapApp(frozen_seeds), terminal_size=(160, 45), run_before=mark_and_search)
+
+
+def test_snapshot_publish_checklist(fresh_db, db_path, add_article, gate_rules, snap_compare):
+    add_article(fresh_db, title="[bold]Tin[/] chưa sửa", body="Còn CHẶN ở đây. NÊN xem lại.",
+                published_at="2024-02-02")
+
+    async def publish(pilot):
+        await pilot.press("s", "4")
+        await settle(pilot.app, pilot)
+
+    assert snap_compare(BientapApp(db_path), terminal_size=(100, 30), run_before=publish)

@@ -72,7 +72,8 @@ class InboxScreen(Screen):
         # priority: checked as the key arrives, so letters typed right after "/" land in the search
         Binding("slash,ctrl+f", "search", "Tìm", id="inbox.search", priority=True),
         Binding("escape", "clear_search", "Bỏ tìm", id="inbox.clear_search", show=False),
-        Binding("space,insert", "mark", "Đánh dấu", id="inbox.mark"),
+        Binding("space", "mark", "Đánh dấu", id="inbox.mark", key_display="␣"),
+        Binding("insert", "mark", "Đánh dấu", id="inbox.mark", show=False),
         Binding("asterisk,ctrl+a", "mark_all", "Đánh dấu hết", id="inbox.mark_all", show=False),
         Binding("u,ctrl+u", "unmark", "Bỏ đánh dấu", id="inbox.unmark", show=False),
         Binding("s,f2", "set_status", "Trạng thái", id="inbox.status"),
