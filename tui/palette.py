@@ -60,6 +60,9 @@ class DeskCommands(Provider):
         extra = getattr(screen, "palette_actions", None)
         if extra is not None:
             out.extend((label, "", callback) for label, callback in extra())
+        from tui.screens.glossary import palette_commands
+
+        out.extend(palette_commands(self.app))
         return out
 
     async def startup(self) -> None:

@@ -1,0 +1,312 @@
+"""The glossary (bảng viết tắt) and the newsroom dictionary (từ điển tòa soạn), from the palette.
+
+List, add, edit and remove, with the validation `bientap glossary` / `bientap words` use
+(`store.glossary`). Entries may have come from anyone: cells are rich `Text`, never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
+
+from checks.engine import GlossaryEntry
+from checks.glossary import POLICIES, GlossaryError
+from checks.text import visible
+from store import glossary as store_glossary
+from tui.dialogs import tr
+from tui.dialogs.confirm import ConfirmDialog
+from tui.keys import localize_bindings
+
+POLICY_LABELS = {
+    "vi": {"define-first": "định nghĩa lần đầu", "always-expand": "luôn viết đầy đủ", "known": "quen thuộc",
+           "avoid": "tránh dùng"},
+    "en": {"define-first": "define first", "always-expand": "always expand", "known": "known",
+           "avoid": "avoid"},
+}
+
+
+def _lang(node) -> str:
+    return "en" if getattr(node.app, "lang", "vi") == "en" else "vi"
+
+
+class EntryDialog(ModalScreen[GlossaryEntry | None]):
+    """Add or edit one abbreviation. `save` stores it or raises GlossaryError, shown in the dialog."""
+
+    DEFAULT_CSS = """
+    EntryDialog { align: center middle; }
+    EntryDialog > Vertical { width: 84; height: auto; padding: 1 2; border: thick $primary; background: $surface; }
+    EntryDialog Horizontal { height: auto; }
+    EntryDialog Label { width: 16; padding-top: 1; }
+    EntryDialog Input { width: 1fr; }
+    EntryDialog Select { width: 1fr; }
+    EntryDialog #entry-error { color: $text-error; height: auto; }
+    EntryDialog .buttons { align-horizontal: right; margin-top: 1; }
+    EntryDialog Button { margin-left: 2; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Hủy", id="glossary_entry.cancel")]
+
+    def __init__(self, save: Callable[[GlossaryEntry], object], entry: GlossaryEntry | None = None) -> None:
+        super().__init__()
+        self.save = save
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        e = self.entry
+        lang = _lang(self)
+        with Vertical():
+            yield Static(tr(self, "Sửa chữ viết tắt" if e else "Thêm chữ viết tắt",
+                            "Edit abbreviation" if e else "Add abbreviation"), markup=False)
+            for name, label_vi, label_en, value in (
+                ("abbr", "Viết tắt", "Abbreviation", e.abbr if e else ""),
+                ("expansion", "Đầy đủ", "Expansion", e.expansion if e else ""),
+                ("variants", "Biến thể", "Variants", "; ".join(e.variants) if e else ""),
+                ("canonical", "Dạng chuẩn", "Canonical", e.canonical if e else ""),
+            ):
+                with Horizontal():
+                    yield Label(tr(self, label_vi, label_en))
+                    yield Input(value, id=f"g-{name}", disabled=(name == "abbr" and e is not None))
+            with Horizontal():
+                yield Label(tr(self, "Chính sách", "Policy"))
+                yield Select([(POLICY_LABELS[lang][p], p) for p in POLICIES], id="g-policy", allow_blank=False,
+                             value=e.policy if e else "define-first")
+            yield Static(id="entry-error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(tr(self, "Lưu", "Save"), id="save", variant="primary")
+                yield Button(tr(self, "Hủy", "Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#g-expansion" if self.entry else "#g-abbr", Input).focus()
+
+    def _value(self, name: str) -> str:
+        return self.query_one(f"#g-{name}", Input).value
+
+    def submit(self) -> None:
+        try:
+            entry = store_glossary.entry_from_args(
+                self._value("abbr"), self._value("expansion"),
+                [v.strip() for v in self._value("variants").replace(",", ";").split(";")],
+                self._value("canonical"), self.query_one("#g-policy", Select).value)
+            self.save(entry)
+        except (GlossaryError, ValueError) as exc:
+            self.query_one("#entry-error", Static).update(Text("⚠ " + visible(str(exc))))
+            return
+        self.dismiss(entry)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class WordDialog(ModalScreen[str | None]):
+    """Add one word to the newsroom dictionary; `save` raises ValueError on a word it refuses."""
+
+    DEFAULT_CSS = """
+    WordDialog { align: center middle; }
+    WordDialog > Vertical { width: 64; height: auto; padding: 1 2; border: thick $primary; background: $surface; }
+    WordDialog #word-error { color: $text-error; height: auto; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Hủy", id="word_entry.cancel")]
+
+    def __init__(self, save: Callable[[str], object]) -> None:
+        super().__init__()
+        self.save = save
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(tr(self, "Thêm từ vào từ điển tòa soạn (Enter lưu, Esc hủy)",
+                            "Add a word to the newsroom dictionary (Enter saves, Esc cancels)"), markup=False)
+            yield Input(id="w-word")
+            yield Static(id="word-error", markup=False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            self.save(event.value)
+        except ValueError as exc:
+            self.query_one("#word-error", Static).update(Text("⚠ " + visible(str(exc))))
+            return
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class _ListScreen(Screen):
+    DEFAULT_CSS = """
+    _ListScreen #list-title { height: 1; background: $boost; text-style: bold; padding: 0 1; }
+    _ListScreen DataTable { height: 1fr; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="list-title", markup=False)
+        yield DataTable(id="list", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#list", DataTable)
+
+    def current_key(self) -> str | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_cursor_down(self) -> None:
+        self.table.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.table.action_cursor_up()
+
+
+class GlossaryScreen(_ListScreen):
+    """Bảng viết tắt: a adds, e or Enter edits, d removes (after asking), Esc goes back."""
+
+    BINDINGS = [
+        Binding("a", "add", "Thêm", id="glossary.add"),
+        Binding("e", "edit", "Sửa", id="glossary.edit"),
+        Binding("d,delete", "remove", "Xóa", id="glossary.remove"),
+        Binding("j", "cursor_down", show=False, id="glossary.down"),
+        Binding("k", "cursor_up", show=False, id="glossary.up"),
+        Binding("escape", "back", "Quay lại", id="glossary.back"),
+    ]
+    EN_DESCRIPTIONS = {"glossary.add": "Add", "glossary.edit": "Edit", "glossary.remove": "Remove",
+                       "glossary.back": "Back"}
+
+    def on_mount(self) -> None:
+        localize_bindings(self, _lang(self), self.EN_DESCRIPTIONS)
+        store_glossary.ensure_default_glossary(self.app.db)
+        self.table.add_columns(*(tr(self, vi, en) for vi, en in (
+            ("Viết tắt", "Abbreviation"), ("Đầy đủ", "Expansion"), ("Biến thể", "Variants"),
+            ("Dạng chuẩn", "Canonical"), ("Chính sách", "Policy"))))
+        self.reload()
+        self.table.focus()
+
+    def reload(self, select: str | None = None) -> None:
+        entries = store_glossary.list_entries(self.app.db)
+        self.entries = {e.abbr: e for e in entries}
+        table = self.table
+        keep = select or self.current_key()
+        table.clear()
+        labels = POLICY_LABELS[_lang(self)]
+        for e in entries:
+            table.add_row(*(Text(visible(v)) for v in (e.abbr, e.expansion, ", ".join(e.variants), e.canonical,
+                                                         labels.get(e.policy, e.policy))), key=e.abbr)
+        if keep in self.entries:
+            table.move_cursor(row=table.get_row_index(keep))
+        self.query_one("#list-title", Static).update(Text(tr(
+            self, f"Bảng viết tắt — {len(entries)} mục", f"Glossary — {len(entries)} entries")))
+
+    def action_add(self) -> None:
+        self.app.push_screen(EntryDialog(lambda e: store_glossary.add_entry(self.app.db, e, replace=False)),
+                             lambda e: self.reload(e.abbr) if e else None)
+
+    def action_edit(self) -> None:
+        key = self.current_key()
+        if key is None:
+            return
+        self.app.push_screen(EntryDialog(lambda e: store_glossary.add_entry(self.app.db, e), self.entries[key]),
+                             lambda e: self.reload(e.abbr) if e else None)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_remove(self) -> None:
+        key = self.current_key()
+        if key is None:
+            return
+
+        def answer(ok: bool | None) -> None:
+            if not ok:
+                return
+            try:
+                store_glossary.remove_entry(self.app.db, key)
+            except GlossaryError as exc:
+                self.notify(visible(str(exc)), severity="error", markup=False)
+                return
+            self.reload()
+
+        self.app.push_screen(ConfirmDialog(Text(tr(self, f"Xóa «{visible(key)}» khỏi bảng viết tắt?",
+                                                    f"Remove «{visible(key)}» from the glossary?"))), answer)
+
+
+class WordsScreen(_ListScreen):
+    """Từ điển tòa soạn: words the typo rules accept. a adds, d removes (after asking)."""
+
+    BINDINGS = [
+        Binding("a", "add", "Thêm", id="words.add"),
+        Binding("d,delete", "remove", "Xóa", id="words.remove"),
+        Binding("j", "cursor_down", show=False, id="words.down"),
+        Binding("k", "cursor_up", show=False, id="words.up"),
+        Binding("escape", "back", "Quay lại", id="words.back"),
+    ]
+    EN_DESCRIPTIONS = {"words.add": "Add", "words.remove": "Remove", "words.back": "Back"}
+
+    def on_mount(self) -> None:
+        localize_bindings(self, _lang(self), self.EN_DESCRIPTIONS)
+        self.table.add_columns(*(tr(self, vi, en) for vi, en in (
+            ("Từ", "Word"), ("Người thêm", "Added by"), ("Lúc", "Added at"))))
+        self.reload()
+        self.table.focus()
+
+    def reload(self, select: str | None = None) -> None:
+        rows = store_glossary.list_words(self.app.db)
+        table = self.table
+        keep = select or self.current_key()
+        table.clear()
+        for row in rows:
+            table.add_row(Text(visible(row["word"])), Text(visible(row["added_by"] or "")),
+                          Text((row["added_at"] or "")[:16].replace("T", " ")), key=row["word"])
+        words = {row["word"] for row in rows}
+        if keep in words:
+            table.move_cursor(row=table.get_row_index(keep))
+        self.query_one("#list-title", Static).update(Text(tr(
+            self, f"Từ điển tòa soạn — {len(rows)} từ", f"Newsroom dictionary — {len(rows)} words")))
+
+    def action_add(self) -> None:
+        self.app.push_screen(WordDialog(lambda w: store_glossary.add_word(self.app.db, w)),
+                             lambda w: self.reload(w) if w else None)
+
+    def action_remove(self) -> None:
+        key = self.current_key()
+        if key is None:
+            return
+
+        def answer(ok: bool | None) -> None:
+            if ok:
+                store_glossary.remove_word(self.app.db, key)
+                self.reload()
+
+        self.app.push_screen(ConfirmDialog(Text(tr(self, f"Xóa «{visible(key)}» khỏi từ điển?",
+                                                    f"Remove «{visible(key)}» from the dictionary?"))), answer)
+
+
+def palette_commands(app) -> list[tuple[str, str, Callable]]:
+    """(label, help, callback) for the command palette on every screen of the desk."""
+    vi = getattr(app, "lang", "vi") != "en"
+    return [
+        ("Bảng viết tắt (glossary)" if vi else "Glossary (abbreviations)", "",
+         lambda: app.push_screen(GlossaryScreen())),
+        ("Từ điển tòa soạn (dictionary)" if vi else "Newsroom dictionary", "",
+         lambda: app.push_screen(WordsScreen())),
+    ]
