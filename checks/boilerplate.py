@@ -113,6 +113,9 @@ _RELATED_HEAD = re.compile(
     re.I,
 )
 _BREADCRUMB = re.compile(r"^[^.!?>»›/\\→]{1,60}(?:\s*(?:>|»|›|/|\\|→)\s*[^.!?>»›/]{1,60}){1,6}$")
+_LIST_ITEM = re.compile(r"^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)]|[IVX]{1,4}\.)\s")
+# One-line menus: "Trang chủ | Tin tức | Video | Liên hệ".
+_PIPE_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
 _PHOTO_REF_LINE = re.compile(r"^\(\s*(?:ảnh|hình|clip|video)(?:\s+\w+){0,3}\s*\)$", re.I)
 PHOTO_REF = re.compile(r"\s?\(\s*(?:ảnh|hình)\s+(?:dưới|trên|bên(?: dưới| trên| phải| trái)?|kèm theo)\s*\)",
                        re.I)
@@ -323,6 +326,10 @@ def _local(s: str) -> tuple[str, str] | None:
         return "boilerplate", "boilerplate.banner"
     if n <= 12 and _RELATED_HEAD.match(s) and not s.endswith("."):
         return "boilerplate", "boilerplate.related"
+    if "|" in s or "•" in s or "·" in s:
+        parts = _PIPE_SEPARATORS.split(s)
+        if len(parts) >= 3 and all(p and len(p.split()) <= 6 and not p.endswith((".", "?", "!")) for p in parts):
+            return "boilerplate", "boilerplate.menu"
     if n <= 16 and _BREADCRUMB.match(s) and not _DATE.search(s) and not is_prose(s):
         return "boilerplate", "boilerplate.menu"
     if n <= 14 and is_date_line(s):
@@ -340,7 +347,7 @@ def _short(s: str) -> bool:
 def is_caption(s: str, after_image: bool) -> bool:
     """A photo caption: says who does what in the picture, or credits it; no final full stop."""
     n = words(s)
-    if n < 2 or n > 40 or is_prose(s) and n >= 25:
+    if n < 2 or n > 40 or is_prose(s) and n >= 25 or _LIST_ITEM.match(s):
         return False
     ends_period = s.endswith((".", ";", ":", "?", "!"))
     credit = bool(_PHOTO_CREDIT.search(s))
@@ -376,6 +383,7 @@ def _classify(text: str) -> tuple[LineClass, ...]:
         local = _local(s)
         if local:
             kind[i], rule[i] = local
+    by_line = [bool(rule[i]) for i in range(n)]  # decided by the line itself, not by its neighbours
 
     content = [i for i in range(n) if kind[i] != "blank"]
     prose = [i for i in content if not kind[i] and is_prose(lines[i])]
@@ -411,8 +419,7 @@ def _classify(text: str) -> tuple[LineClass, ...]:
         # The title: the nearest heading-like line above the lead, past date lines and widgets.
         j = first_prose - 1
         while j >= 0:
-            if kind[j] in ("blank", "metadata") or (kind[j] == "boilerplate" and rule[j] != "boilerplate.menu"
-                                                   and rule[j] != "boilerplate.banner"):
+            if kind[j] in ("blank", "metadata") or by_line[j]:
                 j -= 1
                 continue
             s = lines[j]
@@ -431,6 +438,13 @@ def _classify(text: str) -> tuple[LineClass, ...]:
             if ok:
                 title = j
             break
+        if title is not None and words(lines[title]) < 6:
+            # "Title, date line, short label, lead": a label between the date and the lead is not
+            # the title; the heading above the date is.
+            above = _heading_above_date(title, kind, rule, by_line, lines)
+            if above is not None:
+                kind[title], rule[title] = "boilerplate", "boilerplate.widget"
+                title = above
         if title is not None:
             kind[title], rule[title] = "title", "title"
         header_end = title if title is not None else first_prose
@@ -530,6 +544,28 @@ def _article_end(prose: list[int], kind: list[str], rule: list[str]) -> int:
         if after <= max(2, before * 0.3):
             return max(p for p in prose if p < m)
     return last
+
+
+def _heading_above_date(j: int, kind: list[str], rule: list[str], by_line: list[bool],
+                        lines: list[str]) -> int | None:
+    seen_date = False
+    k = j - 1
+    while k >= 0:
+        if kind[k] == "blank":
+            k -= 1
+            continue
+        if rule[k] == "metadata.date":
+            seen_date = True
+            k -= 1
+            continue
+        if by_line[k] or kind[k] == "metadata":
+            k -= 1
+            continue
+        s = lines[k]
+        if seen_date and 6 <= words(s) <= 50 and not s.endswith((".", ":", ";")) and not is_caps(s):
+            return k
+        return None
+    return None
 
 
 def _near_image(i: int, kind: list[str], rule: list[str], lines: list[str]) -> bool:
