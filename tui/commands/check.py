@@ -50,7 +50,7 @@ def read_input(path: str) -> tuple[str | None, str | None]:
     from checks.text import DecodeError, decode_bytes
 
     try:
-        data = click.get_binary_stream("stdin").read() if path == "-" else Path(path).read_bytes()
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
         return None, exc.strerror or str(exc)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -86,7 +87,7 @@ def fix(env: Env, path: str | None, article_id: int | None, rules: str | None, d
         click.echo(unified_diff(text, fixed, path), nl=False)
         return
     if not in_place:
-        out = click.get_binary_stream("stdout")
+        out = sys.stdout.buffer
         out.write(fixed.encode("utf-8"))
         out.flush()
         return

@@ -1,0 +1,202 @@
+"""`bientap check`, `fix`, `glossary`, `words` through click, plus one run of the real entry point."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CLEAN = "Hội thảo khoa học\n\nSáng nay, các nhà khoa học đã thảo luận về đổi mới sáng tạo trên địa bàn tỉnh.\n"
+FAULTY = "Hội thảo\n\nSáng ngày 10/5/ 2022 tại Khánh Hòa.Tại đây có  hai dấu cách.\n"
+
+
+@pytest.fixture
+def write(tmp_path):
+    def make(name: str, content: str | bytes) -> Path:
+        p = tmp_path / name
+        p.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        return p
+
+    return make
+
+
+def test_check_json_offsets_and_never_creates_the_database(cli, write, db_path):
+    p = write("a.txt", "\ufeff" + FAULTY.replace("\n", "\r\n"))
+    result = cli("check", str(p), "--format", "json", "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.output)
+    text = p.read_bytes().decode("utf-8-sig")
+    rules = {f["rule"] for f in findings}
+    assert {"spacing.date", "spacing.after_punct", "spacing.double"} <= rules
+    for f in findings:
+        assert f["path"] == str(p)
+        assert text[f["start"]:f["end"]] == f["text"]
+        assert set(f) >= {"rule", "category", "severity", "start", "end", "line", "column", "text", "message",
+                          "suggestions", "safe", "field"}
+    date = next(f for f in findings if f["rule"] == "spacing.date")
+    assert (date["line"], date["column"]) == (3, 11)
+    assert not db_path.exists()
+
+
+def test_exit_codes(cli, write):
+    clean, faulty = write("c.txt", CLEAN), write("f.txt", FAULTY)
+    assert cli("check", str(clean)).exit_code == 0
+    assert cli("check", str(faulty)).exit_code == 0  # warnings only; default --fail-on error
+    assert cli("check", str(faulty), "--fail-on", "warning").exit_code == 1
+    control = write("x.txt", "Bài có ký tự \x1b[31m điều khiển trong câu văn này.\n")
+    assert cli("check", str(control)).exit_code == 1
+    assert cli("check", str(control), "--fail-on", "never").exit_code == 0
+    assert cli("check", str(control), str(clean.parent / "missing.txt")).exit_code == 2  # 2 wins
+    assert cli("check", str(write("bin.txt", b"\x89PNG\x00\x00"))).exit_code == 2
+    assert cli("check").exit_code == 2
+    assert cli("check", str(clean), "--style", str(clean.parent / "nope.toml")).exit_code == 2
+    bad_style = write("bad.toml", "tone_marks = 'sideways'\n")
+    assert cli("check", str(clean), "--style", str(bad_style)).exit_code == 2
+
+
+def test_stdin_path_is_dash(cli):
+    result = cli("check", "-", "--format", "json", input="Khánh Hòa.Tại đây\n".encode())
+    [f] = [f for f in json.loads(result.output) if f["rule"] == "spacing.after_punct"]
+    assert f["path"] == "-"
+
+
+def test_text_output_shows_escapes_and_never_parses_markup(cli, write):
+    p = write("h.txt", "Tin [bold red]đỏ[/] và [link=file:///etc/passwd]x[/] rồi \x1b]0;pwned\x07 hết  nhé.\n")
+    result = cli("check", str(p), "--fail-on", "never")
+    assert result.exit_code == 0
+    out = result.output
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b" in out and "[bold red]đỏ[/]" in out and "[link=file:///etc/passwd]x[/]" in out
+    assert str(p) in out and "^^" in out
+    assert "lỗi" in out
+    assert "errors" in cli("check", str(p), "--lang", "en", "--fail-on", "never").output
+
+
+def test_sarif(cli, write):
+    p = write("s.txt", FAULTY)
+    log = json.loads(cli("check", str(p), "--format", "sarif", "--fail-on", "never").output)
+    assert log["version"] == "2.1.0"
+    run = log["runs"][0]
+    assert run["tool"]["driver"]["name"] == "bientap" and run["columnKind"] == "unicodeCodePoints"
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    date = next(r for r in run["results"] if r["ruleId"] == "spacing.date")
+    assert ids[date["ruleIndex"]] == "spacing.date" and date["level"] == "warning"
+    region = date["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (3, 11, 21)
+    assert date["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(p)
+    replacement = date["fixes"][0]["artifactChanges"][0]["replacements"][0]
+    assert replacement["insertedContent"]["text"] == "10/5/2022"
+
+
+def test_check_uses_the_database_glossary_and_words(cli, write, db_path):
+    p = write("g.txt", CLEAN.replace("các nhà khoa học", "BCĐ và XYZW"))
+    before = {f["text"]: f["rule"] for f in json.loads(cli("check", str(p), "--format", "json").output)}
+    assert before.get("BCĐ") == "abbr.unknown" and before.get("XYZW") == "abbr.unknown"
+    assert cli("glossary", "add", "BCĐ", "Ban Chỉ đạo").exit_code == 0
+    assert cli("words", "add", "XYZW").exit_code == 0
+    after = {f["text"]: f["rule"] for f in json.loads(cli("check", str(p), "--format", "json").output)}
+    assert after.get("BCĐ") == "abbr.undefined" and "XYZW" not in after
+
+
+def test_check_stored_articles(cli, seeded_db):
+    result = cli("check", "--id", "4", "--format", "json", "--fail-on", "never")
+    findings = json.loads(result.output)
+    assert findings and all(f["id"] == 4 for f in findings)
+    assert {"UBND", "KHCN"} <= {f["text"] for f in findings if f["category"] == "abbreviation"}
+    everything = json.loads(cli("check", "--all", "--format", "json", "--fail-on", "never").output)
+    assert {f["id"] for f in everything} >= {1, 2, 4, 5}
+    assert cli("check", "--id", "999").exit_code == 2
+    text = cli("check", "--id", "4", "--fail-on", "never").output
+    assert "#4" in text and "body" in text
+
+
+def test_check_id_without_database_is_usage_error(cli, db_path):
+    assert cli("check", "--id", "1").exit_code == 2
+    assert not db_path.exists()
+
+
+def test_fix_stdout_dry_run_and_in_place(cli, write):
+    p = write("f.txt", FAULTY.replace("\n", "\r\n"))
+    original = p.read_bytes()
+    out = cli("fix", str(p))
+    assert out.exit_code == 0
+    assert out.stdout_bytes.decode() == ("Hội thảo\r\n\r\nSáng ngày 10/5/2022 tại Khánh Hòa. Tại đây có hai dấu "
+                                         "cách.\r\n")
+    assert p.read_bytes() == original
+    diff = cli("fix", str(p), "--dry-run").output
+    assert diff.startswith("--- a/") and "-Sáng ngày 10/5/ 2022" in diff and "+Sáng ngày 10/5/2022" in diff
+    only = cli("fix", str(p), "--rules", "spacing.date").stdout_bytes.decode()
+    assert "10/5/2022" in only and "có  hai" in only
+    assert cli("fix", str(p), "--rules", "nope.rule").exit_code == 2
+    os.chmod(p, 0o640)
+    assert cli("fix", str(p), "--in-place").exit_code == 0
+    assert p.read_bytes() == out.stdout_bytes and (p.stat().st_mode & 0o777) == 0o640
+    assert not [q for q in p.parent.iterdir() if q.name.endswith(".tmp")]
+    assert cli("fix", str(p), "--in-place").exit_code == 0  # idempotent: nothing left
+    assert p.read_bytes() == out.stdout_bytes
+
+
+def test_fix_keeps_bom_in_place(cli, write):
+    p = write("b.txt", b"\xef\xbb\xbf" + "Khánh Hòa.Tại đây\n".encode())
+    assert cli("fix", str(p), "--in-place").exit_code == 0
+    assert p.read_bytes() == b"\xef\xbb\xbf" + "Khánh Hòa. Tại đây\n".encode()
+
+
+def test_fix_usage(cli, write):
+    assert cli("fix").exit_code == 2
+    assert cli("fix", str(write("a.txt", CLEAN)), "--id", "1").exit_code == 2
+    assert cli("fix", "-", "--in-place", input=b"x").exit_code == 2
+
+
+def test_fix_stored_article_saves_a_revision(cli, seeded_db):
+    from store import articles
+
+    before = articles.get(seeded_db, 4)
+    assert "kinh tế- xã hội" in before.body
+    diff = cli("fix", "--id", "4", "--dry-run").output
+    assert "article/4/body" in diff and articles.get(seeded_db, 4).version == before.version
+    result = cli("fix", "--id", "4", "--rules", "spacing")
+    assert result.exit_code == 0, result.output
+    after = articles.get(seeded_db, 4)
+    assert after.version == before.version + 1 and "kinh tế - xã hội" in after.body
+    assert articles.revisions(seeded_db, 4)[0]["note"] == "bientap fix"
+    from store.context import article_counts, check_stored_article, load_context
+
+    fresh = article_counts(check_stored_article(seeded_db, after, load_context(seeded_db)))
+    assert (after.errors, after.warnings, after.infos) == fresh
+
+
+def test_glossary_and_words_commands(cli, write):
+    listed = json.loads(cli("glossary", "list", "--format", "json").output)
+    assert "KH&CN" in {e["abbr"] for e in listed}
+    assert cli("glossary", "add", "BCĐ", "Ban Chỉ đạo", "--variant", "BCD").exit_code == 0
+    assert cli("glossary", "add", "XX", "y", "--variant", "BCD").exit_code == 2  # spelling taken
+    assert cli("glossary", "remove", "BCĐ").exit_code == 0
+    assert cli("glossary", "remove", "BCĐ").exit_code == 1
+    csv = write("g.csv", "abbr,expansion,variants,canonical,policy\nBCĐ,Ban Chỉ đạo,,,\n")
+    imported = cli("glossary", "import", str(csv))
+    assert imported.exit_code == 0 and "1" in imported.output
+    assert cli("glossary", "import", str(write("bad.toml", "[[abbr]]\nabbr = 1\n"))).exit_code == 2
+    assert "Ban Chỉ đạo" in cli("glossary", "list").output
+    assert cli("words", "add", "PhuthoPortal", "VINASA").exit_code == 0
+    assert cli("words", "list").output.splitlines()[0].startswith("PhuthoPortal")
+    assert cli("words", "remove", "VINASA").exit_code == 0
+    assert cli("words", "remove", "VINASA").exit_code == 1
+    assert [r["word"] for r in json.loads(cli("words", "list", "--format", "json").output)] == ["PhuthoPortal"]
+
+
+def test_real_entry_point(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(FAULTY, encoding="utf-8")
+    exe = Path(sys.executable).parent / "bientap"
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "tui.cli"]
+    env = dict(os.environ, BIENTAP_DB=str(tmp_path / "none.db"))
+    proc = subprocess.run([*cmd, "check", str(p), "--format", "json", "--fail-on", "warning"],
+                          capture_output=True, env=env, timeout=60)
+    assert proc.returncode == 1, proc.stderr
+    assert "spacing.date" in {f["rule"] for f in json.loads(proc.stdout)}
+    assert not (tmp_path / "none.db").exists()
