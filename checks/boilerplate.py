@@ -167,10 +167,11 @@ _NAME_PREFIX = re.compile(
 _HANDLE = re.compile(r"^[a-z][a-z0-9_.]{2,19}$")
 # Pen names that are only initials or a role/agency: "PV" (phóng viên), "CTV", "TTXVN".
 _AGENCIES = frozenset({"PV", "CTV", "BTV", "NV", "TTXVN", "VNA", "TTXVN/VNA", "PV-CTV", "NHÓM PV"})
+# Words of site labels that are never given names ("Văn", "Phương", "Thành", "Trang" are names).
 _NOT_NAME = frozenset(
     "tin chủ liên hệ giới thiệu bài viết xem thêm chia sẻ quay tìm kiếm đăng nhập khác website "
-    "cổng sở ban phòng ủy uỷ tỉnh thành phố huyện xã chuyên mục lịch văn bản dịch vụ đa phương tiện "
-    "thống kê truy cập video clip hình số kết tức ngày tháng năm báo cáo hội nghị thảo "
+    "cổng sở ban phòng ủy uỷ tỉnh phố huyện xã chuyên mục lịch bản dịch vụ đa tiện "
+    "thống kê truy cập video clip tức ngày tháng báo cáo nghị thảo "
     "home menu top search login share print back next more contact email about links".split())
 
 

@@ -158,3 +158,15 @@ def test_page_like_shuffles_never_raise(parts):
     text = "\n".join(parts)
     classes = classify_lines(text)
     assert len(classes) == len(parts) or (not parts and len(classes) == 1)
+
+
+def test_pen_names():
+    from checks.boilerplate import byline_name
+
+    for name in ("Nguyễn Văn Hải", "Mai Phương - Hữu Nghĩa", "Đ.Mãi", "N.T.H", "PV", "ctngoc", "Thanh Tâm (TTXVN)",
+                 "Lê Thành Trang"):
+        assert byline_name(name) == name, name
+    assert byline_name("Tin, ảnh: Minh Anh") == "Minh Anh"
+    for label in ("Trang chủ", "Các tin khác", "Liên hệ", "Đa phương tiện", "Văn bản", "Hội thảo khoa học",
+                  "Xem tin theo ngày", "Thống kê truy cập", "menu"):
+        assert byline_name(label) is None, label
