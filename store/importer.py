@@ -24,7 +24,7 @@ from checks.metadata import Extracted, extract_article
 from checks.text import DecodeError, clean_field, decode_bytes
 from store import articles
 from store.articles import Article
-from store.db import write_transaction
+from store.db import StoreError, write_transaction
 
 DEFAULT_SIZE_CAP = 10 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -48,6 +48,9 @@ class ImportResult:
 @dataclass
 class ImportReport:
     results: list[ImportResult] = field(default_factory=list)
+    # Set when the database itself failed (read-only, disk full...): the import stopped there; every
+    # file reported before it is committed.
+    error: str | None = None
 
     def count(self, outcome: str) -> int:
         return sum(1 for r in self.results if r.outcome == outcome)
@@ -142,7 +145,9 @@ def import_paths(db: sqlite_utils.Database, paths: Sequence[str], *, ctx: Contex
                  size_cap: int = DEFAULT_SIZE_CAP,
                  on_progress: Callable[[int, int], None] | None = None,
                  on_discovered: Callable[[int], None] | None = None) -> ImportReport:
-    """Import every file under `paths`. Never raises for a bad file: it is reported as rejected."""
+    """Import every file under `paths`. Never raises for a bad file: it is reported as rejected.
+
+    A database fault (StoreError) stops the import and is kept in `report.error`."""
     ctx = ctx or Context()
     candidates, refused = discover(paths)
     report = ImportReport(list(refused))
@@ -150,10 +155,14 @@ def import_paths(db: sqlite_utils.Database, paths: Sequence[str], *, ctx: Contex
         on_discovered(len(candidates))
     for n, cand in enumerate(candidates, 1):
         suffix = cand.path.suffix.lower()
-        if suffix in FEED_SUFFIXES:
-            report.results.extend(import_feed(db, cand, ctx, size_cap))
-        else:
-            report.results.append(import_text_file(db, cand, ctx, size_cap))
+        try:
+            if suffix in FEED_SUFFIXES:
+                report.results.extend(import_feed(db, cand, ctx, size_cap))
+            else:
+                report.results.append(import_text_file(db, cand, ctx, size_cap))
+        except StoreError as exc:
+            report.error = f"{exc} — dừng ở {cand.shown} (import stopped)"
+            break
         if on_progress:
             on_progress(n, len(candidates))
     return report
@@ -182,23 +191,44 @@ def article_from_extracted(ex: Extracted, source_file: str) -> Article:
 
 def import_feed(db: sqlite_utils.Database, cand: Candidate, ctx: Context,
                 size_cap: int = DEFAULT_SIZE_CAP) -> list[ImportResult]:
-    """A JSON Lines feed (one record a line) or a JSON array/object of records."""
+    """A JSON Lines feed (one record a line, streamed) or a JSON array/object of records.
+
+    The size cap applies to each record of a JSON Lines feed (a feed of 100,000 articles is
+    normal) and to the whole of a .json document, which must be parsed at once.
+    """
     try:
-        data = read_capped(cand.path, size_cap)
-        text = decode_bytes(data).text
+        if cand.path.suffix.lower() == ".json":
+            data = read_capped(cand.path, size_cap)
+            records = _json_records(cand, decode_bytes(data).text)
+        else:
+            records = _jsonl_records(cand, _open_feed(cand.path), size_cap)
+            first = next(records, None)
+            if first is None:
+                raise Rejected("tệp rỗng (empty file)")
+            records = itertools.chain([first], records)
     except (Rejected, DecodeError) as exc:
         return [ImportResult(cand.shown, "rejected", reason=str(exc))]
     results = []
-    records = iter(_feed_records(cand, text))
     while True:
         # Records go in batches of FEED_BATCH per transaction (each record a savepoint of its own),
         # so a big feed is not one commit per record, nor one lock held for minutes.
-        batch = list(itertools.islice(records, FEED_BATCH))
+        try:
+            batch = list(itertools.islice(records, FEED_BATCH))
+        except OSError as exc:
+            results.append(ImportResult(cand.shown, "rejected", reason=_os_reason(exc)))
+            return results
         if not batch:
             return results
         with write_transaction(db):
             for where, raw, record in batch:
                 results.append(_import_record(db, cand, where, raw, record, ctx))
+
+
+def _open_feed(path: Path):
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        raise Rejected(_os_reason(exc)) from None
 
 
 FEED_BATCH = 200
@@ -217,29 +247,43 @@ def _import_record(db: sqlite_utils.Database, cand: Candidate, where: str, raw: 
     return store_import(db, where, key, raw, "utf-8", article, [], ctx)
 
 
-def _feed_records(cand: Candidate, text: str) -> Iterator[tuple[str, bytes, dict | Rejected]]:
-    stripped = text.lstrip()
-    if cand.path.suffix.lower() == ".json" and stripped.startswith(("[", "{")):
-        try:
-            value = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield cand.shown, b"", Rejected(f"JSON không hợp lệ: {exc.msg} (line {exc.lineno})")
-            return
-        records = value if isinstance(value, list) else [value]
-        for i, record in enumerate(records, 1):
-            raw = json.dumps(record, ensure_ascii=False).encode()
-            yield f"{cand.shown}#{i}", raw, record if isinstance(record, dict) else Rejected("không phải đối tượng JSON (not an object)")
+NOT_OBJECT = "không phải đối tượng JSON (not an object)"
+
+
+def _json_records(cand: Candidate, text: str) -> Iterator[tuple[str, bytes, dict | Rejected]]:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield cand.shown, b"", Rejected(f"JSON không hợp lệ: {exc.msg} (line {exc.lineno})")
         return
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{cand.shown}:{lineno}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield where, line.encode(), Rejected(f"JSON không hợp lệ: {exc.msg}")
-            continue
-        yield where, line.encode(), record if isinstance(record, dict) else Rejected("không phải đối tượng JSON (not an object)")
+    records = value if isinstance(value, list) else [value]
+    for i, record in enumerate(records, 1):
+        raw = json.dumps(record, ensure_ascii=False).encode()
+        yield f"{cand.shown}#{i}", raw, record if isinstance(record, dict) else Rejected(NOT_OBJECT)
+
+
+def _jsonl_records(cand: Candidate, fh, size_cap: int) -> Iterator[tuple[str, bytes, dict | Rejected]]:
+    """Records of a JSON Lines file read line by line; `raw` is the line's bytes as they arrived."""
+    with fh:
+        for lineno, line in enumerate(fh, 1):
+            raw = line.rstrip(b"\r\n")
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            where = f"{cand.shown}:{lineno}"
+            if len(raw) > size_cap:
+                yield where, raw, Rejected(f"bản ghi quá lớn: {len(raw)} byte > giới hạn {size_cap} (record too large)")
+                continue
+            try:
+                record = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError as exc:
+                yield where, raw, Rejected(f"không phải UTF-8 (invalid byte at offset {exc.start})")
+                continue
+            except json.JSONDecodeError as exc:
+                yield where, raw, Rejected(f"JSON không hợp lệ: {exc.msg}")
+                continue
+            yield where, raw, record if isinstance(record, dict) else Rejected(NOT_OBJECT)
 
 
 def article_from_record(record: dict, source_file: str) -> Article:
