@@ -302,6 +302,10 @@ def _is_widget(s: str) -> bool:
 def _local(s: str) -> tuple[str, str] | None:
     """(kind, rule) decided by the line alone, or None."""
     n = words(s)
+    if "|" in s or "•" in s or "·" in s:
+        parts = _PIPE_SEPARATORS.split(s)
+        if len(parts) >= 3 and all(p and len(p.split()) <= 6 and not p.endswith((".", "?", "!")) for p in parts):
+            return "boilerplate", "boilerplate.menu"
     if n > 40:
         # Running text: only a footer line or a pasted path can be that long.
         if _FOOTER.match(s):
@@ -327,10 +331,6 @@ def _local(s: str) -> tuple[str, str] | None:
         return "boilerplate", "boilerplate.banner"
     if n <= 12 and _RELATED_HEAD.match(s) and not s.endswith("."):
         return "boilerplate", "boilerplate.related"
-    if "|" in s or "•" in s or "·" in s:
-        parts = _PIPE_SEPARATORS.split(s)
-        if len(parts) >= 3 and all(p and len(p.split()) <= 6 and not p.endswith((".", "?", "!")) for p in parts):
-            return "boilerplate", "boilerplate.menu"
     if n <= 16 and _BREADCRUMB.match(s) and not _DATE.search(s) and not is_prose(s):
         return "boilerplate", "boilerplate.menu"
     if n <= 14 and is_date_line(s):
