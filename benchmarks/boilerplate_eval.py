@@ -8,7 +8,9 @@ the article text (any kind but "body"/"title"), so a subhead taken for a caption
 
 - Seeds: hand-labelled gold in benchmarks/data/boilerplate_gold.json.
 - Held-out: VLSP-2013 prose (shipped in underthesea) in synthetic site chrome from benchmarks/chrome.py,
-  a generator written apart from the classifier and not used to tune it.
+  a generator written apart from the classifier. Its first run was blind (lines F1 0.989; title 0.64,
+  date 0.70, byline 0.68); errors of the "dev" pages were read afterwards to fix general faults, so the
+  "test" pages (same generator, other seeds, never printed) are the figure to quote.
 Also prints the classifier's speed on 5 KB pages (one run, no caching).
 """
 
@@ -68,12 +70,18 @@ def seed_pairs(show: bool) -> dict[str, list[tuple[bool, bool]]]:
     return out
 
 
-def heldout_pairs(n: int, show: bool) -> list[tuple[bool, bool]]:
+# Pages 0.. are the "dev" half: their errors were read while fixing the classifier. Pages from
+# TEST_START on are never printed: the closer thing to unseen pages this generator gives.
+TEST_START = 100_000
+
+
+def heldout_pairs(pages: range, show: bool) -> list[tuple[bool, bool]]:
     from chrome import page
 
     pairs = []
     shown = 0
-    for i in range(n):
+    show = show and pages.start < TEST_START
+    for i in pages:
         lines = page(i)
         text = "\n".join(s for s, _ in lines)
         for (line, gold), c in zip(lines, classify_lines(text)):
@@ -87,7 +95,7 @@ def heldout_pairs(n: int, show: bool) -> list[tuple[bool, bool]]:
     return pairs
 
 
-def heldout_metadata(n: int, show: bool) -> dict[str, tuple[int, int]]:
+def heldout_metadata(pages: range, show: bool) -> dict[str, tuple[int, int]]:
     """(right, total) per field for extract_article on the held-out pages."""
     import re
 
@@ -96,7 +104,8 @@ def heldout_metadata(n: int, show: bool) -> dict[str, tuple[int, int]]:
     from checks.metadata import extract_article
 
     tally = {k: [0, 0] for k in ("title", "published_at", "byline", "location")}
-    for i in range(n):
+    show = show and pages.start < TEST_START
+    for i in pages:
         meta: dict = {}
         text = "\n".join(s for s, _ in page(i, meta))
         ex = extract_article(text)
@@ -147,14 +156,16 @@ def main() -> None:
     p, r, f, tp, fp, fn = score([x for pairs in per_seed.values() for x in pairs])
     print(f"  {'all seeds':28} {p:6.3f} {r:6.3f} {f:6.3f} {tp:3} {fp:3} {fn:3}")
 
-    pairs = heldout_pairs(args.pages, args.show_errors)
-    p, r, f, tp, fp, fn = score(pairs)
-    print(f"Held-out: {args.pages} synthetic-chrome pages of VLSP-2013 prose ({len(pairs)} scored lines)")
-    print(f"  P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp {tp}, fp {fp}, fn {fn})")
-    meta = heldout_metadata(args.pages, args.show_errors)
-    print("Held-out metadata (extract_article), exact match:")
-    print("  " + "  ".join(f"{k} {r / t:.3f}" for k, (r, t) in meta.items())
-          + "   (location: the site's province, named only in its chrome)")
+    print(f"Held-out: synthetic-chrome pages of VLSP-2013 prose, {args.pages} per half")
+    for label, pages in (("dev  (errors inspected)", range(args.pages)),
+                         ("test (never inspected) ", range(TEST_START, TEST_START + args.pages))):
+        pairs = heldout_pairs(pages, args.show_errors)
+        p, r, f, tp, fp, fn = score(pairs)
+        meta = heldout_metadata(pages, args.show_errors)
+        print(f"  {label} lines: P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp {tp}, fp {fp}, fn {fn}, "
+              f"{len(pairs)} scored)")
+        print(f"  {'':23} metadata exact: " + "  ".join(f"{k} {r_ / t:.3f}" for k, (r_, t) in meta.items()))
+    print("  (location gold is the site's province, named only in its chrome: a weak test)")
     print(f"Speed: {speed():.3f} ms per 5 KB page")
 
 
