@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 import sqlite_utils
 
 from checks.text import clean_field, fold, word_count
+from store.db import write_transaction
 
 STATUSES = ("draft", "review", "ready", "published", "spiked")
 EDITABLE = ("title", "sapo", "body", "byline", "published_at", "source", "source_url", "location",
@@ -215,7 +216,7 @@ def save(db: sqlite_utils.Database, article_id: int, changes: dict, expected_ver
     if "published_at" in changes and changes["published_at"]:
         changes["published_at"] = normalize_date(changes["published_at"])
     changes = clean_fields(changes)
-    with db.atomic():
+    with write_transaction(db):  # the write lock first: a concurrent save waits, then sees the conflict
         current = get(db, article_id)
         if current.version != expected_version:
             raise ConflictError(article_id, expected_version, current.version)

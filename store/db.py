@@ -26,6 +26,35 @@ class StoreError(Exception):
     """A database problem an editor can act on (read-only, corrupted, newer schema, disk full)."""
 
 
+# SQLite's error names (`sqlite3.Error.sqlite_errorname`, by prefix) → what an editor can do about it.
+_FAULTS = (
+    ("SQLITE_READONLY", "cơ sở dữ liệu chỉ đọc, không ghi được (database is read-only)"),
+    ("SQLITE_FULL", "đĩa đầy, không ghi được; những gì đã lưu vẫn còn nguyên (disk full; what was saved is kept)"),
+    ("SQLITE_IOERR", "lỗi ghi đĩa (đĩa đầy?); những gì đã lưu vẫn còn nguyên (disk write error; what was saved is kept)"),
+    ("SQLITE_NOTADB", "tệp không phải cơ sở dữ liệu hoặc đã hỏng (file is not a database, or is corrupted)"),
+    ("SQLITE_CORRUPT", "cơ sở dữ liệu bị hỏng (database file is corrupted)"),
+    ("SQLITE_CANTOPEN", "không mở được tệp cơ sở dữ liệu (unable to open the database file)"),
+    ("SQLITE_BUSY", "cơ sở dữ liệu đang bị tiến trình khác khóa (database is locked by another process)"),
+    ("SQLITE_LOCKED", "cơ sở dữ liệu đang bị khóa (database is locked)"),
+    ("SQLITE_PERM", "không có quyền truy cập cơ sở dữ liệu (permission denied)"),
+)
+
+
+def is_fault(exc: BaseException) -> bool:
+    """A failure of the database file or disk rather than of the data (constraints stay theirs)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return isinstance(exc, sqlite3.Error) and any(name.startswith(prefix) for prefix, _ in _FAULTS)
+
+
+def store_error(exc: sqlite3.Error, path: str | Path | None = None) -> StoreError:
+    """The one-line, bilingual form of a SQLite failure (the original stays as __cause__)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    message = next((m for prefix, m in _FAULTS if name.startswith(prefix)), f"lỗi cơ sở dữ liệu (database error: {exc})")
+    error = StoreError(f"{path}: {message}" if path is not None else message)
+    error.__cause__ = exc
+    return error
+
+
 def default_db_path() -> Path:
     env = os.environ.get("BIENTAP_DB")
     if env:
@@ -49,44 +78,80 @@ def config_dir() -> Path:
 
 def open_db(path: str | Path | None = None, *, memory_name: str | None = None,
             readonly: bool = False, migrate: bool = True) -> sqlite_utils.Database:
-    """Open (creating if needed) the database at `path` and bring its schema up to date."""
+    """Open (creating if needed) the database at `path` and bring its schema up to date.
+
+    A file this user may read but not write (a colleague's, a read-only share) opens for reading
+    when its schema is current; saving to it then raises a read-only StoreError.
+    """
     if memory_name is not None:
         db = sqlite_utils.Database(memory_name=memory_name)
     else:
         path = Path(path) if path is not None else default_db_path()
         try:
-            if readonly:
-                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=True)
-            else:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(str(path))
-            db = sqlite_utils.Database(conn)
-            db.execute("PRAGMA busy_timeout = 5000")
             if not readonly:
-                db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA foreign_keys = ON")
-            db.execute("PRAGMA synchronous = NORMAL")
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: cannot open database ({exc})") from None
+                path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{path}: không tạo được thư mục ({exc.strerror}) (cannot create its folder)") from exc
+        try:
+            db = _connect(path, readonly)
+        except sqlite3.Error as exc:
+            if readonly or not (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_READONLY"):
+                raise store_error(exc, path) from exc
+            try:
+                db = _connect(path, True)
+                if migrations.pending(db):
+                    raise exc
+            except sqlite3.Error:
+                raise store_error(exc, path) from exc
+            readonly = True
     db.conn.create_function("bt_fold", 1, lambda s: fold(s) if s else s, deterministic=True)
     if migrate and not readonly:
         ensure_schema(db)
     return db
 
 
+def _connect(path: Path, readonly: bool) -> sqlite_utils.Database:
+    if readonly:
+        conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
+    else:
+        conn = sqlite3.connect(str(path))
+    db = sqlite_utils.Database(conn)
+    db.execute("PRAGMA busy_timeout = 5000")
+    # Reading the header first: a file that is not a database, or one a newer bientap wrote, is
+    # refused before anything (journal mode included) is written to it.
+    check_version(db, path)
+    if not readonly:
+        db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+def check_version(db: sqlite_utils.Database, path: str | Path | None = None) -> int:
+    """The schema version recorded in the file; StoreError when a newer bientap wrote it."""
+    user_version = db.execute("PRAGMA user_version").fetchone()[0]
+    if user_version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path or 'database'}: cơ sở dữ liệu có lược đồ phiên bản {user_version}, mới hơn bản bientap này "
+            f"hiểu ({SCHEMA_VERSION}); hãy nâng cấp bientap (newer schema {user_version} > {SCHEMA_VERSION}: "
+            f"upgrade bientap)"
+        )
+    return user_version
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Apply pending migrations. Under the write lock, so two processes opening a new database at
+    once do not both create its tables."""
     try:
-        user_version = db.execute("PRAGMA user_version").fetchone()[0]
-        if user_version > SCHEMA_VERSION:
-            raise StoreError(
-                f"this database has schema version {user_version}, newer than this bientap "
-                f"understands ({SCHEMA_VERSION}); upgrade bientap"
-            )
-        if migrations.pending(db):
+        check_version(db)
+        if not migrations.pending(db) and check_version(db) == SCHEMA_VERSION:
+            return
+        with write_transaction(db):
+            check_version(db)
             migrations.apply(db)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"database unusable: {exc}") from None
+    except sqlite3.Error as exc:
+        raise store_error(exc) from exc
 
 
 @migrations()
@@ -224,11 +289,18 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
         with db.atomic():
             yield db
         return
-    db.execute("BEGIN IMMEDIATE")
     try:
-        yield db
-    except BaseException:
-        db.rollback()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.rollback()
+            raise
+        else:
+            db.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if db.conn.in_transaction:  # a failed COMMIT leaves the transaction open
+            db.rollback()
+        if is_fault(exc):
+            raise store_error(exc) from exc
         raise
-    else:
-        db.execute("COMMIT")

@@ -47,6 +47,8 @@ class Env:
             try:
                 self._db = open_db(self.db_path, readonly=readonly)
             except StoreError as exc:
+                if self.debug:
+                    raise
                 fail(str(exc))
         return self._db
 
@@ -66,9 +68,17 @@ class BientapGroup(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except Exception as exc:  # a clear line unless --debug asks for the traceback
+            import sqlite3
+
+            from store.db import StoreError, store_error
+
             env = ctx.find_object(Env)
             if env is not None and env.debug:
                 raise
+            if isinstance(exc, StoreError):
+                fail(str(exc) if env is None or str(env.db_path) in str(exc) else f"{env.db_path}: {exc}")
+            if isinstance(exc, sqlite3.Error):
+                fail(f"{env.db_path if env else 'database'}: {store_error(exc)}")
             fail(f"{type(exc).__name__}: {exc}")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tui.cli import Env
+from tui.cli import Env, fail
 
 
 @click.command("import")
@@ -51,5 +51,7 @@ def import_(env: Env, paths: tuple[str, ...], max_size: int | None) -> None:
         f"imported {report.count('imported')}, updated {report.count('updated')}, "
         f"unchanged {report.count('unchanged')}, rejected {report.count('rejected')}"
     )
+    if report.error:
+        fail(f"{env.db_path}: {report.error}")
     if report.rejected:
         raise SystemExit(2)
