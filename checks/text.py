@@ -115,21 +115,31 @@ def dropped_characters(text: str) -> list[tuple[int, str]]:
     return out
 
 
+# Any character dropped_characters might drop; most articles have none, so one regex scan decides.
+_MAYBE_DROPPED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200d" + "".join(sorted(BIDI_CONTROLS)) + "]")
+
+
 def clean_field(text: str) -> str:
     """Text as stored in an article field: LF newlines, NFC, no controls or bidi overrides."""
     text = normalize_newlines(text)
-    drop = {i for i, _ in dropped_characters(text)}
-    if drop:
-        text = "".join(ch for i, ch in enumerate(text) if i not in drop)
+    if _MAYBE_DROPPED.search(text):
+        drop = {i for i, _ in dropped_characters(text)}
+        if drop:
+            text = "".join(ch for i, ch in enumerate(text) if i not in drop)
+    if unicodedata.is_normalized("NFC", text):
+        return text
     return unicodedata.normalize("NFC", text)
 
 
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "d"})
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
 def fold(text: str) -> str:
     """Diacritic-insensitive form for search: "Đổi mới" → "doi moi" (đ folds to d)."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE))
+    decomposed = _COMBINING.sub("", unicodedata.normalize("NFD", text.translate(_FOLD_TABLE)))
+    if decomposed.isascii():
+        return decomposed.lower()
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
