@@ -183,7 +183,9 @@ _DROP_LOWER = {c: None for c in range(0x2000) if chr(c).islower()} | \
 
 
 def words(line: str) -> int:
-    return len(line.split())
+    """Word count of a line whose whitespace is already collapsed to single spaces (as the classifier
+    sees lines; callers with raw text collapse first: " ".join(text.split()))."""
+    return line.count(" ") + 1 if line else 0
 
 
 def is_caps(s: str) -> bool:
@@ -231,6 +233,7 @@ def is_date_line(s: str) -> bool:
 
 def source_of_line(s: str) -> str | None:
     """"Nguồn: Báo Khánh Hòa" / "Theo TTXVN" → the source named, else None."""
+    s = " ".join(s.split())
     if words(s) > 12:
         return None
     m = _SOURCE_LINE.match(s)
@@ -251,6 +254,7 @@ def url_host(url: str) -> str:
 
 def byline_name(s: str) -> str | None:
     """The name on a bút danh line ("Đ.Mãi", "Nguyễn Ngọc Hưng", "Tin, ảnh: Minh Anh", "ctngoc"), else None."""
+    s = " ".join(s.split())
     if not s or len(s) > 60:
         return None
     body = _NAME_PREFIX.sub("", s).strip().rstrip(".").strip()
