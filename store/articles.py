@@ -287,10 +287,11 @@ def restore_revision(db: sqlite_utils.Database, article_id: int, version: int, e
 # ---- listing -----------------------------------------------------------------------------------
 
 SORTS = {
-    # name: (column expression, descending)
-    "date": ("coalesce(published_at, '')", True),
+    # name: (column, descending). Bare columns, so the (column, id) indexes serve ORDER BY and the
+    # keyset range; rows with NULL come last in a descending sort and first in an ascending one.
+    "date": ("published_at", True),
     "updated": ("updated_at", True),
-    "title": ("coalesce(title_sort, '')", False),
+    "title": ("title_sort", False),
     "errors": ("errors", True),
     "status": ("status", False),
 }
@@ -351,17 +352,38 @@ def fts_query(words: str) -> str:
 
 def list_page(db: sqlite_utils.Database, query: Query, *, after: tuple | None = None, limit: int = 50,
               offset: int | None = None) -> list[dict]:
-    """One page of rows in sort order. Keyset paging: pass the last row's `_key` as `after`."""
-    expr, desc = SORTS[query.sort]
+    """One page of rows in sort order. Keyset paging: pass the last row's `_key` as `after`.
+
+    The keyset condition is a row-value range, `(column, id) < (?, ?)`, which SQLite answers from
+    the (column, id) index without reading the rows before it. NULLs sort as SQLite puts them
+    (last when descending, first when ascending), so a page may run from the values into the
+    NULLs: that is a second, equally indexed query.
+    """
+    column, desc = SORTS[query.sort]
     where, params = query.where()
+    if after is None:
+        return _page(db, column, desc, where, params, limit, offset)
+    value, last_id = after
     op = "<" if desc else ">"
-    if after is not None:
-        where += f" AND ({expr} {op} ? OR ({expr} = ? AND a.id {op} ?))"
-        params += [after[0], after[0], after[1]]
+    if value is None:
+        rows = _page(db, column, desc, f"{where} AND a.{column} IS NULL AND a.id {op} ?", [*params, last_id],
+                     limit)
+        if desc or len(rows) == limit:
+            return rows
+        return rows + _page(db, column, desc, f"{where} AND a.{column} IS NOT NULL", params, limit - len(rows))
+    rows = _page(db, column, desc, f"{where} AND (a.{column}, a.id) {op} (?, ?)", [*params, value, last_id],
+                 limit)
+    if desc and len(rows) < limit:
+        rows += _page(db, column, desc, f"{where} AND a.{column} IS NULL", params, limit - len(rows))
+    return rows
+
+
+def _page(db: sqlite_utils.Database, column: str, desc: bool, where: str, params: list, limit: int,
+          offset: int | None = None) -> list[dict]:
     order = "DESC" if desc else "ASC"
-    sql = (f"SELECT {', '.join('a.' + c.strip() for c in LIST_COLUMNS.split(','))}, {expr} AS _sortval "
-           f"FROM articles a WHERE {where} ORDER BY {expr} {order}, a.id {order} LIMIT ?")
-    params.append(limit)
+    sql = (f"SELECT {', '.join('a.' + c.strip() for c in LIST_COLUMNS.split(','))}, a.{column} AS _sortval "
+           f"FROM articles a WHERE {where} ORDER BY a.{column} {order}, a.id {order} LIMIT ?")
+    params = [*params, limit]
     if offset:
         sql += " OFFSET ?"
         params.append(offset)
