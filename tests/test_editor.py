@@ -541,3 +541,24 @@ def test_prompts_are_literal():
     assert isinstance(prompt, Text)
     assert "[/x]\\x1b" in prompt.plain and "[@click=app.quit]" in prompt.plain
     assert "[link=file:///etc/passwd]x[/]" in prompt.plain and "\x1b" not in prompt.plain
+
+
+async def test_seed_001_real_rules_marked_at_their_characters(db_path, seeded_db):
+    """Done-when of the editor: seed 001's typos and abbreviations are marked where they are."""
+    article_id = next(r["id"] for r in seeded_db.query("SELECT id, body FROM articles") if "xuấtl" in r["body"])
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        body = screen.body.text
+        spans = [f for f in screen.findings if f.field == "body" and f.end > f.start]
+        texts = {f.text for f in spans}
+        assert "xuấtl" in texts
+        assert any("chuyên" in t for t in texts) and any("vẫn" in t for t in texts)
+        assert any(f.category == "abbreviation" for f in spans)
+        for f in spans:
+            assert body[f.start:f.end] == f.text
+            row, col = screen.body.location_of(f.start)
+            line = screen.body.get_line(row)
+            if "\n" not in f.text:
+                assert (col, col + len(f.text)) in {(s.start, s.end) for s in line.spans}, f
+                assert line.plain[col:col + len(f.text)] == f.text

@@ -27,14 +27,28 @@ REMOVED_WORD = "bold white on dark_red"
 ADDED_WORD = "bold white on dark_green"
 
 
+CONTEXT_CHARS = 50  # unchanged text kept on each side of a change inside a long paragraph
+
+
+def _shorten(text: str, first: bool, last: bool) -> str:
+    """An unchanged stretch between changes, cut to its ends (a fix in a long paragraph stays visible)."""
+    if len(text) <= 2 * CONTEXT_CHARS + 5:
+        return text
+    head = "" if first else text[:CONTEXT_CHARS]
+    tail = "" if last else text[-CONTEXT_CHARS:]
+    return f"{head}…{tail}"
+
+
 def _changed_pair(old: str, new: str, out: Text) -> None:
     """One replaced paragraph: the old line and the new one, changed words marked."""
     a, b = _WORDS.findall(old), _WORDS.findall(new)
     minus, plus = Text("- ", style=REMOVED), Text("+ ", style=ADDED)
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    for k, (op, i1, i2, j1, j2) in enumerate(ops):
         if op == "equal":
-            minus.append(visible("".join(a[i1:i2])))
-            plus.append(visible("".join(b[j1:j2])))
+            same = visible(_shorten("".join(a[i1:i2]), k == 0, k == len(ops) - 1))
+            minus.append(same)
+            plus.append(same)
         else:
             minus.append(visible("".join(a[i1:i2])), style=REMOVED_WORD)
             plus.append(visible("".join(b[j1:j2])), style=ADDED_WORD)

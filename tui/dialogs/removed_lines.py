@@ -20,9 +20,10 @@ from store.drafts import RemovedLine
 from tui.dialogs import tr
 
 
-def line_prompt(line: RemovedLine) -> Text:
+def line_prompt(line: RemovedLine, lang: str = "vi") -> Text:
     out = Text()
-    out.append(f"¶{line.position + 1} ", style="bold")
+    where = f"before ¶{line.position + 1} " if lang == "en" else f"trước đoạn {line.position + 1} "
+    out.append(where, style="bold")
     out.append(line.kind, style="cyan")
     if line.reason:
         out.append(" · " + visible(line.reason), style="dim")
@@ -54,7 +55,7 @@ class RemovedLinesDialog(ModalScreen[int | None]):
             yield Static(tr(self, "Dòng bị bỏ lúc nhập — Enter đưa dòng trở lại vị trí cũ, Esc đóng",
                             "Lines removed at import — Enter puts one back in place, Esc closes"),
                          classes="title", markup=False)
-            yield OptionList(*[Option(line_prompt(line), id=str(line.id)) for line in self.lines])
+            yield OptionList(*[Option(line_prompt(line, getattr(self.app, "lang", "vi")), id=str(line.id)) for line in self.lines])
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

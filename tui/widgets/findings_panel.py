@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from checks import engine
 from checks.findings import Finding
 from checks.text import visible
 
@@ -26,7 +27,10 @@ def finding_prompt(f: Finding) -> Text:
     out = Text(no_wrap=False)
     out.append(mark + " ", style=style)
     where = FIELD_LABEL.get(f.field, f.field)
-    out.append(f"{where + ' ' if where else ''}{f.line}:{f.column} ", style="bold")
+    if f.rule in engine.RECORD_RULES:  # about the whole record: no line or column
+        out.append(f"{where or 'Bài'} ", style="bold")
+    else:
+        out.append(f"{where + ' ' if where else ''}{f.line}:{f.column} ", style="bold")
     out.append(f.rule, style="dim")
     if f.text:
         out.append("  «")
