@@ -116,7 +116,7 @@ def dropped_characters(text: str) -> list[tuple[int, str]]:
 
 
 # Any character dropped_characters might drop; most articles have none, so one regex scan decides.
-_MAYBE_DROPPED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200d" + "".join(sorted(BIDI_CONTROLS)) + "]")
+_MAYBE_DROPPED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200d\ud800-\udfff" + "".join(sorted(BIDI_CONTROLS)) + "]")
 
 
 def clean_field(text: str) -> str:
