@@ -97,7 +97,8 @@ def crf_pairs() -> set[str]:
     return pairs
 
 
-def build() -> dict:
+def build(text_sentences: list[list[str]] | None = None) -> dict:
+    """The lexicon; `text_sentences` (segmented) default to the tune half of the VLSP sample."""
     import wordfreq
 
     freq: dict[str, float] = {}
@@ -134,7 +135,7 @@ def build() -> dict:
             if a != b:
                 compounds.add(a + " " + b)
 
-    tune, _ = vlsp_halves()
+    tune = vlsp_halves()[0] if text_sentences is None else text_sentences
     bigrams: Counter = Counter(dict.fromkeys(crf_pairs(), 1))
     alone: Counter = Counter()
     inside: Counter = Counter()

@@ -12,11 +12,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import accumulate
-from operator import itemgetter
 
 from checks.engine import Context, rule
 from checks.findings import Document, Hit
-from checks.lexicon import COMMON, UNSEEN, WORD, Lexicon, lexicon
+from checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon, lexicon
 from checks.text import fold
 from checks.vietnamese import (confusions, is_structural, normalize, place_tone,
                                strip_tone, _PLAIN)
@@ -27,7 +26,6 @@ _SENTENCE_OPENERS = frozenset('.!?…:;\n"“”‘’\'(«»[-–—•*+>|')
 # hyphenated forms, not to prose: "09-NQ/TW", "tin.example.vn/a_b", "ban@so.gov.vn".
 _JOINERS = frozenset("./@_\\-&:'’+#=%$§?~^")
 _TOUCHING = _JOINERS | frozenset("0123456789")
-_first = itemgetter(slice(0, 1))
 
 LOW, CAP, ABBR, OTHER = 0, 1, 2, 3
 
@@ -42,6 +40,14 @@ _REDUPLICATION = frozenset(normalize(s) for s in """
 người nhà ngày đêm năm tháng tuần sáng chiều tối trưa đời lớp nơi ai gì đâu xa từ chầm rất
 hàng nhiều mãi đi lần tầng đợt
 """.split())
+
+# How much rarer than the syllable written a repair may be when it makes a dictionary word with a
+# neighbour, and how much more frequent it must be when it only makes a phrase seen in text.
+WORD_MARGIN = 1.5
+PHRASE_MARGIN = 1.0
+# Syllables this frequent (Zipf scale) combine with almost anything: only a neighbour waiting for
+# its word ("vẫn đề") makes one of them suspect.
+COMMON_ZIPF = 6.0
 
 _INFO: dict[str, tuple[str, bool, int, bool]] = {}
 
@@ -96,8 +102,15 @@ class Scan:
         if linked:
             linked[0] = False
         self.linked = linked
-        last = [sep[-1:] for sep in seps]
-        self.touches = [a in _TOUCHING or b in _TOUCHING for a, b in zip(last, map(_first, seps[1:]))]
+        # Glued on the left to a joiner or digit ("/TW", "2021-xã"), or on the right to a joiner
+        # that continues ("example.vn", "https://"), not one that ends a sentence ("pháp luật. Bảo").
+        self.touches = [
+            sep[-1:] in _TOUCHING or (nxt[:1] in _TOUCHING and (nxt[:1].isdigit() or len(nxt) == 1
+                                                                or not nxt[1].isspace()))
+            for sep, nxt in zip(seps, seps[1:])
+        ]
+        if raw and seps[-1][:1] in _JOINERS and len(seps[-1]) == 1:
+            self.touches[-1] = False
         self._ordinary: dict[frozenset[str], list[str | None]] = {}
         self._runs: list[list[int]] | None = None
         self._context: list[str | None] | None = None
@@ -193,12 +206,12 @@ def _nonword_suggestions(word: str, left: str | None, right: str | None, lex: Le
     for cand in _near_syllables(word):
         score = 4 * max(lex.pair(left, cand), lex.pair(cand, right)) + lex.zipf(cand)
         scored.append((score, cand))
-    for i in range(1, len(word)):
+    for i in range(2, len(word) - 1):
+        # A lost space: "màcòn" → "mà còn".
         a, b = normalize(word[:i]), normalize(word[i:])
         if a in lex.syllables and b in lex.syllables and is_structural(a) and is_structural(b):
-            strength = lex.pair(a, b)
-            if strength >= COMMON:
-                scored.append((4 * strength + min(lex.zipf(a), lex.zipf(b)), a + " " + b))
+            strength = max(lex.pair(a, b), SEEN)
+            scored.append((4 * strength + min(lex.zipf(a), lex.zipf(b)), a + " " + b))
     scored.sort(key=lambda x: (-x[0], x[1]))
     return [c for _, c in scored[:3]]
 
@@ -225,7 +238,7 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
             continue
         left = keys[i - 1] if i and linked[i] else None
         right = keys[i + 1] if i + 1 < n and linked[i + 1] else None
-        suggestions = _nonword_suggestions(key, left, right, lex)
+        suggestions = _nonword_suggestions(low, left, right, lex)
         marked = not low.isascii()
         if not marked and not suggestions:
             continue
@@ -264,10 +277,17 @@ def _slips(keys: list[str | None], context: list[str | None], linked: list[bool]
         if a is not None and prev is not None and linked[i]:
             ps[i] = pairs.get(prev + " " + a, UNSEEN)
         prev = a
+    # A phrase seen across a word boundary ("vấn đề | cấp bách") vouches for "đề cấp" only where
+    # the bound syllable has its word here too.
+    bound = lex.bound
+    for i in range(1, n):
+        if UNSEEN < ps[i] < WORD and ((ps[i - 1] != WORD and bound(context[i - 1]))
+                                      or (ps[i + 1] != WORD and bound(context[i]))):
+            ps[i] = UNSEEN
     found = []
     for i, a in enumerate(keys):
-        if a is None:
-            continue
+        if a is None or (i and a == keys[i - 1]) or (i + 1 < n and a == keys[i + 1]):
+            continue  # a doubled word is typo.doubled's
         pl, pr = ps[i], ps[i + 1]
         if pl >= COMMON or pr >= COMMON:
             continue
@@ -280,16 +300,26 @@ def _slips(keys: list[str | None], context: list[str | None], linked: list[bool]
             continue
         za = zipf(a, 0.0)
         orphan = pl == UNSEEN and pr == UNSEEN
-        l_taken = l is not None and i > 1 and ps[i - 1] == WORD
-        r_taken = r is not None and ps[i + 2] == WORD
+        # What the neighbour a repair would join is doing on its other side: already in a word
+        # (then it is not free to join), or nothing at all while it never stands alone (then it
+        # is waiting for exactly this repair: "vẫn đề" where "đề" has no word otherwise).
+        l_side = ps[i - 1] if l is not None and i > 1 else UNSEEN
+        r_side = ps[i + 2] if r is not None else UNSEEN
+        l_waiting = l is not None and l_side != WORD and lex.bound(l)
+        r_waiting = r is not None and r_side != WORD and lex.bound(r)
+        a_common = lex.free(a) or za >= COMMON_ZIPF
         best = None
         for v, zv in variants:
-            for strength, taken in ((pairs.get(l + " " + v, UNSEEN) if l else UNSEEN, l_taken),
-                                    (pairs.get(v + " " + r, UNSEEN) if r else UNSEEN, r_taken)):
+            for strength, taken, waiting in (
+                    (pairs.get(l + " " + v, UNSEEN) if l else UNSEEN, l_side == WORD, l_waiting),
+                    (pairs.get(v + " " + r, UNSEEN) if r else UNSEEN, r_side == WORD, r_waiting)):
                 if strength == WORD:
-                    ok = not taken and zv >= za - 1.5
+                    # A common free-standing word pairs with anything; only a waiting neighbour
+                    # outweighs that.
+                    ok = not taken and zv >= za - WORD_MARGIN and (waiting or not a_common)
                 elif strength == COMMON:
-                    ok = orphan and (zv >= za + 1.0 or (lex.bound(a) and lex.free(v)))
+                    ok = orphan and ((zv >= za + PHRASE_MARGIN and not lex.free(a))
+                                     or (lex.bound(a) and lex.free(v)))
                 else:
                     continue
                 if ok and (best is None or (strength, zv) > best[0]):
@@ -359,11 +389,14 @@ def doubled(doc: Document, ctx: Context) -> Iterator[Hit]:
         if touches[i] or touches[i - 1]:
             continue
         pair = key[i - 1] + " " + key[i]
-        if pair in lex.redup or key[i] in _REDUPLICATION or pair in custom or key[i] in custom:
+        if key[i] in _REDUPLICATION or pair in custom or key[i] in custom:
+            continue
+        # The dictionaries' "là là" (hovering) is far rarer than "là" typed twice.
+        if pair in lex.redup and lex.zipf(key[i]) < COMMON_ZIPF:
             continue
         before = key[i - 2] if i > 1 and linked[i - 1] else None
         after = key[i + 1] if i + 1 < n and linked[i + 1] else None
-        ambiguous = lex.pair(before, key[i]) == WORD and lex.pair(key[i], after) == WORD
+        ambiguous = lex.pair(before, key[i]) == WORD and (lex.pair(key[i], after) == WORD or lex.free(key[i]))
         yield Hit(sc.start[i - 1], sc.end[i], f"Lặp từ “{raw[i]}”", f"Doubled word “{raw[i]}”",
                   (raw[i - 1],), severity="info" if ambiguous else None)
 
