@@ -299,8 +299,10 @@ def slug_for(title: str | None, article_id: int | None) -> str:
     characters; "bai-<id>" when the title has nothing to make one from."""
     from slugify import slugify
 
-    slug = slugify(_clean(title).replace("đ", "d").replace("Đ", "D"),
-                   max_length=SLUG_MAX, word_boundary=True)
+    slug = slugify(_clean(title).replace("đ", "d").replace("Đ", "D"))
+    if len(slug) > SLUG_MAX:  # cut at a word boundary (python-slugify's own cut mangles repeated words)
+        cut = slug[:SLUG_MAX + 1]
+        slug = cut[:cut.rindex("-")] if "-" in cut else slug[:SLUG_MAX]
     return slug if _SLUG_OK.fullmatch(slug) else f"bai-{article_id}"
 
 
@@ -382,18 +384,18 @@ def write_one(out_dir: Path, name: str, data: bytes, *, overwrite: bool) -> tupl
         return "skipped", f"tên tệp ra ngoài thư mục xuất: {name!r} (path outside the output folder)"
     if os.path.lexists(target):
         if target.is_symlink() or not target.is_file():
-            return "skipped", f"{name} đã có và không phải tệp thường (exists and is not a regular file)"
+            return "skipped", "đã có và không phải tệp thường (exists and is not a regular file)"
         try:
             if target.read_bytes() == data:
                 return "unchanged", ""
         except OSError as exc:
-            return "skipped", f"{name}: {_reason(exc)}"
+            return "skipped", _reason(exc)
         if not overwrite:
-            return "skipped", f"{name} đã có với nội dung khác; dùng --overwrite để ghi đè (exists and differs)"
+            return "skipped", "đã có với nội dung khác; dùng --overwrite để ghi đè (exists and differs)"
     try:
         write_atomic(target, data, sync_dir=False)
     except OSError as exc:
-        return "skipped", f"{name}: {_reason(exc)}"
+        return "skipped", _reason(exc)
     return "written", ""
 
 

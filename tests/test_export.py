@@ -184,6 +184,9 @@ def seed_db(seed_db_path):
     ("ĐÀ NẴNG đón khách", "da-nang-don-khach"),
     ("Hội thảo – Tập huấn “Đổi mới sáng tạo”", "hoi-thao-tap-huan-doi-moi-sang-tao"),
     ("Ưu tiên ổn định kinh tế vĩ mô", "uu-tien-on-dinh-kinh-te-vi-mo"),
+    # longer than 80: cut at the last whole word, even when words repeat
+    ("Thúc đẩy phát triển khoa học, công nghệ và đổi mới sáng tạo tạo động lực phát triển kinh tế xã hội",
+     "thuc-day-phat-trien-khoa-hoc-cong-nghe-va-doi-moi-sang-tao-tao-dong-luc-phat"),
 ])
 def test_slug_is_vietnamese_aware(title, slug):
     assert slug_for(title, 7) == slug
