@@ -34,6 +34,7 @@ RULE_REASONS: dict[str, tuple[str, str]] = {
     "boilerplate.file_path": ("đường dẫn tệp ảnh sót lại", "leftover image file path"),
     "boilerplate.url": ("đường dẫn (URL) đứng riêng", "lone URL"),
     "boilerplate.related": ("danh sách tin liên quan", "related-news list"),
+    "boilerplate.comments": ("khung bình luận của bạn đọc", "reader comments block"),
     "boilerplate.duplicate": ("đoạn lặp lại", "duplicated paragraph"),
     "boilerplate.caption": ("chú thích ảnh", "photo caption"),
     "boilerplate.photo_ref": ("tham chiếu ảnh \"(ảnh dưới)\"", "photo reference \"(ảnh dưới)\""),
@@ -84,7 +85,8 @@ _FOOTER = re.compile(
     r"(?:phó )?trưởng ban biên tập|(?:phó )?tổng biên tập|ban biên tập|cơ quan chủ quản|"
     r"đơn vị (?:quản lý|thực hiện|vận hành|chủ quản)|thiết kế (?:bởi|và phát triển)|phát triển bởi|"
     r"powered by|all rights reserved|ghi rõ nguồn|ghi nguồn|không được sao chép|"
-    r"mọi hình thức sao chép|liên hệ quảng cáo|quảng cáo\s*:)",
+    r"mọi hình thức sao chép|liên hệ quảng cáo|quảng cáo\s*:|tòa soạn\s*:|toà soạn\s*:|"
+    r"văn phòng đại diện|số giấy phép|thiết kế website|xây dựng bởi|thiết kế\s*:)",
     re.I,
 )
 _FOOTER_ANYWHERE = re.compile(
@@ -110,6 +112,13 @@ _RELATED_HEAD = re.compile(
     r"trước|sau|tiếp theo)\b"
     r"|^(?:xem thêm|đọc thêm|có thể bạn quan tâm|bạn có thể quan tâm|xem tin theo ngày|"
     r"tin tức - sự kiện|tin tức sự kiện|chuyên mục khác)\b",
+    re.I,
+)
+# The reader-comment block under an article: "Ý kiến bạn đọc", "Bình luận (12)", "Gửi bình luận".
+_COMMENTS_HEAD = re.compile(
+    r"^(?:ý kiến bạn đọc|ý kiến của bạn|ý kiến\s*\(\d+\)|bình luận(?:\s*\(\d+\))?|gửi (?:bình luận|ý kiến)|"
+    r"viết bình luận|bạn đọc bình luận|\d+\s+bình luận|bình luận của bạn|hãy là người đầu tiên bình luận)"
+    r"[\s.:…]*$",
     re.I,
 )
 _BREADCRUMB = re.compile(r"^[^.!?>»›/\\→]{1,60}(?:\s*(?:>|»|›|/|\\|→)\s*[^.!?>»›/]{1,60}){1,6}$")
@@ -223,12 +232,22 @@ def find_dates(s: str) -> list[tuple[int, int, int, int]]:
 
 
 def is_date_line(s: str) -> bool:
-    """A line that is only a date (and time, weekday, "Ngày cập nhật" and the like)."""
+    """A line that is only a date (and time, weekday, "Ngày cập nhật" and the like), possibly with
+    the bút danh beside it ("Minh Anh - 12/06/2023 08:00")."""
     if words(s) > 14 or not find_dates(s):
         return False
-    rest = _TIME.sub(" ", _DATE.sub(" ", s))
-    rest = _DATE_WORDS.sub(" ", rest)
-    return len(_WORD.findall(rest)) <= 1
+    rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", _DATE.sub(" ", s)))
+    if len(_WORD.findall(rest)) <= 1:
+        return True
+    return byline_name(rest.strip(" -–|,:()")) is not None
+
+
+def name_beside_date(s: str) -> str | None:
+    """The bút danh on a date line ("Minh Anh - 12/06/2023 08:00" → "Minh Anh"), else None."""
+    rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", _DATE.sub(" ", s)))
+    if len(_WORD.findall(rest)) <= 1:
+        return None
+    return byline_name(" ".join(rest.split()).strip(" -–|,:()"))
 
 
 def source_of_line(s: str) -> str | None:
@@ -273,7 +292,8 @@ def byline_name(s: str) -> str | None:
             return None
         if any(c.islower() for c in tok):
             real += 1
-    if real == 0 and not (len(tokens) == 1 and ("." in tokens[0] or tokens[0].strip("()") in _AGENCIES)):
+    if real == 0 and not (len(tokens) == 1 and ("." in tokens[0] or tokens[0].strip("()") in _AGENCIES)) \
+            and not _caps_name(tokens):
         return None
     if len(tokens) == 1 and "." not in tokens[0] and tokens[0].strip("()") not in _AGENCIES \
             and not _NAME_PREFIX.match(s):
@@ -281,6 +301,13 @@ def byline_name(s: str) -> str | None:
         # pen name the prefix announces, or an abbreviated one ("Đ.Mãi").
         return None
     return body
+
+
+def _caps_name(tokens: list[str]) -> bool:
+    """"NGỌC PHƯỢNG - ĐỨC HÙNG": pen names some papers print in capitals (2 to 6 syllables)."""
+    syllables = [t for t in tokens if t not in ("-", "–", "&")]
+    return 2 <= len(syllables) <= 6 and all(t.isalpha() and len(t) <= 7 for t in syllables) \
+        and sum(len(t) for t in syllables) / len(syllables) <= 5.5
 
 
 def _name_token(tok: str) -> bool:
@@ -333,6 +360,8 @@ def _local(s: str) -> tuple[str, str] | None:
         return "boilerplate", "boilerplate.widget"
     if (s.endswith("!") or _SLOGAN.search(s)) and is_caps(s):
         return "boilerplate", "boilerplate.banner"
+    if n <= 8 and _COMMENTS_HEAD.match(s):
+        return "boilerplate", "boilerplate.comments"
     if n <= 12 and _RELATED_HEAD.match(s) and not s.endswith("."):
         return "boilerplate", "boilerplate.related"
     if n <= 16 and _BREADCRUMB.match(s) and not _DATE.search(s) and not is_prose(s):
@@ -474,6 +503,8 @@ def _classify(text: str) -> tuple[LineClass, ...]:
                 if rule[i] in ("boilerplate.file_path", "boilerplate.photo_ref"):
                     continue
                 break
+            if rule[i] == "boilerplate.menu" and is_caps(s):
+                break  # a run of capitals after the article is a menu, not a pen name in capitals
             if byline_name(s):
                 byline = i
                 kind[i], rule[i] = "metadata", "metadata.byline"
@@ -536,17 +567,22 @@ def _classify(text: str) -> tuple[LineClass, ...]:
 
 # Lines that only the site below an article has: once one appears, the article is over, unless
 # much more prose follows it (a "Xem thêm" link inside a long story).
-_END_MARKERS = ("boilerplate.related", "boilerplate.footer", "boilerplate.counter")
+# Footers, counters and comment blocks never stand inside an article; a related-news heading may
+# ("Xem thêm: ..."), so it ends the article only when little prose follows it.
+_END_MARKERS = {"boilerplate.footer": 1.0, "boilerplate.counter": 1.0, "boilerplate.comments": 1.0,
+                "boilerplate.related": 0.3}
 
 
 def _article_end(prose: list[int], kind: list[str], rule: list[str]) -> int:
     """The last prose line of the article proper."""
     first, last = prose[0], prose[-1]
-    markers = [i for i in range(first + 1, last) if rule[i] in _END_MARKERS]
-    for m in markers:
+    for m in range(first + 1, last):
+        share = _END_MARKERS.get(rule[m])
+        if share is None:
+            continue
         before = sum(1 for p in prose if p < m)
         after = len(prose) - before
-        if after <= max(2, before * 0.3):
+        if after <= max(2, before * share):
             return max(p for p in prose if p < m)
     return last
 

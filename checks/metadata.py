@@ -20,6 +20,7 @@ from checks.boilerplate import (
     byline_name,
     classify_lines,
     find_dates,
+    name_beside_date,
     source_of_line,
     url_host,
 )
@@ -52,8 +53,10 @@ class Extracted:
 
 
 _SPACES = " \t\u00a0\u202f\u2007\u200b\ufeff"
-_SOURCE_PREFIX = re.compile(r"^\(?([A-Z][\w.]*[A-Z.][\w.]*|[A-ZĐ]{2,10}|[\w-]+\.(?:vn|com|net|org)(?:\.vn)?)\)?"
-                            r"\s*[-–—]\s+\S")
+# A lead opening with its outlet: "(Dân trí) - ", "(Chinhphu.vn) - ", "TTO - ", "PhuthoPortal - ".
+_SOURCE_PREFIX = re.compile(
+    r"^(?:\(([^()\d]{2,30})\)|([A-ZĐ][\w.]*[A-ZĐ.][\w.]*|[A-ZĐ]{2,10}|[\w-]+\.(?:vn|com|net|org)(?:\.vn)?))"
+    r"\s*[-–—]\s*\S")
 _COPYRIGHT_OWNER = re.compile(
     r"(?:bản quyền|copyright|©)[^\n]*?(?:thuộc(?: về)?|of|by)\s+(.{4,120}?)\s*\.?$"
     r"|(?:©|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?:by\s+)?([^\d].{3,100}?)\s*\.?$",
@@ -122,6 +125,8 @@ def extract_article(text: str) -> Extracted:
 
     if byline_line:
         out.byline = byline_name(byline_line)
+    if out.byline is None and date_line:
+        out.byline = name_beside_date(date_line)
 
     url = next((u for u in urls), None)
     for s in source_lines:
@@ -135,7 +140,7 @@ def extract_article(text: str) -> Extracted:
     if out.source is None and lead:
         m = _SOURCE_PREFIX.match(lead)
         if m:
-            out.source = m.group(1)
+            out.source = (m.group(1) or m.group(2)).strip()
     if out.source is None:
         for s in footer_lines:
             m = _COPYRIGHT_OWNER.search(s)
@@ -183,6 +188,7 @@ class _Provinces:
     merged_into: dict[str, str]  # old key → new key
     pattern: re.Pattern
     by_form: dict[str, str]  # lower-cased written form → old key
+    cities: frozenset[str]  # forms that name a provincial city (Nha Trang → Khánh Hòa), weaker evidence
 
 
 def _admin_data_path() -> Path | None:
@@ -204,6 +210,8 @@ _EXTRA_FORMS = {
 _PREFIX = r"(?:(?:tỉnh|thành phố|tp\.?|t\.p\.?)\s*)"
 # Names that are as often a person's: they count only after "TP."/"thành phố" (or as "TP.HCM").
 _NEEDS_PREFIX = frozenset({"thanhphohochiminh"})
+# Provincial cities whose names are also given names or common ward names elsewhere.
+_AMBIGUOUS_CITIES = frozenset({"Vinh", "Tân An", "Thuận An", "Phú Mỹ", "Tân Uyên", "Sông Công", "Long Khánh"})
 
 
 @lru_cache(maxsize=1)
@@ -220,10 +228,19 @@ def _provinces() -> _Provinces | None:
         forms = {short, _modern_tone(short), *_EXTRA_FORMS.get(key, [])}
         for f in forms:
             by_form[f.lower()] = key
+    cities = set()
+    for row in data.get("ward_mapping", []):
+        district = row.get("old_district", "")
+        if district.startswith("Thành phố "):
+            name = district[len("Thành phố "):]
+            if name.lower() not in by_form and name not in _AMBIGUOUS_CITIES:
+                for f in {name, _modern_tone(name)}:
+                    by_form[f.lower()] = row["old_province_key"]
+                    cities.add(f.lower())
     alternation = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
     # Case-insensitive match, then a capital check: "hòa bình" (peace) is not Hòa Bình.
     pattern = re.compile(rf"(?<!\w)({_PREFIX})?({alternation})(?!\w)", re.I)
-    return _Provinces(old, new, merged_into, pattern, by_form)
+    return _Provinces(old, new, merged_into, pattern, by_form, frozenset(cities))
 
 
 _MODERN = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "òe": "oè", "óe": "oé", "ỏe": "oẻ",
@@ -241,7 +258,8 @@ def locate(title: str, lead: str, body: list[str], removed: list[str], published
     """The province or centrally governed city the story is about, as named at its date.
 
     Mentions are counted with weights by where they stand (title, then lead, then body, then the
-    site around the article); a "tỉnh X"/"TP. X" mention counts more than a bare name.
+    site around the article); a "tỉnh X"/"TP. X" mention counts more than a bare name, a
+    provincial city ("Nha Trang", "Đà Lạt") half as much as its province.
     """
     prov = _provinces()
     if prov is None:
@@ -261,6 +279,8 @@ def locate(title: str, lead: str, body: list[str], removed: list[str], published
                 if key in _NEEDS_PREFIX and not m.group(1) and name.lower() == prov.old[key].lower():
                     continue  # "tư tưởng Hồ Chí Minh": the person, not the city
                 bonus = 1.5 if m.group(1) else 1.0
+                if name.lower() in prov.cities:
+                    bonus *= 0.5
                 scores[key] = scores.get(key, 0.0) + weight * bonus
                 first.setdefault(key, order)
                 order += 1

@@ -193,3 +193,30 @@ def test_ho_chi_minh_the_person_is_not_the_city():
     text = "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh ở Sơn La"
     assert locate(text, "", [], [], None) == "Sơn La"
     assert locate("Khai trương tuyến metro ở TP. Hồ Chí Minh", "", [], [], None) == "Hồ Chí Minh"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Du khách đổ về Đà Lạt dịp lễ", "Lâm Đồng"),
+    ("Khánh thành cầu mới ở TP. Nha Trang", "Khánh Hòa"),
+    ("Ông Trần Vinh nhận giải thưởng tại Hà Nội", "Hà Nội"),  # Vinh: a given name too, not counted
+])
+def test_provincial_cities_point_to_their_province(text, expected):
+    assert locate(text, "", [], [], None) == expected
+
+
+def test_outlet_prefix_caps_byline_and_name_on_the_date_line():
+    lead = ("(Dân trí) - Sáng 12/6, Bộ Giáo dục và Đào tạo công bố phương án tổ chức kỳ thi tốt nghiệp "
+            "trung học phổ thông năm 2024 với nhiều điểm mới.")
+    para = ("Theo phương án, thí sinh làm bốn bài thi, trong đó có ba bài thi độc lập và một bài thi tổ hợp; "
+            "đề thi bám sát chương trình giáo dục phổ thông.")
+    page = "\n\n".join(["Công bố phương án thi tốt nghiệp năm 2024", "Hoài Nam - 12/06/2023 08:15",
+                        lead, para, "NGỌC PHƯỢNG - ĐỨC HÙNG", "Ý kiến bạn đọc",
+                        "Bài viết rất hữu ích cho các em học sinh lớp 12 chuẩn bị bước vào kỳ thi quan trọng."])
+    ex = extract_article(page)
+    assert ex.source == "Dân trí"
+    assert ex.published_at == "2023-06-12T08:15:00+07:00"
+    assert ex.byline == "NGỌC PHƯỢNG - ĐỨC HÙNG"
+    assert ex.body == para
+    assert "boilerplate.comments" in {r.reason for r in ex.removed}
+    assert extract_article("\n\n".join([page.split("\n\n")[0], "Hoài Nam - 12/06/2023 08:15", lead, para])).byline \
+        == "Hoài Nam"

@@ -71,6 +71,12 @@ def related(doc, ctx):
     return _lines(doc, "boilerplate.related")
 
 
+@rule("boilerplate.comments", category="boilerplate", severity="warning", safe=True)
+def comments(doc, ctx):
+    """Khung bình luận của bạn đọc dưới bài: "Ý kiến bạn đọc", "Gửi bình luận", "Bình luận (12)"."""
+    return _lines(doc, "boilerplate.comments")
+
+
 @rule("boilerplate.duplicate", category="boilerplate", severity="warning", safe=True)
 def duplicate(doc, ctx):
     """Đoạn lặp lại y hệt một đoạn phía trên (chú thích ảnh, đoạn văn dán hai lần)."""
