@@ -170,3 +170,27 @@ def test_pen_names():
     for label in ("Trang chủ", "Các tin khác", "Liên hệ", "Đa phương tiện", "Văn bản", "Hội thảo khoa học",
                   "Xem tin theo ngày", "Thống kê truy cập", "menu"):
         assert byline_name(label) is None, label
+
+
+def test_deleting_boilerplate_keeps_the_article_and_settles_in_one_round():
+    from checks.engine import fix_text
+
+    for text in [p.read_text(encoding="utf-8") for p in SEEDS] + [PORTAL]:
+        once = apply_fixes(text, check_text(text, rules=["boilerplate"]))
+        assert fix_text(text, rules=["boilerplate"]) == once
+        kept = [text[c.start:c.end] for c in classify_lines(text) if c.kind in ("body", "title")]
+        for line in kept:
+            assert line.replace(" (ảnh dưới)", "") in once
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from([PARA, PARA2, PARA3, "Trang chủ", "Liên hệ", "", "Minh Châu", "Tin liên quan",
+                                 "Toàn cảnh hội nghị", "Bản quyền © 2023", "12/07/2023", "Chia sẻ | In bài",
+                                 "Nghệ An sơ kết công tác sáu tháng đầu năm", "Đang truy cập: 57"]),
+                min_size=1, max_size=20))
+def test_boilerplate_fixes_are_idempotent_on_page_like_text(parts):
+    from checks.engine import fix_text
+
+    text = "\n".join(parts)
+    fixed = fix_text(text, rules=["boilerplate"])
+    assert fix_text(fixed, rules=["boilerplate"]) == fixed
