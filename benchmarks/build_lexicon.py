@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from checks.text import fold  # noqa: E402
 from checks.vietnamese import is_structural, normalize  # noqa: E402
 
 OUT = ROOT / "checks" / "data" / "vi_lexicon.pickle"
@@ -103,6 +104,9 @@ def build(text_sentences: list[list[str]] | None = None) -> dict:
 
     freq: dict[str, float] = {}
     foreign: set[str] = set()
+    entries = viet74k_entries()
+    # Vietnamese typed without its marks ("hoc" for "học") is not a foreign word.
+    unmarked = {fold(k) for keys in entries for k in keys}
     for word in wordfreq.iter_wordlist("vi"):
         if not word.isalpha():
             continue
@@ -110,12 +114,14 @@ def build(text_sentences: list[list[str]] | None = None) -> dict:
         zipf = wordfreq.zipf_frequency(word, "vi")
         if key:
             freq[key] = max(freq.get(key, 0.0), zipf)
-        elif len(word) > 1:
+        elif len(word) > 1 and word not in unmarked and (word.isascii() or len(word) > 3):
             foreign.add(word)
     for i, word in enumerate(wordfreq.iter_wordlist("en")):
         if i >= 30000:
             break
-        if word.isascii() and word.isalpha() and len(word) > 1:
+        # "top", "set", "chip" are common English; "hoc", "mot", "dat" are unmarked Vietnamese.
+        if word.isascii() and word.isalpha() and len(word) > 1 and (
+                word not in unmarked or wordfreq.zipf_frequency(word, "en") >= 4.5):
             foreign.add(word)
 
     # Loanwords the dictionary spells as one word ("lôgic", "ôtô") are foreign words, not slips.
@@ -127,7 +133,7 @@ def build(text_sentences: list[list[str]] | None = None) -> dict:
     compounds: set[str] = set()
     redup: set[str] = set()
     syllables: set[str] = set(freq)
-    for keys in viet74k_entries():
+    for keys in entries:
         syllables.update(keys)
         if len(keys) == 2 and keys[0] == keys[1]:
             redup.add(" ".join(keys))

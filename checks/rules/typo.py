@@ -410,16 +410,17 @@ def _name_runs(sc: Scan) -> list[list[int]]:
     runs: list[list[int]] = []
     run: list[int] = []
     kind, valid, touches, linked = sc.kind, sc.valid, sc.touches, sc.linked
-    for i in range(len(sc)):
-        name = kind[i] == CAP and valid[i] and not touches[i]
+    for i in range(len(sc) + 1):
+        name = i < len(sc) and kind[i] == CAP and valid[i] and not touches[i]
         if name and run and linked[i]:
             run.append(i)
             continue
+        # "Ông Nguyễn Văn A" opening a sentence: the capital of "Ông" is the sentence's.
+        if len(run) >= 3 and sc.key[run[0]] not in SURNAMES and sc.opens(run[0]):
+            run = run[1:]
         if len(run) >= 2:
             runs.append(run)
         run = [i] if name else []
-    if len(run) >= 2:
-        runs.append(run)
     sc._runs = runs
     return runs
 

@@ -1,0 +1,247 @@
+"""Typo rules: non-words, real-word slips, doubled words, names; syllable structure underneath."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checks.engine import Context, check_text
+from checks.style import HouseStyle
+from checks.vietnamese import confusions, is_structural, normalize, place_tone, split_onset, strip_tone
+
+# Sentences long enough to read as prose to the boilerplate classifier.
+LEAD = "Sở Khoa học và Công nghệ tỉnh đã tổ chức hội thảo về đổi mới sáng tạo cho các doanh nghiệp. "
+
+
+def typos(text: str, ctx: Context | None = None, rule: str = "typo"):
+    return [f for f in check_text(text, ctx or Context(), rules=[rule])]
+
+
+def flagged(text: str, ctx: Context | None = None, rule: str = "typo") -> dict[str, tuple[str, ...]]:
+    return {f.text: f.suggestions for f in typos(text, ctx, rule) if f.severity != "info"}
+
+
+# --- syllable structure ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("word, key", [
+    ("hoà", "hòa"), ("hòa", "hòa"), ("thuỷ", "thủy"), ("Khoẻ", "khỏe"), ("hoàng", "hoàng"),
+    ("quả", "quả"), ("giữa", "giữa"), ("người", "người"), ("khuyến", "khuyến"),
+])
+def test_normalize_puts_tone_where_traditional_spelling_does(word, key):
+    assert normalize(word) == key
+
+
+def test_modern_placement():
+    assert normalize("hòa", modern=True) == "hoà"
+    assert normalize("thủy", modern=True) == "thuỷ"
+    assert normalize("hoàng", modern=True) == "hoàng"
+    assert place_tone("khoe", 3) == "khỏe" and place_tone("khoe", 3, modern=True) == "khoẻ"
+
+
+def test_syllable_parts():
+    assert strip_tone("chuyển") == ("chuyên", 3)
+    assert split_onset("chuyên") == ("ch", "uyên")
+    assert split_onset("gin") == ("g", "in")
+    assert split_onset("quy") == ("qu", "y")
+
+
+@pytest.mark.parametrize("word", ["được", "nghiên", "quỳnh", "giếng", "thuở", "khuya", "kỹ", "gì", "hòa"])
+def test_valid_syllables(word):
+    assert is_structural(normalize(word))
+
+
+@pytest.mark.parametrize("word", ["xuấtl", "đươc", "ngiên", "hoc", "cem", "ghà", "thôngtin", "hóan"])
+def test_invalid_syllables(word):
+    assert not is_structural(word)
+
+
+def test_confusions_cover_tone_mark_onset_and_final_slips():
+    assert "chuyển" in confusions("chuyên")
+    assert "vấn" in confusions("vẫn")
+    assert "trao" in confusions("chao")
+    assert "sinh" in confusions("xinh")
+    assert "nên" in confusions("lên")
+    assert "bàng" in confusions("bàn")
+    assert "quí" not in confusions("quý")  # a spelling variant, not a slip
+    assert all(is_structural(c) for c in confusions("người"))
+
+
+# --- non-words -------------------------------------------------------------------------------
+
+def test_nonword_with_suggestion():
+    text = LEAD + "Các doanh nghiệp nâng cao chất lượng và hiệu quả sản xuấtl trong năm nay."
+    found = typos(text)
+    assert [(f.rule, f.text, f.severity) for f in found] == [("typo.nonword", "xuấtl", "error")]
+    assert found[0].suggestions[0] == "xuất"
+    assert text[found[0].start:found[0].end] == "xuấtl"
+
+
+def test_nonword_missing_space_and_missing_tone():
+    text = LEAD + "Người dân cần được tiếp cận thôngtin pháp luật và các thành tựu khoa hoc mới."
+    got = flagged(text)
+    assert got["thôngtin"][0] == "thông tin"
+    assert got["hoc"][0] == "học"
+
+
+def test_names_foreign_words_abbreviations_numbers_urls_are_not_nonwords():
+    text = LEAD + ("Hội thảo tại khách sạn Yasaka với ông Trần Ngọc Ca, đại diện Samsung và Google, "
+                   "bàn về startup, internet và website của UBND tỉnh, KH&CN, số 09-NQ/TW, "
+                   "Thông tư 01/2021/TT-BKHCN, địa chỉ https://skhcn.khanhhoa.gov.vn/tin-tuc và "
+                   "email ban.bientap@khanhhoa.gov.vn, lúc 10h30 ngày 10/5/2022, tăng 15% so với 2021.")
+    assert flagged(text) == {}
+
+
+def test_custom_words_silence_a_nonword():
+    text = LEAD + "Phần mềm vnedu được triển khai tại các trường học trong tỉnh từ đầu năm học."
+    assert typos(text) == [] or all(f.text != "vnedu" or f.severity == "warning" for f in typos(text))
+    text2 = LEAD + "Sản phẩm mớiz được giới thiệu tại hội chợ công nghệ năm nay ở tỉnh nhà."
+    assert "mớiz" in flagged(text2)
+    assert "mớiz" not in flagged(text2, Context(custom_words=frozenset({"mớiz"})))
+
+
+# --- real-word slips -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, wrong, right", [
+    ("Hoạt động quản lý công nghệ hạn chế chuyên giao có nguy cơ gây ô nhiễm môi trường.", "chuyên", "chuyển"),
+    ("Kết quả được áp dụng để giải quyết những vẫn đề nảy sinh trong thực tiễn sản xuất.", "vẫn", "vấn"),
+    ("Công trình góp phần làm sáng tỏ một số vấn để về lịch sử, văn hóa trên địa bàn.", "để", "đề"),
+    ("Nhiệm vụ quản lý về đổi mới sáng tạo được đề cấp chính thức trong một văn bản.", "cấp", "cập"),
+    ("Các đơn vị đã có những đóng góp tích cực trọng hoạt động khoa học của tỉnh.", "trọng", "trong"),
+])
+def test_realword_slip_found_with_intended_word_first(sentence, wrong, right):
+    found = [f for f in typos(LEAD + sentence) if f.rule == "typo.realword"]
+    assert [(f.text, f.suggestions[0]) for f in found] == [(wrong, right)]
+
+
+def test_realword_keeps_capital_and_house_style_tone_placement():
+    text = LEAD + "Vẫn đề nảy sinh trong thực tiễn cần được các cơ quan giải quyết kịp thời."
+    found = [f for f in typos(text) if f.rule == "typo.realword"]
+    assert found and found[0].text == "Vẫn" and found[0].suggestions[0] == "Vấn"
+
+
+def test_realword_quiet_on_correct_prose():
+    text = LEAD + ("Nghị quyết của Bộ Chính trị nhấn mạnh tầm quan trọng của đào tạo nhân lực, phát huy "
+                   "tiềm lực con người và sức sáng tạo của nhân dân. Nhân dịp này, Sở đã trao kỷ niệm "
+                   "chương cho các cá nhân có nhiều đóng góp. Hội thảo đón nhận sự tham gia của gần 60 đại "
+                   "biểu đại diện cho các sở, ban, ngành, hội, đoàn thể và ủy ban nhân dân các huyện.")
+    assert [f for f in typos(text) if f.severity != "info"] == []
+
+
+def test_realword_never_inside_names():
+    text = LEAD + "Ông Trần Văn Chuyên Giao và bà Lê Thị Vẫn Đề cùng dự buổi làm việc hôm nay."
+    assert [f for f in typos(text) if f.rule == "typo.realword"] == []
+
+
+def test_custom_phrase_silences_a_realword_slip():
+    text = LEAD + "Hoạt động quản lý công nghệ hạn chế chuyên giao có nguy cơ gây ô nhiễm môi trường."
+    ctx = Context(custom_words=frozenset({"chuyên giao"}))
+    assert [f for f in typos(text, ctx) if f.rule == "typo.realword"] == []
+
+
+def test_ignored_pair_is_dropped_by_the_engine():
+    text = LEAD + "Hoạt động quản lý công nghệ hạn chế chuyên giao có nguy cơ gây ô nhiễm môi trường."
+    ctx = Context(ignored=frozenset({("typo.realword", "chuyên")}))
+    assert [f for f in typos(text, ctx) if f.rule == "typo.realword"] == []
+
+
+# --- doubled words ---------------------------------------------------------------------------
+
+def test_doubled_word():
+    text = LEAD + "Nghị quyết nhấn mạnh tầm quan trọng trọng của đào tạo, chuyên sâu hơn hơn trong những năm tới."
+    found = [f for f in typos(text) if f.rule == "typo.doubled"]
+    assert [(f.text, f.suggestions) for f in found] == [("trọng trọng", ("trọng",)), ("hơn hơn", ("hơn",))]
+    # The doubled syllable is not reported again as a real-word slip.
+    assert [f.rule for f in typos(text)] == ["typo.doubled", "typo.doubled"]
+
+
+@pytest.mark.parametrize("phrase", ["từ từ", "ngày ngày", "xa xa", "người người", "nhà nhà", "đời đời"])
+def test_reduplication_is_not_doubling(phrase):
+    text = LEAD + f"Bà con {phrase} đến với lễ hội truyền thống của làng trong mùa xuân năm nay."
+    assert [f for f in typos(text, rule="typo.doubled")] == []
+
+
+def test_doubled_numbers_and_codes_are_left_alone():
+    text = LEAD + "Trong các năm 2020 2020 và mã KH KH của đề tài đã được sửa trong báo cáo tổng kết."
+    assert [f for f in typos(text, rule="typo.doubled")] == []
+
+
+# --- names -----------------------------------------------------------------------------------
+
+def test_name_with_a_lower_case_syllable():
+    text = LEAD + "Ông Nguyễn Thanh Bình phát biểu. Sau đó ông Nguyễn Thanh bình trao đổi với phóng viên."
+    found = [f for f in typos(text) if f.rule == "typo.name_case"]
+    assert [(f.text, f.suggestions) for f in found] == [("bình", ("Bình",))]
+
+
+def test_lone_middle_name():
+    text = LEAD + "Phát biểu tại hội thảo, ông Nguyễn Văn hùng cho biết tỉnh sẽ tiếp tục hỗ trợ doanh nghiệp."
+    assert flagged(text, rule="typo.name_case") == {"hùng": ("Hùng",)}
+
+
+def test_name_followed_by_ordinary_words_is_fine():
+    text = LEAD + "Theo ông Nguyễn Thanh Bình cho biết, Sở Khoa học và Công nghệ Khánh Hòa đã chủ trì."
+    assert typos(text, rule="typo.name_case") == []
+
+
+def test_name_spelled_two_ways():
+    text = LEAD + ("Ông Nguyễn Thanh Bình chủ trì. Ông Nguyễn Thanh Bình nhấn mạnh vai trò của doanh "
+                   "nghiệp. Kết thúc hội thảo, ông Nguyễn Thành Bình cảm ơn các đại biểu.")
+    found = typos(text, rule="typo.name_variant")
+    assert [(f.text, f.suggestions) for f in found] == [("Thành", ("Thanh",))]
+
+
+def test_tone_placement_alone_is_not_a_name_variant():
+    text = LEAD + "Tỉnh Thanh Hóa và tỉnh Thanh Hoá cùng tham gia; đoàn Thanh Hóa đến sớm hơn."
+    assert typos(text, rule="typo.name_variant") == []
+
+
+def test_modern_house_style_spells_suggestions_modern():
+    ctx = Context(style=HouseStyle(tone_marks="modern"))
+    text = LEAD + "Ông Lê Văn Hòa chủ trì. Ông Lê Văn Hòa phát biểu. Cuối buổi, ông Lê Văn Hoa cảm ơn."
+    found = typos(text, ctx, rule="typo.name_variant")
+    assert [(f.text, f.suggestions) for f in found] == [("Hoa", ("Hoà",))]
+
+
+def test_rules_switch_off_in_house_style():
+    text = LEAD + "Các doanh nghiệp nâng cao chất lượng và hiệu quả sản xuấtl trong năm nay."
+    ctx = Context(style=HouseStyle(rules={"typo.nonword": False}))
+    assert typos(text, ctx) == []
+
+
+def test_offsets_refer_to_the_original_text():
+    text = "\ufeff" * 0 + LEAD.replace(" ", "\r\n", 1) + "Hiệu quả sản xua\u0302\u0301tl trong năm nay của tỉnh nhà."
+    found = [f for f in typos(text) if f.rule == "typo.nonword"]
+    assert len(found) == 1
+    assert text[found[0].start:found[0].end] == found[0].text
+    assert found[0].line == 2
+
+
+def test_boilerplate_lines_are_not_checked():
+    text = LEAD + "\n\nTrang chủ | Tin tức | Liên hệ | xuấtl\n"
+    assert [f for f in typos(text) if f.text == "xuấtl"] == []
+
+
+# --- properties ------------------------------------------------------------------------------
+
+VIET = st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợ"
+                            "ùúủũụừứửữựỳýỷỹỵ AĐQ.,;:-/\n\r\t0123456789\u00a0\u200b\u0301\u0323"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(VIET, max_size=200) | st.text(max_size=120))
+def test_random_text_never_raises_and_findings_stay_in_bounds(text):
+    for f in check_text(text, Context(custom_words=frozenset({"abc"})), rules=["typo"]):
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start:f.end] == f.text
+        assert f.category == "typo"
+        assert all(isinstance(s, str) for s in f.suggestions)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["và", "các", "của", "trong", "hoà", "thuỷ", "chuyên", "giao", "vẫn", "đề",
+                                 "Nguyễn", "Văn", "xuấtl", "hơn", "2022", "KH&CN", ",", "."]), max_size=40))
+def test_word_salad_never_raises(words):
+    text = " ".join(words)
+    for f in check_text(text, Context(), rules=["typo"]):
+        assert text[f.start:f.end] == f.text
