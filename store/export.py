@@ -339,7 +339,25 @@ def prepare_out_dir(out_dir: str | Path) -> Path:
     except OSError as exc:
         raise ExportError(f"không ghi được vào thư mục {out_dir}: {_reason(exc)} "
                           f"(cannot write to the output folder)") from None
+    _sweep_temps(resolved)
     return resolved
+
+
+STALE_TEMP_SECONDS = 600
+
+
+def _sweep_temps(folder: Path) -> None:
+    """Remove temp files an export killed mid-write left behind (ours by name, and long untouched:
+    a write in progress in another process is never that old)."""
+    import time
+
+    limit = time.time() - STALE_TEMP_SECONDS
+    for temp in folder.glob(".bientap-*.tmp"):
+        try:
+            if temp.is_file() and not temp.is_symlink() and temp.stat().st_mtime < limit:
+                temp.unlink()
+        except OSError:
+            continue
 
 
 def _inside(out_dir: Path, target: Path) -> bool:

@@ -437,6 +437,16 @@ def test_failed_write_leaves_the_old_file_and_no_temp(fresh_db, tmp_path, monkey
     assert not list(tmp_path.glob(".bientap-*"))
 
 
+def test_temp_files_left_by_a_killed_export_are_swept(fresh_db, tmp_path):
+    article = store_article(fresh_db, title="Tin", body="Một.")
+    old, fresh = tmp_path / ".bientap-dead.tmp", tmp_path / ".bientap-busy.tmp"
+    for temp in (old, fresh):
+        temp.write_text("nửa tệp")
+    os.utime(old, (1_000_000_000, 1_000_000_000))
+    export_articles(fresh_db, [article.id], "txt", tmp_path)
+    assert not old.exists() and fresh.exists()
+
+
 def test_unwritable_folder_is_an_export_error(fresh_db, tmp_path):
     article = store_article(fresh_db, title="Tin", body="Một.")
     blocker = tmp_path / "file.txt"
