@@ -428,13 +428,15 @@ def _classify(text: str) -> tuple[LineClass, ...]:
 
     def close_run(run: list[int], inside: bool) -> None:
         need = 5 if inside else 3
+        if inside and _table_or_list(run, lines):
+            return
         if len(run) >= need:
             for j in run:
                 if not kind[j]:
                     kind[j], rule[j] = "boilerplate", "boilerplate.menu"
 
     first_prose = prose[0] if prose else None
-    last_prose = _article_end(prose, kind, rule) if prose else None
+    last_prose = _article_end(prose, kind, rule, lines) if prose else None
 
     def inside(i: int) -> bool:
         return first_prose is not None and first_prose < i < last_prose
@@ -445,7 +447,7 @@ def _classify(text: str) -> tuple[LineClass, ...]:
             run.append(i)
             continue
         if run:
-            close_run(run, any(inside(j) for j in run) and len(run) < 8)
+            close_run(run, first_prose is not None and first_prose < run[0] and run[-1] < last_prose)
         run = []
 
     title = None
@@ -573,18 +575,44 @@ _END_MARKERS = {"boilerplate.footer": 1.0, "boilerplate.counter": 1.0, "boilerpl
                 "boilerplate.related": 0.3}
 
 
-def _article_end(prose: list[int], kind: list[str], rule: list[str]) -> int:
+def _table_or_list(run: list[int], lines: list[str]) -> bool:
+    """Short lines inside an article that are its own table cells or list items, not a menu."""
+    digits = sum(any(c.isdigit() for c in lines[j]) for j in run)
+    items = sum(bool(_LIST_ITEM.match(lines[j])) for j in run)
+    return digits >= 0.4 * len(run) or items >= 0.5 * len(run)
+
+
+def _article_end(prose: list[int], kind: list[str], rule: list[str], lines: list[str]) -> int:
     """The last prose line of the article proper."""
     first, last = prose[0], prose[-1]
     for m in range(first + 1, last):
         share = _END_MARKERS.get(rule[m])
         if share is None:
             continue
+        if _signed_off_before(m, kind, lines):
+            # "... last paragraph / Minh Anh / Tin liên quan": the bút danh closed the article.
+            return max(p for p in prose if p < m)
         before = sum(1 for p in prose if p < m)
         after = len(prose) - before
         if after <= max(2, before * share):
             return max(p for p in prose if p < m)
     return last
+
+
+def _signed_off_before(m: int, kind: list[str], lines: list[str]) -> bool:
+    """Whether a bút danh stands just above line m (at most a source or date line between)."""
+    k = m - 1
+    steps = 0
+    while k >= 0 and steps < 3:
+        if kind[k] == "blank":
+            k -= 1
+            continue
+        if kind[k] == "metadata":
+            k -= 1
+            steps += 1
+            continue
+        return byline_name(lines[k]) is not None
+    return False
 
 
 def _heading_above_date(j: int, kind: list[str], rule: list[str], by_line: list[bool],

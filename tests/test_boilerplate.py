@@ -194,3 +194,20 @@ def test_boilerplate_fixes_are_idempotent_on_page_like_text(parts):
     text = "\n".join(parts)
     fixed = fix_text(text, rules=["boilerplate"])
     assert fix_text(fixed, rules=["boilerplate"]) == fixed
+
+
+def test_teasers_after_the_sign_off_are_chrome_even_when_they_read_like_prose():
+    teasers = [f"Tin {k}: Tỉnh tổ chức hội nghị tổng kết công tác năm, đề ra nhiệm vụ trọng tâm cho năm tới "
+               f"với nhiều giải pháp đột phá." for k in range(6)]
+    text = "\n".join(["Nghệ An sơ kết công tác sáu tháng đầu năm", PARA, PARA2, PARA3, "Minh Châu",
+                      "Tin cùng chuyên mục", *teasers])
+    got = kinds(text)
+    assert [k for _, k, _ in got[1:4]] == ["body"] * 3
+    assert got[4][2] == "metadata.byline"
+    assert all(k == "boilerplate" for _, k, _ in got[5:])
+
+
+def test_a_table_inside_the_article_is_not_a_menu():
+    table = ["Huyện", "Diện tích (ha)", "Nghi Lộc 1.250", "Diễn Châu 980", "Yên Thành 1.430", "Quỳnh Lưu 870"]
+    text = "\n".join([PARA, *table, PARA2, PARA3])
+    assert all(k == "body" for _, k, _ in kinds(text))
