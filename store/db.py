@@ -19,7 +19,7 @@ from checks.text import fold
 migrations = Migrations("bientap")
 
 # The newest schema this code knows. A database recording a later one was written by a newer bientap.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class StoreError(Exception):
@@ -280,6 +280,16 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         """
     )
 
+
+
+@migrations()
+def m002_sort_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes for the inbox's other sorts, so every page of every sort is an index range
+    (without them, sorting 100k articles by errors costs ~150 ms a page)."""
+    db["articles"].create_index(["errors", "id"], if_not_exists=True)
+    db["articles"].create_index(["status", "errors", "id"], if_not_exists=True)
+    db["articles"].create_index(["status", "updated_at", "id"], if_not_exists=True)
+    db["articles"].create_index(["status", "title_sort", "id"], if_not_exists=True)
 
 @contextmanager
 def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
