@@ -281,7 +281,6 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
-
 @migrations()
 def m002_sort_indexes(db: sqlite_utils.Database) -> None:
     """Indexes for the inbox's other sorts, so every page of every sort is an index range
@@ -290,6 +289,7 @@ def m002_sort_indexes(db: sqlite_utils.Database) -> None:
     db["articles"].create_index(["status", "errors", "id"], if_not_exists=True)
     db["articles"].create_index(["status", "updated_at", "id"], if_not_exists=True)
     db["articles"].create_index(["status", "title_sort", "id"], if_not_exists=True)
+
 
 @contextmanager
 def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
