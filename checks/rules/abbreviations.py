@@ -14,11 +14,16 @@ from dataclasses import dataclass
 from checks.engine import GlossaryEntry, rule
 from checks.findings import Hit
 from checks.glossary import forms, group_of
-from checks.rules.spacing import U
+from checks.rules.spacing import _LOWER as _LOWER_CHARS, L, U
 
 # A token that starts with a capital: "UBND", "KH&CN", "KT-XH", "TP.", "TP.HCM", "ThS", "KHCN&ĐMST".
 # Not one glued after a digit, slash or dash, which is part of a document number ("844/QĐ-TTg").
-_CANDIDATE = re.compile(rf"(?<![\w&./\-]){U}\w*(?:[&.\-/]\w+)*\.?")
+# Only tokens whose second character is not lower-case ("UBND", "KH&CN", "TP.", "Đ.Mãi") are
+# candidates, so the ordinary capitalized words of a text ("Sở", "Khoa") never reach Python;
+# glossary forms such as "ThS" or "Tp.HCM" are added per glossary (see _index).
+_TOKEN_TAIL = r"\w*(?:[&.\-/]\w+)*\.?"
+_CANDIDATE = re.compile(rf"{U}(?=[^\W{_LOWER_CHARS}]|[&.\-/]){_TOKEN_TAIL}")
+_GLUED = frozenset("&./-_")
 _ROMAN = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _UNITS = frozenset("KW MW GW KWH MWH GWH TWH KV MV HP GB MB KB TB PB HZ MHZ GHZ KM CM MM HA KG "
                    "USD VND EUR JPY CNY PPM CO2 PH OK".split())
@@ -46,17 +51,34 @@ class Occurrence:
         return self.kind in ("body", "title")
 
 
-_index_cache: list = [None, None]
+_index_cache: list = [None, None, None]
 
 
 def _index(glossary: Mapping[str, GlossaryEntry]) -> dict[str, tuple[GlossaryEntry, GlossaryEntry]]:
-    if _index_cache[0] is not glossary:
-        _index_cache[0] = glossary
-        _index_cache[1] = {form: (e, group_of(e, glossary)) for form, e in forms(glossary).items()}
+    _refresh(glossary)
     return _index_cache[1]
 
 
+def _candidates(glossary: Mapping[str, GlossaryEntry]) -> re.Pattern:
+    _refresh(glossary)
+    return _index_cache[2]
+
+
+def _refresh(glossary: Mapping[str, GlossaryEntry]) -> None:
+    if _index_cache[0] is glossary:
+        return
+    index = {form: (e, group_of(e, glossary)) for form, e in forms(glossary).items()}
+    mixed = sorted((f for f in index if len(f) > 1 and f[1].islower()), key=len, reverse=True)
+    pattern = _CANDIDATE
+    if mixed:
+        pattern = re.compile("|".join([f"(?:{'|'.join(re.escape(f) for f in mixed)})(?![\\w&])\\.?",
+                                       _CANDIDATE.pattern]))
+    _index_cache[:] = [glossary, index, pattern]
+
+
 def _is_unknown_candidate(tok: str) -> bool:
+    if tok[1:2].islower():  # "Sở", "Khoa": an ordinary capitalized word
+        return False
     letters = [c for c in tok if c.isalpha()]
     if len(letters) < 2 or any(c.islower() for c in letters) or any(c.isdigit() for c in tok) or "/" in tok:
         return False
@@ -65,10 +87,11 @@ def _is_unknown_candidate(tok: str) -> bool:
     return True
 
 
+_UPPER_RE, _LOWER_RE = re.compile(U), re.compile(L)
+
+
 def _mostly_caps(line: str) -> bool:
-    upper = sum(1 for c in line if c.isupper())
-    lower = sum(1 for c in line if c.islower())
-    return upper > lower
+    return len(_UPPER_RE.findall(line)) > len(_LOWER_RE.findall(line))
 
 
 def _defines(text: str, start: int, end: int) -> bool:
@@ -89,9 +112,11 @@ def occurrences(doc, ctx) -> list[Occurrence]:
     text = doc.text
     out: list[Occurrence] = []
     caps_lines: dict[int, bool] = {}
-    for m in _CANDIDATE.finditer(text):
+    for m in _candidates(ctx.glossary).finditer(text):
         tok = m.group()
         start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in _GLUED):
+            continue  # inside a word or a document number: "844/QĐ-TTg", "PhuthoPortal"
         pieces: list[tuple[int, str]]
         if tok in index:
             pieces = [(start, tok)]

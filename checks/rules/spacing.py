@@ -26,10 +26,10 @@ _DOTTED_ABBREVIATIONS = frozenset({"tp", "th", "ths", "ts", "gs", "pgs", "bs", "
                                    "ms", "tx", "tt", "q", "p", "h", "tr", "no", "vs", "co", "ltd", "inc"})
 
 # "Khánh Hòa.Tại", "kinh tế,xã hội", "nhanh;Hoạt động", "sao?Vì".
-_MISSING_SPACE = re.compile(
-    rf"(?<=[\w”’)\]])([.…!?;:,])(?=[“‘\"(]?{U})"  # sentence or clause end glued to a capital
-    rf"|(?<={L})([,;])(?={L})"  # clause punctuation glued between lower-case words
-)
+# Each pattern starts with the punctuation mark (fast to scan for); the character before is checked
+# by hand. Sentence or clause end glued to a capital, or clause punctuation between lower-case words.
+_MISSING_SPACE = re.compile(rf"[.…!?;:,](?=[“‘\"(]?{U})|[,;](?={L})")
+_GLUED_BEFORE = re.compile(r"[\w”’)\]]")
 # The whole non-space run around a position: a URL, an e-mail, a file name or a code.
 _URLISH = re.compile(r"://|www\.|@|\\|\.(?:com|vn|net|org|gov|edu|html?|php|aspx?|jpe?g|png|pdf|docx?)\b",
                      re.IGNORECASE)
@@ -62,6 +62,9 @@ def missing_space_after(doc, ctx):
     for m in _MISSING_SPACE.finditer(text):
         i = m.start()
         ch = text[i]
+        if not i or not _GLUED_BEFORE.match(text[i - 1]) or ch in ",;" and not text[i - 1].isalpha() \
+                and not text[i + 1].isupper():
+            continue
         if ch == "." and i + 1 < len(text) and text[i + 1] == ".":
             continue
         if _URLISH.search(_run_around(text, i)):
@@ -74,22 +77,33 @@ def missing_space_after(doc, ctx):
 
 
 _DATE_WITH_SPACE = re.compile(r"(?<![\d/])(\d{1,2})( *)/( *)(\d{1,2})( *)/( *)(\d{4})(?![\d/])")
+_SLASH_SPACE = re.compile(r" /|/ ")
 
 
 @rule("spacing.date", category="spacing", severity="warning", safe=True, fields=ALL_FIELDS)
 def space_in_date(doc, ctx):
     """Dấu cách trong ngày tháng: "10/5/ 2022" → "10/5/2022"."""
-    for m in _DATE_WITH_SPACE.finditer(doc.text):
-        if not (m.group(2) or m.group(3) or m.group(5) or m.group(6)):
+    text = doc.text
+    seen = -1
+    for near in _SLASH_SPACE.finditer(text):  # dates with a space are rare: look only around " /" and "/ "
+        if near.start() < seen:
             continue
+        lo = max(0, near.start() - 12)
+        m = _DATE_WITH_SPACE.search(text, lo, min(len(text), near.end() + 12))
+        if m is None or m.start() < seen or not (m.group(2) or m.group(3) or m.group(5) or m.group(6)):
+            continue
+        if (m.start() and text[m.start() - 1] in "0123456789/") or text[m.end():m.end() + 1] in tuple("0123456789/"):
+            continue
+        seen = m.end()
         fixed = f"{m.group(1)}/{m.group(4)}/{m.group(7)}"
         yield Hit(m.start(), m.end(), f"Dấu cách thừa trong ngày tháng → “{fixed}”",
                   f"Space inside a date → “{fixed}”", (fixed,))
 
 
 # "hội thảo , tại", "năm 2022 .", "( xem )", "“ Đổi mới ”". An ellipsis may follow a space.
-_SPACE_BEFORE = re.compile(r"(?<=[^\s(\[“])[ \t\u00a0]+(?=[,.;:!?)\]”](?:[\s\"”’)\]]|$))")
-_SPACE_AFTER_OPEN = re.compile(r"(?<=[(\[“])[ \t\u00a0]+(?=\S)")
+_SPACE_BEFORE = re.compile(r"(?<=[ \t\u00a0])[,.;:!?)\]”](?=[\s\"”’)\]]|$)")
+_SPACE_AFTER_OPEN = re.compile(r"[(\[“][ \t\u00a0]+(?=\S)")
+_BLANK = " \t\u00a0"
 
 
 @rule("spacing.before_punct", category="spacing", severity="warning", safe=True, fields=ALL_FIELDS)
@@ -97,26 +111,36 @@ def space_before_punctuation(doc, ctx):
     """Dấu cách trước dấu câu hoặc sau ngoặc mở: "hội thảo , tại", "( xem )", "“ Đổi mới ”"."""
     text = doc.text
     for m in _SPACE_BEFORE.finditer(text):
-        nxt = text[m.end()]
-        if nxt == "." and text.startswith("..", m.end()):
+        end = m.start()
+        nxt = text[end]
+        if nxt == "." and text.startswith("..", end):
             continue
-        yield Hit(m.start(), m.end(), f"Dấu cách thừa trước “{nxt}”", f"Space before “{nxt}”", ("",))
+        start = end
+        while start > 0 and text[start - 1] in _BLANK:
+            start -= 1
+        if start == 0 or text[start - 1].isspace() or text[start - 1] in "([“":
+            continue
+        yield Hit(start, end, f"Dấu cách thừa trước “{nxt}”", f"Space before “{nxt}”", ("",))
     for m in _SPACE_AFTER_OPEN.finditer(text):
-        prev = text[m.start() - 1]
-        yield Hit(m.start(), m.end(), f"Dấu cách thừa sau “{prev}”", f"Space after “{prev}”", ("",))
+        prev = text[m.start()]
+        yield Hit(m.start() + 1, m.end(), f"Dấu cách thừa sau “{prev}”", f"Space after “{prev}”", ("",))
 
 
-_DOUBLE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_DOUBLE = re.compile(r"  +")
 
 
 @rule("spacing.double", category="spacing", severity="warning", safe=True, fields=ALL_FIELDS)
 def double_space(doc, ctx):
     """Dấu cách kép giữa hai từ: "Tập huấn  với chủ đề"."""
-    for m in _DOUBLE.finditer(doc.text):
+    text = doc.text
+    for m in _DOUBLE.finditer(text):
+        if not m.start() or text[m.start() - 1].isspace() or m.end() == len(text) or text[m.end()].isspace():
+            continue
         yield Hit(m.start(), m.end(), "Hai dấu cách liền nhau", "Doubled space", (" ",))
 
 
-_NBSP_RUN = re.compile(r"[ \u00a0\u202f\u2007]*[\u00a0\u202f\u2007][ \u00a0\u202f\u2007]*")
+_NBSP = re.compile(r"[\u00a0\u202f\u2007]")
+_NBSP_OR_SPACE = " \u00a0\u202f\u2007"
 
 
 @rule("spacing.nbsp", category="spacing", severity="warning", safe=True, prose_only=True,
@@ -128,8 +152,16 @@ def non_breaking_space(doc, ctx):
     page. A NBSP between a number and its unit ("10\u00a0km") is typography and is kept.
     """
     text = doc.text
-    for m in _NBSP_RUN.finditer(text):
+    n, done = len(text), -1
+    for m in _NBSP.finditer(text):
+        if m.start() < done:
+            continue
         start, end = m.start(), m.end()
+        while start > 0 and text[start - 1] in _NBSP_OR_SPACE:
+            start -= 1
+        while end < n and text[end] in _NBSP_OR_SPACE:
+            end += 1
+        done = end
         before = text[start - 1] if start else "\n"
         after = text[end] if end < len(text) else "\n"
         if after == "\n":
@@ -138,7 +170,7 @@ def non_breaking_space(doc, ctx):
             yield Hit(start, end, "Khoảng trắng (NBSP) đầu dòng", "Non-breaking space at line start", ("",),
                       severity="info")
             continue
-        run = m.group()
+        run = text[start:end]
         if " " not in run and len(run) == 1 and before.isdigit():
             continue
         mixed = " " in run or len(run) > 1
@@ -148,42 +180,68 @@ def non_breaking_space(doc, ctx):
                   (" ",), severity=None if mixed else "info")
 
 
-_TRAILING = re.compile(r"[ \t\u00a0\u202f]+$", re.MULTILINE)
+_TRAILING = " \t\u00a0\u202f"
 
 
 @rule("spacing.trailing", category="spacing", severity="info", safe=True, fields=ALL_FIELDS)
 def trailing_space(doc, ctx):
     """Khoảng trắng cuối dòng: spaces or NBSP after the last word of a line."""
-    for m in _TRAILING.finditer(doc.text):
-        yield Hit(m.start(), m.end(), "Khoảng trắng thừa cuối dòng", "Trailing whitespace", ("",))
+    text = doc.text
+    for start, end in doc.lines:
+        if end > start and text[end - 1] in _TRAILING:
+            i = end - 1
+            while i > start and text[i - 1] in _TRAILING:
+                i -= 1
+            yield Hit(i, end, "Khoảng trắng thừa cuối dòng", "Trailing whitespace", ("",))
 
 
 # "kinh tế- xã hội", "2021- 2025", "kinh tế -xã hội": a dash spaced on one side only.
-_DASH_AFTER_ONLY = re.compile(r"(?<=\w)([-–—])( +)(?=\w)")
-_DASH_BEFORE_ONLY = re.compile(rf"(?<=\w)( +)([-–—])(?=(?:{L}|{U}))")
+_DASH = re.compile(r"[-–—]")
 
 
 @rule("spacing.dash", category="spacing", severity="warning", safe=True, fields=ALL_FIELDS)
 def dash_spacing(doc, ctx):
     """Gạch nối cách lệch: "kinh tế- xã hội", "2021- 2025" → "kinh tế - xã hội", "2021 - 2025"."""
     text = doc.text
-    for m in _DASH_AFTER_ONLY.finditer(text):
-        dash = m.group(1)
-        yield Hit(m.start(), m.end(), f"Dấu “{dash}” cần cách đều hai bên",
-                  f"Space the “{dash}” evenly on both sides", (f" {dash} ",))
-    for m in _DASH_BEFORE_ONLY.finditer(text):
-        dash = m.group(2)
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if not text[line_start:m.start()].strip():
-            continue
-        yield Hit(m.start(), m.end(), f"Dấu “{dash}” cần cách đều hai bên",
-                  f"Space the “{dash}” evenly on both sides", (f" {dash} ",))
+    n = len(text)
+    for m in _DASH.finditer(text):
+        i = m.start()
+        dash = text[i]
+        before = text[i - 1] if i else "\n"
+        after = text[i + 1] if i + 1 < n else "\n"
+        if _is_word(before) and after == " ":
+            # "kinh tế- xã hội": glued on the left, spaced on the right
+            end = i + 1
+            while end < n and text[end] == " ":
+                end += 1
+            if end < n and _is_word(text[end]):
+                yield Hit(i, end, f"Dấu “{dash}” cần cách đều hai bên",
+                          f"Space the “{dash}” evenly on both sides", (f" {dash} ",))
+        elif before == " " and after.isalpha():
+            # "kinh tế -xã hội" (but not "-5 độ" or a list dash at the line start)
+            start = i
+            while start > 0 and text[start - 1] == " ":
+                start -= 1
+            line_start = text.rfind("\n", 0, start) + 1
+            if start > line_start and _is_word(text[start - 1]):
+                yield Hit(start, i + 1, f"Dấu “{dash}” cần cách đều hai bên",
+                          f"Space the “{dash}” evenly on both sides", (f" {dash} ",))
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 _BRACKETS = re.compile(r"[()\[\]“”\"]")
 _PAIRS = {")": "(", "]": "[", "”": "“"}
-# "a) ...", "1) ...": list markers close a parenthesis nobody opened.
-_LIST_MARKER = re.compile(r"(?:^|(?<=\s))\w{1,2}\)")
+
+
+def _list_marker(text: str, line_start: int, pos: int) -> bool:
+    """ "a) ...", "1) ...": a list marker closes a parenthesis nobody opened."""
+    j = pos
+    while j > line_start and pos - j < 3 and _is_word(text[j - 1]):
+        j -= 1
+    return 1 <= pos - j <= 2 and (j == line_start or text[j - 1].isspace())
 
 
 @rule("spacing.brackets", category="spacing", severity="warning", safe=False, fields=ALL_FIELDS)
@@ -195,7 +253,6 @@ def unbalanced(doc, ctx):
     text = doc.text
     if not _BRACKETS.search(text):
         return
-    markers = {m.end() - 1 for m in _LIST_MARKER.finditer(text)}
     for start, end in doc.lines:
         line = text[start:end]
         if not _BRACKETS.search(line):
@@ -209,7 +266,7 @@ def unbalanced(doc, ctx):
                 straight.append(pos)
             elif ch in "([“":
                 stack.append((ch, pos))
-            elif pos not in markers:
+            elif not (ch == ")" and _list_marker(text, start, pos)):
                 opener = _PAIRS[ch]
                 if stack and stack[-1][0] == opener:
                     stack.pop()

@@ -16,7 +16,7 @@ from checks.rules.spacing import L, U
 _WORD = rf"{U}{L}*"
 # Two words of a name: "Học Viện", "Học viện", "Sở Khoa". The first is capitalized, the second a word.
 # The second word sits in a lookahead so "Theo Học Viện" yields both "Theo Học" and "Học Viện".
-_NAME_PAIR = re.compile(rf"(?<![\w&.\-])({_WORD})(?= ((?:{U}|{L}){L}*)(?![\w&]))")
+_NAME_PAIR = re.compile(rf"({_WORD})(?= ((?:{U}|{L}){L}*)(?![\w&]))")
 
 
 @rule("style.capitalization", category="style", severity="warning", safe=False, prose_only=True)
@@ -30,6 +30,9 @@ def name_capitalization(doc, ctx):
     seen: dict[tuple[str, str], Counter] = defaultdict(Counter)
     spots: list[tuple[int, int, tuple[str, str], str]] = []
     for m in _NAME_PAIR.finditer(text):
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "&.-_"):
+            continue
         first, second = m.group(1), m.group(2)
         if len(second) < 2:
             continue
@@ -49,7 +52,7 @@ def name_capitalization(doc, ctx):
 
 
 # "TP.Cần Thơ" → "TP. Cần Thơ"; "TP.HCM" (capitals after the dot) is a name of its own.
-_PREFIX_NO_SPACE = re.compile(rf"(?<![\w.])(TP|Tp|TX|TT|ThS|TS|PGS|GS|BS|KS)\.(?={U}{L})")
+_PREFIX_NO_SPACE = re.compile(rf"\b(TP|Tp|TX|TT|ThS|TS|PGS|GS|BS|KS)\.(?={U}{L})")
 
 
 @rule("style.prefix_space", category="style", severity="warning", safe=True, fields=ALL_FIELDS)
@@ -58,7 +61,10 @@ def prefix_space(doc, ctx):
 
     "TP.HCM" stays as it is.
     """
-    for m in _PREFIX_NO_SPACE.finditer(doc.text):
+    text = doc.text
+    for m in _PREFIX_NO_SPACE.finditer(text):
+        if m.start() and text[m.start() - 1] == ".":
+            continue
         yield Hit(m.start(), m.end(), f"Viết “{m.group(1)}. ” (có dấu cách) trước tên riêng",
                   f"Write “{m.group(1)}. ” with a space before the name", (m.group() + " ",))
 
