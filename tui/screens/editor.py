@@ -116,6 +116,7 @@ class EditorScreen(Screen):
         self.version = 0  # the version this editor's text is based on (save checks it)
         self.findings: list[Finding] = []
         self._checked: dict | None = None  # the texts `findings` belong to
+        self._checking: dict | None = None  # the texts the running check worker has
         self._clean: dict = {}
         self._last_draft: dict | None = None
         self._pending_restores: list[int] = []
@@ -331,8 +332,9 @@ class EditorScreen(Screen):
 
     def _schedule_check(self, delay: float | None = None) -> None:
         fields = self._check_fields()
-        if fields == self._checked:
-            return
+        if fields == self._checked or fields == self._checking:
+            return  # already shown, or already being checked (the widgets echo programmatic loads)
+        self._checking = fields
         wait = self.RECHECK_DELAY if delay is None else delay
 
         async def check() -> None:
@@ -561,8 +563,7 @@ class EditorScreen(Screen):
 
     def _reload_context(self) -> None:
         self._ctx = load_check_context(self.db, self.article_id)
-        self._raw_text = raw_source(self.db, self.article_id)
-        self._checked = None
+        self._checked = self._checking = None
         self._check_now()
 
     # ---- removed lines and history --------------------------------------------------------------
