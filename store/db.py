@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -93,7 +94,7 @@ def open_db(path: str | Path | None = None, *, memory_name: str | None = None,
         except OSError as exc:
             raise StoreError(f"{path}: không tạo được thư mục ({exc.strerror}) (cannot create its folder)") from exc
         try:
-            db = _connect(path, readonly)
+            db = _connect_patiently(path, readonly)
         except sqlite3.Error as exc:
             if readonly or not (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_READONLY"):
                 raise store_error(exc, path) from exc
@@ -108,6 +109,20 @@ def open_db(path: str | Path | None = None, *, memory_name: str | None = None,
     if migrate and not readonly:
         ensure_schema(db)
     return db
+
+
+def _connect_patiently(path: Path, readonly: bool) -> sqlite_utils.Database:
+    """Connect, waiting out another process that is creating or recovering the file: SQLite
+    reports that as SQLITE_BUSY at once, without consulting the busy timeout."""
+    deadline = time.monotonic() + 5
+    while True:
+        try:
+            return _connect(path, readonly)
+        except sqlite3.OperationalError as exc:
+            busy = (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_BUSY")
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _connect(path: Path, readonly: bool) -> sqlite_utils.Database:
