@@ -22,6 +22,7 @@ def seed(n: int) -> str:
 
 def test_missing_space_after_sentence_punctuation():
     assert spans("tỉnh Khánh Hòa.Tại Thông tư", "spacing.after_punct") == [("spacing.after_punct", ".")]
+    assert spans("ở Hà Nội.Ông nói", "spacing.after_punct") == [("spacing.after_punct", ".")]
     assert fixed("Khánh Hòa.Tại đây; kinh tế,xã hội;môi trường", "spacing.after_punct") == \
         "Khánh Hòa. Tại đây; kinh tế, xã hội; môi trường"
 
@@ -29,7 +30,7 @@ def test_missing_space_after_sentence_punctuation():
 @pytest.mark.parametrize("text", [
     "TP.HCM", "Tp.HCM", "Đ.Mãi", "T.Chuẩn - Đ.Lường - C.Lượng", "Truy cập tổng 1.983.286", "lúc 10:38",
     "https://thuathienhue.gov.vn/Tin.aspx?Id=1", "Email: sokhcn@cantho.gov.vn", "Th.S Nguyễn", "PGS.TS Trần",
-    "C:\\Users\\Desktop\\IMG_4774.JPG", "v.v.", "nghiên cứu...", "1,5 triệu", "TS.Nguyễn",
+    "C:\\Users\\Desktop\\IMG_4774.JPG", "v.v.", "nghiên cứu...", "1,5 triệu", "TS.Nguyễn", "của Ch.Beka-ria", "Th.Hà",
 ])
 def test_missing_space_false_positives(text):
     assert run(text, "spacing.after_punct") == []

@@ -123,3 +123,32 @@ def test_unicode_fixes_idempotent_local_and_in_bounds(text):
         assert 0 <= f.start <= f.end <= len(text) and text[f.start:f.end] == f.text
     once = fixed(text, UNICODE_RULES)
     assert fixed(once, UNICODE_RULES) == once
+
+
+MINE = ["unicode", "spacing", "abbreviation", "style"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_any_unicode_text_no_exception_findings_in_bounds_fixes_idempotent(text):
+    from checks.engine import check_text, fix_text
+
+    from tests.rulehelp import ctx as make_ctx
+
+    context = make_ctx()
+    for f in check_text(text, context, rules=MINE):
+        assert 0 <= f.start <= f.end <= len(text) and text[f.start:f.end] == f.text
+        assert f.line >= 1 and f.column >= 1
+    once = fix_text(text, context, rules=MINE)
+    assert fix_text(once, context, rules=MINE) == once
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.fixed_dictionaries({"title": st.text(max_size=40), "sapo": st.text(max_size=60),
+                              "body": st.text(max_size=120), "raw": st.text(max_size=60)}))
+def test_any_article_fields_no_exception(fields):
+    from tests.rulehelp import ctx as make_ctx
+
+    for f in check_article(fields, make_ctx(), rules=MINE + ["metadata", "unicode.dropped"]):
+        text = fields.get(f.field) or ""
+        assert 0 <= f.start <= f.end <= len(text)

@@ -29,6 +29,8 @@ _DOTTED_ABBREVIATIONS = frozenset({"tp", "th", "ths", "ts", "gs", "pgs", "bs", "
 # Each pattern starts with the punctuation mark (fast to scan for); the character before is checked
 # by hand. Sentence or clause end glued to a capital, or clause punctuation between lower-case words.
 _MISSING_SPACE = re.compile(rf"[.…!?;:,](?=[“‘\"(]?{U})|[,;](?={L})")
+_VOWEL = re.compile(r"[aeiouyAEIOUY\u00c0-\u00ff\u0102\u0103\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0"
+                    r"\u1ea0-\u1ef9]")
 _GLUED_BEFORE = re.compile(r"[\w”’)\]]")
 # The whole non-space run around a position: a URL, an e-mail, a file name or a code.
 _URLISH = re.compile(r"://|www\.|@|\\|\.(?:com|vn|net|org|gov|edu|html?|php|aspx?|jpe?g|png|pdf|docx?)\b",
@@ -71,8 +73,8 @@ def missing_space_after(doc, ctx):
             continue
         if ch == ".":
             word = _word_before(text, i)
-            if word.lower() in _DOTTED_ABBREVIATIONS or len(word) == 1:
-                continue
+            if word.lower() in _DOTTED_ABBREVIATIONS or len(word) == 1 or not _VOWEL.search(word):
+                continue  # "Tp.HCM", "Đ.Mãi", initials without a vowel ("Ch.Beka-ria", "Th.Hà")
         yield Hit(i, i + 1, f"Thiếu dấu cách sau “{ch}”", f"Missing space after “{ch}”", (ch + " ",))
 
 
