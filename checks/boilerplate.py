@@ -111,9 +111,15 @@ _RELATED_HEAD = re.compile(
     r"mới(?: nhất)?(?: đăng)?|đã đưa|đọc nhiều(?: nhất)?|nổi bật|xem nhiều(?: nhất)?|tiêu điểm|"
     r"trước|sau|tiếp theo)\b"
     r"|^(?:xem thêm|đọc thêm|có thể bạn quan tâm|bạn có thể quan tâm|xem tin theo ngày|"
-    r"tin tức - sự kiện|tin tức sự kiện|chuyên mục khác)\b",
+    r"tin tức - sự kiện|tin tức sự kiện|chuyên mục khác)\b"
+    # sidebar block headings, alone on their line
+    r"|^(?:video|clip|podcast|multimedia|e-?magazine|infographics?|longform|tiêu điểm|nổi bật|"
+    r"mới nhất|mới cập nhật|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?|tin nóng|tin vắn|tin mới|"
+    r"xu hướng|chuyên đề|sự kiện nổi bật|thông báo)$",
     re.I,
 )
+# Site notices: cookie consent, app download, hotline.
+_NOTICE = re.compile(r"\bcookies?\b|\btải (?:ứng dụng|app)\b|^đường dây nóng\b", re.I)
 # The reader-comment block under an article: "Ý kiến bạn đọc", "Bình luận (12)", "Gửi bình luận".
 _COMMENTS_HEAD = re.compile(
     r"^(?:ý kiến bạn đọc|ý kiến của bạn|ý kiến\s*\(\d+\)|bình luận(?:\s*\(\d+\))?|gửi (?:bình luận|ý kiến)|"
@@ -358,6 +364,8 @@ def _local(s: str) -> tuple[str, str] | None:
         return "boilerplate", "boilerplate.widget"
     if n <= 16 and _is_widget(s):
         return "boilerplate", "boilerplate.widget"
+    if n <= 40 and _NOTICE.search(s):
+        return "boilerplate", "boilerplate.banner"
     if (s.endswith("!") or _SLOGAN.search(s)) and is_caps(s):
         return "boilerplate", "boilerplate.banner"
     if n <= 8 and _COMMENTS_HEAD.match(s):
@@ -593,8 +601,10 @@ def _article_end(prose: list[int], kind: list[str], rule: list[str], lines: list
             # "... last paragraph / Minh Anh / Tin liên quan": the bút danh closed the article.
             return max(p for p in prose if p < m)
         before = sum(1 for p in prose if p < m)
-        after = len(prose) - before
-        if after <= max(2, before * share):
+        # Teasers under a related heading: truncated snippets ("..."), each with its date line.
+        after = sum(1 for p in prose if p > m and not lines[p].endswith(("...", "…")))
+        dated = sum(1 for i in range(m + 1, last + 1) if rule[i] == "metadata.date")
+        if after <= max(2, before * share) or (share < 1 and dated >= 2):
             return max(p for p in prose if p < m)
     return last
 

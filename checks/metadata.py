@@ -78,7 +78,7 @@ def extract_article(text: str) -> Extracted:
     footer_lines: list[str] = []
     sapo_index = None
 
-    date_lines: list[tuple[bool, str]] = []  # (after the title?, line)
+    date_lines: list[tuple[int, str]] = []  # (0 under the title, 1 above it, 2 after the prose began; line)
     for c, s in zip(classes, lines):
         if c.kind == "blank":
             continue
@@ -90,7 +90,7 @@ def extract_article(text: str) -> Extracted:
             continue
         if c.kind == "metadata":
             if c.rule == "metadata.date":
-                date_lines.append((out.title is not None, s))
+                date_lines.append((2 if paragraphs else 0 if out.title is not None else 1, s))
             elif c.rule == "metadata.byline":
                 byline_line = s
             elif c.rule == "metadata.source":
@@ -114,10 +114,11 @@ def extract_article(text: str) -> Extracted:
     out.body = "\n\n".join(body)
 
     # The article's date line sits by its title: the first one under it, else the last one above
-    # it (a header may show today's date further up).
-    below = [t for after, t in date_lines if after]
-    above = [t for after, t in date_lines if not after]
-    date_line = below[0] if below else (above[-1] if above else None)
+    # it (a header may show today's date further up), else the first one after the text began.
+    by_place = {0: [], 1: [], 2: []}
+    for place, t in date_lines:
+        by_place[place].append(t)
+    date_line = (by_place[0][:1] or by_place[1][-1:] or by_place[2][:1] or [None])[0]
     lead = out.sapo if sapo_index is not None else (paragraphs[0] if paragraphs else "")
     out.published_at = _date_from_line(date_line) if date_line else None
     if out.published_at is None and lead:

@@ -211,3 +211,15 @@ def test_a_table_inside_the_article_is_not_a_menu():
     table = ["Huyện", "Diện tích (ha)", "Nghi Lộc 1.250", "Diễn Châu 980", "Yên Thành 1.430", "Quỳnh Lưu 870"]
     text = "\n".join([PARA, *table, PARA2, PARA3])
     assert all(k == "body" for _, k, _ in kinds(text))
+
+
+def test_teaser_sidebar_without_a_byline():
+    teasers = []
+    for k in range(5):
+        teasers += [f"Tỉnh đẩy mạnh chuyển đổi số trong cơ quan nhà nước, phần {k}", f"1{k}/07/2023 08:00",
+                    "Sáng nay, Sở Thông tin và Truyền thông tổ chức hội nghị triển khai kế hoạch chuyển đổi số "
+                    "năm 2023 với sự tham gia của..."]
+    text = "\n".join(["Nghệ An sơ kết công tác sáu tháng đầu năm", PARA, PARA2, PARA3, "Đọc nhiều", *teasers])
+    got = kinds(text)
+    assert [k for _, k, _ in got[1:4]] == ["body"] * 3
+    assert all(k in ("boilerplate", "metadata") for _, k, _ in got[4:])

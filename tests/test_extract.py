@@ -220,3 +220,15 @@ def test_outlet_prefix_caps_byline_and_name_on_the_date_line():
     assert "boilerplate.comments" in {r.reason for r in ex.removed}
     assert extract_article("\n\n".join([page.split("\n\n")[0], "Hoài Nam - 12/06/2023 08:15", lead, para])).byline \
         == "Hoài Nam"
+
+
+def test_date_under_the_title_wins_over_dates_in_teasers_and_the_header():
+    para = ("Sáng nay, Sở Thông tin và Truyền thông tổ chức hội nghị triển khai kế hoạch chuyển đổi số năm 2023 "
+            "với sự tham gia của các sở, ngành.")
+    page = "\n".join(["Thứ Hai, ngày 20/11/2023", "Tỉnh đẩy mạnh chuyển đổi số trong cơ quan nhà nước",
+                      "14/07/2023 08:00", para, para.replace("Sáng nay", "Chiều qua"),
+                      "Đọc nhiều", "Hội nghị xúc tiến đầu tư năm 2023", "10/07/2023 09:00", para + "..",
+                      "Khởi công cầu mới", "11/07/2023 10:00"])
+    ex = extract_article(page)
+    assert ex.published_at == "2023-07-14T08:00:00+07:00"
+    assert ex.title == "Tỉnh đẩy mạnh chuyển đổi số trong cơ quan nhà nước"
