@@ -267,8 +267,11 @@ def source_of_line(s: str) -> str | None:
     value = m.group(1).strip(" :.-–()[]")
     if not value or not (value[0].isupper() or value[0].isdigit() or "." in value or value.startswith("http")):
         return None
-    if s.lower().startswith("theo") and not re.match(r"^theo\s*[:\-–]?\s*[A-ZĐÀ-Ỹ(]|^theo\s+\S+\.\w", s, re.I):
-        return None
+    if s.lower().startswith("theo"):
+        # "Theo TTXVN", "Theo baochinhphu.vn" — not "Theo đó, ..." or "Theo kế hoạch".
+        first = value.split()[0]
+        if not (first[0].isupper() or first[0] == "(" or re.search(r"\.\w", first)):
+            return None
     return value
 
 

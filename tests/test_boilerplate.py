@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -223,3 +224,13 @@ def test_teaser_sidebar_without_a_byline():
     got = kinds(text)
     assert [k for _, k, _ in got[1:4]] == ["body"] * 3
     assert all(k in ("boilerplate", "metadata") for _, k, _ in got[4:])
+
+
+@pytest.mark.parametrize("line, source", [
+    ("Theo TTXVN", "TTXVN"), ("Theo baochinhphu.vn", "baochinhphu.vn"), ("(Theo VnExpress)", "VnExpress"),
+    ("Nguồn: Báo Khánh Hòa", "Báo Khánh Hòa"), ("Theo đó, tỉnh sẽ", None), ("Theo kế hoạch", None),
+])
+def test_source_lines(line, source):
+    from checks.boilerplate import source_of_line
+
+    assert source_of_line(line) == source
