@@ -562,3 +562,23 @@ async def test_seed_001_real_rules_marked_at_their_characters(db_path, seeded_db
             if "\n" not in f.text:
                 assert (col, col + len(f.text)) in {(s.start, s.end) for s in line.spans}, f
                 assert line.plain[col:col + len(f.text)] == f.text
+
+
+async def test_help_lists_the_editor_keys_and_question_mark_still_types(db_path, article_id):
+    from tui.screens.help import HelpScreen
+
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        await type_at_end(screen, pilot, "?")
+        assert screen.body.text == BODY + "?"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = dict((desc, keys) for keys, desc in app.screen.rows())
+        assert rows["Lỗi sau"] == "f8" and rows["Bỏ qua"] == "f6" and "f4" in rows["Sửa"]
+        await pilot.press("escape")
+        screen.panel.focus()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)

@@ -101,12 +101,14 @@ class EditorScreen(Screen):
         Binding("f3", "removed_lines", "Dòng đã bỏ", id="editor.removed_lines", priority=True),
         Binding("f9", "history", "Lịch sử", id="editor.history", priority=True),
         Binding("escape", "back", "Quay lại", id="editor.back"),
+        # "?" types a question mark in the text; it opens the help from the findings panel.
+        Binding("f1", "help", "Trợ giúp", id="editor.help", priority=True),
     ]
     EN_DESCRIPTIONS = {
         "editor.save": "Save", "editor.next_finding": "Next", "editor.previous_finding": "Previous",
         "editor.apply_fix": "Fix", "editor.fix_all": "Fix all", "editor.ignore": "Ignore",
         "editor.add_word": "Add word", "editor.removed_lines": "Removed lines", "editor.history": "History",
-        "editor.back": "Back",
+        "editor.back": "Back", "editor.help": "Help",
     }
 
     def __init__(self, article_id: int) -> None:
@@ -755,6 +757,11 @@ class EditorScreen(Screen):
                 drafts.discard_draft(self.db, self.article_id)
 
         self.app.push_screen(ConfirmDialog(question), answer)
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.active_bindings))
 
     # ---- leaving --------------------------------------------------------------------------------
 

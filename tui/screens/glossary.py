@@ -171,6 +171,11 @@ class _ListScreen(Screen):
     def action_back(self) -> None:
         self.app.pop_screen()
 
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.active_bindings))
+
     def action_cursor_down(self) -> None:
         self.table.action_cursor_down()
 
@@ -188,9 +193,10 @@ class GlossaryScreen(_ListScreen):
         Binding("j", "cursor_down", show=False, id="glossary.down"),
         Binding("k", "cursor_up", show=False, id="glossary.up"),
         Binding("escape", "back", "Quay lại", id="glossary.back"),
+        Binding("question_mark,f1", "help", "Trợ giúp", id="glossary.help"),
     ]
     EN_DESCRIPTIONS = {"glossary.add": "Add", "glossary.edit": "Edit", "glossary.remove": "Remove",
-                       "glossary.back": "Back"}
+                       "glossary.back": "Back", "glossary.help": "Help"}
 
     def on_mount(self) -> None:
         localize_bindings(self, _lang(self), self.EN_DESCRIPTIONS)
@@ -259,8 +265,9 @@ class WordsScreen(_ListScreen):
         Binding("j", "cursor_down", show=False, id="words.down"),
         Binding("k", "cursor_up", show=False, id="words.up"),
         Binding("escape", "back", "Quay lại", id="words.back"),
+        Binding("question_mark,f1", "help", "Trợ giúp", id="words.help"),
     ]
-    EN_DESCRIPTIONS = {"words.add": "Add", "words.remove": "Remove", "words.back": "Back"}
+    EN_DESCRIPTIONS = {"words.add": "Add", "words.remove": "Remove", "words.back": "Back", "words.help": "Help"}
 
     def on_mount(self) -> None:
         localize_bindings(self, _lang(self), self.EN_DESCRIPTIONS)

@@ -52,6 +52,7 @@ class FindingsPanel(OptionList):
         Binding("k", "cursor_up", "Lên", show=False, id="findings.up"),
         Binding("i", "screen.ignore_finding", "Bỏ qua", id="findings.ignore"),
         Binding("w", "screen.add_word", "Thêm từ", id="findings.add_word"),
+        Binding("question_mark", "screen.help", "Trợ giúp", show=False, id="findings.help"),
     ]
 
     def __init__(self, **kwargs) -> None:
