@@ -20,15 +20,15 @@ from store.db import config_dir
 from store.glossary import load_glossary, load_words
 
 
-def style_path() -> Path:
+def default_style_path() -> Path:
     """The house style file: `bientap/style.toml` in the user config dir."""
     return config_dir() / "style.toml"
 
 
-def load_context(db: sqlite_utils.Database | None, style_path_: Path | None = None, lang: str = "vi") -> Context:
+def load_context(db: sqlite_utils.Database | None, style_path: Path | None = None, lang: str = "vi") -> Context:
     """Glossary and custom words from `db` (defaults without one), house style from the config dir
-    or `style_path_`. Raises checks.style.StyleError on a house style that cannot be used."""
-    style = HouseStyle.load(style_path_ if style_path_ is not None else style_path())
+    or `style_path`. Raises checks.style.StyleError on a house style that cannot be used."""
+    style = HouseStyle.load(style_path if style_path is not None else default_style_path())
     return Context(glossary=load_glossary(db), custom_words=load_words(db), style=style, lang=lang)
 
 
