@@ -250,11 +250,21 @@ def _import_record(db: sqlite_utils.Database, cand: Candidate, where: str, raw: 
 NOT_OBJECT = "không phải đối tượng JSON (not an object)"
 
 
+def json_problem(exc: ValueError | RecursionError) -> str:
+    """Why a feed's JSON was refused: bad syntax, or valid JSON Python will not load (nesting
+    thousands deep, a number of thousands of digits)."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"JSON không hợp lệ: {exc.msg}" + (f" (line {exc.lineno})" if exc.lineno > 1 else "")
+    if isinstance(exc, RecursionError):
+        return "JSON lồng quá sâu (JSON nested too deeply)"
+    return f"JSON không dùng được ({exc})"
+
+
 def _json_records(cand: Candidate, text: str) -> Iterator[tuple[str, bytes, dict | Rejected]]:
     try:
         value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield cand.shown, b"", Rejected(f"JSON không hợp lệ: {exc.msg} (line {exc.lineno})")
+    except (ValueError, RecursionError) as exc:
+        yield cand.shown, b"", Rejected(json_problem(exc))
         return
     records = value if isinstance(value, list) else [value]
     for i, record in enumerate(records, 1):
@@ -280,8 +290,8 @@ def _jsonl_records(cand: Candidate, fh, size_cap: int) -> Iterator[tuple[str, by
             except UnicodeDecodeError as exc:
                 yield where, raw, Rejected(f"không phải UTF-8 (invalid byte at offset {exc.start})")
                 continue
-            except json.JSONDecodeError as exc:
-                yield where, raw, Rejected(f"JSON không hợp lệ: {exc.msg}")
+            except (ValueError, RecursionError) as exc:
+                yield where, raw, Rejected(json_problem(exc))
                 continue
             yield where, raw, record if isinstance(record, dict) else Rejected(NOT_OBJECT)
 

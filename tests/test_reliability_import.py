@@ -446,3 +446,26 @@ def test_nothing_written_outside_db_data_and_config(tmp_path):
     assert {w for w in written if w.startswith("db/")} <= {"db/n.db", "db/n.db-wal", "db/n.db-shm"}
     assert "db/n.db" in written and "data/bientap/newsroom.db" in written
     assert {p: p.read_bytes() for p in src.iterdir()} == before_src
+
+
+def test_hostile_feeds_refused_record_by_record(cli, db_path, tmp_path):
+    """JSON Python cannot load (nesting 100,000 deep, a 5,000-digit number) is one rejected record,
+    not a crashed import."""
+    lines = ["[" * 100_000 + "]" * 100_000,
+             '{"title": 1' + "0" * 5000 + ', "body": "x"}',
+             json.dumps({"title": "Tin hợp lệ", "body": "Nội dung hợp lệ.", "source_url": "https://a.vn/ok"}),
+             json.dumps({"title": {"lồng": "nhau"}, "body": "Nội dung."}),
+             json.dumps({"body": "Nội dung.", "published_at": "99/99/2024"})]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"a":' * 100_000 + "1" + "}" * 100_000, encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    result = cli("import", str(feed), str(deep), str(good))
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    rejected = [Path(line.split(" ")[2].rstrip(":")).name for line in result.stderr.splitlines() if line.strip()]
+    assert rejected == ["feed.jsonl:1", "feed.jsonl:2", "feed.jsonl:4", "feed.jsonl:5", "deep.json"], result.stderr
+    assert "nested too deeply" in result.stderr
+    assert "imported 2" in result.stdout
+    assert sorted(stored_sources(db_path)[0]) == sorted([f"{feed}", str(good)])
