@@ -148,7 +148,7 @@ _NBSP_OR_SPACE = " \u00a0\u202f\u2007"
 @rule("spacing.nbsp", category="spacing", severity="warning", safe=True, prose_only=True,
       fields=ALL_FIELDS)
 def non_breaking_space(doc, ctx):
-    """Dấu cách không ngắt (NBSP) lẫn trong văn bản: "Đại biểu\u00a0 Ban Tuyên giáo".
+    r"""Dấu cách không ngắt (NBSP) lẫn trong văn bản: "Đại biểu\u00a0 Ban Tuyên giáo".
 
     NBSP mixed with spaces, or alone between words or at a line start, is left over from the web
     page. A NBSP between a number and its unit ("10\u00a0km") is typography and is kept.

@@ -64,7 +64,7 @@ def _is_emoji(ch: str) -> bool:
 
 @rule("unicode.invisible", category="unicode", severity="warning", safe=True, fields=ALL_FIELDS)
 def invisible(doc, ctx):
-    """Ký tự vô hình: zero-width space, soft hyphen, a BOM inside the text, bidi overrides.
+    r"""Ký tự vô hình: zero-width space, soft hyphen, a BOM inside the text, bidi overrides.
 
     "khoa\u200bhọc" looks like "khoahọc" and breaks search; a bidi override reorders what the
     reader sees. A zero-width joiner inside an emoji (👩‍💻) is kept.
@@ -129,11 +129,7 @@ def mojibake(doc, ctx):
     reported without a fix.
     """
     text = doc.text
-    if not _MOJIBAKE_HINT.search(text):
-        matches = ()
-    else:
-        matches = _MOJIBAKE.finditer(text)
-    for m in matches:
+    for m in _MOJIBAKE.finditer(text) if _MOJIBAKE_HINT.search(text) else ():
         run = m.group()
         fixed = _unmojibake(run)
         if fixed is None or not _VIETNAMESE_LETTER.search(fixed) and not any(
