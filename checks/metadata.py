@@ -71,13 +71,10 @@ def extract_article(text: str) -> Extracted:
     lines = [text[c.start:c.end].strip(_SPACES) for c in classes]
     out = Extracted()
     paragraphs: list[str] = []
-    pending: list[tuple[str, str, str]] = []  # removed lines waiting for the next paragraph
     byline_line = None
     source_lines: list[str] = []
     urls: list[str] = []
     footer_lines: list[str] = []
-    sapo_index = None
-
     date_lines: list[tuple[int, str]] = []  # (0 under the title, 1 above it, 2 after the prose began; line)
     for c, s in zip(classes, lines):
         if c.kind == "blank":
@@ -99,12 +96,10 @@ def extract_article(text: str) -> Extracted:
             urls.append(s)
         elif c.rule == "boilerplate.footer":
             footer_lines.append(s)
-        pending.append((c.kind, c.rule, s))
         out.removed.append(RemovedLine(len(paragraphs), c.kind, c.rule, s))
 
-    # The sapo is the lead: the first paragraph, when more follow it.
-    if len(paragraphs) >= 2:
-        sapo_index = 0
+    # The sapo is the lead: the first paragraph, when it reads as one (not a subhead) and more follow.
+    if len(paragraphs) >= 2 and len(paragraphs[0].split()) >= 8:
         out.sapo = paragraphs[0]
         body = paragraphs[1:]
         for r in out.removed:
@@ -119,7 +114,7 @@ def extract_article(text: str) -> Extracted:
     for place, t in date_lines:
         by_place[place].append(t)
     date_line = (by_place[0][:1] or by_place[1][-1:] or by_place[2][:1] or [None])[0]
-    lead = out.sapo if sapo_index is not None else (paragraphs[0] if paragraphs else "")
+    lead = out.sapo or (paragraphs[0] if paragraphs else "")
     out.published_at = _date_from_line(date_line) if date_line else None
     if out.published_at is None and lead:
         out.published_at = _date_from_lead(lead)
@@ -129,7 +124,7 @@ def extract_article(text: str) -> Extracted:
     if out.byline is None and date_line:
         out.byline = name_beside_date(date_line)
 
-    url = next((u for u in urls), None)
+    url = urls[0] if urls else None
     for s in source_lines:
         value = source_of_line(s)
         if value and value.lower().startswith(("http", "www.")):
