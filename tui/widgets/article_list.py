@@ -147,6 +147,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
         self._strips: OrderedDict[tuple, Strip] = OrderedDict()
         self._generation = 0
+        self._style_cache: dict[tuple[str, bool], Style] = {}
 
     # ---- data ------------------------------------------------------------------------------------
 
@@ -307,13 +308,26 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def on_blur(self) -> None:
         self.refresh()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style_cache.clear()
+        self._strips.clear()
+
+    def _style(self, name: str, partial: bool = True) -> Style:
+        """A component style, or the widget's own for "" — looked up once per theme."""
+        style = self._style_cache.get((name, partial))
+        if style is None:
+            style = self.rich_style if not name else self.get_component_rich_style(name, partial=partial)
+            self._style_cache[(name, partial)] = style
+        return style
+
     def _to_strip(self, text: Text, width: int, style: Style) -> Strip:
         segments = [Segment(s.text, style + s.style if s.style else style) for s in
                     text.render(self.app.console) if s.text != "\n"]
         return Strip(segments).adjust_cell_length(width, style)
 
     def _render_header(self, width: int) -> Strip:
-        style = self.rich_style + self.get_component_rich_style("article-list--header")
+        style = self._style("") + self._style("article-list--header", partial=False)
         cells = []
         for column, cell_width in layout(width):
             label = column.en if self.lang == "en" else column.vi
@@ -321,11 +335,11 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         return self._to_strip(Text(" ").join(cells), width, style)
 
     def _render_row(self, row: dict, width: int, is_cursor: bool, is_marked: bool) -> Strip:
-        style = self.rich_style
+        style = self._style("")
         if is_marked:
-            style += self.get_component_rich_style("article-list--marked")
+            style += self._style("article-list--marked", partial=False)
         if is_cursor and self.has_focus:
-            style += self.get_component_rich_style("article-list--cursor")
+            style += self._style("article-list--cursor", partial=False)
         elif is_cursor:
             style += Style(reverse=True, dim=True)
         labels = STATUS_LABELS.get(self.lang, STATUS_LABELS["vi"])
@@ -335,35 +349,35 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         return self._to_strip(Text(" ").join(cells), width, style)
 
     def _cell_text(self, key: str, row: dict, labels: dict, is_marked: bool) -> Text:
-        comp = self.get_component_rich_style
+        comp = self._style
         if key == "mark":
             return Text("●" if is_marked else " ")
         if key == "status":
             status = row["status"]
-            return Text(labels.get(status, status), style=comp(f"article-list--status-{status}", partial=True))
+            return Text(labels.get(status, status), style=comp(f"article-list--status-{status}"))
         if key == "title":
             return Text(one_line(row["title"]) or ("(không có tít)" if self.lang != "en" else "(no title)"))
         if key == "source":
-            return Text(one_line(row["source"]), style=comp("article-list--dim", partial=True))
+            return Text(one_line(row["source"]), style=comp("article-list--dim"))
         if key == "location":
             return Text(one_line(row["location"]))
         if key == "date":
             return Text(shown_date(row["published_at"]))
         if key == "byline":
-            return Text(one_line(row["byline"]), style=comp("article-list--dim", partial=True))
+            return Text(one_line(row["byline"]), style=comp("article-list--dim"))
         if key == "counts":
             errors, warnings = row["errors"] or 0, row["warnings"] or 0
             if not errors and not warnings:
-                return Text("✓", style=comp("article-list--clean", partial=True))
+                return Text("✓", style=comp("article-list--clean"))
             return Text.assemble(
-                (str(errors), comp("article-list--errors", partial=True) if errors else Style()),
+                (str(errors), comp("article-list--errors") if errors else Style()),
                 "/",
-                (str(warnings), comp("article-list--warnings", partial=True) if warnings else Style()),
+                (str(warnings), comp("article-list--warnings") if warnings else Style()),
             )
         if key == "words":
             return Text(str(row["word_count"] or 0).rjust(6))
         if key == "updated":
-            return Text(shown_time(row["updated_at"]), style=comp("article-list--dim", partial=True))
+            return Text(shown_time(row["updated_at"]), style=comp("article-list--dim"))
         return Text("")
 
 
