@@ -154,13 +154,17 @@ _DATE_WORDS = re.compile(
 )
 _SOURCE_LINE = re.compile(r"^[\(\[]?\s*(?:nguồn|theo|source)\s*[:\-–]?\s*(.{2,100}?)\s*[\)\]]?\.?$", re.I)
 
-# Captions: who does what, where ("... phát biểu tại hội thảo"), or a photo credit.
-_CAPTION_EVENT = re.compile(
+# Captions: who does what, where ("... phát biểu tại hội thảo"), or a photo credit. Scene words
+# ("quang cảnh", "tại hội nghị") make a caption alone; action verbs ("kiểm tra", "trao") only with
+# a subject ("Đồng chí ...", "Các đại biểu ..."): a subhead "Tăng cường kiểm tra" has none.
+_CAPTION_SCENE = re.compile(
     r"\b(?:phát biểu|tham luận|tại hội thảo|tại hội nghị|tại buổi|tại lễ|tại lớp|quang cảnh|toàn cảnh|"
-    r"đầu cầu|chụp ảnh|lưu niệm|trao tặng|trao bằng|trao giấy|trao quà|trao kỷ niệm|trao giải|"
-    r"tặng hoa|tặng quà|tặng bằng|kiểm tra|tham quan|thăm hỏi|thăm và|đến thăm|thảo luận|trình bày|"
-    r"cắt băng|bấm nút|tham dự|dự hội|chủ trì|ký kết|trao đổi tại|giới thiệu sản phẩm|trải nghiệm|"
-    r"một góc|hình ảnh|ảnh minh họa|ảnh minh hoạ|ảnh tư liệu|ảnh:)",
+    r"đầu cầu|chụp ảnh|lưu niệm|cắt băng|bấm nút|ảnh minh họa|ảnh minh hoạ|ảnh tư liệu|ảnh:)",
+    re.I,
+)
+_CAPTION_ACTION = re.compile(
+    r"\b(?:trao|tặng|kiểm tra|tham quan|thăm|thảo luận|trình bày|tham dự|dự|chủ trì|ký kết|trải nghiệm|"
+    r"giới thiệu|hướng dẫn|tiếp|làm việc|khảo sát|dâng hương|chúc mừng|tuyên dương|khen thưởng)\b",
     re.I,
 )
 _CAPTION_OPENER = re.compile(
@@ -395,16 +399,14 @@ def is_caption(s: str, after_image: bool) -> bool:
     if n < 2 or n > 40 or is_prose(s) and n >= 25 or _LIST_ITEM.match(s):
         return False
     ends_period = s.endswith((".", ";", ":", "?", "!"))
-    credit = bool(_PHOTO_CREDIT.search(s))
-    event = bool(_CAPTION_EVENT.search(s))
-    opener = bool(_CAPTION_OPENER.match(s))
-    if after_image:
-        return n <= 40
-    if credit:
+    if after_image or _PHOTO_CREDIT.search(s):
         return True
+    scene = bool(_CAPTION_SCENE.search(s))
+    opener = bool(_CAPTION_OPENER.match(s))
+    action = opener and bool(_CAPTION_ACTION.search(s))
     if ends_period:
-        return event and opener and n <= 25
-    return event or (opener and n <= 30)
+        return opener and (scene or action) and n <= 25
+    return scene or action or (opener and n <= 30)
 
 
 @lru_cache(maxsize=64)

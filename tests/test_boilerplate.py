@@ -234,3 +234,15 @@ def test_source_lines(line, source):
     from checks.boilerplate import source_of_line
 
     assert source_of_line(line) == source
+
+
+@pytest.mark.parametrize("line, caption", [
+    ("Tăng cường kiểm tra, giám sát việc thực hiện", False),
+    ("Thúc đẩy chuyển đổi số trong nông nghiệp", False),
+    ("Quang cảnh hội nghị", True),
+    ("Bộ trưởng Nguyễn Văn A kiểm tra công trình", True),
+    ("Sản phẩm OCOP của tỉnh được trưng bày. Ảnh: Minh Anh", True),
+])
+def test_caption_or_subhead_between_paragraphs(line, caption):
+    got = kinds("\n\n".join([PARA, line, PARA2]))[2]
+    assert (got[1] == "caption") is caption, got
