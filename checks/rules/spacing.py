@@ -23,7 +23,7 @@ L = f"[{re.escape(_LOWER)}]"
 # Short forms written with a dot and no space before a capital: "Tp.HCM", "Th.S". Lower-case
 # endings only: a capital before the dot ("TP.HCM", "Đ.Mãi", "T.Chuẩn") never reaches the rule.
 _DOTTED_ABBREVIATIONS = frozenset({"tp", "th", "ths", "ts", "gs", "pgs", "bs", "ks", "st", "dr", "mr", "mrs",
-                                   "ms", "tx", "tt", "q", "p", "h", "tr", "no", "vs", "co", "ltd", "inc"})
+                                   "ms", "tx", "tt", "q", "p", "h", "tr", "no", "vs", "co", "ltd", "inc", "nxb", "cty"})
 
 # "Khánh Hòa.Tại", "kinh tế,xã hội", "nhanh;Hoạt động", "sao?Vì".
 # Each pattern starts with the punctuation mark (fast to scan for); the character before is checked
