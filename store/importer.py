@@ -125,12 +125,26 @@ def _os_reason(exc: OSError) -> str:
     return reasons.get(exc.errno, exc.strerror or str(exc))
 
 
+def open_regular(path: Path):
+    """Open a regular file for reading. A named pipe or a device named like an article would
+    block the import or never end: opened without blocking, then refused."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        raise Rejected(_os_reason(exc)) from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise Rejected("là thư mục (is a directory)" if stat.S_ISDIR(st.st_mode)
+                       else "không phải tệp thường (not a regular file: pipe, device or socket)")
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
 def read_capped(path: Path, size_cap: int) -> bytes:
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             st = os.fstat(fh.fileno())
-            if stat.S_ISDIR(st.st_mode):
-                raise Rejected("là thư mục (is a directory)")
             if st.st_size > size_cap:
                 raise Rejected(f"quá lớn: {st.st_size} byte > giới hạn {size_cap} (file too large)")
             data = fh.read(size_cap + 1)
@@ -225,10 +239,7 @@ def import_feed(db: sqlite_utils.Database, cand: Candidate, ctx: Context,
 
 
 def _open_feed(path: Path):
-    try:
-        return open(path, "rb")
-    except OSError as exc:
-        raise Rejected(_os_reason(exc)) from None
+    return open_regular(path)
 
 
 FEED_BATCH = 200
@@ -272,18 +283,34 @@ def _json_records(cand: Candidate, text: str) -> Iterator[tuple[str, bytes, dict
         yield f"{cand.shown}#{i}", raw, record if isinstance(record, dict) else Rejected(NOT_OBJECT)
 
 
+def _capped_lines(fh, size_cap: int) -> Iterator[bytes | None]:
+    """The lines of `fh`; None for a line longer than `size_cap`, which is skipped chunk by chunk
+    and never held in memory whole (a multi-gigabyte feed without a newline stays harmless)."""
+    while True:
+        line = fh.readline(size_cap + 2)  # the cap, a CR and a LF
+        if not line:
+            return
+        if len(line) <= size_cap + 1 or line.endswith(b"\n"):
+            if len(line.rstrip(b"\r\n")) <= size_cap:
+                yield line
+                continue
+        while line and not line.endswith(b"\n"):
+            line = fh.readline(size_cap + 2)
+        yield None
+
+
 def _jsonl_records(cand: Candidate, fh, size_cap: int) -> Iterator[tuple[str, bytes, dict | Rejected]]:
     """Records of a JSON Lines file read line by line; `raw` is the line's bytes as they arrived."""
     with fh:
-        for lineno, line in enumerate(fh, 1):
+        for lineno, line in enumerate(_capped_lines(fh, size_cap), 1):
+            where = f"{cand.shown}:{lineno}"
+            if line is None:
+                yield where, b"", Rejected(f"bản ghi quá lớn: > giới hạn {size_cap} byte (record too large)")
+                continue
             raw = line.rstrip(b"\r\n")
             if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if not raw.strip():
-                continue
-            where = f"{cand.shown}:{lineno}"
-            if len(raw) > size_cap:
-                yield where, raw, Rejected(f"bản ghi quá lớn: {len(raw)} byte > giới hạn {size_cap} (record too large)")
                 continue
             try:
                 record = json.loads(raw.decode("utf-8"))

@@ -469,3 +469,31 @@ def test_hostile_feeds_refused_record_by_record(cli, db_path, tmp_path):
     assert "nested too deeply" in result.stderr
     assert "imported 2" in result.stdout
     assert sorted(stored_sources(db_path)[0]) == sorted([f"{feed}", str(good)])
+
+
+def test_pipes_and_devices_refused_without_blocking(cli, db_path, tmp_path):
+    """A named pipe called like an article would block `open()` forever; /dev/zero never ends."""
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    os.mkfifo(folder / "pipe.jsonl")
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    result = cli("import", str(folder), "/dev/zero")
+    assert result.exit_code == 2
+    refused = [line for line in result.stderr.splitlines() if "not a regular file" in line]
+    assert len(refused) == 3 and any("/dev/zero" in line for line in refused), result.stderr
+    assert stored_sources(db_path)[0] == [str(folder / "good.txt")]
+
+
+def test_oversized_feed_record_skipped_not_loaded(cli, db_path, tmp_path):
+    records = [{"title": "Một", "body": "Ngắn.", "source_url": "https://a.vn/1"},
+               {"title": "Hai", "body": "Dài " * 2000, "source_url": "https://a.vn/2"},
+               {"title": "Ba", "body": "Ngắn.", "source_url": "https://a.vn/3"}]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(b"\r\n".join(json.dumps(r).encode() for r in records) + b'\n{"body": "' + b"x" * 5000)
+    result = cli("import", "--max-size", "1000", str(feed))
+    assert result.exit_code == 2
+    too_large = sorted(line.split(": ")[1] for line in result.stderr.splitlines() if "record too large" in line)
+    assert too_large == [f"rejected {feed}:2", f"rejected {feed}:4"], result.stderr
+    listed = json.loads(cli("list", "--format", "json").stdout)
+    assert sorted(r["title"] for r in listed) == ["Ba", "Một"]
