@@ -92,17 +92,19 @@ class EditorScreen(Screen):
     # Priority: TextArea binds some F-keys itself (F6 selects a line).
     BINDINGS = [
         Binding("ctrl+s", "save", "Lưu", id="editor.save", priority=True),
-        Binding("f8", "next_finding", "Lỗi sau", id="editor.next_finding", priority=True),
-        Binding("shift+f8", "previous_finding", "Lỗi trước", id="editor.previous_finding", priority=True),
-        Binding("f4,alt+enter", "apply_fix", "Sửa", id="editor.apply_fix", priority=True),
-        Binding("f5", "fix_all", "Sửa hết", id="editor.fix_all", priority=True),
-        Binding("f6", "ignore_finding", "Bỏ qua", id="editor.ignore", priority=True),
-        Binding("shift+f6", "add_word", "Thêm từ", id="editor.add_word", priority=True),
-        Binding("f3", "removed_lines", "Dòng đã bỏ", id="editor.removed_lines", priority=True),
-        Binding("f9", "history", "Lịch sử", id="editor.history", priority=True),
-        Binding("escape", "back", "Quay lại", id="editor.back"),
+        Binding("f8", "next_finding", "Lỗi sau", id="editor.next_finding", priority=True, key_display="F8"),
+        Binding("shift+f8", "previous_finding", "Lỗi trước", id="editor.previous_finding", priority=True,
+                key_display="⇧F8"),
+        Binding("f4,alt+enter", "apply_fix", "Sửa", id="editor.apply_fix", priority=True, key_display="F4"),
+        Binding("f5", "fix_all", "Sửa hết", id="editor.fix_all", priority=True, key_display="F5"),
+        Binding("f6", "ignore_finding", "Bỏ qua", id="editor.ignore", priority=True, key_display="F6"),
+        Binding("shift+f6", "add_word", "Thêm từ", id="editor.add_word", priority=True, key_display="⇧F6"),
+        Binding("f3", "removed_lines", "Dòng bị bỏ", id="editor.removed_lines", priority=True,
+                key_display="F3"),
+        Binding("f9", "history", "Lịch sử", id="editor.history", priority=True, key_display="F9"),
+        Binding("escape", "back", "Về", id="editor.back"),
         # "?" types a question mark in the text; it opens the help from the findings panel.
-        Binding("f1", "help", "Trợ giúp", id="editor.help", priority=True),
+        Binding("f1", "help", "Trợ giúp", id="editor.help", priority=True, key_display="F1"),
     ]
     EN_DESCRIPTIONS = {
         "editor.save": "Save", "editor.next_finding": "Next", "editor.previous_finding": "Previous",
@@ -165,7 +167,7 @@ class EditorScreen(Screen):
         with Horizontal(id="workspace"):
             yield BodyArea(id="body")
             yield FindingsPanel(id="findings")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     @property
     def body(self) -> BodyArea:
