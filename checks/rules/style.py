@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from checks.engine import rule
@@ -27,32 +26,34 @@ def name_capitalization(doc, ctx):
     the first word, as Vietnamese names of organizations do).
     """
     text = doc.text
-    seen: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    spots: list[tuple[int, int, tuple[str, str], str]] = []
+    forms: dict[tuple[str, str], dict[str, int]] = {}
+    spots: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
     for m in _NAME_PAIR.finditer(text):
         start = m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "&.-_"):
             continue
-        first, second = m.group(1), m.group(2)
+        second = m.group(2)
         if len(second) < 2:
             continue
-        key = (first, second.lower())
-        seen[key][second] += 1
-        spots.append((m.start(2), m.end(2), key, second))
-    for start, end, key, second in spots:
-        counts = seen[key]
-        if len(counts) < 2 or not doc.is_prose(start):
+        key = (m.group(1), second.lower())
+        counts = forms.setdefault(key, {})
+        counts[second] = counts.get(second, 0) + 1
+        spots.setdefault(key, []).append((m.start(2), m.end(2), second))
+    for key, counts in forms.items():
+        if len(counts) < 2:
             continue
         best = max(counts, key=lambda s: (counts[s], s.islower()))
-        if second == best:
-            continue
-        yield Hit(start, end, f"Viết hoa không thống nhất: “{key[0]} {second}” và “{key[0]} {best}” trong cùng bài",
-                  f"Inconsistent capitalization: “{key[0]} {second}” and “{key[0]} {best}” in one article",
-                  (best,))
+        for start, end, second in spots[key]:
+            if second == best or not doc.is_prose(start):
+                continue
+            yield Hit(start, end,
+                      f"Viết hoa không thống nhất: “{key[0]} {second}” và “{key[0]} {best}” trong cùng bài",
+                      f"Inconsistent capitalization: “{key[0]} {second}” and “{key[0]} {best}” in one article",
+                      (best,))
 
 
 # "TP.Cần Thơ" → "TP. Cần Thơ"; "TP.HCM" (capitals after the dot) is a name of its own.
-_PREFIX_NO_SPACE = re.compile(rf"\b(TP|Tp|TX|TT|ThS|TS|PGS|GS|BS|KS)\.(?={U}{L})")
+_PREFIX_NO_SPACE = re.compile(rf"(T[PpXTS]|ThS|PGS|GS|BS|KS)\.(?={U}{L})")
 
 
 @rule("style.prefix_space", category="style", severity="warning", safe=True, fields=ALL_FIELDS)
@@ -63,7 +64,7 @@ def prefix_space(doc, ctx):
     """
     text = doc.text
     for m in _PREFIX_NO_SPACE.finditer(text):
-        if m.start() and text[m.start() - 1] == ".":
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "."):
             continue
         yield Hit(m.start(), m.end(), f"Viết “{m.group(1)}. ” (có dấu cách) trước tên riêng",
                   f"Write “{m.group(1)}. ” with a space before the name", (m.group() + " ",))
