@@ -29,6 +29,7 @@ class ConflictError(Exception):
 
     def __init__(self, article_id: int, expected: int, actual: int):
         super().__init__(
+            f"bài {article_id} đã được người khác lưu (bản {actual}, bạn bắt đầu từ bản {expected}) — "
             f"article {article_id} was saved by someone else (version {actual}, you started from {expected})"
         )
         self.article_id, self.expected, self.actual = article_id, expected, actual
@@ -36,7 +37,7 @@ class ConflictError(Exception):
 
 class NotFound(LookupError):
     def __init__(self, article_id: int):
-        super().__init__(f"no article with id {article_id}")
+        super().__init__(f"không có bài số {article_id} (no article with id {article_id})")
         self.article_id = article_id
 
 
