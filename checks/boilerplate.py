@@ -18,6 +18,7 @@ Pure regular expressions and counting: a 5 KB page takes well under a millisecon
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -598,19 +599,29 @@ def _table_or_list(run: list[int], lines: list[str]) -> bool:
 def _article_end(prose: list[int], kind: list[str], rule: list[str], lines: list[str]) -> int:
     """The last prose line of the article proper."""
     first, last = prose[0], prose[-1]
-    for m in range(first + 1, last):
-        share = _END_MARKERS.get(rule[m])
-        if share is None:
-            continue
+    markers = [m for m in range(first + 1, last) if rule[m] in _END_MARKERS]
+    if not markers:
+        return last
+    # Running counts from the end, so each marker costs O(1) (pages can be megabytes).
+    n = len(kind)
+    full_after = [0] * (n + 1)  # prose lines at or after i that are not truncated teasers
+    dated_after = [0] * (n + 1)  # date lines at or after i
+    prose_set = set(prose)
+    for i in range(n - 1, -1, -1):
+        full_after[i] = full_after[i + 1] + (i in prose_set and not lines[i].endswith(("...", "…")))
+        dated_after[i] = dated_after[i + 1] + (rule[i] == "metadata.date")
+    for m in markers:
+        share = _END_MARKERS[rule[m]]
+        before = bisect.bisect_left(prose, m)
+        end_here = prose[before - 1]
         if _signed_off_before(m, kind, lines):
             # "... last paragraph / Minh Anh / Tin liên quan": the bút danh closed the article.
-            return max(p for p in prose if p < m)
-        before = sum(1 for p in prose if p < m)
+            return end_here
         # Teasers under a related heading: truncated snippets ("..."), each with its date line.
-        after = sum(1 for p in prose if p > m and not lines[p].endswith(("...", "…")))
-        dated = sum(1 for i in range(m + 1, last + 1) if rule[i] == "metadata.date")
+        after = full_after[m + 1]
+        dated = dated_after[m + 1] - dated_after[last + 1]
         if after <= max(2, before * share) or (share < 1 and dated >= 2):
-            return max(p for p in prose if p < m)
+            return end_here
     return last
 
 
