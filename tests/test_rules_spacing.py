@@ -92,6 +92,7 @@ def test_unbalanced_quotes_and_brackets():
 def test_balanced_and_list_markers_are_quiet():
     assert run('“a” (b [c]) "d" gồm: a) một, b) hai', "spacing.brackets") == []
     assert run("Gồm:\na) một;\n1) hai", "spacing.brackets") == []
+    assert run("Ban Bí thư Trung ương Đảng (khoá IX), và (mục a) xong", "spacing.brackets") == []
 
 
 def test_seed_spacing_faults_found():

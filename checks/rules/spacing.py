@@ -268,7 +268,7 @@ def unbalanced(doc, ctx):
                 straight.append(pos)
             elif ch in "([“":
                 stack.append((ch, pos))
-            elif not (ch == ")" and _list_marker(text, start, pos)):
+            else:
                 opener = _PAIRS[ch]
                 if stack and stack[-1][0] == opener:
                     stack.pop()
@@ -276,7 +276,7 @@ def unbalanced(doc, ctx):
                     while stack and stack[-1][0] != opener:
                         bad.append(stack.pop()[1])
                     stack.pop()
-                else:
+                elif not (ch == ")" and _list_marker(text, start, pos)):
                     bad.append(pos)
         bad.extend(p for _, p in stack)
         if len(straight) % 2:
