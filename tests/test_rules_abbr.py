@@ -138,3 +138,23 @@ def test_abbreviation_fixes_idempotent_and_in_bounds(text):
         assert 0 <= f.start <= f.end <= len(text) and text[f.start:f.end] == f.text
     once = fixed(text, ABBR)
     assert fixed(once, ABBR) == once
+
+
+def test_offsets_refer_to_the_text_as_given():
+    import unicodedata
+
+    from checks.text import decode_bytes
+
+    raw = ("\ufeff😀 Tin\u00a0 mới\r\n" + unicodedata.normalize("NFD", "Thanh Hóa") + " và Thanh Hoá, UBND\rhọp KHCN"
+           " và KH&CN").encode("utf-8")
+    text = decode_bytes(raw).text
+    found = run(text, ["spacing.nbsp", "unicode.tone_marks", "abbr.undefined", "abbr.variant"])
+    got = [(f.rule, f.line, f.column, text[f.start:f.end]) for f in found]
+    assert got == [
+        ("spacing.nbsp", 1, 6, "\u00a0 "),
+        ("unicode.tone_marks", 2, 22, "oá"),  # the NFD "ó" before it counts two code points
+        ("abbr.undefined", 2, 26, "UBND"),
+        ("abbr.undefined", 3, 5, "KHCN"),
+        ("abbr.variant", 3, 5, "KHCN"),
+    ]
+    assert all(f.text == text[f.start:f.end] for f in found)
