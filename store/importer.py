@@ -233,9 +233,12 @@ def import_feed(db: sqlite_utils.Database, cand: Candidate, ctx: Context,
             return results
         if not batch:
             return results
+        # The checks run before the write lock is taken: a desk saving meanwhile waits only for the
+        # inserts, never for a batch of analyses.
+        prepared = [_prepare_record(db, cand, where, raw, record, ctx) for where, raw, record in batch]
         with write_transaction(db):
-            for where, raw, record in batch:
-                results.append(_import_record(db, cand, where, raw, record, ctx))
+            for item in prepared:
+                results.append(item if isinstance(item, ImportResult) else store_import(db, *item))
 
 
 def _open_feed(path: Path):
@@ -245,8 +248,10 @@ def _open_feed(path: Path):
 FEED_BATCH = 200
 
 
-def _import_record(db: sqlite_utils.Database, cand: Candidate, where: str, raw: bytes,
-                   record: dict | Rejected, ctx: Context) -> ImportResult:
+def _prepare_record(db: sqlite_utils.Database, cand: Candidate, where: str, raw: bytes,
+                    record: dict | Rejected, ctx: Context) -> ImportResult | tuple:
+    """A record's outcome when it is known without writing (rejected, unchanged), else the
+    arguments of store_import with the finding counts already computed."""
     if isinstance(record, Rejected):
         return ImportResult(where, "rejected", reason=str(record))
     try:
@@ -255,7 +260,16 @@ def _import_record(db: sqlite_utils.Database, cand: Candidate, where: str, raw: 
         return ImportResult(where, "rejected", reason=str(exc))
     digest = hashlib.sha256(raw).hexdigest()
     key = "url:" + article.source_url if article.source_url else "sha:" + digest
-    return store_import(db, where, key, raw, "utf-8", article, [], ctx)
+    known = _unchanged(db, key, digest)
+    if known is not None:
+        return ImportResult(where, "unchanged", known)
+    return (where, key, raw, "utf-8", article, [], ctx, counts_for(article, ctx))
+
+
+def _unchanged(db: sqlite_utils.Database, key: str, digest: str) -> int | None:
+    """The id of the article already holding exactly this source, if any."""
+    row = db.execute("SELECT id, content_sha256 FROM articles WHERE source_key = ?", [key]).fetchone()
+    return row[0] if row and row[1] == digest else None
 
 
 NOT_OBJECT = "không phải đối tượng JSON (not an object)"
@@ -357,10 +371,17 @@ def counts_for(article: Article, ctx: Context) -> tuple[int, int, int]:
 
 
 def store_import(db: sqlite_utils.Database, shown: str, key: str, data: bytes, encoding: str,
-                 article: Article, removed: Iterable, ctx: Context) -> ImportResult:
-    """Store one decoded source in its own transaction and say what happened to it."""
+                 article: Article, removed: Iterable, ctx: Context,
+                 counts: tuple[int, int, int] | None = None) -> ImportResult:
+    """Store one decoded source in its own transaction and say what happened to it.
+
+    The checks (`counts`) run outside the write lock, and not at all for an unchanged source."""
     digest = hashlib.sha256(data).hexdigest()
-    counts = counts_for(article, ctx)
+    if counts is None:
+        known = _unchanged(db, key, digest)
+        if known is not None:
+            return ImportResult(shown, "unchanged", known)
+        counts = counts_for(article, ctx)
     with write_transaction(db):
         existing = list(db.query(
             "SELECT id, version, edited, content_sha256 FROM articles WHERE source_key = ?", [key]))

@@ -263,3 +263,30 @@ def test_two_processes_import_one_folder(tmp_path):
     assert sum(r["unchanged"] for r in results) == 200 and all(r["updated"] == 0 for r in results), results
     assert count(db_path) == 100 and count(db_path, "raw_imports") == 100
     assert_sound(db_path)
+
+
+def test_checks_run_outside_the_write_lock(db_path, tmp_path, monkeypatch):
+    """A desk saving during a big import waits for inserts only (the busy timeout is 5 s), and a
+    re-import of unchanged sources runs no checks at all."""
+    import store.importer
+
+    folder = write_folder(tmp_path / "in", 3, pad=5)
+    (folder / "feed.jsonl").write_text("".join(
+        json.dumps({"title": f"Tin {i}", "body": f"Nội dung {i}.", "source_url": f"https://c.example.vn/{i}"}) + "\n"
+        for i in range(450)), encoding="utf-8")
+    db = open_db(db_path)
+    real = store.importer.counts_for
+    calls = []
+
+    def counting(article, ctx):
+        calls.append(db.conn.in_transaction)
+        return real(article, ctx)
+
+    monkeypatch.setattr(store.importer, "counts_for", counting)
+    first = import_paths(db, [str(folder)])
+    assert first.count("imported") == 453 and len(calls) == 453
+    assert not any(calls), "checks ran while holding the write lock"
+    calls.clear()
+    again = import_paths(db, [str(folder)])
+    assert again.count("unchanged") == 453 and calls == []
+    db.close()
