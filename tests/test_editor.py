@@ -303,12 +303,14 @@ async def test_restore_a_revision(db_path, article_id):
 
 # ---- conflicts --------------------------------------------------------------------------------------
 
-async def _conflict(app, pilot, db_path, article_id):
-    """Open, edit the body, let a colleague save in between, press Ctrl+S."""
+async def _conflict(app, pilot, db_path, article_id, title: str | None = None):
+    """Open, edit the body (and the title), let a colleague save in between, press Ctrl+S."""
     from tui.dialogs.choice import ChoiceDialog
 
     screen = await open_editor(app, pilot, article_id)
     await type_at_end(screen, pilot, " MINE")
+    if title is not None:
+        screen.query_one("#f-title").value = title
     other = open_db(db_path)
     articles.save(other, article_id, {"title": "Tít của đồng nghiệp"}, 1, editor="colleague")
     other.close()
@@ -337,11 +339,13 @@ async def test_conflict_reload_theirs_keeps_mine_as_draft(db_path, article_id):
 async def test_conflict_keep_mine_as_a_new_revision(db_path, article_id):
     app = make_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _conflict(app, pilot, db_path, article_id)
+        screen = await _conflict(app, pilot, db_path, article_id)
         await pilot.press("g")
         await settle(app, pilot)
+        assert screen.query_one("#f-title").value == "Tít của đồng nghiệp" and not screen.dirty
     art = stored(db_path, article_id)
-    assert art.version == 3 and art.body.endswith(" MINE") and art.title == TITLE
+    # Mine (the body) goes on top of theirs (the title); neither edit is lost.
+    assert art.version == 3 and art.body.endswith(" MINE") and art.title == "Tít của đồng nghiệp"
     db = open_db(db_path)
     snaps = {r["version"]: json.loads(r["snapshot"]) for r in articles.revisions(db, article_id)}
     db.close()
@@ -354,19 +358,19 @@ async def test_conflict_compare_then_keep_mine(db_path, article_id):
 
     app = make_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _conflict(app, pilot, db_path, article_id)
+        await _conflict(app, pilot, db_path, article_id, title="Tít của tôi")
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, DiffDialog)
         shown = str(app.screen.query_one("#diff").render())
-        assert "Tít của đồng nghiệp" in shown and "MINE" in shown
+        assert "Tít của đồng nghiệp" in shown and "Tít của tôi" in shown and "MINE" in shown
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)  # back to the choice
         await pilot.press("g")
         await settle(app, pilot)
     art = stored(db_path, article_id)
-    assert art.version == 3 and art.body.endswith(" MINE")
+    assert (art.version, art.title) == (3, "Tít của tôi") and art.body.endswith(" MINE")  # both changed: mine
 
 
 # ---- leaving and crash safety -----------------------------------------------------------------------

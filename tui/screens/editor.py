@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 from collections.abc import Callable
 
 from rich.text import Text
@@ -649,13 +650,15 @@ class EditorScreen(Screen):
             return
         self._write(changes, self.version, then, note="")
 
-    def _write(self, changes: dict, expected: int, then, note: str) -> None:
+    def _write(self, changes: dict, expected: int, then, note: str, *, base: Article | None = None) -> None:
+        """Save `changes` over version `expected`. `base` is the stored article they go on top of
+        when it is not the one this editor loaded (after a conflict); the form then shows the result."""
         raw = self._raw()
-        full = self._typed(raw, FORM_FIELDS + ("body",))
+        saved_fields = {**(base or self.article).editable(), **changes}
         try:
             with write_transaction(self.db):
                 article = articles.save(self.db, self.article_id, changes, expected,
-                                        counts=self._counts(full), note=note)
+                                        counts=self._counts(saved_fields), note=note)
                 for line_id in self._pending_restores:
                     drafts.restore_removed_line(self.db, line_id)
         except ConflictError:
@@ -664,25 +667,30 @@ class EditorScreen(Screen):
         except ValueError as exc:
             self.notify(visible(str(exc)), severity="error", markup=False)
             return
-        self.article = article
-        self.version = article.version
-        self._pending_restores = []
-        self._clean = raw
-        self._last_draft = None
-        self._update_status()
+        if base is not None:
+            self._load(article)
+        else:
+            self.article = article
+            self.version = article.version
+            self._pending_restores = []
+            self._clean = raw
+            self._last_draft = None
+            self._update_status()
         self.notify(tr(self, f"Đã lưu v{article.version}.", f"Saved v{article.version}."), markup=False)
         if then:
             then()
 
     def _conflict(self, then) -> None:
         theirs = articles.get(self.db, self.article_id)
-        mine = self._typed(self._raw(), FORM_FIELDS + ("body",))
+        mine = self._changes()  # what this editor changed goes on top of theirs; the rest stays theirs
         question = Text(tr(
             self,
             f"Bài đã được lưu bởi người khác (v{theirs.version}) sau khi bạn mở (v{self.version}).\n"
-            "Không bản nào bị mất: bản của họ nằm trong lịch sử, bản của bạn được giữ nếu bạn tải lại.",
+            "Không bản nào bị mất: giữ bản của bạn thì các ô bạn sửa đè lên bản của họ (bản của họ vẫn "
+            "trong lịch sử); tải bản của họ thì bản của bạn được giữ làm bản nháp.",
             f"Someone else saved this article (v{theirs.version}) after you opened it (v{self.version}).\n"
-            "Nothing is lost: theirs stays in the history, yours is kept as a draft if you reload.",
+            "Nothing is lost: keeping yours puts the fields you changed on top of theirs (theirs stays in "
+            "the history); reloading theirs keeps yours as a draft.",
         ))
         choices = [
             ("theirs", tr(self, "Tải bản của họ", "Reload theirs"), "t"),
@@ -698,11 +706,11 @@ class EditorScreen(Screen):
                 self.notify(tr(self, "Đã tải bản của họ; bản của bạn được giữ làm bản nháp của bài.",
                                "Loaded theirs; yours is kept as this article's draft."), markup=False)
             elif answer == "mine":
-                self._write(mine, theirs.version, then,
+                self._write(mine, theirs.version, then, base=theirs,
                             note=tr(self, f"giữ bản của tôi sau xung đột với v{theirs.version}",
                                     f"kept mine over v{theirs.version}"))
             elif answer == "compare":
-                diff = diff_fields(theirs.editable(), mine, LABELS[self.lang])
+                diff = diff_fields(theirs.editable(), {**theirs.editable(), **mine}, LABELS[self.lang])
                 title = tr(self, f"Bản của họ (v{theirs.version}) → bản của bạn",
                            f"Theirs (v{theirs.version}) → yours")
                 self.app.push_screen(DiffDialog(title, diff), lambda _: self._conflict(then))
@@ -740,11 +748,9 @@ class EditorScreen(Screen):
         if restored == current:
             drafts.discard_draft(self.db, self.article_id)
             return
-        question = Text(tr(
-            self,
-            f"Có bản nháp chưa lưu của bài này ({draft.saved_at[:19].replace('T', ' ')}). Khôi phục?",
-            f"There is an unsaved draft of this article ({draft.saved_at[:19].replace('T', ' ')}). Restore it?",
-        ))
+        when = dt.datetime.fromisoformat(draft.saved_at).astimezone().strftime("%H:%M %d/%m/%Y")
+        question = Text(tr(self, f"Có bản nháp chưa lưu của bài này (lúc {when}). Khôi phục?",
+                           f"There is an unsaved draft of this article (from {when}). Restore it?"))
 
         def answer(ok: bool | None) -> None:
             if ok:
