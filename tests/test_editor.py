@@ -586,3 +586,27 @@ async def test_help_lists_the_editor_keys_and_question_mark_still_types(db_path,
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+HOSTILE = ("[bold red]đỏ[/] và [/x] rồi [link=file:///etc/passwd]x[/] [@click=app.quit]bấm[/] sai\n\n"
+           "Gia đình 👨‍👩‍👧 sai\u00a0chỗ \x1b[31mANSI\u202e đảo" + "\u0301" * 2000)
+
+
+async def test_hostile_text_is_shown_literally(db_path, fresh_db, test_rules):
+    art = articles.insert(fresh_db, Article(title="[/", body=HOSTILE, byline="[b]"), source_key="h", raw_id=None)
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, art.id)
+        assert screen.body.text.startswith("[bold red]đỏ[/] và [/x]")
+        assert "\x1b" not in screen.body.text and "\u202e" not in screen.body.text  # dropped on the way in
+        assert ("test.typo", "sai") in rules_of(screen)
+        row, col = screen.body.location_of(screen.findings[0].start)
+        assert screen.body.get_line(row).plain[col:col + 3] == "sai"
+        await pilot.press("f5")  # a diff of hostile text
+        await pilot.pause()
+        shown = str(app.screen.query_one("#diff").render())
+        assert "[@click=app.quit]bấm[/] đúng" in shown and "[link=file:///etc/passwd]x[/]" in shown
+        await pilot.press("y", "ctrl+s")
+        await settle(app, pilot)
+        assert app.is_running
+    assert "đúng" in stored(db_path, art.id).body
