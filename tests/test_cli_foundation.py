@@ -70,3 +70,9 @@ def test_demo_database_holds_the_seeds(tmp_path):
     import sqlite3
 
     assert sqlite3.connect(out).execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+
+
+def test_first_use_seeds_the_default_glossary(cli):
+    listed = cli("glossary", "list")
+    assert listed.exit_code == 0
+    assert "KH&CN" in listed.output and "UBND" in listed.output

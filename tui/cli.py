@@ -46,6 +46,10 @@ class Env:
                 return None
             try:
                 self._db = open_db(self.db_path, readonly=readonly)
+                if not readonly:
+                    from store.glossary import ensure_default_glossary
+
+                    ensure_default_glossary(self._db)
             except StoreError as exc:
                 if self.debug:
                     raise

@@ -38,11 +38,13 @@ def build_demo_db(path: Path) -> Path:
     """A fresh demo database holding the seed articles (the real database is left alone)."""
     from store.context import load_context
     from store.db import open_db
+    from store.glossary import ensure_default_glossary
     from store.importer import import_paths
 
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     db = open_db(path)
+    ensure_default_glossary(db)
     import_paths(db, [str(p) for p in seed_files()], ctx=load_context(db))
     db.close()
     return path
