@@ -319,11 +319,40 @@ async def test_hostile_titles_shown_literally(fresh_db, db_path, add_article):
         assert "[link=file://" in row
         # the palette lists the hostile source as plain text and does not crash
         await pilot.press("colon", *keys("link"))
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        assert "Lọc theo nguồn: [link=file:///etc/passwd]x[/]" in await palette_hits(app, pilot)
         await pilot.press("escape")
         assert app.is_running
+
+
+async def palette_hits(app, pilot) -> list[str]:
+    """The palette's hits once it has gathered them (it batches results on a timer)."""
+    from textual.widgets import OptionList
+
+    options = app.screen.query_one(OptionList)
+    for _ in range(100):
+        await settle(app, pilot)
+        if options.option_count:
+            break
+        await pilot.pause(0.02)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_palette_filters_by_place_folded_and_clears(seeded_db, db_path):
+    app = BientapApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("colon", *keys("noi can tho"))
+        assert (await palette_hits(app, pilot))[0] == "Lọc theo nơi: Cần Thơ"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen.query_spec.location == "Cần Thơ"
+        assert article_list(app).total == 1
+        await pilot.press("ctrl+p")
+        await pilot.press(*keys("bo moi bo loc"))
+        assert (await palette_hits(app, pilot))[0].startswith("Bỏ mọi bộ lọc")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen.query_spec.location is None
+        assert article_list(app).total == 5
 
 
 async def test_another_desk_changes_show_up(fresh_db, db_path, add_article):

@@ -15,7 +15,11 @@ class BientapApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "bientap"
     COMMANDS = App.COMMANDS | {DeskCommands}
-    BINDINGS = [Binding("colon", "command_palette", "Lệnh", id="app.palette", show=False)]
+    BINDINGS = [
+        # ":" only where no text field takes it; Ctrl+P everywhere (Textual's own palette key).
+        Binding("colon", "command_palette", "Bảng lệnh", id="app.palette", show=False),
+        Binding("ctrl+p", "command_palette", "Bảng lệnh", id="app.palette_ctrl", show=False, priority=True),
+    ]
 
     def __init__(self, db_path: Path, *, lang: str = "vi") -> None:
         super().__init__()

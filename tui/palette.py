@@ -5,6 +5,7 @@ from `Content` (the stock fuzzy highlighter would parse them as markup)."""
 from __future__ import annotations
 
 import asyncio
+import unicodedata
 from collections.abc import Callable
 from functools import partial
 
@@ -12,14 +13,16 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from checks.text import fold
 from tui.widgets.article_list import one_line
 
 
 def highlight(matcher, candidate: str) -> Content:
-    """The candidate as plain text with the matched letters styled."""
+    """The candidate as plain text with the matched letters styled (matched without diacritics)."""
     content = Content(candidate)
-    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
-    if score:
+    folded = fold(candidate)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, folded)
+    if score and len(folded) == len(candidate):
         for offset in offsets:
             if not candidate[offset].isspace():
                 content = content.stylize(matcher.match_style, offset, offset + 1)
@@ -89,8 +92,9 @@ class DeskCommands(Provider):
             yield DiscoveryHit(Content(label), callback, text=label, help=help_text or None)
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
+        # Folded on both sides: "can tho" finds "Lọc theo nơi: Cần Thơ".
+        matcher = self.matcher(fold(unicodedata.normalize("NFC", query)))
         for label, help_text, callback in [*self._actions(), *self._values]:
-            score = matcher.match(label)
+            score = matcher.match(fold(label))
             if score > 0:
                 yield Hit(score, highlight(matcher, label), callback, text=label, help=help_text or None)

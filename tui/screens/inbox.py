@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 import unicodedata
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from rich.text import Text
@@ -79,7 +80,7 @@ class InboxScreen(Screen):
         Binding("s,f2", "set_status", "Trạng thái", id="inbox.status"),
         Binding("e,f4", "export", "Xuất", id="inbox.export"),
         Binding("r,f5", "recheck", "Kiểm lại", id="inbox.recheck", show=False),
-        Binding("o,f6", "cycle_sort", "Sắp xếp", id="inbox.sort"),
+        Binding("o,f6", "cycle_sort", "Sắp xếp", id="inbox.sort", show=False),
         Binding("f,f7", "filters", "Lọc", id="inbox.filters", show=False),
         Binding("0", "show_status('')", "Tất cả", id="inbox.status_all", show=False),
         *(Binding(str(n), f"show_status('{s}')", f"Lọc: {STATUS_LABELS['vi'][s]}", id=f"inbox.status_{s}",
@@ -115,7 +116,7 @@ class InboxScreen(Screen):
         yield Input(id="search", placeholder=tr(self, "Tìm (không cần dấu)…", "Search (accents optional)…"))
         yield Static(id="info", markup=False)
         yield ArticleList(self.app.db, lang=self.lang, id="articles")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         localize_bindings(self, self.lang, self.EN_DESCRIPTIONS)
@@ -440,6 +441,17 @@ class InboxScreen(Screen):
             text += tr(self, f"; bỏ qua {len(report.skipped)} (tệp khác đã có)",
                        f"; skipped {len(report.skipped)} (a different file exists)")
         self.post_message(WorkDone(text, "warning" if report.skipped else "information"))
+
+    def palette_actions(self) -> list[tuple[str, object]]:
+        """Actions without a key of their own, for the command palette."""
+        sorts = SORT_LABELS.get(self.lang, SORT_LABELS["vi"])
+        out = [(tr(self, "Bỏ mọi bộ lọc", "Clear all filters"), self.action_clear_filters),
+               (tr(self, "Kiểm tra lại mọi bài đang hiện", "Re-check every article shown"),
+                self.action_recheck_all)]
+        for sort in SORT_CYCLE:
+            out.append((tr(self, f"Sắp xếp theo {sorts[sort]}", f"Sort by {sorts[sort]}"),
+                        partial(self.load, replace(self.query_spec, sort=sort))))
+        return out
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
