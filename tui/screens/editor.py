@@ -25,7 +25,7 @@ from textual.widgets import Footer, Input, Label, OptionList, Select, Static, Te
 
 from checks import engine
 from checks.engine import Context, apply_fixes, check_article
-from checks.findings import Finding
+from checks.findings import SEVERITY_RANK, Finding
 from checks.text import DecodeError, decode_bytes, visible
 from store import articles, drafts
 from store.articles import STATUSES, Article, ConflictError
@@ -397,13 +397,9 @@ class EditorScreen(Screen):
         if self.focused is self.panel:
             return self.panel.current
         field, offset = self._cursor()
-        here = [f for f in self._spans(field)
-                if (f.start <= offset < f.end or offset == f.end or
-                                         (f.start == f.end == offset))]
-        if not here:
-            return None
-        return min(here, key=lambda f: (f.end - f.start, -("error", "warning", "info").index(f.severity)
-                                        if f.severity in ("error", "warning", "info") else 0))
+        here = [f for f in self._spans(field) if f.start <= offset <= f.end]
+        # The narrowest span wins (a word inside a flagged sentence), then the most severe.
+        return min(here, key=lambda f: (f.end - f.start, -SEVERITY_RANK.get(f.severity, 0)), default=None)
 
     def _go_to(self, f: Finding) -> None:
         if f.field == "body":
@@ -534,8 +530,8 @@ class EditorScreen(Screen):
             return
         drafts.ignore_finding(self.db, self.article_id, f.rule, f.text)
         self._reload_context()
-        self.notify(Text(tr(self, f"Đã bỏ qua «{visible(f.text)}» ({f.rule}) trong bài này.",
-                            f"Ignoring «{visible(f.text)}» ({f.rule}) in this article.")).plain, markup=False)
+        self.notify(tr(self, f"Đã bỏ qua «{visible(f.text)}» ({f.rule}) trong bài này.",
+                       f"Ignoring «{visible(f.text)}» ({f.rule}) in this article."), markup=False)
 
     def _word_here(self) -> str | None:
         f = self._finding_here()
