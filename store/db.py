@@ -135,6 +135,7 @@ def _connect(path: Path, readonly: bool) -> sqlite_utils.Database:
     # Reading the header first: a file that is not a database, or one a newer bientap wrote, is
     # refused before anything (journal mode included) is written to it.
     check_version(db, path)
+    check_ours(db, path)
     if not readonly:
         db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA foreign_keys = ON")
@@ -152,6 +153,20 @@ def check_version(db: sqlite_utils.Database, path: str | Path | None = None) -> 
             f"upgrade bientap)"
         )
     return user_version
+
+
+def check_ours(db: sqlite_utils.Database, path: str | Path | None = None) -> None:
+    """StoreError for a SQLite database another program made (tables, but no bientap migrations):
+    `--db` pointed at the wrong file must not get our tables added to it."""
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not names - {migrations.migrations_table}:
+        return
+    if migrations.migrations_table in names and db.execute(
+            f"SELECT 1 FROM {migrations.migrations_table} WHERE migration_set = ? LIMIT 1",
+            [migrations.name]).fetchone():
+        return
+    raise StoreError(f"{path or 'database'}: không phải cơ sở dữ liệu của bientap (a SQLite database of "
+                     f"another program, not bientap's)")
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:

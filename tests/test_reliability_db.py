@@ -289,3 +289,25 @@ def test_two_processes_create_a_new_database_at_once(tmp_path):
     db = open_db(path)
     assert [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations")] == names()
     db.close()
+
+
+def test_another_programs_database_refused_and_untouched(tmp_path):
+    path = tmp_path / "crm.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.execute("INSERT INTO customers (name) VALUES ('Nguyễn Văn A')")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    for args in (["list"], ["import", str(write_articles(tmp_path / "in", 1)[0])]):
+        result = run_cli(["--db", str(path), *args])
+        assert result["code"] == 2
+        assert "not bientap's" in one_line(result)
+    assert digest(path) == before
+
+
+def test_database_folder_cannot_be_created(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run_cli(["--db", str(blocker / "sub" / "n.db"), "list"])
+    assert result["code"] == 2 and "cannot create its folder" in one_line(result)
