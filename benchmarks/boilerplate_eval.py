@@ -29,7 +29,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 from checks.boilerplate import _classify  # noqa: E402  (uncached for timing)
-from checks.boilerplate import classify_lines  # noqa: E402
+from checks.boilerplate import classify_lines, is_prose  # noqa: E402
 
 KEPT = ("body", "title")
 
@@ -48,7 +48,12 @@ def _blank(line: str) -> bool:
     return not line.strip(" \t\u00a0\u200b\ufeff")
 
 
-def seed_pairs(show: bool) -> dict[str, list[tuple[bool, bool]]]:
+def naive(line: str) -> bool:
+    """Baseline: every line that is not a punctuated paragraph is boilerplate."""
+    return not is_prose(" ".join(line.split()))
+
+
+def seed_pairs(show: bool, baseline: bool = False) -> dict[str, list[tuple[bool, bool]]]:
     gold = json.loads((HERE / "data" / "boilerplate_gold.json").read_text(encoding="utf-8"))
     out = {}
     for name, g in gold.items():
@@ -62,9 +67,9 @@ def seed_pairs(show: bool) -> dict[str, list[tuple[bool, bool]]]:
         for i, (line, c) in enumerate(zip(lines, classes)):
             if _blank(line) or i in skip:
                 continue
-            gold_bp, pred_bp = i in bp, c.kind not in KEPT
+            gold_bp, pred_bp = i in bp, naive(line) if baseline else c.kind not in KEPT
             pairs.append((gold_bp, pred_bp))
-            if show and gold_bp != pred_bp:
+            if show and not baseline and gold_bp != pred_bp:
                 print(f"  {name}:{i} gold={'bp' if gold_bp else 'text'} got={c.kind}/{c.rule} {line[:70]!r}")
         out[name] = pairs
     return out
@@ -75,21 +80,22 @@ def seed_pairs(show: bool) -> dict[str, list[tuple[bool, bool]]]:
 TEST_START = 100_000
 
 
-def heldout_pairs(pages: range, show: bool) -> list[tuple[bool, bool]]:
-    from chrome import page
+def heldout_pairs(pages: range, show: bool, baseline: bool = False, hard: bool = False) -> list[tuple[bool, bool]]:
+    from chrome import hard_page, page
 
+    make = hard_page if hard else page
     pairs = []
     shown = 0
     show = show and pages.start < TEST_START
     for i in pages:
-        lines = page(i)
+        lines = make(i)
         text = "\n".join(s for s, _ in lines)
         for (line, gold), c in zip(lines, classify_lines(text)):
             if gold == "skip" or _blank(line):
                 continue
-            gold_bp, pred_bp = gold == "bp", c.kind not in KEPT
+            gold_bp, pred_bp = gold == "bp", naive(line) if baseline else c.kind not in KEPT
             pairs.append((gold_bp, pred_bp))
-            if show and gold_bp != pred_bp and shown < 60:
+            if show and not baseline and gold_bp != pred_bp and shown < 60:
                 shown += 1
                 print(f"  page {i}: gold={gold} got={c.kind}/{c.rule} {line[:80]!r}")
     return pairs
@@ -172,6 +178,15 @@ def main() -> None:
               f"{len(pairs)} scored)")
         print(f"  {'':23} metadata exact: " + "  ".join(f"{k} {r_ / t:.3f}" for k, (r_, t) in meta.items()))
     print("  (location gold is the site's province, named only in its chrome: a weak test)")
+    hard = range(TEST_START, TEST_START + args.pages)
+    p, r, f, tp, fp, fn = score(heldout_pairs(hard, False, hard=True))
+    print(f"  hard variant of the test pages (written after the classifier; robustness, not blind): "
+          f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp {tp}, fp {fp}, fn {fn})")
+    p1, r1, f1, *_ = score([x for pairs in seed_pairs(False, baseline=True).values() for x in pairs])
+    p2, r2, f2, *_ = score(heldout_pairs(range(TEST_START, TEST_START + args.pages), False, baseline=True))
+    p3, r3, f3, *_ = score(heldout_pairs(hard, False, baseline=True, hard=True))
+    print(f"Baseline 'not a punctuated paragraph = boilerplate': seeds P {p1:.3f} R {r1:.3f} F1 {f1:.3f}; "
+          f"held-out test P {p2:.3f} R {r2:.3f} F1 {f2:.3f}; hard P {p3:.3f} R {r3:.3f} F1 {f3:.3f}")
     seeds_ms, chrome_ms = speed()
     print(f"Speed (CPU): {seeds_ms:.3f} ms per 5 KB on the seeds, {chrome_ms:.3f} ms per 5 KB on chrome-heavy pages")
 

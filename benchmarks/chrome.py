@@ -231,5 +231,54 @@ def page(i: int, meta: dict | None = None) -> list[tuple[str, str]]:
     return out
 
 
+COMMENTERS = ["Nguyễn Hoàng", "Bạn đọc Minh Thư", "Trần Quang", "Lê Thị Hạnh", "Phúc An"]
+SHORT_ARTICLE_LINES = ["Xin trân trọng giới thiệu!", "Xin cảm ơn ông!", "1. Về công tác chỉ đạo, điều hành",
+                       "Kết quả cụ thể như sau", "“Chúng tôi sẽ làm hết sức mình”, ông nói.",
+                       "PV: Xin ông cho biết những khó khăn hiện nay?", "Thứ nhất, hoàn thiện thể chế"]
+
+
+def hard_page(i: int, meta: dict | None = None) -> list[tuple[str, str]]:
+    """A harder variant of page(i): chrome that reads like prose and article lines that do not.
+
+    Added after the classifier was written, as a robustness check (not blind): reader comments with
+    full sentences and no heading, a ticker of whole-sentence teasers above the title, teasers
+    with untruncated snippets and no dates, a long disclaimer footer; inside the article, short
+    lines (a closing "Xin trân trọng giới thiệu!", interview questions, numbered subheads, quotes).
+    """
+    rng = random.Random(7_000_000 + i)
+    lines = page(i, meta)
+    body_idx = [k for k, (_, g) in enumerate(lines) if g == "body"]
+    title_at, last_body = body_idx[0], body_idx[-1]
+    # inside the article
+    inner = body_idx[2:-1]
+    spots = sorted(rng.sample(inner, min(len(inner), rng.randint(1, 3))), reverse=True)
+    for k, short in zip(spots, rng.sample(SHORT_ARTICLE_LINES, len(spots))):
+        lines.insert(k, (short, "body"))
+    # a ticker above the title
+    if rng.random() < 0.5:
+        ticker = [("Tin nóng", "bp")] + [(_para(rng, 1, 1), "bp") for _ in range(rng.randint(1, 3))]
+        lines[title_at:title_at] = ticker
+    # below the article
+    body_idx = [k for k, (_, g) in enumerate(lines) if g == "body"]
+    at = body_idx[-1] + 1
+    while at < len(lines) and lines[at][1] == "skip":
+        at += 1
+    block: list[tuple[str, str]] = []
+    for kind in rng.sample(["comments", "teasers", "disclaimer"], rng.randint(1, 3)):
+        if kind == "comments":
+            for _ in range(rng.randint(2, 4)):
+                block += [(rng.choice(COMMENTERS), "bp"), (_para(rng, 1, 2), "bp"),
+                          (rng.choice(["Trả lời · Thích · 2 giờ trước", "Thích (3) | Trả lời", "Trả lời"]), "bp")]
+        elif kind == "teasers":
+            block.append((rng.choice(["Tin khác", "Cùng chuyên mục", "Bài viết khác"]), "bp"))
+            for _ in range(rng.randint(2, 5)):
+                block += [(_headline(rng), "bp"), (_para(rng, 1, 1), "bp")]
+        else:
+            block.append(("Các bài viết, hình ảnh đăng tải trên trang này thuộc quyền sở hữu của cơ quan chủ quản; "
+                          "mọi hình thức sao chép, trích dẫn phải được sự đồng ý bằng văn bản.", "bp"))
+    lines[at:at] = block
+    return lines
+
+
 def pages(n: int) -> list[list[tuple[str, str]]]:
     return [page(i) for i in range(n)]

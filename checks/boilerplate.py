@@ -91,7 +91,9 @@ _FOOTER = re.compile(
     re.I,
 )
 _FOOTER_ANYWHERE = re.compile(
-    r"(?:©|\bbản quyền thuộc|\ball rights reserved\b|\bghi rõ nguồn\b|\bphát hành lại thông tin\b)", re.I)
+    r"(?:©|\bbản quyền thuộc|\ball rights reserved\b|\bghi rõ nguồn\b|\bphát hành lại thông tin\b|"
+    r"\b(?:mọi hình thức|nghiêm cấm|không được|cấm) (?:sao chép|trích dẫn|sử dụng lại)|"
+    r"\bthuộc quyền sở hữu của (?:báo|trang|cổng|website|cơ quan|tòa soạn|toà soạn))", re.I)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = re.compile(r"(?<![\d/])(?:\+84|0)\d{1,3}[.\s-]?\d{3}[.\s-]?\d{3,4}(?![\d/])")
 _WIDGET_PHRASES = re.compile(
@@ -100,7 +102,8 @@ _WIDGET_PHRASES = re.compile(
     r"chia sẻ(?: bài viết)?|share|tweet|gửi email|gửi bài|gửi cho bạn bè|lưu bài(?: viết)?|"
     r"bình luận|phản hồi|facebook|zalo|twitter|linkedin|youtube|quay lại|trở về|trở lại|về đầu trang|"
     r"lên đầu trang|đầu trang|thích|like|tìm kiếm|search|đăng nhập|đăng ký|đăng xuất|trang chủ|"
-    r"sơ đồ (?:trang|site|cổng)|rss|email|print|top|menu|in|[-+]?a[-+]?)(?!\w)",
+    r"sơ đồ (?:trang|site|cổng)|rss|email|print|top|menu|in|trả lời|báo cáo vi phạm|"
+    r"\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước|\(\d+\)|[-+]?a[-+]?)(?!\w)",
     re.I,
 )
 # A widget line is nothing but widget phrases, separators and spaces.
@@ -112,7 +115,7 @@ _RELATED_HEAD = re.compile(
     r"mới(?: nhất)?(?: đăng)?|đã đưa|đọc nhiều(?: nhất)?|nổi bật|xem nhiều(?: nhất)?|tiêu điểm|"
     r"trước|sau|tiếp theo)\b"
     r"|^(?:xem thêm|đọc thêm|có thể bạn quan tâm|bạn có thể quan tâm|xem tin theo ngày|"
-    r"tin tức - sự kiện|tin tức sự kiện|chuyên mục khác)\b"
+    r"tin tức - sự kiện|tin tức sự kiện|chuyên mục khác|cùng chuyên mục|bài viết khác|tin khác)\b"
     # sidebar block headings, alone on their line
     r"|^(?:video|clip|podcast|multimedia|e-?magazine|infographics?|longform|tiêu điểm|nổi bật|"
     r"mới nhất|mới cập nhật|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?|tin nóng|tin vắn|tin mới|"
@@ -184,6 +187,7 @@ _NAME_PREFIX = re.compile(
     r"nhóm phóng viên|phóng viên|pv|ctv|btv)\s*[:\-–]\s*",
     re.I,
 )
+_BYLINE_PREFIX = re.compile(r"^(?:tin|bài|tác giả|người viết|nhóm phóng viên|phóng viên)\b", re.I)
 _HANDLE = re.compile(r"^[a-z][a-z0-9_.]{2,19}$")
 # Pen names that are only initials or a role/agency: "PV" (phóng viên), "CTV", "TTXVN".
 _AGENCIES = frozenset({"PV", "CTV", "BTV", "NV", "TTXVN", "VNA", "TTXVN/VNA", "PV-CTV", "NHÓM PV"})
@@ -400,6 +404,8 @@ def is_caption(s: str, after_image: bool) -> bool:
     if n < 2 or n > 40 or is_prose(s) and n >= 25 or _LIST_ITEM.match(s):
         return False
     ends_period = s.endswith((".", ";", ":", "?", "!"))
+    if _BYLINE_PREFIX.match(s) and byline_name(s):
+        return False  # "Bài, ảnh: Minh Anh" signs the article
     if after_image or _PHOTO_CREDIT.search(s):
         return True
     scene = bool(_CAPTION_SCENE.search(s))
@@ -449,6 +455,8 @@ def _classify(text: str) -> tuple[LineClass, ...]:
                 if not kind[j]:
                     kind[j], rule[j] = "boilerplate", "boilerplate.menu"
 
+    if prose:
+        prose = _after_ticker(prose, kind, rule, lines)
     first_prose = prose[0] if prose else None
     last_prose = _article_end(prose, kind, rule, lines) if prose else None
 
@@ -596,9 +604,66 @@ def _table_or_list(run: list[int], lines: list[str]) -> bool:
     return digits >= 0.4 * len(run) or items >= 0.5 * len(run)
 
 
+def _after_ticker(prose: list[int], kind: list[str], rule: list[str], lines: list[str]) -> list[int]:
+    """Drop a header ticker ("Tin nóng" and whole-sentence teasers) from the article's prose.
+
+    The article starts under its title and date line; prose above a "heading, date line" pair that
+    itself sits under a related-news heading belongs to the site.
+    """
+    first = prose[0]
+    if not any(rule[i] == "boilerplate.related" for i in range(0, first)):
+        return prose
+    for d in range(first + 1, min(len(kind), prose[min(len(prose) - 1, 4)] + 1)):
+        if rule[d] != "metadata.date":
+            continue
+        h = d - 1
+        while h >= 0 and kind[h] == "blank":
+            h -= 1
+        if h > first and not kind[h] and 4 <= words(lines[h]) <= 50 and not is_prose(lines[h]):
+            rest = [p for p in prose if p > d]
+            if len(rest) >= 2:
+                return rest
+    return prose
+
+
+def _sign_off(prose: list[int], kind: list[str], rule: list[str], lines: list[str]) -> int | None:
+    """A bút danh that closes the article although prose-like lines follow (reader comments).
+
+    It stands after at least two paragraphs, no more prose follows than came before, and what
+    follows within three lines is chrome: another name (a commenter), a widget or a block heading.
+    """
+    prose_set = set(prose)
+    before = 0
+    for i in range(prose[0] + 1, prose[-1]):
+        if i in prose_set:
+            before += 1
+            continue
+        if kind[i] or before < 2 or words(lines[i]) > 6 or not byline_name(lines[i]):
+            continue
+        after = len(prose) - before
+        if after > 3 * before:
+            continue
+        follow = []  # the next three lines that say something
+        j = i + 1
+        while j < len(kind) and len(follow) < 3:
+            if kind[j] not in ("blank", "metadata"):
+                follow.append(j)
+            j += 1
+        names = [j not in prose_set and words(lines[j]) <= 6 and byline_name(lines[j]) is not None for j in follow]
+        chrome = any(rule[j] in _END_MARKERS or rule[j] == "boilerplate.widget" for j in follow)
+        # A commenter's name then their comment, unlike a list of names inside the article.
+        comment = len(follow) >= 2 and names[0] and follow[1] in prose_set
+        if comment or (chrome and after <= 2 * before) or (names and names[0] and after <= before):
+            return i
+    return None
+
+
 def _article_end(prose: list[int], kind: list[str], rule: list[str], lines: list[str]) -> int:
     """The last prose line of the article proper."""
     first, last = prose[0], prose[-1]
+    signed = _sign_off(prose, kind, rule, lines)
+    if signed is not None:
+        last = prose[bisect.bisect_left(prose, signed) - 1]
     markers = [m for m in range(first + 1, last) if rule[m] in _END_MARKERS]
     if not markers:
         return last
@@ -614,7 +679,7 @@ def _article_end(prose: list[int], kind: list[str], rule: list[str], lines: list
         share = _END_MARKERS[rule[m]]
         before = bisect.bisect_left(prose, m)
         end_here = prose[before - 1]
-        if _signed_off_before(m, kind, lines):
+        if _signed_off_before(m, kind, rule, lines):
             # "... last paragraph / Minh Anh / Tin liên quan": the bút danh closed the article.
             return end_here
         # Teasers under a related heading: truncated snippets ("..."), each with its date line.
@@ -625,14 +690,16 @@ def _article_end(prose: list[int], kind: list[str], rule: list[str], lines: list
     return last
 
 
-def _signed_off_before(m: int, kind: list[str], lines: list[str]) -> bool:
-    """Whether a bút danh stands just above line m (at most a source or date line between)."""
+def _signed_off_before(m: int, kind: list[str], rule: list[str], lines: list[str]) -> bool:
+    """Whether a bút danh or a source line ("Nguồn: ...") stands just above line m."""
     k = m - 1
     steps = 0
     while k >= 0 and steps < 3:
         if kind[k] == "blank":
             k -= 1
             continue
+        if rule[k] == "metadata.source":
+            return True
         if kind[k] == "metadata":
             k -= 1
             steps += 1

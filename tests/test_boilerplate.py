@@ -246,3 +246,38 @@ def test_source_lines(line, source):
 def test_caption_or_subhead_between_paragraphs(line, caption):
     got = kinds("\n\n".join([PARA, line, PARA2]))[2]
     assert (got[1] == "caption") is caption, got
+
+
+def test_reader_comments_after_the_byline_leave_even_without_a_heading():
+    comment = ("Bài viết rất hay, mong tỉnh tiếp tục quan tâm hơn nữa đến đời sống của bà con vùng sâu, "
+               "vùng xa trong thời gian tới.")
+    text = "\n".join(["Nghệ An sơ kết công tác sáu tháng đầu năm", PARA, PARA2, PARA3, "Bài, ảnh: Minh Châu",
+                      "Nguyễn Hoàng", comment, "Trả lời · Thích · 2 giờ trước", "Lê Thị Hạnh", comment + " Cảm ơn!",
+                      "Thích (3) | Trả lời"])
+    got = kinds(text)
+    assert [k for _, k, _ in got[1:4]] == ["body"] * 3
+    assert got[4][2] == "metadata.byline"
+    assert all(k == "boilerplate" for _, k, _ in got[5:])
+
+
+def test_a_list_of_names_inside_the_article_does_not_end_it():
+    names = ["Nguyễn Văn Hùng", "Trần Thị Lan", "Lê Minh Tuấn"]
+    text = "\n".join(["Nghệ An khen thưởng các cá nhân tiêu biểu", PARA, "Các cá nhân được khen thưởng gồm:", *names,
+                      PARA2, PARA3, PARA.replace("Sáng nay", "Chiều qua"), "Minh Châu"])
+    got = {line: kind for line, kind, _ in kinds(text)}
+    assert all(got[n] == "body" for n in names)
+    assert got[PARA3] == "body"
+
+
+def test_ticker_above_the_title_and_a_disclaimer_footer():
+    teaser = ("Hôm nay, tỉnh tổ chức lễ khánh thành công trình trọng điểm với tổng vốn đầu tư hơn 500 tỷ đồng "
+              "từ ngân sách.")
+    text = "\n".join(["Trang chủ", "Tin tức", "Liên hệ", "Tin nóng", teaser, teaser.replace("Hôm nay", "Hôm qua"),
+                      "Nghệ An sơ kết công tác sáu tháng đầu năm", "11/07/2023 09:15", PARA, PARA2, PARA3,
+                      "Minh Châu", "Mọi hình thức sao chép thông tin trên trang này phải được sự đồng ý bằng văn "
+                      "bản của cơ quan chủ quản."])
+    got = kinds(text)
+    assert [k for _, k, _ in got[:6]] == ["boilerplate"] * 6
+    assert got[6][1] == "title"
+    assert [k for _, k, _ in got[8:11]] == ["body"] * 3
+    assert got[12][2] == "boilerplate.footer"
