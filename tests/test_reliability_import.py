@@ -497,3 +497,13 @@ def test_oversized_feed_record_skipped_not_loaded(cli, db_path, tmp_path):
     assert too_large == [f"rejected {feed}:2", f"rejected {feed}:4"], result.stderr
     listed = json.loads(cli("list", "--format", "json").stdout)
     assert sorted(r["title"] for r in listed) == ["Ba", "Một"]
+
+
+def test_utf8_with_one_stray_byte_is_refused_not_read_as_cp1258(cli, db_path, tmp_path):
+    """One bad byte in a UTF-8 Vietnamese file must not send the whole file through Windows-1258
+    (which would store "Tá»‰nh" for "Tỉnh")."""
+    path = tmp_path / "stray.txt"
+    path.write_bytes(ARTICLE.encode("utf-8").replace("khánh thành".encode(), b"kh\xe1nh th\xe0nh", 1))
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE.replace("Quảng Trị", "Huế"), encoding="utf-8")
+    assert_refused(cli("import", str(path), str(good)), path, "UTF-8")
