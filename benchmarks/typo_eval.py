@@ -39,12 +39,12 @@ KINDS = ("nonword", "tone", "mark", "onset", "no_tone", "doubled", "no_space")
 
 def documents(split: str) -> list[str]:
     tune, heldout = vlsp_halves()
-    sents = [_detokenize(ws) for ws in (tune if split == "tune" else heldout)]
-    # Undo the sample's tokenization where it spaced out dates and brackets ("07 / 01 / 1998").
-    sents = [re.sub(r"(\d) / (?=\d)", r"\1/", s).replace("( ", "(").replace(" )", ")") for s in sents
-             if len(s.split()) >= 6]
-    return ["\n\n".join(" ".join(sents[j:j + 4]) for j in range(i, min(i + 16, len(sents)), 4))
-            for i in range(0, len(sents), 16)]
+    sents = [ws for ws in (tune if split == "tune" else heldout) if len(ws) >= 6]
+    # Paragraphs of four consecutive sentences, detokenized together so quotations that span
+    # sentences keep their pairs; then undo the sample's spaced-out dates ("07 / 01 / 1998").
+    paras = [_detokenize([w for ws in sents[j:j + 4] for w in ws]) for j in range(0, len(sents), 4)]
+    paras = [re.sub(r"(\d) / (?=\d)", r"\1/", p).replace("( ", "(").replace(" )", ")") for p in paras]
+    return ["\n\n".join(paras[i:i + 4]) for i in range(0, len(paras), 4)]
 
 
 def _slip(word: str, kind: str, rng: random.Random, known: frozenset[str]) -> str | None:

@@ -48,6 +48,12 @@ PHRASE_MARGIN = 1.0
 # Syllables this frequent (Zipf scale) combine with almost anything: only a neighbour waiting for
 # its word ("vẫn đề") makes one of them suspect.
 COMMON_ZIPF = 6.0
+# A syllable that pairs with nothing around it and is much rarer than a slip variant: repaired when
+# the variant was seen with a neighbour (RARE_MARGIN), or even unseen when the written syllable is
+# itself rare (BLIND_MARGIN, below BLIND_ZIPF): "vơi" for "với", "nược" for "nước".
+RARE_MARGIN = 1.5
+BLIND_MARGIN = 2.0
+BLIND_ZIPF = 4.5
 
 _INFO: dict[str, tuple[str, bool, int, bool]] = {}
 
@@ -104,13 +110,10 @@ class Scan:
         self.linked = linked
         # Glued on the left to a joiner or digit ("/TW", "2021-xã"), or on the right to a joiner
         # that continues ("example.vn", "https://"), not one that ends a sentence ("pháp luật. Bảo").
-        self.touches = [
-            sep[-1:] in _TOUCHING or (nxt[:1] in _TOUCHING and (nxt[:1].isdigit() or len(nxt) == 1
-                                                                or not nxt[1].isspace()))
-            for sep, nxt in zip(seps, seps[1:])
-        ]
-        if raw and seps[-1][:1] in _JOINERS and len(seps[-1]) == 1:
-            self.touches[-1] = False
+        last = len(raw) - 1
+        self.touches = [(sep[-1:] in _TOUCHING and _glued_left(sep, k > 0))
+                        or (nxt[:1] in _TOUCHING and _glued_right(nxt, k < last))
+                        for k, (sep, nxt) in enumerate(zip(seps, seps[1:]))]
         self._ordinary: dict[frozenset[str], list[str | None]] = {}
         self._runs: list[list[int]] | None = None
         self._context: list[str | None] | None = None
@@ -150,6 +153,22 @@ class Scan:
             keys.append(key[i] if ok else None)
         self._ordinary[custom] = keys
         return keys
+
+
+_JOINER_CHARS = "".join(_JOINERS)
+
+
+def _glued_left(sep: str, after_run: bool) -> bool:
+    """"09-NQ", "/TW", "tin.example": joiners (or digits) with a letter or digit right before them."""
+    rest = sep.rstrip(_JOINER_CHARS)
+    return rest[-1:].isalnum() or (not rest and after_run)
+
+
+def _glued_right(sep: str, before_run: bool) -> bool:
+    """"example.vn", "https://", "2021": joiners (or digits) followed by a letter or digit, not the
+    end of a sentence ("xã hội... Chỉ")."""
+    rest = sep.lstrip(_JOINER_CHARS)
+    return rest[:1].isalnum() or (not rest and before_run)
 
 
 def scan(doc: Document) -> Scan:
@@ -320,8 +339,10 @@ def _slips(keys: list[str | None], context: list[str | None], linked: list[bool]
                 elif strength == COMMON:
                     ok = orphan and ((zv >= za + PHRASE_MARGIN and not lex.free(a))
                                      or (lex.bound(a) and lex.free(v)))
+                elif strength == SEEN:
+                    ok = orphan and zv >= za + RARE_MARGIN and not lex.free(a)
                 else:
-                    continue
+                    ok = orphan and zv >= za + BLIND_MARGIN and za < BLIND_ZIPF and not lex.free(a)
                 if ok and (best is None or (strength, zv) > best[0]):
                     best = ((strength, zv), v)
         if best is not None:
