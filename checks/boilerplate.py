@@ -119,7 +119,9 @@ _RELATED_HEAD = re.compile(
     # sidebar block headings, alone on their line
     r"|^(?:video|clip|podcast|multimedia|e-?magazine|infographics?|longform|tiêu điểm|nổi bật|"
     r"mới nhất|mới cập nhật|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?|tin nóng|tin vắn|tin mới|"
-    r"xu hướng|chuyên đề|sự kiện nổi bật|thông báo)$",
+    r"xu hướng|chuyên đề|sự kiện nổi bật|thông báo)$"
+    r"|^(?:related (?:news|articles|posts|stories)|read more|see more|more news|most (?:read|viewed|popular)|"
+    r"latest(?: news)?)\b",
     re.I,
 )
 # Site notices: cookie consent, app download, hotline.
@@ -188,6 +190,8 @@ _NAME_PREFIX = re.compile(
     re.I,
 )
 _BYLINE_PREFIX = re.compile(r"^(?:tin|bài|tác giả|người viết|nhóm phóng viên|phóng viên)\b", re.I)
+# "Hoàng Anh - Hữu Tuấn (thực hiện)", "Minh Anh (tổng hợp)": the part after the names.
+_NAME_ROLE_SUFFIX = re.compile(r"\s*\((?:thực hiện|tổng hợp|lược dịch|biên dịch|dịch|ghi|ghi chép)\)$", re.I)
 _HANDLE = re.compile(r"^[a-z][a-z0-9_.]{2,19}$")
 # Pen names that are only initials or a role/agency: "PV" (phóng viên), "CTV", "TTXVN".
 _AGENCIES = frozenset({"PV", "CTV", "BTV", "NV", "TTXVN", "VNA", "TTXVN/VNA", "PV-CTV", "NHÓM PV"})
@@ -295,11 +299,12 @@ def byline_name(s: str) -> str | None:
     if not s or len(s) > 60:
         return None
     body = _NAME_PREFIX.sub("", s).strip().rstrip(".").strip()
+    body = _NAME_ROLE_SUFFIX.sub("", body)
     if not body:
         return None
     if _HANDLE.match(body):
         return body if body not in _NOT_NAME else None
-    tokens = body.replace("(", " (").split()
+    tokens = body.replace("(", " (").replace("/", " / ").split()
     if not 1 <= len(tokens) <= 6:
         return None
     real = 0
@@ -323,14 +328,14 @@ def byline_name(s: str) -> str | None:
 
 def _caps_name(tokens: list[str]) -> bool:
     """"NGỌC PHƯỢNG - ĐỨC HÙNG": pen names some papers print in capitals (2 to 6 syllables)."""
-    syllables = [t for t in tokens if t not in ("-", "–", "&")]
+    syllables = [t for t in tokens if t not in ("-", "–", "&", "/")]
     return 2 <= len(syllables) <= 6 and all(t.isalpha() and len(t) <= 7 for t in syllables) \
         and sum(len(t) for t in syllables) / len(syllables) <= 5.5
 
 
 def _name_token(tok: str) -> bool:
     """"Hưng", "Đ.Mãi", "N.T.H.", "(TTXVN)", "-": a piece of a pen name."""
-    if tok in ("-", "–", "&"):
+    if tok in ("-", "–", "&", "/"):
         return True
     bare = tok.strip("()")
     if bare.isalpha() and bare.isupper() and 2 <= len(bare) <= 8:

@@ -168,6 +168,9 @@ def test_pen_names():
                  "Lê Thành Trang"):
         assert byline_name(name) == name, name
     assert byline_name("Tin, ảnh: Minh Anh") == "Minh Anh"
+    assert byline_name("Thu Hà/TTXVN") == "Thu Hà/TTXVN"
+    assert byline_name("Hoàng Anh - Hữu Tuấn (thực hiện)") == "Hoàng Anh - Hữu Tuấn"
+    assert byline_name("NGỌC PHƯỢNG") == "NGỌC PHƯỢNG"
     for label in ("Trang chủ", "Các tin khác", "Liên hệ", "Đa phương tiện", "Văn bản", "Hội thảo khoa học",
                   "Xem tin theo ngày", "Thống kê truy cập", "menu"):
         assert byline_name(label) is None, label
