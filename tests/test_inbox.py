@@ -190,6 +190,7 @@ async def test_status_tabs(fresh_db, db_path, add_article):
         assert shown_titles(app) == ["Hai"]
         await pilot.press("4")
         assert shown_titles(app) == []
+        assert "(không có bài nào)" in screen_lines(app)[1]
         await pilot.press("0")
         assert article_list(app).total == 2
         await pilot.press("right", "right")
@@ -362,7 +363,9 @@ async def test_another_desk_changes_show_up(fresh_db, db_path, add_article):
         await pilot.pause()
         add_article(fresh_db, title="Hai")  # another process's connection
         articles.save(fresh_db, a.id, {"title": "Một (đã sửa)"}, 1)
-        app.screen._poll_changes()
+        from textual import events
+
+        app.post_message(events.AppFocus())  # the editor comes back to this terminal
         await settle(app, pilot)
         assert sorted(shown_titles(app)) == ["Hai", "Một (đã sửa)"]
         assert "Tất cả 2" in str(app.screen.query_one("#tabs").render())

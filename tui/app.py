@@ -42,5 +42,11 @@ class BientapApp(App):
             return
         self.push_screen(EditorScreen(article_id))
 
+    def on_app_focus(self) -> None:
+        # Back from another window: another desk may have saved meanwhile.
+        poll = getattr(self.screen, "poll_changes", None)
+        if poll is not None:
+            poll()
+
     def on_unmount(self) -> None:
         self.db.close()

@@ -129,7 +129,7 @@ class InboxScreen(Screen):
         article_list.focus()
         self._render_bars()
         self._data_version = self._db_version()
-        self.set_interval(POLL_SECONDS, self._poll_changes)
+        self.set_interval(POLL_SECONDS, self.poll_changes)
 
     @property
     def list(self) -> ArticleList:
@@ -178,13 +178,14 @@ class InboxScreen(Screen):
     def _db_version(self) -> int:
         return self.app.db.execute("PRAGMA data_version").fetchone()[0]
 
-    def _poll_changes(self) -> None:
+    def poll_changes(self) -> None:
+        """Reload when the database changed since we last looked (another desk, a CLI import)."""
         if self._db_version() != self._data_version:
             self.refresh_data()
 
     def on_screen_resume(self) -> None:
         if self._data_version is not None:
-            self._poll_changes()
+            self.poll_changes()
 
     # ---- bars ------------------------------------------------------------------------------------
 

@@ -19,7 +19,6 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -131,11 +130,6 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     EN_DESCRIPTIONS = {"list.down": "Down", "list.up": "Up", "list.first": "First", "list.last": "Last",
                        "list.page_down": "Page down", "list.page_up": "Page up"}
 
-    class CursorMoved(Message):
-        def __init__(self, row: dict | None) -> None:
-            super().__init__()
-            self.row = row
-
     def __init__(self, db: sqlite_utils.Database, *, lang: str = "vi", id: str | None = None) -> None:
         super().__init__(id=id)
         self.db = db
@@ -168,7 +162,6 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=0, animate=False)
         self._scroll_cursor_into_view()
         self.refresh()
-        self.post_message(self.CursorMoved(self.current_row()))
 
     def reload(self, total: int) -> None:
         """The rows changed underneath (a save, another desk): drop the caches, keep the place."""
@@ -229,7 +222,6 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = index
         self._scroll_cursor_into_view()
         self.refresh()
-        self.post_message(self.CursorMoved(self.current_row()))
 
     def _scroll_cursor_into_view(self) -> None:
         top = round(self.scroll_y)
@@ -291,6 +283,9 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         index = round(self.scroll_y) + y - 1
         row = self.row_at(index)
         if row is None:
+            if y == 1 and self.total == 0:
+                empty = "  (không có bài nào)" if self.lang != "en" else "  (no articles)"
+                return self._to_strip(Text(empty), width, self._style("") + self._style("article-list--dim"))
             return Strip.blank(width, self.rich_style)
         is_cursor = index == self.cursor and self.total > 0
         key = (self._generation, index, width, is_cursor, row["id"] in self.marked, self.has_focus)
