@@ -29,6 +29,8 @@ class Lexicon:
         pairs = {p: (COMMON if n >= 2 else SEEN) for p, n in data["bigrams"].items()}
         pairs.update(dict.fromkeys(data["compounds"], WORD))
         self.pairs: dict[str, int] = pairs
+        self.bound_set = frozenset(s for s in self.standalone if self.bound(s))
+        self.free_set = frozenset(s for s in self.standalone if self.free(s))
 
     def pair(self, a: str | None, b: str | None) -> int:
         if a is None or b is None:
@@ -41,7 +43,7 @@ class Lexicon:
     def bound(self, syllable: str) -> bool:
         """A syllable that almost never stands alone as a word ("trọng" outside "quan trọng")."""
         alone, total = self.standalone.get(syllable, (0, 0))
-        return total >= 8 and alone * 20 <= total
+        return total >= 8 and alone * 10 <= total
 
     def free(self, syllable: str) -> bool:
         alone, total = self.standalone.get(syllable, (0, 0))

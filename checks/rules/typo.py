@@ -276,6 +276,50 @@ def _variants(a: str) -> tuple[tuple[str, float], ...]:
     return tuple((v, lex.zipf(v)) for v in confusions(a) if v in lex.syllables)
 
 
+_REPAIRS: dict[tuple, tuple[tuple[int, float], str] | None] = {}
+
+
+def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], str] | None:
+    """The best repair of syllable `a` between `l` and `r`: ((strength, zipf), intended) or None.
+
+    `pl`, `pr` are the strengths of (l, a) and (a, r); `l_side`, `r_side` those of the pairs the
+    neighbours make on their other side.
+    """
+    l, a, r, pl, pr, l_side, r_side = situation
+    variants = _variants(a)
+    if not variants:
+        return None
+    pairs = lex.pairs
+    bound, free = lex.bound_set, lex.free_set
+    za = lex.freq.get(a, 0.0)
+    orphan = pl == UNSEEN and pr == UNSEEN
+    # What the neighbour a repair would join is doing on its other side: already in a word
+    # (then it is not free to join), or without a word while it never stands alone (then it is
+    # waiting for exactly this repair: "vẫn đề" where "đề" has no word otherwise).
+    l_waiting = l is not None and l_side != WORD and l in bound
+    r_waiting = r is not None and r_side != WORD and r in bound
+    a_free = a in free
+    a_common = a_free or za >= COMMON_ZIPF
+    best = None
+    for v, zv in variants:
+        for strength, taken, waiting in (
+                (pairs.get(l + " " + v, UNSEEN) if l else UNSEEN, l_side == WORD, l_waiting),
+                (pairs.get(v + " " + r, UNSEEN) if r else UNSEEN, r_side == WORD, r_waiting)):
+            if strength == WORD:
+                # A common free-standing word pairs with anything; only a waiting neighbour
+                # outweighs that.
+                ok = not taken and zv >= za - WORD_MARGIN and (waiting or not a_common)
+            elif strength == COMMON:
+                ok = orphan and ((zv >= za + PHRASE_MARGIN and not a_free) or (a in bound and v in free))
+            elif strength == SEEN:
+                ok = orphan and zv >= za + RARE_MARGIN and not a_free
+            else:
+                ok = orphan and zv >= za + BLIND_MARGIN and za < BLIND_ZIPF and not a_free
+            if ok and (best is None or (strength, zv) > best[0]):
+                best = ((strength, zv), v)
+    return best
+
+
 def _slips(keys: list[str | None], context: list[str | None], linked: list[bool],
            lex: Lexicon) -> list[tuple[int, str]]:
     """(run index, intended syllable) for each real-word slip; never two side by side.
@@ -288,7 +332,6 @@ def _slips(keys: list[str | None], context: list[str | None], linked: list[bool]
     """
     n = len(keys)
     pairs = lex.pairs
-    zipf = lex.freq.get
     # ps[i]: strength of the pair (i-1, i); 0 where they are not adjacent prose.
     ps = [UNSEEN] * (n + 2)
     prev = None
@@ -298,12 +341,13 @@ def _slips(keys: list[str | None], context: list[str | None], linked: list[bool]
         prev = a
     # A phrase seen across a word boundary ("vấn đề | cấp bách") vouches for "đề cấp" only where
     # the bound syllable has its word here too.
-    bound = lex.bound
+    bound = lex.bound_set
     for i in range(1, n):
-        if UNSEEN < ps[i] < WORD and ((ps[i - 1] != WORD and bound(context[i - 1]))
-                                      or (ps[i + 1] != WORD and bound(context[i]))):
+        if UNSEEN < ps[i] < WORD and ((ps[i - 1] != WORD and context[i - 1] in bound)
+                                      or (ps[i + 1] != WORD and context[i] in bound)):
             ps[i] = UNSEEN
     found = []
+    memo = _REPAIRS
     for i, a in enumerate(keys):
         if a is None or (i and a == keys[i - 1]) or (i + 1 < n and a == keys[i + 1]):
             continue  # a doubled word is typo.doubled's
@@ -314,37 +358,14 @@ def _slips(keys: list[str | None], context: list[str | None], linked: list[bool]
         r = keys[i + 1] if i + 1 < n and linked[i + 1] else None
         if l is None and r is None:
             continue
-        variants = _variants(a)
-        if not variants:
-            continue
-        za = zipf(a, 0.0)
-        orphan = pl == UNSEEN and pr == UNSEEN
-        # What the neighbour a repair would join is doing on its other side: already in a word
-        # (then it is not free to join), or nothing at all while it never stands alone (then it
-        # is waiting for exactly this repair: "vẫn đề" where "đề" has no word otherwise).
-        l_side = ps[i - 1] if l is not None and i > 1 else UNSEEN
-        r_side = ps[i + 2] if r is not None else UNSEEN
-        l_waiting = l is not None and l_side != WORD and lex.bound(l)
-        r_waiting = r is not None and r_side != WORD and lex.bound(r)
-        a_common = lex.free(a) or za >= COMMON_ZIPF
-        best = None
-        for v, zv in variants:
-            for strength, taken, waiting in (
-                    (pairs.get(l + " " + v, UNSEEN) if l else UNSEEN, l_side == WORD, l_waiting),
-                    (pairs.get(v + " " + r, UNSEEN) if r else UNSEEN, r_side == WORD, r_waiting)):
-                if strength == WORD:
-                    # A common free-standing word pairs with anything; only a waiting neighbour
-                    # outweighs that.
-                    ok = not taken and zv >= za - WORD_MARGIN and (waiting or not a_common)
-                elif strength == COMMON:
-                    ok = orphan and ((zv >= za + PHRASE_MARGIN and not lex.free(a))
-                                     or (lex.bound(a) and lex.free(v)))
-                elif strength == SEEN:
-                    ok = orphan and zv >= za + RARE_MARGIN and not lex.free(a)
-                else:
-                    ok = orphan and zv >= za + BLIND_MARGIN and za < BLIND_ZIPF and not lex.free(a)
-                if ok and (best is None or (strength, zv) > best[0]):
-                    best = ((strength, zv), v)
+        situation = (l, a, r, pl, pr, ps[i - 1] if l is not None and i > 1 else UNSEEN,
+                     ps[i + 2] if r is not None else UNSEEN)
+        best = memo.get(situation, False)
+        if best is False:
+            best = _repair(situation, lex)
+            if len(memo) > 200_000:
+                memo.clear()
+            memo[situation] = best
         if best is not None:
             found.append((best[0], i, best[1]))
     found.sort(key=lambda x: (-x[0][0], -x[0][1], x[1]))
@@ -431,8 +452,9 @@ def _name_runs(sc: Scan) -> list[list[int]]:
     runs: list[list[int]] = []
     run: list[int] = []
     kind, valid, touches, linked = sc.kind, sc.valid, sc.touches, sc.linked
-    for i in range(len(sc) + 1):
-        name = i < len(sc) and kind[i] == CAP and valid[i] and not touches[i]
+    n = len(sc)
+    for i in range(n + 1):
+        name = i < n and kind[i] == CAP and valid[i] and not touches[i]
         if name and run and linked[i]:
             run.append(i)
             continue
