@@ -103,7 +103,8 @@ _WIDGET_PHRASES = re.compile(
     r"bình luận|phản hồi|facebook|zalo|twitter|linkedin|youtube|quay lại|trở về|trở lại|về đầu trang|"
     r"lên đầu trang|đầu trang|thích|like|tìm kiếm|search|đăng nhập|đăng ký|đăng xuất|trang chủ|"
     r"sơ đồ (?:trang|site|cổng)|rss|email|print|top|menu|in|trả lời|báo cáo vi phạm|"
-    r"\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước|\(\d+\)|[-+]?a[-+]?)(?!\w)",
+    r"\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước|\(\d+\)|\d{1,2}:\d{2}(?::\d{2})?|"
+    r"[-+]?a[-+]?)(?!\w)",
     re.I,
 )
 # A widget line is nothing but widget phrases, separators and spaces.
@@ -133,7 +134,8 @@ _COMMENTS_HEAD = re.compile(
     r"[\s.:…]*$",
     re.I,
 )
-_BREADCRUMB = re.compile(r"^[^.!?>»›/\\→]{1,60}(?:\s*(?:>|»|›|/|\\|→)\s*[^.!?>»›/]{1,60}){1,6}$")
+# Breadcrumbs: "Trang chủ > Tin tức > Kinh tế", "Trang chủ / Xã hội" (not "3/2008", not "và/hoặc").
+_CRUMB_SEPARATOR = re.compile(r"\s*[>»›→]\s*|\s+[/\\]\s+")
 _LIST_ITEM = re.compile(r"^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)]|[IVX]{1,4}\.)\s")
 # One-line menus: "Trang chủ | Tin tức | Video | Liên hệ".
 _PIPE_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
@@ -347,6 +349,15 @@ def _name_token(tok: str) -> bool:
     return True
 
 
+def _is_breadcrumb(s: str) -> bool:
+    if re.search(r"\d\s*[/\\]\s*\d", s):
+        return False  # a date or a ratio
+    parts = _CRUMB_SEPARATOR.split(s)
+    return 2 <= len(parts) <= 7 and all(
+        p and words(p.strip()) <= 6 and not any(c in p for c in ".,;!?") and not p.strip().isdigit()
+        for p in parts)
+
+
 def _is_widget(s: str) -> bool:
     if len(s) > 120:
         return False
@@ -389,7 +400,7 @@ def _local(s: str) -> tuple[str, str] | None:
         return "boilerplate", "boilerplate.comments"
     if n <= 12 and _RELATED_HEAD.match(s) and not s.endswith("."):
         return "boilerplate", "boilerplate.related"
-    if n <= 16 and _BREADCRUMB.match(s) and not _DATE.search(s) and not is_prose(s):
+    if n <= 16 and _is_breadcrumb(s):
         return "boilerplate", "boilerplate.menu"
     if n <= 14 and is_date_line(s):
         return "metadata", "metadata.date"

@@ -284,3 +284,13 @@ def test_ticker_above_the_title_and_a_disclaimer_footer():
     assert got[6][1] == "title"
     assert [k for _, k, _ in got[8:11]] == ["body"] * 3
     assert got[12][2] == "boilerplate.footer"
+
+
+@pytest.mark.parametrize("line, crumb", [
+    ("Trang chủ > Tin tức > Kinh tế", True), ("Trang chủ » Thời sự", True), ("Trang chủ / Xã hội", True),
+    ("Kinh tế - Xã hội", False), ("Tính đến hết tháng 3 / 2008", False), ("Tỷ lệ đạt 45 / 50 xã", False),
+])
+def test_breadcrumbs(line, crumb):
+    from checks.boilerplate import _is_breadcrumb
+
+    assert _is_breadcrumb(line) is crumb
