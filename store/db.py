@@ -136,11 +136,18 @@ def _connect(path: Path, readonly: bool) -> sqlite_utils.Database:
     # refused before anything (journal mode included) is written to it.
     check_version(db, path)
     check_ours(db, path)
-    if not readonly:
+    if readonly:
+        db.execute("PRAGMA query_only = 1")  # so callers can ask: see is_readonly
+    else:
         db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = NORMAL")
     return db
+
+
+def is_readonly(db: sqlite_utils.Database) -> bool:
+    """True when `db` was opened for reading only (asked for, or the file is not writable)."""
+    return bool(db.execute("PRAGMA query_only").fetchone()[0])
 
 
 def check_version(db: sqlite_utils.Database, path: str | Path | None = None) -> int:

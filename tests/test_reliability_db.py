@@ -110,7 +110,7 @@ def test_readonly_database_file_for_unprivileged_user():
             line = one_line(result[what])
             assert result[what]["code"] == 2, result
             assert str(db_path) in line and ("read-only" in line or "unable to open" in line), line
-        assert result["list"]["code"] == 0 and len(json.loads(result["list"]["out"])) == 3  # still readable
+        assert result["list"]["code"] == 0 and len(json.loads(result["list"]["out"])) == 3, result["list"]  # still readable
         assert digest(db_path) == before
         assert sorted(os.listdir(home)) == ["n.db"]
 

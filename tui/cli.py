@@ -39,14 +39,14 @@ class Env:
 
     def db(self, *, must_exist: bool = False, readonly: bool = False):
         """Open the database (created empty on first use unless `must_exist`)."""
-        from store.db import StoreError, open_db
+        from store.db import StoreError, is_readonly, open_db
 
         if self._db is None:
             if (must_exist or readonly) and not self.db_path.exists():
                 return None
             try:
                 self._db = open_db(self.db_path, readonly=readonly)
-                if not readonly:
+                if not is_readonly(self._db):  # a read-only file can still be listed and shown
                     from store.glossary import ensure_default_glossary
 
                     ensure_default_glossary(self._db)
