@@ -76,7 +76,8 @@ _FILE_PATH = re.compile(
 _COUNTER = re.compile(
     r"^(?:thống kê truy cập|lượt truy cập|số lượt truy cập|tổng(?: số)? lượt(?: truy cập| xem)?|"
     r"truy cập|đang (?:truy cập|online|xem|trực tuyến)|trực tuyến|online|hôm nay|hôm qua|tuần này|"
-    r"tháng này|năm nay|tổng cộng|lượt xem|lượt đọc|visitors?|khách)\b[\s:]*(?:\w+\s*){0,3}[\s:]*[\d.,\s]*$",
+    r"tháng này|năm nay|tổng cộng|lượt xem|lượt đọc|số lượt(?: xem| đọc)?|đã xem|visitors?|khách)\b"
+    r"[\s:]*(?:\w+\s*){0,3}[\s:]*[\d.,\s]*$",
     re.I,
 )
 _COUNTER_HEAD = re.compile(r"^(?:thống kê truy cập|số lượt truy cập|lượt truy cập)$", re.I)
@@ -87,7 +88,8 @@ _FOOTER = re.compile(
     r"đơn vị (?:quản lý|thực hiện|vận hành|chủ quản)|thiết kế (?:bởi|và phát triển)|phát triển bởi|"
     r"powered by|all rights reserved|ghi rõ nguồn|ghi nguồn|không được sao chép|"
     r"mọi hình thức sao chép|liên hệ quảng cáo|quảng cáo\s*:|tòa soạn\s*:|toà soạn\s*:|"
-    r"văn phòng đại diện|số giấy phép|thiết kế website|xây dựng bởi|thiết kế\s*:)",
+    r"văn phòng đại diện|số giấy phép|thiết kế website|xây dựng bởi|thiết kế\s*:|liên hệ\s*:|"
+    r"theo dõi chúng tôi|kết nối với chúng tôi|fanpage)",
     re.I,
 )
 _FOOTER_ANYWHERE = re.compile(
@@ -116,7 +118,8 @@ _RELATED_HEAD = re.compile(
     r"mới(?: nhất)?(?: đăng)?|đã đưa|đọc nhiều(?: nhất)?|nổi bật|xem nhiều(?: nhất)?|tiêu điểm|"
     r"trước|sau|tiếp theo)\b"
     r"|^(?:xem thêm|đọc thêm|có thể bạn quan tâm|bạn có thể quan tâm|xem tin theo ngày|"
-    r"tin tức - sự kiện|tin tức sự kiện|chuyên mục khác|cùng chuyên mục|bài viết khác|tin khác)\b"
+    r"tin tức - sự kiện|tin tức sự kiện|chuyên mục khác|cùng chuyên mục|bài viết khác|tin khác|"
+    r"(?:tin|bài|bài viết) cùng tác giả)\b"
     # sidebar block headings, alone on their line
     r"|^(?:video|clip|podcast|multimedia|e-?magazine|infographics?|longform|tiêu điểm|nổi bật|"
     r"mới nhất|mới cập nhật|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?|tin nóng|tin vắn|tin mới|"
