@@ -114,7 +114,8 @@ def build(text_sentences: list[list[str]] | None = None) -> dict:
         zipf = wordfreq.zipf_frequency(word, "vi")
         if key:
             freq[key] = max(freq.get(key, 0.0), zipf)
-        elif len(word) > 1 and word not in unmarked and (word.isascii() or len(word) > 3):
+        elif len(word) > 1 and word not in unmarked and word.isascii():
+            # Its marked entries that fail the syllable rules are misspellings ("đươc"), not loans.
             foreign.add(word)
     for i, word in enumerate(wordfreq.iter_wordlist("en")):
         if i >= 30000:

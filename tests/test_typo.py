@@ -77,6 +77,12 @@ def test_nonword_with_suggestion():
     assert text[found[0].start:found[0].end] == "xuấtl"
 
 
+def test_nonword_opening_a_sentence_keeps_its_capital():
+    text = LEAD + "Đươc biết, các doanh nghiệp trong tỉnh đã đầu tư đổi mới công nghệ sản xuất."
+    found = [f for f in typos(text) if f.rule == "typo.nonword"]
+    assert [(f.text, f.suggestions[0]) for f in found] == [("Đươc", "Được")]
+
+
 def test_nonword_missing_space_and_missing_tone():
     text = LEAD + "Người dân cần được tiếp cận thôngtin pháp luật và các thành tựu khoa hoc mới."
     got = flagged(text)

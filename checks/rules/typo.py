@@ -250,20 +250,25 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     n = len(sc)
     raw, linked = sc.raw, sc.linked
     for i in range(n):
-        if sc.known[i] or sc.kind[i] != LOW or sc.touches[i] or len(raw[i]) < 2:
+        if sc.known[i] or sc.touches[i] or len(raw[i]) < 2:
             continue
-        low, key = raw[i], sc.key[i]
+        if sc.kind[i] != LOW:
+            # A capital opening a sentence before lower-case words ("Đươc biết, ...") is not a name.
+            if not (sc.kind[i] == CAP and not raw[i].isascii() and i + 1 < n
+                    and sc.kind[i + 1] == LOW and sc.opens(i)):
+                continue
+        low, key = raw[i].lower(), sc.key[i]
         if low in lex.foreign or key in custom or low in custom:
             continue
         left = keys[i - 1] if i and linked[i] else None
         right = keys[i + 1] if i + 1 < n and linked[i + 1] else None
         suggestions = _nonword_suggestions(low, left, right, lex)
         marked = not low.isascii()
-        if not marked and not suggestions:
-            continue
+        if not suggestions and (not marked or sc.kind[i] != LOW):
+            continue  # a foreign word or name we do not know ("Ácmêni")
         yield Hit(sc.start[i], sc.end[i],
-                  f"“{low}” không phải tiếng Việt", f"“{low}” is not a Vietnamese word",
-                  tuple(_render(c, low, ctx) for c in suggestions),
+                  f"“{raw[i]}” không phải tiếng Việt", f"“{raw[i]}” is not a Vietnamese word",
+                  tuple(_render(c, raw[i], ctx) for c in suggestions),
                   severity=None if marked else "warning")
 
 
