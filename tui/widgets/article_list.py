@@ -54,7 +54,8 @@ COLUMNS = (
     Column("updated", "Sửa lúc", "Updated", 11),
 )
 DROP_ORDER = ("updated", "words", "byline", "location", "source")
-MIN_TITLE = 24
+MIN_TITLE = 32
+WIDE_TITLE = 90  # past this, extra width goes to the source and byline columns
 
 
 def layout(width: int) -> list[tuple[Column, int]]:
@@ -68,8 +69,16 @@ def layout(width: int) -> list[tuple[Column, int]]:
         if fixed(shown) + MIN_TITLE <= width:
             break
         shown = [c for c in shown if c.key != key]
-    title_width = max(8, width - fixed(shown))
-    return [(c, c.width or title_width) for c in shown]
+    widths = {c.key: c.width for c in shown}
+    spare = width - fixed(shown) - WIDE_TITLE
+    # On a wide terminal the title stops growing first; sources and bylines get the rest.
+    for key, most in (("source", 16), ("byline", 8), ("location", 4)):
+        if spare > 0 and key in widths:
+            grow = min(spare, most)
+            widths[key] += grow
+            spare -= grow
+    title_width = max(8, width - sum(widths.values()) - (len(shown) - 1))
+    return [(c, c.width and widths[c.key] or title_width) for c in shown]
 
 
 def one_line(value: str | None) -> str:
