@@ -435,6 +435,16 @@ def is_caption(s: str, after_image: bool) -> bool:
     return scene or action or (opener and n <= 30)
 
 
+@dataclass
+class _Page:
+    """The classifier's working state: one slot per line."""
+
+    lines: list[str]  # whitespace-collapsed text
+    kind: list[str]  # "" = not decided yet (body)
+    rule: list[str]
+    by_line: list[bool]  # decided by the line alone, not by its neighbours
+
+
 @lru_cache(maxsize=64)
 def _classify(text: str) -> tuple[LineClass, ...]:
     spans: list[tuple[int, int]] = []
@@ -442,163 +452,34 @@ def _classify(text: str) -> tuple[LineClass, ...]:
     for line in text.split("\n"):
         spans.append((pos, pos + len(line)))
         pos += len(line) + 1
-    n = len(spans)
     # Whitespace runs (NBSP included) collapse to one space: the patterns see one shape, and no
     # pattern can crawl through a long run of spaces.
     lines = [" ".join(text[a:b].split()).strip(_SPACES) for a, b in spans]
+    n = len(lines)
     kind = [""] * n
     rule = [""] * n
-
     for i, s in enumerate(lines):
         if not s:
-            kind[i], rule[i] = "blank", ""
+            kind[i] = "blank"
             continue
         local = _local(s)
         if local:
             kind[i], rule[i] = local
-    by_line = [bool(rule[i]) for i in range(n)]  # decided by the line itself, not by its neighbours
+    page = _Page(lines, kind, rule, [bool(r) for r in rule])
 
-    content = [i for i in range(n) if kind[i] != "blank"]
-    prose = [i for i in content if not kind[i] and is_prose(lines[i])]
+    prose = [i for i in range(n) if not kind[i] and is_prose(lines[i])]
     prose_set = set(prose)
-
-    # Menus: runs of short lines with no blank line between them.
-    run: list[int] = []
-
-    def close_run(run: list[int], inside: bool) -> None:
-        need = 5 if inside else 3
-        if inside and _table_or_list(run, lines):
-            return
-        if len(run) >= need:
-            for j in run:
-                if not kind[j]:
-                    kind[j], rule[j] = "boilerplate", "boilerplate.menu"
-
     if prose:
         prose = _after_ticker(prose, kind, rule, lines)
     first_prose = prose[0] if prose else None
     last_prose = _article_end(prose, kind, rule, lines) if prose else None
 
-    def inside(i: int) -> bool:
-        return first_prose is not None and first_prose < i < last_prose
-
-    for i in range(n + 1):
-        if i < n and kind[i] != "blank" and (not kind[i] or kind[i] == "boilerplate") and \
-                _short(lines[i]) and not (kind[i] == "metadata"):
-            run.append(i)
-            continue
-        if run:
-            close_run(run, first_prose is not None and first_prose < run[0] and run[-1] < last_prose)
-        run = []
-
+    _mark_menus(page, first_prose, last_prose)
     title = None
     if first_prose is not None:
-        # The title: the nearest heading-like line above the lead, past date lines and widgets.
-        j = first_prose - 1
-        while j >= 0:
-            if kind[j] in ("blank", "metadata") or by_line[j]:
-                j -= 1
-                continue
-            s = lines[j]
-            if kind[j] == "" and words(s) <= 5 and byline_name(s):
-                # A bút danh under the title ("Bài, ảnh: Minh Anh"), not the title itself.
-                kind[j], rule[j] = "metadata", "metadata.byline"
-                j -= 1
-                continue
-            ok = 2 <= words(s) <= 50 and not s.endswith((".", ":", ";")) and not _local(s)
-            if ok and kind[j] == "boilerplate" and rule[j] in ("boilerplate.menu", "boilerplate.banner"):
-                # A title can close a run of menu lines (nothing separates it from the menu);
-                # it is the longest line there, or the last capitals before the lead.
-                ok = words(s) >= 6 or is_caps(s) and not any(
-                    kind[k] == "boilerplate" and not is_caps(lines[k]) for k in range(j + 1, first_prose))
-                ok = ok and not _SLOGAN.search(s)
-            if ok:
-                title = j
-            break
-        if title is not None and words(lines[title]) < 6:
-            # "Title, date line, short label, lead": a label between the date and the lead is not
-            # the title; the heading above the date is.
-            above = _heading_above_date(title, kind, rule, by_line, lines)
-            if above is not None:
-                kind[title], rule[title] = "boilerplate", "boilerplate.widget"
-                title = above
-        if title is not None:
-            kind[title], rule[title] = "title", "title"
-        header_end = title if title is not None else first_prose
-        for i in range(header_end):
-            if kind[i] in ("", "caption"):
-                s = lines[i]
-                kind[i] = "boilerplate"
-                rule[i] = "boilerplate.banner" if is_caps(s) else "boilerplate.menu"
-
-    # The tail: a bút danh right after the last paragraph, a source line; the site below it.
-    byline = None
-    if last_prose is not None:
-        seen = 0
-        for i in range(last_prose + 1, n):
-            if kind[i] == "blank":
-                continue
-            seen += 1
-            s = lines[i]
-            if kind[i] == "metadata":
-                continue
-            if kind[i] == "boilerplate" and rule[i] not in ("boilerplate.menu",):
-                if rule[i] in ("boilerplate.file_path", "boilerplate.photo_ref"):
-                    continue
-                break
-            if rule[i] == "boilerplate.menu" and is_caps(s):
-                break  # a run of capitals after the article is a menu, not a pen name in capitals
-            if byline_name(s):
-                byline = i
-                kind[i], rule[i] = "metadata", "metadata.byline"
-                break
-            if seen >= 3:
-                break
-        chrome_from = None
-        if byline is not None:
-            # A source or date line may follow the bút danh; the site starts after them.
-            chrome_from = byline + 1
-            while chrome_from < n and kind[chrome_from] in ("blank", "metadata"):
-                chrome_from += 1
-        else:
-            for i in range(last_prose + 1, n):
-                if kind[i] == "boilerplate" and rule[i] not in ("boilerplate.file_path", "boilerplate.photo_ref"):
-                    chrome_from = i
-                    break
-        tail_start = last_prose + 1
-        for i in range(tail_start, n):
-            if kind[i] in ("blank", "boilerplate") or i == byline:
-                continue
-            s = lines[i]
-            if kind[i] == "metadata" and (chrome_from is None or i < chrome_from):
-                continue
-            in_chrome = chrome_from is not None and i >= chrome_from
-            if not in_chrome:
-                if title is None or s.endswith((".", "!", "?", "…")) and words(s) >= 3:
-                    continue
-                if is_caption(s, False):
-                    kind[i], rule[i] = "caption", "boilerplate.caption"
-                    continue
-            kind[i] = "boilerplate"
-            rule[i] = "boilerplate.related" if words(s) >= 6 and not is_caps(s) else \
-                ("boilerplate.banner" if is_caps(s) else "boilerplate.menu")
-
-    # Inside the article: captions, and paragraphs printed twice.
-    seen_text: set[str] = set()
-    for i in range(n):
-        if kind[i] in ("blank", "boilerplate", "metadata"):
-            continue
-        s = lines[i]
-        key = " ".join(s.lower().split())
-        if words(s) >= 4 and key in seen_text:
-            kind[i], rule[i] = "boilerplate", "boilerplate.duplicate"
-            continue
-        seen_text.add(key)
-        if kind[i] or i in prose_set or first_prose is None:
-            continue
-        after_image = _near_image(i, kind, rule, lines)
-        if (inside(i) or after_image) and not is_prose(s) and is_caption(s, after_image):
-            kind[i], rule[i] = "caption", "boilerplate.caption"
+        title = _mark_title_and_header(page, first_prose)
+        _mark_tail(page, last_prose, title)
+    _mark_inside(page, prose_set, first_prose, last_prose)
 
     out = []
     for i, (a, b) in enumerate(spans):
@@ -606,6 +487,140 @@ def _classify(text: str) -> tuple[LineClass, ...]:
         r = rule[i] if k != "body" else ""
         out.append(LineClass(a, b, k, r, RULE_REASONS.get(r, ("", ""))[0]))
     return tuple(out)
+
+
+def _mark_menus(page: _Page, first_prose: int | None, last_prose: int | None) -> None:
+    """Runs of short lines with no blank line between them: three make a menu outside the
+    article, five inside it (where a table or a list is not one)."""
+    lines, kind, rule = page.lines, page.kind, page.rule
+    run: list[int] = []
+    for i in range(len(lines) + 1):
+        if i < len(lines) and kind[i] in ("", "boilerplate") and _short(lines[i]):
+            run.append(i)
+            continue
+        if run:
+            inside = first_prose is not None and first_prose < run[0] and run[-1] < last_prose
+            if len(run) >= (5 if inside else 3) and not (inside and _table_or_list(run, lines)):
+                for j in run:
+                    if not kind[j]:
+                        kind[j], rule[j] = "boilerplate", "boilerplate.menu"
+        run = []
+
+
+def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
+    """The title: the nearest heading-like line above the lead, past date lines, widgets and a
+    bút danh; everything above it is the site's header. Returns the title's line or None."""
+    lines, kind, rule = page.lines, page.kind, page.rule
+    title = None
+    j = first_prose - 1
+    while j >= 0:
+        if kind[j] in ("blank", "metadata") or page.by_line[j]:
+            j -= 1
+            continue
+        s = lines[j]
+        if kind[j] == "" and words(s) <= 5 and byline_name(s):
+            # A bút danh under the title ("Bài, ảnh: Minh Anh"), not the title itself.
+            kind[j], rule[j] = "metadata", "metadata.byline"
+            j -= 1
+            continue
+        ok = 2 <= words(s) <= 50 and not s.endswith((".", ":", ";")) and not _local(s)
+        if ok and kind[j] == "boilerplate" and rule[j] in ("boilerplate.menu", "boilerplate.banner"):
+            # A title can close a run of menu lines (nothing separates it from the menu);
+            # it is the longest line there, or the last capitals before the lead.
+            ok = words(s) >= 6 or is_caps(s) and not any(
+                kind[k] == "boilerplate" and not is_caps(lines[k]) for k in range(j + 1, first_prose))
+            ok = ok and not _SLOGAN.search(s)
+        if ok:
+            title = j
+        break
+    if title is not None and words(lines[title]) < 6:
+        # "Title, date line, short label, lead": a label between the date and the lead is not
+        # the title; the heading above the date is.
+        above = _heading_above_date(title, kind, rule, page.by_line, lines)
+        if above is not None:
+            kind[title], rule[title] = "boilerplate", "boilerplate.widget"
+            title = above
+    if title is not None:
+        kind[title], rule[title] = "title", "title"
+    for i in range(title if title is not None else first_prose):
+        if kind[i] in ("", "caption"):
+            kind[i] = "boilerplate"
+            rule[i] = "boilerplate.banner" if is_caps(lines[i]) else "boilerplate.menu"
+    return title
+
+
+def _mark_tail(page: _Page, last_prose: int, title: int | None) -> None:
+    """A bút danh right after the last paragraph, a source line; the site below them."""
+    lines, kind, rule = page.lines, page.kind, page.rule
+    n = len(lines)
+    byline = None
+    seen = 0
+    for i in range(last_prose + 1, n):
+        if kind[i] == "blank":
+            continue
+        seen += 1
+        s = lines[i]
+        if kind[i] == "metadata":
+            continue
+        if kind[i] == "boilerplate" and rule[i] != "boilerplate.menu":
+            if rule[i] in ("boilerplate.file_path", "boilerplate.photo_ref"):
+                continue
+            break
+        if rule[i] == "boilerplate.menu" and is_caps(s):
+            break  # a run of capitals after the article is a menu, not a pen name in capitals
+        if byline_name(s):
+            byline = i
+            kind[i], rule[i] = "metadata", "metadata.byline"
+            break
+        if seen >= 3:
+            break
+    chrome_from = None
+    if byline is not None:
+        # A source or date line may follow the bút danh; the site starts after them.
+        chrome_from = byline + 1
+        while chrome_from < n and kind[chrome_from] in ("blank", "metadata"):
+            chrome_from += 1
+    else:
+        for i in range(last_prose + 1, n):
+            if kind[i] == "boilerplate" and rule[i] not in ("boilerplate.file_path", "boilerplate.photo_ref"):
+                chrome_from = i
+                break
+    for i in range(last_prose + 1, n):
+        if kind[i] in ("blank", "boilerplate") or i == byline:
+            continue
+        s = lines[i]
+        if kind[i] == "metadata" and (chrome_from is None or i < chrome_from):
+            continue
+        if chrome_from is None or i < chrome_from:
+            # Between the last paragraph and the site: a closing sentence stays, a caption is one.
+            if title is None or s.endswith((".", "!", "?", "…")) and words(s) >= 3:
+                continue
+            if is_caption(s, False):
+                kind[i], rule[i] = "caption", "boilerplate.caption"
+                continue
+        kind[i] = "boilerplate"
+        rule[i] = "boilerplate.related" if words(s) >= 6 and not is_caps(s) else \
+            ("boilerplate.banner" if is_caps(s) else "boilerplate.menu")
+
+
+def _mark_inside(page: _Page, prose_set: set[int], first_prose: int | None, last_prose: int | None) -> None:
+    """Inside the article: photo captions, and paragraphs printed twice."""
+    lines, kind, rule = page.lines, page.kind, page.rule
+    seen_text: set[str] = set()
+    for i, s in enumerate(lines):
+        if kind[i] in ("blank", "boilerplate", "metadata"):
+            continue
+        key = s.lower()
+        if words(s) >= 4 and key in seen_text:
+            kind[i], rule[i] = "boilerplate", "boilerplate.duplicate"
+            continue
+        seen_text.add(key)
+        if kind[i] or i in prose_set or first_prose is None:
+            continue
+        after_image = _near_image(i, kind, rule, lines)
+        inside = first_prose < i < last_prose
+        if (inside or after_image) and not is_prose(s) and is_caption(s, after_image):
+            kind[i], rule[i] = "caption", "boilerplate.caption"
 
 
 # Lines that only the site below an article has: once one appears, the article is over, unless
