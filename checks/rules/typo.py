@@ -301,19 +301,21 @@ def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], str] | N
     # What the neighbour a repair would join is doing on its other side: already in a word
     # (then it is not free to join), or without a word while it never stands alone (then it is
     # waiting for exactly this repair: "vẫn đề" where "đề" has no word otherwise).
-    l_waiting = l is not None and l_side != WORD and l in bound
-    r_waiting = r is not None and r_side != WORD and r in bound
     a_free = a in free
     a_common = a_free or za >= COMMON_ZIPF
+    # A common free-standing word pairs with anything: only a neighbour with nothing at all on its
+    # other side outweighs that.
+    l_waiting = l is not None and l in bound and (l_side == UNSEEN if a_common else l_side != WORD)
+    r_waiting = r is not None and r in bound and (r_side == UNSEEN if a_common else r_side != WORD)
     best = None
     for v, zv in variants:
-        for strength, taken, waiting in (
-                (pairs.get(l + " " + v, UNSEEN) if l else UNSEEN, l_side == WORD, l_waiting),
-                (pairs.get(v + " " + r, UNSEEN) if r else UNSEEN, r_side == WORD, r_waiting)):
+        for strength, taken, waiting, written in (
+                (pairs.get(l + " " + v, UNSEEN) if l else UNSEEN, l_side == WORD, l_waiting, pl),
+                (pairs.get(v + " " + r, UNSEEN) if r else UNSEEN, r_side == WORD, r_waiting, pr)):
             if strength == WORD:
-                # A common free-standing word pairs with anything; only a waiting neighbour
-                # outweighs that.
-                ok = not taken and zv >= za - WORD_MARGIN and (waiting or not a_common)
+                # The repair replaces a pair never seen, with a neighbour free to join it.
+                ok = (written == UNSEEN and not taken and zv >= za - WORD_MARGIN
+                      and (waiting or not a_common))
             elif strength == COMMON:
                 ok = orphan and ((zv >= za + PHRASE_MARGIN and not a_free) or (a in bound and v in free))
             elif strength == SEEN:
