@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import unicodedata
 
 import pytest
@@ -138,8 +139,6 @@ def test_metadata_round_trips_through_save_and_revisions(prop_db, first, changes
     for key, value in expected(changes).items():
         assert getattr(loaded, key) == value, key
     assert loaded.version == saved.version == 2
-    import json
-
     (latest, original) = articles.revisions(prop_db, a.id)
     assert json.loads(latest["snapshot"]) == json.loads(articles.snapshot(loaded))
     assert latest["editor"] == "Biên tập viên ✍"
