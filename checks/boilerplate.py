@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 KINDS = ("body", "title", "blank", "boilerplate", "caption", "metadata")
@@ -250,9 +251,18 @@ def find_dates(s: str) -> list[tuple[int, int, int, int]]:
             y, mo, d = int(g[3]), int(g[4]), int(g[5])
         else:
             d, mo, y = int(g[6]), int(g[7]), int(g[8])
-        if 1 <= d <= 31 and 1 <= mo <= 12:
-            out.append((m.start(), y, mo, d))
+        try:
+            date(y, mo, d)
+        except ValueError:
+            continue  # 31/02, 00/13: not a date
+        out.append((m.start(), y, mo, d))
     return out
+
+
+def find_time(s: str) -> tuple[int, int, int] | None:
+    """(hour, minute, second) of the first clock time in `s` ("10:38", "10h38", "10:38:05")."""
+    m = _TIME.search(s)
+    return (int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)) if m else None
 
 
 def is_date_line(s: str) -> bool:

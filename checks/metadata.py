@@ -16,10 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from checks.boilerplate import (
-    _TIME,
     byline_name,
     classify_lines,
     find_dates,
+    find_time,
     name_beside_date,
     source_of_line,
     url_host,
@@ -41,6 +41,8 @@ class RemovedLine:
 
 @dataclass
 class Extracted:
+    """An article as the page shows it: None where the page does not say (never a guess)."""
+
     title: str | None = None
     sapo: str | None = None
     body: str = ""
@@ -157,11 +159,11 @@ def _date_from_line(s: str) -> str | None:
     dates = find_dates(s)
     if not dates:
         return None
-    pos, y, mo, d = dates[0]
-    t = _TIME.search(s)
+    _, y, mo, d = dates[0]
+    t = find_time(s)
     if t:
-        h, mi, sec = int(t.group(1)), int(t.group(2)), int(t.group(3) or 0)
-        return f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{sec:02d}+07:00"
+        # Vietnamese sites print local time (UTC+7).
+        return f"{y:04d}-{mo:02d}-{d:02d}T{t[0]:02d}:{t[1]:02d}:{t[2]:02d}+07:00"
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 

@@ -232,3 +232,10 @@ def test_date_under_the_title_wins_over_dates_in_teasers_and_the_header():
     ex = extract_article(page)
     assert ex.published_at == "2023-07-14T08:00:00+07:00"
     assert ex.title == "Tỉnh đẩy mạnh chuyển đổi số trong cơ quan nhà nước"
+
+
+def test_impossible_dates_are_not_dates():
+    para = ("Ngày 31/02/2023, hội nghị được tổ chức tại hội trường lớn của tỉnh với sự tham gia của nhiều "
+            "đại biểu.")
+    ex = extract_article("\n\n".join(["Hội nghị tổng kết năm", "31/02/2023 10:00", para, para + " Tiếp."]))
+    assert ex.published_at is None
