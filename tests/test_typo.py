@@ -185,6 +185,13 @@ def test_lone_middle_name():
     assert flagged(text, rule="typo.name_case") == {"hùng": ("Hùng",)}
 
 
+def test_given_name_left_lower_case():
+    text = LEAD + "Cuối buổi, ông Nguyễn Thanh bình trao đổi thêm với các doanh nghiệp về thủ tục."
+    assert flagged(text, rule="typo.name_case") == {"bình": ("Bình",)}
+    fine = LEAD + "Cuối buổi, ông Trần Minh tâm sự về những khó khăn của doanh nghiệp trong tỉnh."
+    assert typos(fine, rule="typo.name_case") == []
+
+
 def test_name_followed_by_ordinary_words_is_fine():
     text = LEAD + "Theo ông Nguyễn Thanh Bình cho biết, Sở Khoa học và Công nghệ Khánh Hòa đã chủ trì."
     assert typos(text, rule="typo.name_case") == []

@@ -35,6 +35,17 @@ Lâm Phùng Mai Tô Hà Tạ Lương Lưu Châu Thái Quách Cao Kiều Khúc M�
 """.split())
 # Middle names that never end a name: "Nguyễn Văn" is always followed by a given name.
 _NAME_MIDDLES = frozenset(("văn", "thị"))
+# Other common middle names, and given names that are also everyday words ("bình", "hùng").
+_MIDDLES = frozenset(normalize(s) for s in """
+Thanh Minh Ngọc Hữu Đức Quang Xuân Thu Hồng Kim Anh Hoàng Công Đình Bá Quốc Thế Trọng Duy Tiến Mạnh
+Huy Hải Phương Thúy Bích Mỹ Gia Bảo Khánh Tuấn Việt Nhật Trung Đăng Vĩnh Phúc Thùy Diệu Hoài
+""".split())
+_GIVEN_NAMES = frozenset(normalize(s) for s in """
+an anh bình cường dũng dung giang hà hải hạnh hiền hiếu hoa hòa hùng hưng hương huy khang khánh
+lan linh long mai minh nam nga ngân ngọc nhung phong phúc phương quân quang sơn tâm thắng thành
+thảo thủy tiến toàn trang trung tú tuấn tùng vân vinh yến hằng hậu hiệp hoàng lâm loan lực nghĩa
+nhân phát quý tài thái thanh thịnh thu thuận trí vy xuân
+""".split())
 # Distributive and emphatic doubling the dictionaries miss ("người người", "nhà nhà").
 _REDUPLICATION = frozenset(normalize(s) for s in """
 người nhà ngày đêm năm tháng tuần sáng chiều tối trưa đời lớp nơi ai gì đâu xa từ chầm rất
@@ -480,7 +491,8 @@ def name_case(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Tên riêng viết thường một tiếng: "Nguyễn Thanh bình" → "Bình".
 
     Flagged where a surname and a middle name ("Nguyễn Văn", "Trần Thị") are left without a given
-    name, or where the same name is written with that syllable capitalised elsewhere in the article.
+    name, where a common given name follows a surname and middle name and pairs with nothing after
+    it, or where the same name is written with that syllable capitalised elsewhere in the article.
     """
     lex = lexicon()
     sc = scan(doc)
@@ -497,9 +509,14 @@ def name_case(doc: Document, ctx: Context) -> Iterator[Hit]:
             continue
         names = tuple(sc.key[j] for j in run) + (sc.key[i],)
         written_full = any(f[:len(names)] == names for f in full)
-        lone_middle = (len(run) == 2 and sc.key[run[1]] in _NAME_MIDDLES
-                       and lex.pair(sc.key[run[1]], sc.key[i]) < WORD)
-        if written_full or lone_middle:
+        middle, given = sc.key[run[1]], sc.key[i]
+        after = sc.key[i + 1] if i + 1 < len(sc) and sc.linked[i + 1] else None
+        lone_middle = len(run) == 2 and middle in _NAME_MIDDLES and lex.pair(middle, given) < WORD
+        # "Nguyễn Thanh bình trao đổi": a given name that reads as a word only if it pairs with
+        # nothing after it.
+        given_name = (len(run) == 2 and middle in _MIDDLES and given in _GIVEN_NAMES
+                      and lex.pair(given, after) == UNSEEN)
+        if written_full or lone_middle or given_name:
             raw = sc.raw[i]
             fixed = raw[:1].upper() + raw[1:]
             yield Hit(sc.start[i], sc.end[i], f"Tên riêng viết thường: “{raw}” → “{fixed}”",
