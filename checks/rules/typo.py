@@ -59,6 +59,8 @@ PHRASE_MARGIN = 1.0
 # Syllables this frequent (Zipf scale) combine with almost anything: only a neighbour waiting for
 # its word ("vẫn đề") makes one of them suspect.
 COMMON_ZIPF = 6.0
+# Function words ("là", "và", "của"): their dictionary reduplications are rare next to a slip.
+FUNCTION_ZIPF = 6.5
 # A syllable that pairs with nothing around it and is much rarer than a slip variant: repaired when
 # the variant was seen with a neighbour (RARE_MARGIN), or even unseen when the written syllable is
 # itself rare (BLIND_MARGIN, below BLIND_ZIPF): "vơi" for "với", "nược" for "nước".
@@ -449,13 +451,16 @@ def doubled(doc: Document, ctx: Context) -> Iterator[Hit]:
         if touches[i] or touches[i - 1]:
             continue
         pair = key[i - 1] + " " + key[i]
-        if key[i] in _REDUPLICATION or pair in custom or key[i] in custom:
-            continue
-        # The dictionaries' "là là" (hovering) is far rarer than "là" typed twice.
-        if pair in lex.redup and lex.zipf(key[i]) < COMMON_ZIPF:
+        if pair in custom or key[i] in custom:
             continue
         before = key[i - 2] if i > 1 and linked[i - 1] else None
         after = key[i + 1] if i + 1 < n and linked[i + 1] else None
+        # Reduplication ("ngày ngày", "xa xa"), unless the second copy plainly starts the next word
+        # ("thời đại ngày ngày nay"). The dictionaries' "là là" (hovering) is far rarer than "là"
+        # typed twice.
+        if (key[i] in _REDUPLICATION or (pair in lex.redup and lex.zipf(key[i]) < FUNCTION_ZIPF)) and not (
+                lex.pair(key[i], after) == WORD and lex.pair(before, key[i]) != WORD):
+            continue
         ambiguous = lex.pair(before, key[i]) == WORD and (lex.pair(key[i], after) == WORD or lex.free(key[i]))
         yield Hit(sc.start[i - 1], sc.end[i], f"Lặp từ “{raw[i]}”", f"Doubled word “{raw[i]}”",
                   (raw[i - 1],), severity="info" if ambiguous else None)
