@@ -380,6 +380,8 @@ def _is_widget(s: str) -> bool:
 def _local(s: str) -> tuple[str, str] | None:
     """(kind, rule) decided by the line alone, or None."""
     n = words(s)
+    if n <= 16 and _is_widget(s):
+        return "boilerplate", "boilerplate.widget"
     if "|" in s or "•" in s or "·" in s:
         parts = _PIPE_SEPARATORS.split(s)
         if len(parts) >= 3 and all(p and len(p.split()) <= 6 and not p.endswith((".", "?", "!")) for p in parts):
@@ -402,8 +404,6 @@ def _local(s: str) -> tuple[str, str] | None:
     if n <= 20 and ("@" in s and _EMAIL.search(s) or _PHONE.search(s)) and not is_prose(s):
         return "boilerplate", "boilerplate.footer"
     if n <= 30 and _TAGS.match(s):
-        return "boilerplate", "boilerplate.widget"
-    if n <= 16 and _is_widget(s):
         return "boilerplate", "boilerplate.widget"
     if n <= 40 and _NOTICE.search(s):
         return "boilerplate", "boilerplate.banner"
@@ -482,13 +482,14 @@ def _classify(text: str) -> tuple[LineClass, ...]:
     if prose:
         prose = _after_ticker(prose, kind, rule, lines)
     first_prose = prose[0] if prose else None
-    last_prose = _article_end(prose, kind, rule, lines) if prose else None
+    signed = _sign_off(prose, kind, rule, lines) if prose else None
+    last_prose = _article_end(prose, kind, rule, lines, signed) if prose else None
 
     _mark_menus(page, first_prose, last_prose)
     title = None
     if first_prose is not None:
         title = _mark_title_and_header(page, first_prose)
-        _mark_tail(page, last_prose, title)
+        _mark_tail(page, last_prose, title, signed)
     _mark_inside(page, prose_set, first_prose, last_prose)
 
     out = []
@@ -559,8 +560,12 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
     return title
 
 
-def _mark_tail(page: _Page, last_prose: int, title: int | None) -> None:
-    """A bút danh right after the last paragraph, a source line; the site below them."""
+def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | None) -> None:
+    """A bút danh right after the last paragraph, a source line; the site below them.
+
+    `signed` is where _sign_off saw the article close (a bút danh, or the first commenter's name
+    when the page prints none): from there on it is the site.
+    """
     lines, kind, rule = page.lines, page.kind, page.rule
     n = len(lines)
     byline = None
@@ -578,7 +583,7 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None) -> None:
             break
         if rule[i] == "boilerplate.menu" and is_caps(s):
             break  # a run of capitals after the article is a menu, not a pen name in capitals
-        if byline_name(s):
+        if byline_name(s) and not _prose_follows(i, kind, lines):
             byline = i
             kind[i], rule[i] = "metadata", "metadata.byline"
             break
@@ -595,6 +600,8 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None) -> None:
             if kind[i] == "boilerplate" and rule[i] not in ("boilerplate.file_path", "boilerplate.photo_ref"):
                 chrome_from = i
                 break
+        if signed is not None and signed > last_prose and (chrome_from is None or signed < chrome_from):
+            chrome_from = signed
     for i in range(last_prose + 1, n):
         if kind[i] in ("blank", "boilerplate") or i == byline:
             continue
@@ -702,10 +709,10 @@ def _sign_off(prose: list[int], kind: list[str], rule: list[str], lines: list[st
     return None
 
 
-def _article_end(prose: list[int], kind: list[str], rule: list[str], lines: list[str]) -> int:
-    """The last prose line of the article proper."""
+def _article_end(prose: list[int], kind: list[str], rule: list[str], lines: list[str],
+                 signed: int | None) -> int:
+    """The last prose line of the article proper (before `signed`, a sign-off, if any)."""
     first, last = prose[0], prose[-1]
-    signed = _sign_off(prose, kind, rule, lines)
     if signed is not None:
         last = prose[bisect.bisect_left(prose, signed) - 1]
     markers = [m for m in range(first + 1, last) if rule[m] in _END_MARKERS]
@@ -732,6 +739,16 @@ def _article_end(prose: list[int], kind: list[str], rule: list[str], lines: list
         if after <= max(2, before * share) or (share < 1 and dated >= 2):
             return end_here
     return last
+
+
+def _prose_follows(i: int, kind: list[str], lines: list[str]) -> bool:
+    """Whether the next line with text after i is running text (a commenter's name is followed by
+    the comment; a bút danh by the site)."""
+    for j in range(i + 1, len(kind)):
+        if kind[j] == "blank":
+            continue
+        return not kind[j] and is_prose(lines[j])
+    return False
 
 
 def _signed_off_before(m: int, kind: list[str], rule: list[str], lines: list[str]) -> bool:
