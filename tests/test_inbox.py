@@ -243,7 +243,10 @@ async def test_publish_refused_shows_checklist_then_allowed(fresh_db, db_path, a
         assert "[bold]Tin[/] [/x] lỗi" in text
         assert "✗ [bắt buộc] test.blocker ×1: Từ bị chặn — “CHẶN”" in text
         assert "! [nên sửa] test.nit" not in text  # only the refused article's checklist
-        await pilot.press("escape")
+        opened = []
+        app.open_article = opened.append
+        await pilot.press("enter")  # straight to the article to fix it
+        assert opened == [bad.id] and not isinstance(app.screen, ChecklistScreen)
         assert article_list(app).marked == {bad.id}  # still marked: the editor fixes it next
         articles.save(fresh_db, bad.id, {"body": "Đã sửa."}, articles.get(fresh_db, bad.id).version)
         await pilot.press("s", "4")

@@ -11,7 +11,7 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from tui.dialogs import tr
 
-FORMATS = (("md", "Markdown"), ("html", "HTML"), ("txt", "Text"), ("json", "JSON"), ("ninjs", "IPTC ninjs"))
+FORMATS = (("md", "Markdown"), ("html", "HTML"), ("txt", "Text"), ("json", "JSON"), ("ninjs", "ninjs"))
 DEFAULT_FOLDER = "~/bientap-export"
 
 
@@ -22,7 +22,7 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
         width: 70; max-width: 95%; height: auto; padding: 1 2;
         border: thick $accent; background: $surface;
     }
-    ExportDialog RadioSet { width: 100%; layout: horizontal; height: auto; }
+    ExportDialog RadioSet { width: 100%; height: auto; }
     ExportDialog Input { margin-top: 1; }
     ExportDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
     ExportDialog Button { margin-left: 1; }

@@ -27,7 +27,10 @@ class ChecklistScreen(ModalScreen[None]):
     }
     ChecklistScreen .article { margin-top: 1; text-style: bold; }
     """
-    BINDINGS = [Binding("escape,enter,q", "close", "Đóng", id="checklist.close")]
+    BINDINGS = [
+        Binding("escape,q", "close", "Đóng", id="checklist.close"),
+        Binding("enter", "open_first", "Mở bài để sửa", id="checklist.open"),
+    ]
 
     def __init__(self, report: StatusReport, titles: dict[int, str]) -> None:
         super().__init__()
@@ -47,9 +50,14 @@ class ChecklistScreen(ModalScreen[None]):
                 for line in checklist_lines(items, lang):
                     style = "bold red" if line.startswith("✗") else "yellow"
                     yield Static(Text(visible(line), style=style), markup=False)
-            yield Static(Text(tr(self, "✗ bắt buộc sửa trước khi đăng · ! nên sửa · Esc đóng",
-                                 "✗ required before publishing · ! recommended · Esc closes"), style="dim"),
-                         markup=False)
+            yield Static(Text(tr(self, "✗ bắt buộc sửa trước khi đăng · ! nên sửa · Enter mở bài · Esc đóng",
+                                 "✗ required before publishing · ! recommended · Enter opens · Esc closes"),
+                              style="dim"), markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_open_first(self) -> None:
+        """Straight to the first refused article, to fix what blocks it."""
+        self.dismiss(None)
+        self.app.open_article(next(iter(self.report.refused)))
