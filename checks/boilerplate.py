@@ -74,6 +74,9 @@ _FILE_PATH = re.compile(
     r"|(?:^\S+\.(?:jpe?g|png|gif|bmp|webp|tiff?)$)",
     re.I,
 )
+# Attachments under an article: "Quyết định 123.signed.pdf", "Tải về", "Tài liệu đính kèm".
+_ATTACHMENT = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar)$|^(?:tải về|tải xuống|(?:file|tệp|tài liệu|văn bản) đính kèm)\b", re.I)
 _COUNTER = re.compile(
     r"^(?:thống kê truy cập|lượt truy cập|số lượt truy cập|tổng(?: số)? lượt(?: truy cập| xem)?|"
     r"truy cập|đang (?:truy cập|online|xem|trực tuyến)|trực tuyến|online|hôm nay|hôm qua|tuần này|"
@@ -395,6 +398,8 @@ def _local(s: str) -> tuple[str, str] | None:
         return "boilerplate", "boilerplate.file_path"
     if _URL_LINE.match(s):
         return "boilerplate", "boilerplate.url"
+    if n <= 12 and _ATTACHMENT.search(s):
+        return "boilerplate", "boilerplate.widget"
     if s[0] == "(" and _PHOTO_REF_LINE.match(s):
         return "boilerplate", "boilerplate.photo_ref"
     if n <= 10 and (_COUNTER_HEAD.match(s) or (_COUNTER.match(s) and re.search(r"\d", s))):
@@ -621,10 +626,19 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | No
 
 
 def _mark_inside(page: _Page, prose_set: set[int], first_prose: int | None, last_prose: int | None) -> None:
-    """Inside the article: photo captions, and paragraphs printed twice."""
+    """Inside the article: related-news boxes, photo captions, and paragraphs printed twice."""
     lines, kind, rule = page.lines, page.kind, page.rule
     seen_text: set[str] = set()
+    in_box = False  # under a "Tin liên quan" heading, until a blank line or running text
     for i, s in enumerate(lines):
+        if kind[i] == "blank" or i in prose_set:
+            in_box = False
+        elif rule[i] == "boilerplate.related" and page.by_line[i]:
+            in_box = True
+            continue
+        elif in_box and not kind[i] and words(s) <= 30 and not s.endswith((".", "!", "?", ";", ":")):
+            kind[i], rule[i] = "boilerplate", "boilerplate.related"
+            continue
         if kind[i] in ("blank", "boilerplate", "metadata"):
             continue
         key = s.lower()
@@ -736,7 +750,8 @@ def _article_end(prose: list[int], kind: list[str], rule: list[str], lines: list
         # Teasers under a related heading: truncated snippets ("..."), each with its date line.
         after = full_after[m + 1]
         dated = dated_after[m + 1] - dated_after[last + 1]
-        if after <= max(2, before * share) or (share < 1 and dated >= 2):
+        # (a related box may sit after the first paragraph of a short story: no floor for it)
+        if after <= (before * share if share < 1 else max(2, before)) or (share < 1 and dated >= 2):
             return end_here
     return last
 

@@ -294,3 +294,14 @@ def test_breadcrumbs(line, crumb):
     from checks.boilerplate import _is_breadcrumb
 
     assert _is_breadcrumb(line) is crumb
+
+
+def test_related_box_inside_the_article_and_attachments_below_it():
+    text = "\n".join(["Nghệ An sơ kết công tác sáu tháng đầu năm", PARA, "Tin liên quan",
+                      "Nghệ An đẩy mạnh giải ngân vốn đầu tư công năm 2023",
+                      "Hội nghị xúc tiến đầu tư vào khu kinh tế Đông Nam", "", PARA2, PARA3,
+                      "Minh Châu", "Tài liệu đính kèm", "Bao cao so ket 6 thang.pdf"])
+    got = kinds(text)
+    assert [k for _, k, _ in got[2:5]] == ["boilerplate"] * 3
+    assert [k for _, k, _ in got[6:8]] == ["body"] * 2
+    assert [r for _, _, r in got[9:]] == ["boilerplate.widget"] * 2
