@@ -77,6 +77,16 @@ def test_nonword_with_suggestion():
     assert text[found[0].start:found[0].end] == "xuấtl"
 
 
+def test_misplaced_tone_mark_is_a_nonword_with_the_mark_moved():
+    text = LEAD + "Các doanh nghiệp đã hóan đổi công nghệ cũ để nâng cao năng suất lao động."
+    assert flagged(text)["hóan"][0] == "hoán"
+
+
+def test_pathological_input_stays_fast_enough_to_finish():
+    junk = " ".join(f"xyzđ{i:x}ươq" for i in range(300))
+    assert isinstance(typos(LEAD + junk), list)
+
+
 def test_nonword_opening_a_sentence_keeps_its_capital():
     text = LEAD + "Đươc biết, các doanh nghiệp trong tỉnh đã đầu tư đổi mới công nghệ sản xuất."
     found = [f for f in typos(text) if f.rule == "typo.nonword"]

@@ -17,8 +17,7 @@ from checks.engine import Context, rule
 from checks.findings import Document, Hit
 from checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon, lexicon
 from checks.text import fold
-from checks.vietnamese import (confusions, is_structural, normalize, place_tone,
-                               strip_tone, _PLAIN)
+from checks.vietnamese import confusions, is_structural, normalize, place_tone, strip_tone
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_OPENERS = frozenset('.!?…:;\n"“”‘’\'(«»[-–—•*+>|')
@@ -76,8 +75,9 @@ def _info(raw: str) -> tuple[str, bool, int, bool]:
     ("Hoà" → "hòa"), valid a Vietnamese spelling, known a syllable the lexicon has seen."""
     got = _INFO.get(raw)
     if got is None:
-        key = normalize(raw.lower())
-        valid = is_structural(key)
+        low = raw.lower()
+        key = normalize(low)
+        valid = is_structural(low)  # as written: "hóan" has its mark on the wrong vowel
         if raw.islower():
             kind = LOW
         elif raw.isupper():
@@ -209,34 +209,59 @@ def _render(key: str, like: str, ctx: Context) -> str:
 
 # --- non-words -------------------------------------------------------------------------------
 
-_ALPHABET = "abcdefghijklmnopqrstuvwxyzđ" + "".join(v for v in _PLAIN.values() if v not in "aeiouy")
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@lru_cache(maxsize=1)
+def _delete_index() -> dict[str, tuple[str, ...]]:
+    """Each known syllable under itself and every one-letter deletion of its spellings (both
+    tone placements): looking a word's deletions up finds the syllables one edit away."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for key in lexicon().syllables:
+        for spelling in {key, normalize(key, True)}:
+            for probe in _deletes(spelling) | {spelling}:
+                index[probe].add(key)
+    return {probe: tuple(sorted(keys)) for probe, keys in index.items()}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one insertion, deletion, replacement or swap of neighbours."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
 
 
 @lru_cache(maxsize=4096)
 def _near_syllables(word: str) -> tuple[str, ...]:
-    """Known syllables one edit from `word` (delete, insert, replace, swap, retone, resplit)."""
-    lex = lexicon()
-    cands: set[str] = set()
-    n = len(word)
-    for i in range(n + 1):
-        if i < n:
-            cands.add(word[:i] + word[i + 1:])
-        if i < n - 1:
-            cands.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
-        for ch in _ALPHABET:
-            cands.add(word[:i] + ch + word[i:])
-            if i < n:
-                cands.add(word[:i] + ch + word[i + 1:])
+    """Known syllables one edit from `word` (delete, insert, replace, swap, retone)."""
+    index = _delete_index()
+    found: set[str] = set()
+    for probe in _deletes(word) | {word}:
+        for key in index.get(probe, ()):
+            if _one_edit(word, key) or _one_edit(word, normalize(key, True)):
+                found.add(key)
     plain, _ = strip_tone(word)
-    cands.update(place_tone(plain, t) for t in range(6))
-    out = {normalize(c) for c in cands if c}
-    return tuple(sorted(c for c in out if c in lex.syllables and c != word and is_structural(c)))
+    known = lexicon().syllables
+    found.update(c for c in (place_tone(plain, t) for t in range(6)) if c in known)
+    found.discard(word)
+    return tuple(sorted(found))
 
 
 def _nonword_suggestions(word: str, left: str | None, right: str | None, lex: Lexicon) -> list[str]:
+    """Best first: the same letters with the tone mark where it belongs ("hóan" → "hoán"), then
+    syllables one edit away ranked by how they pair with the neighbours, then by frequency."""
     scored: list[tuple[float, str]] = []
+    letters = strip_tone(word)
     for cand in _near_syllables(word):
         score = 4 * max(lex.pair(left, cand), lex.pair(cand, right)) + lex.zipf(cand)
+        if strip_tone(cand) == letters:
+            score += 100
         scored.append((score, cand))
     for i in range(2, len(word) - 1):
         # A lost space: "màcòn" → "mà còn".
@@ -263,8 +288,8 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     n = len(sc)
     raw, linked = sc.raw, sc.linked
     for i in range(n):
-        if sc.known[i] or sc.touches[i] or len(raw[i]) < 2:
-            continue
+        if sc.known[i] or sc.touches[i] or not 2 <= len(raw[i]) <= 16:
+            continue  # longer runs are codes or run-together text, not a slip of one word
         if sc.kind[i] != LOW:
             # A capital opening a sentence before lower-case words ("Đươc biết, ...") is not a name.
             if not (sc.kind[i] == CAP and not raw[i].isascii() and i + 1 < n
