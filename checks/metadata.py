@@ -204,6 +204,8 @@ _EXTRA_FORMS = {
     "tinhbariavungtau": ["Bà Rịa – Vũng Tàu", "Bà Rịa-Vũng Tàu", "BR-VT"],
     "tinhdaklak": ["Đăk Lăk", "Đắc Lắc", "Daklak"],
     "tinhdaknong": ["Đăk Nông", "Đắc Nông"],
+    "tinhbackan": ["Bắc Cạn"],
+    "tinhkontum": ["Kontum"],
 }
 _PREFIX = r"(?:(?:tỉnh|thành phố|tp\.?|t\.p\.?)\s*)"
 # Names that are as often a person's: they count only after "TP."/"thành phố" (or as "TP.HCM").
