@@ -332,7 +332,9 @@ class Query:
             params.append(self.date_to)
         match = fts_query(self.search)
         if match:
-            clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            # "+a.id": a filter, not a lookup by id, so SQLite walks the sort index and stops at
+            # the page's last row instead of fetching and sorting every match (common words: 70 → 20 ms).
+            clauses.append("+a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             params.append(match)
         return (" AND ".join(clauses) or "1"), params
 
