@@ -192,6 +192,8 @@ def build(text_sentences: list[list[str]] | None = None) -> dict:
         "standalone": dict(sorted(standalone.items())),
         "redup": sorted(redup),
         "foreign": sorted(foreign),
+        # Syllables the modern placement spells differently ("hòa" → "hoà").
+        "modern": {k: normalize(k, True) for k in sorted(syllables) if normalize(k, True) != k},
     }
 
 

@@ -25,6 +25,7 @@ class Lexicon:
         self.foreign: frozenset[str] = frozenset(data["foreign"])
         self.redup: frozenset[str] = frozenset(data["redup"])
         self.standalone: dict[str, tuple[int, int]] = data["standalone"]
+        self.modern: dict[str, str] = data["modern"]
         # One dict for every pair: its strength.
         pairs = {p: (COMMON if n >= 2 else SEEN) for p, n in data["bigrams"].items()}
         pairs.update(dict.fromkeys(data["compounds"], WORD))

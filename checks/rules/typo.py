@@ -218,9 +218,11 @@ def _delete_index() -> dict[str, tuple[str, ...]]:
     """Each known syllable under itself and every one-letter deletion of its spellings (both
     tone placements): looking a word's deletions up finds the syllables one edit away."""
     index: dict[str, set[str]] = defaultdict(set)
-    for key in lexicon().syllables:
-        for spelling in {key, normalize(key, True)}:
-            for probe in _deletes(spelling) | {spelling}:
+    lex = lexicon()
+    for key in lex.syllables:
+        for spelling in (key, lex.modern.get(key, key)):
+            index[spelling].add(key)
+            for probe in _deletes(spelling):
                 index[probe].add(key)
     return {probe: tuple(sorted(keys)) for probe, keys in index.items()}
 
@@ -244,7 +246,7 @@ def _near_syllables(word: str) -> tuple[str, ...]:
     found: set[str] = set()
     for probe in _deletes(word) | {word}:
         for key in index.get(probe, ()):
-            if _one_edit(word, key) or _one_edit(word, normalize(key, True)):
+            if _one_edit(word, key) or _one_edit(word, lexicon().modern.get(key, key)):
                 found.add(key)
     plain, _ = strip_tone(word)
     known = lexicon().syllables
