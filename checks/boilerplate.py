@@ -573,6 +573,9 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | No
     """
     lines, kind, rule = page.lines, page.kind, page.rule
     n = len(lines)
+    # Short lines after the last paragraph go only when the text shows a site around it; a stored
+    # body (no header, no date line, no chrome) keeps its closing line.
+    framed = any(k in ("boilerplate", "metadata") for k in kind)
     byline = None
     seen = 0
     for i in range(last_prose + 1, n):
@@ -615,7 +618,7 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | No
             continue
         if chrome_from is None or i < chrome_from:
             # Between the last paragraph and the site: a closing sentence stays, a caption is one.
-            if title is None or s.endswith((".", "!", "?", "…")) and words(s) >= 3:
+            if title is None or not framed or s.endswith((".", "!", "?", "…")) and words(s) >= 3:
                 continue
             if is_caption(s, False):
                 kind[i], rule[i] = "caption", "boilerplate.caption"

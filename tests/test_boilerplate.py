@@ -305,3 +305,8 @@ def test_related_box_inside_the_article_and_attachments_below_it():
     assert [k for _, k, _ in got[2:5]] == ["boilerplate"] * 3
     assert [k for _, k, _ in got[6:8]] == ["body"] * 2
     assert [r for _, _, r in got[9:]] == ["boilerplate.widget"] * 2
+
+
+def test_stored_body_opening_with_a_subhead_keeps_its_closing_line():
+    body = "\n\n".join(["Tăng trưởng khá trong sáu tháng", PARA, PARA2, PARA3, "Xin trân trọng giới thiệu"])
+    assert {k for _, k, _ in kinds(body)} <= {"body", "title", "blank"}
