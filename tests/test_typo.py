@@ -144,6 +144,16 @@ def test_realword_quiet_on_correct_prose():
     assert [f for f in typos(text) if f.severity != "info"] == []
 
 
+def test_headline_is_checked_too():
+    from checks.engine import check_article
+
+    found = check_article({"title": "Hội thảo về chuyên giao công nghệ sản xuấtl",
+                           "body": "Nội dung bài viết về đổi mới sáng tạo trong các doanh nghiệp của tỉnh nhà."},
+                          Context(), rules=["typo"])
+    assert sorted((f.field, f.text, f.suggestions[0]) for f in found) == [
+        ("title", "chuyên", "chuyển"), ("title", "xuấtl", "xuất")]
+
+
 def test_realword_never_inside_names():
     text = LEAD + "Ông Trần Văn Chuyên Giao và bà Lê Thị Vẫn Đề cùng dự buổi làm việc hôm nay."
     assert [f for f in typos(text) if f.rule == "typo.realword"] == []

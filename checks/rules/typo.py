@@ -275,7 +275,7 @@ def _nonword_suggestions(word: str, left: str | None, right: str | None, lex: Le
     return [c for _, c in scored[:3]]
 
 
-@rule("typo.nonword", category="typo", severity="error", prose_only=True)
+@rule("typo.nonword", category="typo", severity="error", prose_only=True, fields=("title", "sapo", "body"))
 def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Không phải tiếng Việt (non-word): a syllable no Vietnamese word is spelled with.
 
@@ -344,7 +344,7 @@ def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], str] | N
     a_free = a in free
     a_common = a_free or za >= COMMON_ZIPF
     # A common free-standing word pairs with anything: only a neighbour with nothing at all on its
-    # other side outweighs that.
+    # other side outweighs that, and only for a repair that is itself part of words ("vẫn đề").
     l_waiting = l is not None and l in bound and (l_side == UNSEEN if a_common else l_side != WORD)
     r_waiting = r is not None and r in bound and (r_side == UNSEEN if a_common else r_side != WORD)
     best = None
@@ -355,7 +355,7 @@ def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], str] | N
             if strength == WORD:
                 # The repair replaces a pair never seen, with a neighbour free to join it.
                 ok = (written == UNSEEN and not taken and zv >= za - WORD_MARGIN
-                      and (waiting or not a_common))
+                      and (not a_common or (waiting and v not in free)))
             elif strength == COMMON:
                 ok = orphan and ((zv >= za + PHRASE_MARGIN and not a_free) or (a in bound and v in free))
             elif strength == SEEN:
@@ -427,7 +427,7 @@ def _slips(keys: list[str | None], context: list[str | None], linked: list[bool]
     return out
 
 
-@rule("typo.realword", category="typo", severity="warning", prose_only=True)
+@rule("typo.realword", category="typo", severity="warning", prose_only=True, fields=("title", "sapo", "body"))
 def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Gõ nhầm thành một tiếng khác (real-word slip): a tone, mark, onset or final slip that makes
     a real syllable which does not fit its neighbours.
@@ -458,7 +458,7 @@ def _phrases(keys: list[str | None], i: int) -> list[str]:
 
 # --- doubled words ---------------------------------------------------------------------------
 
-@rule("typo.doubled", category="typo", severity="warning", prose_only=True)
+@rule("typo.doubled", category="typo", severity="warning", prose_only=True, fields=("title", "sapo", "body"))
 def doubled(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Lặp từ (doubled word): the same word typed twice, "chuyên sâu hơn hơn" → "hơn".
 
