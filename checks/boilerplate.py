@@ -558,7 +558,11 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             title = above
     if title is not None:
         kind[title], rule[title] = "title", "title"
-    for i in range(title if title is not None else first_prose):
+    header = range(title if title is not None else first_prose)
+    if not any(kind[i] in ("boilerplate", "metadata") for i in range(len(kind))):
+        # No site anywhere (a stored body opening "I. KẾT QUẢ" / "1. Về kinh tế"): no header either.
+        return title
+    for i in header:
         if kind[i] in ("", "caption"):
             kind[i] = "boilerplate"
             rule[i] = "boilerplate.banner" if is_caps(lines[i]) else "boilerplate.menu"

@@ -310,3 +310,8 @@ def test_related_box_inside_the_article_and_attachments_below_it():
 def test_stored_body_opening_with_a_subhead_keeps_its_closing_line():
     body = "\n\n".join(["Tăng trưởng khá trong sáu tháng", PARA, PARA2, PARA3, "Xin trân trọng giới thiệu"])
     assert {k for _, k, _ in kinds(body)} <= {"body", "title", "blank"}
+
+
+def test_stored_body_opening_with_section_headings_has_no_header():
+    body = "\n\n".join(["I. KẾT QUẢ ĐẠT ĐƯỢC", "1. Về phát triển kinh tế", PARA, PARA2])
+    assert {k for _, k, _ in kinds(body)} <= {"body", "title", "blank"}
