@@ -360,18 +360,22 @@ async def test_palette_filters_by_place_folded_and_clears(seeded_db, db_path):
 
 
 async def test_another_desk_changes_show_up(fresh_db, db_path, add_article):
-    a = add_article(fresh_db, title="Một")
+    a = add_article(fresh_db, title="Một", published_at="2024-01-01")
+    add_article(fresh_db, title="Không", published_at="2023-01-01")
     app = BientapApp(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        add_article(fresh_db, title="Hai")  # another process's connection
+        await pilot.press("j")
+        assert article_list(app).current_row()["title"] == "Không"
+        add_article(fresh_db, title="Hai", published_at="2024-06-01")  # another process's connection
         articles.save(fresh_db, a.id, {"title": "Một (đã sửa)"}, 1)
         from textual import events
 
         app.post_message(events.AppFocus())  # the editor comes back to this terminal
         await settle(app, pilot)
-        assert sorted(shown_titles(app)) == ["Hai", "Một (đã sửa)"]
-        assert "Tất cả 2" in str(app.screen.query_one("#tabs").render())
+        assert shown_titles(app) == ["Hai", "Một (đã sửa)", "Không"]
+        assert "Tất cả 3" in str(app.screen.query_one("#tabs").render())
+        # the cursor stayed on the article, not on the line: "s" still means that one
+        assert article_list(app).current_row()["title"] == "Không"
 
 
 async def test_quit(seeded_db, db_path):

@@ -156,7 +156,14 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def show(self, query: Query, total: int, first_page: list[dict] | None = None, *,
              keep_cursor: bool = False) -> None:
-        """Show `query` (with `total` rows); `first_page` may come ready from a worker."""
+        """Show `query` (with `total` rows); `first_page` may come ready from a worker.
+
+        With `keep_cursor`, the cursor stays on the same article when it is still near (rows
+        may have moved under it: another desk added or moved some), else on the same line.
+        """
+        cached = self._pages.get(self.cursor // PAGE_SIZE) or []
+        offset = self.cursor % PAGE_SIZE
+        current = cached[offset]["id"] if keep_cursor and offset < len(cached) else None
         self.query_spec = query
         self.total = total
         self._forget()
@@ -164,6 +171,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             self._pages[0] = first_page[:PAGE_SIZE]
         if keep_cursor:
             self.cursor = max(0, min(self.cursor, total - 1))
+            if current is not None:
+                self.cursor = self._find_near(current, self.cursor)
         else:
             self.cursor = 0
         self.virtual_size = Size(self.size.width, total + 1)
@@ -171,6 +180,17 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=0, animate=False)
         self._scroll_cursor_into_view()
         self.refresh()
+
+    def _find_near(self, article_id: int, index: int) -> int:
+        """The index of `article_id` within a page of `index`, or `index` when it went further."""
+        number = index // PAGE_SIZE
+        for page_number in (number, number - 1, number + 1):
+            if page_number < 0 or page_number * PAGE_SIZE >= self.total:
+                continue
+            for i, row in enumerate(self._page(page_number)):
+                if row["id"] == article_id:
+                    return page_number * PAGE_SIZE + i
+        return index
 
     def reload(self, total: int) -> None:
         """The rows changed underneath (a save, another desk): drop the caches, keep the place."""
