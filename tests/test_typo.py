@@ -278,3 +278,15 @@ def test_word_salad_never_raises(words):
     text = " ".join(words)
     for f in check_text(text, Context(), rules=["typo"]):
         assert text[f.start:f.end] == f.text
+
+
+def test_seed_slips_found_with_the_intended_word_first(seed_paths):
+    expected = {("000", "trọng trọng", "trọng"), ("000", "hơn hơn", "hơn"), ("000", "cấp", "cập"),
+                ("001", "xuấtl", "xuất"), ("001", "chuyên", "chuyển"), ("001", "vẫn", "vấn"),
+                ("001", "để", "đề"), ("003", "trọng", "trong")}
+    got = set()
+    for path in seed_paths:
+        for f in check_text(path.read_text(encoding="utf-8"), Context(), rules=["typo"]):
+            if f.severity != "info":
+                got.add((path.name[:3], f.text, f.suggestions[0]))
+    assert got == expected
