@@ -25,7 +25,7 @@ from textual.worker import get_current_worker
 
 from store import articles
 from store.articles import STATUSES, Query
-from store.workflow import STATUS_LABELS, StatusReport
+from store.workflow import GATED, STATUS_LABELS, StatusReport
 from tui.dialogs import tr
 from tui.keys import localize_bindings
 from tui.widgets.article_list import PAGE_SIZE, ArticleList, one_line
@@ -335,6 +335,9 @@ class InboxScreen(Screen):
         self.app.push_screen(ChoiceDialog(question, choices), chosen)
 
     def move_to_status(self, ids: list[int], status: str) -> None:
+        if status in GATED and len(ids) > 1:
+            self.notify(tr(self, f"Đang kiểm tra {len(ids)} bài trước khi chuyển…",
+                           f"Checking {len(ids)} articles before moving them…"), markup=False)
         self._set_status_worker(list(ids), status)
 
     @work(thread=True, group="status")
