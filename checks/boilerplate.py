@@ -143,7 +143,7 @@ _COMMENTS_HEAD = re.compile(
 )
 # Breadcrumbs: "Trang chủ > Tin tức > Kinh tế", "Trang chủ / Xã hội" (not "3/2008", not "và/hoặc").
 _CRUMB_SEPARATOR = re.compile(r"\s*[>»›→]\s*|\s+[/\\]\s+")
-_LIST_ITEM = re.compile(r"^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)]|[IVX]{1,4}\.)\s")
+_LIST_ITEM = re.compile(r"^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)]|[IVXLC]{1,5}\.|[A-Z]\.)\s")
 # One-line menus: "Trang chủ | Tin tức | Video | Liên hệ".
 _PIPE_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
 _PHOTO_REF_LINE = re.compile(r"^\(\s*(?:ảnh|hình|clip|video)(?:\s+\w+){0,3}\s*\)$", re.I)
@@ -558,11 +558,12 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             title = above
     if title is not None:
         kind[title], rule[title] = "title", "title"
-    header = range(title if title is not None else first_prose)
-    if not any(kind[i] in ("boilerplate", "metadata") for i in range(len(kind))):
-        # No site anywhere (a stored body opening "I. KẾT QUẢ" / "1. Về kinh tế"): no header either.
-        return title
-    for i in header:
+    # With no site anywhere else, numbered section headings above the first paragraph belong to
+    # the text (a stored body opening "I. KẾT QUẢ" / "1. Về kinh tế"), not to a header.
+    framed = any(kind[i] in ("boilerplate", "metadata") for i in range(len(kind)))
+    for i in range(title if title is not None else first_prose):
+        if not framed and _LIST_ITEM.match(lines[i]):
+            continue
         if kind[i] in ("", "caption"):
             kind[i] = "boilerplate"
             rule[i] = "boilerplate.banner" if is_caps(lines[i]) else "boilerplate.menu"

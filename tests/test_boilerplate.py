@@ -315,3 +315,8 @@ def test_stored_body_opening_with_a_subhead_keeps_its_closing_line():
 def test_stored_body_opening_with_section_headings_has_no_header():
     body = "\n\n".join(["I. KẾT QUẢ ĐẠT ĐƯỢC", "1. Về phát triển kinh tế", PARA, PARA2])
     assert {k for _, k, _ in kinds(body)} <= {"body", "title", "blank"}
+
+
+def test_menu_line_above_a_page_without_other_chrome_is_still_a_header():
+    text = "Trang chủ\u00a0 Tin tức\u00a0 Liên hệ\n\n" + SEEDS[2].read_text(encoding="utf-8")
+    assert classify_lines(text)[0].kind == "boilerplate"
