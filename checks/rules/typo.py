@@ -124,8 +124,8 @@ class Scan:
         # Glued on the left to a joiner or digit ("/TW", "2021-xã"), or on the right to a joiner
         # that continues ("example.vn", "https://"), not one that ends a sentence ("pháp luật. Bảo").
         last = len(raw) - 1
-        self.touches = [(sep[-1:] in _TOUCHING and _glued_left(sep, k > 0))
-                        or (nxt[:1] in _TOUCHING and _glued_right(nxt, k < last))
+        self.touches = [(sep != " " and sep[-1:] in _TOUCHING and _glued_left(sep, k > 0))
+                        or (nxt != " " and nxt[:1] in _TOUCHING and _glued_right(nxt, k < last))
                         for k, (sep, nxt) in enumerate(zip(seps, seps[1:]))]
         self._ordinary: dict[frozenset[str], list[str | None]] = {}
         self._runs: list[list[int]] | None = None
@@ -155,15 +155,15 @@ class Scan:
         got = self._ordinary.get(custom)
         if got is not None:
             return got
-        keys: list[str | None] = []
         n = len(self.start)
-        kind, known, touches, key, linked = self.kind, self.known, self.touches, self.key, self.linked
-        for i in range(n):
-            ok = known[i] and not touches[i] and key[i] not in custom
-            if ok and kind[i] != LOW:
-                ok = (kind[i] == CAP and i + 1 < n and linked[i + 1] and kind[i + 1] == LOW
-                      and self.opens(i))
-            keys.append(key[i] if ok else None)
+        kind, linked = self.kind, self.linked
+        context = self.context_keys()
+        keys = [k if kd == LOW else None for k, kd in zip(context, kind)]
+        for i in [i for i, (k, kd) in enumerate(zip(context, kind)) if kd == CAP and k is not None]:
+            if i + 1 < n and linked[i + 1] and kind[i + 1] == LOW and self.opens(i):
+                keys[i] = context[i]
+        if custom:
+            keys = [None if k in custom else k for k in keys]
         self._ordinary[custom] = keys
         return keys
 
@@ -289,8 +289,8 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     keys = sc.ordinary(custom)
     n = len(sc)
     raw, linked = sc.raw, sc.linked
-    for i in range(n):
-        if sc.known[i] or sc.touches[i] or not 2 <= len(raw[i]) <= 16:
+    for i in [i for i, k in enumerate(sc.known) if not k]:
+        if sc.touches[i] or not 2 <= len(raw[i]) <= 16:
             continue  # longer runs are codes or run-together text, not a slip of one word
         if sc.kind[i] != LOW:
             # A capital opening a sentence before lower-case words ("Đươc biết, ...") is not a name.
@@ -378,29 +378,27 @@ def _slips(keys: list[str | None], context: list[str | None], linked: list[bool]
     free-standing where the original is only ever part of a word ("trọng hoạt động" → "trong").
     """
     n = len(keys)
-    pairs = lex.pairs
+    get = lex.pairs.get
     # ps[i]: strength of the pair (i-1, i); 0 where they are not adjacent prose.
-    ps = [UNSEEN] * (n + 2)
-    prev = None
-    for i, a in enumerate(context):
-        if a is not None and prev is not None and linked[i]:
-            ps[i] = pairs.get(prev + " " + a, UNSEEN)
-        prev = a
+    ps = [UNSEEN]
+    ps += [get(p + " " + a, UNSEEN) if ln and a is not None and p is not None else UNSEEN
+           for p, a, ln in zip(context, context[1:], linked[1:])]
+    ps += [UNSEEN, UNSEEN]
     # A phrase seen across a word boundary ("vấn đề | cấp bách") vouches for "đề cấp" only where
     # the bound syllable has its word here too.
     bound = lex.bound_set
-    for i in range(1, n):
-        if UNSEEN < ps[i] < WORD and ((ps[i - 1] != WORD and context[i - 1] in bound)
-                                      or (ps[i + 1] != WORD and context[i] in bound)):
+    for i in [i for i, v in enumerate(ps) if UNSEEN < v < WORD]:
+        if (ps[i - 1] != WORD and context[i - 1] in bound) or (ps[i + 1] != WORD and context[i] in bound):
             ps[i] = UNSEEN
     found = []
     memo = _REPAIRS
-    for i, a in enumerate(keys):
-        if a is None or (i and a == keys[i - 1]) or (i + 1 < n and a == keys[i + 1]):
+    suspects = [i for i, (a, pl, pr) in enumerate(zip(keys, ps, ps[1:]))
+                if a is not None and pl < COMMON and pr < COMMON]
+    for i in suspects:
+        a = keys[i]
+        if (i and a == keys[i - 1]) or (i + 1 < n and a == keys[i + 1]):
             continue  # a doubled word is typo.doubled's
         pl, pr = ps[i], ps[i + 1]
-        if pl >= COMMON or pr >= COMMON:
-            continue
         l = keys[i - 1] if i and linked[i] else None
         r = keys[i + 1] if i + 1 < n and linked[i + 1] else None
         if l is None and r is None:
@@ -470,8 +468,8 @@ def doubled(doc: Document, ctx: Context) -> Iterator[Hit]:
     custom = _custom(ctx)
     key, kind, linked, touches, raw = sc.key, sc.kind, sc.linked, sc.touches, sc.raw
     n = len(sc)
-    for i in range(1, n):
-        if key[i] != key[i - 1] or not linked[i] or kind[i] != LOW or not sc.valid[i]:
+    for i in [i for i, (a, b) in enumerate(zip(key, key[1:]), 1) if a == b]:
+        if not linked[i] or kind[i] != LOW or not sc.valid[i]:
             continue
         if kind[i - 1] not in (LOW, CAP) or (kind[i - 1] == CAP and not sc.opens(i - 1)):
             continue
@@ -501,11 +499,10 @@ def _name_runs(sc: Scan) -> list[list[int]]:
         return sc._runs
     runs: list[list[int]] = []
     run: list[int] = []
-    kind, valid, touches, linked = sc.kind, sc.valid, sc.touches, sc.linked
-    n = len(sc)
-    for i in range(n + 1):
-        name = i < n and kind[i] == CAP and valid[i] and not touches[i]
-        if name and run and linked[i]:
+    linked = sc.linked
+    names = [i for i, (kd, ok, t) in enumerate(zip(sc.kind, sc.valid, sc.touches)) if kd == CAP and ok and not t]
+    for i in names + [-2]:
+        if run and i == run[-1] + 1 and linked[i]:
             run.append(i)
             continue
         # "Ông Nguyễn Văn A" opening a sentence: the capital of "Ông" is the sentence's.
@@ -513,7 +510,7 @@ def _name_runs(sc: Scan) -> list[list[int]]:
             run = run[1:]
         if len(run) >= 2:
             runs.append(run)
-        run = [i] if name else []
+        run = [i]
     sc._runs = runs
     return runs
 
