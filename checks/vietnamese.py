@@ -187,8 +187,3 @@ def confusions(word: str) -> tuple[str, ...]:
             result.append(cand)
     return tuple(result)
 
-
-def has_vietnamese_marks(word: str) -> bool:
-    """True when `word` carries a letter only Vietnamese spelling uses (tones on ă/â/ê/ô/ơ/ư, đ...)."""
-    return any(ch in "ăâêôơưđ" or (ch in _TONED and _TONED[ch][1] in (3, 4, 5)) or
-               (ch in _TONED and _TONED[ch][0] in "ăâêôơư") for ch in word.lower())
