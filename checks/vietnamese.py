@@ -150,15 +150,16 @@ def is_structural(word: str) -> bool:
 # i/y ("quý"/"quí", "lý"/"lí") is a spelling variant, not a slip.
 _VOWEL_MARKS = {"a": "ăâ", "ă": "aâ", "â": "aă", "e": "ê", "ê": "e", "o": "ôơ", "ô": "oơ", "ơ": "oô",
                 "u": "ư", "ư": "u"}
+# "lại"/"tại" and "hát"/"hán" are not sound-alikes but are among the slips editors correct most.
 _ONSET_SWAPS = {"ch": ("tr",), "tr": ("ch",), "s": ("x",), "x": ("s",), "d": ("gi", "r", "đ"),
-                "gi": ("d", "r"), "r": ("d", "gi"), "l": ("n",), "n": ("l",), "đ": ("d",)}
-_CODA_SWAPS = {"n": "ng", "ng": "n", "t": "c", "c": "t"}
+                "gi": ("d", "r"), "r": ("d", "gi"), "l": ("n", "t"), "n": ("l",), "đ": ("d",), "t": ("l",)}
+_CODA_SWAPS = {"n": ("ng", "t"), "ng": ("n",), "t": ("c", "n"), "c": ("t",)}
 
 
 @lru_cache(maxsize=65536)
 def confusions(word: str) -> tuple[str, ...]:
-    """Real-word slips of a normalized syllable: other tones, marks, onsets (ch/tr, s/x, d/gi/r, l/n),
-    finals (n/ng, t/c). Only structurally valid spellings, traditional placement."""
+    """Real-word slips of a normalized syllable: other tones, marks, onsets (ch/tr, s/x, d/gi/r, l/n,
+    l/t), finals (n/ng, t/c, t/n). Only structurally valid spellings, traditional placement."""
     plain, tone = strip_tone(word)
     onset, rhyme = split_onset(plain)
     out: list[str] = []
@@ -175,10 +176,10 @@ def confusions(word: str) -> tuple[str, ...]:
         if onset == "gi" and rhyme[:1] not in VOWELS:
             rest = "i" + rhyme
         out.append(place_tone(alt + rest, tone))
-    for coda, alt in _CODA_SWAPS.items():
+    for coda, alts in _CODA_SWAPS.items():
         if rhyme.endswith(coda) and not (coda == "n" and rhyme.endswith(("nh", "ng"))) \
                 and not (coda == "c" and rhyme.endswith("ch")):
-            out.append(place_tone(onset + rhyme[: -len(coda)] + alt, tone))
+            out.extend(place_tone(onset + rhyme[: -len(coda)] + alt, tone) for alt in alts)
     seen = {word}
     result = []
     for cand in out:

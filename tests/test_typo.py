@@ -63,6 +63,7 @@ def test_confusions_cover_tone_mark_onset_and_final_slips():
     assert "sinh" in confusions("xinh")
     assert "nên" in confusions("lên")
     assert "bàng" in confusions("bàn")
+    assert "tại" in confusions("lại") and "hát" in confusions("hán")
     assert "quí" not in confusions("quý")  # a spelling variant, not a slip
     assert all(is_structural(c) for c in confusions("người"))
 
