@@ -19,7 +19,7 @@ from checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon, lexicon
 from checks.text import fold
 from checks.vietnamese import confusions, is_structural, normalize, place_tone, strip_tone
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD_SPLIT = re.compile(r"([^\W\d_]+)")
 _SENTENCE_OPENERS = frozenset('.!?…:;\n"“”‘’\'(«»[-–—•*+>|')
 # Letters glued to these (or to digits) belong to codes, URLs, e-mail addresses, paths or
 # hyphenated forms, not to prose: "09-NQ/TW", "tin.example.vn/a_b", "ban@so.gov.vn".
@@ -102,8 +102,9 @@ class Scan:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        raw = _WORD.findall(text)
-        seps = _WORD.split(text)  # seps[k] is the text before run k; seps[-1] the tail
+        parts = _WORD_SPLIT.split(text)
+        raw = parts[1::2]
+        seps = parts[0::2]  # seps[k] is the text before run k; seps[-1] the tail
         lengths = [0] * (2 * len(raw) + 1)
         lengths[0::2] = map(len, seps)
         lengths[1::2] = map(len, raw)
