@@ -182,6 +182,13 @@ def test_doubled_word():
     assert [f.rule for f in typos(text)] == ["typo.doubled", "typo.doubled"]
 
 
+def test_doubled_where_each_copy_may_be_a_word_is_only_informational():
+    text = LEAD + "Khoa học, công nghệ và đổi mới sáng tạo tạo động lực phát triển kinh tế của tỉnh."
+    assert [(f.text, f.severity) for f in typos(text, rule="typo.doubled")] == [("tạo tạo", "info")]
+    text = LEAD + "Các văn bản pháp luật luật của Nhà nước được phổ biến rộng rãi đến người dân."
+    assert [(f.text, f.severity) for f in typos(text, rule="typo.doubled")] == [("luật luật", "warning")]
+
+
 @pytest.mark.parametrize("phrase", ["từ từ", "ngày ngày", "xa xa", "người người", "nhà nhà", "đời đời"])
 def test_reduplication_is_not_doubling(phrase):
     text = LEAD + f"Bà con {phrase} đến với lễ hội truyền thống của làng trong mùa xuân năm nay."

@@ -487,7 +487,11 @@ def doubled(doc: Document, ctx: Context) -> Iterator[Hit]:
         if (key[i] in _REDUPLICATION or (pair in lex.redup and lex.zipf(key[i]) < FUNCTION_ZIPF)) and not (
                 lex.pair(key[i], after) == WORD and lex.pair(before, key[i]) != WORD):
             continue
-        ambiguous = lex.pair(before, key[i]) == WORD and (lex.pair(key[i], after) == WORD or lex.free(key[i]))
+        after2 = key[i + 2] if after is not None and i + 2 < n and linked[i + 2] else None
+        # Each copy may belong to a word of its own: "phát triển | triển lãm", or a free word
+        # before another word, "sáng tạo | tạo | động lực". Say so, quietly.
+        ambiguous = lex.pair(before, key[i]) == WORD and (
+            lex.pair(key[i], after) == WORD or (lex.free(key[i]) and lex.pair(after, after2) == WORD))
         yield Hit(sc.start[i - 1], sc.end[i], f"Lặp từ “{raw[i]}”", f"Doubled word “{raw[i]}”",
                   (raw[i - 1],), severity="info" if ambiguous else None)
 
