@@ -132,18 +132,21 @@ def build(text_sentences: list[list[str]] | None = None) -> dict:
             foreign.add(word)
 
     compounds: set[str] = set()
+    phrases: set[str] = set()
     redup: set[str] = set()
     syllables: set[str] = set(freq)
     for keys in entries:
         syllables.update(keys)
         if len(keys) == 2 and keys[0] == keys[1]:
             redup.add(" ".join(keys))
+        # Idioms of four syllables or more ("của nhà trồng được") hold phrases, not words.
+        target = compounds if len(keys) <= 3 else phrases
         for a, b in zip(keys, keys[1:]):
             if a != b:
-                compounds.add(a + " " + b)
+                target.add(a + " " + b)
 
     tune = vlsp_halves()[0] if text_sentences is None else text_sentences
-    bigrams: Counter = Counter(dict.fromkeys(crf_pairs(), 1))
+    bigrams: Counter = Counter(dict.fromkeys(crf_pairs() | (phrases - compounds), 1))
     alone: Counter = Counter()
     inside: Counter = Counter()
     for words in tune:
@@ -161,9 +164,8 @@ def build(text_sentences: list[list[str]] | None = None) -> dict:
                     inside[k] += 1
                 if len(keys) == 2 and keys[0] == keys[1]:
                     redup.add(" ".join(keys))
-                for a, b in zip(keys, keys[1:]):
-                    if a != b:
-                        compounds.add(a + " " + b)
+                if len(keys) <= 3:  # longer "words" are titles and names of documents
+                    compounds.update(a + " " + b for a, b in zip(keys, keys[1:]) if a != b)
             if prev:
                 bigrams[prev + " " + keys[0]] += 1
             for a, b in zip(keys, keys[1:]):
