@@ -109,6 +109,11 @@ def test_names_foreign_words_abbreviations_numbers_urls_are_not_nonwords():
     assert flagged(text) == {}
 
 
+def test_foreign_phrase_is_not_a_nonword():
+    text = LEAD + "Nguyên tắc pacta sunt servanda được các quốc gia thành viên tôn trọng trong thực tiễn."
+    assert flagged(text) == {}
+
+
 def test_custom_words_silence_a_nonword():
     text = LEAD + "Phần mềm vnedu được triển khai tại các trường học trong tỉnh từ đầu năm học."
     assert typos(text) == [] or all(f.text != "vnedu" or f.severity == "warning" for f in typos(text))

@@ -307,10 +307,19 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
         marked = not low.isascii()
         if not suggestions and (not marked or sc.kind[i] != LOW):
             continue  # a foreign word or name we do not know ("Ácmêni")
+        foreign_left = linked[i] and _foreign_at(sc, i - 1)
+        foreign_right = i + 1 < n and linked[i + 1] and _foreign_at(sc, i + 1)
+        if not marked and (foreign_left or foreign_right):
+            continue  # inside a foreign phrase: "Pacta sunt servanda"
         yield Hit(sc.start[i], sc.end[i],
                   f"“{raw[i]}” không phải tiếng Việt", f"“{raw[i]}” is not a Vietnamese word",
                   tuple(_render(c, raw[i], ctx) for c in suggestions),
                   severity=None if marked else "warning")
+
+
+def _foreign_at(sc: Scan, i: int) -> bool:
+    """Run i is plain ASCII that is no Vietnamese syllable."""
+    return i >= 0 and not sc.known[i] and sc.raw[i].isascii()
 
 
 # --- real-word slips -------------------------------------------------------------------------
