@@ -54,6 +54,7 @@ hàng nhiều mãi đi lần tầng đợt
 # How much rarer than the syllable written a repair may be when it makes a dictionary word with a
 # neighbour, and how much more frequent it must be when it only makes a phrase seen in text.
 WORD_MARGIN = 1.5
+COMMON_WORD_MARGIN = 1.0  # the same, for a common word written ("để" for "đề")
 PHRASE_MARGIN = 1.0
 # Syllables this frequent (Zipf scale) combine with almost anything: only a neighbour waiting for
 # its word ("vẫn đề") makes one of them suspect.
@@ -364,8 +365,9 @@ def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], str] | N
                 (pairs.get(v + " " + r, UNSEEN) if r else UNSEEN, r_side == WORD, r_waiting, pr)):
             if strength == WORD:
                 # The repair replaces a pair never seen, with a neighbour free to join it.
-                ok = (written == UNSEEN and not taken and zv >= za - WORD_MARGIN
-                      and (not a_common or (waiting and v not in free)))
+                ok = (written == UNSEEN and not taken and (
+                    (not a_common and zv >= za - WORD_MARGIN)
+                    or (waiting and v not in free and zv >= za - COMMON_WORD_MARGIN)))
             elif strength == COMMON:
                 ok = orphan and ((zv >= za + PHRASE_MARGIN and not a_free) or (a in bound and v in free))
             elif strength == SEEN:
