@@ -7,7 +7,7 @@ is injected per sentence (non-word, tone, vowel mark, onset, missing tone, doubl
 and a slip counts as found when a typo finding overlaps it; the first suggestion is checked too.
 hunspell-vi's figures on the same text are printed when `hunspell -d vi_VN` is installed.
 
-    python benchmarks/typo_eval.py [--split heldout|tune] [--seed 1]
+    python benchmarks/typo_eval.py [--split heldout|tune|dev] [--seed 1]
 """
 
 from __future__ import annotations
@@ -39,7 +39,9 @@ KINDS = ("nonword", "tone", "mark", "onset", "no_tone", "doubled", "no_space")
 
 def documents(split: str) -> list[str]:
     tune, heldout = vlsp_halves()
-    sents = [ws for ws in (tune if split == "tune" else heldout) if len(ws) >= 6]
+    half = len(tune) // 2
+    chosen = {"tune": tune, "heldout": heldout, "dev": tune[half:]}[split]
+    sents = [ws for ws in chosen if len(ws) >= 6]
     # Paragraphs of four consecutive sentences, detokenized together so quotations that span
     # sentences keep their pairs; then undo the sample's spaced-out dates ("07 / 01 / 1998").
     paras = [_detokenize([w for ws in sents[j:j + 4] for w in ws]) for j in range(0, len(sents), 4)]
@@ -161,12 +163,21 @@ def seeds_report() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("heldout", "tune"), default="heldout")
+    parser.add_argument("--split", choices=("heldout", "tune", "dev"), default="heldout",
+                        help="dev: a lexicon built from the first half of the tune split, measured on its "
+                             "second half (honest figures to tune on; never tune on heldout)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show", type=int, default=0, help="print this many misses and false alarms")
     args = parser.parse_args()
-    from checks.lexicon import lexicon
+    from checks.lexicon import Lexicon, install, lexicon
 
+    if args.split == "dev":
+        from build_lexicon import build
+        from checks.rules.typo import reset_caches
+
+        tune, _ = vlsp_halves()
+        install(Lexicon(build(tune[:len(tune) // 2])))
+        reset_caches()
     known = lexicon().syllables
     docs = documents(args.split)
     words = sum(len(d.split()) for d in docs)
@@ -227,8 +238,9 @@ def main() -> None:
     else:
         print("hunspell-vi: not installed (apt-get install hunspell hunspell-vi)")
 
-    speed(args)
-    seeds_report()
+    if args.split != "dev":
+        speed(args)
+        seeds_report()
 
 
 def speed(args) -> None:

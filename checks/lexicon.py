@@ -51,7 +51,22 @@ class Lexicon:
         return total >= 8 and alone * 2 >= total
 
 
-@lru_cache(maxsize=1)
+_installed: Lexicon | None = None
+
+
 def lexicon() -> Lexicon:
+    """The process's lexicon: the committed data, or one a benchmark installed."""
+    return _installed or _committed()
+
+
+@lru_cache(maxsize=1)
+def _committed() -> Lexicon:
     with DATA.open("rb") as fh:
         return Lexicon(pickle.load(fh))
+
+
+def install(lex: Lexicon | None) -> None:
+    """Use `lex` instead of the committed data (None: back to it); for benchmarks that build
+    their own. The typo rules' caches must be reset after: checks.rules.typo.reset_caches()."""
+    global _installed
+    _installed = lex

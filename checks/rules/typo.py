@@ -318,6 +318,14 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
                   severity=None if marked else "warning")
 
 
+def reset_caches() -> None:
+    """Forget everything derived from the lexicon (after checks.lexicon.install)."""
+    _INFO.clear()
+    _REPAIRS.clear()
+    for cached in (_variants, _near_syllables, _delete_index):
+        cached.cache_clear()
+
+
 def _foreign_at(sc: Scan, i: int) -> bool:
     """Run i is plain ASCII that is no Vietnamese syllable."""
     return i >= 0 and not sc.known[i] and sc.raw[i].isascii()
