@@ -11,7 +11,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain, compress, repeat
+from operator import add, eq, itemgetter, not_
 
 from checks.engine import Context, rule
 from checks.findings import Document, Hit
@@ -68,12 +69,14 @@ RARE_MARGIN = 1.5
 BLIND_MARGIN = 2.0
 BLIND_ZIPF = 4.5
 
-_INFO: dict[str, tuple[str, bool, int, bool]] = {}
+_INFO: dict[str, tuple] = {}
 
 
-def _info(raw: str) -> tuple[str, bool, int, bool]:
-    """(key, valid, kind, known) of a letter run: key is the normalized lower-case spelling
-    ("Hoà" → "hòa"), valid a Vietnamese spelling, known a syllable the lexicon has seen."""
+def _info(raw: str) -> tuple:
+    """(key, valid, kind, known, left, right, context) of a letter run: key is the normalized
+    lower-case spelling ("Hoà" → "hòa"), valid a Vietnamese spelling, known a syllable the lexicon
+    has seen; left and right are the key as the first and second half of a pair lookup ("hòa " /
+    "hòa"), or strings no pair has when the run is not known; context the key when known."""
     got = _INFO.get(raw)
     if got is None:
         low = raw.lower()
@@ -87,7 +90,9 @@ def _info(raw: str) -> tuple[str, bool, int, bool]:
             kind = CAP if raw[1:].islower() else OTHER
         if len(_INFO) > 300_000:
             _INFO.clear()
-        got = _INFO[raw] = (key, valid, kind, valid and key in lexicon().syllables)
+        known = valid and key in lexicon().syllables
+        got = _INFO[raw] = (key, valid, kind, known, key + " " if known else "\x00 ", key if known else "\x00",
+                            key if known else None)
     return got
 
 
@@ -98,57 +103,74 @@ class Scan:
     joiners. Built once per document and shared by the five typo rules.
     """
 
-    __slots__ = ("text", "start", "end", "raw", "key", "kind", "valid", "known", "linked", "touches",
-                 "_ordinary", "_runs", "_context")
+    __slots__ = ("text", "raw", "seps", "key", "kind", "valid", "known", "linked", "touches", "pair_left",
+                 "pair_right", "_offsets", "_ordinary", "_runs", "_context")
 
     def __init__(self, text: str) -> None:
         self.text = text
         parts = _WORD_SPLIT.split(text)
-        raw = parts[1::2]
-        seps = parts[0::2]  # seps[k] is the text before run k; seps[-1] the tail
-        lengths = [0] * (2 * len(raw) + 1)
-        lengths[0::2] = map(len, seps)
-        lengths[1::2] = map(len, raw)
-        offsets = list(accumulate(lengths))
-        self.start = offsets[0::2][:len(raw)]
-        self.end = offsets[1::2]
+        raw = self.raw = parts[1::2]
+        seps = self.seps = parts[0::2]  # seps[k] is the text before run k; seps[-1] the tail
+        n = len(raw)
         info = _INFO.get
         infos = [info(r) or _info(r) for r in raw]
-        self.raw = raw
-        self.key = [x[0] for x in infos]
-        self.valid = [x[1] for x in infos]
-        self.kind = [x[2] for x in infos]
-        self.known = [x[3] for x in infos]
-        linked = [sep == " " for sep in seps[:-1]]
+        (self.key, self.valid, self.kind, self.known, self.pair_left, self.pair_right,
+         context) = (list(map(itemgetter(k), infos)) for k in range(7))
+        linked = list(map(" ".__eq__, seps[:-1]))
         if linked:
             linked[0] = False
         self.linked = linked
         # Glued on the left to a joiner or digit ("/TW", "2021-xã"), or on the right to a joiner
         # that continues ("example.vn", "https://"), not one that ends a sentence ("pháp luật. Bảo").
-        last = len(raw) - 1
-        self.touches = [(sep != " " and sep[-1:] in _TOUCHING and _glued_left(sep, k > 0))
-                        or (nxt != " " and nxt[:1] in _TOUCHING and _glued_right(nxt, k < last))
-                        for k, (sep, nxt) in enumerate(zip(seps, seps[1:]))]
+        touches = [False] * n
+        for k in compress(range(len(seps)), map(" ".__ne__, seps)):
+            sep = seps[k]
+            if k < n and sep[-1:] in _TOUCHING and _glued_left(sep, k > 0):
+                touches[k] = True
+            if k and sep[:1] in _TOUCHING and _glued_right(sep, k < n):
+                touches[k - 1] = True
+        self.touches = touches
+        for i in compress(range(n), touches):
+            context[i] = None
+        self._context = context
+        self._offsets: tuple[list[int], list[int]] | None = None
         self._ordinary: dict[frozenset[str], list[str | None]] = {}
         self._runs: list[list[int]] | None = None
-        self._context: list[str | None] | None = None
+
+    def touching(self) -> list[int]:
+        return list(compress(range(len(self.raw)), self.touches))
 
     def __len__(self) -> int:
-        return len(self.start)
+        return len(self.raw)
+
+    def _spans(self) -> tuple[list[int], list[int]]:
+        if self._offsets is None:
+            lengths = [0] * (2 * len(self.raw) + 1)
+            lengths[0::2] = map(len, self.seps)
+            lengths[1::2] = map(len, self.raw)
+            offsets = list(accumulate(lengths))
+            self._offsets = offsets[0::2][:len(self.raw)], offsets[1::2]
+        return self._offsets
+
+    @property
+    def start(self) -> list[int]:
+        """Offset where each run starts (computed when a finding first needs one)."""
+        return self._spans()[0]
+
+    @property
+    def end(self) -> list[int]:
+        return self._spans()[1]
 
     def opens(self, i: int) -> bool:
         """Run i is the first word of a sentence, line or quotation."""
-        text = self.text
-        j = self.start[i] - 1
-        while j >= 0 and text[j] in " \t\u00a0":
-            j -= 1
-        return j < 0 or text[j] in _SENTENCE_OPENERS
+        before = self.seps[i].rstrip(" \t\u00a0")
+        if not before:
+            return i == 0
+        return before[-1] in _SENTENCE_OPENERS
 
     def context_keys(self) -> list[str | None]:
         """Key of every Vietnamese run whatever its case: the neighbours a syllable is read with
         ("Thông tư" vouches for "tư" even though "Thông" is capitalised)."""
-        if self._context is None:
-            self._context = [k if ok and not t else None for k, ok, t in zip(self.key, self.known, self.touches)]
         return self._context
 
     def ordinary(self, custom: frozenset[str]) -> list[str | None]:
@@ -157,13 +179,14 @@ class Scan:
         got = self._ordinary.get(custom)
         if got is not None:
             return got
-        n = len(self.start)
+        n = len(self.raw)
         kind, linked = self.kind, self.linked
         context = self.context_keys()
-        keys = [k if kd == LOW else None for k, kd in zip(context, kind)]
-        for i in [i for i, (k, kd) in enumerate(zip(context, kind)) if kd == CAP and k is not None]:
-            if i + 1 < n and linked[i + 1] and kind[i + 1] == LOW and self.opens(i):
-                keys[i] = context[i]
+        keys = list(context)
+        for i in compress(range(n), map(LOW.__ne__, kind)):
+            if not (kind[i] == CAP and keys[i] is not None and i + 1 < n and linked[i + 1]
+                    and kind[i + 1] == LOW and self.opens(i)):
+                keys[i] = None
         if custom:
             keys = [None if k in custom else k for k in keys]
         self._ordinary[custom] = keys
@@ -291,7 +314,7 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     keys = sc.ordinary(custom)
     n = len(sc)
     raw, linked = sc.raw, sc.linked
-    for i in [i for i, k in enumerate(sc.known) if not k]:
+    for i in list(compress(range(n), map(not_, sc.known))):
         if sc.touches[i] or not 2 <= len(raw[i]) <= 16:
             continue  # longer runs are codes or run-together text, not a slip of one word
         if sc.kind[i] != LOW:
@@ -387,8 +410,7 @@ def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], str] | N
     return best
 
 
-def _slips(keys: list[str | None], context: list[str | None], linked: list[bool],
-           lex: Lexicon) -> list[tuple[int, str]]:
+def _slips(sc: Scan, keys: list[str | None], lex: Lexicon) -> list[tuple[int, str]]:
     """(run index, intended syllable) for each real-word slip; never two side by side.
 
     A syllable is suspect when neither neighbour is seen with it in the lexicon. One of its slip
@@ -397,17 +419,21 @@ def _slips(keys: list[str | None], context: list[str | None], linked: list[bool]
     a common phrase when the syllable pairs with nothing and the variant is much more frequent or
     free-standing where the original is only ever part of a word ("trọng hoạt động" → "trong").
     """
+    context, linked = sc.context_keys(), sc.linked
     n = len(keys)
-    get = lex.pairs.get
     # ps[i]: strength of the pair (i-1, i); 0 where they are not adjacent prose.
     ps = [UNSEEN]
-    ps += [get(p + " " + a, UNSEEN) if ln and a is not None and p is not None else UNSEEN
-           for p, a, ln in zip(context, context[1:], linked[1:])]
+    ps += map(lex.pairs.get, map(add, sc.pair_left[:-1], sc.pair_right[1:]), repeat(UNSEEN))
     ps += [UNSEEN, UNSEEN]
+    for i in compress(range(n), map(not_, linked)):
+        ps[i] = UNSEEN
+    for i in sc.touching():
+        ps[i] = ps[i + 1] = UNSEEN
     # A phrase seen across a word boundary ("vấn đề | cấp bách") vouches for "đề cấp" only where
     # the bound syllable has its word here too.
     bound = lex.bound_set
-    for i in [i for i, v in enumerate(ps) if UNSEEN < v < WORD]:
+    for i in sorted(chain(compress(range(n + 2), map(SEEN.__eq__, ps)),
+                          compress(range(n + 2), map(COMMON.__eq__, ps)))):
         if (ps[i - 1] != WORD and context[i - 1] in bound) or (ps[i + 1] != WORD and context[i] in bound):
             ps[i] = UNSEEN
     found = []
@@ -456,7 +482,7 @@ def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
     sc = scan(doc)
     custom = _custom(ctx)
     keys = sc.ordinary(custom)
-    for i, intended in _slips(keys, sc.context_keys(), sc.linked, lex):
+    for i, intended in _slips(sc, keys, lex):
         if custom and any(p in custom for p in _phrases(keys, i)):
             continue
         raw = sc.raw[i]
@@ -488,7 +514,7 @@ def doubled(doc: Document, ctx: Context) -> Iterator[Hit]:
     custom = _custom(ctx)
     key, kind, linked, touches, raw = sc.key, sc.kind, sc.linked, sc.touches, sc.raw
     n = len(sc)
-    for i in [i for i, (a, b) in enumerate(zip(key, key[1:]), 1) if a == b]:
+    for i in compress(range(1, n), map(eq, key, key[1:])):
         if not linked[i] or kind[i] != LOW or not sc.valid[i]:
             continue
         if kind[i - 1] not in (LOW, CAP) or (kind[i - 1] == CAP and not sc.opens(i - 1)):
@@ -524,7 +550,7 @@ def _name_runs(sc: Scan) -> list[list[int]]:
     runs: list[list[int]] = []
     run: list[int] = []
     linked = sc.linked
-    names = [i for i, (kd, ok, t) in enumerate(zip(sc.kind, sc.valid, sc.touches)) if kd == CAP and ok and not t]
+    names = [i for i in compress(range(len(sc)), map(CAP.__eq__, sc.kind)) if sc.valid[i] and not sc.touches[i]]
     for i in names + [-2]:
         if run and i == run[-1] + 1 and linked[i]:
             run.append(i)
