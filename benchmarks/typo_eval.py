@@ -244,15 +244,18 @@ def main() -> None:
 
 
 def speed(args) -> None:
-    text = news_text(1.0)
+    """Throughput over 3 MB of news prose in one process: the first pass (caches cold, as a batch
+    run meets new text) and a second one (warm), plus the desk's re-check of one 5 KB article."""
+    text = news_text(3.0)
     mb = len(text.encode()) / 1e6
-    check_text(text[:5000], Context())
-    t = time.perf_counter()
-    check_text(text, Context())
-    full = time.perf_counter() - t
+    rates = []
+    for _ in range(2):
+        t = time.perf_counter()
+        check_text(text, Context())
+        rates.append(mb / (time.perf_counter() - t))
     t = time.perf_counter()
     check_text(text, Context(), rules=["typo"])
-    typo = time.perf_counter() - t
+    typo = mb / (time.perf_counter() - t)
     article = text[:5000]
     check_text(article, Context())
     t = time.perf_counter()
@@ -264,9 +267,9 @@ def speed(args) -> None:
         t = time.perf_counter()
         hunspell_words(text)
         hunspell_rate, where = mb / (time.perf_counter() - t), "measured now on the same text"
-    print(f"speed: all rules {mb / full:.2f} MB/s = {mb / full / hunspell_rate:.1f}x hunspell-vi "
-          f"({hunspell_rate:.2f} MB/s, {where}); typo rules alone {mb / typo:.2f} MB/s; "
-          f"5 KB article re-check {warm * 1000:.1f} ms warm")
+    print(f"speed on {mb:.1f} MB: all rules {rates[0]:.2f} MB/s first pass, {rates[1]:.2f} MB/s warm = "
+          f"{rates[0] / hunspell_rate:.1f}x / {rates[1] / hunspell_rate:.1f}x hunspell-vi ({hunspell_rate:.2f} MB/s, "
+          f"{where}); typo rules alone {typo:.2f} MB/s warm; 5 KB article re-check {warm * 1000:.1f} ms warm")
 
 
 if __name__ == "__main__":
