@@ -85,6 +85,18 @@ async def test_keys_typed_right_after_slash_reach_the_search(seeded_db, db_path)
         assert app.focused is app.screen.query_one("#search")
 
 
+async def test_escape_while_typing_clears_the_search(seeded_db, db_path):
+    app = BientapApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *keys("can tho"))
+        await settle(app, pilot)
+        assert article_list(app).total == 1
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert article_list(app).total == 5 and app.focused is article_list(app)
+        assert app.screen.query_one("#search").value == ""
+
+
 async def test_search_input_is_normalized_to_nfc(fresh_db, db_path, add_article):
     add_article(fresh_db, title="Cần Thơ mưa lớn")
     add_article(fresh_db, title="Hà Nội nắng")
