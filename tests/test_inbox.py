@@ -239,6 +239,18 @@ async def test_marks_and_bulk_status(fresh_db, db_path, add_article):
         assert articles.revisions(fresh_db, ids[0])[0]["editor"] == "tester"
 
 
+async def test_status_dialog_by_arrows_and_escape(fresh_db, db_path, add_article):
+    a = add_article(fresh_db, title="Một")
+    app = BientapApp(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "escape")
+        await settle(app, pilot)
+        assert articles.get(fresh_db, a.id).status == "draft"
+        await pilot.press("f2", "down", "enter")  # F2: the same action without a letter
+        await settle(app, pilot)
+        assert articles.get(fresh_db, a.id).status == "review"
+
+
 async def test_publish_refused_shows_checklist_then_allowed(fresh_db, db_path, add_article, gate_rules):
     bad = add_article(fresh_db, title="[bold]Tin[/] [/x] lỗi", body="Còn CHẶN ở đây.", published_at="2024-02-02")
     good = add_article(fresh_db, title="Tin sạch", body="Không sao. NÊN xem.", published_at="2024-02-01")

@@ -29,8 +29,10 @@ class BientapApp(App):
         self.db = open_db(self.db_path)
 
     def on_mount(self) -> None:
+        from tui.keys import localize_bindings
         from tui.screens.inbox import InboxScreen
 
+        localize_bindings(self, self.lang, {"app.palette": "Commands", "app.palette_ctrl": "Commands"})
         self.push_screen(InboxScreen())
 
     def open_article(self, article_id: int) -> None:

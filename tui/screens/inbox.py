@@ -319,20 +319,17 @@ class InboxScreen(Screen):
             self.app.open_article(article_id)
 
     def action_set_status(self) -> None:
-        from tui.dialogs.choice import ChoiceDialog
+        from tui.dialogs.status import StatusDialog
 
         ids = self.list.selection()
         if not ids:
             return
-        labels = STATUS_LABELS.get(self.lang, STATUS_LABELS["vi"])
-        question = tr(self, f"Chuyển {len(ids)} bài sang trạng thái:", f"Move {len(ids)} article(s) to:")
-        choices = [(s, labels[s], str(n)) for n, s in enumerate(STATUSES, 1)]
 
         def chosen(status: str | None) -> None:
             if status:
                 self.move_to_status(ids, status)
 
-        self.app.push_screen(ChoiceDialog(question, choices), chosen)
+        self.app.push_screen(StatusDialog(len(ids)), chosen)
 
     def move_to_status(self, ids: list[int], status: str) -> None:
         if status in GATED and len(ids) > 1:
