@@ -610,3 +610,17 @@ async def test_hostile_text_is_shown_literally(db_path, fresh_db, test_rules):
         await settle(app, pilot)
         assert app.is_running
     assert "đúng" in stored(db_path, art.id).body
+
+
+async def test_opening_a_missing_article_goes_back(db_path, article_id):
+    from tui.screens.editor import EditorScreen
+
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.open_article(article_id + 99)
+        await settle(app, pilot)
+        assert "Không còn bài" in str(app.screen.query_one("#editor-status").render())
+        await pilot.press("f8", "ctrl+s", "escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, EditorScreen) and app.is_running

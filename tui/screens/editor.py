@@ -184,11 +184,24 @@ class EditorScreen(Screen):
 
     def on_mount(self) -> None:
         localize_bindings(self, self.lang, self.EN_DESCRIPTIONS)
+        try:
+            article = articles.get(self.db, self.article_id)
+        except articles.NotFound:
+            message = tr(self, f"Không còn bài #{self.article_id} — Esc để quay lại.",
+                         f"Article #{self.article_id} is gone — Esc goes back.")
+            self.query_one("#editor-status", Static).update(Text(message, style="bold red"))
+            self.query_one("#form").display = False
+            self.query_one("#workspace").display = False
+            return
         self._ctx = load_check_context(self.db, self.article_id)
         self._raw_text = raw_source(self.db, self.article_id)
-        self._load(articles.get(self.db, self.article_id))
+        self._load(article)
         self.body.focus()
         self._offer_draft()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # Without an article (it was deleted) only leaving and help make sense.
+        return self.article is not None or action in ("back", "help")
 
     # ---- form values ----------------------------------------------------------------------------
 
