@@ -300,6 +300,20 @@ async def test_export_marked(seeded_db, db_path, tmp_path):
     assert len(list(out.glob("*.md"))) == 2
 
 
+async def test_export_to_an_unwritable_place_says_why(seeded_db, db_path, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    app = BientapApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#folder").value = str(blocker / "out")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.is_running
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Không xuất được") for m in messages), messages
+
+
 async def test_enter_opens_the_current_article(seeded_db, db_path, monkeypatch):
     app = BientapApp(db_path)
     opened = []

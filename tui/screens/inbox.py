@@ -59,12 +59,16 @@ class StatusDone(Message):
         self.report, self.error = report, error
 
 
-class WorkDone(Message):
-    """A background job finished: say `text` (plain, never markup) and reload the list."""
+class Notice(Message):
+    """Something a worker has to say: `text` is plain, never markup."""
 
     def __init__(self, text: str, severity: str = "information") -> None:
         super().__init__()
         self.text, self.severity = text, severity
+
+
+class WorkDone(Notice):
+    """A background job changed the database: say so and reload the list."""
 
 
 class InboxScreen(Screen):
@@ -155,12 +159,17 @@ class InboxScreen(Screen):
             time.sleep(delay)
         if get_current_worker().is_cancelled:
             return
-        db = open_worker_db(self.app.db_path)
         try:
-            first = articles.list_page(db, query, limit=PAGE_SIZE)
-            total = len(first) if len(first) < PAGE_SIZE else articles.count(db, query)
-        finally:
-            db.close()
+            db = open_worker_db(self.app.db_path)
+            try:
+                first = articles.list_page(db, query, limit=PAGE_SIZE)
+                total = len(first) if len(first) < PAGE_SIZE else articles.count(db, query)
+            finally:
+                db.close()
+        except Exception as exc:  # the list stays as it was; the editor reads why
+            self.post_message(Notice(f"{tr(self, 'Không tải được danh sách', 'Cannot load the list')}: {exc}",
+                                     "error"))
+            return
         self.post_message(QueryLoaded(seq, query, total, first, keep_cursor))
 
     def on_query_loaded(self, message: QueryLoaded) -> None:
@@ -394,17 +403,22 @@ class InboxScreen(Screen):
     def _recheck_worker(self, ids: list[int]) -> None:
         from store.workflow import recheck
 
-        db = open_worker_db(self.app.db_path)
         try:
-            changed = recheck(db, ids)
-        finally:
-            db.close()
+            db = open_worker_db(self.app.db_path)
+            try:
+                changed = recheck(db, ids)
+            finally:
+                db.close()
+        except Exception as exc:
+            self.post_message(Notice(f"{tr(self, 'Không kiểm tra lại được', 'Re-check failed')}: {exc}", "error"))
+            return
         self.post_message(WorkDone(tr(self, f"Đã kiểm tra lại {len(ids)} bài; {changed} bài đổi số lỗi.",
                                       f"Re-checked {len(ids)} article(s); {changed} changed counts.")))
 
-    def on_work_done(self, message: WorkDone) -> None:
+    def on_notice(self, message: Notice) -> None:
         self.notify(message.text, severity=message.severity, markup=False)
-        self.refresh_data()
+        if isinstance(message, WorkDone):
+            self.refresh_data()
 
     def action_export(self) -> None:
         from tui.dialogs.export import ExportDialog
@@ -421,19 +435,17 @@ class InboxScreen(Screen):
 
     @work(thread=True, group="export")
     def _export_worker(self, ids: list[int], fmt: str, folder: str) -> None:
+        from store.export import export_articles
+
         try:
-            from store.export import ExportError, export_articles
-        except ImportError as exc:
-            self.post_message(WorkDone(f"export: {exc}", "error"))
+            db = open_worker_db(self.app.db_path)
+            try:
+                report = export_articles(db, ids, fmt, Path(folder).expanduser())
+            finally:
+                db.close()
+        except Exception as exc:  # folder not writable, unknown format...: one clear line
+            self.post_message(Notice(f"{tr(self, 'Không xuất được', 'Export failed')}: {exc}", "error"))
             return
-        db = open_worker_db(self.app.db_path)
-        try:
-            report = export_articles(db, ids, fmt, Path(folder).expanduser())
-        except (ExportError, ValueError, LookupError) as exc:
-            self.post_message(WorkDone(str(exc), "error"))
-            return
-        finally:
-            db.close()
         text = tr(self, f"Đã xuất {report.count('written')} bài vào {report.out_dir}",
                   f"Exported {report.count('written')} article(s) to {report.out_dir}")
         if report.count("unchanged"):
@@ -441,7 +453,7 @@ class InboxScreen(Screen):
         if report.skipped:
             text += tr(self, f"; bỏ qua {len(report.skipped)} (tệp khác đã có)",
                        f"; skipped {len(report.skipped)} (a different file exists)")
-        self.post_message(WorkDone(text, "warning" if report.skipped else "information"))
+        self.post_message(Notice(text, "warning" if report.skipped else "information"))
 
     def palette_actions(self) -> list[tuple[str, object]]:
         """Actions without a key of their own, for the command palette."""
