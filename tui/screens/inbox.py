@@ -415,7 +415,8 @@ class InboxScreen(Screen):
         self.post_message(WorkDone(tr(self, f"Đã kiểm tra lại {len(ids)} bài; {changed} bài đổi số lỗi.",
                                       f"Re-checked {len(ids)} article(s); {changed} changed counts.")))
 
-    def on_notice(self, message: Notice) -> None:
+    @on(Notice)  # WorkDone too: @on matches subclasses, the on_* naming does not
+    def _notice(self, message: Notice) -> None:
         self.notify(message.text, severity=message.severity, markup=False)
         if isinstance(message, WorkDone):
             self.refresh_data()
