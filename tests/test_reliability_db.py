@@ -275,17 +275,19 @@ def test_two_processes_create_a_new_database_at_once(tmp_path):
     """Both find no tables; the write lock lets one migrate, the other sees it done."""
     path = tmp_path / "fresh.db"
     pids = []
-    for _ in range(3):
+    for n in range(3):
         pid = os.fork()
         if pid == 0:
             try:
                 open_db(path).close()
                 os._exit(0)
-            except BaseException:
+            except BaseException as exc:  # say why, so a failure here can be read
+                (tmp_path / f"child{n}.err").write_text(f"{type(exc).__name__}: {exc}")
                 os._exit(1)
         pids.append(pid)
     codes = [os.waitpid(pid, 0)[1] for pid in pids]
-    assert codes == [0, 0, 0]
+    errors = [p.read_text() for p in sorted(tmp_path.glob("child*.err"))]
+    assert codes == [0, 0, 0], errors
     db = open_db(path)
     assert [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations")] == names()
     db.close()
