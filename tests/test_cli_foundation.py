@@ -76,3 +76,9 @@ def test_first_use_seeds_the_default_glossary(cli):
     listed = cli("glossary", "list")
     assert listed.exit_code == 0
     assert "KH&CN" in listed.output and "UBND" in listed.output
+
+
+def test_desk_commands_take_a_language(cli):
+    for command in ("tui", "demo"):
+        result = cli(command, "--help")
+        assert result.exit_code == 0 and "--lang [vi|en]" in result.output

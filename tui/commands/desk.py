@@ -10,18 +10,24 @@ import click
 from tui.cli import Env
 
 
-def run_desk(db_path: Path) -> None:
+LANG_OPTION = click.option(
+    "--lang", type=click.Choice(["vi", "en"]), envvar="BIENTAP_LANG", default="vi", show_default=True,
+    help="Language of the desk's labels and messages (or $BIENTAP_LANG).")
+
+
+def run_desk(db_path: Path, lang: str = "vi") -> None:
     from tui.app import BientapApp
 
-    BientapApp(db_path).run()
+    BientapApp(db_path, lang=lang).run()
 
 
 @click.command()
+@LANG_OPTION
 @click.pass_obj
-def tui(env: Env) -> None:
+def tui(env: Env, lang: str) -> None:
     """Mở bàn biên tập (open the desk) on the database."""
     env.db()  # create and migrate before the app opens it
-    run_desk(env.db_path)
+    run_desk(env.db_path, lang)
 
 
 def seed_files() -> list[Path]:
@@ -52,7 +58,8 @@ def build_demo_db(path: Path) -> Path:
 
 @click.command()
 @click.option("--no-desk", is_flag=True, hidden=True, help="Build the demo database and stop.")
-def demo(no_desk: bool) -> None:
+@LANG_OPTION
+def demo(no_desk: bool, lang: str) -> None:
     """Mở bàn biên tập trên cơ sở dữ liệu mẫu (demo.db with the five seed articles)."""
     from store.db import data_dir
 
@@ -60,4 +67,4 @@ def demo(no_desk: bool) -> None:
     if no_desk:
         click.echo(str(path))
         return
-    run_desk(path)
+    run_desk(path, lang)
