@@ -99,7 +99,9 @@ def main(ctx: click.Context, db_path: Path | None, debug: bool) -> None:
 
     ctx.obj = Env(db_path or default_db_path(), debug)
     if ctx.invoked_subcommand is None:
-        ctx.invoke(main.commands["tui"])
+        import os
+
+        ctx.invoke(main.commands["tui"], lang=os.environ.get("BIENTAP_LANG", "vi"))
 
 
 if __name__ == "__main__":
