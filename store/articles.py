@@ -238,7 +238,8 @@ def save(db: sqlite_utils.Database, article_id: int, changes: dict, expected_ver
             raise ConflictError(article_id, expected_version, get(db, article_id).version)
         index_article(db, updated)
         add_revision(db, updated, editor or current_editor(), note)
-        db.execute("DELETE FROM drafts WHERE article_id = ?", [article_id])
+        # An autosaved draft stays: it may be another editor's unsaved text (the editor that saved
+        # drops its own draft, see store.drafts).
     return updated
 
 

@@ -27,11 +27,13 @@ def test_draft_round_trip_and_discard(fresh_db):
     assert drafts.load_draft(fresh_db, art.id) is None
 
 
-def test_saving_the_article_drops_its_draft(fresh_db):
+def test_someone_elses_save_leaves_the_draft(fresh_db):
+    """A desk that crashed keeps its unsaved text even when a colleague saves the article meanwhile."""
     art = _article(fresh_db)
     drafts.save_draft(fresh_db, art.id, {"body": "chưa lưu"}, art.version)
-    articles.save(fresh_db, art.id, {"body": "chưa lưu"}, art.version)
-    assert drafts.load_draft(fresh_db, art.id) is None
+    articles.save(fresh_db, art.id, {"title": "Tít khác"}, art.version, editor="colleague")
+    draft = drafts.load_draft(fresh_db, art.id)
+    assert draft.fields == {"body": "chưa lưu"} and draft.base_version == art.version
 
 
 def test_draft_survives_another_connection(db_path, fresh_db):

@@ -624,3 +624,51 @@ async def test_opening_a_missing_article_goes_back(db_path, article_id):
         await pilot.press("f8", "ctrl+s", "escape")
         await settle(app, pilot)
         assert not isinstance(app.screen, EditorScreen) and app.is_running
+
+
+async def test_a_colleagues_save_is_noticed_while_open(db_path, article_id):
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        other = open_db(db_path)
+        articles.save(other, article_id, {"byline": "Người khác"}, 1, editor="colleague")
+        other.close()
+        screen._poll_stored_version()
+        assert "người khác đã lưu v2" in str(screen.query_one("#editor-status").render())
+
+
+async def test_a_draft_older_than_the_article_goes_through_the_conflict_dialog(db_path, article_id):
+    from tui.dialogs.choice import ChoiceDialog
+
+    db = open_db(db_path)
+    drafts.save_draft(db, article_id, {"body": BODY + " NHÁP"}, 1)
+    articles.save(db, article_id, {"byline": "Người khác"}, 1, editor="colleague")
+    db.close()
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.open_article(article_id)
+        await settle(app, pilot)
+        await pilot.press("y")  # restore the draft
+        await settle(app, pilot)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("g")  # keep mine: the draft's body on top of the colleague's byline
+        await settle(app, pilot)
+    art = stored(db_path, article_id)
+    assert (art.version, art.byline, art.body) == (3, "Người khác", BODY + " NHÁP")
+
+
+async def test_tab_walks_the_form_in_order(db_path, article_id):
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        screen.query_one("#f-title").focus()
+        await pilot.pause()
+        order = []
+        for _ in range(11):
+            order.append(app.focused.id)
+            await pilot.press("tab")
+        assert order == ["f-title", "f-sapo", "f-byline", "f-source", "f-source_url", "f-published_at",
+                         "f-location", "f-section", "f-tags", "f-status", "body"]

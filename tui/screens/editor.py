@@ -89,6 +89,7 @@ class EditorScreen(Screen):
     CSS_PATH = "editor.tcss"
     RECHECK_DELAY = 0.25  # seconds of quiet typing before a re-check
     AUTOSAVE_DELAY = 3.0  # seconds of idleness before the draft is written
+    POLL_SECONDS = 2.0  # how often to look whether another desk saved the article
 
     # Priority: TextArea binds some F-keys itself (F6 selects a line).
     BINDINGS = [
@@ -128,6 +129,7 @@ class EditorScreen(Screen):
         self._autosave_timer: Timer | None = None
         self._ctx = Context()
         self._raw_text: str | None = None
+        self._stored_version = 0  # the article's version in the database, polled
 
     # ---- layout ---------------------------------------------------------------------------------
 
@@ -198,6 +200,7 @@ class EditorScreen(Screen):
         self._load(article)
         self.body.focus()
         self._offer_draft()
+        self.set_interval(self.POLL_SECONDS, self._poll_stored_version)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # Without an article (it was deleted) only leaving and help make sense.
@@ -289,7 +292,7 @@ class EditorScreen(Screen):
 
     def _load(self, article: Article) -> None:
         self.article = article
-        self.version = article.version
+        self.version = self._stored_version = article.version
         self._pending_restores = []
         self._set_raw(self._display(article))
         self._clean = self._raw()  # what the widgets hold (the TextArea may normalise line breaks)
@@ -313,9 +316,22 @@ class EditorScreen(Screen):
         out.append(tr(self, f"{counts['warning']} cảnh báo", f"{counts['warning']} warnings"), style="yellow")
         out.append(" · ")
         out.append(tr(self, f"{counts['info']} gợi ý", f"{counts['info']} info"), style="cyan")
+        if self._stored_version > self.version:
+            out.append(tr(self, f" · ⚠ người khác đã lưu v{self._stored_version}",
+                          f" · ⚠ someone saved v{self._stored_version}"), style="bold red")
         if self.article.source_changed:
             out.append(" · " + visible(self.article.source_changed), style="italic")
         self.query_one("#editor-status", Static).update(out)
+
+    def _poll_stored_version(self) -> None:
+        """Another desk may save this article while it is open: say so before Ctrl+S finds out."""
+        if self.article is None:
+            return
+        row = self.db.execute("SELECT version FROM articles WHERE id = ?", [self.article_id]).fetchone()
+        stored = row[0] if row else self.version
+        if stored != self._stored_version:
+            self._stored_version = stored
+            self._update_status()
 
     # ---- editing events -------------------------------------------------------------------------
 
@@ -670,6 +686,7 @@ class EditorScreen(Screen):
                                         counts=self._counts(saved_fields), note=note)
                 for line_id in self._pending_restores:
                     drafts.restore_removed_line(self.db, line_id)
+                drafts.discard_draft(self.db, self.article_id)
         except ConflictError:
             self._conflict(then)
             return
@@ -680,7 +697,7 @@ class EditorScreen(Screen):
             self._load(article)
         else:
             self.article = article
-            self.version = article.version
+            self.version = self._stored_version = article.version
             self._pending_restores = []
             self._clean = raw
             self._last_draft = None
