@@ -672,3 +672,17 @@ async def test_tab_walks_the_form_in_order(db_path, article_id):
             await pilot.press("tab")
         assert order == ["f-title", "f-sapo", "f-byline", "f-source", "f-source_url", "f-published_at",
                          "f-location", "f-section", "f-tags", "f-status", "body"]
+
+
+async def test_the_inbox_shows_the_saved_counts_on_return(db_path, article_id):
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        inbox = app.screen_stack[-2]
+        await pilot.press("f8", "f4", "ctrl+s", "escape")
+        await settle(app, pilot)
+        assert app.screen is inbox
+        listing = inbox.query_one("#articles")
+        row = next(r for r in (listing.row_at(i) for i in range(3)) if r and r["id"] == article_id)
+        assert row["errors"] == 1 == screen.article.errors  # was 2 before the fix
+    assert stored(db_path, article_id).errors == 1

@@ -193,8 +193,9 @@ class InboxScreen(Screen):
             self.refresh_data()
 
     def on_screen_resume(self) -> None:
+        # Back from the editor: its saves use this connection, which data_version does not count.
         if self._data_version is not None:
-            self.poll_changes()
+            self.refresh_data()
 
     # ---- bars ------------------------------------------------------------------------------------
 
