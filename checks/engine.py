@@ -108,21 +108,37 @@ class Context:
     ignored: frozenset[tuple[str, str]] = frozenset()
 
 
+_PLANS: dict[tuple, tuple[HouseStyle, list[tuple[Rule, str]]]] = {}
+
+
+def _plan(style: HouseStyle, field: str, wanted: frozenset[str] | None) -> list[tuple[Rule, str]]:
+    """The rules to run on `field` under `style`, each with its severity, in registry order.
+
+    Worked out once per style, field and selection: a 5 KB article is checked in a few
+    milliseconds, and deciding forty rules each time was a measurable part of that."""
+    registry = load_rules()
+    key = (id(style), tuple(style.rules.items()), field, wanted, tuple(map(id, registry.values())))
+    got = _PLANS.get(key)
+    if got is not None and got[0] is style:
+        return got[1]
+    plan = [(r, style.severity(r.id, r.severity)) for r in registry.values()
+            if field in r.fields and style.enabled(r.id)
+            and (wanted is None or r.id in wanted or r.category in wanted)]
+    if len(_PLANS) > 64:
+        _PLANS.clear()
+    # The plan holds the style and the rules, so the ids in the key stay theirs while it is cached.
+    _PLANS[key] = (style, plan)
+    return plan
+
+
 def check_text(text: str, ctx: Context | None = None, *, field: str = "body",
                rules: Iterable[str] | None = None, doc: Document | None = None) -> list[Finding]:
     """All findings for `text`, sorted by position. Offsets refer to `text` as given."""
     ctx = ctx or Context()
     doc = doc or Document.from_text(text, field)
-    wanted = set(rules) if rules is not None else None
-    registry = load_rules()
     starts = None
     findings: list[Finding] = []
-    for r in registry.values():
-        if field not in r.fields or not ctx.style.enabled(r.id):
-            continue
-        if wanted is not None and r.id not in wanted and r.category not in wanted:
-            continue
-        severity = ctx.style.severity(r.id, r.severity)
+    for r, severity in _plan(ctx.style, field, frozenset(rules) if rules is not None else None):
         for hit in r.fn(doc, ctx):
             if r.prose_only and not doc.is_prose(hit.start):
                 continue
@@ -152,12 +168,13 @@ def check_article(fields: Mapping[str, str | None], ctx: Context | None = None,
         value = fields.get(name) or ""
         if name != "title" and not value:
             continue
-        out.extend(check_text(value, ctx, field=name, rules=rules))
+        doc = Document.from_text(value, name)
+        out.extend(check_text(value, ctx, field=name, rules=rules, doc=doc))
         if name == "sapo":
             # What the sapo introduced ("Ủy ban nhân dân (UBND)") needs no definition in the body.
             from checks.rules.abbreviations import introduced
 
-            ctx = replace(ctx, defined_before=ctx.defined_before | introduced(value, ctx))
+            ctx = replace(ctx, defined_before=ctx.defined_before | introduced(value, ctx, doc))
     load_rules()
     for r in RECORD_RULES.values():
         if not ctx.style.enabled(r.id) or (rules is not None and r.id not in rules and r.category not in rules):

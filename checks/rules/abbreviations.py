@@ -152,11 +152,15 @@ def occurrences(doc, ctx) -> list[Occurrence]:
     return out
 
 
-def introduced(text: str, ctx) -> frozenset[str]:
-    """Abbreviations a text (the sapo) has already put before the reader, defined or not."""
+def introduced(text: str, ctx, doc=None) -> frozenset[str]:
+    """Abbreviations a text (the sapo) has already put before the reader, defined or not.
+
+    `doc`: the sapo's Document when the caller has one (its analyses are reused)."""
     from checks.findings import Document
 
-    return frozenset(o.group for o in occurrences(Document.from_text(text, "sapo"), ctx) if o.prose)
+    if doc is None or doc.original != text:
+        doc = Document.from_text(text, "sapo")
+    return frozenset(o.group for o in occurrences(doc, ctx) if o.prose)
 
 
 def _sentence_start(text: str, pos: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 
 from checks.engine import rule
@@ -26,6 +27,11 @@ def name_capitalization(doc, ctx):
     the first word, as Vietnamese names of organizations do).
     """
     text = doc.text
+    # Most articles write every name one way: a pass in C over the distinct pairs says so, and
+    # only an article with two spellings of one pair is read match by match.
+    spellings = Counter((first, second.lower()) for first, second in set(_NAME_PAIR.findall(text)))
+    if not spellings or max(spellings.values()) < 2:
+        return
     forms: dict[tuple[str, str], dict[str, int]] = {}
     spots: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
     for m in _NAME_PAIR.finditer(text):

@@ -11,8 +11,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate, chain, compress, repeat
-from operator import add, eq, itemgetter, not_
+from itertools import accumulate, compress, repeat
+from operator import add, and_, eq, gt, is_, is_not, itemgetter, not_, or_
 
 from checks.engine import Context, rule
 from checks.findings import Document, Hit
@@ -112,8 +112,9 @@ class Scan:
         raw = self.raw = parts[1::2]
         seps = self.seps = parts[0::2]  # seps[k] is the text before run k; seps[-1] the tail
         n = len(raw)
-        info = _INFO.get
-        infos = [info(r) or _info(r) for r in raw]
+        infos = list(map(_INFO.get, raw))
+        for i in compress(range(n), map(is_, infos, repeat(None))):
+            infos[i] = _info(raw[i])
         (self.key, self.valid, self.kind, self.known, self.pair_left, self.pair_right,
          context) = (list(map(itemgetter(k), infos)) for k in range(7))
         linked = list(map(" ".__eq__, seps[:-1]))
@@ -123,11 +124,11 @@ class Scan:
         # Glued on the left to a joiner or digit ("/TW", "2021-xã"), or on the right to a joiner
         # that continues ("example.vn", "https://"), not one that ends a sentence ("pháp luật. Bảo").
         touches = [False] * n
-        for k in compress(range(len(seps)), map(" ".__ne__, seps)):
-            sep = seps[k]
-            if k < n and sep[-1:] in _TOUCHING and _glued_left(sep, k > 0):
+        for k in compress(range(n), map(_TOUCHING.__contains__, map(itemgetter(_LAST), seps[:n]))):
+            if _glued_left(seps[k], k > 0):
                 touches[k] = True
-            if k and sep[:1] in _TOUCHING and _glued_right(sep, k < n):
+        for k in compress(range(1, n + 1), map(_TOUCHING.__contains__, map(itemgetter(_FIRST), seps[1:]))):
+            if _glued_right(seps[k], k < n):
                 touches[k - 1] = True
         self.touches = touches
         for i in compress(range(n), touches):
@@ -194,6 +195,7 @@ class Scan:
 
 
 _JOINER_CHARS = "".join(_JOINERS)
+_FIRST, _LAST = slice(None, 1), slice(-1, None)
 
 
 def _glued_left(sep: str, after_run: bool) -> bool:
@@ -431,15 +433,20 @@ def _slips(sc: Scan, keys: list[str | None], lex: Lexicon) -> list[tuple[int, st
         ps[i] = ps[i + 1] = UNSEEN
     # A phrase seen across a word boundary ("vấn đề | cấp bách") vouches for "đề cấp" only where
     # the bound syllable has its word here too.
-    bound = lex.bound_set
-    for i in sorted(chain(compress(range(n + 2), map(SEEN.__eq__, ps)),
-                          compress(range(n + 2), map(COMMON.__eq__, ps)))):
-        if (ps[i - 1] != WORD and context[i - 1] in bound) or (ps[i + 1] != WORD and context[i] in bound):
+    # Whether a pair is a WORD never changes here, so every pair is decided on the same footing.
+    if n > 1:
+        loose = list(map(WORD.__ne__, ps))
+        bound_here = list(map(lex.bound_set.__contains__, context))
+        # For pair (i-1, i), i in 1..n-1: the left one is bound and not in a word on its left, or
+        # the right one is bound and not in a word on its right.
+        doubtful = map(or_, map(and_, loose[:n - 1], bound_here[:n - 1]), map(and_, loose[2:n + 1], bound_here[1:n]))
+        phrase = map(and_, map(gt, ps[1:n], repeat(UNSEEN)), loose[1:n])  # SEEN or COMMON
+        for i in compress(range(1, n), map(and_, phrase, doubtful)):
             ps[i] = UNSEEN
     found = []
     memo = _REPAIRS
-    suspects = [i for i, (a, pl, pr) in enumerate(zip(keys, ps, ps[1:]))
-                if a is not None and pl < COMMON and pr < COMMON]
+    weak = list(map(gt, repeat(COMMON), ps))
+    suspects = compress(range(n), map(and_, map(and_, map(is_not, keys, repeat(None)), weak), weak[1:]))
     for i in suspects:
         a = keys[i]
         if (i and a == keys[i - 1]) or (i + 1 < n and a == keys[i + 1]):

@@ -100,8 +100,9 @@ _CP1252_CONT = ("\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u
                 "\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178")
 _MOJIBAKE = re.compile(
     rf"(?:[\u00c2-\u00df][{_CP1252_CONT}]|[\u00e0-\u00ef][{_CP1252_CONT}]{{2}})+")
-# A single character class first: far faster to scan for than the repeated group below.
-_MOJIBAKE_HINT = re.compile(rf"[\u00c2-\u00ef][{_CP1252_CONT}]")
+# Where a run can start: found by scanning for the continuation byte's character (rare in
+# Vietnamese text), not for the lead one (â, ê, à... are everywhere). Matches at its start - 1.
+_MOJIBAKE_HINT = re.compile(rf"[{_CP1252_CONT}](?<=[\u00c2-\u00ef].)")
 _VIETNAMESE_LETTER = re.compile(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9"
                                 r"àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]")
 
@@ -121,6 +122,18 @@ def _unmojibake(run: str) -> str | None:
         return None
 
 
+def _mojibake_runs(text: str):
+    """_MOJIBAKE.finditer(text), trying the full pattern only where a run can start."""
+    hint = _MOJIBAKE_HINT.search(text)
+    while hint is not None:
+        m = _MOJIBAKE.match(text, hint.start() - 1)
+        if m is None:
+            hint = _MOJIBAKE_HINT.search(text, hint.end())
+            continue
+        yield m
+        hint = _MOJIBAKE_HINT.search(text, m.end() + 1)
+
+
 @rule("unicode.mojibake", category="unicode", severity="error", safe=True, fields=ALL_FIELDS)
 def mojibake(doc, ctx):
     """Lỗi phông (mojibake): UTF-8 read as Windows-1252, "Khoa há»c" for "Khoa học".
@@ -129,7 +142,7 @@ def mojibake(doc, ctx):
     reported without a fix.
     """
     text = doc.text
-    for m in _MOJIBAKE.finditer(text) if _MOJIBAKE_HINT.search(text) else ():
+    for m in _mojibake_runs(text):
         run = m.group()
         fixed = _unmojibake(run)
         if fixed is None or not _VIETNAMESE_LETTER.search(fixed) and not any(
@@ -165,9 +178,12 @@ def _cls(chars: list[str]) -> str:
 _O_TONED, _U_TONED = _cls(_toned("o")), _cls(_toned("u"))
 _A_TONED, _E_TONED, _Y_TONED = _cls(_toned("a")), _cls(_toned("e")), _cls(_toned("y"))
 # The two-vowel nucleus, then the word around it is checked by hand: a regex that starts at every
-# word boundary is several times slower on a few MB of text.
-_TRADITIONAL = re.compile(rf"[{_O_TONED}][aAeE]|[{_U_TONED}][yY]")
-_MODERN = re.compile(rf"[oO][{_A_TONED}{_E_TONED}]|[uU][{_Y_TONED}]")
+# word boundary is several times slower on a few MB of text. Each pattern opens with one character
+# class (the engine scans for it fast) and refuses a nucleus followed by an ASCII letter ("hoạt",
+# "toán"), which _placements would refuse anyway.
+_TRADITIONAL = re.compile(
+    rf"[{_O_TONED}{_U_TONED}](?:(?<=[{_O_TONED}])[aAeE]|(?<=[{_U_TONED}])[yY])(?![a-zA-Z])")
+_MODERN = re.compile(rf"[oOuU](?:(?<=[oO])[{_A_TONED}{_E_TONED}]|(?<=[uU])[{_Y_TONED}])(?![a-zA-Z])")
 # Onset consonants before oa/oe/uy; no "q": "quý", "quá" place the mark on the second vowel.
 _ONSETS = frozenset("b c ch d đ g gh h k kh l m n ng ngh nh p ph r s t th tr v x".split()) | {""}
 
