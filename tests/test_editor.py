@@ -686,3 +686,17 @@ async def test_the_inbox_shows_the_saved_counts_on_return(db_path, article_id):
         row = next(r for r in (listing.row_at(i) for i in range(3)) if r and r["id"] == article_id)
         assert row["errors"] == 1 == screen.article.errors  # was 2 before the fix
     assert stored(db_path, article_id).errors == 1
+
+
+async def test_sapo_findings_are_marked_too(db_path, fresh_db, test_rules):
+    art = articles.insert(fresh_db, Article(title="Tít", sapo="Sapo có chữ sai.", body=BODY), source_key="s",
+                          raw_id=None)
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, art.id)
+        assert screen.query_one("#f-sapo").marks(0) == [(12, 15, "error")]
+        screen.query_one("#f-sapo").focus()
+        screen.query_one("#f-sapo").move_cursor((0, 13))
+        await pilot.press("f4")
+        await settle(app, pilot)
+        assert screen.query_one("#f-sapo").text == "Sapo có chữ đúng."

@@ -150,7 +150,7 @@ class EditorScreen(Screen):
             yield Static(id="e-title", classes="field-error", markup=False)
             with Horizontal(classes="row sapo-row"):
                 yield Label(self._label("sapo"), classes="label")
-                yield TextArea(id="f-sapo", soft_wrap=True, tab_behavior="focus")
+                yield BodyArea(id="f-sapo")
             with Horizontal(classes="row"):
                 for name in ("byline", "source", "source_url"):
                     yield Label(self._label(name), classes="label")
@@ -396,6 +396,7 @@ class EditorScreen(Screen):
         self.findings = self._sorted(findings)
         self._checked = fields
         self.body.set_findings(self._spans("body"))
+        self.query_one("#f-sapo", BodyArea).set_findings(self._spans("sapo"))
         self.panel.show(self.findings, keep=self.panel.current)
         self._update_status()
 
