@@ -700,3 +700,18 @@ async def test_sapo_findings_are_marked_too(db_path, fresh_db, test_rules):
         await pilot.press("f4")
         await settle(app, pilot)
         assert screen.query_one("#f-sapo").text == "Sapo có chữ đúng."
+
+
+async def test_english_desk(db_path, article_id):
+    from textual.widgets import Label
+
+    from tui.app import BientapApp
+
+    app = BientapApp(db_path, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        labels = [str(label.render()) for label in screen.query(Label)]
+        assert "Title" in labels and "Byline" in labels
+        assert "Article #" in str(screen.query_one("#editor-status").render())
+        descriptions = {b.binding.id: b.binding.description for b in screen.active_bindings.values()}
+        assert descriptions["editor.next_finding"] == "Next" and descriptions["editor.save"] == "Save"
