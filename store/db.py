@@ -20,7 +20,7 @@ from checks.text import fold
 migrations = Migrations("bientap")
 
 # The newest schema this code knows. A database recording a later one was written by a newer bientap.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class StoreError(Exception):
@@ -326,6 +326,14 @@ def m002_sort_indexes(db: sqlite_utils.Database) -> None:
     db["articles"].create_index(["status", "errors", "id"], if_not_exists=True)
     db["articles"].create_index(["status", "updated_at", "id"], if_not_exists=True)
     db["articles"].create_index(["status", "title_sort", "id"], if_not_exists=True)
+
+
+@migrations()
+def m003_drafts_per_editor(db: sqlite_utils.Database) -> None:
+    """One autosaved draft per article *and editor*: two desks editing one article never overwrite
+    each other's unsaved text, and a colleague's save never drops it."""
+    db["drafts"].add_column("editor", str, not_null_default="")
+    db["drafts"].transform(pk=("article_id", "editor"))
 
 
 @contextmanager

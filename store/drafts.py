@@ -1,7 +1,8 @@
 """What the editor keeps beside an article: autosaved drafts, ignored findings, removed lines.
 
 A draft is an editor's unsaved text (never a revision): written every few seconds of idleness and
-offered back when the article is opened again after a crash. Saving the article drops it.
+offered back when the article is opened again after a crash. There is one per article and editor;
+the editor's own save drops it, a colleague's save never does.
 """
 
 from __future__ import annotations
@@ -23,31 +24,39 @@ class Draft:
     saved_at: str
 
 
-def save_draft(db: sqlite_utils.Database, article_id: int, fields: dict, base_version: int) -> Draft:
-    """Store (replace) the unsaved fields of one article. Only editable fields are kept."""
+def save_draft(db: sqlite_utils.Database, article_id: int, fields: dict, base_version: int,
+               editor: str | None = None) -> Draft:
+    """Store (replace) this editor's unsaved fields of one article. Only editable fields are kept."""
     kept = {k: v for k, v in fields.items() if k in EDITABLE}
     draft = Draft(article_id, base_version, kept, now())
     with db.atomic():
         db["drafts"].upsert(
-            {"article_id": article_id, "base_version": base_version,
+            {"article_id": article_id, "editor": _editor(editor), "base_version": base_version,
              "fields": json.dumps(kept, ensure_ascii=False, sort_keys=True), "saved_at": draft.saved_at},
-            pk="article_id",
+            pk=("article_id", "editor"),
         )
     return draft
 
 
-def load_draft(db: sqlite_utils.Database, article_id: int) -> Draft | None:
+def load_draft(db: sqlite_utils.Database, article_id: int, editor: str | None = None) -> Draft | None:
+    """This editor's draft of the article; else one from before drafts had an editor (editor '')."""
     row = db.execute(
-        "SELECT base_version, fields, saved_at FROM drafts WHERE article_id = ?", [article_id]
+        "SELECT base_version, fields, saved_at FROM drafts WHERE article_id = ? AND editor IN (?, '') "
+        "ORDER BY editor = '' LIMIT 1",
+        [article_id, _editor(editor)],
     ).fetchone()
     if row is None:
         return None
     return Draft(article_id, row[0], json.loads(row[1]), row[2])
 
 
-def discard_draft(db: sqlite_utils.Database, article_id: int) -> None:
+def discard_draft(db: sqlite_utils.Database, article_id: int, editor: str | None = None) -> None:
     with db.atomic():
-        db.execute("DELETE FROM drafts WHERE article_id = ?", [article_id])
+        db.execute("DELETE FROM drafts WHERE article_id = ? AND editor IN (?, '')", [article_id, _editor(editor)])
+
+
+def _editor(editor: str | None) -> str:
+    return editor if editor is not None else current_editor()
 
 
 # ---- ignored findings ---------------------------------------------------------------------------

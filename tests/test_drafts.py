@@ -87,3 +87,39 @@ def test_insert_paragraph_keeps_every_character(body, position, text):
     new, at = drafts.insert_paragraph(body, position, text)
     assert new[at:at + len(text)] == text
     assert new.replace(text, "", 1).replace("\n", "") == body.replace("\n", "")
+
+
+def test_each_editor_has_their_own_draft(fresh_db):
+    art = _article(fresh_db)
+    drafts.save_draft(fresh_db, art.id, {"body": "của An"}, art.version, editor="an")
+    drafts.save_draft(fresh_db, art.id, {"body": "của Bình"}, art.version, editor="binh")
+    assert drafts.load_draft(fresh_db, art.id, editor="an").fields["body"] == "của An"
+    assert drafts.load_draft(fresh_db, art.id, editor="binh").fields["body"] == "của Bình"
+    drafts.discard_draft(fresh_db, art.id, editor="an")
+    assert drafts.load_draft(fresh_db, art.id, editor="an") is None
+    assert drafts.load_draft(fresh_db, art.id, editor="binh") is not None
+
+
+def test_a_version_2_database_keeps_its_drafts_through_the_migration(db_path):
+    import sqlite3
+
+    from store.db import SCHEMA_VERSION, open_db
+
+    db = open_db(db_path)
+    art = _article(db)
+    db.close()
+    # Back to the schema before drafts had an editor, with a draft in it.
+    conn = sqlite3.connect(db_path)
+    conn.executescript(
+        "DROP TABLE drafts; CREATE TABLE drafts (article_id INTEGER PRIMARY KEY REFERENCES articles(id), "
+        "base_version INTEGER, fields TEXT, saved_at TEXT);"
+        "DELETE FROM _sqlite_migrations WHERE name = 'm003_drafts_per_editor'; PRAGMA user_version = 2;")
+    conn.execute("INSERT INTO drafts VALUES (?, 1, ?, '2026-01-01T00:00:00')", [art.id, '{"body": "cũ"}'])
+    conn.commit()
+    conn.close()
+    db = open_db(db_path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert drafts.load_draft(db, art.id).fields == {"body": "cũ"}  # offered to whoever opens it
+    drafts.discard_draft(db, art.id)
+    assert drafts.load_draft(db, art.id) is None
+    db.close()
