@@ -10,6 +10,8 @@ import json
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.text import Text
 
 from checks import engine
@@ -715,3 +717,34 @@ async def test_english_desk(db_path, article_id):
         assert "Article #" in str(screen.query_one("#editor-status").render())
         descriptions = {b.binding.id: b.binding.description for b in screen.active_bindings.values()}
         assert descriptions["editor.next_finding"] == "Next" and descriptions["editor.save"] == "Save"
+
+
+UNICODE = st.text(alphabet=st.sampled_from("ab đế\u00a0\n👨\u200d👩🇻🇳\u0301[]/"), max_size=40)
+
+
+@given(UNICODE, st.lists(st.tuples(st.integers(0, 45), st.integers(0, 45)), max_size=6))
+def test_line_marks_cover_exactly_the_spans(text, spans):
+    from tui.widgets.body_area import line_marks
+
+    findings = [Finding("t", "typo", "info", min(a, b), max(a, b), 1, 1, "", "m") for a, b in spans]
+    lines = text.split("\n")
+    starts = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
+    covered = set()
+    for row, marks in line_marks(text, findings).items():
+        for start, end, _ in marks:
+            assert 0 <= start < end <= len(lines[row])
+            covered |= {starts[row] + i for i in range(start, end)}
+    wanted = set()
+    for f in findings:
+        start, end = min(f.start, len(text)), min(f.end, len(text))
+        wanted |= set(range(start, end)) if end > start else ({start} if start < len(text) else set())
+    assert covered == {i for i in wanted if text[i] != "\n"}
+
+
+@given(UNICODE, UNICODE)
+def test_diff_text_never_fails_and_is_empty_for_equal_texts(old, new):
+    from tui.dialogs.diff import diff_text
+
+    assert diff_text(old, old).plain == ""
+    shown = diff_text(old, new).plain
+    assert (shown == "") == (old == new)
