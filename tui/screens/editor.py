@@ -558,6 +558,11 @@ class EditorScreen(Screen):
         if f is None:
             self.notify(tr(self, "Con trỏ không ở trên lỗi nào.", "The cursor is not on a finding."), markup=False)
             return
+        if is_record(f):  # the engine filters ignores on spans of text only
+            self.notify(tr(self, "Lỗi này nói về cả bài (thiếu trường): hãy điền trường đó.",
+                           "This finding is about the whole article (a missing field): fill the field in."),
+                        markup=False)
+            return
         drafts.ignore_finding(self.db, self.article_id, f.rule, f.text)
         self._reload_context()
         self.notify(tr(self, f"Đã bỏ qua «{visible(f.text)}» ({f.rule}) trong bài này.",
