@@ -55,7 +55,8 @@ class RemovedLinesDialog(ModalScreen[int | None]):
             yield Static(tr(self, "Dòng bị bỏ lúc nhập — Enter đưa dòng trở lại vị trí cũ, Esc đóng",
                             "Lines removed at import — Enter puts one back in place, Esc closes"),
                          classes="title", markup=False)
-            yield OptionList(*[Option(line_prompt(line, getattr(self.app, "lang", "vi")), id=str(line.id)) for line in self.lines])
+            lang = getattr(self.app, "lang", "vi")
+            yield OptionList(*[Option(line_prompt(line, lang), id=str(line.id)) for line in self.lines])
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

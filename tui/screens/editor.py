@@ -559,9 +559,9 @@ class EditorScreen(Screen):
             self.notify(tr(self, "Con trỏ không ở trên lỗi nào.", "The cursor is not on a finding."), markup=False)
             return
         if is_record(f):  # the engine filters ignores on spans of text only
-            self.notify(tr(self, "Lỗi này nói về cả bài (thiếu trường): hãy điền trường đó.",
-                           "This finding is about the whole article (a missing field): fill the field in."),
-                        markup=False)
+            self.notify(tr(self, "Lỗi này nói về cả bài (một trường thiếu hoặc quá dài), không bỏ qua ở đây được.",
+                           "This finding is about the whole article (a field missing or too long); "
+                           "it cannot be ignored here."), markup=False)
             return
         drafts.ignore_finding(self.db, self.article_id, f.rule, f.text)
         self._reload_context()
