@@ -131,13 +131,12 @@ def clean_field(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-_FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "d"})
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
 def fold(text: str) -> str:
     """Diacritic-insensitive form for search: "Đổi mới" → "doi moi" (đ folds to d)."""
-    decomposed = _COMBINING.sub("", unicodedata.normalize("NFD", text.translate(_FOLD_TABLE)))
+    decomposed = _COMBINING.sub("", unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "d")))
     # Marks outside the usual blocks are rare: look at each distinct character once, not at every one.
     if not decomposed.isascii() and any(unicodedata.combining(ch) for ch in set(decomposed)):
         decomposed = "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -119,31 +119,46 @@ def title_sort_key(title: str | None) -> str:
     Letters map to base-letter ranks (vowel marks such as ă, â, ơ are letters of their own); tone
     marks only break ties.
     """
-    import unicodedata
-
     if not title:
         return ""
+    import unicodedata
+
     primary, tones = [], []
     for ch in unicodedata.normalize("NFC", title.lower()):
-        decomposed = unicodedata.normalize("NFD", ch)
-        tone = 0
-        kept = []
-        for part in decomposed:
-            if part in _TONES:
-                tone = _TONES[part]
-            else:
-                kept.append(part)
-        letter = unicodedata.normalize("NFC", "".join(kept))
-        if letter in _BASE:
-            primary.append(chr(0x100 + _BASE[letter]))
-        elif letter.isalnum():
-            primary.append(chr(0x200 + ord(letter[0]) % 0xFFFF) if not letter.isdigit() else letter)
-        elif letter.isspace():
-            primary.append(" ")
-        else:
-            continue
-        tones.append(str(tone))
+        got = _SORT_CHARS.get(ch)
+        if got is None:
+            if len(_SORT_CHARS) > 10_000:
+                _SORT_CHARS.clear()
+            got = _SORT_CHARS[ch] = _sort_char(ch)
+        if got[0]:
+            primary.append(got[0])
+            tones.append(got[1])
     return "".join(primary) + "\x00" + "".join(tones)
+
+
+_SORT_CHARS: dict[str, tuple[str, str]] = {}
+
+
+def _sort_char(ch: str) -> tuple[str, str]:
+    """(primary key, tone digit) of one lower-case NFC character; ("", "") for one to skip."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", ch)
+    tone = 0
+    kept = []
+    for part in decomposed:
+        if part in _TONES:
+            tone = _TONES[part]
+        else:
+            kept.append(part)
+    letter = unicodedata.normalize("NFC", "".join(kept))
+    if letter in _BASE:
+        return chr(0x100 + _BASE[letter]), str(tone)
+    if letter.isalnum():
+        return (chr(0x200 + ord(letter[0]) % 0xFFFF) if not letter.isdigit() else letter), str(tone)
+    if letter.isspace():
+        return " ", str(tone)
+    return "", ""
 
 
 def index_article(db: sqlite_utils.Database, article: Article) -> None:
@@ -156,8 +171,11 @@ def index_article(db: sqlite_utils.Database, article: Article) -> None:
     )
 
 
+_FIELD_NAMES = tuple(f.name for f in fields(Article))
+
+
 def _record(article: Article) -> dict:
-    data = article.to_dict()
+    data = {name: getattr(article, name) for name in _FIELD_NAMES}
     data["tags"] = json.dumps(article.tags, ensure_ascii=False)
     data["title_sort"] = title_sort_key(article.title)
     data.pop("id")
@@ -186,18 +204,57 @@ def add_revision(db: sqlite_utils.Database, article: Article, editor: str, note:
     )
 
 
-def insert(db: sqlite_utils.Database, article: Article, *, source_key: str, raw_id: int | None,
-           editor: str | None = None, counts: tuple[int, int, int] | None = None) -> Article:
-    """Store a new article (from an import) with its first revision. Caller holds the transaction."""
+@dataclass
+class PreparedInsert:
+    """What `insert` works out from an article before writing it (the row, the folded search text,
+    the first revision's snapshot): a bulk import does this in worker processes."""
+
+    article: Article
+    record: dict
+    folded: tuple[str, str, str, str]  # title, sapo, body, byline as articles_fts holds them
+    snapshot: str
+
+
+def prepare_insert(article: Article, counts: tuple[int, int, int] | None = None) -> PreparedInsert:
     stamp = now()
     article = replace(article, **clean_fields(article.editable()), version=1, created_at=stamp,
                       updated_at=stamp, word_count=word_count(article.body or ""))
     if counts is not None:
         article.errors, article.warnings, article.infos = counts
-    record = _record(article) | {"source_key": source_key, "raw_id": raw_id}
-    article.id = db["articles"].insert(record).last_pk
-    index_article(db, article)
-    add_revision(db, article, editor or current_editor(), "import")
+    folded = (fold(article.title or ""), fold(article.sapo or ""), fold(article.body or ""),
+              fold(article.byline or ""))
+    return PreparedInsert(article, _record(article), folded, snapshot(article))
+
+
+_INSERT_SQL: dict[tuple[str, tuple[str, ...]], str] = {}
+
+
+def insert_row(db: sqlite_utils.Database, table: str, row: dict) -> int:
+    """INSERT one row and return its rowid: the statement sqlite-utils would run, without
+    re-reading the table's schema for every row of a big import."""
+    key = (table, tuple(row))
+    sql = _INSERT_SQL.get(key)
+    if sql is None:
+        sql = _INSERT_SQL[key] = "INSERT INTO [{}] ({}) VALUES ({})".format(
+            table, ", ".join(f"[{c}]" for c in row), ", ".join("?" * len(row)))
+    return db.execute(sql, list(row.values())).lastrowid
+
+
+def insert(db: sqlite_utils.Database, article: Article, *, source_key: str, raw_id: int | None,
+           editor: str | None = None, counts: tuple[int, int, int] | None = None,
+           prepared: PreparedInsert | None = None) -> Article:
+    """Store a new article (from an import) with its first revision. Caller holds the transaction.
+
+    `prepared`: prepare_insert(article, counts) done ahead of time."""
+    prepared = prepared or prepare_insert(article, counts)
+    article = replace(prepared.article)
+    article.id = insert_row(db, "articles", prepared.record | {"source_key": source_key, "raw_id": raw_id})
+    db.execute("DELETE FROM articles_fts WHERE rowid = ?", [article.id])
+    db.execute("INSERT INTO articles_fts(rowid, title, sapo, body, byline) VALUES (?, ?, ?, ?, ?)",
+               [article.id, *prepared.folded])
+    insert_row(db, "revisions", {"article_id": article.id, "version": article.version,
+                                 "editor": editor or current_editor(), "created_at": now(),
+                                 "note": "import", "snapshot": prepared.snapshot})
     return article
 
 

@@ -158,43 +158,243 @@ def read_capped(path: Path, size_cap: int) -> bytes:
 def import_paths(db: sqlite_utils.Database, paths: Sequence[str], *, ctx: Context | None = None,
                  size_cap: int = DEFAULT_SIZE_CAP,
                  on_progress: Callable[[int, int], None] | None = None,
-                 on_discovered: Callable[[int], None] | None = None) -> ImportReport:
+                 on_discovered: Callable[[int], None] | None = None, jobs: int = 1) -> ImportReport:
     """Import every file under `paths`. Never raises for a bad file: it is reported as rejected.
 
-    A database fault (StoreError) stops the import and is kept in `report.error`."""
+    A database fault (StoreError) stops the import and is kept in `report.error`.
+    `jobs` > 1: the analyses (extraction, checks, search folding) of a big import run in that many
+    worker processes; results are written in order by this process, exactly as with one."""
     ctx = ctx or Context()
     candidates, refused = discover(paths)
     report = ImportReport(list(refused))
-    if on_discovered:
-        on_discovered(len(candidates))
-    for n, cand in enumerate(candidates, 1):
-        suffix = cand.path.suffix.lower()
+    with _Workers(ctx, jobs if jobs > 1 and _big(candidates) else 1) as workers:
+        if on_discovered:
+            on_discovered(len(candidates))
+        done = 0
         try:
-            if suffix in FEED_SUFFIXES:
-                report.results.extend(import_feed(db, cand, ctx, size_cap))
-            else:
-                report.results.append(import_text_file(db, cand, ctx, size_cap))
-        except StoreError as exc:
-            report.error = f"{exc} — dừng ở {cand.shown} (import stopped)"
-            break
-        if on_progress:
-            on_progress(n, len(candidates))
+            for n, results in _import_candidates(db, candidates, ctx, size_cap, workers):
+                report.results.extend(results)
+                if on_progress and n > done:
+                    done = n
+                    on_progress(n, len(candidates))
+        except _Stopped as stop:
+            report.results.extend(stop.results)
+            report.error = f"{stop.error} — dừng ở {stop.where} (import stopped)"
     return report
+
+
+# A feed this large, or this many files, is worth starting worker processes for.
+_POOL_MIN_BYTES = 2_000_000
+_POOL_MIN_FILES = 100
+# Work items per chunk sent to a worker; each chunk is written in one transaction.
+CHUNK = 50
+
+
+def _big(candidates: Sequence[Candidate]) -> bool:
+    texts = sum(1 for c in candidates if c.path.suffix.lower() not in FEED_SUFFIXES)
+    if texts >= _POOL_MIN_FILES:
+        return True
+    for c in candidates:
+        if c.path.suffix.lower() in FEED_SUFFIXES:
+            try:
+                if c.path.stat().st_size >= _POOL_MIN_BYTES:
+                    return True
+            except OSError:
+                continue
+    return False
+
+
+class _Stopped(Exception):
+    """A database fault while writing: what was written before it, and where it happened."""
+
+    def __init__(self, results: list[ImportResult], error: StoreError, where: str):
+        super().__init__(str(error))
+        self.results, self.error, self.where = results, error, where
+
+
+def _import_candidates(db: sqlite_utils.Database, candidates: Sequence[Candidate], ctx: Context, size_cap: int,
+                       workers: _Workers) -> Iterator[tuple[int, list[ImportResult]]]:
+    """(files finished, results) as they are written, in the order of `candidates`.
+
+    Reading, the unchanged-source test and every write happen here; each work item is analysed
+    (in a worker when there are several) before the write lock is taken for its chunk."""
+
+    def items() -> Iterator[tuple[int, str, object]]:
+        for n, cand in enumerate(candidates, 1):
+            if cand.path.suffix.lower() in FEED_SUFFIXES:
+                for item in _feed_items(db, cand, size_cap):
+                    yield n, cand.shown, item
+            else:
+                yield n, cand.shown, _text_item(db, cand, size_cap)
+            yield n, cand.shown, _DONE
+
+    files_done = 0
+    for chunk, analysed in workers.map(items(), CHUNK):
+        written: list[ImportResult] = []
+        where = chunk[0][1]
+        try:
+            with write_transaction(db):
+                for (n, shown, item), outcome in zip(chunk, analysed):
+                    where = shown
+                    if item is _DONE:
+                        files_done = n
+                    elif isinstance(outcome, ImportResult):
+                        written.append(outcome)
+                    else:
+                        written.append(store_import(db, *outcome))
+        except StoreError as exc:
+            # The chunk's transaction is rolled back: only outcomes that wrote nothing stand.
+            raise _Stopped([r for r in written if r.outcome in ("rejected", "unchanged")], exc, where) from None
+        yield files_done, written
+
+
+_DONE = "done"  # marks the end of a candidate's items (progress is counted in files)
+
+
+def _feed_items(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> Iterator[object]:
+    """A feed's records: an ImportResult when the outcome is known here, else the work to do."""
+    try:
+        if cand.path.suffix.lower() == ".json":
+            data = read_capped(cand.path, size_cap)
+            records = _json_records(cand, decode_bytes(data).text)
+        else:
+            records = _jsonl_records(cand, _open_feed(cand.path), size_cap)
+            first = next(records, None)
+            if first is None:
+                raise Rejected("tệp rỗng (empty file)")
+            records = itertools.chain([first], records)
+    except (Rejected, DecodeError) as exc:
+        yield ImportResult(cand.shown, "rejected", reason=str(exc))
+        return
+    try:
+        for where, raw, record in records:
+            yield _record_item(db, cand, where, raw, record)
+    except OSError as exc:
+        yield ImportResult(cand.shown, "rejected", reason=_os_reason(exc))
+
+
+def _record_item(db: sqlite_utils.Database, cand: Candidate, where: str, raw: bytes,
+                 record: dict | Rejected) -> object:
+    if isinstance(record, Rejected):
+        return ImportResult(where, "rejected", reason=str(record))
+    try:
+        article = article_from_record(record, cand.shown)
+    except Rejected as exc:
+        return ImportResult(where, "rejected", reason=str(exc))
+    digest = hashlib.sha256(raw).hexdigest()
+    key = "url:" + article.source_url if article.source_url else "sha:" + digest
+    known = _unchanged(db, key, digest)
+    if known is not None:
+        return ImportResult(where, "unchanged", known)
+    return ("record", where, key, raw, article)
+
+
+def _text_item(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> object:
+    try:
+        data = read_capped(cand.path, size_cap)
+        key = "file:" + printable_path(str(cand.path.resolve(strict=True)))
+    except Rejected as exc:
+        return ImportResult(cand.shown, "rejected", reason=str(exc))
+    except (OSError, RuntimeError) as exc:
+        return ImportResult(cand.shown, "rejected", reason=_os_reason(exc) if isinstance(exc, OSError) else str(exc))
+    known = _unchanged(db, key, hashlib.sha256(data).hexdigest())
+    if known is not None:
+        return ImportResult(cand.shown, "unchanged", known)
+    return ("text", cand.shown, key, data)
+
+
+def analyse(item: object, ctx: Context) -> object:
+    """A work item → ImportResult (rejected) or the arguments of store_import, counts and
+    prepared rows included. Pure: no database, so it can run in a worker process."""
+    if not isinstance(item, tuple):
+        return item
+    if item[0] == "record":
+        _, where, key, raw, article = item
+        counts = counts_for(article, ctx)
+        return (where, key, raw, "utf-8", article, [], ctx, counts, articles.prepare_insert(article, counts))
+    _, shown, key, data = item
+    try:
+        decoded = decode_bytes(data)
+    except DecodeError as exc:
+        return ImportResult(shown, "rejected", reason=str(exc))
+    extracted = extract_article(clean_field(decoded.text))
+    article = article_from_extracted(extracted, shown)
+    counts = counts_for(article, ctx)
+    return (shown, key, data, decoded.encoding, article, extracted.removed, ctx, counts,
+            articles.prepare_insert(article, counts))
+
+
+class _Workers:
+    """Runs `analyse` over chunks of work items: here, or in a pool of processes (`jobs` > 1),
+    always giving the chunks back in order."""
+
+    def __init__(self, ctx: Context, jobs: int) -> None:
+        self.ctx, self.jobs, self.pool = ctx, jobs, None
+
+    def __enter__(self) -> _Workers:
+        if self.jobs > 1:
+            import multiprocessing
+            import threading
+            from concurrent.futures import ProcessPoolExecutor
+
+            from checks.engine import load_rules
+            from checks.lexicon import lexicon
+
+            load_rules()
+            lexicon()  # loaded once here; forked workers share it
+            # fork is instant and shares the loaded dictionaries; with other threads running (the
+            # desk, a progress bar) a forked child could inherit a held lock, so a clean server forks.
+            method = "fork" if threading.active_count() == 1 else "forkserver"
+            self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method),
+                                            initializer=_worker_start, initargs=(self.ctx,))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def map(self, items: Iterable[tuple[int, str, object]], size: int) -> Iterator[tuple[list, list]]:
+        """(chunk, analysed items) in order; the end-of-file markers stay here, as they are."""
+        chunks = _chunks(items, size)
+        if self.pool is None:
+            for chunk in chunks:
+                yield chunk, [item if item is _DONE else analyse(item, self.ctx) for _, _, item in chunk]
+            return
+        from collections import deque
+
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append((chunk, self.pool.submit(_analyse_chunk, [item for _, _, item in chunk])))
+            if len(pending) >= 4 * self.jobs:
+                done, future = pending.popleft()
+                yield done, future.result()
+        while pending:
+            done, future = pending.popleft()
+            yield done, future.result()
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+_worker_ctx: Context | None = None
+
+
+def _worker_start(ctx: Context) -> None:
+    global _worker_ctx
+    _worker_ctx = ctx
+
+
+def _analyse_chunk(items: list) -> list:
+    return [analyse(item, _worker_ctx) for item in items]
 
 
 def import_text_file(db: sqlite_utils.Database, cand: Candidate, ctx: Context,
                      size_cap: int = DEFAULT_SIZE_CAP) -> ImportResult:
-    try:
-        data = read_capped(cand.path, size_cap)
-        decoded = decode_bytes(data)
-        key = "file:" + printable_path(str(cand.path.resolve(strict=True)))
-    except (Rejected, DecodeError) as exc:
-        return ImportResult(cand.shown, "rejected", reason=str(exc))
-    except (OSError, RuntimeError) as exc:
-        return ImportResult(cand.shown, "rejected", reason=_os_reason(exc) if isinstance(exc, OSError) else str(exc))
-    extracted = extract_article(clean_field(decoded.text))
-    article = article_from_extracted(extracted, cand.shown)
-    return store_import(db, cand.shown, key, data, decoded.encoding, article, extracted.removed, ctx)
+    item = analyse(_text_item(db, cand, size_cap), ctx)
+    return item if isinstance(item, ImportResult) else store_import(db, *item)
 
 
 def article_from_extracted(ex: Extracted, source_file: str) -> Article:
@@ -210,60 +410,18 @@ def import_feed(db: sqlite_utils.Database, cand: Candidate, ctx: Context,
     The size cap applies to each record of a JSON Lines feed (a feed of 100,000 articles is
     normal) and to the whole of a .json document, which must be parsed at once.
     """
-    try:
-        if cand.path.suffix.lower() == ".json":
-            data = read_capped(cand.path, size_cap)
-            records = _json_records(cand, decode_bytes(data).text)
-        else:
-            records = _jsonl_records(cand, _open_feed(cand.path), size_cap)
-            first = next(records, None)
-            if first is None:
-                raise Rejected("tệp rỗng (empty file)")
-            records = itertools.chain([first], records)
-    except (Rejected, DecodeError) as exc:
-        return [ImportResult(cand.shown, "rejected", reason=str(exc))]
-    results = []
-    while True:
-        # Records go in batches of FEED_BATCH per transaction (each record a savepoint of its own),
-        # so a big feed is not one commit per record, nor one lock held for minutes.
+    results: list[ImportResult] = []
+    with _Workers(ctx, 1) as workers:
         try:
-            batch = list(itertools.islice(records, FEED_BATCH))
-        except OSError as exc:
-            results.append(ImportResult(cand.shown, "rejected", reason=_os_reason(exc)))
-            return results
-        if not batch:
-            return results
-        # The checks run before the write lock is taken: a desk saving meanwhile waits only for the
-        # inserts, never for a batch of analyses.
-        prepared = [_prepare_record(db, cand, where, raw, record, ctx) for where, raw, record in batch]
-        with write_transaction(db):
-            for item in prepared:
-                results.append(item if isinstance(item, ImportResult) else store_import(db, *item))
+            for _, written in _import_candidates(db, [cand], ctx, size_cap, workers):
+                results.extend(written)
+        except _Stopped as stop:
+            raise stop.error from None
+    return results
 
 
 def _open_feed(path: Path):
     return open_regular(path)
-
-
-FEED_BATCH = 200
-
-
-def _prepare_record(db: sqlite_utils.Database, cand: Candidate, where: str, raw: bytes,
-                    record: dict | Rejected, ctx: Context) -> ImportResult | tuple:
-    """A record's outcome when it is known without writing (rejected, unchanged), else the
-    arguments of store_import with the finding counts already computed."""
-    if isinstance(record, Rejected):
-        return ImportResult(where, "rejected", reason=str(record))
-    try:
-        article = article_from_record(record, cand.shown)
-    except Rejected as exc:
-        return ImportResult(where, "rejected", reason=str(exc))
-    digest = hashlib.sha256(raw).hexdigest()
-    key = "url:" + article.source_url if article.source_url else "sha:" + digest
-    known = _unchanged(db, key, digest)
-    if known is not None:
-        return ImportResult(where, "unchanged", known)
-    return (where, key, raw, "utf-8", article, [], ctx, counts_for(article, ctx))
 
 
 def _unchanged(db: sqlite_utils.Database, key: str, digest: str) -> int | None:
@@ -372,10 +530,12 @@ def counts_for(article: Article, ctx: Context) -> tuple[int, int, int]:
 
 def store_import(db: sqlite_utils.Database, shown: str, key: str, data: bytes, encoding: str,
                  article: Article, removed: Iterable, ctx: Context,
-                 counts: tuple[int, int, int] | None = None) -> ImportResult:
+                 counts: tuple[int, int, int] | None = None,
+                 prepared: articles.PreparedInsert | None = None) -> ImportResult:
     """Store one decoded source in its own transaction and say what happened to it.
 
-    The checks (`counts`) run outside the write lock, and not at all for an unchanged source."""
+    The checks (`counts`) run outside the write lock, and not at all for an unchanged source;
+    `prepared` is articles.prepare_insert(article, counts), done ahead for a new article."""
     digest = hashlib.sha256(data).hexdigest()
     if counts is None:
         known = _unchanged(db, key, digest)
@@ -387,13 +547,15 @@ def store_import(db: sqlite_utils.Database, shown: str, key: str, data: bytes, e
             "SELECT id, version, edited, content_sha256 FROM articles WHERE source_key = ?", [key]))
         if existing and existing[0]["content_sha256"] == digest:
             return ImportResult(shown, "unchanged", existing[0]["id"])
-        raw_id = db["raw_imports"].insert({
+        raw_id = articles.insert_row(db, "raw_imports", {
             "source_key": key, "source_path": shown, "data": data, "encoding": encoding,
             "sha256": digest, "imported_at": articles.now(),
-        }).last_pk
+        })
         if not existing:
+            if prepared is not None:
+                prepared.article.content_sha256 = prepared.record["content_sha256"] = digest
             article = replace(article, content_sha256=digest)
-            stored = articles.insert(db, article, source_key=key, raw_id=raw_id, counts=counts)
+            stored = articles.insert(db, article, source_key=key, raw_id=raw_id, counts=counts, prepared=prepared)
             _store_removed(db, stored.id, removed)
             return ImportResult(shown, "imported", stored.id)
         row = existing[0]

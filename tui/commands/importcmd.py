@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from tui.cli import Env, fail
@@ -12,8 +14,10 @@ from tui.cli import Env, fail
 @click.option("--max-size", type=click.IntRange(min=1), default=None, metavar="BYTES",
               envvar="BIENTAP_MAX_IMPORT", show_envvar=True,
               help="Refuse files larger than this (default 10 MB).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes for the checks of a big import (default: one per CPU core).")
 @click.pass_obj
-def import_(env: Env, paths: tuple[str, ...], max_size: int | None) -> None:
+def import_(env: Env, paths: tuple[str, ...], max_size: int | None, jobs: int | None) -> None:
     """Nhập bài: files and folders (recursive). Exit 2 when anything was rejected."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -42,7 +46,7 @@ def import_(env: Env, paths: tuple[str, ...], max_size: int | None) -> None:
 
     try:
         report = import_paths(db, list(paths), ctx=ctx, size_cap=cap, on_progress=advance,
-                              on_discovered=discovered)
+                              on_discovered=discovered, jobs=jobs or os.cpu_count() or 1)
     finally:
         progress.stop()
     for r in report.rejected:
