@@ -10,13 +10,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from checks.text import visible
 from tui.dialogs import tr
 from tui.dialogs.diff import diff_fields
+from tui.dialogs.picker import PickerDialog
 
 
 def revision_prompt(rev: Mapping) -> Text:
@@ -29,7 +29,7 @@ def revision_prompt(rev: Mapping) -> Text:
     return out
 
 
-class HistoryDialog(ModalScreen[int | None]):
+class HistoryDialog(PickerDialog):
     DEFAULT_CSS = """
     HistoryDialog { align: center middle; }
     HistoryDialog > Vertical {
@@ -80,16 +80,3 @@ class HistoryDialog(ModalScreen[int | None]):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_index is not None:
             self._show(event.option_index)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(int(event.option.id))
-
-    def action_list_down(self) -> None:
-        self.query_one(OptionList).action_cursor_down()
-
-    def action_list_up(self) -> None:
-        self.query_one(OptionList).action_cursor_up()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -11,13 +11,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from checks.text import visible
 from store.drafts import RemovedLine
 from tui.dialogs import tr
+from tui.dialogs.picker import PickerDialog
 
 
 def line_prompt(line: RemovedLine, lang: str = "vi") -> Text:
@@ -31,7 +31,7 @@ def line_prompt(line: RemovedLine, lang: str = "vi") -> Text:
     return out
 
 
-class RemovedLinesDialog(ModalScreen[int | None]):
+class RemovedLinesDialog(PickerDialog):
     DEFAULT_CSS = """
     RemovedLinesDialog { align: center middle; }
     RemovedLinesDialog > Vertical {
@@ -60,16 +60,3 @@ class RemovedLinesDialog(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(int(event.option.id))
-
-    def action_list_down(self) -> None:
-        self.query_one(OptionList).action_cursor_down()
-
-    def action_list_up(self) -> None:
-        self.query_one(OptionList).action_cursor_up()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
