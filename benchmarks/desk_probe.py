@@ -78,22 +78,37 @@ async def probe(db: Path, started: float) -> dict:
             key_ms.append((updates[-1] - sent) * 1000)
         result["key_ms"] = key_ms
         result["rss_mb"] = rss_mb()
-        # Open the article under the cursor and wait for its findings panel to fill.
-        try:
-            from tui.screens.editor import EditorScreen
-        except ImportError:
-            EditorScreen = None
-        if EditorScreen is not None:
-            sent = time.perf_counter()
-            app.open_article(article_list.current_id)
-            for _ in range(400):
-                await asyncio.sleep(0.002)
-                screen = app.screen
-                if isinstance(screen, EditorScreen) and getattr(screen, "findings", None) is not None \
-                        and getattr(screen, "checked_once", True):
-                    break
-            await pilot.pause()
-            result["open_ms"] = (updates[-1] - sent) * 1000
+        # Open the article under the cursor; it is open when the first screen update after the
+        # editor showed its findings (EditorScreen._show_findings, wrapped here) has been drawn.
+        from tui.screens.editor import EditorScreen
+
+        shown: list[float] = []
+        show_findings = EditorScreen._show_findings
+
+        def timed_show(screen, fields, findings):
+            show_findings(screen, fields, findings)
+            shown.append(time.perf_counter())
+
+        EditorScreen._show_findings = timed_show
+        article_id = article_list.current_id
+        result["open_bytes"] = app.db.execute(
+            "SELECT length(CAST(coalesce(sapo, '') || body AS BLOB)) FROM articles WHERE id = ?",
+            [article_id]).fetchone()[0]
+        signal.clear()
+        sent = time.perf_counter()
+        app.open_article(article_id)
+        deadline = sent + 10
+        while time.perf_counter() < deadline:
+            signal.clear()
+            if shown and updates[-1] > shown[0]:
+                break
+            try:
+                await asyncio.wait_for(signal.wait(), 1)
+            except asyncio.TimeoutError:
+                pass
+        drawn = [t for t in updates if shown and t > shown[0]]
+        if drawn:
+            result["open_ms"] = (drawn[0] - sent) * 1000
     return result
 
 

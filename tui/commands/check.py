@@ -6,6 +6,7 @@ Exit 0 when nothing reaches `--fail-on`, 1 otherwise, 2 on bad usage or unreadab
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -69,9 +70,11 @@ def read_input(path: str) -> tuple[str | None, str | None]:
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="Language of the messages.")
 @click.option("--style", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="House style TOML (default: bientap/style.toml in the user config dir).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes when checking many files (default: one per CPU core).")
 @click.pass_obj
 def check(env: Env, paths: tuple[str, ...], ids: tuple[int, ...], all_: bool, fmt: str, fail_on: str,
-          lang: str, style: Path | None) -> None:
+          lang: str, style: Path | None, jobs: int | None) -> None:
     """Kiểm tra bài: files as given (boilerplate included) or stored articles (--id, --all)."""
     if not (paths or ids or all_):
         raise click.UsageError("cần PATH, --id hoặc --all (give PATH..., --id ID or --all)")
@@ -79,17 +82,19 @@ def check(env: Env, paths: tuple[str, ...], ids: tuple[int, ...], all_: bool, fm
     if (ids or all_) and db is None:
         fail(f"{env.db_path}: chưa có cơ sở dữ liệu (no database)")
     ctx = context_for(env, style, lang, db=db)
-    from checks.engine import check_text
-
     results: list[Checked] = []
     bad_input = False
+    readable = []
     for path in paths:
         text, reason = read_input(path)
         if text is None:
             click.echo(f"bientap: {_visible(path)}: {reason}", err=True)
             bad_input = True
             continue
-        results.append(Checked({"path": path}, {"body": text}, check_text(text, ctx)))
+        readable.append((path, text))
+    texts = [text for _, text in readable]
+    for (path, text), findings in zip(readable, check_texts(texts, ctx, jobs or os.cpu_count() or 1)):
+        results.append(Checked({"path": path}, {"body": text}, findings))
     if ids or all_:
         from store import articles
         from store.context import check_stored_article
@@ -118,6 +123,44 @@ def check(env: Env, paths: tuple[str, ...], ids: tuple[int, ...], all_: bool, fm
     threshold = SEVERITY_RANK.get(fail_on, 99)
     if any(SEVERITY_RANK[f.severity] >= threshold for c in results for f in c.findings):
         sys.exit(1)
+
+
+# Fewer files than this, or less text, are checked faster in this process than by starting workers.
+_POOL_MIN_FILES = 8
+_POOL_MIN_CHARS = 1_000_000
+
+
+def check_texts(texts: list[str], ctx, jobs: int) -> list[list]:
+    """check_text over many texts, in order; in `jobs` worker processes when that pays."""
+    from checks.engine import check_text
+
+    if jobs < 2 or len(texts) < _POOL_MIN_FILES or sum(map(len, texts)) < _POOL_MIN_CHARS:
+        return [check_text(text, ctx) for text in texts]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from checks.engine import load_rules
+    from checks.lexicon import lexicon
+
+    load_rules()
+    lexicon()  # loaded once here; the forked workers share it
+    with ProcessPoolExecutor(min(jobs, len(texts)), mp_context=multiprocessing.get_context("fork"),
+                             initializer=_worker_start, initargs=(ctx,)) as pool:
+        return list(pool.map(_check_one, texts, chunksize=max(1, len(texts) // (8 * jobs))))
+
+
+_worker_ctx = None
+
+
+def _worker_start(ctx) -> None:
+    global _worker_ctx
+    _worker_ctx = ctx
+
+
+def _check_one(text: str) -> list:
+    from checks.engine import check_text
+
+    return check_text(text, _worker_ctx)
 
 
 def _visible(s: str) -> str:
