@@ -77,6 +77,7 @@ def split_onset(plain: str) -> tuple[str, str]:
     return "", plain
 
 
+@lru_cache(maxsize=4096)
 def _tone_index(onset: str, rhyme: str, modern: bool) -> int:
     """Index in `rhyme` of the vowel that carries the tone mark."""
     vowels = [i for i, ch in enumerate(rhyme) if ch in VOWELS]
@@ -99,6 +100,7 @@ def _tone_index(onset: str, rhyme: str, modern: bool) -> int:
     return vowels[0]
 
 
+@lru_cache(maxsize=65536)
 def place_tone(plain: str, tone: int, modern: bool = False) -> str:
     """Put `tone` on the right vowel of toneless `plain`: ("hoa", 1) → "hòa" (modern: "hoà")."""
     if not tone:
@@ -120,6 +122,7 @@ def normalize(word: str, modern: bool = False) -> str:
     return place_tone(plain, tone, modern)
 
 
+@lru_cache(maxsize=65536)
 def is_structural(word: str) -> bool:
     """Spelling a Vietnamese syllable could have: valid onset, rhyme, tone and spelling rules.
 

@@ -113,8 +113,13 @@ class Scan:
         seps = self.seps = parts[0::2]  # seps[k] is the text before run k; seps[-1] the tail
         n = len(raw)
         infos = list(map(_INFO.get, raw))
-        for i in compress(range(n), map(is_, infos, repeat(None))):
-            infos[i] = _info(raw[i])
+        if None in infos:
+            # Runs not met before: each distinct one worked out once, then all looked up again.
+            for r in set(compress(raw, map(is_, infos, repeat(None)))):
+                _info(r)
+            infos = list(map(_INFO.get, raw))
+            for i in compress(range(n), map(is_, infos, repeat(None))):  # the cache was full and emptied
+                infos[i] = _info(raw[i])
         (self.key, self.valid, self.kind, self.known, self.pair_left, self.pair_right,
          context) = (list(map(itemgetter(k), infos)) for k in range(7))
         linked = list(map(" ".__eq__, seps[:-1]))
@@ -584,6 +589,7 @@ def name_case(doc: Document, ctx: Context) -> Iterator[Hit]:
     sc = scan(doc)
     runs = _name_runs(sc)
     full = {tuple(sc.key[j] for j in run) for run in runs}
+    prefixes: set[tuple[str, ...]] | None = None
     custom = _custom(ctx)
     for run in runs:
         if sc.key[run[0]] not in SURNAMES or len(run) > 3:
@@ -594,7 +600,9 @@ def name_case(doc: Document, ctx: Context) -> Iterator[Hit]:
         if sc.key[i] in custom:
             continue
         names = tuple(sc.key[j] for j in run) + (sc.key[i],)
-        written_full = any(f[:len(names)] == names for f in full)
+        if prefixes is None:  # every beginning of a name written in full, for one lookup each
+            prefixes = {f[:k] for f in full for k in range(1, len(f) + 1)}
+        written_full = names in prefixes
         middle, given = sc.key[run[1]], sc.key[i]
         after = sc.key[i + 1] if i + 1 < len(sc) and sc.linked[i + 1] else None
         lone_middle = len(run) == 2 and middle in _NAME_MIDDLES and lex.pair(middle, given) < WORD
