@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from textual.app import App
@@ -42,7 +43,23 @@ class BientapApp(App):
             self.notify(f"{'Chưa mở được bài' if self.lang != 'en' else 'Cannot open the article'}: {exc}",
                         severity="error", markup=False)
             return
+        # Building the editor allocates tens of thousands of objects; a full cyclic collection
+        # in the middle of it costs as much as the layout. Pause the collector while the editor is
+        # built and drawn (Textual does the same while scrolling); it catches up half a second later.
+        self._pause_gc()
         self.push_screen(EditorScreen(article_id))
+
+    GC_PAUSE_SECONDS = 0.5  # long enough for the editor's first paint
+
+    def _pause_gc(self) -> None:
+        if not gc.isenabled():
+            return
+        gc.disable()
+        self.set_timer(self.GC_PAUSE_SECONDS, self._resume_gc)
+
+    def _resume_gc(self) -> None:
+        if self._realtime_animation_count == 0:  # else Textual enables it when the scroll ends
+            gc.enable()
 
     def on_app_focus(self) -> None:
         # Back from another window: another desk may have saved meanwhile.

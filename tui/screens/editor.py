@@ -90,6 +90,7 @@ class EditorScreen(Screen):
     RECHECK_DELAY = 0.25  # seconds of quiet typing before a re-check
     AUTOSAVE_DELAY = 3.0  # seconds of idleness before the draft is written
     POLL_SECONDS = 2.0  # how often to look whether another desk saved the article
+    SYNC_CHECK_CHARS = 20_000  # up to this much text, opening checks before the first paint
 
     # Priority: TextArea binds some F-keys itself (F6 selects a line).
     BINDINGS = [
@@ -298,8 +299,18 @@ class EditorScreen(Screen):
         self._clean = self._raw()  # what the widgets hold (the TextArea may normalise line breaks)
         self._last_draft = None
         self._show_errors()
-        self._check_now()
+        self._check_on_load()
         self._update_status()
+
+    def _check_on_load(self) -> None:
+        """An article of usual length is checked right here, so its first paint already shows the
+        findings (one layout instead of two); a very long one is checked in the worker."""
+        fields = self._check_fields()
+        if sum(len(fields.get(name) or "") for name in CHECKED_FIELDS) > self.SYNC_CHECK_CHARS:
+            self._check_now()
+            return
+        self._checking = None
+        self._show_findings(fields, check_article(fields, self._ctx))
 
     def _update_status(self) -> None:
         if self.article is None:
