@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from pathlib import Path
 
 from textual.app import App
@@ -10,6 +11,26 @@ from textual.binding import Binding
 
 from store.db import open_db
 from tui.palette import DeskCommands
+
+
+def warm_up(db_path: Path) -> None:
+    """Import the editor and check the newest article once, so the first article opened is warm.
+    Best effort: any failure here shows up again, properly reported, when an article is opened."""
+    try:
+        import tui.screens.editor  # noqa: F401
+        from checks.engine import check_article
+        from store.context import load_context
+
+        db = open_db(db_path, readonly=True, migrate=False)
+        try:
+            row = db.execute("SELECT title, sapo, body FROM articles ORDER BY id DESC LIMIT 1").fetchone()
+            if row is not None:
+                check_article({"title": row[0] or "", "sapo": row[1] or "", "body": row[2] or ""},
+                              load_context(db))
+        finally:
+            db.close()
+    except Exception:  # noqa: BLE001 - a warm-up must never take the desk down
+        pass
 
 
 class BientapApp(App):
@@ -35,6 +56,14 @@ class BientapApp(App):
 
         localize_bindings(self, self.lang, {"app.palette": "Commands", "app.palette_ctrl": "Commands"})
         self.push_screen(InboxScreen())
+        self.set_timer(self.WARM_UP_DELAY, self._warm_up)
+
+    WARM_UP_DELAY = 0.2  # seconds after start-up (the inbox is drawn by then)
+
+    def _warm_up(self) -> None:
+        """Load what opening the first article needs (the editor module, the rules, the word lists
+        and their caches) in a background thread while the editor reads the inbox."""
+        threading.Thread(target=warm_up, args=(self.db_path,), name="bientap-warm-up", daemon=True).start()
 
     def open_article(self, article_id: int) -> None:
         try:
