@@ -41,7 +41,9 @@ def warm_up(db_path: Path) -> None:
 
 
 class BientapApp(App):
-    CSS_PATH = "app.tcss"
+    # The editor's stylesheet is read with the app's: read on the first open, it would reparse
+    # every stylesheet and restyle the whole app in the middle of that open.
+    CSS_PATH = ["app.tcss", "screens/editor.tcss"]
     TITLE = "bientap"
     COMMANDS = App.COMMANDS | {DeskCommands}
     BINDINGS = [
