@@ -30,18 +30,21 @@ def name_capitalization(doc, ctx):
     # Most articles write every name one way: a pass in C over the distinct pairs says so, and
     # only an article with two spellings of one pair is read match by match.
     spellings = Counter((first, second.lower()) for first, second in set(_NAME_PAIR.findall(text)))
-    if not spellings or max(spellings.values()) < 2:
+    mixed = {key for key, n in spellings.items() if n >= 2}
+    if not mixed:
         return
     forms: dict[tuple[str, str], dict[str, int]] = {}
     spots: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
     for m in _NAME_PAIR.finditer(text):
+        second = m.group(2)
+        key = (m.group(1), second.lower())
+        if key not in mixed:
+            continue  # one spelling throughout: nothing to report, whatever the checks below say
         start = m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "&.-_"):
             continue
-        second = m.group(2)
         if len(second) < 2:
             continue
-        key = (m.group(1), second.lower())
         counts = forms.setdefault(key, {})
         counts[second] = counts.get(second, 0) + 1
         spots.setdefault(key, []).append((m.start(2), m.end(2), second))
