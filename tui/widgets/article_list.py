@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sqlite_utils
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -58,7 +60,8 @@ MIN_TITLE = 32
 WIDE_TITLE = 90  # past this, extra width goes to the source and byline columns
 
 
-def layout(width: int) -> list[tuple[Column, int]]:
+@lru_cache(maxsize=16)
+def layout(width: int) -> tuple[tuple[Column, int], ...]:
     """The columns that fit in `width` cells, each with its width (the title takes the rest)."""
     shown = list(COLUMNS)
 
@@ -78,14 +81,39 @@ def layout(width: int) -> list[tuple[Column, int]]:
             widths[key] += grow
             spare -= grow
     title_width = max(8, width - sum(widths.values()) - (len(shown) - 1))
-    return [(c, c.width and widths[c.key] or title_width) for c in shown]
+    return tuple((c, c.width and widths[c.key] or title_width) for c in shown)
 
 
 def one_line(value: str | None) -> str:
     """A field as it may appear in one cell: controls as escapes, line breaks as ⏎."""
     if not value:
         return ""
+    if value.isprintable():  # nothing to escape or replace (the usual case, checked in C)
+        return value
     return visible(value).replace("\n", "⏎").replace("\t", " ")
+
+
+# Characters rich measures as one cell each (checked one by one at import): a cell made of them
+# alone is cut and padded by counting characters, not by measuring each one.
+_ONE_CELL = frozenset(
+    ch for ch in (*map(chr, range(0x20, 0x7F)), *map(chr, range(0xA0, 0x300)), *map(chr, range(0x1E00, 0x1F00)),
+                  *map(chr, range(0x2010, 0x2060)), "⏎", "✓", "●")
+    if ch.isprintable() and cell_len(ch) == 1
+)
+
+
+def fit(text: str, width: int) -> str:
+    """`text` cut with "…" or padded with spaces to `width` cells — what rich's
+    `Text.truncate(width, overflow="ellipsis", pad=True)` makes of it, without building a Text."""
+    if _ONE_CELL.issuperset(text):
+        length = len(text)
+        if length > width:
+            return text[:width - 1] + "…"
+        return text + " " * (width - length)
+    length = cell_len(text)
+    if length > width:
+        return set_cell_size(text, width - 1) + "…"
+    return text + " " * (width - length)
 
 
 def shown_date(value: str | None) -> str:
@@ -351,14 +379,21 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         return Strip(segments).adjust_cell_length(width, style)
 
     def _render_header(self, width: int) -> Strip:
-        style = self._style("") + self._style("article-list--header", partial=False)
-        cells = []
-        for column, cell_width in layout(width):
-            label = column.en if self.lang == "en" else column.vi
-            cells.append(_cell(Text(label), cell_width))
-        return self._to_strip(Text(" ").join(cells), width, style)
+        key = ("header", width, self.lang)
+        strip = self._strips.get(key)
+        if strip is None:
+            style = self._style("") + self._style("article-list--header", partial=False)
+            cells = []
+            for column, cell_width in layout(width):
+                label = column.en if self.lang == "en" else column.vi
+                cells.append(_cell(Text(label), cell_width))
+            strip = self._strips[key] = self._to_strip(Text(" ").join(cells), width, style)
+        return strip
 
     def _render_row(self, row: dict, width: int, is_cursor: bool, is_marked: bool) -> Strip:
+        """One row as segments, built straight from strings: the same segments as joining one
+        rich `Text` per cell and rendering it (unstyled runs merged, each styled cell its own
+        segment), at a fraction of the cost — a page jump draws a whole screen of new rows."""
         style = self._style("")
         if is_marked:
             style += self._style("article-list--marked", partial=False)
@@ -367,42 +402,60 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         elif is_cursor:
             style += Style(reverse=True, dim=True)
         labels = STATUS_LABELS.get(self.lang, STATUS_LABELS["vi"])
-        cells = []
+        segments: list[Segment] = []
+        plain: list[str] = []  # unstyled text waiting to be merged into one segment
+        first = True
         for column, cell_width in layout(width):
-            cells.append(_cell(self._cell_text(column.key, row, labels, is_marked), cell_width))
-        return self._to_strip(Text(" ").join(cells), width, style)
+            if not first:
+                plain.append(" ")
+            first = False
+            for text, cell_style in self._cell_runs(column.key, row, labels, is_marked, cell_width):
+                if cell_style:
+                    if plain:
+                        segments.append(Segment("".join(plain), style))
+                        plain = []
+                    segments.append(Segment(text, style + cell_style))
+                else:
+                    plain.append(text)
+        if plain:
+            segments.append(Segment("".join(plain), style))
+        return Strip(segments).adjust_cell_length(width, style)
 
-    def _cell_text(self, key: str, row: dict, labels: dict, is_marked: bool) -> Text:
+    def _cell_runs(self, key: str, row: dict, labels: dict, is_marked: bool,
+                   width: int) -> list[tuple[str, Style | None]] | tuple[tuple[str, Style | None], ...]:
+        """A cell fitted to `width`, as (text, style) runs; a falsy style means unstyled."""
         comp = self._style
         if key == "mark":
-            return Text("●" if is_marked else " ")
+            return ((fit("●" if is_marked else " ", width), None),)
         if key == "status":
             status = row["status"]
-            return Text(labels.get(status, status), style=comp(f"article-list--status-{status}"))
+            return ((fit(labels.get(status, status), width), comp(f"article-list--status-{status}")),)
         if key == "title":
-            return Text(one_line(row["title"]) or ("(không có tít)" if self.lang != "en" else "(no title)"))
+            title = one_line(row["title"]) or ("(không có tít)" if self.lang != "en" else "(no title)")
+            return ((fit(title, width), None),)
         if key == "source":
-            return Text(one_line(row["source"]), style=comp("article-list--dim"))
+            return ((fit(one_line(row["source"]), width), comp("article-list--dim")),)
         if key == "location":
-            return Text(one_line(row["location"]))
+            return ((fit(one_line(row["location"]), width), None),)
         if key == "date":
-            return Text(shown_date(row["published_at"]))
+            return ((fit(shown_date(row["published_at"]), width), None),)
         if key == "byline":
-            return Text(one_line(row["byline"]), style=comp("article-list--dim"))
+            return ((fit(one_line(row["byline"]), width), comp("article-list--dim")),)
         if key == "counts":
             errors, warnings = row["errors"] or 0, row["warnings"] or 0
             if not errors and not warnings:
-                return Text("✓", style=comp("article-list--clean"))
-            return Text.assemble(
+                return ((fit("✓", width), comp("article-list--clean")),)
+            text = _cell(Text.assemble(
                 (str(errors), comp("article-list--errors") if errors else Style()),
                 "/",
                 (str(warnings), comp("article-list--warnings") if warnings else Style()),
-            )
+            ), width)
+            return [(s.text, s.style) for s in text.render(self.app.console)]
         if key == "words":
-            return Text(str(row["word_count"] or 0).rjust(6))
+            return ((fit(str(row["word_count"] or 0).rjust(6), width), None),)
         if key == "updated":
-            return Text(shown_time(row["updated_at"]), style=comp("article-list--dim"))
-        return Text("")
+            return ((fit(shown_time(row["updated_at"]), width), comp("article-list--dim")),)
+        return ((fit("", width), None),)
 
 
 def _cell(text: Text, width: int) -> Text:
