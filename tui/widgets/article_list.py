@@ -279,6 +279,16 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = index
         self._scroll_cursor_into_view()
         self.refresh()
+        self.call_after_refresh(self._prefetch)
+
+    def _prefetch(self) -> None:
+        """After the move is drawn: read the page a further page jump down would need, so that the
+        jump does not wait on SQL. Only the next page in key order (a keyset read, never an OFFSET
+        scan); the pages above were read on the way down and are still cached."""
+        index = round(self.scroll_y) + 2 * self.rows_visible
+        number = index // PAGE_SIZE
+        if index < self.total and number not in self._pages and (number - 1) in self._pages:
+            self._page(number)
 
     def _scroll_cursor_into_view(self) -> None:
         top = round(self.scroll_y)
