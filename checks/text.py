@@ -80,9 +80,13 @@ def _try_cp1258(body: bytes) -> str | None:
     return text if vietnamese / high >= 0.6 else None
 
 
+# Control characters (category Cc) other than \t \n \v \f \r and ESC.
+_BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v\x1b")
+    controls = len(_BINARY_CONTROLS.findall(sample))
     return controls > max(8, len(sample) // 50)
 
 

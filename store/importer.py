@@ -576,10 +576,10 @@ def store_import(db: sqlite_utils.Database, shown: str, key: str, data: bytes, e
 
 
 def _store_removed(db: sqlite_utils.Database, article_id: int, removed: Iterable) -> None:
-    rows = [{"article_id": article_id, "position": r.position, "kind": r.kind, "reason": r.reason,
-             "text": r.text} for r in removed]
+    rows = [(article_id, r.position, r.kind, r.reason, r.text) for r in removed]
     if rows:
-        db["removed_lines"].insert_all(rows)
+        db.conn.executemany(
+            "INSERT INTO removed_lines (article_id, position, kind, reason, text) VALUES (?, ?, ?, ?, ?)", rows)
 
 
 def raw_original(db: sqlite_utils.Database, article_id: int) -> bytes:
