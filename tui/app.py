@@ -58,6 +58,9 @@ class BientapApp(App):
         self.lang = lang
         # The main thread's connection: reads for drawing. Workers open their own.
         self.db = open_db(self.db_path)
+        self._heap_lock = threading.Lock()
+        self._heap_closed = False
+        self._gc_paused = False
 
     def on_mount(self) -> None:
         from tui.keys import localize_bindings
@@ -72,7 +75,17 @@ class BientapApp(App):
     def _warm_up(self) -> None:
         """Load what opening the first article needs (the editor module, the rules, the word lists
         and their caches) in a background thread while the editor reads the inbox."""
-        threading.Thread(target=warm_up, args=(self.db_path,), name="bientap-warm-up", daemon=True).start()
+        threading.Thread(target=self._warm_up_thread, name="bientap-warm-up", daemon=True).start()
+
+    def _warm_up_thread(self) -> None:
+        warm_up(self.db_path)
+        # What is alive now (Textual, the rules, their word lists) lives as long as the desk: take it
+        # out of the collector's sight, so later full collections walk only newer objects. Undone
+        # when the app ends (a process that runs several apps, like the tests, gets it all back).
+        with self._heap_lock:
+            if not self._heap_closed:
+                gc.collect()
+                gc.freeze()
 
     def open_article(self, article_id: int) -> None:
         try:
@@ -93,11 +106,13 @@ class BientapApp(App):
         if not gc.isenabled():
             return
         gc.disable()
+        self._gc_paused = True
         self.set_timer(self.GC_PAUSE_SECONDS, self._resume_gc)
 
     def _resume_gc(self) -> None:
-        if self._realtime_animation_count == 0:  # else Textual enables it when the scroll ends
+        if self._gc_paused and self._realtime_animation_count == 0:  # else Textual enables it after the scroll
             gc.enable()
+        self._gc_paused = False
 
     def on_app_focus(self) -> None:
         # Back from another window: another desk may have saved meanwhile.
@@ -106,4 +121,10 @@ class BientapApp(App):
             poll()
 
     def on_unmount(self) -> None:
+        with self._heap_lock:
+            self._heap_closed = True
+            gc.unfreeze()
+        if self._gc_paused:  # the app ends within the pause: leave the collector as it was
+            self._gc_paused = False
+            gc.enable()
         self.db.close()
