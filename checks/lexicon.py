@@ -7,7 +7,7 @@ VLSP sample, wordfreq) into checks/data/vi_lexicon.pickle; keys use traditional 
 from __future__ import annotations
 
 import pickle
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "vi_lexicon.pickle"
@@ -32,6 +32,23 @@ class Lexicon:
         self.pairs: dict[str, int] = pairs
         self.bound_set = frozenset(s for s in self.standalone if self.bound(s))
         self.free_set = frozenset(s for s in self.standalone if self.free(s))
+
+    @cached_property
+    def canonical(self) -> dict[str, str]:
+        """Each known syllable to the one string object the lexicon holds for it."""
+        return {s: s for s in self.syllables}
+
+    @cached_property
+    def following(self) -> dict[str, dict[str, int]]:
+        """The pairs again, by first syllable: `following[a][b]` is the strength of "a b". A text's
+        pairs are looked up here without building a string for each (keys are `canonical`)."""
+        canon = self.canonical
+        out: dict[str, dict[str, int]] = {}
+        for pair, strength in self.pairs.items():
+            a, _, b = pair.partition(" ")
+            if " " not in b:
+                out.setdefault(canon.get(a, a), {})[canon.get(b, b)] = strength
+        return out
 
     def pair(self, a: str | None, b: str | None) -> int:
         if a is None or b is None:

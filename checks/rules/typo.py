@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import add, and_, eq, gt, is_, is_not, itemgetter, not_, or_
+from operator import and_, eq, gt, is_, is_not, itemgetter, not_, or_
 
 from checks.engine import Context, rule
 from checks.findings import Document, Hit
@@ -73,10 +73,9 @@ _INFO: dict[str, tuple] = {}
 
 
 def _info(raw: str) -> tuple:
-    """(key, valid, kind, known, left, right, context) of a letter run: key is the normalized
-    lower-case spelling ("Hoà" → "hòa"), valid a Vietnamese spelling, known a syllable the lexicon
-    has seen; left and right are the key as the first and second half of a pair lookup ("hòa " /
-    "hòa"), or strings no pair has when the run is not known; context the key when known."""
+    """(key, valid, kind, known, context) of a letter run: key is the normalized lower-case
+    spelling ("Hoà" → "hòa"), valid a Vietnamese spelling, known a syllable the lexicon has seen;
+    context the key when known, else None."""
     got = _INFO.get(raw)
     if got is None:
         low = raw.lower()
@@ -90,9 +89,11 @@ def _info(raw: str) -> tuple:
             kind = CAP if raw[1:].islower() else OTHER
         if len(_INFO) > 300_000:
             _INFO.clear()
-        known = valid and key in lexicon().syllables
-        got = _INFO[raw] = (key, valid, kind, known, key + " " if known else "\x00 ", key if known else "\x00",
-                            key if known else None)
+        lex = lexicon()
+        known = valid and key in lex.syllables
+        if known:
+            key = lex.canonical[key]  # the lexicon's own string: pair lookups match it by identity
+        got = _INFO[raw] = (key, valid, kind, known, key if known else None)
     return got
 
 
@@ -103,8 +104,8 @@ class Scan:
     joiners. Built once per document and shared by the five typo rules.
     """
 
-    __slots__ = ("text", "raw", "seps", "key", "kind", "valid", "known", "linked", "touches", "pair_left",
-                 "pair_right", "_offsets", "_ordinary", "_runs", "_context")
+    __slots__ = ("text", "raw", "seps", "key", "kind", "valid", "known", "linked", "touches",
+                 "_offsets", "_ordinary", "_runs", "_context")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -120,8 +121,7 @@ class Scan:
             infos = list(map(_INFO.get, raw))
             for i in compress(range(n), map(is_, infos, repeat(None))):  # the cache was full and emptied
                 infos[i] = _info(raw[i])
-        (self.key, self.valid, self.kind, self.known, self.pair_left, self.pair_right,
-         context) = (list(map(itemgetter(k), infos)) for k in range(7))
+        self.key, self.valid, self.kind, self.known, context = (list(map(itemgetter(k), infos)) for k in range(5))
         linked = list(map(" ".__eq__, seps[:-1]))
         if linked:
             linked[0] = False
@@ -417,6 +417,9 @@ def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], str] | N
     return best
 
 
+_NO_PAIRS: dict[str, int] = {}
+
+
 def _slips(sc: Scan, keys: list[str | None], lex: Lexicon) -> list[tuple[int, str]]:
     """(run index, intended syllable) for each real-word slip; never two side by side.
 
@@ -430,7 +433,7 @@ def _slips(sc: Scan, keys: list[str | None], lex: Lexicon) -> list[tuple[int, st
     n = len(keys)
     # ps[i]: strength of the pair (i-1, i); 0 where they are not adjacent prose.
     ps = [UNSEEN]
-    ps += map(lex.pairs.get, map(add, sc.pair_left[:-1], sc.pair_right[1:]), repeat(UNSEEN))
+    ps += map(dict.get, map(lex.following.get, context[:-1], repeat(_NO_PAIRS)), context[1:], repeat(UNSEEN))
     ps += [UNSEEN, UNSEEN]
     for i in compress(range(n), map(not_, linked)):
         ps[i] = UNSEEN
