@@ -110,7 +110,8 @@ class BientapApp(App):
         self.set_timer(self.GC_PAUSE_SECONDS, self._resume_gc)
 
     def _resume_gc(self) -> None:
-        if self._gc_paused and self._realtime_animation_count == 0:  # else Textual enables it after the scroll
+        # While a scroll animation runs, Textual keeps the collector off and turns it on after.
+        if self._gc_paused and getattr(self, "_realtime_animation_count", 0) == 0:
             gc.enable()
         self._gc_paused = False
 
