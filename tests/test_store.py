@@ -131,3 +131,22 @@ def test_vietnamese_title_order():
     titles = ["Đà Nẵng", "Dân số", "Zalo", "Ăn uống", "An Giang", "Âm nhạc", "Bến Tre"]
     assert sorted(titles, key=articles.title_sort_key) == [
         "An Giang", "Ăn uống", "Âm nhạc", "Bến Tre", "Dân số", "Đà Nẵng", "Zalo"]
+
+
+def test_search_index_has_prefix_indexes_and_keeps_rows(fresh_db):
+    make(fresh_db, title="Kinh tế Cần Thơ", key="a")
+    sql = fresh_db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
+    assert "prefix='1 2 3'" in sql
+    for typed in ("k", "kinh t", "Kinh te", "can th"):
+        assert [r["title"] for r in articles.list_page(fresh_db, Query(search=typed))] == ["Kinh tế Cần Thơ"]
+
+
+def test_prefix_migration_carries_the_old_index(db_path):
+    from store.db import migrations
+
+    db = open_db(db_path, migrate=False)
+    migrations.apply(db, stop_before="m004_search_prefix_index")
+    make(db, title="Đổi mới sáng tạo", key="a")
+    db.close()
+    db = open_db(db_path)
+    assert [r["title"] for r in articles.list_page(db, Query(search="doi moi s"))] == ["Đổi mới sáng tạo"]
