@@ -258,7 +258,7 @@ def _feed_items(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> It
             data = read_capped(cand.path, size_cap)
             records = _json_records(cand, decode_bytes(data).text)
         else:
-            records = _jsonl_records(cand, _open_feed(cand.path), size_cap)
+            records = _jsonl_records(cand, open_regular(cand.path), size_cap)
             first = next(records, None)
             if first is None:
                 raise Rejected("tệp rỗng (empty file)")
@@ -311,7 +311,7 @@ def analyse(item: object, ctx: Context) -> object:
     if item[0] == "record":
         _, where, key, raw, article = item
         counts = counts_for(article, ctx)
-        return (where, key, raw, "utf-8", article, [], ctx, counts, articles.prepare_insert(article, counts))
+        return (where, key, raw, "utf-8", article, [], counts, articles.prepare_insert(article, counts))
     _, shown, key, data = item
     try:
         decoded = decode_bytes(data)
@@ -320,7 +320,7 @@ def analyse(item: object, ctx: Context) -> object:
     extracted = extract_article(clean_field(decoded.text))
     article = article_from_extracted(extracted, shown)
     counts = counts_for(article, ctx)
-    return (shown, key, data, decoded.encoding, article, extracted.removed, ctx, counts,
+    return (shown, key, data, decoded.encoding, article, extracted.removed, counts,
             articles.prepare_insert(article, counts))
 
 
@@ -391,37 +391,10 @@ def _analyse_chunk(items: list) -> list:
     return [analyse(item, _worker_ctx) for item in items]
 
 
-def import_text_file(db: sqlite_utils.Database, cand: Candidate, ctx: Context,
-                     size_cap: int = DEFAULT_SIZE_CAP) -> ImportResult:
-    item = analyse(_text_item(db, cand, size_cap), ctx)
-    return item if isinstance(item, ImportResult) else store_import(db, *item)
-
-
 def article_from_extracted(ex: Extracted, source_file: str) -> Article:
     return Article(title=ex.title, sapo=ex.sapo, body=ex.body, byline=ex.byline,
                    published_at=ex.published_at, source=ex.source, source_url=ex.source_url,
                    location=ex.location, source_file=source_file)
-
-
-def import_feed(db: sqlite_utils.Database, cand: Candidate, ctx: Context,
-                size_cap: int = DEFAULT_SIZE_CAP) -> list[ImportResult]:
-    """A JSON Lines feed (one record a line, streamed) or a JSON array/object of records.
-
-    The size cap applies to each record of a JSON Lines feed (a feed of 100,000 articles is
-    normal) and to the whole of a .json document, which must be parsed at once.
-    """
-    results: list[ImportResult] = []
-    with _Workers(ctx, 1) as workers:
-        try:
-            for _, written in _import_candidates(db, [cand], ctx, size_cap, workers):
-                results.extend(written)
-        except _Stopped as stop:
-            raise stop.error from None
-    return results
-
-
-def _open_feed(path: Path):
-    return open_regular(path)
 
 
 def _unchanged(db: sqlite_utils.Database, key: str, digest: str) -> int | None:
@@ -529,19 +502,13 @@ def counts_for(article: Article, ctx: Context) -> tuple[int, int, int]:
 
 
 def store_import(db: sqlite_utils.Database, shown: str, key: str, data: bytes, encoding: str,
-                 article: Article, removed: Iterable, ctx: Context,
-                 counts: tuple[int, int, int] | None = None,
+                 article: Article, removed: Iterable, counts: tuple[int, int, int],
                  prepared: articles.PreparedInsert | None = None) -> ImportResult:
-    """Store one decoded source in its own transaction and say what happened to it.
+    """Store one analysed source in its own savepoint and say what happened to it.
 
-    The checks (`counts`) run outside the write lock, and not at all for an unchanged source;
-    `prepared` is articles.prepare_insert(article, counts), done ahead for a new article."""
+    The checks (`counts`, from `analyse`) ran outside the write lock, and not at all for an
+    unchanged source; `prepared` is articles.prepare_insert(article, counts), done ahead."""
     digest = hashlib.sha256(data).hexdigest()
-    if counts is None:
-        known = _unchanged(db, key, digest)
-        if known is not None:
-            return ImportResult(shown, "unchanged", known)
-        counts = counts_for(article, ctx)
     with write_transaction(db):
         existing = list(db.query(
             "SELECT id, version, edited, content_sha256 FROM articles WHERE source_key = ?", [key]))
