@@ -95,6 +95,18 @@ def test_balanced_and_list_markers_are_quiet():
     assert run("Ban Bí thư Trung ương Đảng (khoá IX), và (mục a) xong", "spacing.brackets") == []
 
 
+def test_quotation_running_over_paragraphs():
+    # Closed in the next paragraph, or re-opened at the start of each paragraph it spans.
+    assert run("Ông nói: “Phần tôi đã có.\n\nThế nào cũng phải có”. Rồi đi.", "spacing.brackets") == []
+    assert run("Ông nói: “Một.\n“Hai.\n“Ba”. Hết.", "spacing.brackets") == []
+    # Never closed, closed too late, or a closing quote with no opener: still found.
+    assert [f.text for f in run("Ông nói: “Một.\n\nHai. Ba.", "spacing.brackets")] == ["“"]
+    late = "Ông nói: “Một.\nHai.\nBa.\nBốn”."
+    assert [f.text for f in run(late, "spacing.brackets")] == ["“", "”"]
+    assert [f.text for f in run("Một.\n\nHai” ba.", "spacing.brackets")] == ["”"]
+    assert [f.text for f in run("“Một”.\n“Hai\n(ba", "spacing.brackets")] == ["“", "("]
+
+
 def test_seed_spacing_faults_found():
     s0, s3 = seed(0), seed(3)
     found0 = {(f.rule, f.text) for f in check_text(s0, Context(), rules=SPACING)}

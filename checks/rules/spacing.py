@@ -246,22 +246,44 @@ def _list_marker(text: str, line_start: int, pos: int) -> bool:
     return 1 <= pos - j <= 2 and (j == line_start or text[j - 1].isspace())
 
 
+# A quotation may run on into the next paragraphs: closed there, or re-opened at the start of each
+# (“... ¶ “... ”), the convention for quoting a speech paragraph by paragraph.
+QUOTE_CARRY_LINES = 2
+
+
 @rule("spacing.brackets", category="spacing", severity="warning", safe=False, fields=ALL_FIELDS)
 def unbalanced(doc, ctx):
-    """Ngoặc hoặc ngoặc kép không cân: an opening quote or bracket never closed in its paragraph.
+    """Ngoặc hoặc ngoặc kép không cân: an opening quote or bracket never closed, or a closing one
+    never opened.
 
-    Example: Hội thảo: "Khoa học, công nghệ và đổi mới sáng tạo ... (no closing quote).
+    Brackets pair within their paragraph; a “quotation” may run on into the next two paragraphs,
+    or re-open at the start of each paragraph it spans. Example: Hội thảo: "Khoa học, công nghệ
+    và đổi mới sáng tạo ... (no closing quote).
     """
     text = doc.text
     if not _BRACKETS.search(text):
         return
+    bad: list[int] = []
+    carried: int | None = None  # an open “ from an earlier paragraph
+    carried_for = 0  # paragraphs it has run through
     for start, end in doc.lines:
         line = text[start:end]
-        if not _BRACKETS.search(line):
+        if not line.strip():
             continue
         stack: list[tuple[str, int]] = []
+        if carried is not None:
+            if line.lstrip()[:1] == "“":
+                carried, carried_for = None, 0  # re-opened: the quotation goes on
+            elif carried_for >= QUOTE_CARRY_LINES:
+                bad.append(carried)
+                carried, carried_for = None, 0
+            else:
+                stack.append(("“", carried))
+        if not _BRACKETS.search(line):
+            if carried is not None:
+                carried_for += 1
+            continue
         straight: list[int] = []
-        bad: list[int] = []
         for m in _BRACKETS.finditer(line):
             ch, pos = m.group(), start + m.start()
             if ch == '"':
@@ -278,10 +300,17 @@ def unbalanced(doc, ctx):
                     stack.pop()
                 elif not (ch == ")" and _list_marker(text, start, pos)):
                     bad.append(pos)
-        bad.extend(p for _, p in stack)
         if len(straight) % 2:
             bad.append(straight[-1])
-        for pos in sorted(bad):
-            ch = text[pos]
-            yield Hit(pos, pos + 1, f"Dấu “{ch}” không có dấu đóng/mở tương ứng trong đoạn",
-                      f"Unbalanced “{ch}” in this paragraph")
+        was = carried
+        carried = None
+        if stack and stack[-1][0] == "“":
+            carried = stack.pop()[1]  # may close in a later paragraph
+        bad.extend(p for _, p in stack)
+        carried_for = carried_for + 1 if carried is not None and carried == was else 0
+    if carried is not None:
+        bad.append(carried)
+    for pos in sorted(bad):
+        ch = text[pos]
+        yield Hit(pos, pos + 1, f"Dấu “{ch}” không có dấu đóng/mở tương ứng",
+                  f"Unbalanced “{ch}”")
