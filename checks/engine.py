@@ -37,6 +37,7 @@ class Rule:
     fn: RuleFn
     prose_only: bool
     fields: tuple[str, ...]
+    captions: bool = False  # a prose_only rule that reads photo captions too
 
     @property
     def doc(self) -> str:
@@ -47,8 +48,10 @@ REGISTRY: dict[str, Rule] = {}
 
 
 def rule(rule_id: str, *, category: str, severity: str = "warning", safe: bool = False,
-         prose_only: bool = False, fields: tuple[str, ...] = ("body", "sapo")) -> Callable[[RuleFn], RuleFn]:
-    """Register a rule. `prose_only` rules skip lines the boilerplate classifier set aside;
+         prose_only: bool = False, fields: tuple[str, ...] = ("body", "sapo"),
+         captions: bool = False) -> Callable[[RuleFn], RuleFn]:
+    """Register a rule. `prose_only` rules skip lines the boilerplate classifier set aside, except
+    photo captions when `captions` is set (they are printed under the photo, so spelling counts);
     `fields` names the article fields the rule reads ("title" for headline rules)."""
     assert category in CATEGORIES, category
     assert severity in SEVERITIES, severity
@@ -56,7 +59,7 @@ def rule(rule_id: str, *, category: str, severity: str = "warning", safe: bool =
     def register(fn: RuleFn) -> RuleFn:
         if rule_id in REGISTRY and REGISTRY[rule_id].fn is not fn:
             raise ValueError(f"rule {rule_id} registered twice")
-        REGISTRY[rule_id] = Rule(rule_id, category, severity, safe, fn, prose_only, fields)
+        REGISTRY[rule_id] = Rule(rule_id, category, severity, safe, fn, prose_only, fields, captions)
         return fn
 
     return register
@@ -140,7 +143,7 @@ def check_text(text: str, ctx: Context | None = None, *, field: str = "body",
     findings: list[Finding] = []
     for r, severity in _plan(ctx.style, field, frozenset(rules) if rules is not None else None):
         for hit in r.fn(doc, ctx):
-            if r.prose_only and not doc.is_prose(hit.start):
+            if r.prose_only and not doc.is_prose(hit.start, r.captions):
                 continue
             if starts is None:
                 from checks.text import line_starts

@@ -113,13 +113,18 @@ class Document:
 
         return [c.kind for c in classify_lines(self.text)]
 
-    def is_prose(self, offset: int) -> bool:
-        """True where typo and abbreviation rules apply: not a boilerplate/caption/metadata line."""
-        return self.line_kinds[self.line_index(offset)] in ("body", "title")
+    def is_prose(self, offset: int, captions: bool = False) -> bool:
+        """True where abbreviation rules apply: not a boilerplate, caption or metadata line; with
+        `captions`, where typo rules apply: captions are printed too."""
+        return self.line_kinds[self.line_index(offset)] in (_PUBLISHED if captions else _PROSE)
 
     @cached_property
     def tokens(self) -> list[Token]:
         return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(self.text)]
+
+
+_PROSE = ("body", "title")
+_PUBLISHED = ("body", "title", "caption")
 
 
 def _view_with_map(original: str) -> tuple[str, list[int]]:

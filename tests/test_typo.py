@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checks.findings import Document
 from checks.engine import Context, check_text
 from checks.style import HouseStyle
 from checks.vietnamese import confusions, is_structural, normalize, place_tone, split_onset, strip_tone
@@ -134,6 +135,26 @@ def test_custom_words_silence_a_nonword():
 def test_realword_slip_found_with_intended_word_first(sentence, wrong, right):
     found = [f for f in typos(LEAD + sentence) if f.rule == "typo.realword"]
     assert [(f.text, f.suggestions[0]) for f in found] == [(wrong, right)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chủ tịch tỉnh chao bằng khen cho các tập thể có thành tích xuất sắc.",
+    "Ban tổ chức chao giấy chứng nhận cho các học viên đạt yêu cầu.",
+])
+def test_dialect_onset_slip_without_a_pair_to_vouch_for_it(sentence):
+    # "chao" pairs with nothing here and "trao" is twenty times as frequent: ch/tr is an onset
+    # that whole dialects merge, so the smaller frequency gap is enough.
+    found = [f for f in typos(LEAD + sentence) if f.rule == "typo.realword"]
+    assert [(f.text, f.suggestions[0]) for f in found] == [("chao", "trao")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Đàn chim én chao liệng trên cánh đồng lúa.",  # "liệng" is too rare for its pairs to be known
+    "Con thuyền chao nghiêng giữa những con sóng lớn.",
+    "Chao ôi, mùa thu năm ấy thật buồn.",
+])
+def test_rare_words_in_rare_company_are_left_alone(sentence):
+    assert [f for f in typos(LEAD + sentence) if f.rule == "typo.realword"] == []
 
 
 def test_realword_keeps_capital_and_house_style_tone_placement():
@@ -293,10 +314,20 @@ def test_word_salad_never_raises(words):
         assert text[f.start:f.end] == f.text
 
 
+def test_photo_captions_are_spell_checked_too():
+    text = ("Sở Khoa học và Công nghệ tỉnh đã tổ chức hội thảo về đổi mới sáng tạo cho các doanh nghiệp "
+            "trong tỉnh.\n\nDescription: C:\\Users\\PV\\Desktop\\IMG_4774.JPG\n\n"
+            "Giám đốc Sở chao bằng khen cho các doanh nghiệp\n\nHội thảo diễn ra trong một ngày.")
+    doc = Document.from_text(text, "body")
+    assert doc.line_kinds[4] == "caption"
+    found = [(f.text, f.suggestions[0]) for f in check_text(text, Context(), rules=["typo"])]
+    assert found == [("chao", "trao")]
+
+
 def test_seed_slips_found_with_the_intended_word_first(seed_paths):
     expected = {("000", "trọng trọng", "trọng"), ("000", "hơn hơn", "hơn"), ("000", "cấp", "cập"),
                 ("001", "xuấtl", "xuất"), ("001", "chuyên", "chuyển"), ("001", "vẫn", "vấn"),
-                ("001", "để", "đề"), ("003", "trọng", "trong")}
+                ("001", "để", "đề"), ("001", "chao", "trao"), ("003", "trọng", "trong")}
     got = set()
     for path in seed_paths:
         for f in check_text(path.read_text(encoding="utf-8"), Context(), rules=["typo"]):

@@ -18,7 +18,7 @@ from checks.engine import Context, rule
 from checks.findings import Document, Hit
 from checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon, lexicon
 from checks.text import fold
-from checks.vietnamese import confusions, is_structural, normalize, place_tone, strip_tone
+from checks.vietnamese import VOWELS, confusions, is_structural, normalize, place_tone, split_onset, strip_tone
 
 _WORD_SPLIT = re.compile(r"([^\W\d_]+)")
 _SENTENCE_OPENERS = frozenset('.!?…:;\n"“”‘’\'(«»[-–—•*+>|')
@@ -67,7 +67,14 @@ FUNCTION_ZIPF = 6.5
 # itself rare (BLIND_MARGIN, below BLIND_ZIPF): "vơi" for "với", "nược" for "nước".
 RARE_MARGIN = 1.5
 BLIND_MARGIN = 2.0
+# Onsets that whole dialects pronounce alike (ch/tr, s/x, d/gi/r, l/n) are the commonest real-word
+# slips writers make, so a blind repair across them needs less of a frequency gap: "chao kỷ niệm
+# chương" → "trao".
+MERGER_BLIND_MARGIN = 1.3
 BLIND_ZIPF = 4.5
+# A blind repair trusts the absence of a pair only where every neighbour is common enough for its
+# pairs to be known: "chao liệng" says nothing when "liệng" itself is hardly ever seen.
+INFORMED_ZIPF = 4.5
 
 _INFO: dict[str, tuple] = {}
 
@@ -307,7 +314,7 @@ def _nonword_suggestions(word: str, left: str | None, right: str | None, lex: Le
     return [c for _, c in scored[:3]]
 
 
-@rule("typo.nonword", category="typo", severity="error", prose_only=True, fields=("title", "sapo", "body"))
+@rule("typo.nonword", category="typo", severity="error", prose_only=True, captions=True, fields=("title", "sapo", "body"))
 def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Không phải tiếng Việt (non-word): a syllable no Vietnamese word is spelled with.
 
@@ -363,11 +370,33 @@ def _foreign_at(sc: Scan, i: int) -> bool:
 
 # --- real-word slips -------------------------------------------------------------------------
 
+_MERGERS = {"ch": ("tr",), "tr": ("ch",), "s": ("x",), "x": ("s",), "d": ("gi", "r"), "gi": ("d", "r"),
+            "r": ("d", "gi"), "l": ("n",), "n": ("l",)}
+
+
+def _merged(a: str, v: str) -> bool:
+    """v is a with its onset swapped for one that dialects merge with it: "chao"/"trao", "dì"/"gì"."""
+    plain, tone = strip_tone(a)
+    onset, rhyme = split_onset(plain)
+    if onset == "g" and rhyme[:1] == "i":  # "gì": the i is the onset's and the vowel
+        onset, rhyme = "gi", rhyme[1:]
+    for alt in _MERGERS.get(onset, ()):
+        rest = rhyme
+        if alt == "gi" and rest.startswith("i"):
+            rest = rest[1:]
+        if onset == "gi" and not (rhyme and rhyme[0] in VOWELS):
+            rest = "i" + rhyme
+        if place_tone(alt + rest, tone) == v:
+            return True
+    return False
+
+
 @lru_cache(maxsize=100_000)
-def _variants(a: str) -> tuple[tuple[str, float], ...]:
-    """Slip variants of `a` the lexicon knows, with their frequencies."""
+def _variants(a: str) -> tuple[tuple[str, float, bool], ...]:
+    """Slip variants of `a` the lexicon knows, with their frequencies and whether they are a
+    dialect merger of onsets."""
     lex = lexicon()
-    return tuple((v, lex.zipf(v)) for v in confusions(a) if v in lex.syllables)
+    return tuple((v, lex.zipf(v), _merged(a, v)) for v in confusions(a) if v in lex.syllables)
 
 
 _REPAIRS: dict[tuple, tuple[tuple[int, float], str] | None] = {}
@@ -387,6 +416,7 @@ def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], str] | N
     bound, free = lex.bound_set, lex.free_set
     za = lex.freq.get(a, 0.0)
     orphan = pl == UNSEEN and pr == UNSEEN
+    informed = (l is None or lex.zipf(l) >= INFORMED_ZIPF) and (r is None or lex.zipf(r) >= INFORMED_ZIPF)
     # What the neighbour a repair would join is doing on its other side: already in a word
     # (then it is not free to join), or without a word while it never stands alone (then it is
     # waiting for exactly this repair: "vẫn đề" where "đề" has no word otherwise).
@@ -397,7 +427,7 @@ def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], str] | N
     l_waiting = l is not None and l in bound and (l_side == UNSEEN if a_common else l_side != WORD)
     r_waiting = r is not None and r in bound and (r_side == UNSEEN if a_common else r_side != WORD)
     best = None
-    for v, zv in variants:
+    for v, zv, merged in variants:
         for strength, taken, waiting, written in (
                 (pairs.get(l + " " + v, UNSEEN) if l else UNSEEN, l_side == WORD, l_waiting, pl),
                 (pairs.get(v + " " + r, UNSEEN) if r else UNSEEN, r_side == WORD, r_waiting, pr)):
@@ -411,7 +441,8 @@ def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], str] | N
             elif strength == SEEN:
                 ok = orphan and zv >= za + RARE_MARGIN and not a_free
             else:
-                ok = orphan and zv >= za + BLIND_MARGIN and za < BLIND_ZIPF and not a_free
+                margin = MERGER_BLIND_MARGIN if merged else BLIND_MARGIN
+                ok = orphan and zv >= za + margin and za < BLIND_ZIPF and not a_free and informed
             if ok and (best is None or (strength, zv) > best[0]):
                 best = ((strength, zv), v)
     return best
@@ -486,7 +517,7 @@ def _slips(sc: Scan, keys: list[str | None], lex: Lexicon) -> list[tuple[int, st
     return out
 
 
-@rule("typo.realword", category="typo", severity="warning", prose_only=True, fields=("title", "sapo", "body"))
+@rule("typo.realword", category="typo", severity="warning", prose_only=True, captions=True, fields=("title", "sapo", "body"))
 def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Gõ nhầm thành một tiếng khác (real-word slip): a tone, mark, onset or final slip that makes
     a real syllable which does not fit its neighbours.
@@ -517,7 +548,7 @@ def _phrases(keys: list[str | None], i: int) -> list[str]:
 
 # --- doubled words ---------------------------------------------------------------------------
 
-@rule("typo.doubled", category="typo", severity="warning", prose_only=True, fields=("title", "sapo", "body"))
+@rule("typo.doubled", category="typo", severity="warning", prose_only=True, captions=True, fields=("title", "sapo", "body"))
 def doubled(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Lặp từ (doubled word): the same word typed twice, "chuyên sâu hơn hơn" → "hơn".
 
@@ -580,7 +611,7 @@ def _name_runs(sc: Scan) -> list[list[int]]:
     return runs
 
 
-@rule("typo.name_case", category="typo", severity="warning", prose_only=True)
+@rule("typo.name_case", category="typo", severity="warning", prose_only=True, captions=True)
 def name_case(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Tên riêng viết thường một tiếng: "Nguyễn Thanh bình" → "Bình".
 
@@ -620,7 +651,7 @@ def name_case(doc: Document, ctx: Context) -> Iterator[Hit]:
                       f"Lower-case syllable in a name: “{raw}” → “{fixed}”", (fixed,))
 
 
-@rule("typo.name_variant", category="typo", severity="warning", prose_only=True)
+@rule("typo.name_variant", category="typo", severity="warning", prose_only=True, captions=True)
 def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Một tên viết hai cách (name spelled two ways): "Nguyễn Thanh Bình" and "Nguyễn Thanh Binh"
     in one article; the less frequent spelling is flagged, the other suggested.
