@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import compress, repeat
 from operator import and_, eq, gt, is_, is_not, itemgetter, not_, or_
 
 from checks.engine import Context, rule
@@ -28,6 +28,7 @@ _JOINERS = frozenset("./@_\\-&:'’+#=%$§?~^")
 _TOUCHING = _JOINERS | frozenset("0123456789")
 
 LOW, CAP, ABBR, OTHER = 0, 1, 2, 3
+_BLOCK = 256
 
 SURNAMES = frozenset(normalize(s) for s in """
 Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương Đinh
@@ -135,18 +136,23 @@ class Scan:
         self.linked = linked
         # Glued on the left to a joiner or digit ("/TW", "2021-xã"), or on the right to a joiner
         # that continues ("example.vn", "https://"), not one that ends a sentence ("pháp luật. Bảo").
+        # Separators repeat (" ", ", ", ". "), so each distinct one is judged once.
         touches = [False] * n
-        for k in compress(range(n), map(_TOUCHING.__contains__, map(itemgetter(_LAST), seps[:n]))):
-            if _glued_left(seps[k], k > 0):
+        glue = list(map(_SEP_GLUE.get, seps))
+        if None in glue:
+            for k in compress(range(n + 1), map(is_, glue, repeat(None))):
+                glue[k] = _sep_glue(seps[k])
+        for k in compress(range(n + 1), glue):
+            g = glue[k]
+            if g & _LEFT and (k > 0 or _glued_left(seps[k], False)) and k < n:
                 touches[k] = True
-        for k in compress(range(1, n + 1), map(_TOUCHING.__contains__, map(itemgetter(_FIRST), seps[1:]))):
-            if _glued_right(seps[k], k < n):
+            if g & _RIGHT and (k < n or _glued_right(seps[k], False)) and k > 0:
                 touches[k - 1] = True
         self.touches = touches
         for i in compress(range(n), touches):
             context[i] = None
         self._context = context
-        self._offsets: tuple[list[int], list[int]] | None = None
+        self._offsets = [0]  # offset of run k * _BLOCK's separator, k = 0, 1, ...
         self._ordinary: dict[frozenset[str], list[str | None]] = {}
         self._runs: list[list[int]] | None = None
 
@@ -156,23 +162,25 @@ class Scan:
     def __len__(self) -> int:
         return len(self.raw)
 
-    def _spans(self) -> tuple[list[int], list[int]]:
-        if self._offsets is None:
-            lengths = [0] * (2 * len(self.raw) + 1)
-            lengths[0::2] = map(len, self.seps)
-            lengths[1::2] = map(len, self.raw)
-            offsets = list(accumulate(lengths))
-            self._offsets = offsets[0::2][:len(self.raw)], offsets[1::2]
-        return self._offsets
+    def offset(self, i: int) -> int:
+        """Where run i starts in the text. Findings are few, so offsets are summed on demand from
+        a checkpoint every _BLOCK runs rather than worked out for every run."""
+        b = i // _BLOCK
+        marks = self._offsets
+        seps, raw = self.seps, self.raw
+        while len(marks) <= b:
+            k = (len(marks) - 1) * _BLOCK
+            marks.append(marks[-1] + sum(map(len, seps[k:k + _BLOCK])) + sum(map(len, raw[k:k + _BLOCK])))
+        k = b * _BLOCK
+        return marks[b] + sum(map(len, seps[k:i + 1])) + sum(map(len, raw[k:i]))
 
-    @property
-    def start(self) -> list[int]:
-        """Offset where each run starts (computed when a finding first needs one)."""
-        return self._spans()[0]
-
-    @property
-    def end(self) -> list[int]:
-        return self._spans()[1]
+    def span(self, i: int, j: int | None = None) -> tuple[int, int]:
+        """(start, end) of run i, or of runs i to j."""
+        start = self.offset(i)
+        if j is None or j == i:
+            return start, start + len(self.raw[i])
+        end = self.offset(j)
+        return start, end + len(self.raw[j])
 
     def opens(self, i: int) -> bool:
         """Run i is the first word of a sentence, line or quotation."""
@@ -197,9 +205,12 @@ class Scan:
         context = self.context_keys()
         keys = list(context)
         for i in compress(range(n), map(LOW.__ne__, kind)):
-            if not (kind[i] == CAP and keys[i] is not None and i + 1 < n and linked[i + 1]
-                    and kind[i + 1] == LOW and self.opens(i)):
-                keys[i] = None
+            keys[i] = None
+        # A capital before a lower-case word, one space on: ordinary where it opens a sentence.
+        for i in compress(range(n), map(and_, map(and_, map(CAP.__eq__, kind), map(LOW.__eq__, kind[1:])),
+                                        linked[1:])):
+            if context[i] is not None and self.opens(i):
+                keys[i] = context[i]
         if custom:
             keys = [None if k in custom else k for k in keys]
         self._ordinary[custom] = keys
@@ -208,6 +219,24 @@ class Scan:
 
 _JOINER_CHARS = "".join(_JOINERS)
 _FIRST, _LAST = slice(None, 1), slice(-1, None)
+
+
+_LEFT, _RIGHT = 1, 2
+_SEP_GLUE: dict[str, int] = {}
+
+
+def _sep_glue(sep: str) -> int:
+    """Whether a separator glues the run after it (_LEFT) and the run before it (_RIGHT) to a code,
+    taking runs on both sides; the ends of the text are checked apart."""
+    g = 0
+    if sep[-1:] in _TOUCHING and _glued_left(sep, True):
+        g |= _LEFT
+    if sep[:1] in _TOUCHING and _glued_right(sep, True):
+        g |= _RIGHT
+    if len(_SEP_GLUE) > 50_000:
+        _SEP_GLUE.clear()
+    _SEP_GLUE[sep] = g
+    return g
 
 
 def _glued_left(sep: str, after_run: bool) -> bool:
@@ -349,7 +378,7 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
         foreign_right = i + 1 < n and linked[i + 1] and _foreign_at(sc, i + 1)
         if not marked and (foreign_left or foreign_right):
             continue  # inside a foreign phrase: "Pacta sunt servanda"
-        yield Hit(sc.start[i], sc.end[i],
+        yield Hit(*sc.span(i),
                   f"“{raw[i]}” không phải tiếng Việt", f"“{raw[i]}” is not a Vietnamese word",
                   tuple(_render(c, raw[i], ctx) for c in suggestions),
                   severity=None if marked else "warning")
@@ -449,6 +478,7 @@ def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], str] | N
 
 
 _NO_PAIRS: dict[str, int] = {}
+_PHRASE = frozenset((SEEN, COMMON))
 
 
 def _slips(sc: Scan, keys: list[str | None], lex: Lexicon) -> list[tuple[int, str]]:
@@ -473,15 +503,15 @@ def _slips(sc: Scan, keys: list[str | None], lex: Lexicon) -> list[tuple[int, st
     # A phrase seen across a word boundary ("vấn đề | cấp bách") vouches for "đề cấp" only where
     # the bound syllable has its word here too.
     # Whether a pair is a WORD never changes here, so every pair is decided on the same footing.
-    if n > 1:
-        loose = list(map(WORD.__ne__, ps))
-        bound_here = list(map(lex.bound_set.__contains__, context))
-        # For pair (i-1, i), i in 1..n-1: the left one is bound and not in a word on its left, or
-        # the right one is bound and not in a word on its right.
-        doubtful = map(or_, map(and_, loose[:n - 1], bound_here[:n - 1]), map(and_, loose[2:n + 1], bound_here[1:n]))
-        phrase = map(and_, map(gt, ps[1:n], repeat(UNSEEN)), loose[1:n])  # SEEN or COMMON
-        for i in compress(range(1, n), map(and_, phrase, doubtful)):
-            ps[i] = UNSEEN
+    # For pair (i-1, i), a phrase (SEEN or COMMON) counts only unless the left one is bound and not
+    # in a word on its left, or the right one is bound and not in a word on its right. Whether a
+    # pair is a WORD never changes here, so every phrase is decided on the same footing.
+    bound = lex.bound_set
+    phrases = [i for i in compress(range(1, n), map(_PHRASE.__contains__, ps[1:n]))]
+    doubtful = [i for i in phrases
+                if (ps[i - 1] != WORD and context[i - 1] in bound) or (ps[i + 1] != WORD and context[i] in bound)]
+    for i in doubtful:
+        ps[i] = UNSEEN
     found = []
     memo = _REPAIRS
     weak = list(map(gt, repeat(COMMON), ps))
@@ -533,7 +563,7 @@ def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
             continue
         raw = sc.raw[i]
         fixed = _render(intended, raw, ctx)
-        yield Hit(sc.start[i], sc.end[i], f"“{raw}” có lẽ là “{fixed}”", f"“{raw}” is probably “{fixed}”",
+        yield Hit(*sc.span(i), f"“{raw}” có lẽ là “{fixed}”", f"“{raw}” is probably “{fixed}”",
                   (fixed,))
 
 
@@ -583,7 +613,7 @@ def doubled(doc: Document, ctx: Context) -> Iterator[Hit]:
         # before another word, "sáng tạo | tạo | động lực". Say so, quietly.
         ambiguous = lex.pair(before, key[i]) == WORD and (
             lex.pair(key[i], after) == WORD or (lex.free(key[i]) and lex.pair(after, after2) == WORD))
-        yield Hit(sc.start[i - 1], sc.end[i], f"Lặp từ “{raw[i]}”", f"Doubled word “{raw[i]}”",
+        yield Hit(*sc.span(i - 1, i), f"Lặp từ “{raw[i]}”", f"Doubled word “{raw[i]}”",
                   (raw[i - 1],), severity="info" if ambiguous else None)
 
 
@@ -647,7 +677,7 @@ def name_case(doc: Document, ctx: Context) -> Iterator[Hit]:
         if written_full or lone_middle or given_name:
             raw = sc.raw[i]
             fixed = raw[:1].upper() + raw[1:]
-            yield Hit(sc.start[i], sc.end[i], f"Tên riêng viết thường: “{raw}” → “{fixed}”",
+            yield Hit(*sc.span(i), f"Tên riêng viết thường: “{raw}” → “{fixed}”",
                       f"Lower-case syllable in a name: “{raw}” → “{fixed}”", (fixed,))
 
 
@@ -678,7 +708,7 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
                     if got != want:
                         raw = sc.raw[j]
                         fixed = _render(want, raw, ctx)
-                        yield Hit(sc.start[j], sc.end[j],
+                        yield Hit(*sc.span(j),
                                   f"Tên viết khác trong cùng bài: “{raw}” (nơi khác: “{fixed}”)",
                                   f"Name spelled two ways in this article: “{raw}” (elsewhere “{fixed}”)",
                                   (fixed,))
