@@ -84,6 +84,14 @@ def test_misplaced_tone_mark_is_a_nonword_with_the_mark_moved():
     assert flagged(text)["hóan"][0] == "hoán"
 
 
+@pytest.mark.parametrize("sentence, wrong, right", [
+    ("Sở đã tổ chức chiển khai kế hoạch năm nay.", "chiển", "triển"),  # ch/tr heard alike
+    ("Các đơn vị cần đẩy nhanh tiến độ suất khẩu nông sản.", "suất", "xuất"),
+])
+def test_nonword_or_slip_of_an_onset_heard_alike_suggests_the_word(sentence, wrong, right):
+    assert flagged(LEAD + sentence)[wrong][0] == right
+
+
 def test_pathological_input_stays_fast_enough_to_finish():
     junk = " ".join(f"xyzđ{i:x}ươq" for i in range(300))
     assert isinstance(typos(LEAD + junk), list)

@@ -308,9 +308,38 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
 
 
+# Onsets that whole dialects pronounce alike: the commonest slips writers make by ear.
+_MERGERS = {"ch": ("tr",), "tr": ("ch",), "s": ("x",), "x": ("s",), "d": ("gi", "r"), "gi": ("d", "r"),
+            "r": ("d", "gi"), "l": ("n",), "n": ("l",)}
+
+
+def _merger_swaps(plain: str) -> list[str]:
+    """A toneless syllable with its onset swapped for each one dialects merge it with:
+    "chao" → ["trao"], "gi" (of "gì") → ["di", "ri"], "da" → ["gia", "ra"]."""
+    onset, rhyme = split_onset(plain)
+    if onset == "g" and rhyme[:1] == "i":  # "gì": the i is the onset's and the vowel
+        onset, rhyme = "gi", rhyme[1:]
+    out = []
+    for alt in _MERGERS.get(onset, ()):
+        rest = rhyme
+        if alt == "gi" and rest.startswith("i"):
+            rest = rest[1:]
+        if onset == "gi" and not (rhyme and rhyme[0] in VOWELS):
+            rest = "i" + rhyme
+        out.append(alt + rest)
+    return out
+
+
+def _merged(a: str, v: str) -> bool:
+    """v is a with its onset swapped for one that dialects merge with it: "chao"/"trao", "dì"/"gì"."""
+    plain, tone = strip_tone(a)
+    return any(place_tone(swap, tone) == v for swap in _merger_swaps(plain))
+
+
 @lru_cache(maxsize=4096)
 def _near_syllables(word: str) -> tuple[str, ...]:
-    """Known syllables one edit from `word` (delete, insert, replace, swap, retone)."""
+    """Known syllables one edit from `word` (delete, insert, replace, swap), or the same letters
+    with another tone, or with an onset dialects merge (ch/tr, s/x, d/gi/r, l/n) and any tone."""
     index = _delete_index()
     found: set[str] = set()
     for probe in _deletes(word) | {word}:
@@ -319,7 +348,9 @@ def _near_syllables(word: str) -> tuple[str, ...]:
                 found.add(key)
     plain, _ = strip_tone(word)
     known = lexicon().syllables
-    found.update(c for c in (place_tone(plain, t) for t in range(6)) if c in known)
+    # Any tone on the same letters, or on an onset heard alike: "chiển" → "triển", "sằng" → "xăng".
+    for letters in [plain, *_merger_swaps(plain)]:
+        found.update(c for c in (place_tone(letters, t) for t in range(6)) if c in known)
     found.discard(word)
     return tuple(sorted(found))
 
@@ -399,27 +430,6 @@ def _foreign_at(sc: Scan, i: int) -> bool:
 
 
 # --- real-word slips -------------------------------------------------------------------------
-
-_MERGERS = {"ch": ("tr",), "tr": ("ch",), "s": ("x",), "x": ("s",), "d": ("gi", "r"), "gi": ("d", "r"),
-            "r": ("d", "gi"), "l": ("n",), "n": ("l",)}
-
-
-def _merged(a: str, v: str) -> bool:
-    """v is a with its onset swapped for one that dialects merge with it: "chao"/"trao", "dì"/"gì"."""
-    plain, tone = strip_tone(a)
-    onset, rhyme = split_onset(plain)
-    if onset == "g" and rhyme[:1] == "i":  # "gì": the i is the onset's and the vowel
-        onset, rhyme = "gi", rhyme[1:]
-    for alt in _MERGERS.get(onset, ()):
-        rest = rhyme
-        if alt == "gi" and rest.startswith("i"):
-            rest = rest[1:]
-        if onset == "gi" and not (rhyme and rhyme[0] in VOWELS):
-            rest = "i" + rhyme
-        if place_tone(alt + rest, tone) == v:
-            return True
-    return False
-
 
 @lru_cache(maxsize=100_000)
 def _variants(a: str) -> tuple[tuple[str, float, bool], ...]:
