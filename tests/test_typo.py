@@ -156,6 +156,21 @@ def test_dialect_onset_slip_without_a_pair_to_vouch_for_it(sentence):
     assert [(f.text, f.suggestions[0]) for f in found] == [("chao", "trao")]
 
 
+@pytest.mark.parametrize("sentence, wrong, right", [
+    ("Các cơ quan chức năng đang sử lý hồ sơ của người dân.", "sử", "xử"),
+    ("Một sơ xuất nhỏ có thể gây hậu quả lớn.", "xuất", "suất"),
+])
+def test_syllable_that_lives_only_in_words_stranded_by_an_onset_slip(sentence, wrong, right):
+    found = [f for f in typos(LEAD + sentence) if f.rule == "typo.realword"]
+    assert [(f.text, f.suggestions[0]) for f in found] == [(wrong, right)]
+
+
+def test_the_same_syllables_inside_their_words_are_left_alone():
+    text = LEAD + ("Lịch sử của tỉnh được sử dụng rộng rãi; doanh nghiệp xuất khẩu và sản xuất, "
+                   "năng suất lao động tăng, cơ quan xử lý hồ sơ nhanh.")
+    assert [f for f in typos(text) if f.severity != "info"] == []
+
+
 @pytest.mark.parametrize("sentence", [
     "Đàn chim én chao liệng trên cánh đồng lúa.",  # "liệng" is too rare for its pairs to be known
     "Con thuyền chao nghiêng giữa những con sóng lớn.",

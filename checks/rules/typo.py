@@ -462,6 +462,7 @@ def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], str] | N
     # waiting for exactly this repair: "vẫn đề" where "đề" has no word otherwise).
     a_free = a in free
     a_common = a_free or za >= COMMON_ZIPF
+    a_stranded = a in bound and pl != WORD and pr != WORD
     # A common free-standing word pairs with anything: only a neighbour with nothing at all on its
     # other side outweighs that, and only for a repair that is itself part of words ("vẫn đề").
     l_waiting = l is not None and l in bound and (l_side == UNSEEN if a_common else l_side != WORD)
@@ -473,9 +474,12 @@ def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], str] | N
                 (pairs.get(v + " " + r, UNSEEN) if r else UNSEEN, r_side == WORD, r_waiting, pr)):
             if strength == WORD:
                 # The repair replaces a pair never seen, with a neighbour free to join it.
+                # A common syllable that only lives inside words, here in none, slipped by ear into
+                # another word's onset: "sử lý" → "xử lý".
                 ok = (written == UNSEEN and not taken and (
                     (not a_common and zv >= za - WORD_MARGIN)
-                    or (waiting and v not in free and zv >= za - COMMON_WORD_MARGIN)))
+                    or (waiting and v not in free and zv >= za - COMMON_WORD_MARGIN)
+                    or (merged and a_stranded and zv >= za - WORD_MARGIN)))
             elif strength == COMMON:
                 ok = orphan and ((zv >= za + PHRASE_MARGIN and not a_free) or (a in bound and v in free))
             elif strength == SEEN:
