@@ -142,7 +142,10 @@ class Scan:
         touches = [False] * n
         glue = list(map(_SEP_GLUE.get, seps))
         if None in glue:
-            for k in compress(range(n + 1), map(is_, glue, repeat(None))):
+            for sep in set(compress(seps, map(is_, glue, repeat(None)))):
+                _sep_glue(sep)
+            glue = list(map(_SEP_GLUE.get, seps))
+            for k in compress(range(n + 1), map(is_, glue, repeat(None))):  # the cache was full and emptied
                 glue[k] = _sep_glue(seps[k])
         for k in compress(range(n + 1), glue):
             g = glue[k]

@@ -112,8 +112,10 @@ def check(env: Env, paths: tuple[str, ...], ids: tuple[int, ...], all_: bool, fm
             texts = {k: getattr(article, k) or "" for k in ("title", "sapo", "body")}
             results.append(Checked({"id": article_id}, texts, check_stored_article(db, article, ctx)))
     if fmt == "json":
-        out = [{**c.label, **f.to_dict()} for c in results for f in c.findings]
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        # One finding per line: easy to read and grep, and each line goes through json's C encoder
+        # (indent= would switch to the pure-Python one: 0.3 s for 5,000 findings).
+        lines = [json.dumps({**c.label, **f.to_dict()}, ensure_ascii=False) for c in results for f in c.findings]
+        click.echo("[\n" + ",\n".join(lines) + "\n]" if lines else "[]")
     elif fmt == "sarif":
         click.echo(json.dumps(to_sarif(results, lang), ensure_ascii=False, indent=2))
     else:
