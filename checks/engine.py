@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -136,18 +137,32 @@ def _plan(style: HouseStyle, field: str, wanted: frozenset[str] | None) -> list[
     return plan
 
 
+_PAUSE_LOCK = threading.Lock()
+_pauses = 0  # checks running now, in any thread
+_resume = False  # whether the collector was on when the first of them began
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """The cyclic garbage collector off while the rules run: they allocate hundreds of thousands
     of short-lived lists and tuples, none of them in cycles, and each collection would walk the
-    word data too (~20% of a long text's time). Refcounting frees everything as usual."""
-    was = gc.isenabled()
-    gc.disable()
+    word data too (~20% of a long text's time). Refcounting frees everything as usual.
+
+    Counted under a lock: the desk checks in worker threads, and the collector comes back on
+    only when the last check ends, and only if it was on before the first began."""
+    global _pauses, _resume
+    with _PAUSE_LOCK:
+        if _pauses == 0:
+            _resume = gc.isenabled()
+            gc.disable()
+        _pauses += 1
     try:
         yield
     finally:
-        if was:
-            gc.enable()
+        with _PAUSE_LOCK:
+            _pauses -= 1
+            if _pauses == 0 and _resume:
+                gc.enable()
 
 
 def check_text(text: str, ctx: Context | None = None, *, field: str = "body",

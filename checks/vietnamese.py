@@ -176,8 +176,8 @@ def confusions(word: str) -> tuple[str, ...]:
         rest = rhyme
         if alt == "gi" and rest.startswith("i"):
             rest = rest[1:]
-        if onset == "gi" and rhyme[:1] not in VOWELS:
-            rest = "i" + rhyme
+        if onset == "gi" and (rhyme[:1] not in VOWELS or rhyme[:1] == "ê"):
+            rest = "i" + rhyme  # "giêng" is gi + iêng: "riêng", "diêng"
         out.append(place_tone(alt + rest, tone))
     for coda, alts in _CODA_SWAPS.items():
         if rhyme.endswith(coda) and not (coda == "n" and rhyme.endswith(("nh", "ng"))) \

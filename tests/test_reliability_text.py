@@ -151,3 +151,39 @@ def test_search_words_never_error(prop_db, words):
     """Anything typed in the search box is plain text to FTS5 (quotes, *, NEAR, -, surrogates)."""
     articles.list_page(prop_db, articles.Query(search=words), limit=5)
     articles.count(prop_db, articles.Query(search=words))
+
+
+def test_checks_in_several_threads_leave_the_garbage_collector_as_it_was():
+    # The desk checks in worker threads; the collector is paused while rules run and must come
+    # back on when the last check ends, however the threads interleave.
+    import gc
+    import sys
+    import threading
+
+    from checks.engine import Context, _collector_paused, check_text
+
+    def churn():
+        for _ in range(5_000):
+            with _collector_paused():
+                pass
+        check_text("Hội thảo về chuyển giao công nghệ đã diễn ra.", Context())
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        assert gc.isenabled()
+        for _ in range(3):
+            threads = [threading.Thread(target=churn) for _ in range(3)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            assert gc.isenabled()
+        gc.disable()  # off before a check: still off after it
+        try:
+            check_text("Hội thảo.", Context())
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+    finally:
+        sys.setswitchinterval(interval)

@@ -327,8 +327,8 @@ def _merger_swaps(plain: str) -> list[str]:
         rest = rhyme
         if alt == "gi" and rest.startswith("i"):
             rest = rest[1:]
-        if onset == "gi" and not (rhyme and rhyme[0] in VOWELS):
-            rest = "i" + rhyme
+        if onset == "gi" and not (rhyme and rhyme[0] in VOWELS and rhyme[0] != "ê"):
+            rest = "i" + rhyme  # "gì" → "dì"; "giêng" is gi + iêng → "riêng"
         out.append(alt + rest)
     return out
 
