@@ -87,7 +87,8 @@ def test_misplaced_tone_mark_is_a_nonword_with_the_mark_moved():
 @pytest.mark.parametrize("sentence, wrong, right", [
     ("Sở đã tổ chức chiển khai kế hoạch năm nay.", "chiển", "triển"),  # ch/tr heard alike
     ("Các đơn vị cần đẩy nhanh tiến độ suất khẩu nông sản.", "suất", "xuất"),
-    ("Tài sản diêng của gia đình được giữ nguyên.", "diêng", "riêng"),  # gi + iêng spelled "giêng"
+    ("Tài sản diêng của gia đình được giữ nguyên.", "diêng", "riêng"),
+    ("Đây là phòng làm việc giêng của giám đốc.", "giêng", "riêng"),  # gi + iêng is spelled "giêng"
 ])
 def test_nonword_or_slip_of_an_onset_heard_alike_suggests_the_word(sentence, wrong, right):
     assert flagged(LEAD + sentence)[wrong][0] == right
