@@ -147,7 +147,8 @@ _LIST_ITEM = re.compile(r"^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)]|[IVXLC]{1,5}\.
 # One-line menus: "Trang chủ | Tin tức | Video | Liên hệ".
 _PIPE_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
 _PHOTO_REF_LINE = re.compile(r"^\(\s*(?:ảnh|hình|clip|video)(?:\s+\w+){0,3}\s*\)$", re.I)
-PHOTO_REF = re.compile(r"\s?\(\s*(?:ảnh|hình)\s+(?:dưới|trên|bên(?: dưới| trên| phải| trái)?|kèm theo)\s*\)",
+# Starts at the "(" so the engine can scan for it; the rule takes one space before it along.
+PHOTO_REF = re.compile(r"\(\s*(?:ảnh|hình)\s+(?:dưới|trên|bên(?: dưới| trên| phải| trái)?|kèm theo)\s*\)",
                        re.I)
 
 _SLOGAN = re.compile(

@@ -97,9 +97,11 @@ def photo_ref(doc, ctx):
     yield from _lines(doc, "boilerplate.photo_ref")
     vi, en = RULE_REASONS["boilerplate.photo_ref"]
     classes = classify_lines(doc.text)
-    for m in PHOTO_REF.finditer(doc.text):
+    text = doc.text
+    for m in PHOTO_REF.finditer(text):
         c = classes[doc.line_index(m.start())]
         if c.rule == "boilerplate.photo_ref" or c.kind == "boilerplate":
             continue
-        yield Hit(m.start(), m.end(), f"{vi[0].upper()}{vi[1:]}: ảnh không đi kèm bài. Xóa.",
+        start = m.start() - 1 if m.start() and text[m.start() - 1].isspace() else m.start()
+        yield Hit(start, m.end(), f"{vi[0].upper()}{vi[1:]}: ảnh không đi kèm bài. Xóa.",
                   f"{en[0].upper()}{en[1:]}: the photo does not travel with the text. Delete it.", ("",))
