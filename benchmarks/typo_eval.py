@@ -42,6 +42,7 @@ import argparse
 import json
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -447,33 +448,48 @@ def main() -> None:
         seeds_report()
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def speed(args) -> None:
     """Throughput over 3 MB of news prose in one process: the first pass (caches cold, as a batch
-    run meets new text) and a second one (warm), plus the desk's re-check of one 5 KB article."""
+    run meets new text) and the best of three warm passes, plus the desk's re-check of one 5 KB
+    article. CPU time on both sides (this process; hunspell-vi as a child, best of two runs, taken
+    between our passes): on a shared machine wall time swings by a third between runs."""
     text = news_text(3.0)
     mb = len(text.encode()) / 1e6
-    rates = []
-    for _ in range(2):
-        t = time.perf_counter()
+
+    def ours() -> float:
+        t = time.process_time()
         check_text(text, Context())
-        rates.append(mb / (time.perf_counter() - t))
-    t = time.perf_counter()
+        return mb / (time.process_time() - t)
+
+    first = ours()
+    hunspell_ok = shutil.which("hunspell") and hunspell_words("xin chào") is not None
+    warm, theirs = [], []
+    for round_ in range(3):
+        warm.append(ours())
+        if hunspell_ok and round_ < 2:
+            before = _children_cpu()
+            hunspell_words(text)
+            theirs.append(mb / (_children_cpu() - before))
+    t = time.process_time()
     check_text(text, Context(), rules=["typo"])
-    typo = mb / (time.perf_counter() - t)
+    typo = mb / (time.process_time() - t)
     article = text[:5000]
     check_text(article, Context())
     t = time.perf_counter()
     for _ in range(20):
         check_text(article, Context())
-    warm = (time.perf_counter() - t) / 20
+    recheck = (time.perf_counter() - t) / 20
     hunspell_rate, where = 0.22, "0.22 MB/s measured when the issue was filed"
-    if shutil.which("hunspell") and hunspell_words("xin chào") is not None:
-        t = time.perf_counter()
-        hunspell_words(text)
-        hunspell_rate, where = mb / (time.perf_counter() - t), "measured now on the same text"
-    print(f"speed on {mb:.1f} MB: all rules {rates[0]:.2f} MB/s first pass, {rates[1]:.2f} MB/s warm = "
-          f"{rates[0] / hunspell_rate:.1f}x / {rates[1] / hunspell_rate:.1f}x hunspell-vi ({hunspell_rate:.2f} MB/s, "
-          f"{where}); typo rules alone {typo:.2f} MB/s warm; 5 KB article re-check {warm * 1000:.1f} ms warm")
+    if theirs:
+        hunspell_rate, where = max(theirs), "CPU, best of 2, measured now on the same text"
+    print(f"speed on {mb:.1f} MB: all rules {first:.2f} MB/s first pass, {max(warm):.2f} MB/s warm = "
+          f"{first / hunspell_rate:.1f}x / {max(warm) / hunspell_rate:.1f}x hunspell-vi ({hunspell_rate:.2f} MB/s, "
+          f"{where}); typo rules alone {typo:.2f} MB/s warm; 5 KB article re-check {recheck * 1000:.1f} ms warm")
 
 
 if __name__ == "__main__":

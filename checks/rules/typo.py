@@ -333,12 +333,6 @@ def _merger_swaps(plain: str) -> list[str]:
     return out
 
 
-def _merged(a: str, v: str) -> bool:
-    """v is a with its onset swapped for one that dialects merge with it: "chao"/"trao", "dì"/"gì"."""
-    plain, tone = strip_tone(a)
-    return any(place_tone(swap, tone) == v for swap in _merger_swaps(plain))
-
-
 @lru_cache(maxsize=4096)
 def _near_syllables(word: str) -> tuple[str, ...]:
     """Known syllables one edit from `word` (delete, insert, replace, swap), or the same letters
@@ -439,7 +433,9 @@ def _variants(a: str) -> tuple[tuple[str, float, bool], ...]:
     """Slip variants of `a` the lexicon knows, with their frequencies and whether they are a
     dialect merger of onsets."""
     lex = lexicon()
-    return tuple((v, lex.zipf(v), _merged(a, v)) for v in confusions(a) if v in lex.syllables)
+    plain, tone = strip_tone(a)
+    merged = {place_tone(swap, tone) for swap in _merger_swaps(plain)}
+    return tuple((v, lex.zipf(v), v in merged) for v in confusions(a) if v in lex.syllables)
 
 
 _REPAIRS: dict[tuple, tuple[tuple[int, float], str] | None] = {}
