@@ -26,6 +26,7 @@ ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
 import corpus  # noqa: E402
+from timing import children_cpu  # noqa: E402
 
 HUNSPELL_MB_S = 0.22  # hunspell -d vi_VN -l on this machine (the anchor)
 CACHE = HERE / ".cache"
@@ -198,11 +199,11 @@ def bench_check_cli(table: Table, megabytes: float) -> None:
         size_mb = path.stat().st_size / 1e6
         samples, cpu = [], []
         for _ in range(3):
-            before = _children_cpu()
+            before = children_cpu()
             started = time.perf_counter()
             bientap("check", str(path), "--format", "json", "--fail-on", "never")
             samples.append(time.perf_counter() - started)
-            cpu.append(_children_cpu() - before)
+            cpu.append(children_cpu() - before)
         rate = size_mb / statistics.median(samples)
         cpu_rate = size_mb / statistics.median(cpu)
         anchor = HUNSPELL_MB_S
@@ -222,13 +223,6 @@ def bench_check_cli(table: Table, megabytes: float) -> None:
         table.add("cold `bientap check one-file.txt`", f"{cold:.2f} s", "< 1 s", fmt_ratio(cold, 1.0, True))
 
 
-def _children_cpu() -> float:
-    import resource
-
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def _timed(fn) -> float:
     started = time.perf_counter()
     fn()
@@ -243,9 +237,9 @@ def bench_import(table: Table, n_feed: int, n_files: int) -> None:
             for rec in corpus.records(n_feed):
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         jobs = os.cpu_count() or 1
-        before = _children_cpu()
+        before = children_cpu()
         elapsed = _timed(lambda: bientap("--db", str(tmp / "feed.db"), "import", str(feed)))
-        cpu_ms = (_children_cpu() - before) / n_feed * 1000
+        cpu_ms = (children_cpu() - before) / n_feed * 1000
         rate = n_feed / elapsed
         table.add(f"import a JSON Lines feed ({n_feed} articles, --jobs {jobs})", f"{rate:.0f} art/s",
                   ">= 500/s", fmt_ratio(rate, 500, False) + f"; CPU {cpu_ms:.1f} ms/article over all processes "
@@ -254,9 +248,9 @@ def bench_import(table: Table, n_feed: int, n_files: int) -> None:
         pages.mkdir()
         for i in range(n_files):
             (pages / f"{i:05d}.txt").write_text(corpus.raw_page(i), encoding="utf-8")
-        before = _children_cpu()
+        before = children_cpu()
         elapsed = _timed(lambda: bientap("--db", str(tmp / "txt.db"), "import", str(pages)))
-        cpu_ms = (_children_cpu() - before) / n_files * 1000
+        cpu_ms = (children_cpu() - before) / n_files * 1000
         rate = n_files / elapsed
         table.add(f"import raw .txt files ({n_files}, --jobs {jobs})", f"{rate:.0f} files/s", ">= 200/s",
                   fmt_ratio(rate, 200, False) + f"; CPU {cpu_ms:.1f} ms/file = at most "

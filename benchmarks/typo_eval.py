@@ -42,7 +42,6 @@ import argparse
 import json
 import random
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -57,6 +56,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from build_lexicon import vlsp_halves  # noqa: E402
 from corpus import _detokenize, news_text  # noqa: E402
+from timing import children_cpu  # noqa: E402
 
 from checks.engine import Context, check_text  # noqa: E402
 from checks.lexicon import Lexicon, install, lexicon  # noqa: E402
@@ -172,6 +172,10 @@ def hunspell_words(text: str) -> list[str] | None:
     if proc.returncode != 0 or "Can't open affix" in proc.stderr:
         return None
     return proc.stdout.split()
+
+
+def hunspell_available() -> bool:
+    return hunspell_words("xin chào") is not None
 
 
 def hunspell_on(injected: list[tuple]) -> tuple[list[bool], int]:
@@ -345,7 +349,7 @@ def corrected_report(path: Path) -> None:
     per_k = 1000 / max(words, 1)
     print(f"typo rules: recall {found}/{n} = {found / max(n, 1):.3f}; first suggestion right on {first_ok}/{found} "
           f"found; other flags {other} = {other * per_k:.2f} per 1,000 words")
-    if hunspell_words("xin chào") is None:
+    if not hunspell_available():
         print("hunspell-vi: not installed (apt-get install hunspell hunspell-vi)")
         return
     hs_found, hs_other = hunspell_on_corrected(docs)
@@ -448,11 +452,6 @@ def main() -> None:
         seeds_report()
 
 
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def speed(args) -> None:
     """Throughput over 3 MB of news prose in one process: the first pass (caches cold, as a batch
     run meets new text) and the best of three warm passes, plus the desk's re-check of one 5 KB
@@ -467,14 +466,14 @@ def speed(args) -> None:
         return mb / (time.process_time() - t)
 
     first = ours()
-    hunspell_ok = shutil.which("hunspell") and hunspell_words("xin chào") is not None
+    hunspell_ok = hunspell_available()
     warm, theirs = [], []
     for round_ in range(3):
         warm.append(ours())
         if hunspell_ok and round_ < 2:
-            before = _children_cpu()
+            before = children_cpu()
             hunspell_words(text)
-            theirs.append(mb / (_children_cpu() - before))
+            theirs.append(mb / (children_cpu() - before))
     t = time.process_time()
     check_text(text, Context(), rules=["typo"])
     typo = mb / (time.process_time() - t)

@@ -168,28 +168,23 @@ def _collector_paused() -> Iterator[None]:
 def check_text(text: str, ctx: Context | None = None, *, field: str = "body",
                rules: Iterable[str] | None = None, doc: Document | None = None) -> list[Finding]:
     """All findings for `text`, sorted by position. Offsets refer to `text` as given."""
-    with _collector_paused():
-        return _check_text(text, ctx, field, rules, doc)
-
-
-def _check_text(text: str, ctx: Context | None, field: str, rules: Iterable[str] | None,
-                doc: Document | None) -> list[Finding]:
     ctx = ctx or Context()
     doc = doc or Document.from_text(text, field)
     starts = None
     findings: list[Finding] = []
-    for r, severity in _plan(ctx.style, field, frozenset(rules) if rules is not None else None):
-        for hit in r.fn(doc, ctx):
-            if r.prose_only and not doc.is_prose(hit.start, r.captions):
-                continue
-            if starts is None:
-                from checks.text import line_starts
+    with _collector_paused():
+        for r, severity in _plan(ctx.style, field, frozenset(rules) if rules is not None else None):
+            for hit in r.fn(doc, ctx):
+                if r.prose_only and not doc.is_prose(hit.start, r.captions):
+                    continue
+                if starts is None:
+                    from checks.text import line_starts
 
-                starts = line_starts(text)
-            f = make_finding(doc, r.id, r.category, severity, r.safe, hit, ctx.lang, starts)
-            if (f.rule, f.text) in ctx.ignored:
-                continue
-            findings.append(f)
+                    starts = line_starts(text)
+                f = make_finding(doc, r.id, r.category, severity, r.safe, hit, ctx.lang, starts)
+                if (f.rule, f.text) in ctx.ignored:
+                    continue
+                findings.append(f)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
 

@@ -157,6 +157,20 @@ _VOWEL_MARKS = {"a": "ăâ", "ă": "aâ", "â": "aă", "e": "ê", "ê": "e", "o"
 _ONSET_SWAPS = {"ch": ("tr",), "tr": ("ch",), "s": ("x",), "x": ("s",), "d": ("gi", "r", "đ"),
                 "gi": ("d", "r"), "r": ("d", "gi"), "l": ("n", "t"), "n": ("l",), "đ": ("d",), "t": ("l",)}
 _CODA_SWAPS = {"n": ("ng", "t"), "ng": ("n",), "t": ("c", "n"), "c": ("t",)}
+# Onsets that whole dialects pronounce alike: the commonest slips writers make by ear.
+MERGED_ONSETS = {"ch": ("tr",), "tr": ("ch",), "s": ("x",), "x": ("s",), "d": ("gi", "r"), "gi": ("d", "r"),
+                 "r": ("d", "gi"), "l": ("n",), "n": ("l",)}
+
+
+def swap_onset(onset: str, rhyme: str, alt: str) -> str:
+    """The toneless syllable `onset` + `rhyme` spelled with `alt` for its onset, moving the i that
+    "gi" shares with its vowel: "gia" → "da", "dì" → "gì", "giêng" (gi + iêng) → "riêng"."""
+    rest = rhyme
+    if alt == "gi" and rest.startswith("i"):
+        rest = rest[1:]
+    if onset == "gi" and not (rhyme and rhyme[0] in VOWELS and rhyme[0] != "ê"):
+        rest = "i" + rhyme
+    return alt + rest
 
 
 @lru_cache(maxsize=65536)
@@ -172,13 +186,7 @@ def confusions(word: str) -> tuple[str, ...]:
     for i, ch in enumerate(rhyme):
         for alt in _VOWEL_MARKS.get(ch, ""):
             out.append(place_tone(onset + rhyme[:i] + alt + rhyme[i + 1:], tone))
-    for alt in _ONSET_SWAPS.get(onset, ()):
-        rest = rhyme
-        if alt == "gi" and rest.startswith("i"):
-            rest = rest[1:]
-        if onset == "gi" and (rhyme[:1] not in VOWELS or rhyme[:1] == "ê"):
-            rest = "i" + rhyme  # "giêng" is gi + iêng: "riêng", "diêng"
-        out.append(place_tone(alt + rest, tone))
+    out.extend(place_tone(swap_onset(onset, rhyme, alt), tone) for alt in _ONSET_SWAPS.get(onset, ()))
     for coda, alts in _CODA_SWAPS.items():
         if rhyme.endswith(coda) and not (coda == "n" and rhyme.endswith(("nh", "ng"))) \
                 and not (coda == "c" and rhyme.endswith("ch")):

@@ -12,13 +12,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import and_, eq, gt, is_, is_not, itemgetter, not_, or_
+from operator import and_, eq, gt, is_, is_not, itemgetter, not_
 
 from checks.engine import Context, rule
 from checks.findings import Document, Hit
 from checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon, lexicon
 from checks.text import fold
-from checks.vietnamese import VOWELS, confusions, is_structural, normalize, place_tone, split_onset, strip_tone
+from checks.vietnamese import (MERGED_ONSETS, confusions, is_structural, normalize, place_tone, split_onset,
+                               strip_tone, swap_onset)
 
 # Letter runs. "\s" changes nothing ([^\W\d_] already leaves spaces out) but lets the engine skip
 # spaces at once: the split runs 1.6x faster.
@@ -107,6 +108,19 @@ def _info(raw: str) -> tuple:
     return got
 
 
+def _cached_map(cache: dict, work, items: list[str]) -> list:
+    """`work(item)` for every item, read from `cache` (which `work` fills, and may empty when it
+    grows too big). Each item not met before is worked out once, then all are looked up again."""
+    got = list(map(cache.get, items))
+    if None in got:
+        for item in set(compress(items, map(is_, got, repeat(None)))):
+            work(item)
+        got = list(map(cache.get, items))
+        for i in compress(range(len(items)), map(is_, got, repeat(None))):  # the cache was emptied
+            got[i] = work(items[i])
+    return got
+
+
 class Scan:
     """The letter runs of a document as parallel lists, with what the typo rules need of each.
 
@@ -123,14 +137,7 @@ class Scan:
         raw = self.raw = parts[1::2]
         seps = self.seps = parts[0::2]  # seps[k] is the text before run k; seps[-1] the tail
         n = len(raw)
-        infos = list(map(_INFO.get, raw))
-        if None in infos:
-            # Runs not met before: each distinct one worked out once, then all looked up again.
-            for r in set(compress(raw, map(is_, infos, repeat(None)))):
-                _info(r)
-            infos = list(map(_INFO.get, raw))
-            for i in compress(range(n), map(is_, infos, repeat(None))):  # the cache was full and emptied
-                infos[i] = _info(raw[i])
+        infos = _cached_map(_INFO, _info, raw)
         self.key, self.valid, self.kind, self.known, context = (list(map(itemgetter(k), infos)) for k in range(5))
         linked = list(map(" ".__eq__, seps[:-1]))
         if linked:
@@ -140,13 +147,7 @@ class Scan:
         # that continues ("example.vn", "https://"), not one that ends a sentence ("pháp luật. Bảo").
         # Separators repeat (" ", ", ", ". "), so each distinct one is judged once.
         touches = [False] * n
-        glue = list(map(_SEP_GLUE.get, seps))
-        if None in glue:
-            for sep in set(compress(seps, map(is_, glue, repeat(None)))):
-                _sep_glue(sep)
-            glue = list(map(_SEP_GLUE.get, seps))
-            for k in compress(range(n + 1), map(is_, glue, repeat(None))):  # the cache was full and emptied
-                glue[k] = _sep_glue(seps[k])
+        glue = _cached_map(_SEP_GLUE, _sep_glue, seps)
         for k in compress(range(n + 1), glue):
             g = glue[k]
             if g & _LEFT and (k > 0 or _glued_left(seps[k], False)) and k < n:
@@ -222,7 +223,6 @@ class Scan:
 
 
 _JOINER_CHARS = "".join(_JOINERS)
-_FIRST, _LAST = slice(None, 1), slice(-1, None)
 
 
 _LEFT, _RIGHT = 1, 2
@@ -311,26 +311,13 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
 
 
-# Onsets that whole dialects pronounce alike: the commonest slips writers make by ear.
-_MERGERS = {"ch": ("tr",), "tr": ("ch",), "s": ("x",), "x": ("s",), "d": ("gi", "r"), "gi": ("d", "r"),
-            "r": ("d", "gi"), "l": ("n",), "n": ("l",)}
-
-
 def _merger_swaps(plain: str) -> list[str]:
     """A toneless syllable with its onset swapped for each one dialects merge it with:
     "chao" → ["trao"], "gi" (of "gì") → ["di", "ri"], "da" → ["gia", "ra"]."""
     onset, rhyme = split_onset(plain)
     if onset == "g" and rhyme[:1] == "i":  # "gì": the i is the onset's and the vowel
         onset, rhyme = "gi", rhyme[1:]
-    out = []
-    for alt in _MERGERS.get(onset, ()):
-        rest = rhyme
-        if alt == "gi" and rest.startswith("i"):
-            rest = rest[1:]
-        if onset == "gi" and not (rhyme and rhyme[0] in VOWELS and rhyme[0] != "ê"):
-            rest = "i" + rhyme  # "gì" → "dì"; "giêng" is gi + iêng → "riêng"
-        out.append(alt + rest)
-    return out
+    return [swap_onset(onset, rhyme, alt) for alt in MERGED_ONSETS.get(onset, ())]
 
 
 @lru_cache(maxsize=4096)
@@ -515,14 +502,12 @@ def _slips(sc: Scan, keys: list[str | None], lex: Lexicon) -> list[tuple[int, st
     for i in sc.touching():
         ps[i] = ps[i + 1] = UNSEEN
     # A phrase seen across a word boundary ("vấn đề | cấp bách") vouches for "đề cấp" only where
-    # the bound syllable has its word here too.
-    # Whether a pair is a WORD never changes here, so every pair is decided on the same footing.
-    # For pair (i-1, i), a phrase (SEEN or COMMON) counts only unless the left one is bound and not
-    # in a word on its left, or the right one is bound and not in a word on its right. Whether a
-    # pair is a WORD never changes here, so every phrase is decided on the same footing.
+    # the bound syllable has its word here too: the phrase (SEEN or COMMON) of pair (i-1, i) is
+    # dropped when the left one is bound and not in a word on its left, or the right one is bound
+    # and not in a word on its right. Whether a pair is a WORD never changes here, so every phrase
+    # is decided on the same footing.
     bound = lex.bound_set
-    phrases = [i for i in compress(range(1, n), map(_PHRASE.__contains__, ps[1:n]))]
-    doubtful = [i for i in phrases
+    doubtful = [i for i in compress(range(1, n), map(_PHRASE.__contains__, ps[1:n]))
                 if (ps[i - 1] != WORD and context[i - 1] in bound) or (ps[i + 1] != WORD and context[i] in bound)]
     for i in doubtful:
         ps[i] = UNSEEN
