@@ -128,7 +128,13 @@ _PUBLISHED = ("body", "title", "caption")
 
 
 def _view_with_map(original: str) -> tuple[str, list[int]]:
-    """NFC + LF view of `original` and, for every view offset (and the end), its original offset."""
+    """NFC + LF view of `original` and, for every view offset (and the end), its original offset.
+
+    A cluster (a character and the combining marks after it) whose NFC spelling differs from the
+    original maps every view character to the cluster's start: inside it, view and original
+    characters do not correspond one to one (marks composed, split or reordered), so the only
+    offsets with an original counterpart are its two ends. `make_finding` widens hits to them.
+    """
     if "\r" not in original and (original.isascii() or unicodedata.is_normalized("NFC", original)):
         return original, range(len(original) + 1)
     view: list[str] = []
@@ -146,21 +152,44 @@ def _view_with_map(original: str) -> tuple[str, list[int]]:
             j += 1
         cluster = original[i:j]
         composed = unicodedata.normalize("NFC", cluster) if j - i > 1 or not ch.isascii() else cluster
-        if len(composed) == len(cluster):
-            view.append(composed)
+        view.append(composed)
+        if composed == cluster:
             mapping.extend(range(i, j))
         else:
-            view.append(composed)
             mapping.extend([i] * len(composed))
         i = j
     mapping.append(n)
     return "".join(view), mapping
 
 
+def _cluster_bounds(mapping, start: int, end: int) -> tuple[int, int]:
+    """`start` and `end` moved out to the ends of a rewritten cluster they fall strictly inside.
+
+    Inside such a cluster neighbouring view offsets share an original offset (see _view_with_map)."""
+    while start > 0 and mapping[start - 1] == mapping[start]:
+        start -= 1
+    last = len(mapping) - 1
+    while 0 < end < last and mapping[end - 1] == mapping[end]:
+        end += 1
+    return start, end
+
+
 def make_finding(doc: Document, rule_id: str, category: str, severity: str, safe: bool, hit: Hit,
                  lang: str, starts: list[int]) -> Finding:
-    start = doc.to_original(hit.start)
-    end = doc.to_original(hit.end)
+    r"""The finding for `hit`, in original offsets; `text` is exactly `original[start:end]`.
+
+    A hit that cuts a rewritten cluster ("oẻ" of "khoe\u0309\u0301", whose view is "khoẻ\u0301")
+    cannot be mapped as is: it is widened to the cluster's ends, and each suggestion takes the view
+    characters it gained, so a suggestion still stands for exactly the span it replaces.
+    """
+    vstart, vend = _cluster_bounds(doc._to_original, hit.start, hit.end)
+    suggestions = tuple(hit.suggestions)
+    if (vstart, vend) != (hit.start, hit.end):
+        view = doc.text
+        before, after = view[vstart:hit.start], view[hit.end:vend]
+        suggestions = tuple(before + s + after for s in suggestions)
+    start = doc.to_original(vstart)
+    end = doc.to_original(vend)
     line = bisect.bisect_right(starts, start) - 1
     return Finding(
         rule=rule_id,
@@ -172,7 +201,7 @@ def make_finding(doc: Document, rule_id: str, category: str, severity: str, safe
         column=start - starts[line] + 1,
         text=doc.original[start:end],
         message=hit.message_en if lang == "en" else hit.message,
-        suggestions=tuple(hit.suggestions),
+        suggestions=suggestions,
         safe=safe if hit.safe is None else hit.safe,
         field=doc.field,
     )

@@ -20,15 +20,46 @@ def _rule_list(rules: str | None) -> list[str] | None:
     known = set(load_rules()) | set(RECORD_RULES) | set(CATEGORIES)
     unknown = [r for r in wanted if r not in known]
     if unknown:
-        raise click.BadParameter(f"không có quy tắc {', '.join(unknown)} (unknown rule)", param_hint="--rules")
+        shown = shown_name(", ".join(unknown))
+        raise click.BadParameter(f"không có quy tắc {shown} (unknown rule)", param_hint="--rules")
     return wanted
 
 
+def shown_name(name: str) -> str:
+    """A file name or other one-line value as printed: control characters, newline and tab escaped."""
+    from checks.text import visible
+
+    return visible(name).replace("\n", "\\n").replace("\t", "\\t")
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at LF only, each keeping its LF: a CR, form feed or U+2028 stays inside its line
+    (shown as an escape), so the diff's lines are the file's lines."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
+
+
 def unified_diff(before: str, after: str, name: str) -> str:
+    """A unified diff `patch` and `git apply` read, with article text shown through `visible`.
+
+    A last line without a newline is followed by `\\ No newline at end of file`, as diff(1) writes it.
+    """
     import difflib
 
-    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        fromfile=f"a/{name}", tofile=f"b/{name}"))
+    from checks.text import visible
+
+    shown = shown_name(name)
+    out = []
+    diff = difflib.unified_diff(_lines(before), _lines(after), fromfile=f"a/{shown}", tofile=f"b/{shown}")
+    for i, line in enumerate(diff):
+        if i < 2 or line.startswith("@@"):  # the two file headers, hunk headers; text lines open with " +-"
+            out.append(line)
+        elif line.endswith("\n"):
+            out.append(visible(line))
+        else:
+            out.append(visible(line) + "\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 def write_atomic(path: Path, text: str, encoding: str) -> None:
@@ -79,7 +110,7 @@ def fix(env: Env, path: str | None, article_id: int | None, rules: str | None, d
     ctx = context_for(env, style, "vi", db=db)
     text, reason = read_input(path)
     if text is None:
-        fail(f"{path}: {reason}")
+        fail(f"{shown_name(path)}: {reason}")
     from checks.engine import fix_text
 
     fixed = fix_text(text, ctx, rules=wanted)
@@ -87,12 +118,18 @@ def fix(env: Env, path: str | None, article_id: int | None, rules: str | None, d
         click.echo(unified_diff(text, fixed, path), nl=False)
         return
     if not in_place:
+        if sys.stdout.isatty():
+            # On a terminal the text is read, not kept: an ESC left in it (say `--rules spacing`)
+            # would act on the terminal. Redirected, the bytes are the fixed file, as they are.
+            from checks.text import visible
+
+            fixed = visible(fixed)
         out = sys.stdout.buffer
         out.write(fixed.encode("utf-8"))
         out.flush()
         return
     if fixed == text:
-        click.echo(f"{path}: không có gì cần sửa (nothing to fix)", err=True)
+        click.echo(f"{shown_name(path)}: không có gì cần sửa (nothing to fix)", err=True)
         return
     from checks.text import decode_bytes
 
@@ -101,8 +138,8 @@ def fix(env: Env, path: str | None, article_id: int | None, rules: str | None, d
         encoding = decode_bytes(target.read_bytes()).encoding
         write_atomic(target, fixed, encoding)
     except OSError as exc:
-        fail(f"{path}: {exc.strerror or exc}")
-    click.echo(f"{path}: đã sửa (fixed)", err=True)
+        fail(f"{shown_name(path)}: {exc.strerror or exc}")
+    click.echo(f"{shown_name(path)}: đã sửa (fixed)", err=True)
 
 
 def _fix_article(env: Env, article_id: int, wanted: list[str] | None, dry_run: bool, style: Path | None) -> None:
