@@ -7,6 +7,7 @@ widened to the whole cluster and its suggestion with it.
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import select
@@ -62,8 +63,6 @@ def test_fix_never_invents_letters_or_digits(cli, given_bytes, expected):
 
 
 def test_check_spans_are_whole_clusters_and_suggestions_replace_them(cli):
-    import json
-
     text = "Ngày 10/5/ 2022\u0344, sức khoe\u0309\u0301.\n"
     result = cli("check", "-", "--format", "json", "--fail-on", "never", input=text.encode())
     findings = {f["rule"]: f for f in json.loads(result.output)}
