@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import sqlite_utils
@@ -96,19 +97,40 @@ def open_db(path: str | Path | None = None, *, memory_name: str | None = None,
         try:
             db = _connect_patiently(path, readonly)
         except sqlite3.Error as exc:
-            if readonly or not (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_READONLY"):
-                raise store_error(exc, path) from exc
-            try:
-                db = _connect(path, True)
-                if migrations.pending(db):
-                    raise exc
-            except sqlite3.Error:
-                raise store_error(exc, path) from exc
+            db = _open_for_reading(path, exc)
             readonly = True
     db.conn.create_function("bt_fold", 1, lambda s: fold(s) if s else s, deterministic=True)
     if migrate and not readonly:
         ensure_schema(db)
     return db
+
+
+def _errname(exc: BaseException | None) -> str:
+    return getattr(exc, "sqlite_errorname", "") or ""
+
+
+def _open_for_reading(path: Path, exc: sqlite3.Error) -> sqlite_utils.Database:
+    """The file as it is, for listing and showing, when the normal open failed because it cannot be
+    written (a colleague's file, a read-only mount); the StoreError of `exc` otherwise.
+
+    A WAL-mode file needs its -shm beside it even to be read: in a folder nobody may write (a
+    read-only mount), it is opened immutable, the only way SQLite reads it there — unless commits
+    wait in its -wal, which an immutable open would silently leave out."""
+    if not _errname(exc).startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")) or not path.is_file():
+        raise store_error(exc, path) from exc
+    wal = Path(f"{path}-wal")
+    frozen = not os.access(path.parent, os.W_OK) and not (wal.exists() and wal.stat().st_size)
+    ways = [False, True] if frozen else [False]
+    for immutable in ways:
+        try:
+            db = _connect(path, True, immutable=immutable)
+        except sqlite3.Error:
+            continue
+        if migrations.pending(db):  # an older schema cannot be read without migrating it
+            db.close()
+            break
+        return db
+    raise store_error(exc, path) from exc
 
 
 def _connect_patiently(path: Path, readonly: bool) -> sqlite_utils.Database:
@@ -125,17 +147,23 @@ def _connect_patiently(path: Path, readonly: bool) -> sqlite_utils.Database:
             time.sleep(0.05)
 
 
-def _connect(path: Path, readonly: bool) -> sqlite_utils.Database:
-    if readonly:
+def _connect(path: Path, readonly: bool, *, immutable: bool = False) -> sqlite_utils.Database:
+    if immutable:
+        conn = sqlite3.connect(path.absolute().as_uri() + "?immutable=1", uri=True)
+    elif readonly:
         conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
     else:
         conn = sqlite3.connect(str(path))
     db = sqlite_utils.Database(conn)
-    db.execute("PRAGMA busy_timeout = 5000")
-    # Reading the header first: a file that is not a database, or one a newer bientap wrote, is
-    # refused before anything (journal mode included) is written to it.
-    check_version(db, path)
-    check_ours(db, path)
+    try:
+        db.execute("PRAGMA busy_timeout = 5000")
+        # Reading the header first: a file that is not a database, or one a newer bientap wrote, is
+        # refused before anything (journal mode included) is written to it.
+        check_version(db, path)
+        check_ours(db, path)
+    except BaseException:
+        conn.close()
+        raise
     if readonly:
         db.execute("PRAGMA query_only = 1")  # so callers can ask: see is_readonly
     else:
@@ -148,6 +176,88 @@ def _connect(path: Path, readonly: bool) -> sqlite_utils.Database:
 def is_readonly(db: sqlite_utils.Database) -> bool:
     """True when `db` was opened for reading only (asked for, or the file is not writable)."""
     return bool(db.execute("PRAGMA query_only").fetchone()[0])
+
+
+FTS_TABLE = "articles_fts"
+
+
+def integrity_problems(db: sqlite_utils.Database, *, limit: int = 100) -> list[str]:
+    """What SQLite finds wrong with the file (PRAGMA integrity_check) and with the search index
+    (FTS5 integrity-check); empty when both are sound.
+
+    The FTS5 check is a write statement to SQLite: on a database opened for reading only it is
+    left out (`is_readonly`); on a writable one it holds the write lock while it runs."""
+    try:
+        rows = [r[0] for r in db.execute(f"PRAGMA integrity_check({int(limit)})")]
+    except sqlite3.DatabaseError as exc:  # too damaged to walk at all
+        return [str(exc)]
+    problems = [] if rows == ["ok"] else rows
+    if not is_readonly(db):
+        try:
+            with write_transaction(db):
+                db.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES('integrity-check')")
+        except StoreError as exc:
+            if not _errname(exc.__cause__).startswith("SQLITE_CORRUPT"):
+                raise
+            problems.append(f"{FTS_TABLE}: {exc.__cause__}")
+    return problems
+
+
+def backup(db: sqlite_utils.Database, target: str | Path, *, overwrite: bool = False) -> Path:
+    """Copy the database to `target` through SQLite's online backup, consistent as of one moment.
+
+    In WAL mode the copy reads one snapshot while desks go on saving (readers never block the
+    writer), so it is made in one step: a copy in steps restarts whenever another connection
+    commits between two steps, and on a busy desk might never finish. The copy goes to a temp
+    file beside `target`, is synced and renamed over it, so `target` is never half a database;
+    it is a self-contained file (rollback journal, no -wal needed). StoreError: `target` exists
+    and not `overwrite`, is the database itself, or cannot be written."""
+    target = Path(target)
+    source = Path(db.conn.execute("PRAGMA database_list").fetchone()[2] or "")
+    if target.is_dir():
+        raise StoreError(f"{target}: là một thư mục; hãy cho tên tệp (is a folder: give a file name)")
+    if os.path.lexists(target):
+        if not overwrite:
+            raise StoreError(f"{target}: đã có tệp này; dùng --overwrite để ghi đè (exists: use --overwrite)")
+        if source.name and target.exists() and os.path.samefile(source, target):
+            raise StoreError(f"{target}: đây chính là cơ sở dữ liệu đang dùng (is the database itself)")
+        if Path(f"{target}-wal").exists():
+            raise StoreError(f"{target}: cơ sở dữ liệu này đang được dùng (has a -wal file: in use, or "
+                             f"not closed cleanly); không ghi đè (not overwritten)")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".bientap-backup")
+        os.close(fd)
+    except OSError as exc:
+        raise StoreError(f"{target}: không ghi được ({exc.strerror}) (cannot write the backup)") from exc
+    try:
+        copy = sqlite3.connect(tmp)
+        try:
+            db.conn.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            copy.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.chmod(tmp, source.stat().st_mode & 0o777 if source.is_file() else 0o600)  # as private as the database
+        os.replace(tmp, target)
+        _sync_folder(target.parent)
+    except BaseException as exc:
+        with suppress(FileNotFoundError):
+            os.unlink(tmp)
+        if isinstance(exc, sqlite3.Error):
+            raise store_error(exc, target) from exc
+        if isinstance(exc, OSError):
+            raise StoreError(f"{target}: không ghi được ({exc.strerror}) (cannot write the backup)") from exc
+        raise
+    return target
+
+
+def _sync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def check_version(db: sqlite_utils.Database, path: str | Path | None = None) -> int:

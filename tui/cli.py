@@ -26,6 +26,7 @@ COMMANDS = (
     "tui.commands.fix:fix",
     "tui.commands.glossary:glossary",
     "tui.commands.words:words",
+    "tui.commands.db:db",
 )
 
 
