@@ -11,12 +11,16 @@ Export only reads the store.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import html
 import json
 import os
 import re
+import socket
 import tempfile
+import time
 import unicodedata
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -296,14 +300,29 @@ _SLUG_OK = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 def slug_for(title: str | None, article_id: int | None) -> str:
     """An ASCII file-name slug of the title: "Hội thảo đổi mới" → "hoi-thao-doi-moi", at most 80
-    characters; "bai-<id>" when the title has nothing to make one from."""
+    characters; "bai-<id>" when the title has nothing to make one from; "<slug>-<id>" when the
+    slug is a name Windows keeps for a device (a title "Con" or "NUL")."""
     from slugify import slugify
 
     slug = slugify(_clean(title).replace("đ", "d").replace("Đ", "D"))
     if len(slug) > SLUG_MAX:  # cut at a word boundary (python-slugify's own cut mangles repeated words)
         cut = slug[:SLUG_MAX + 1]
         slug = cut[:cut.rindex("-")] if "-" in cut else slug[:SLUG_MAX]
-    return slug if _SLUG_OK.fullmatch(slug) else f"bai-{article_id}"
+    if not _SLUG_OK.fullmatch(slug):
+        return f"bai-{article_id}"
+    return f"{slug}-{article_id if article_id is not None else 'bai'}" if windows_reserved(slug) else slug
+
+
+# Device names Windows refuses as file names in any case and with any extension ("con.md",
+# "Nul.tar.md"); the digits of COM and LPT include the superscripts ¹ ² ³.
+_WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+                             | {f"{port}{digit}" for port in ("COM", "LPT") for digit in "0123456789¹²³"})
+
+
+def windows_reserved(name: str) -> bool:
+    """True when Windows cannot create a file called `name` (its part before the first dot, less
+    the trailing spaces Windows drops, is a device name)."""
+    return name.split(".", 1)[0].rstrip(" ").upper() in _WINDOWS_DEVICES
 
 
 def batch_slugs(titles: Sequence[tuple[int, str | None]]) -> dict[int, str]:
@@ -333,7 +352,7 @@ def prepare_out_dir(out_dir: str | Path) -> Path:
         resolved = path.resolve(strict=True)
         if not resolved.is_dir():
             raise NotADirectoryError(20, "Not a directory", str(path))
-        fd, probe = tempfile.mkstemp(dir=resolved, prefix=".bientap-", suffix=".probe")
+        fd, probe = tempfile.mkstemp(dir=resolved, prefix=_temp_prefix(), suffix=".probe")
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
@@ -344,20 +363,40 @@ def prepare_out_dir(out_dir: str | Path) -> Path:
 
 
 STALE_TEMP_SECONDS = 600
+# Temp files are named for the host and process writing them: ".bientap-<host>-<pid>-….tmp".
+_HOST = f"{zlib.crc32(socket.gethostname().encode()):08x}"
+_TEMP_OWNER = re.compile(r"\.bientap-([0-9a-f]{8})-(\d+)-")
+
+
+def _temp_prefix() -> str:
+    return f".bientap-{_HOST}-{os.getpid()}-"
 
 
 def _sweep_temps(folder: Path) -> None:
-    """Remove temp files an export killed mid-write left behind (ours by name, and long untouched:
-    a write in progress in another process is never that old)."""
-    import time
-
+    """Remove temp files an export killed mid-write left behind: ours by name, and written by a
+    process of this host that is gone, or long untouched (a write in progress — another desk's,
+    another host's on a shared folder — is never that old)."""
     limit = time.time() - STALE_TEMP_SECONDS
-    for temp in folder.glob(".bientap-*.tmp"):
+    for temp in folder.glob(".bientap-*"):
+        if not temp.name.endswith((".tmp", ".probe")):
+            continue
+        owner = _TEMP_OWNER.match(temp.name)
         try:
-            if temp.is_file() and not temp.is_symlink() and temp.stat().st_mtime < limit:
+            dead = owner is not None and owner.group(1) == _HOST and not _alive(int(owner.group(2)))
+            if temp.is_file() and not temp.is_symlink() and (dead or temp.stat().st_mtime < limit):
                 temp.unlink()
         except OSError:
             continue
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
 
 
 def _inside(out_dir: Path, target: Path) -> bool:
@@ -368,7 +407,7 @@ def write_atomic(target: Path, data: bytes, *, sync_dir: bool = True) -> None:
     """Replace `target` with `data` all at once: temp file beside it, fsync, rename, fsync folder.
 
     A batch passes `sync_dir=False` and syncs the folder once at the end (`sync_folder`)."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".bientap-", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=_temp_prefix(), suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -395,8 +434,13 @@ def sync_folder(folder: Path) -> None:
         os.close(dir_fd)
 
 
+# Errors after which every next file would fail the same way: the export stops at the first.
+FOLDER_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
+
+
 def write_one(out_dir: Path, name: str, data: bytes, *, overwrite: bool) -> tuple[str, str]:
-    """Write one file named `name` inside `out_dir`: (outcome, reason)."""
+    """Write one file named `name` inside `out_dir`: (outcome, reason). A full disk (FOLDER_FULL)
+    raises its OSError: it is the batch's problem, not this file's."""
     target = out_dir / name
     if not _inside(out_dir, target) or not _inside(out_dir, target.resolve()):
         return "skipped", f"tên tệp ra ngoài thư mục xuất: {name!r} (path outside the output folder)"
@@ -413,6 +457,8 @@ def write_one(out_dir: Path, name: str, data: bytes, *, overwrite: bool) -> tupl
     try:
         write_atomic(target, data, sync_dir=False)
     except OSError as exc:
+        if exc.errno in FOLDER_FULL:
+            raise
         return "skipped", _reason(exc)
     return "written", ""
 
@@ -422,8 +468,10 @@ def export_articles(db: sqlite_utils.Database, ids: Sequence[int], fmt: str, out
                     on_progress: Callable[[int, int], None] | None = None) -> ExportReport:
     """Write each article in `ids` to `out_dir/<slug>.<ext>`; never changes the store.
 
-    Raises ExportError when the folder cannot be written, NotFound for an unknown id (before any
-    file is written), ValueError for an unknown format. Per-article problems are results.
+    Raises ExportError when the folder cannot be written (at the start, or when the disk fills:
+    the export stops at the first file that does not fit, and leaves no part of it), NotFound for
+    an unknown id (before any file is written), ValueError for an unknown format. Per-article
+    problems are results.
     """
     if fmt not in _RENDERERS:
         raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
@@ -436,13 +484,28 @@ def export_articles(db: sqlite_utils.Database, ids: Sequence[int], fmt: str, out
         article = articles.get(db, article_id)
         name = f"{slugs[article_id]}.{EXTENSIONS[fmt]}"
         data = render(article, fmt, slug=slugs[article_id]).encode("utf-8")
-        outcome, reason = write_one(folder, name, data, overwrite=overwrite)
+        try:
+            outcome, reason = write_one(folder, name, data, overwrite=overwrite)
+        except OSError as exc:
+            _stop(folder, report, name, exc)
         report.results.append(ExportResult(article_id, folder / name, outcome, reason))
         if on_progress:
             on_progress(n, len(ids))
     if report.count("written"):
         sync_folder(folder)
     return report
+
+
+def _stop(folder: Path, report: ExportReport, name: str, exc: OSError) -> None:
+    """End a batch the disk cannot take any more of, with one line saying how far it got."""
+    written = report.count("written")
+    if written:
+        try:
+            sync_folder(folder)
+        except OSError:
+            pass
+    raise ExportError(f"{folder}: {_reason(exc)} — dừng xuất ở {name}, đã ghi {written} tệp, không để lại tệp dở "
+                      f"(export stopped: {written} files written, no partial file)") from None
 
 
 def _titles(db: sqlite_utils.Database, ids: list[int]) -> list[tuple[int, str | None]]:

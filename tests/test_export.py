@@ -428,11 +428,11 @@ def test_failed_write_leaves_the_old_file_and_no_temp(fresh_db, tmp_path, monkey
     target.write_text("cũ", encoding="utf-8")
 
     def boom(src, dst):
-        raise OSError(28, "No space left on device")
+        raise OSError(27, "File too large")  # this file's problem (a full disk stops the batch: test_export_safety)
 
     monkeypatch.setattr(os, "replace", boom)
     report = export_articles(fresh_db, [article.id], "txt", tmp_path, overwrite=True)
-    assert report.results[0].outcome == "skipped" and "No space" in report.results[0].reason
+    assert report.results[0].outcome == "skipped" and "too large" in report.results[0].reason
     assert target.read_text(encoding="utf-8") == "cũ"
     assert not list(tmp_path.glob(".bientap-*"))
 
