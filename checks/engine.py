@@ -7,12 +7,15 @@ off and changes severities; the glossary and custom words are data passed in the
 
 from __future__ import annotations
 
+import bisect
 import gc
 import importlib
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from checks.findings import CATEGORIES, SEVERITIES, Document, Finding, Hit, make_finding
 from checks.style import HouseStyle
@@ -165,6 +168,39 @@ def _collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
+@lru_cache(maxsize=8)
+def _phrase_pattern(words: frozenset[str]) -> re.Pattern | None:
+    """Occurrences of the dictionary's entries of several syllables ("klông pút"), in any case,
+    either tone-mark placement, and any run of spaces between the syllables. Literal alternatives
+    only: linear in the text."""
+    from checks.vietnamese import normalize
+
+    alternatives = []
+    for phrase in sorted(words, key=len, reverse=True):
+        syllables = phrase.split()
+        if len(syllables) < 2:
+            continue
+        parts = []
+        for syllable in syllables:
+            spellings = dict.fromkeys((syllable, normalize(syllable.lower()), normalize(syllable.lower(), True)))
+            parts.append("(?:" + "|".join(re.escape(v) for v in spellings) + ")")
+        alternatives.append("[ \t\u00a0]+".join(parts))
+    if not alternatives:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def phrase_spans(doc: Document, ctx: Context) -> list[tuple[int, int]]:
+    """View spans of the newsroom dictionary's phrases in `doc`: no typo finding falls inside one."""
+    pattern = _phrase_pattern(ctx.custom_words) if ctx.custom_words else None
+    return [] if pattern is None else [m.span() for m in pattern.finditer(doc.text)]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
 def check_text(text: str, ctx: Context | None = None, *, field: str = "body",
                rules: Iterable[str] | None = None, doc: Document | None = None) -> list[Finding]:
     """All findings for `text`, sorted by position. Offsets refer to `text` as given."""
@@ -172,11 +208,17 @@ def check_text(text: str, ctx: Context | None = None, *, field: str = "body",
     doc = doc or Document.from_text(text, field)
     starts = None
     findings: list[Finding] = []
+    phrases = None
     with _collector_paused():
         for r, severity in _plan(ctx.style, field, frozenset(rules) if rules is not None else None):
             for hit in r.fn(doc, ctx):
                 if r.prose_only and not doc.is_prose(hit.start, r.captions):
                     continue
+                if r.category == "typo":
+                    if phrases is None:
+                        phrases = phrase_spans(doc, ctx)
+                    if phrases and _inside(phrases, hit.start, hit.end):
+                        continue
                 if starts is None:
                     from checks.text import line_starts
 

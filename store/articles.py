@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 
 import sqlite_utils
 
+from checks.findings import Finding
 from checks.text import clean_field, fold, word_count
 from store.db import write_transaction
 
@@ -76,15 +78,37 @@ class Article:
 
 _ARTICLE_FIELDS = {f.name for f in fields(Article)}
 
+# The finding of an article whose checks overran their time budget at import (see store.importer):
+# an error, so the publish gate blocks it until the text changes or an editor ignores it.
+CHECK_TIMEOUT = "check.timeout"
+
+
+def checked_digest(fields: Mapping[str, object]) -> str:
+    """The sha256 of what the checks read of an article: its title, sapo and body."""
+    text = "\x1f".join(str(fields.get(name) or "") for name in ("title", "sapo", "body"))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def timeout_finding(lang: str = "vi") -> Finding:
+    """`check.timeout`, about the whole article (no span)."""
+    message = ("The checks overran their time budget at import: this text is not fully checked "
+               "(edit it, or ignore this finding after reading it through)" if lang == "en" else
+               "Kiểm tra quá thời gian cho phép khi nhập: bài này chưa được kiểm tra đầy đủ "
+               "(sửa bài, hoặc bỏ qua lỗi này sau khi đã đọc kỹ)")
+    return Finding(CHECK_TIMEOUT, "metadata", "error", 0, 0, 1, 1, "", message, (), False, "record")
+
 
 def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
 def current_editor() -> str:
-    name = os.environ.get("BIENTAP_EDITOR")
-    if name:
-        return name
+    """Who this desk or command works as: `--user NAME` (which sets $BIENTAP_USER for the process and
+    its import workers), else $BIENTAP_USER ($BIENTAP_EDITOR, its older name), else the OS login."""
+    for variable in ("BIENTAP_USER", "BIENTAP_EDITOR"):
+        name = (os.environ.get(variable) or "").strip()
+        if name:
+            return name
     try:
         return getpass.getuser()
     except Exception:  # no login name in some containers
@@ -102,6 +126,12 @@ def get(db: sqlite_utils.Database, article_id: int) -> Article:
     if not rows:
         raise NotFound(article_id)
     return row_to_article(rows[0])
+
+
+def stored_version(db: sqlite_utils.Database, article_id: int) -> int | None:
+    """The article's version in the database now (None when it is gone): cheap enough to poll."""
+    row = db.execute("SELECT version FROM articles WHERE id = ?", [article_id]).fetchone()
+    return row[0] if row else None
 
 
 def exists(db: sqlite_utils.Database, article_id: int) -> bool:
@@ -332,15 +362,39 @@ def revisions(db: sqlite_utils.Database, article_id: int) -> list[dict]:
         "WHERE article_id = ? ORDER BY version DESC", [article_id]))
 
 
-def restore_revision(db: sqlite_utils.Database, article_id: int, version: int, expected_version: int,
-                     editor: str | None = None) -> Article:
-    """Bring back an old version as a new revision on top (history is never rewritten)."""
+def history(db: sqlite_utils.Database, article_id: int) -> list[dict]:
+    """Who changed what and why, oldest first: `{version, author, created_at, note, fields_changed}`.
+
+    The first revision's `fields_changed` lists the fields it set. NotFound for an unknown id."""
+    if not exists(db, article_id):
+        raise NotFound(article_id)
+    out, before = [], {}
+    for rev in reversed(revisions(db, article_id)):
+        after = json.loads(rev["snapshot"])
+        changed = [k for k in EDITABLE if after.get(k) != before.get(k) and (before or after.get(k))]
+        out.append({"version": rev["version"], "author": rev["editor"], "created_at": rev["created_at"],
+                    "note": rev["note"] or "", "fields_changed": changed})
+        before = after
+    return out
+
+
+def revision_fields(db: sqlite_utils.Database, article_id: int, version: int) -> dict:
+    """The editable fields as version `version` of the article had them. LookupError if none."""
     rows = list(db.query("SELECT snapshot FROM revisions WHERE article_id = ? AND version = ?",
                          [article_id, version]))
     if not rows:
         raise LookupError(f"article {article_id} has no version {version}")
-    old = json.loads(rows[0]["snapshot"])
-    return save(db, article_id, old, expected_version, editor=editor, note=f"restore v{version}")
+    return json.loads(rows[0]["snapshot"])
+
+
+def store_counts(db: sqlite_utils.Database, article_id: int, counts: tuple[int, int, int],
+                 before: tuple[int, int, int] | None = None) -> bool:
+    """Store fresh counts (derived data: no revision, no version bump). True when they changed."""
+    if counts == before:
+        return False
+    with db.atomic():
+        db.execute("UPDATE articles SET errors = ?, warnings = ?, infos = ? WHERE id = ?", [*counts, article_id])
+    return True
 
 
 # ---- listing -----------------------------------------------------------------------------------

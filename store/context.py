@@ -6,8 +6,8 @@ an article's stored counts and what an editor sees agree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import sqlite_utils
@@ -40,31 +40,83 @@ def article_counts(findings: Iterable[Finding]) -> tuple[int, int, int]:
     return counts["error"], counts["warning"], counts["info"]
 
 
+@dataclass(frozen=True)
+class Assessment:
+    """An article's findings and the counts stored with it (errors, warnings, infos)."""
+
+    findings: list[Finding]
+    counts: tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class ArticleChecker:
+    """Everything checking one article needs beyond its fields: the newsroom's glossary, words and
+    house style with this article's ignores (`ctx`), and the text it was imported from (`raw`,
+    which the record rules read). Import, desk, re-check, publish gate and CLI all count through
+    `assess`, so the counts they store and show agree."""
+
+    ctx: Context
+    raw: str | None = None
+    # checked_digest of the text whose checks overran at import (store.importer): that text, as
+    # long as the article holds it, gets a blocking check.timeout finding.
+    timed_out: str | None = None
+
+    def assess(self, fields: Mapping[str, object], rules: Iterable[str] | None = None) -> Assessment:
+        from store.articles import CHECK_TIMEOUT, checked_digest, timeout_finding
+
+        fields = dict(fields)
+        fields.pop("raw", None)
+        if self.raw is not None:
+            fields["raw"] = self.raw
+        rules = list(rules) if rules is not None else None
+        findings = check_article(fields, self.ctx, rules=rules)
+        if (self.timed_out is not None and (rules is None or CHECK_TIMEOUT in rules)
+                and (CHECK_TIMEOUT, "") not in self.ctx.ignored and checked_digest(fields) == self.timed_out):
+            findings.append(timeout_finding(self.ctx.lang))
+        return Assessment(findings, article_counts(findings))
+
+
+def raw_text(data: bytes | None) -> str | None:
+    """The imported original as the record rules read it (None when it cannot be decoded)."""
+    if data is None:
+        return None
+    try:
+        return decode_bytes(data).text
+    except DecodeError:
+        return None
+
+
 def _raw_text(db: sqlite_utils.Database, article_id: int) -> str | None:
     row = db.execute(
         "SELECT r.data FROM articles a JOIN raw_imports r ON r.id = a.raw_id WHERE a.id = ?", [article_id]
     ).fetchone()
-    if row is None or row[0] is None:
-        return None
-    try:
-        return decode_bytes(row[0]).text
-    except DecodeError:
-        return None
+    return raw_text(row[0]) if row is not None else None
+
+
+def checker_for(db: sqlite_utils.Database, article_id: int | None, ctx: Context | None = None) -> ArticleChecker:
+    """The checker of a stored article: `ctx` (or the newsroom's) plus its ignores and raw import."""
+    from store.drafts import ignored_for
+
+    ctx = ctx if ctx is not None else load_context(db)
+    if article_id is None:
+        return ArticleChecker(ctx)
+    timed_out = db.execute("SELECT timed_out_sha256 FROM articles WHERE id = ?", [article_id]).fetchone()
+    return ArticleChecker(replace(ctx, ignored=ctx.ignored | ignored_for(db, article_id)),
+                          _raw_text(db, article_id), timed_out[0] if timed_out else None)
+
+
+def assess_stored(db: sqlite_utils.Database, article, ctx: Context | None = None, *,
+                  fields: Mapping[str, object] | None = None, rules: Iterable[str] | None = None) -> Assessment:
+    """Findings and counts of a stored article — or of `fields` about to be saved over it."""
+    checker = checker_for(db, article.id, ctx)
+    return checker.assess(fields if fields is not None else article.editable(), rules)
 
 
 def check_stored_article(db: sqlite_utils.Database, article, ctx: Context,
                          rules: Iterable[str] | None = None) -> list[Finding]:
     """Findings for a stored article (title, sapo, body, metadata), without those the editors chose
     to ignore in it (`ignored_findings`); characters dropped from its raw import are reported too."""
-    from store.drafts import ignored_for
-
-    fields = dict(article.editable())
-    if article.id is not None:
-        ctx = replace(ctx, ignored=ctx.ignored | ignored_for(db, article.id))
-        raw = _raw_text(db, article.id)
-        if raw is not None:
-            fields["raw"] = raw
-    return check_article(fields, ctx, rules=list(rules) if rules is not None else None)
+    return assess_stored(db, article, ctx, rules=rules).findings
 
 
 def fix_fields(fields: dict, ctx: Context, rules: Iterable[str] | None = None,
@@ -90,24 +142,3 @@ def fix_fields(fields: dict, ctx: Context, rules: Iterable[str] | None = None,
         if fixed != text:
             changes[name] = fixed
     return changes
-
-
-def fix_stored_article(db: sqlite_utils.Database, article, ctx: Context, rules: Iterable[str] | None = None,
-                       *, editor: str | None = None):
-    """Apply safe fixes to a stored article and save them as a new revision with fresh counts.
-
-    Returns the saved Article, or None when nothing needed fixing. Raises store.articles.ConflictError
-    when someone saved the article in between.
-    """
-    from store import articles
-    from store.drafts import ignored_for
-
-    if article.id is not None:
-        ctx = replace(ctx, ignored=ctx.ignored | ignored_for(db, article.id))
-    changes = fix_fields(article.editable(), ctx, rules)
-    if not changes:
-        return None
-    updated = replace(article, **changes)
-    counts = article_counts(check_stored_article(db, updated, ctx))
-    return articles.save(db, article.id, changes, article.version, editor=editor, note="bientap fix",
-                         counts=counts)

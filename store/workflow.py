@@ -8,7 +8,7 @@ and `bientap status` both call `set_status`, so they refuse the same things for 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import sqlite_utils
@@ -17,7 +17,8 @@ from checks.engine import Context
 from checks.findings import SEVERITY_RANK, Finding
 from store import articles
 from store.articles import STATUSES, Article, ConflictError
-from store.context import article_counts, check_stored_article, load_context
+from store.context import ArticleChecker, assess_stored, checker_for, fix_fields, load_context
+from store.db import write_transaction
 
 # Statuses an article may only reach once the publish gate lets it through.
 GATED = ("ready", "published")
@@ -71,11 +72,6 @@ def check_status(status: str) -> str:
     return status
 
 
-def _findings(db: sqlite_utils.Database, article: Article, ctx: Context) -> list[Finding]:
-    """The article's findings now, with the newsroom's glossary, words, style and ignores."""
-    return check_stored_article(db, article, ctx)
-
-
 def gate_items(findings: Sequence[Finding], ctx: Context) -> list[GateItem]:
     """Group findings by rule into checklist items; rules the gate turns off are left out."""
     groups: dict[str, list[Finding]] = {}
@@ -96,7 +92,67 @@ def gate_items(findings: Sequence[Finding], ctx: Context) -> list[GateItem]:
 def publish_gate(db: sqlite_utils.Database, article: Article, ctx: Context | None = None) -> list[GateItem]:
     """The checklist for `article`: required items first. Publishing is refused while any is required."""
     ctx = ctx if ctx is not None else load_context(db)
-    return gate_items(_findings(db, article, ctx), ctx)
+    return gate_items(assess_stored(db, article, ctx).findings, ctx)
+
+
+class GateRefused(Exception):
+    """A save the publish gate stopped. `demotable`: the article already was ready or published and
+    the edit brought blocking findings; saving it back in review is the editor's other choice."""
+
+    def __init__(self, article_id: int, status: str, items: list[GateItem], *, demotable: bool):
+        blocking = ", ".join(i.rule for i in items if i.blocking)
+        super().__init__(f"bài {article_id}: chưa qua cổng xuất bản ({blocking}) — "
+                         f"article {article_id} is refused by the publish gate ({blocking})")
+        self.article_id, self.status, self.items, self.demotable = article_id, status, items, demotable
+
+
+def _blocking(findings: Sequence[Finding], ctx: Context) -> set[tuple[str, str]]:
+    keep = {i.rule for i in gate_items(findings, ctx) if i.blocking}
+    return {(f.rule, f.text) for f in findings if f.rule in keep}
+
+
+def save_article(db: sqlite_utils.Database, article_id: int, changes: dict, expected_version: int, *,
+                 editor: str | None = None, note: str = "", ctx: Context | None = None,
+                 checker: ArticleChecker | None = None, demote: bool = False, by_editor: bool = True,
+                 extra: Callable[[sqlite_utils.Database], None] | None = None) -> Article:
+    """Save an edit (fields, status or both) through the publish gate, with fresh counts; one
+    transaction. Every path that saves an article — desk, status moves, restores, `fix` — comes here.
+
+    Moving to ready or published with a required finding raises GateRefused. Editing an article
+    that is ready or published so that it gains a required finding raises GateRefused with
+    `demotable`; with `demote` the edit is saved and the article goes back to review (noted in
+    the revision). A status change is noted as "status: draft → review". `extra` runs inside the
+    save's transaction (the desk restores removed lines with it). Raises ConflictError as
+    articles.save does.
+    """
+    with write_transaction(db):
+        current = articles.get(db, article_id)
+        if current.version != expected_version:
+            raise ConflictError(article_id, expected_version, current.version)
+        if checker is None:
+            checker = checker_for(db, article_id, ctx)
+        fields = {**current.editable(), **articles.clean_fields(changes)}
+        target = fields["status"]
+        assessment = checker.assess(fields)
+        if target in GATED:
+            items = gate_items(assessment.findings, checker.ctx)
+            if any(i.blocking for i in items):
+                if current.status != target:
+                    raise GateRefused(article_id, target, items, demotable=False)
+                before = _blocking(checker.assess(current.editable()).findings, checker.ctx)
+                if not _blocking(assessment.findings, checker.ctx) <= before:
+                    if not demote:
+                        raise GateRefused(article_id, target, items, demotable=True)
+                    changes = {**changes, "status": "review"}
+                    target = "review"
+                    note = ", ".join(filter(None, [note, "lỗi chặn sau khi sửa (blocking findings after edit)"]))
+        if target != current.status:
+            note = ", ".join(filter(None, [f"status: {current.status} → {target}", note]))
+        saved = articles.save(db, article_id, changes, expected_version, editor=editor, note=note,
+                              counts=assessment.counts, by_editor=by_editor)
+        if extra is not None:
+            extra(db)
+    return saved
 
 
 def set_status(db: sqlite_utils.Database, ids: Sequence[int], status: str, *, editor: str | None = None,
@@ -109,7 +165,7 @@ def set_status(db: sqlite_utils.Database, ids: Sequence[int], status: str, *, ed
     """
     check_status(status)
     ids = articles.ids_for(db, list(dict.fromkeys(ids)))
-    if status in GATED and ctx is None:
+    if ctx is None:
         ctx = load_context(db)
     report = StatusReport(status)
     for article_id in ids:
@@ -118,17 +174,12 @@ def set_status(db: sqlite_utils.Database, ids: Sequence[int], status: str, *, ed
             if article.status == status:
                 report.unchanged.append(article_id)
                 break
-            counts = None
-            if status in GATED:
-                findings = _findings(db, article, ctx)
-                counts = article_counts(findings)
-                items = gate_items(findings, ctx)
-                if any(i.blocking for i in items):
-                    report.refused[article_id] = items
-                    break
             try:
-                articles.save(db, article_id, {"status": status}, article.version, editor=editor,
-                              note=f"status: {article.status} → {status}", counts=counts, by_editor=False)
+                save_article(db, article_id, {"status": status}, article.version, editor=editor, ctx=ctx,
+                             by_editor=False)
+            except GateRefused as refused:
+                report.refused[article_id] = refused.items
+                break
             except ConflictError:
                 if attempt:
                     report.conflicts.append(article_id)
@@ -136,6 +187,33 @@ def set_status(db: sqlite_utils.Database, ids: Sequence[int], status: str, *, ed
             report.moved.append(article_id)
             break
     return report
+
+
+def restore_revision(db: sqlite_utils.Database, article_id: int, version: int, expected_version: int, *,
+                     editor: str | None = None, demote: bool = False) -> Article:
+    """Bring back an old version's text and metadata as a new revision on top (history is never
+    rewritten), through the publish gate like any other save. The status stays where it is: it
+    moves only through `set_status`. LookupError when there is no such version."""
+    old = articles.revision_fields(db, article_id, version)
+    old.pop("status", None)
+    return save_article(db, article_id, old, expected_version, editor=editor, note=f"restore v{version}",
+                        demote=demote)
+
+
+def fix_stored_article(db: sqlite_utils.Database, article: Article, ctx: Context,
+                       rules: Iterable[str] | None = None, *, editor: str | None = None) -> Article | None:
+    """Apply safe fixes to a stored article and save them as a new revision with fresh counts.
+
+    Returns the saved Article, or None when nothing needed fixing. Raises ConflictError when
+    someone saved the article in between, GateRefused when a fix would bring a ready or published
+    article a required finding.
+    """
+    checker = checker_for(db, article.id, ctx)
+    changes = fix_fields(article.editable(), checker.ctx, rules)
+    if not changes:
+        return None
+    return save_article(db, article.id, changes, article.version, editor=editor, note="bientap fix",
+                        checker=checker)
 
 
 def recheck(db: sqlite_utils.Database, ids: Sequence[int], ctx: Context | None = None) -> int:
@@ -151,11 +229,8 @@ def recheck(db: sqlite_utils.Database, ids: Sequence[int], ctx: Context | None =
             article = articles.get(db, article_id)
         except articles.NotFound:
             continue  # deleted by another desk meanwhile
-        counts = article_counts(_findings(db, article, ctx))
-        if counts != (article.errors, article.warnings, article.infos):
-            with db.atomic():
-                db.execute("UPDATE articles SET errors = ?, warnings = ?, infos = ? WHERE id = ?",
-                           [*counts, article_id])
+        counts = assess_stored(db, article, ctx).counts
+        if articles.store_counts(db, article_id, counts, (article.errors, article.warnings, article.infos)):
             changed += 1
     return changed
 

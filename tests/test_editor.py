@@ -201,6 +201,8 @@ async def test_findings_panel_keys(db_path, article_id):
         assert ("test.typo", "lỗii") not in rules_of(screen)
         await pilot.press("w")  # the remaining finding: "sai"
         await settle(app, pilot)
+        await pilot.press("1")  # the word itself, not a phrase with its neighbours
+        await settle(app, pilot)
         assert rules_of(screen) == []
     db = open_db(db_path)
     assert [r["text"] for r in db["ignored_findings"].rows] == ["lỗii"]
@@ -243,6 +245,8 @@ async def test_ignore_and_add_word_from_the_body(db_path, article_id):
         await settle(app, pilot)
         assert ("test.typo", "sai") not in rules_of(screen)
         await pilot.press("f8", "f8", "shift+f6")  # XYZ, then lỗii: add it to the dictionary
+        await settle(app, pilot)
+        await pilot.press("1")  # the word itself, not a phrase with its neighbours
         await settle(app, pilot)
         assert rules_of(screen) == [("test.abbr", "XYZ")]
     db = open_db(db_path)

@@ -278,9 +278,9 @@ def test_checks_run_outside_the_write_lock(db_path, tmp_path, monkeypatch):
     real = store.importer.counts_for
     calls = []
 
-    def counting(article, ctx):
+    def counting(article, ctx, raw):
         calls.append(db.conn.in_transaction)
-        return real(article, ctx)
+        return real(article, ctx, raw)
 
     monkeypatch.setattr(store.importer, "counts_for", counting)
     first = import_paths(db, [str(folder)])

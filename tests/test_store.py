@@ -10,6 +10,7 @@ import pytest
 from store import articles
 from store.articles import Article, ConflictError, Query
 from store.db import SCHEMA_VERSION, StoreError, open_db
+from store.workflow import restore_revision
 
 
 def make(db, title="Tít", body="Đoạn một.\n\nĐoạn hai.", key="k1", **kw):
@@ -67,7 +68,7 @@ def test_optimistic_conflict_keeps_both(fresh_db, db_path):
 def test_restore_revision_is_a_new_revision(fresh_db):
     a = make(fresh_db)
     articles.save(fresh_db, a.id, {"title": "Hai"}, 1)
-    restored = articles.restore_revision(fresh_db, a.id, 1, expected_version=2)
+    restored = restore_revision(fresh_db, a.id, 1, expected_version=2)
     assert restored.title == "Tít" and restored.version == 3
 
 

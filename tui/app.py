@@ -115,6 +115,15 @@ class BientapApp(App):
             gc.enable()
         self._gc_paused = False
 
+    def newsroom_data_changed(self) -> None:
+        """The glossary, the dictionary or an article's ignores changed: every open editor checks
+        again with them, and the inbox shows counts computed with the old data as stale."""
+        for screen in self.screen_stack:
+            for handler in ("reload_checker", "data_changed"):
+                method = getattr(screen, handler, None)
+                if method is not None:
+                    method()
+
     def on_app_focus(self) -> None:
         # Back from another window: another desk may have saved meanwhile.
         poll = getattr(self.screen, "poll_changes", None)

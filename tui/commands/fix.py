@@ -144,7 +144,8 @@ def fix(env: Env, path: str | None, article_id: int | None, rules: str | None, d
 
 def _fix_article(env: Env, article_id: int, wanted: list[str] | None, dry_run: bool, style: Path | None) -> None:
     from store import articles
-    from store.context import fix_fields, fix_stored_article
+    from store.context import fix_fields
+    from store.workflow import fix_stored_article
     from tui.commands.check import context_for
 
     db = env.db(must_exist=True)

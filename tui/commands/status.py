@@ -9,7 +9,7 @@ from tui.cli import Env, fail
 
 @click.command()
 @click.argument("args", nargs=-1, required=True, metavar="ID... STATUS")
-@click.option("--editor", default=None, help="Name recorded in the revision (default: $BIENTAP_EDITOR or login).")
+@click.option("--editor", default=None, help="Name recorded in the revision (default: --user, $BIENTAP_USER or the login name).")
 @click.pass_obj
 def status(env: Env, args: tuple[str, ...], editor: str | None) -> None:
     """Chuyển trạng thái bài: draft, review, ready, published, spiked.

@@ -10,7 +10,6 @@ table after a few seconds of idleness and offered back when the article is opene
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
@@ -24,16 +23,14 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, OptionList, Select, Static, TextArea
 
 from checks import engine
-from checks.engine import Context, apply_fixes, check_article
+from checks.engine import Context, apply_fixes
 from checks.findings import SEVERITY_RANK, Finding
-from checks.text import DecodeError, decode_bytes, visible
-from store import articles, drafts
+from checks.text import visible
+from store import articles, drafts, workflow
 from store.articles import STATUSES, Article, ConflictError
-from store.context import article_counts, load_context
-from store.db import write_transaction
+from store.context import ArticleChecker, checker_for
 from store.glossary import add_word
-from store.importer import raw_original
-from store.workflow import STATUS_LABELS
+from store.workflow import STATUS_LABELS, GateRefused, StatusReport
 from tui.dialogs import tr
 from tui.dialogs.choice import ChoiceDialog
 from tui.dialogs.confirm import ConfirmDialog
@@ -59,24 +56,20 @@ CHECKED_FIELDS = ("title", "sapo", "body")
 _FIELD_RANK = {"title": 0, "sapo": 1, "body": 2}
 
 
-def load_check_context(db, article_id: int) -> Context:
-    """The glossary, custom words and house style of the newsroom, plus this article's ignores
-    (what `store.context.check_stored_article` uses, so the editor and the stored counts agree)."""
-    ctx = load_context(db)
-    return dataclasses.replace(ctx, ignored=ctx.ignored | drafts.ignored_for(db, article_id))
-
-
-def raw_source(db, article_id: int) -> str | None:
-    """The decoded original the article was imported from (record rules read it as "raw")."""
-    try:
-        return decode_bytes(raw_original(db, article_id)).text
-    except (articles.NotFound, DecodeError):
-        return None
-
-
 def is_record(f: Finding) -> bool:
     """A finding about the whole record (a missing byline), not about a span of text."""
     return f.rule in engine.RECORD_RULES
+
+
+def _neighbour(text: str, at: int, step: int) -> str:
+    """The word next to position `at` (before it when `step` is -1), across spaces on one line only."""
+    i = at - 1 if step < 0 else at
+    while 0 <= i < len(text) and text[i] in " \t\u00a0":
+        i += step
+    j = i
+    while 0 <= j < len(text) and text[j].isalnum():
+        j += step
+    return text[j + 1:i + 1] if step < 0 else text[i:j]
 
 
 def _blank_to_none(value: str) -> str | None:
@@ -128,8 +121,10 @@ class EditorScreen(Screen):
         self._last_draft: dict | None = None
         self._pending_restores: list[int] = []
         self._autosave_timer: Timer | None = None
-        self._ctx = Context()
-        self._raw_text: str | None = None
+        # The newsroom's glossary, words, style and this article's ignores, and its raw import:
+        # what every count of the article uses (store.context.ArticleChecker).
+        self._checker = ArticleChecker(Context())
+        self._notes: list[str] = []  # what the next save's revision says happened (fix-all...)
         self._stored_version = 0  # the article's version in the database, polled
 
     # ---- layout ---------------------------------------------------------------------------------
@@ -196,8 +191,7 @@ class EditorScreen(Screen):
             self.query_one("#form").display = False
             self.query_one("#workspace").display = False
             return
-        self._ctx = load_check_context(self.db, self.article_id)
-        self._raw_text = raw_source(self.db, self.article_id)
+        self._checker = checker_for(self.db, self.article_id)
         self._load(article)
         self.body.focus()
         self._offer_draft()
@@ -310,7 +304,7 @@ class EditorScreen(Screen):
             self._check_now()
             return
         self._checking = None
-        self._show_findings(fields, check_article(fields, self._ctx))
+        self._show_findings(fields, self._checker.assess(fields).findings)
 
     def _update_status(self) -> None:
         if self.article is None:
@@ -338,8 +332,7 @@ class EditorScreen(Screen):
         """Another desk may save this article while it is open: say so before Ctrl+S finds out."""
         if self.article is None:
             return
-        row = self.db.execute("SELECT version FROM articles WHERE id = ?", [self.article_id]).fetchone()
-        stored = row[0] if row else self.version
+        stored = articles.stored_version(self.db, self.article_id) or self.version
         if stored != self._stored_version:
             self._stored_version = stored
             self._update_status()
@@ -368,11 +361,9 @@ class EditorScreen(Screen):
     # ---- checking -------------------------------------------------------------------------------
 
     def _check_fields(self) -> dict:
-        """What the rules read: every field as typed, plus the raw import for the record rules."""
+        """What the rules read: every field as typed (the checker adds the raw import)."""
         fields = self._raw()
         fields["tags"] = [t.strip() for t in fields["tags"].split(",") if t.strip()]
-        if self._raw_text is not None:
-            fields["raw"] = self._raw_text
         return fields
 
     def _schedule_check(self, delay: float | None = None) -> None:
@@ -393,7 +384,8 @@ class EditorScreen(Screen):
     async def _check(self, fields: dict, delay: float) -> None:
         if delay:
             await asyncio.sleep(delay)
-        findings = await asyncio.to_thread(check_article, fields, self._ctx)
+        checker = self._checker
+        findings = (await asyncio.to_thread(checker.assess, fields)).findings
         if fields != self._check_fields():
             return  # the text moved on; the next check is already scheduled
         self._show_findings(fields, findings)
@@ -420,7 +412,7 @@ class EditorScreen(Screen):
         """Findings for the text as it is now (checked here if the last check is stale)."""
         fields = self._check_fields()
         if fields != self._checked:
-            self._show_findings(fields, check_article(fields, self._ctx))
+            self._show_findings(fields, self._checker.assess(fields).findings)
         return self.findings
 
     # ---- findings and the cursor ----------------------------------------------------------------
@@ -559,6 +551,7 @@ class EditorScreen(Screen):
                     area = self.body if name == "body" else self.query_one("#f-sapo", TextArea)
                     area.replace(new[name], area.document.start, area.document.end)
             self._check_now()
+            self._notes.append(f"fix-all: {n}")
             self.notify(tr(self, f"Đã áp dụng {n} sửa.", f"Applied {n} fixes."), markup=False)
 
         self.app.push_screen(DiffDialog(title, diff, confirm=True), done)
@@ -575,41 +568,65 @@ class EditorScreen(Screen):
                            "it cannot be ignored here."), markup=False)
             return
         drafts.ignore_finding(self.db, self.article_id, f.rule, f.text)
-        self._reload_context()
+        self.app.newsroom_data_changed()
         self.notify(tr(self, f"Đã bỏ qua «{visible(f.text)}» ({f.rule}) trong bài này.",
                        f"Ignoring «{visible(f.text)}» ({f.rule}) in this article."), markup=False)
 
-    def _word_here(self) -> str | None:
+    def _words_here(self) -> list[str]:
+        """What Shift+F6 may add: the syllable under the cursor (or the flagged text), then the
+        phrases it forms with its neighbours ("klông" → "klông pút")."""
         f = self._finding_here()
-        if f is not None and f.text and not any(ch.isspace() for ch in f.text):
-            return f.text
-        field, offset = self._cursor()
-        text = self._raw()[field]
-        start = offset
-        while start > 0 and text[start - 1].isalnum():
-            start -= 1
-        end = offset
-        while end < len(text) and text[end].isalnum():
-            end += 1
-        return text[start:end] or None
+        if f is not None and f.field in _FIELD_RANK and f.text and not any(ch.isspace() for ch in f.text):
+            text = self._raw()[f.field]
+            start, end = f.start, f.end
+        else:
+            field, offset = self._cursor()
+            text = self._raw()[field]
+            start = end = offset
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+            while end < len(text) and text[end].isalnum():
+                end += 1
+        word = text[start:end]
+        if not word:
+            return []
+        before = _neighbour(text, start, -1)
+        after = _neighbour(text, end, 1)
+        phrases = [" ".join(filter(None, parts)) for parts in ((before, word), (word, after), (before, word, after))
+                   if all(parts)]
+        return list(dict.fromkeys([word, *phrases]))
 
     def action_add_word(self) -> None:
         self._fresh_findings()
-        word = self._word_here()
-        if not word:
+        candidates = self._words_here()
+        if not candidates:
             self.notify(tr(self, "Không có từ nào ở con trỏ.", "No word at the cursor."), markup=False)
             return
+        if len(candidates) == 1:
+            self._add_word(candidates[0])
+            return
+        question = Text(tr(self, "Thêm vào từ điển tòa soạn (cụm nhiều âm tiết thì mọi âm tiết trong cụm "
+                                 "không còn bị báo lỗi chính tả):",
+                           "Add to the newsroom dictionary (a phrase silences spelling findings on each "
+                           "of its syllables):"))
+        choices = [(str(i), visible(c), str(i + 1)) for i, c in enumerate(candidates)]
+        self.app.push_screen(ChoiceDialog(question, choices),
+                             lambda answer: self._add_word(candidates[int(answer)]) if answer else None)
+
+    def _add_word(self, word: str) -> None:
         try:
             add_word(self.db, word)
         except ValueError as exc:
             self.notify(visible(str(exc)), severity="error", markup=False)
             return
-        self._reload_context()
+        self.app.newsroom_data_changed()
         self.notify(tr(self, f"Đã thêm «{visible(word)}» vào từ điển tòa soạn.",
                        f"Added «{visible(word)}» to the newsroom dictionary."), markup=False)
 
-    def _reload_context(self) -> None:
-        self._ctx = load_check_context(self.db, self.article_id)
+    def reload_checker(self) -> None:
+        """The glossary, the dictionary, the house style or this article's ignores changed: check
+        again with them (the app calls this whenever the newsroom's data changes)."""
+        self._checker = checker_for(self.db, self.article_id)
         self._checked = self._checking = None
         self._check_now()
 
@@ -653,9 +670,12 @@ class EditorScreen(Screen):
 
         self.app.push_screen(HistoryDialog(revisions, LABELS[self.lang]), restore)
 
-    def _restore_revision(self, version: int) -> None:
+    def _restore_revision(self, version: int, demote: bool = False) -> None:
         try:
-            article = articles.restore_revision(self.db, self.article_id, version, self.version)
+            article = workflow.restore_revision(self.db, self.article_id, version, self.version, demote=demote)
+        except GateRefused as refused:
+            self._refused(refused, lambda: self._restore_revision(version, demote=True))
+            return
         except ConflictError:
             self.notify(tr(self, "Bài vừa được người khác lưu; hãy lưu hoặc tải lại trước.",
                            "Someone else saved this article; save or reload first."),
@@ -667,12 +687,6 @@ class EditorScreen(Screen):
                        f"Restored v{version} as v{article.version}."), markup=False)
 
     # ---- saving ---------------------------------------------------------------------------------
-
-    def _counts(self, fields: dict) -> tuple[int, int, int]:
-        """Errors, warnings and infos of the text being saved, stored with it for the inbox."""
-        if self._raw_text is not None:
-            fields = {**fields, "raw": self._raw_text}
-        return article_counts(check_article(fields, self._ctx))
 
     def action_save(self) -> None:
         self._save()
@@ -692,24 +706,36 @@ class EditorScreen(Screen):
             return
         self._write(changes, self.version, then, note="")
 
-    def _write(self, changes: dict, expected: int, then, note: str, *, base: Article | None = None) -> None:
-        """Save `changes` over version `expected`. `base` is the stored article they go on top of
-        when it is not the one this editor loaded (after a conflict); the form then shows the result."""
+    def _write(self, changes: dict, expected: int, then, note: str, *, base: Article | None = None,
+               demote: bool = False) -> None:
+        """Save `changes` over version `expected` through the publish gate. `base` is the stored
+        article they go on top of when it is not the one this editor loaded (after a conflict); the
+        form then shows the result."""
         raw = self._raw()
-        saved_fields = {**(base or self.article).editable(), **changes}
+        restores = list(self._pending_restores)
+
+        def alongside(db) -> None:
+            for line_id in restores:
+                drafts.restore_removed_line(db, line_id)
+            drafts.discard_draft(db, self.article_id)
+
+        notes = [*self._notes, f"restored lines: {len(restores)}" if restores else "", note]
         try:
-            with write_transaction(self.db):
-                article = articles.save(self.db, self.article_id, changes, expected,
-                                        counts=self._counts(saved_fields), note=note)
-                for line_id in self._pending_restores:
-                    drafts.restore_removed_line(self.db, line_id)
-                drafts.discard_draft(self.db, self.article_id)
+            article = workflow.save_article(
+                self.db, self.article_id, changes, expected, note=", ".join(filter(None, notes)),
+                checker=self._checker, demote=demote, extra=alongside)
         except ConflictError:
             self._conflict(then)
+            return
+        except GateRefused as refused:
+            self._refused(refused, lambda: self._write(changes, expected, then, note, base=base, demote=True))
             return
         except ValueError as exc:
             self.notify(visible(str(exc)), severity="error", markup=False)
             return
+        self._notes = []
+        if article.status != raw["status"]:  # moved back to review by the gate
+            base = article
         if base is not None:
             self._load(article)
         else:
@@ -722,6 +748,38 @@ class EditorScreen(Screen):
         self.notify(tr(self, f"Đã lưu v{article.version}.", f"Saved v{article.version}."), markup=False)
         if then:
             then()
+
+    def _refused(self, refused: GateRefused, demote: Callable[[], None]) -> None:
+        """The publish gate stopped this save: the same checklist as the inbox's, and for an article
+        that already was ready or published, the choice to save it back in review."""
+        if not refused.demotable:
+            report = StatusReport(refused.status, refused={self.article_id: refused.items})
+            from tui.screens.checklist import ChecklistScreen
+
+            self.app.push_screen(ChecklistScreen(report, {self.article_id: self._raw()["title"]}))
+            return
+        label = STATUS_LABELS[self.lang][refused.status]
+        lines = "\n".join(visible(line) for line in workflow.checklist_lines(refused.items, self.lang))
+        question = Text(tr(
+            self,
+            f"Bài đang ở “{label}” và thay đổi này có lỗi bắt buộc phải sửa:\n{lines}\n"
+            "Giữ trạng thái thì chưa lưu (sửa lỗi rồi lưu lại); hoặc lưu và chuyển bài về “Chờ duyệt”.",
+            f"The article is “{label}” and this change brings findings that must be fixed:\n{lines}\n"
+            "Keep the status and do not save yet (fix, then save), or save and move it back to review.",
+        ))
+        choices = [
+            ("keep", tr(self, "Giữ trạng thái, chưa lưu", "Keep status, don't save"), "g"),
+            ("review", tr(self, "Lưu, về Chờ duyệt", "Save, back to review"), "d"),
+        ]
+
+        def chosen(answer: str | None) -> None:
+            if answer == "review":
+                demote()
+            else:
+                self.notify(tr(self, "Chưa lưu: sửa các lỗi bắt buộc trước.",
+                               "Not saved: fix the required findings first."), severity="warning", markup=False)
+
+        self.app.push_screen(ChoiceDialog(question, choices), chosen)
 
     def _conflict(self, then) -> None:
         theirs = articles.get(self.db, self.article_id)

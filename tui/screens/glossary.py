@@ -168,6 +168,14 @@ class _ListScreen(Screen):
             return None
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
+    def reload(self, select: str | None = None) -> None:
+        raise NotImplementedError
+
+    def changed(self, select: str | None = None) -> None:
+        """After an edit: show it, and let the open article and the inbox counts catch up."""
+        self.reload(select)
+        self.app.newsroom_data_changed()
+
     def action_back(self) -> None:
         self.app.pop_screen()
 
@@ -224,14 +232,14 @@ class GlossaryScreen(_ListScreen):
 
     def action_add(self) -> None:
         self.app.push_screen(EntryDialog(lambda e: store_glossary.add_entry(self.app.db, e, replace=False)),
-                             lambda e: self.reload(e.abbr) if e else None)
+                             lambda e: self.changed(e.abbr) if e else None)
 
     def action_edit(self) -> None:
         key = self.current_key()
         if key is None:
             return
         self.app.push_screen(EntryDialog(lambda e: store_glossary.add_entry(self.app.db, e), self.entries[key]),
-                             lambda e: self.reload(e.abbr) if e else None)
+                             lambda e: self.changed(e.abbr) if e else None)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -250,7 +258,7 @@ class GlossaryScreen(_ListScreen):
             except GlossaryError as exc:
                 self.notify(visible(str(exc)), severity="error", markup=False)
                 return
-            self.reload()
+            self.changed()
 
         self.app.push_screen(ConfirmDialog(Text(tr(self, f"Xóa «{visible(key)}» khỏi bảng viết tắt?",
                                                     f"Remove «{visible(key)}» from the glossary?"))), answer)
@@ -292,7 +300,7 @@ class WordsScreen(_ListScreen):
 
     def action_add(self) -> None:
         self.app.push_screen(WordDialog(lambda w: store_glossary.add_word(self.app.db, w)),
-                             lambda w: self.reload(w) if w else None)
+                             lambda w: self.changed(w) if w else None)
 
     def action_remove(self) -> None:
         key = self.current_key()
@@ -302,7 +310,7 @@ class WordsScreen(_ListScreen):
         def answer(ok: bool | None) -> None:
             if ok:
                 store_glossary.remove_word(self.app.db, key)
-                self.reload()
+                self.changed()
 
         self.app.push_screen(ConfirmDialog(Text(tr(self, f"Xóa «{visible(key)}» khỏi từ điển?",
                                                     f"Remove «{visible(key)}» from the dictionary?"))), answer)

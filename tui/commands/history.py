@@ -1,0 +1,39 @@
+"""`bientap history ID`: who changed an article, when, what and why."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from tui.cli import Env, fail
+
+
+@click.command()
+@click.argument("article_id", type=int)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.pass_obj
+def history(env: Env, article_id: int, fmt: str) -> None:
+    """Lịch sử một bài: phiên bản, người sửa, lúc nào, ghi chú, trường đã đổi (oldest first).
+
+    JSON: a list of {version, author, created_at, note, fields_changed}.
+    """
+    from store import articles
+
+    db = env.db(must_exist=True, readonly=True)
+    if db is None:
+        fail(f"{env.db_path}: no database (import articles first)")
+    try:
+        revisions = articles.history(db, article_id)
+    except articles.NotFound as exc:
+        fail(str(exc))
+    if fmt == "json":
+        click.echo(json.dumps(revisions, ensure_ascii=False, indent=2))
+        return
+    from checks.text import visible
+
+    for rev in revisions:  # one line each: "v2  2026-12-04 09:15  Lan  status: draft → review  (status)"
+        when = (rev["created_at"] or "")[:16].replace("T", " ")
+        fields = f"({', '.join(rev['fields_changed'])})" if rev["fields_changed"] else ""
+        click.echo("  ".join(filter(None, [f"v{rev['version']}", when, visible(rev["author"] or "?"),
+                                          visible(rev["note"]), fields])))
