@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 from _mounts import tmpfs
+from hypothesis import given
+from hypothesis import strategies as st
 from conftest import ROOT
 
 from store import articles
-from store.export import _HOST, render, windows_reserved
+from store.export import _HOST, render, slug_for, windows_reserved
 
 
 def one_line(result) -> str:
@@ -36,6 +38,12 @@ def test_windows_reserved(name):
                                   "bai-con.md", "auxiliary", "com-1.md"])
 def test_not_windows_reserved(name):
     assert not windows_reserved(name)
+
+
+@given(st.text() | st.sampled_from(["CON", "nul", "Com¹", "LPT3", "aux!", " prn ", "cOn.", "Cờ"]),
+       st.integers(min_value=1, max_value=10**9))
+def test_no_title_gives_a_device_name(title, article_id):
+    assert not windows_reserved(slug_for(title, article_id))
 
 
 def test_export_never_writes_a_windows_device_name(fresh_db, add_article, cli, tmp_path):
@@ -77,7 +85,9 @@ KILLED = textwrap.dedent("""
 """)
 
 
-def test_a_killed_exports_temp_file_is_swept_by_the_next(seeded_db, db_path, tmp_path):
+def test_a_killed_exports_temp_file_is_swept_by_the_next(fresh_db, add_article, db_path, tmp_path):
+    for n in range(5):
+        add_article(fresh_db, title=f"Tin số {n}", body="Nội dung bài viết. " * 50)
     out = tmp_path / "out"
     args = ["--db", str(db_path), "export", "--all", "--format", "html", "--out", str(out)]
     killed = subprocess.run([sys.executable, "-c", KILLED, *args], cwd=ROOT, capture_output=True, text=True,
