@@ -21,6 +21,7 @@ COMMANDS = (
     "tui.commands.listing:list_",
     "tui.commands.listing:show",
     "tui.commands.status:status",
+    "tui.commands.history:history",
     "tui.commands.export:export",
     "tui.commands.check:check",
     "tui.commands.fix:fix",
@@ -92,16 +93,23 @@ class BientapGroup(click.Group):
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Database file (default: $BIENTAP_DB, else the user data dir's bientap/newsroom.db).")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.option("--user", "user", default=None, metavar="NAME",
+              help="Who is working: recorded in revisions (default: $BIENTAP_USER, else the login name).")
 @click.version_option(package_name="bientap")
 @click.pass_context
-def main(ctx: click.Context, db_path: Path | None, debug: bool) -> None:
+def main(ctx: click.Context, db_path: Path | None, debug: bool, user: str | None) -> None:
     """bientap — bàn biên tập cho tòa soạn: nhập, kiểm tra, sửa và xuất bài."""
+    import os
+
     from store.db import default_db_path
 
+    if user is not None:
+        if not user.strip() or not user.isprintable():
+            fail("--user: a name of printable characters (tên người dùng không hợp lệ)")
+        # The identity of this whole run: the desk, the store and import workers read it from here.
+        os.environ["BIENTAP_USER"] = user.strip()
     ctx.obj = Env(db_path or default_db_path(), debug)
     if ctx.invoked_subcommand is None:
-        import os
-
         ctx.invoke(main.commands["tui"], lang=os.environ.get("BIENTAP_LANG", "vi"))
 
 
