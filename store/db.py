@@ -21,7 +21,7 @@ from checks.text import fold
 migrations = Migrations("bientap")
 
 # The newest schema this code knows. A database recording a later one was written by a newer bientap.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 class StoreError(Exception):
@@ -459,6 +459,14 @@ def m004_search_prefix_index(db: sqlite_utils.Database) -> None:
                "SELECT rowid, title, sapo, body, byline FROM articles_fts")
     db.execute("DROP TABLE articles_fts")
     db.execute("ALTER TABLE articles_fts_new RENAME TO articles_fts")
+
+
+@migrations()
+def m005_check_timeout(db: sqlite_utils.Database) -> None:
+    """An article whose checks overran their time budget at import: the sha256 of the title, sapo
+    and body they overran on (see store.articles.checked_digest). While the article holds that
+    text, its findings include a blocking `check.timeout`; NULL for every article checked in time."""
+    db["articles"].add_column("timed_out_sha256", str)
 
 
 @contextmanager

@@ -3,7 +3,11 @@
 Each file (and each feed record) goes in on its own: one bad file is rejected with a reason, the
 others still go in. The original bytes are kept unmodified in `raw_imports`; the article holds the
 cleaned, extracted text. Importing the same thing again changes nothing; a changed source updates
-an article no editor has touched, and only leaves a note on one they have.
+an article no editor has touched, and only leaves a note on one they have. A page is known by its
+path; a feed record by its id, else its URL, else its source, title and date (`record_keys`).
+
+The analyses (extraction, checks) run in worker processes, each article under a time budget: one
+that overruns is stored with a blocking check.timeout finding and the import goes on (`_Workers`).
 """
 
 from __future__ import annotations
@@ -12,21 +16,30 @@ import hashlib
 import itertools
 import json
 import os
+import re
 import stat
+import time
+import unicodedata
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import sqlite_utils
 
-from checks.engine import Context, check_article
+from checks.engine import Context
 from checks.metadata import Extracted, extract_article
 from checks.text import DecodeError, clean_field, decode_bytes
 from store import articles
 from store.articles import Article
+from store.context import ArticleChecker, load_context, raw_text
 from store.db import StoreError, write_transaction
 
 DEFAULT_SIZE_CAP = 10 * 1024 * 1024
+# Seconds one article's analysis (extraction and checks) may take before its worker is replaced:
+# many times what a real article takes (a 1 MB page about 0.5 s), so only a rule gone wrong
+# reaches it. `bientap import --check-budget` / $BIENTAP_CHECK_BUDGET.
+DEFAULT_CHECK_BUDGET = 10.0
 TEXT_SUFFIXES = {".txt", ".text"}
 FEED_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 FEED_FIELDS = ("title", "body", "sapo", "byline", "published_at", "source", "source_url", "location",
@@ -43,6 +56,7 @@ class ImportResult:
     outcome: str  # imported | updated | unchanged | rejected
     article_id: int | None = None
     reason: str = ""
+    timed_out: bool = False  # stored, but its checks overran the budget: it carries check.timeout
 
 
 @dataclass
@@ -158,16 +172,19 @@ def read_capped(path: Path, size_cap: int) -> bytes:
 def import_paths(db: sqlite_utils.Database, paths: Sequence[str], *, ctx: Context | None = None,
                  size_cap: int = DEFAULT_SIZE_CAP,
                  on_progress: Callable[[int, int], None] | None = None,
-                 on_discovered: Callable[[int], None] | None = None, jobs: int = 1) -> ImportReport:
+                 on_discovered: Callable[[int], None] | None = None, jobs: int = 1,
+                 budget: float = DEFAULT_CHECK_BUDGET) -> ImportReport:
     """Import every file under `paths`. Never raises for a bad file: it is reported as rejected.
 
     A database fault (StoreError) stops the import and is kept in `report.error`.
-    `jobs` > 1: the analyses (extraction, checks, search folding) of a big import run in that many
-    worker processes; results are written in order by this process, exactly as with one."""
-    ctx = ctx or Context()
+    The analyses (extraction, checks, search folding) run in worker processes — `jobs` of them for
+    a big import, else one — and results are written in order by this process. Each article has
+    `budget` seconds: one whose analysis overruns is stored with a blocking check.timeout finding
+    (`timed_out` in its result) and the import goes on."""
+    ctx = ctx if ctx is not None else load_context(db)  # the newsroom's, as every later count uses
     candidates, refused = discover(paths)
     report = ImportReport(list(refused))
-    with _Workers(ctx, jobs if jobs > 1 and _big(candidates) else 1) as workers:
+    with _Workers(ctx, jobs if jobs > 1 and _big(candidates) else 1, budget) as workers:
         if on_discovered:
             on_discovered(len(candidates))
         done = 0
@@ -277,100 +294,344 @@ def _record_item(db: sqlite_utils.Database, cand: Candidate, where: str, raw: by
                  record: dict | Rejected) -> object:
     if isinstance(record, Rejected):
         return ImportResult(where, "rejected", reason=str(record))
+    digest = hashlib.sha256(raw).hexdigest()
     try:
         article = article_from_record(record, cand.shown)
+        keys = record_keys(record, article, digest)
     except Rejected as exc:
         return ImportResult(where, "rejected", reason=str(exc))
-    digest = hashlib.sha256(raw).hexdigest()
-    key = "url:" + article.source_url if article.source_url else "sha:" + digest
-    known = _unchanged(db, key, digest)
+    known = _unchanged(db, keys, digest)
     if known is not None:
         return ImportResult(where, "unchanged", known)
-    return ("record", where, key, raw, article)
+    return ("record", where, keys, raw, article)
+
+
+def record_keys(record: dict, article: Article, digest: str) -> tuple[str, ...]:
+    """Who a feed record is, strongest first; the article is stored under the first.
+
+    A record is the same article as one imported before when its `id` (else `guid`) matches,
+    within its `source` (two newspapers' feeds may both count from 1); else when its `source_url`
+    matches; else when its source, title and date match; else only when its bytes are the same.
+    The weaker keys find an article stored before the record had a stronger one (or before
+    bientap read ids), which then moves to the stronger key."""
+    keys = []
+    for name in ("id", "guid"):
+        ident = record.get(name)
+        if ident is None:
+            continue
+        if isinstance(ident, bool) or not isinstance(ident, (str, int)):
+            raise Rejected(f"{name} phải là chuỗi hoặc số nguyên ({name} must be a string or an integer)")
+        ident = clean_field(str(ident)).strip()
+        if ident:
+            keys.append("id:" + (article.source or "") + "\x1f" + ident)
+            break
+    if article.source_url:
+        keys.append("url:" + article.source_url)
+    if article.title and article.published_at:
+        keys.append("meta:" + "\x1f".join((article.source or "", article.title.strip(), article.published_at)))
+    keys.append("sha:" + digest)
+    return tuple(keys)
 
 
 def _text_item(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> object:
     try:
         data = read_capped(cand.path, size_cap)
-        key = "file:" + printable_path(str(cand.path.resolve(strict=True)))
+        keys = ("file:" + printable_path(str(cand.path.resolve(strict=True))),)
     except Rejected as exc:
         return ImportResult(cand.shown, "rejected", reason=str(exc))
     except (OSError, RuntimeError) as exc:
         return ImportResult(cand.shown, "rejected", reason=_os_reason(exc) if isinstance(exc, OSError) else str(exc))
-    known = _unchanged(db, key, hashlib.sha256(data).hexdigest())
+    known = _unchanged(db, keys, hashlib.sha256(data).hexdigest())
     if known is not None:
         return ImportResult(cand.shown, "unchanged", known)
-    return ("text", cand.shown, key, data)
+    return ("text", cand.shown, keys, data)
 
 
-def analyse(item: object, ctx: Context) -> object:
-    """A work item → ImportResult (rejected) or the arguments of store_import, counts and
-    prepared rows included. Pure: no database, so it can run in a worker process."""
-    if not isinstance(item, tuple):
-        return item
+NOTHING_LEFT = ("không còn chữ nào sau khi làm sạch (nothing left after cleaning: only invisible "
+                "characters, controls or escape sequences)")
+
+# Terminal escape sequences (colours, cursor moves, window titles): their parameters are printable
+# characters, but nothing a reader would see.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]|[\x1b\x9d]\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]")
+# Letters that draw nothing: the Hangul fillers and the braille blank.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def has_visible_text(text: str) -> bool:
+    """Whether `text` shows a reader anything: not only spaces, zero-width and format characters
+    (BOM, bidi controls), control characters and escape sequences, or combining marks without a
+    letter to sit on. Such text is empty once cleaned, and refused like an empty file."""
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = _ESCAPE_SEQUENCE.sub("", text)
+    for ch in text:
+        if not ch.isspace() and unicodedata.category(ch)[0] not in "CMZ" and ch not in _BLANK_LETTERS:
+            return True
+    return False
+
+
+def _analyse(item: tuple, ctx: Context, extracted: Callable[[tuple], None]) -> object:
+    """A work item → ImportResult (rejected) or (counts, prepared row). Pure: no database; runs in
+    a worker process. A page's extraction goes to `extracted` before its checks run, so that if
+    they overrun, the article is still stored as extracted."""
     if item[0] == "record":
-        _, where, key, raw, article = item
-        counts = counts_for(article, ctx)
-        return (where, key, raw, "utf-8", article, [], counts, articles.prepare_insert(article, counts))
-    _, shown, key, data = item
-    try:
-        decoded = decode_bytes(data)
-    except DecodeError as exc:
-        return ImportResult(shown, "rejected", reason=str(exc))
-    extracted = extract_article(clean_field(decoded.text))
-    article = article_from_extracted(extracted, shown)
-    counts = counts_for(article, ctx)
-    return (shown, key, data, decoded.encoding, article, extracted.removed, counts,
-            articles.prepare_insert(article, counts))
+        _, _, _, raw, article = item
+    else:
+        _, shown, _, raw = item
+        try:
+            decoded = decode_bytes(raw)
+        except DecodeError as exc:
+            return ImportResult(shown, "rejected", reason=str(exc))
+        if not has_visible_text(decoded.text):
+            return ImportResult(shown, "rejected", reason=NOTHING_LEFT)
+        ex = extract_article(clean_field(decoded.text))
+        article = article_from_extracted(ex, shown)
+        extracted((article, ex.removed, decoded.encoding))
+    counts = counts_for(article, ctx, raw)
+    return counts, articles.prepare_insert(article, counts)
+
+
+def _outcome(item: tuple, extraction: tuple | None, result: object) -> object:
+    """The arguments of store_import for an analysed item (or its ImportResult)."""
+    if isinstance(result, ImportResult):
+        return result
+    counts, prepared = result
+    if item[0] == "record":
+        _, where, keys, raw, article = item
+        return (where, keys, raw, "utf-8", article, [], counts, prepared, False)
+    _, shown, keys, data = item
+    article, removed, encoding = extraction
+    return (shown, keys, data, encoding, article, removed, counts, prepared, False)
+
+
+def _overran(item: tuple, extraction: tuple | None) -> object:
+    """The arguments of store_import for an item whose analysis overran its budget: the article
+    as far as it got (a page not even extracted is stored whole as its body, for an editor to
+    trim), counted as one error — check.timeout — and flagged so the store keeps that finding."""
+    if item[0] == "record":
+        _, shown, keys, data, article = item
+        removed, encoding = [], "utf-8"
+    else:
+        _, shown, keys, data = item
+        if extraction is not None:
+            article, removed, encoding = extraction
+        else:
+            try:
+                decoded = decode_bytes(data)
+            except DecodeError as exc:
+                return ImportResult(shown, "rejected", reason=str(exc))
+            if not has_visible_text(decoded.text):
+                return ImportResult(shown, "rejected", reason=NOTHING_LEFT)
+            article = Article(body=clean_field(decoded.text), source_file=shown)
+            removed, encoding = [], decoded.encoding
+    counts = (1, 0, 0)
+    return (shown, keys, data, encoding, article, removed, counts, articles.prepare_insert(article, counts), True)
 
 
 class _Workers:
-    """Runs `analyse` over chunks of work items: here, or in a pool of processes (`jobs` > 1),
-    always giving the chunks back in order."""
+    """Analyses work items in worker processes (up to `jobs`, started when there is work) and
+    gives each chunk back in order, analysed.
 
-    def __init__(self, ctx: Context, jobs: int) -> None:
-        self.ctx, self.jobs, self.pool = ctx, jobs, None
+    Every item has `budget` seconds. A worker that overruns it — a rule gone wrong, a
+    pathological page — is killed and replaced: its item comes back as far as it got, flagged
+    (see _overran), and the rest of its chunk goes on in the new worker. Time this process spends
+    away writing chunks counts against nobody's budget. Workers are forked: they share the
+    dictionaries loaded here. A fork while another thread holds a lock the child needs would
+    leave that child stuck — which the budget turns into one flagged article, not a hung import."""
+
+    def __init__(self, ctx: Context, jobs: int, budget: float = DEFAULT_CHECK_BUDGET) -> None:
+        self.ctx, self.jobs, self.budget = ctx, max(1, jobs), budget
+        self.workers: list[_Worker] = []
+        self.results: dict[int, object] = {}  # item number → store_import arguments or ImportResult
+        self.extractions: dict[int, tuple] = {}  # item number → extraction, while its checks run
 
     def __enter__(self) -> _Workers:
-        if self.jobs > 1:
-            import multiprocessing
-            import threading
-            from concurrent.futures import ProcessPoolExecutor
+        return self
 
+    def __exit__(self, exc_type, *exc) -> None:
+        for worker in self.workers:
+            worker.stop(kill=exc_type is not None)
+        self.workers.clear()
+
+    def map(self, items: Iterable[tuple[int, str, object]], size: int) -> Iterator[tuple[list, list]]:
+        """(chunk, analysed items) in order; what needs no analysis (outcomes known already, the
+        end-of-file markers) stays here, as it is."""
+        chunks = _chunks(items, size)
+        numbers = itertools.count()
+        window: deque = deque()  # (chunk, item numbers of its work), oldest first
+        more = True
+        while True:
+            while more and len(window) < 4 * self.jobs and self._room():
+                chunk = next(chunks, None)
+                if chunk is None:
+                    more = False
+                    break
+                work = [(next(numbers), item) for _, _, item in chunk if isinstance(item, tuple)]
+                window.append((chunk, work))
+                if work:
+                    self._give(work)
+            if not window:
+                return
+            chunk, work = window[0]
+            if any(n not in self.results for n, _ in work):
+                self._wait()
+                continue
+            window.popleft()
+            analysed = iter([self.results.pop(n) for n, _ in work])
+            away = time.monotonic()
+            yield chunk, [next(analysed) if isinstance(item, tuple) else item for _, _, item in chunk]
+            away = time.monotonic() - away
+            for worker in self.workers:
+                worker.since += away
+
+    def _room(self) -> bool:
+        return len(self.workers) < self.jobs or any(not w.queue for w in self.workers)
+
+    def _give(self, work: list) -> None:
+        worker = next((w for w in self.workers if not w.queue), None)
+        if worker is None:
             from checks.engine import load_rules
             from checks.lexicon import lexicon
 
             load_rules()
             lexicon()  # loaded once here; forked workers share it
-            # fork is instant and shares the loaded dictionaries; with other threads running (the
-            # desk, a progress bar) a forked child could inherit a held lock, so a clean server forks.
-            method = "fork" if threading.active_count() == 1 else "forkserver"
-            self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method),
-                                            initializer=_worker_start, initargs=(self.ctx,))
-        return self
+            worker = _Worker(self.ctx, self.workers)
+            self.workers.append(worker)
+        try:
+            worker.give(work)
+        except OSError:  # it died idle (killed from outside): its successor takes the work
+            self._remove(worker)
+            self._give(work)
 
-    def __exit__(self, *exc) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+    def _wait(self) -> None:
+        from multiprocessing.connection import wait
 
-    def map(self, items: Iterable[tuple[int, str, object]], size: int) -> Iterator[tuple[list, list]]:
-        """(chunk, analysed items) in order; the end-of-file markers stay here, as they are."""
-        chunks = _chunks(items, size)
-        if self.pool is None:
-            for chunk in chunks:
-                yield chunk, [item if item is _DONE else analyse(item, self.ctx) for _, _, item in chunk]
+        busy = [w for w in self.workers if w.queue]
+        if not busy:
+            raise RuntimeError("import: work lost between worker processes")
+        timeout = min(w.since for w in busy) + self.budget - time.monotonic()
+        ready = wait([w.outbox for w in busy], max(0.0, timeout))
+        for worker in busy:
+            if worker.outbox in ready:
+                self._receive(worker)
+        for worker in busy:
+            while worker.queue and worker.outbox.poll(0):  # what it said while we looked elsewhere
+                self._receive(worker)
+            if worker.queue and time.monotonic() - worker.since > self.budget:
+                self._overrun(worker)
+
+    def _receive(self, worker: _Worker) -> None:
+        try:
+            kind, number, payload = worker.outbox.recv()
+        except (EOFError, OSError):  # the worker died (out of memory, killed): as if it overran
+            self._overrun(worker)
             return
-        from collections import deque
+        if kind == "extracted":
+            self.extractions[number] = payload
+        elif kind == "error":
+            exc, trace = payload
+            raise exc from _WorkerError(trace)
+        else:
+            _, item = worker.queue.popleft()
+            self.results[number] = _outcome(item, self.extractions.pop(number, None), payload)
+            worker.since = time.monotonic()
 
-        pending: deque = deque()
-        for chunk in chunks:
-            pending.append((chunk, self.pool.submit(_analyse_chunk, [item for _, _, item in chunk])))
-            if len(pending) >= 4 * self.jobs:
-                done, future = pending.popleft()
-                yield done, future.result()
-        while pending:
-            done, future = pending.popleft()
-            yield done, future.result()
+    def _overrun(self, worker: _Worker) -> None:
+        number, item = worker.queue.popleft()
+        rest = list(worker.queue)
+        self._remove(worker)
+        self.results[number] = _overran(item, self.extractions.pop(number, None))
+        if rest:
+            self._give(rest)
+
+    def _remove(self, worker: _Worker) -> None:
+        worker.stop(kill=True)
+        self.workers.remove(worker)
+
+
+class _WorkerError(Exception):
+    """An analysis failed in a worker process; the message is the worker's traceback."""
+
+
+class _Worker:
+    """One worker process and its two pipes; `queue` holds the items it has, `since` when it began
+    the first of them."""
+
+    def __init__(self, ctx: Context, others: Sequence[_Worker]) -> None:
+        import multiprocessing
+
+        mp = multiprocessing.get_context("fork")
+        inbox, self.inbox = mp.Pipe(duplex=False)
+        self.outbox, outbox = mp.Pipe(duplex=False)
+        _widen(outbox)
+        inherited = [self.inbox, self.outbox] + [c for w in others for c in (w.inbox, w.outbox)]
+        self.process = mp.Process(target=_worker_main, args=(inbox, outbox, ctx, inherited), daemon=True,
+                                  name="bientap-import")
+        self.process.start()
+        inbox.close()
+        outbox.close()
+        self.queue: deque = deque()
+        try:
+            if not self.outbox.poll(60) or self.outbox.recv()[0] != "ready":
+                raise OSError("no answer")
+        except (EOFError, OSError) as exc:
+            self.stop(kill=True)
+            raise RuntimeError(f"import: a worker process did not start ({exc})") from None
+        self.since = time.monotonic()
+
+    def give(self, work: list) -> None:
+        """Hand work to this worker, which must be idle: it is waiting to read, so this never
+        blocks against a worker blocked writing to us."""
+        self.inbox.send(work)
+        self.queue.extend(work)
+        self.since = time.monotonic()
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        self.inbox.close()  # an idle worker reads the end and leaves
+        self.process.join(timeout=None if kill else 5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.outbox.close()
+
+
+def _widen(conn) -> None:
+    """A worker may finish a chunk while this process writes the one before: a 1 MB pipe holds its
+    results instead of stalling it (Linux; elsewhere the default pipe stays)."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
+    except (ImportError, AttributeError, OSError):
+        pass
+
+
+def _worker_main(inbox, outbox, ctx: Context, inherited: list) -> None:
+    for conn in inherited:  # the parent's ends: kept open here, they would hide its exit
+        conn.close()
+    try:
+        outbox.send(("ready", -1, None))
+        while True:
+            for number, item in inbox.recv():
+                try:
+                    result = _analyse(item, ctx, lambda got, n=number: outbox.send(("extracted", n, got)))
+                except Exception as exc:
+                    import pickle
+                    import traceback
+
+                    trace = traceback.format_exc()
+                    try:
+                        pickle.dumps(exc)
+                    except Exception:
+                        exc = RuntimeError(repr(exc))
+                    outbox.send(("error", number, (exc, trace)))
+                    continue
+                outbox.send(("done", number, result))
+    except (EOFError, OSError, KeyboardInterrupt):  # this import ended, or was interrupted
+        return
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -379,28 +640,25 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-_worker_ctx: Context | None = None
-
-
-def _worker_start(ctx: Context) -> None:
-    global _worker_ctx
-    _worker_ctx = ctx
-
-
-def _analyse_chunk(items: list) -> list:
-    return [analyse(item, _worker_ctx) for item in items]
-
-
 def article_from_extracted(ex: Extracted, source_file: str) -> Article:
-    return Article(title=ex.title, sapo=ex.sapo, body=ex.body, byline=ex.byline,
-                   published_at=ex.published_at, source=ex.source, source_url=ex.source_url,
-                   location=ex.location, source_file=source_file)
+    shown = {name: value if value and has_visible_text(value) else None for name, value in
+             (("title", ex.title), ("sapo", ex.sapo), ("byline", ex.byline))}
+    return Article(body=ex.body, published_at=ex.published_at, source=ex.source, source_url=ex.source_url,
+                   location=ex.location, source_file=source_file, **shown)
 
 
-def _unchanged(db: sqlite_utils.Database, key: str, digest: str) -> int | None:
-    """The id of the article already holding exactly this source, if any."""
-    row = db.execute("SELECT id, content_sha256 FROM articles WHERE source_key = ?", [key]).fetchone()
-    return row[0] if row and row[1] == digest else None
+def _known(db: sqlite_utils.Database, keys: Sequence[str], columns: str = "id, content_sha256") -> dict | None:
+    """The article stored under the strongest of `keys` (its `columns` and source_key), if any."""
+    marks = ", ".join("?" * len(keys))
+    rows = list(db.query(f"SELECT {columns}, source_key FROM articles WHERE source_key IN ({marks})", list(keys)))
+    return min(rows, key=lambda row: keys.index(row["source_key"]), default=None)
+
+
+def _unchanged(db: sqlite_utils.Database, keys: Sequence[str], digest: str) -> int | None:
+    """The id of the article already holding exactly this source, if any — unless its checks
+    overran: importing it again checks it again."""
+    row = _known(db, keys, "id, content_sha256, timed_out_sha256")
+    return row["id"] if row and row["content_sha256"] == digest and not row["timed_out_sha256"] else None
 
 
 NOT_OBJECT = "không phải đối tượng JSON (not an object)"
@@ -428,31 +686,48 @@ def _json_records(cand: Candidate, text: str) -> Iterator[tuple[str, bytes, dict
         yield f"{cand.shown}#{i}", raw, record if isinstance(record, dict) else Rejected(NOT_OBJECT)
 
 
-def _capped_lines(fh, size_cap: int) -> Iterator[bytes | None]:
-    """The lines of `fh`; None for a line longer than `size_cap`, which is skipped chunk by chunk
-    and never held in memory whole (a multi-gigabyte feed without a newline stays harmless)."""
-    while True:
-        line = fh.readline(size_cap + 2)  # the cap, a CR and a LF
-        if not line:
-            return
-        if len(line) <= size_cap + 1 or line.endswith(b"\n"):
-            if len(line.rstrip(b"\r\n")) <= size_cap:
-                yield line
-                continue
-        while line and not line.endswith(b"\n"):
-            line = fh.readline(size_cap + 2)
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+
+
+def _capped_lines(fh, size_cap: int, block: int = 1 << 16) -> Iterator[bytes | None]:
+    """The lines of `fh` without their ends (LF, CRLF or a lone CR, as old Mac tools write them);
+    None for a line longer than `size_cap`, which is skipped block by block and never held in
+    memory whole (a multi-gigabyte feed without a line end stays harmless)."""
+    pending = bytearray()
+    skipping = False  # inside a line already over the cap
+    after_cr = False  # the last block ended in CR: a LF opening the next one belongs to it
+    while data := fh.read(block):
+        start = 1 if after_cr and data.startswith(b"\n") else 0
+        for end in _LINE_END.finditer(data, start):
+            piece = data[start:end.start()]
+            if skipping or len(pending) + len(piece) > size_cap:
+                yield None
+            else:
+                yield bytes(pending + piece) if pending else piece
+            pending.clear()
+            skipping = False
+            start = end.end()
+        after_cr = data.endswith(b"\r")
+        rest = data[start:]
+        if skipping or len(pending) + len(rest) > size_cap:
+            skipping = True
+            pending.clear()
+        else:
+            pending += rest
+    if skipping:
         yield None
+    elif pending:
+        yield bytes(pending)
 
 
 def _jsonl_records(cand: Candidate, fh, size_cap: int) -> Iterator[tuple[str, bytes, dict | Rejected]]:
     """Records of a JSON Lines file read line by line; `raw` is the line's bytes as they arrived."""
     with fh:
-        for lineno, line in enumerate(_capped_lines(fh, size_cap), 1):
+        for lineno, raw in enumerate(_capped_lines(fh, size_cap), 1):
             where = f"{cand.shown}:{lineno}"
-            if line is None:
+            if raw is None:
                 yield where, b"", Rejected(f"bản ghi quá lớn: > giới hạn {size_cap} byte (record too large)")
                 continue
-            raw = line.rstrip(b"\r\n")
             if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if not raw.strip():
@@ -472,6 +747,8 @@ def article_from_record(record: dict, source_file: str) -> Article:
     body = record.get("body")
     if not isinstance(body, str) or not body.strip():
         raise Rejected("thiếu nội dung (missing body)")
+    if not has_visible_text(body):
+        raise Rejected(NOTHING_LEFT)
     values: dict = {}
     for name in FEED_FIELDS:
         value = record.get(name)
@@ -482,8 +759,11 @@ def article_from_record(record: dict, source_file: str) -> Article:
                 value = [t.strip() for t in value.split(",")]
             if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
                 raise Rejected("tags phải là danh sách chuỗi (tags must be a list of strings)")
+            value = [t for t in value if has_visible_text(t)]
         elif not isinstance(value, str):
             raise Rejected(f"{name} phải là chuỗi ({name} must be a string)")
+        elif not has_visible_text(value):
+            continue  # a title of zero-width spaces is no title
         values[name] = value
     if values.get("published_at"):
         try:
@@ -495,51 +775,69 @@ def article_from_record(record: dict, source_file: str) -> Article:
     return Article(body=body_text, source_file=source_file, **{k: v or None for k, v in values.items()})
 
 
-def counts_for(article: Article, ctx: Context) -> tuple[int, int, int]:
-    findings = check_article(article.editable(), ctx)
-    return (sum(f.severity == "error" for f in findings), sum(f.severity == "warning" for f in findings),
-            sum(f.severity == "info" for f in findings))
+def counts_for(article: Article, ctx: Context, raw: bytes) -> tuple[int, int, int]:
+    """The counts stored with a new article: the same `assess` as every later check, over the
+    bytes it is imported from (a new article has no ignores yet)."""
+    return ArticleChecker(ctx, raw_text(raw)).assess(article.editable()).counts
 
 
-def store_import(db: sqlite_utils.Database, shown: str, key: str, data: bytes, encoding: str,
+def store_import(db: sqlite_utils.Database, shown: str, keys: str | Sequence[str], data: bytes, encoding: str,
                  article: Article, removed: Iterable, counts: tuple[int, int, int],
-                 prepared: articles.PreparedInsert | None = None) -> ImportResult:
+                 prepared: articles.PreparedInsert | None = None, timed_out: bool = False) -> ImportResult:
     """Store one analysed source in its own savepoint and say what happened to it.
 
-    The checks (`counts`, from `analyse`) ran outside the write lock, and not at all for an
-    unchanged source; `prepared` is articles.prepare_insert(article, counts), done ahead."""
+    `keys` say who the source is, strongest first (see record_keys): a new article is stored under
+    the first, and one found under a weaker key moves to it. The checks (`counts`) ran outside the
+    write lock, and not at all for an unchanged source; `prepared` is
+    articles.prepare_insert(article, counts), done ahead. `timed_out`: the checks overran their
+    budget, so the article keeps a blocking check.timeout finding while it holds this text."""
+    keys = (keys,) if isinstance(keys, str) else tuple(keys)
     digest = hashlib.sha256(data).hexdigest()
+    fields = prepared.article.editable() if prepared is not None else articles.clean_fields(article.editable())
+    marker = articles.checked_digest(fields) if timed_out else None
     with write_transaction(db):
-        existing = list(db.query(
-            "SELECT id, version, edited, content_sha256 FROM articles WHERE source_key = ?", [key]))
-        if existing and existing[0]["content_sha256"] == digest:
-            return ImportResult(shown, "unchanged", existing[0]["id"])
+        row = _known(db, keys, "id, version, edited, content_sha256, timed_out_sha256")
+        if row and row["content_sha256"] == digest and (row["edited"] or not row["timed_out_sha256"] or timed_out):
+            return ImportResult(shown, "unchanged", row["id"])
+        if row and not row["edited"]:
+            stored = articles.get(db, row["id"]).editable()
+            if all(stored[k] == v for k, v in fields.items() if k != "status"):
+                if marker == row["timed_out_sha256"]:
+                    return ImportResult(shown, "unchanged", row["id"])  # the same record, written differently
+                # The same text, checked in time now (or overrunning now): only its counts change.
+                db.execute("UPDATE articles SET errors = ?, warnings = ?, infos = ?, timed_out_sha256 = ? "
+                           "WHERE id = ?", [*counts, marker, row["id"]])
+                return ImportResult(shown, "updated", row["id"], "checked again", timed_out=timed_out)
         raw_id = articles.insert_row(db, "raw_imports", {
-            "source_key": key, "source_path": shown, "data": data, "encoding": encoding,
+            "source_key": keys[0], "source_path": shown, "data": data, "encoding": encoding,
             "sha256": digest, "imported_at": articles.now(),
         })
-        if not existing:
+        if not row:
             if prepared is not None:
                 prepared.article.content_sha256 = prepared.record["content_sha256"] = digest
             article = replace(article, content_sha256=digest)
-            stored = articles.insert(db, article, source_key=key, raw_id=raw_id, counts=counts, prepared=prepared)
+            stored = articles.insert(db, article, source_key=keys[0], raw_id=raw_id, counts=counts, prepared=prepared)
+            if marker:
+                db.execute("UPDATE articles SET timed_out_sha256 = ? WHERE id = ?", [marker, stored.id])
             _store_removed(db, stored.id, removed)
-            return ImportResult(shown, "imported", stored.id)
-        row = existing[0]
+            return ImportResult(shown, "imported", stored.id, timed_out=timed_out)
+        if row["source_key"] != keys[0]:
+            db.execute("UPDATE articles SET source_key = ? WHERE id = ?", [keys[0], row["id"]])
         if row["edited"]:
             db.execute(
-                "UPDATE articles SET source_changed = ?, raw_id = ? WHERE id = ?",
+                "UPDATE articles SET source_changed = ?, raw_id = ?, content_sha256 = ? WHERE id = ?",
                 [f"Nguồn đã thay đổi lúc {articles.now()[:19]} ({shown}); bài đã được biên tập nên không ghi đè.",
-                 raw_id, row["id"]],
+                 raw_id, digest, row["id"]],
             )
             return ImportResult(shown, "updated", row["id"], "source changed; article kept as edited")
         changes = {k: v for k, v in article.editable().items() if k != "status"}
         articles.save(db, row["id"], changes, row["version"], note="source updated", counts=counts,
                       by_editor=False)
-        db.execute("UPDATE articles SET content_sha256 = ?, raw_id = ? WHERE id = ?", [digest, raw_id, row["id"]])
+        db.execute("UPDATE articles SET content_sha256 = ?, raw_id = ?, timed_out_sha256 = ? WHERE id = ?",
+                   [digest, raw_id, marker, row["id"]])
         db.execute("DELETE FROM removed_lines WHERE article_id = ?", [row["id"]])
         _store_removed(db, row["id"], removed)
-        return ImportResult(shown, "updated", row["id"])
+        return ImportResult(shown, "updated", row["id"], timed_out=timed_out)
 
 
 def _store_removed(db: sqlite_utils.Database, article_id: int, removed: Iterable) -> None:

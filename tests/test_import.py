@@ -182,3 +182,43 @@ def test_folder_recursive_and_missing_path(fresh_db, tmp_path):
     report = import_paths(fresh_db, [str(tmp_path / "in"), str(tmp_path / "nope.txt")])
     assert report.count("imported") == 1
     assert [r.source for r in report.rejected] == [str(tmp_path / "nope.txt")]
+
+
+# Text that is empty once cleaned: refused like an empty file, one line naming the file.
+INVISIBLE = {
+    "zero_width.txt": "\u200b\u200c\u2060\ufeff\u200b\n\u200b",
+    "bom_only.txt": "\ufeff\ufeff\n",
+    "bidi.txt": "\u202e\u202d\u2066\u2069\u200f\n\u061c",
+    "escapes.txt": "\x1b[31m\x1b[1;5m\x1b]0;title\x07\x1b[0m\n\x1b[2J",
+    "combining.txt": "\u0301\u0300\u0303\u0309\u0323 \u20dd",
+    "mixed.txt": "\ufeff \u200b\t\x1b[0m\u0301\u3164\u2800\n\u202e",
+}
+
+
+def test_text_empty_after_cleaning_is_refused(cli, db_path, tmp_path):
+    for name, text in INVISIBLE.items():
+        write(tmp_path, name, text.encode("utf-8"))
+    good = write(tmp_path, "good.txt", ARTICLE.encode())
+    result = cli("import", *(str(tmp_path / name) for name in INVISIBLE), str(good))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"imported 1, updated 0, unchanged 0, rejected {len(INVISIBLE)}" in result.stdout
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == len(INVISIBLE)
+    for name in INVISIBLE:
+        about = [line for line in lines if name in line]
+        assert len(about) == 1 and "nothing left after cleaning" in about[0], lines
+        assert "\x1b" not in about[0]
+
+
+def test_feed_record_empty_after_cleaning_is_refused(cli, db_path, tmp_path):
+    records = [{"title": "Tin", "body": text} for text in INVISIBLE.values()]
+    records.append({"title": "\u200b\u200b", "body": "Nội dung thật.", "byline": "\u202e"})
+    path = write(tmp_path, "feed.jsonl", "".join(json.dumps(r) + "\n" for r in records).encode())
+    result = cli("import", str(path))
+    assert result.exit_code == 2
+    assert f"imported 1, updated 0, unchanged 0, rejected {len(INVISIBLE)}" in result.stdout
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert [line.split(": ")[1] for line in lines] == [f"rejected {path}:{i}" for i in range(1, len(INVISIBLE) + 1)]
+    assert all("nothing left after cleaning" in line for line in lines)
+    kept = json.loads(cli("list", "--format", "json").stdout)
+    assert len(kept) == 1 and kept[0]["title"] is None and kept[0]["byline"] is None  # no invisible-only tít

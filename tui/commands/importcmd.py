@@ -16,15 +16,20 @@ from tui.cli import Env, fail
               help="Refuse files larger than this (default 10 MB).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes for the checks of a big import (default: one per CPU core).")
+@click.option("--check-budget", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+              envvar="BIENTAP_CHECK_BUDGET", show_envvar=True,
+              help="Time one article's checks may take; an article that overruns is stored with a "
+                   "blocking check.timeout finding and the import goes on (default 10).")
 @click.pass_obj
-def import_(env: Env, paths: tuple[str, ...], max_size: int | None, jobs: int | None) -> None:
+def import_(env: Env, paths: tuple[str, ...], max_size: int | None, jobs: int | None,
+            check_budget: float | None) -> None:
     """Nhập bài: files and folders (recursive). Exit 2 when anything was rejected."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from checks.text import visible
     from store.context import load_context
-    from store.importer import DEFAULT_SIZE_CAP, import_paths
+    from store.importer import DEFAULT_CHECK_BUDGET, DEFAULT_SIZE_CAP, import_paths
 
     cap = max_size or DEFAULT_SIZE_CAP
     db = env.db()
@@ -46,11 +51,18 @@ def import_(env: Env, paths: tuple[str, ...], max_size: int | None, jobs: int | 
 
     try:
         report = import_paths(db, list(paths), ctx=ctx, size_cap=cap, on_progress=advance,
-                              on_discovered=discovered, jobs=jobs or os.cpu_count() or 1)
+                              on_discovered=discovered, jobs=jobs or os.cpu_count() or 1,
+                              budget=check_budget or DEFAULT_CHECK_BUDGET)
     finally:
         progress.stop()
     for r in report.rejected:
         click.echo(f"bientap: rejected {visible(r.source)}: {r.reason}", err=True)
+    budget = check_budget or DEFAULT_CHECK_BUDGET
+    for r in report.results:
+        if r.timed_out:
+            click.echo(f"bientap: {visible(r.source)}: kiểm tra quá {budget:g} s, đã lưu kèm lỗi check.timeout "
+                       f"(checks overran {budget:g} s; stored as article {r.article_id}, blocked from "
+                       f"publishing until checked)", err=True)
     click.echo(
         f"imported {report.count('imported')}, updated {report.count('updated')}, "
         f"unchanged {report.count('unchanged')}, rejected {report.count('rejected')}"
