@@ -8,14 +8,17 @@ off and changes severities; the glossary and custom words are data passed in the
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import gc
+import hashlib
 import importlib
+import json
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from checks.findings import CATEGORIES, SEVERITIES, Document, Finding, Hit, make_finding
 from checks.style import HouseStyle
@@ -115,6 +118,16 @@ class Context:
     defined_before: frozenset[str] = frozenset()
     # (rule, text) pairs an editor chose to ignore in this article.
     ignored: frozenset[tuple[str, str]] = frozenset()
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Names the glossary, dictionary and house style the checks ran with (not the article's
+        own ignores): counts stored under another fingerprint are stale."""
+        style = self.style
+        data = json.dumps([sorted((k, dataclasses.astuple(e)) for k, e in self.glossary.items()),
+                           sorted(self.custom_words), sorted(style.rules.items()), style.tone_marks,
+                           sorted(style.publish_gate.items())], ensure_ascii=False, default=str)
+        return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 
 _PLANS: dict[tuple, tuple[HouseStyle, list[tuple[Rule, str]]]] = {}

@@ -68,6 +68,7 @@ class Article:
     edited: int = 0
     source_changed: str | None = None
     content_sha256: str | None = None
+    checked_with: str | None = None  # Context.fingerprint of the stored counts
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -245,12 +246,14 @@ class PreparedInsert:
     snapshot: str
 
 
-def prepare_insert(article: Article, counts: tuple[int, int, int] | None = None) -> PreparedInsert:
+def prepare_insert(article: Article, counts: tuple[int, int, int] | None = None,
+                   checked_with: str | None = None) -> PreparedInsert:
     stamp = now()
     article = replace(article, **clean_fields(article.editable()), version=1, created_at=stamp,
                       updated_at=stamp, word_count=word_count(article.body or ""))
     if counts is not None:
         article.errors, article.warnings, article.infos = counts
+        article.checked_with = checked_with
     folded = (fold(article.title or ""), fold(article.sapo or ""), fold(article.body or ""),
               fold(article.byline or ""))
     return PreparedInsert(article, _record(article), folded, snapshot(article))
@@ -290,7 +293,7 @@ def insert(db: sqlite_utils.Database, article: Article, *, source_key: str, raw_
 
 def save(db: sqlite_utils.Database, article_id: int, changes: dict, expected_version: int, *,
          editor: str | None = None, note: str = "", counts: tuple[int, int, int] | None = None,
-         by_editor: bool = True) -> Article:
+         checked_with: str | None = None, by_editor: bool = True) -> Article:
     """Apply `changes` to the article if it is still at `expected_version`; one transaction.
 
     Appends a full snapshot to revisions with the editor's name. Raises ConflictError when
@@ -316,6 +319,7 @@ def save(db: sqlite_utils.Database, article_id: int, changes: dict, expected_ver
             updated.edited = 1
         if counts is not None:
             updated.errors, updated.warnings, updated.infos = counts
+            updated.checked_with = checked_with
         cursor = db.execute(
             "UPDATE articles SET " + ", ".join(f"{k} = ?" for k in _record(updated)) +
             " WHERE id = ? AND version = ?",
@@ -388,13 +392,22 @@ def revision_fields(db: sqlite_utils.Database, article_id: int, version: int) ->
 
 
 def store_counts(db: sqlite_utils.Database, article_id: int, counts: tuple[int, int, int],
-                 before: tuple[int, int, int] | None = None) -> bool:
+                 checked_with: str | None = None) -> bool:
     """Store fresh counts (derived data: no revision, no version bump). True when they changed."""
-    if counts == before:
-        return False
     with db.atomic():
-        db.execute("UPDATE articles SET errors = ?, warnings = ?, infos = ? WHERE id = ?", [*counts, article_id])
-    return True
+        row = db.execute("SELECT errors, warnings, infos, checked_with FROM articles WHERE id = ?",
+                         [article_id]).fetchone()
+        if row is None or tuple(row) == (*counts, checked_with):
+            return False
+        db.execute("UPDATE articles SET errors = ?, warnings = ?, infos = ?, checked_with = ? WHERE id = ?",
+                   [*counts, checked_with, article_id])
+    return tuple(row[:3]) != tuple(counts)
+
+
+def stale_ids(db: sqlite_utils.Database, fingerprint: str, limit: int = 200) -> list[int]:
+    """Articles whose stored counts were computed with other newsroom data, newest first."""
+    return [row[0] for row in db.execute(
+        "SELECT id FROM articles WHERE checked_with IS NOT ? ORDER BY id DESC LIMIT ?", [fingerprint, limit])]
 
 
 # ---- listing -----------------------------------------------------------------------------------
@@ -410,7 +423,7 @@ SORTS = {
 }
 
 LIST_COLUMNS = ("id, title, sapo, byline, published_at, source, source_url, location, section, status, "
-                "source_file, updated_at, word_count, errors, warnings, infos, version")
+                "source_file, updated_at, word_count, errors, warnings, infos, version, checked_with")
 
 
 @dataclass(frozen=True)

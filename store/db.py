@@ -21,7 +21,7 @@ from checks.text import fold
 migrations = Migrations("bientap")
 
 # The newest schema this code knows. A database recording a later one was written by a newer bientap.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 class StoreError(Exception):
@@ -467,6 +467,13 @@ def m005_check_timeout(db: sqlite_utils.Database) -> None:
     and body they overran on (see store.articles.checked_digest). While the article holds that
     text, its findings include a blocking `check.timeout`; NULL for every article checked in time."""
     db["articles"].add_column("timed_out_sha256", str)
+
+
+@migrations()
+def m006_counts_checked_with(db: sqlite_utils.Database) -> None:
+    """Which glossary, dictionary and house style an article's stored counts were computed with
+    (`Context.fingerprint`): after a change, the desk shows other counts as stale until re-checked."""
+    db["articles"].add_column("checked_with", str)
 
 
 @contextmanager

@@ -389,7 +389,7 @@ def _analyse(item: tuple, ctx: Context, extracted: Callable[[tuple], None]) -> o
         article = article_from_extracted(ex, shown)
         extracted((article, ex.removed, decoded.encoding))
     counts = counts_for(article, ctx, raw)
-    return counts, articles.prepare_insert(article, counts)
+    return counts, articles.prepare_insert(article, counts, ctx.fingerprint)
 
 
 def _outcome(item: tuple, extraction: tuple | None, result: object) -> object:
@@ -405,10 +405,12 @@ def _outcome(item: tuple, extraction: tuple | None, result: object) -> object:
     return (shown, keys, data, encoding, article, removed, counts, prepared, False)
 
 
-def _overran(item: tuple, extraction: tuple | None) -> object:
+def _overran(item: tuple, extraction: tuple | None, checked_with: str) -> object:
     """The arguments of store_import for an item whose analysis overran its budget: the article
     as far as it got (a page not even extracted is stored whole as its body, for an editor to
-    trim), counted as one error — check.timeout — and flagged so the store keeps that finding."""
+    trim), counted as one error — check.timeout — and flagged so the store keeps that finding.
+    `checked_with`: the counts stand for this newsroom data (the desk must not re-check it in the
+    background: that is what overran)."""
     if item[0] == "record":
         _, shown, keys, data, article = item
         removed, encoding = [], "utf-8"
@@ -426,7 +428,8 @@ def _overran(item: tuple, extraction: tuple | None) -> object:
             article = Article(body=clean_field(decoded.text), source_file=shown)
             removed, encoding = [], decoded.encoding
     counts = (1, 0, 0)
-    return (shown, keys, data, encoding, article, removed, counts, articles.prepare_insert(article, counts), True)
+    return (shown, keys, data, encoding, article, removed, counts,
+            articles.prepare_insert(article, counts, checked_with), True)
 
 
 class _Workers:
@@ -541,7 +544,7 @@ class _Workers:
         number, item = worker.queue.popleft()
         rest = list(worker.queue)
         self._remove(worker)
-        self.results[number] = _overran(item, self.extractions.pop(number, None))
+        self.results[number] = _overran(item, self.extractions.pop(number, None), self.ctx.fingerprint)
         if rest:
             self._give(rest)
 
@@ -795,6 +798,7 @@ def store_import(db: sqlite_utils.Database, shown: str, keys: str | Sequence[str
     digest = hashlib.sha256(data).hexdigest()
     fields = prepared.article.editable() if prepared is not None else articles.clean_fields(article.editable())
     marker = articles.checked_digest(fields) if timed_out else None
+    checked_with = prepared.article.checked_with if prepared is not None else None
     with write_transaction(db):
         row = _known(db, keys, "id, version, edited, content_sha256, timed_out_sha256")
         if row and row["content_sha256"] == digest and (row["edited"] or not row["timed_out_sha256"] or timed_out):
@@ -805,8 +809,8 @@ def store_import(db: sqlite_utils.Database, shown: str, keys: str | Sequence[str
                 if marker == row["timed_out_sha256"]:
                     return ImportResult(shown, "unchanged", row["id"])  # the same record, written differently
                 # The same text, checked in time now (or overrunning now): only its counts change.
-                db.execute("UPDATE articles SET errors = ?, warnings = ?, infos = ?, timed_out_sha256 = ? "
-                           "WHERE id = ?", [*counts, marker, row["id"]])
+                db.execute("UPDATE articles SET errors = ?, warnings = ?, infos = ?, timed_out_sha256 = ?, "
+                           "checked_with = ? WHERE id = ?", [*counts, marker, checked_with, row["id"]])
                 return ImportResult(shown, "updated", row["id"], "checked again", timed_out=timed_out)
         raw_id = articles.insert_row(db, "raw_imports", {
             "source_key": keys[0], "source_path": shown, "data": data, "encoding": encoding,
@@ -832,7 +836,7 @@ def store_import(db: sqlite_utils.Database, shown: str, keys: str | Sequence[str
             return ImportResult(shown, "updated", row["id"], "source changed; article kept as edited")
         changes = {k: v for k, v in article.editable().items() if k != "status"}
         articles.save(db, row["id"], changes, row["version"], note="source updated", counts=counts,
-                      by_editor=False)
+                      checked_with=checked_with, by_editor=False)
         db.execute("UPDATE articles SET content_sha256 = ?, raw_id = ?, timed_out_sha256 = ? WHERE id = ?",
                    [digest, raw_id, marker, row["id"]])
         db.execute("DELETE FROM removed_lines WHERE article_id = ?", [row["id"]])

@@ -149,7 +149,8 @@ def save_article(db: sqlite_utils.Database, article_id: int, changes: dict, expe
         if target != current.status:
             note = ", ".join(filter(None, [f"status: {current.status} → {target}", note]))
         saved = articles.save(db, article_id, changes, expected_version, editor=editor, note=note,
-                              counts=assessment.counts, by_editor=by_editor)
+                              counts=assessment.counts, checked_with=assessment.checked_with,
+                              by_editor=by_editor)
         if extra is not None:
             extra(db)
     return saved
@@ -229,10 +230,26 @@ def recheck(db: sqlite_utils.Database, ids: Sequence[int], ctx: Context | None =
             article = articles.get(db, article_id)
         except articles.NotFound:
             continue  # deleted by another desk meanwhile
-        counts = assess_stored(db, article, ctx).counts
-        if articles.store_counts(db, article_id, counts, (article.errors, article.warnings, article.infos)):
+        assessment = assess_stored(db, article, ctx)
+        if articles.store_counts(db, article_id, assessment.counts, assessment.checked_with):
             changed += 1
     return changed
+
+
+def recheck_stale(db: sqlite_utils.Database, ctx: Context | None = None, batch: int = 50,
+                  should_stop: Callable[[], bool] = lambda: False) -> int:
+    """Re-check, newest first, every article whose counts were computed with other newsroom data
+    (another glossary, dictionary or house style), `batch` at a time until none is left or
+    `should_stop()`. Returns how many were re-checked."""
+    ctx = ctx if ctx is not None else load_context(db)
+    done = 0
+    while not should_stop():
+        ids = articles.stale_ids(db, ctx.fingerprint, batch)
+        if not ids:
+            break
+        recheck(db, ids, ctx)
+        done += len(ids)
+    return done
 
 
 def matching_ids(db: sqlite_utils.Database, query: articles.Query) -> list[int]:

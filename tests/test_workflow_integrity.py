@@ -282,3 +282,47 @@ async def test_desk_user_is_recorded_and_shown_in_f9(db_path, fresh_db, add_arti
         prompt = str(app.screen.query_one("OptionList").get_option_at_index(0).prompt)
         assert "Lan" in prompt
     assert stored(db_path, a.id)[1][-1]["author"] == "Lan"
+
+
+async def test_counts_made_with_old_data_show_stale_until_rechecked(db_path, fresh_db, seed_paths, monkeypatch):
+    from store.articles import stale_ids
+    from tui.screens.glossary import GlossaryScreen
+    from tui.screens.inbox import InboxScreen
+
+    import_paths(fresh_db, [str(p) for p in seed_paths], jobs=1)
+    fingerprint = load_context(fresh_db).fingerprint
+    assert stale_ids(fresh_db, fingerprint) == []  # the import stored what it counted with
+    app = make_app(db_path)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        inbox = app.screen
+        assert isinstance(inbox, InboxScreen) and inbox.list.fingerprint == fingerprint
+        assert "~" not in "".join(inbox.list.render_line(y).text for y in range(1, 6))
+        app.push_screen(GlossaryScreen())
+        await settle(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#g-abbr").value = "QZX"
+        app.screen.query_one("#g-expansion").value = "quản trị xã"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        new = load_context(app.db).fingerprint
+        assert new != fingerprint and inbox.list.fingerprint == new
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert stale_ids(app.db, new) == []  # the background job re-checked every article
+        assert "~" not in "".join(inbox.list.render_line(y).text for y in range(1, 6))
+    db = open_db(db_path)
+    try:
+        db.execute("UPDATE articles SET checked_with = 'old' WHERE id = 1")
+        db.conn.commit()
+    finally:
+        db.close()
+    import store.workflow
+
+    monkeypatch.setattr(store.workflow, "recheck_stale", lambda db, **kw: 0)  # the job never catches up
+    app = make_app(db_path)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        rows = [app.screen.list.render_line(y).text for y in range(1, 6)]
+        assert sum("~" in row for row in rows) == 1

@@ -26,6 +26,7 @@ from textual.worker import get_current_worker
 from store import articles
 from store.articles import STATUSES, Query
 from store.workflow import GATED, STATUS_LABELS, StatusReport
+from checks.text import visible
 from tui.dialogs import tr
 from tui.keys import localize_bindings
 from tui.widgets.article_list import PAGE_SIZE, ArticleList, one_line
@@ -57,6 +58,10 @@ class StatusDone(Message):
     def __init__(self, report: StatusReport | None, error: str = "") -> None:
         super().__init__()
         self.report, self.error = report, error
+
+
+class StaleRechecked(Message):
+    """The background job brought every stale count up to date."""
 
 
 class Notice(Message):
@@ -134,6 +139,42 @@ class InboxScreen(Screen):
         self._render_bars()
         self._data_version = self._db_version()
         self.set_interval(POLL_SECONDS, self.poll_changes)
+        self.data_changed()
+
+    def data_changed(self) -> None:
+        """The newsroom's glossary, dictionary or house style may have changed: counts stored with
+        other data show as stale, and a background job re-checks them, newest first."""
+        from store.context import load_context
+
+        try:
+            fingerprint = load_context(self.app.db).fingerprint
+        except Exception as exc:  # a broken style.toml: the editor reads why; nothing is marked
+            self.notify(visible(str(exc)), severity="error", markup=False)
+            return
+        if fingerprint != self.list.fingerprint:
+            self.list.fingerprint = fingerprint
+            self.list.reload(self.list.total)
+        self._recheck_stale()
+
+    @work(thread=True, exclusive=True, group="stale")
+    def _recheck_stale(self) -> None:
+        from store.workflow import recheck_stale
+
+        worker = get_current_worker()
+        try:
+            db = open_worker_db(self.app.db_path)
+            try:
+                done = recheck_stale(db, should_stop=lambda: worker.is_cancelled)
+            finally:
+                db.close()
+        except Exception as exc:
+            self.post_message(Notice(f"{tr(self, 'Không kiểm tra lại được', 'Re-check failed')}: {exc}", "error"))
+            return
+        if done:
+            self.post_message(StaleRechecked())
+
+    def on_stale_rechecked(self, message: StaleRechecked) -> None:
+        self.refresh_data()
 
     @property
     def list(self) -> ArticleList:

@@ -179,6 +179,9 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips: OrderedDict[tuple, Strip] = OrderedDict()
         self._generation = 0
         self._style_cache: dict[tuple[str, bool], Style] = {}
+        # The newsroom data the desk checks with (Context.fingerprint); counts stored under another
+        # are drawn as stale ("~2/5"). None: nothing is marked.
+        self.fingerprint: str | None = None
 
     # ---- data ------------------------------------------------------------------------------------
 
@@ -453,6 +456,9 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             return ((fit(one_line(row["byline"]), width), comp("article-list--dim")),)
         if key == "counts":
             errors, warnings = row["errors"] or 0, row["warnings"] or 0
+            if self.fingerprint is not None and row.get("checked_with") != self.fingerprint:
+                # Counted with another glossary, dictionary or house style: shown, marked, until re-checked.
+                return ((fit(f"~{errors}/{warnings}", width), comp("article-list--dim")),)
             if not errors and not warnings:
                 return ((fit("✓", width), comp("article-list--clean")),)
             text = _cell(Text.assemble(
