@@ -1,0 +1,177 @@
+"""Build checks/data/vi_ngrams.bin: pruned syllable n-gram counts the typo rules read as context.
+
+    python checks/data/build_ngrams.py [CORPUS] [--min-bigram 3] [--min-trigram 5]
+
+CORPUS is the 2017 Vietnamese news corpus (JSON Lines, xz; `id` and `text` a line), by default
+../shared/data/corpus-news/vn_news_2017.jsonl.xz beside the checkout. Each line of each article is
+cut at anything that is not a single space between letter runs (sentence punctuation, commas,
+quotes, digits), so an n-gram is only ever counted across one space, the way the rules read text.
+Syllables are lower-cased, NFC and given one tone-mark placement (checks.vietnamese.normalize);
+only Vietnamese spellings (is_structural) enter the counts, anything else breaks the run.
+
+Articles whose id is a multiple of HOLDOUT_MOD are never counted: benchmarks/typo_domains.py measures
+false alarms on them (`held_out`). Only counts are written, pruned (bigrams seen at least
+--min-bigram times, trigrams --min-trigram), so no text can be rebuilt from them; NOTICE beside the
+data names the source.
+
+File layout (little-endian; see checks/ngrams.py, which reads it):
+    b"VNG1", then uint32 each: vocabulary bytes, syllables, bigrams, trigrams, corpus tokens
+    the vocabulary: syllables by id, "\\n"-joined UTF-8 (id 0 is unused)
+    uint32 unigram count per syllable id
+    uint32 bigram keys (id1 << 14 | id2), sorted; uint16 counts (capped at 65535)
+    uint64 trigram keys (id1 << 28 | id2 << 14 | id3), sorted; uint16 counts
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import lzma
+import re
+import struct
+import sys
+import time
+from array import array
+from collections import Counter
+from itertools import repeat
+from operator import lshift, or_
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+
+from checks.vietnamese import is_structural, normalize  # noqa: E402
+
+CORPUS = HERE.parents[2] / "shared" / "data" / "corpus-news" / "vn_news_2017.jsonl.xz"
+OUT = HERE / "vi_ngrams.bin"
+HOLDOUT_MOD = 10
+BITS = 14
+MAX_VOCAB = (1 << BITS) - 1
+# Runs of letter words joined by single spaces: the stretches whose neighbours are real neighbours.
+_STRETCH = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
+def held_out(article_id: str) -> bool:
+    """Articles kept out of the counts, to measure on."""
+    digits = re.sub(r"\D", "", article_id)
+    return bool(digits) and int(digits) % HOLDOUT_MOD == 0
+
+
+def articles(path: Path, keep_held_out: bool = False):
+    """(id, text) of each article of the corpus; the held-out ones only when asked."""
+    with lzma.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if held_out(str(record["id"])) == keep_held_out:
+                yield str(record["id"]), record["text"]
+
+
+def stretches(text: str):
+    """Lists of normalized syllables (None for a run that is no Vietnamese spelling)."""
+    cache: dict[str, str | None] = _KEYS
+    for m in _STRETCH.finditer(text):
+        words = m.group().lower().split(" ")
+        keys = []
+        for w in words:
+            k = cache.get(w, False)
+            if k is False:
+                k = normalize(w)
+                k = cache[w] = k if is_structural(k) else None
+            keys.append(k)
+        yield keys
+
+
+_KEYS: dict[str, str | None] = {}
+
+
+def count(path: Path, limit: int | None = None) -> tuple[Counter, Counter, Counter, int, dict[int, str]]:
+    uni: Counter = Counter()
+    ids: dict[str, int] = {}
+    bi: Counter = Counter()
+    tri: Counter = Counter()
+    tokens = 0
+    for n, (_, text) in enumerate(articles(path)):
+        if limit and n >= limit:
+            break
+        for keys in stretches(text):
+            # Split again at non-Vietnamese runs.
+            run: list[int] = []
+            for k in keys + [None]:
+                if k is not None:
+                    i = ids.get(k)
+                    if i is None:
+                        i = ids[k] = len(ids) + 1
+                    run.append(i)
+                    continue
+                if run:
+                    tokens += len(run)
+                    uni.update(run)
+                    if len(run) > 1:
+                        b = list(map(or_, map(lshift, run[:-1], repeat(BITS)), run[1:]))
+                        bi.update(b)
+                        if len(run) > 2:
+                            tri.update(map(or_, map(lshift, b[:-1], repeat(BITS)), run[2:]))
+                    run = []
+    names = {i: k for k, i in ids.items()}
+    return Counter({names[i]: c for i, c in uni.items()}), bi, tri, tokens, names
+
+
+def build(path: Path, min_bigram: int, min_trigram: int, min_unigram: int, limit: int | None) -> None:
+    t = time.time()
+    uni, bi, tri, tokens, names = count(path, limit)
+    print(f"counted {tokens:,} tokens, {len(uni):,} syllables, {len(bi):,} bigrams, {len(tri):,} trigrams "
+          f"in {time.time() - t:.0f}s")
+    # The vocabulary: syllables seen min_unigram times, most frequent first, at most MAX_VOCAB.
+    vocab = [s for s, c in uni.most_common(MAX_VOCAB) if c >= min_unigram]
+    new_id = {s: i for i, s in enumerate(vocab, 1)}
+    old_to_new = {old: new_id.get(s, 0) for old, s in names.items()}
+    mask = (1 << BITS) - 1
+
+    def remap(counter: Counter, minimum: int, width: int) -> tuple[array, array]:
+        keys, counts = [], []
+        for key, c in counter.items():
+            if c < minimum:
+                continue
+            parts = [(key >> (BITS * j)) & mask for j in range(width)]
+            new = [old_to_new[p] for p in parts]
+            if 0 in new:
+                continue
+            k = 0
+            for p in reversed(new):
+                k = (k << BITS) | p
+            keys.append(k)
+            counts.append(min(c, 65535))
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        return array("Q", [keys[i] for i in order]), array("H", [counts[i] for i in order])
+
+    bkeys, bcounts = remap(bi, min_bigram, 2)
+    tkeys, tcounts = remap(tri, min_trigram, 3)
+    vocab_bytes = "\n".join([""] + vocab).encode("utf-8")
+    unigrams = array("I", [0] + [min(uni[s], 2**32 - 1) for s in vocab])
+    bkeys32 = array("I", bkeys)
+    with OUT.open("wb") as out:
+        out.write(b"VNG1" + struct.pack("<5I", len(vocab_bytes), len(vocab) + 1, len(bkeys32), len(tkeys), tokens))
+        out.write(vocab_bytes)
+        for arr in (unigrams, bkeys32, bcounts, tkeys, tcounts):
+            if sys.byteorder != "little":
+                arr.byteswap()
+            out.write(arr.tobytes())
+    print(f"wrote {OUT.name}: {len(vocab):,} syllables, {len(bkeys32):,} bigrams (>= {min_bigram}), "
+          f"{len(tkeys):,} trigrams (>= {min_trigram}); {OUT.stat().st_size / 1e6:.1f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=CORPUS)
+    parser.add_argument("--min-unigram", type=int, default=3)
+    parser.add_argument("--min-bigram", type=int, default=3)
+    parser.add_argument("--min-trigram", type=int, default=5)
+    parser.add_argument("--limit", type=int, help="count only this many articles (a quick try)")
+    args = parser.parse_args()
+    if not args.corpus.is_file():
+        parser.error(f"no such file: {args.corpus}")
+    build(args.corpus, args.min_bigram, args.min_trigram, args.min_unigram, args.limit)
+
+
+if __name__ == "__main__":
+    main()
