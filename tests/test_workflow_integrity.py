@@ -326,3 +326,19 @@ async def test_counts_made_with_old_data_show_stale_until_rechecked(db_path, fre
         await settle(app, pilot)
         rows = [app.screen.list.render_line(y).text for y in range(1, 6)]
         assert sum("~" in row for row in rows) == 1
+
+
+def test_check_timeout_blocks_even_when_the_house_turns_errors_off(fresh_db, add_article):
+    from store.db import config_dir
+    from store.workflow import gate_items
+
+    config_dir().mkdir(parents=True, exist_ok=True)
+    (config_dir() / "style.toml").write_text('[publish_gate]\nerror = "off"\n', encoding="utf-8")
+    a = add_article(fresh_db, title="Tít", body="Nội dung.")
+    fresh_db.execute("UPDATE articles SET timed_out_sha256 = ? WHERE id = ?",
+                     [articles.checked_digest(articles.get(fresh_db, a.id).editable()), a.id])
+    findings = assess_stored(fresh_db, articles.get(fresh_db, a.id)).findings
+    assert [f.rule for f in findings] == [articles.CHECK_TIMEOUT]
+    items = gate_items(findings, load_context(fresh_db))
+    assert items and items[0].blocking
+    assert set_status(fresh_db, [a.id], "ready").refused
