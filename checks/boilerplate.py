@@ -81,7 +81,7 @@ _COUNTER = re.compile(
     r"^(?:thống kê truy cập|lượt truy cập|số lượt truy cập|tổng(?: số)? lượt(?: truy cập| xem)?|"
     r"truy cập|đang (?:truy cập|online|xem|trực tuyến)|trực tuyến|online|hôm nay|hôm qua|tuần này|"
     r"tháng này|năm nay|tổng cộng|lượt xem|lượt đọc|số lượt(?: xem| đọc)?|đã xem|visitors?|khách)\b"
-    r"[\s:]*(?:\w+\s*){0,3}[\s:]*[\d.,\s]*$",
+    r"[\s:]*+(?:\w++\s*+){0,3}+[\s:]*+[\d.,\s]*+$",  # possessive: "\w+\s*" split a long word three ways
     re.I,
 )
 _COUNTER_HEAD = re.compile(r"^(?:thống kê truy cập|số lượt truy cập|lượt truy cập)$", re.I)
@@ -100,7 +100,10 @@ _FOOTER_ANYWHERE = re.compile(
     r"(?:©|\bbản quyền thuộc|\ball rights reserved\b|\bghi rõ nguồn\b|\bphát hành lại thông tin\b|"
     r"\b(?:mọi hình thức|nghiêm cấm|không được|cấm) (?:sao chép|trích dẫn|sử dụng lại)|"
     r"\bthuộc quyền sở hữu của (?:báo|trang|cổng|website|cơ quan|tòa soạn|toà soạn))", re.I)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# "ban@so.gov.vn". The address's local part is a run of [\w.+-] with a letter or digit in it;
+# looking only at its last one, just before the "@", keeps the search from reading the whole run
+# again from every start ("\b[\w.+-]+@" did, on "a.a.a.a... @").
+_EMAIL = re.compile(r"\w[.+-]*+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = re.compile(r"(?<![\d/])(?:\+84|0)\d{1,3}[.\s-]?\d{3}[.\s-]?\d{3,4}(?![\d/])")
 _WIDGET_PHRASES = re.compile(
     r"(?:skip to (?:main )?content|bỏ qua nội dung|chế độ ban đêm|chế độ đọc|in trang|in bài(?: viết)?|"
@@ -191,8 +194,10 @@ _CAPTION_OPENER = re.compile(
     r"một góc|các đồng chí|các chuyên gia|chuyên gia|học viên|các học viên|ban tổ chức)\b",
     re.I,
 )
-_PHOTO_CREDIT = re.compile(r"(?:^\(?\s*(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ)\s*[:\-–)])"
-                           r"|(?:[\(\-–]\s*ảnh\s*:[^)]*\)?\s*$)", re.I)
+# A credit opening the line ("Ảnh: ...", "(Ảnh minh họa)"), or closing it ("... (Ảnh: TTXVN)",
+# "... - Ảnh: Minh Anh"): nothing after it but one ")" and spaces.
+_PHOTO_CREDIT_HEAD = re.compile(r"^\(?\s*(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ)\s*[:\-–)]", re.I)
+_PHOTO_CREDIT_TAIL = re.compile(r"[\(\-–]\s*ảnh\s*:", re.I)
 
 _NAME_PREFIX = re.compile(
     r"^(?:tin\s*(?:,|và|/|-)?\s*ảnh|bài\s*(?:,|và|/|-)?\s*ảnh|tin|bài|ảnh|tác giả|người viết|"
@@ -433,6 +438,18 @@ def _short(s: str) -> bool:
     return words(s) <= 12 and not is_prose(s) and not s.endswith((".", "?", "!", ";"))
 
 
+def _photo_credit(s: str) -> bool:
+    """A photo credit at the start or the end of the line.
+
+    The end credit "(Ảnh: ...)" may hold no ")" but a last one: it is looked for after the last
+    ")" inside the line, once, rather than from every "(ảnh:" to the end of the line."""
+    if _PHOTO_CREDIT_HEAD.search(s):
+        return True
+    core = s.rstrip()
+    core = core[:-1] if core.endswith(")") else core
+    return _PHOTO_CREDIT_TAIL.search(s, core.rfind(")") + 1) is not None
+
+
 def is_caption(s: str, after_image: bool) -> bool:
     """A photo caption: says who does what in the picture, or credits it; no final full stop."""
     n = words(s)
@@ -441,7 +458,7 @@ def is_caption(s: str, after_image: bool) -> bool:
     ends_period = s.endswith((".", ";", ":", "?", "!"))
     if _BYLINE_PREFIX.match(s) and byline_name(s):
         return False  # "Bài, ảnh: Minh Anh" signs the article
-    if after_image or _PHOTO_CREDIT.search(s):
+    if after_image or _photo_credit(s):
         return True
     scene = bool(_CAPTION_SCENE.search(s))
     opener = bool(_CAPTION_OPENER.match(s))

@@ -56,14 +56,17 @@ class Extracted:
 
 _SPACES = " \t\u00a0\u202f\u2007\u200b\ufeff"
 # A lead opening with its outlet: "(Dân trí) - ", "(Chinhphu.vn) - ", "TTO - ", "PhuthoPortal - ".
+# The outlet's name is the whole [\w.] run the lead opens with: a capital, then another capital or
+# a dot somewhere. Atomic at the first such one: trying every later one (the run's end is the same)
+# made a long capitalized run quadratic.
 _SOURCE_PREFIX = re.compile(
-    r"^(?:\(([^()\d]{2,30})\)|([A-ZĐ][\w.]*[A-ZĐ.][\w.]*|[A-ZĐ]{2,10}|[\w-]+\.(?:vn|com|net|org)(?:\.vn)?))"
+    r"^(?:\(([^()\d]{2,30})\)|((?>[A-ZĐ][\w.]*?[A-ZĐ.])[\w.]*+|[A-ZĐ]{2,10}|[\w-]+\.(?:vn|com|net|org)(?:\.vn)?))"
     r"\s*[-–—]\s*\S")
-_COPYRIGHT_OWNER = re.compile(
-    r"(?:bản quyền|copyright|©)[^\n]*?(?:thuộc(?: về)?|of|by)\s+(.{4,120}?)\s*\.?$"
-    r"|(?:©|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?:by\s+)?([^\d].{3,100}?)\s*\.?$",
-    re.I,
-)
+# A copyright line's owner: "Bản quyền thuộc về Báo Khánh Hòa", "© 2023 Báo Khánh Hòa".
+_COPYRIGHT = re.compile(r"bản quyền|copyright|©", re.I)
+_OWNER_AFTER = re.compile(r"[^\n]*?(?:thuộc(?: về)?|of|by)\s+(.{4,120}?)\s*\.?$", re.I)
+_OWNER_SIGN = re.compile(r"©|copyright", re.I)
+_OWNER_DATED = re.compile(r"\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?:by\s+)?([^\d].{3,100}?)\s*\.?$", re.I)
 _LEAD_DATE_CUE = re.compile(r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s*$", re.I)
 
 
@@ -141,9 +144,9 @@ def extract_article(text: str) -> Extracted:
             out.source = (m.group(1) or m.group(2)).strip()
     if out.source is None:
         for s in footer_lines:
-            m = _COPYRIGHT_OWNER.search(s)
-            if m:
-                owner = re.split(r"[.;|]\s|\s[-–]\s", m.group(1) or m.group(2) or "")[0].strip(" .,-–")
+            found = _copyright_owner(s)
+            if found:
+                owner = re.split(r"[.;|]\s|\s[-–]\s", found)[0].strip(" .,-–")
                 if owner and not owner[0].isdigit():
                     out.source = owner
                     break
@@ -153,6 +156,27 @@ def extract_article(text: str) -> Extracted:
     out.location = locate(out.title or "", lead, body,
                           [r.text for r in out.removed], out.published_at)
     return out
+
+
+def _copyright_owner(s: str) -> str | None:
+    """Who a footer line says owns the copyright, else None.
+
+    "... thuộc về X" is read from the first copyright sign on (a later sign could only find less),
+    then "© 2023 X" at each sign in turn: one pass each, where one pattern tried both at every
+    sign ("©©©..." read the line to its end from each). Blanks are collapsed first: a long run of
+    them is read once, not once for every way the patterns' optional blanks could share it."""
+    s = " ".join(s.split())
+    first = _COPYRIGHT.search(s)
+    if first is None:
+        return None
+    m = _OWNER_AFTER.match(s, first.end())
+    if m:
+        return m.group(1)
+    for sign in _OWNER_SIGN.finditer(s, first.start()):
+        m = _OWNER_DATED.match(s, sign.end())
+        if m:
+            return m.group(1)
+    return None
 
 
 def _date_from_line(s: str) -> str | None:
@@ -207,7 +231,7 @@ _EXTRA_FORMS = {
     "tinhbackan": ["Bắc Cạn"],
     "tinhkontum": ["Kontum"],
 }
-_PREFIX = r"(?:(?:tỉnh|thành phố|tp\.?|t\.p\.?)\s*)"
+_PREFIX = r"(?:(?:tỉnh|thành phố|tp\.?|t\.p\.?)\s*+)"
 # Names that are as often a person's: they count only after "TP."/"thành phố" (or as "TP.HCM").
 _NEEDS_PREFIX = frozenset({"thanhphohochiminh"})
 _CITY_ROW = re.compile(rb'"old_province_key":\s*"(\w+)",\s*"old_district":\s*"' + "Thành phố ".encode()

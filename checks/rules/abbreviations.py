@@ -32,8 +32,11 @@ _VIETNAMESE_VOWEL = re.compile(r"[À-ÃÈ-ÊÌÍÒ-ÕÙÚÝĂƠƯ\u1EA0-\u1EF9]"
 _SENTENCE_END = ".!?:\n"
 # Words that start the name of an organization: "Sở KH&CN" → "Sở Khoa học và công nghệ (KH&CN)".
 _NAME_HEADS = frozenset("Sở Bộ Viện Ban Hội Cục Phòng Trường Vụ Ngành Trung Tổng Hiệp Liên".split())
-# "DN (doanh nghiệp)": a definition written after the abbreviation.
-_EXPANSION_AFTER = re.compile(r" \((?:[^\W\d_]+[ ,\-]*){2,}\)")
+# "DN (doanh nghiệp)": a definition written after the abbreviation: letters, spaces, commas and
+# dashes, two letters at least. Written as one pass that never backtracks: the obvious
+# "(?:[^\W\d_]+[ ,\-]*){2,}" splits a word between repetitions in exponentially many ways when
+# no ")" closes it ("UBND (Ủy ban nhân dân tỉnh ..." hung the check for minutes, issue 13).
+_EXPANSION_AFTER = re.compile(r" \([^\W\d_][ ,\-]*+[^\W\d_](?:[^\W\d_]|[ ,\-])*+\)")
 
 
 @dataclass(frozen=True)

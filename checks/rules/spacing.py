@@ -37,14 +37,32 @@ _URLISH = re.compile(r"://|www\.|@|\\|\.(?:com|vn|net|org|gov|edu|html?|php|aspx
                      re.IGNORECASE)
 
 
-def _run_around(text: str, i: int) -> str:
-    start = i
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    end = i
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return text[start:end]
+_SPACE = re.compile(r"\s")
+_LAST_SPACE = re.compile(r"\s\S*+\Z")
+
+
+class _Runs:
+    """Whether the non-space run around a position looks like a URL, worked out once per run.
+
+    Matches come left to right, so each run is found by scanning only the text between the last
+    run and this one: every character is read a bounded number of times however many matches a
+    run holds ("A.A.A.A..." or a 55 KB comma-joined keyword list walked the whole run around
+    every match, issue 13)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.start = self.end = 0
+        self.urlish = False
+
+    def urlish_at(self, i: int) -> bool:
+        if i >= self.end:
+            text = self.text
+            gap = _LAST_SPACE.search(text, self.end, i)
+            self.start = gap.start() + 1 if gap else self.end
+            after = _SPACE.search(text, i)
+            self.end = after.start() if after else len(text)
+            self.urlish = _URLISH.search(text, self.start, self.end) is not None
+        return self.urlish
 
 
 def _word_before(text: str, i: int) -> str:
@@ -61,6 +79,7 @@ def missing_space_after(doc, ctx):
     Not flagged: "TP.HCM", "Đ.Mãi", "1.983.286", "10:38", URLs, e-mails and dotted short forms.
     """
     text = doc.text
+    runs = _Runs(text)
     for m in _MISSING_SPACE.finditer(text):
         i = m.start()
         ch = text[i]
@@ -69,7 +88,7 @@ def missing_space_after(doc, ctx):
             continue
         if ch == "." and i + 1 < len(text) and text[i + 1] == ".":
             continue
-        if _URLISH.search(_run_around(text, i)):
+        if runs.urlish_at(i):
             continue
         if ch == ".":
             word = _word_before(text, i)
@@ -106,7 +125,7 @@ def space_in_date(doc, ctx):
 # The blank is matched rather than looked behind for: a pattern that opens with a character class
 # lets the engine scan for it (3x faster over a long text).
 _SPACE_BEFORE = re.compile(r"[ \t\u00a0]([,.;:!?)\]”])(?=[\s\"”’)\]]|$)")
-_SPACE_AFTER_OPEN = re.compile(r"[(\[“][ \t\u00a0]+(?=\S)")
+_SPACE_AFTER_OPEN = re.compile(r"[(\[“][ \t\u00a0]++(?=\S)")
 _BLANK = " \t\u00a0"
 
 
@@ -226,8 +245,9 @@ def dash_spacing(doc, ctx):
             start = i
             while start > 0 and text[start - 1] == " ":
                 start -= 1
-            line_start = text.rfind("\n", 0, start) + 1
-            if start > line_start and _is_word(text[start - 1]):
+            # The line's start from the document's index: searching back for "\n" from every
+            # dash read a long line once per dash.
+            if start > doc.line_starts[doc.line_index(start)] and _is_word(text[start - 1]):
                 yield Hit(start, i + 1, f"Dấu “{dash}” cần cách đều hai bên",
                           f"Space the “{dash}” evenly on both sides", (f" {dash} ",))
 
@@ -273,6 +293,9 @@ def unbalanced(doc, ctx):
         if not line.strip():
             continue
         stack: list[tuple[str, int]] = []
+        # How many of each opener the stack holds: whether a closer has its opener somewhere
+        # below the top is answered without reading the stack ("((((...]]]]" read it per "]").
+        depth = dict.fromkeys("([“", 0)
         if carried is not None:
             if line.lstrip()[:1] == "“":
                 carried, carried_for = None, 0  # re-opened: the quotation goes on
@@ -281,6 +304,7 @@ def unbalanced(doc, ctx):
                 carried, carried_for = None, 0
             else:
                 stack.append(("“", carried))
+                depth["“"] += 1
         if not _BRACKETS.search(line):
             if carried is not None:
                 carried_for += 1
@@ -292,14 +316,19 @@ def unbalanced(doc, ctx):
                 straight.append(pos)
             elif ch in "([“":
                 stack.append((ch, pos))
+                depth[ch] += 1
             else:
                 opener = _PAIRS[ch]
                 if stack and stack[-1][0] == opener:
                     stack.pop()
-                elif any(o == opener for o, _ in stack):
+                    depth[opener] -= 1
+                elif depth[opener]:
                     while stack and stack[-1][0] != opener:
-                        bad.append(stack.pop()[1])
+                        o, p = stack.pop()
+                        depth[o] -= 1
+                        bad.append(p)
                     stack.pop()
+                    depth[opener] -= 1
                 elif not (ch == ")" and _list_marker(text, start, pos)):
                     bad.append(pos)
         if len(straight) % 2:

@@ -13,10 +13,11 @@ from checks.findings import Hit
 from checks.glossary import forms
 from checks.rules.spacing import L, U
 
-_WORD = rf"{U}{L}*"
+_WORD = rf"{U}{L}*+"
 # Two words of a name: "Học Viện", "Học viện", "Sở Khoa". The first is capitalized, the second a word.
 # The second word sits in a lookahead so "Theo Học Viện" yields both "Theo Học" and "Học Viện".
-_NAME_PAIR = re.compile(rf"({_WORD})(?= ((?:{U}|{L}){L}*)(?![\w&]))")
+# Possessive: a shorter word would end before a letter, which neither " " nor (?![\w&]) accepts.
+_NAME_PAIR = re.compile(rf"({_WORD})(?= ((?:{U}|{L}){L}*+)(?![\w&]))")
 
 
 @rule("style.capitalization", category="style", severity="warning", safe=False, prose_only=True)

@@ -129,7 +129,7 @@ class Scan:
     """
 
     __slots__ = ("text", "raw", "seps", "key", "kind", "valid", "known", "linked", "touches",
-                 "_offsets", "_ordinary", "_runs", "_context")
+                 "_offsets", "_cursor", "_ordinary", "_runs", "_context")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -159,6 +159,7 @@ class Scan:
             context[i] = None
         self._context = context
         self._offsets = [0]  # offset of run k * _BLOCK's separator, k = 0, 1, ...
+        self._cursor = (0, 0)  # the last run whose offset was asked for, and that offset
         self._ordinary: dict[frozenset[str], list[str | None]] = {}
         self._runs: list[list[int]] | None = None
 
@@ -170,15 +171,23 @@ class Scan:
 
     def offset(self, i: int) -> int:
         """Where run i starts in the text. Findings are few, so offsets are summed on demand from
-        a checkpoint every _BLOCK runs rather than worked out for every run."""
-        b = i // _BLOCK
-        marks = self._offsets
+        a checkpoint every _BLOCK runs rather than worked out for every run; from the last run
+        asked for when i is just after it (rules report left to right, and a text of nothing
+        but findings, "a a a a ...", would sum up to _BLOCK runs for each)."""
         seps, raw = self.seps, self.raw
-        while len(marks) <= b:
-            k = (len(marks) - 1) * _BLOCK
-            marks.append(marks[-1] + sum(map(len, seps[k:k + _BLOCK])) + sum(map(len, raw[k:k + _BLOCK])))
-        k = b * _BLOCK
-        return marks[b] + sum(map(len, seps[k:i + 1])) + sum(map(len, raw[k:i]))
+        last, at = self._cursor
+        if last <= i < last + 16:
+            at += sum(map(len, seps[last + 1:i + 1])) + sum(map(len, raw[last:i]))
+        else:
+            b = i // _BLOCK
+            marks = self._offsets
+            while len(marks) <= b:
+                k = (len(marks) - 1) * _BLOCK
+                marks.append(marks[-1] + sum(map(len, seps[k:k + _BLOCK])) + sum(map(len, raw[k:k + _BLOCK])))
+            k = b * _BLOCK
+            at = marks[b] + sum(map(len, seps[k:i + 1])) + sum(map(len, raw[k:i]))
+        self._cursor = (i, at)
+        return at
 
     def span(self, i: int, j: int | None = None) -> tuple[int, int]:
         """(start, end) of run i, or of runs i to j."""
@@ -664,7 +673,8 @@ def name_case(doc: Document, ctx: Context) -> Iterator[Hit]:
             continue
         names = tuple(sc.key[j] for j in run) + (sc.key[i],)
         if prefixes is None:  # every beginning of a name written in full, for one lookup each
-            prefixes = {f[:k] for f in full for k in range(1, len(f) + 1)}
+            # (as long as `names` can be: every beginning of a long run would be quadratic)
+            prefixes = {f[:k] for f in full for k in range(1, min(len(f), 4) + 1)}
         written_full = names in prefixes
         middle, given = sc.key[run[1]], sc.key[i]
         after = sc.key[i + 1] if i + 1 < len(sc) and sc.linked[i + 1] else None

@@ -15,7 +15,7 @@ from checks.engine import record_rule, rule
 
 ALL_FIELDS = ("title", "sapo", "body")
 from checks.findings import Hit
-from checks.text import BIDI_CONTROLS, dropped_characters, visible
+from checks.text import BIDI_CONTROLS, dropped_characters, nfc, visible
 
 # A base character followed by combining marks: the shape NFD (dựng sẵn vs tổ hợp) text takes.
 _COMBINING = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]")
@@ -45,7 +45,7 @@ def decomposed(doc, ctx):
             end += 1
         cluster = original[mapping[k]:mapping[end]]
         seen = mapping[end] - 1
-        composed = unicodedata.normalize("NFC", cluster)
+        composed = nfc(cluster)
         if composed == cluster or "\n" in cluster or "\r" in cluster:
             continue
         yield Hit(k, end, f"Chữ tổ hợp (NFD): nên dùng dạng dựng sẵn “{composed}”",
