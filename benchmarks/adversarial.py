@@ -5,19 +5,21 @@ long Wikipedia articles of /work/shared/data/viwiki-dev checked and extracted on
 
 The texts are tests/test_rules_linear.py's generators (runs of every character class, unclosed
 brackets after capitals, comma/dot/slash chains, combining-mark floods, codes, URLs, menu lines...).
-Each check reads each text from scratch (a fresh Document; the classifier's cache cleared), timed
-in CPU seconds of this thread; one that runs past --budget CPU seconds is stopped and shown as
-">budget". Printed: per check, its slowest text; then `check_text` with every rule, and
-`extract_article`, on the slowest text; then the 59 Wikipedia articles (1.87 MB).
+Each check reads each text from a fresh Document, in registry order (the first rule that needs a
+shared analysis pays for it), timed in CPU seconds of this thread; one that runs past --budget CPU
+seconds is stopped and shown as ">budget". Printed: per check, its slowest text; then
+`check_text` with every rule, and `extract_article`, on their slowest text; then the 59 Wikipedia
+articles (1.87 MB), each checked as one document. The whole run takes several minutes: use --only.
 
-On this 2-core machine (CPU seconds, 200 KB):
+On this 2-core machine (CPU seconds, 200 KB texts; before = 44cb301, budget 2 s):
 
-    before (44cb301)                          after
-    abbr.* on "caps ( unclosed"      >5 s     ...
-    spacing.after_punct "dot chain"  >5 s     ...
-    extraction on "run A"            >5 s     ...
-    check_text, slowest text         >5 s     ...
-    viwiki: 2 of 59 articles         >20 s    ...
+                                                  before    after
+    abbr.* on "Theo UBND (Ủy ban ..." unclosed     >2 s     0.022
+    spacing.after_punct on "A.A.A..." / "a,a,..."  >2 s     0.095 / 0.279
+    extract_article on "AAAA..."                   >2 s     0.075
+    check_text, every rule, worst of these texts   >2 s     1.45 ("A,A,...": 100,000 findings)
+    viwiki-dev, 59 articles: check_text           2 hang >20 s, 57 in 5.16 (slowest 2.63)
+                                                            all 59 in 3.64 (slowest 0.39)
 """
 
 from __future__ import annotations
