@@ -43,19 +43,95 @@ RULE_REASONS: dict[str, tuple[str, str]] = {
     "metadata.date": ("dòng ngày đăng", "date line"),
     "metadata.byline": ("bút danh", "byline"),
     "metadata.source": ("dòng nguồn", "source line"),
+    "metadata.tags": ("dòng từ khóa (thành thẻ)", "keyword line (becomes tags)"),
     "title": ("tít", "title"),
 }
 
 
+# The evidence behind a verdict (LineClass.evidence: a key, or "key=detail") → (Vietnamese, English),
+# "{}" standing for the detail: what the removed-lines list says about each line.
+EVIDENCE: dict[str, tuple[str, str]] = {
+    "widget": ("chỉ gồm nút/chữ của trang (in, chia sẻ, tìm kiếm, giờ…)",
+               "only site buttons or words (print, share, search, a time…)"),
+    "attachment": ("tệp đính kèm hoặc nút tải về", "attachment or download link"),
+    "pipes": ("{} mục ngắn ngăn bằng dấu |", "{} short items separated by |"),
+    "breadcrumb": ("đường dẫn chuyên mục (Trang chủ > …)", "breadcrumb (Home > …)"),
+    "run": ("{} dòng ngắn liền nhau, không có câu", "{} short lines in a row, no sentence"),
+    "above_title": ("đứng trên tít, thuộc phần đầu trang", "above the title, in the site header"),
+    "above_text": ("đứng trên đoạn đầu, thuộc phần đầu trang", "above the first paragraph, in the site header"),
+    "label_under_title": ("nhãn chuyên mục ngắn giữa tít và bài", "short section label between title and text"),
+    "label_under_date": ("nhãn ngắn giữa dòng ngày và bài", "short label between date line and text"),
+    "after_end": ("sau khi bài đã kết thúc (sau bút danh/chân bài)", "after the article ended (byline or end marker)"),
+    "heading": ("tiêu đề khối tin của trang (Tin liên quan, Xem thêm…)",
+                "heading of a site block (Related news, Read more…)"),
+    "under_heading": ("nằm trong khối tin liên quan", "inside a related-news block"),
+    "footer_words": ("chữ của chân trang (bản quyền, địa chỉ, giấy phép…)",
+                     "footer words (copyright, address, licence…)"),
+    "contact": ("số điện thoại hoặc email, không phải câu văn", "phone number or email, not a sentence"),
+    "notice": ("thông báo của trang (cookie, tải ứng dụng, đường dây nóng)",
+               "site notice (cookies, app download, hotline)"),
+    "slogan": ("khẩu hiệu in hoa", "slogan in capitals"),
+    "date": ("chỉ gồm ngày, giờ, thứ", "only a date, time and weekday"),
+    "date+name": ("ngày giờ kèm bút danh", "date and time with the byline"),
+    "date+label": ("ngày giờ kèm tên chuyên mục hoặc nút của trang", "date and time with a section name or site buttons"),
+    "under_title": ("tên người viết ngay dưới tít", "author's name right under the title"),
+    "after_text": ("tên người viết ngay sau đoạn cuối", "author's name right after the last paragraph"),
+    "sign_off": ("tên người viết khép bài, sau đó là phần của trang", "author's name closing the article, site below it"),
+    "credit": ("ghi nguồn ảnh (Ảnh: …)", "photo credit (Ảnh: …)"),
+    "after_image": ("ngay cạnh ảnh", "right by an image"),
+    "caption_shape": ("câu ngắn tả ảnh: ai làm gì, ở đâu, không dấu chấm cuối",
+                      "short picture description: who does what where, no full stop"),
+}
+
+
+def explain_reason(reason: str, lang: str = "vi") -> str:
+    """A stored reason ("boilerplate.menu run=5", or an older bare rule id) in words; anything else as is."""
+    rule, _, evidence = reason.partition(" ")
+    if rule not in RULE_REASONS:
+        return reason
+    return explain(rule, evidence, lang)
+
+
+def tags_of_line(s: str) -> list[str]:
+    """The keywords on a tag line: "Từ khóa: Festival Huế, Nam Giao, di sản" → three tags."""
+    m = _TAGS.match(s)
+    if not m:
+        return []
+    out = []
+    for t in _TAG_SEPARATORS.split(s[m.end():]):
+        t = t.strip(" .:-–")
+        if t and len(t) <= 60 and t not in out:
+            out.append(t)
+    return out
+
+
+def explain(rule: str, evidence: str = "", lang: str = "vi") -> str:
+    """Why a line was set aside, in the editor's words: the rule's name, then the evidence.
+
+    >>> explain("boilerplate.menu", "run=5", "en")
+    'site menu or navigation: 5 short lines in a row, no sentence'
+    """
+    pick = 1 if lang == "en" else 0
+    names = RULE_REASONS.get(rule)
+    head = names[pick] if names else rule
+    key, _, detail = evidence.partition("=")
+    said = EVIDENCE.get(key)
+    if said is None:
+        return head
+    return f"{head}: {said[pick].replace('{}', detail)}"
+
+
 @dataclass(frozen=True)
 class LineClass:
-    """The verdict for one line: `start`/`end` exclude the newline; `rule` names the rule that fired."""
+    """The verdict for one line: `start`/`end` exclude the newline; `rule` names the rule that fired,
+    `evidence` what made the call (a key of EVIDENCE, possibly "=detail"), `reason` both in Vietnamese."""
 
     start: int
     end: int
     kind: str
     rule: str
     reason: str
+    evidence: str = ""
 
 
 # ---- line-local patterns ---------------------------------------------------------------------------
@@ -120,6 +196,7 @@ _WIDGET_PHRASES = re.compile(
 # Possessive: no backtracking, so no blow-up on long runs like "-a-a-a-a...".
 _WIDGET_LINE = re.compile(rf"(?:{_WIDGET_PHRASES.pattern}|[\s|/•·»›>«‹<,:;.…-])++", re.I)
 _TAGS = re.compile(r"^(?:từ khóa|từ khoá|tags?|chủ đề|thẻ)\s*:", re.I)
+_TAG_SEPARATORS = re.compile(r"\s*[,;|#]\s*")
 _RELATED_HEAD = re.compile(
     r"^(?:các |những )?(?:tin|bài|bài viết|tin tức|tin bài)\s+(?:liên quan|khác|cùng chuyên mục|cùng loại|"
     r"mới(?: nhất)?(?: đăng)?|đã đưa|đọc nhiều(?: nhất)?|nổi bật|xem nhiều(?: nhất)?|tiêu điểm|"
@@ -171,6 +248,9 @@ _DATE_WORDS = re.compile(
     r"lượt xem|views?|\+\s*7|\d+)\b",
     re.I,
 )
+_DATE_SEPARATOR = re.compile(r"\s[|•·\-–—]\s|\|")
+_DATE_CUE = re.compile(r"\b(?:ngày đăng|đăng ngày|đăng lúc|cập nhật|xuất bản|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\b",
+                       re.I)
 _SOURCE_LINE = re.compile(r"^[\(\[]?\s*(?:nguồn|theo|source)\s*[:\-–]?\s*(.{2,100}?)\s*[\)\]]?\.?$", re.I)
 
 # Captions: who does what, where ("... phát biểu tại hội thảo"), or a photo credit. Scene words
@@ -200,13 +280,16 @@ _PHOTO_CREDIT_HEAD = re.compile(r"^\(?\s*(?:ảnh|nguồn ảnh|ảnh minh họa
 _PHOTO_CREDIT_TAIL = re.compile(r"[\(\-–]\s*ảnh\s*:", re.I)
 
 _NAME_PREFIX = re.compile(
-    r"^(?:tin\s*(?:,|và|/|-)?\s*ảnh|bài\s*(?:,|và|/|-)?\s*ảnh|tin|bài|ảnh|tác giả|người viết|"
-    r"nhóm phóng viên|phóng viên|pv|ctv|btv)\s*[:\-–]\s*",
+    r"^(?:tin\s*(?:,|và|/|-)?\s*ảnh|bài\s*(?:,|và|/|-)?\s*ảnh|tin|bài|ảnh|tác giả|người viết|thực hiện|"
+    r"nhóm phóng viên|phóng viên|pv|ctv|btv|biên tập|đăng bởi|người đăng|posted by|by)\s*[:\-–]\s*",
     re.I,
 )
-_BYLINE_PREFIX = re.compile(r"^(?:tin|bài|tác giả|người viết|nhóm phóng viên|phóng viên)\b", re.I)
+_BYLINE_PREFIX = re.compile(r"^(?:tin|bài|tác giả|người viết|thực hiện|nhóm phóng viên|phóng viên)\b", re.I)
+# A source credit after the name on one line: "Tác giả: Minh Anh - Nguồn: Báo Nghệ An".
+_CREDIT_TAIL = re.compile(r"\s[-–|,]?\s?(?:nguồn|source)\s?:", re.I)
 # "Hoàng Anh - Hữu Tuấn (thực hiện)", "Minh Anh (tổng hợp)": the part after the names.
-_NAME_ROLE_SUFFIX = re.compile(r"\s*\((?:thực hiện|tổng hợp|lược dịch|biên dịch|dịch|ghi|ghi chép)\)$", re.I)
+_NAME_ROLE_SUFFIX = re.compile(
+    r"\s*\((?:thực hiện|tổng hợp|t/h|th|lược dịch|biên dịch|dịch|ghi|ghi chép|tường thuật)\)$", re.I)
 _HANDLE = re.compile(r"^[a-z][a-z0-9_.]{2,19}$")
 # Pen names that are only initials or a role/agency: "PV" (phóng viên), "CTV", "TTXVN".
 _AGENCIES = frozenset({"PV", "CTV", "BTV", "NV", "TTXVN", "VNA", "TTXVN/VNA", "PV-CTV", "NHÓM PV"})
@@ -274,23 +357,59 @@ def find_time(s: str) -> tuple[int, int, int] | None:
     return (int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)) if m else None
 
 
+def unglue(s: str) -> str:
+    """A space where a page glued two fields together: "Thời sựThứ Hai", "Chính trị12/06/2023",
+    "17:26Hàng trăm" (a lower-case letter or a digit straight before a capital, a letter before a digit)."""
+    out = []
+    prev = ""
+    for ch in s:
+        if prev and (ch.isupper() and (prev.islower() or prev.isdigit()) or ch.isdigit() and prev.isalpha()):
+            out.append(" ")
+        out.append(ch)
+        prev = ch
+    return "".join(out)
+
+
+def _date_rest(s: str) -> str:
+    """What a date line says besides its date, time, weekday and date words."""
+    return _DATE_WORDS.sub(" ", _TIME.sub(" ", _DATE.sub(" ", s)))
+
+
+def date_line_evidence(s: str) -> str | None:
+    """Why `s` is a date line, or None when it is not one: "date" (a date, time, weekday and the
+    like alone), "date+name" (with the bút danh), "date+label" (with a section name or print/share
+    buttons: "Thứ hai, 12/6/2023 - 08:00 | Xã hội", "Thời sựThứ Hai, 12/06/2023 08:00")."""
+    if words(s) > 14 or not find_dates(s):
+        return None
+    s = unglue(s)
+    rest = _date_rest(s)
+    if len(_WORD.findall(rest)) <= 1:
+        return "date"
+    if byline_name(rest.strip(" -–|,:()[]")) is not None:
+        return "date+name"
+    # A section name or widget words beside the date: a few words, no sentence, and the line
+    # shows it is a date line by a clock time, a separator or a date word ("Ngày đăng").
+    label = " ".join(_WIDGET_PHRASES.sub(" ", rest).split()).strip(" -–|,:()[]•·/")
+    n = len(_WORD.findall(label))
+    if n > 4 or any(c in label for c in ".!?;") or (label and not label[0].isupper()):
+        return None
+    if n <= 1 or find_time(s) or _DATE_SEPARATOR.search(s) or _DATE_CUE.search(s):
+        return "date+label"
+    return None
+
+
 def is_date_line(s: str) -> bool:
     """A line that is only a date (and time, weekday, "Ngày cập nhật" and the like), possibly with
-    the bút danh beside it ("Minh Anh - 12/06/2023 08:00")."""
-    if words(s) > 14 or not find_dates(s):
-        return False
-    rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", _DATE.sub(" ", s)))
-    if len(_WORD.findall(rest)) <= 1:
-        return True
-    return byline_name(rest.strip(" -–|,:()")) is not None
+    the bút danh beside it ("Minh Anh - 12/06/2023 08:00") or a section name ("Xã hội | 12/06/2023")."""
+    return date_line_evidence(s) is not None
 
 
 def name_beside_date(s: str) -> str | None:
     """The bút danh on a date line ("Minh Anh - 12/06/2023 08:00" → "Minh Anh"), else None."""
-    rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", _DATE.sub(" ", s)))
+    rest = _date_rest(unglue(s))
     if len(_WORD.findall(rest)) <= 1:
         return None
-    return byline_name(" ".join(rest.split()).strip(" -–|,:()"))
+    return byline_name(" ".join(rest.split()).strip(" -–|,:()[]"))
 
 
 def source_of_line(s: str) -> str | None:
@@ -318,8 +437,16 @@ def url_host(url: str) -> str:
 
 
 def byline_name(s: str) -> str | None:
-    """The name on a bút danh line ("Đ.Mãi", "Nguyễn Ngọc Hưng", "Tin, ảnh: Minh Anh", "ctngoc"), else None."""
+    """The name on a bút danh line ("Đ.Mãi", "Nguyễn Ngọc Hưng", "Tin, ảnh: Minh Anh", "ctngoc",
+    "Văn Hùng/VOV-Tây Bắc", "Minh Anh -"), else None. A trailing separator and a source credit
+    after the name ("- Nguồn: ...") are not part of it."""
     s = " ".join(s.split())
+    if not s or len(s) > 80:
+        return None
+    cut = _CREDIT_TAIL.search(s)
+    if cut and cut.start() > 0:
+        s = s[:cut.start()]
+    s = s.rstrip(" -–—|,;/")
     if not s or len(s) > 60:
         return None
     body = _NAME_PREFIX.sub("", s).strip().rstrip(".").strip()
@@ -328,17 +455,21 @@ def byline_name(s: str) -> str | None:
         return None
     if _HANDLE.match(body):
         return body if body not in _NOT_NAME else None
-    tokens = body.replace("(", " (").replace("/", " / ").split()
-    if not 1 <= len(tokens) <= 6:
+    tokens = body.replace("(", " (").replace("/", " / ").replace(",", " , ").split()
+    # After a slash comes the outlet ("Minh Anh/Báo Nghệ An"): its words may be any capitalised words.
+    outlet_from = tokens.index("/") if "/" in tokens else len(tokens)
+    if not 1 <= len(tokens) <= (6 if outlet_from == len(tokens) else 9):
         return None
     real = 0
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
         if not _name_token(tok):
             return None
-        if tok.strip("().").lower() in _NOT_NAME:
+        if k < outlet_from and tok.strip("().").lower() in _NOT_NAME:
             return None
         if any(c.islower() for c in tok):
             real += 1
+    if tokens[0] in _JOINERS:
+        return None
     if real == 0 and not (len(tokens) == 1 and ("." in tokens[0] or tokens[0].strip("()") in _AGENCIES)) \
             and not _caps_name(tokens):
         return None
@@ -352,18 +483,24 @@ def byline_name(s: str) -> str | None:
 
 def _caps_name(tokens: list[str]) -> bool:
     """"NGỌC PHƯỢNG - ĐỨC HÙNG": pen names some papers print in capitals (2 to 6 syllables)."""
-    syllables = [t for t in tokens if t not in ("-", "–", "&", "/")]
+    syllables = [t for t in tokens if t not in _JOINERS]
     return 2 <= len(syllables) <= 6 and all(t.isalpha() and len(t) <= 7 for t in syllables) \
         and sum(len(t) for t in syllables) / len(syllables) <= 5.5
 
 
+_JOINERS = ("-", "–", "&", "/", ",")
+
+
 def _name_token(tok: str) -> bool:
-    """"Hưng", "Đ.Mãi", "N.T.H.", "(TTXVN)", "-": a piece of a pen name."""
-    if tok in ("-", "–", "&", "/"):
+    """"Hưng", "Đ.Mãi", "N.T.H.", "(TTXVN)", "-", "VOV-Tây": a piece of a pen name."""
+    if tok in _JOINERS:
         return True
     bare = tok.strip("()")
     if bare.isalpha() and bare.isupper() and 2 <= len(bare) <= 8:
         return True  # agency or initials: TTXVN, PV
+    if "-" in bare:
+        parts = [p for p in bare.split("-") if p]
+        return bool(parts) and len(parts) <= 3 and all(_name_token(p) for p in parts)
     parts = tok.rstrip(".").split(".")
     for part in parts:
         if not part.isalpha() or not part[0].isupper() or (len(part) > 1 and not part[1:].islower()):
@@ -386,50 +523,52 @@ def _is_widget(s: str) -> bool:
     return _WIDGET_LINE.fullmatch(s) is not None
 
 
-def _local(s: str) -> tuple[str, str] | None:
-    """(kind, rule) decided by the line alone, or None."""
+def _local(s: str) -> tuple[str, str, str] | None:
+    """(kind, rule, evidence) decided by the line alone, or None (evidence: a key of EVIDENCE)."""
     n = words(s)
     if n <= 16 and _is_widget(s):
-        return "boilerplate", "boilerplate.widget"
+        return "boilerplate", "boilerplate.widget", "widget"
+    dated = date_line_evidence(s) if n <= 14 else None
+    if dated:
+        # Before the menu and heading shapes: "Thứ 2, 12/06/2023 | 08:00 | Chính trị" has pipes.
+        return "metadata", "metadata.date", dated
     if "|" in s or "•" in s or "·" in s:
         parts = _PIPE_SEPARATORS.split(s)
         if len(parts) >= 3 and all(p and len(p.split()) <= 6 and not p.endswith((".", "?", "!")) for p in parts):
-            return "boilerplate", "boilerplate.menu"
+            return "boilerplate", "boilerplate.menu", f"pipes={len(parts)}"
     if n > 40:
         # Running text: only a footer line or a pasted path can be that long.
         if _FOOTER.match(s):
-            return "boilerplate", "boilerplate.footer"
+            return "boilerplate", "boilerplate.footer", "footer_words"
         return None
     if ("\\" in s or ":" in s[:14] or "file:" in s or "." in s[-6:]) and n <= 30 and _FILE_PATH.search(s):
-        return "boilerplate", "boilerplate.file_path"
+        return "boilerplate", "boilerplate.file_path", ""
     if _URL_LINE.match(s):
-        return "boilerplate", "boilerplate.url"
+        return "boilerplate", "boilerplate.url", ""
     if n <= 12 and _ATTACHMENT.search(s):
-        return "boilerplate", "boilerplate.widget"
+        return "boilerplate", "boilerplate.widget", "attachment"
     if s[0] == "(" and _PHOTO_REF_LINE.match(s):
-        return "boilerplate", "boilerplate.photo_ref"
+        return "boilerplate", "boilerplate.photo_ref", ""
     if n <= 10 and (_COUNTER_HEAD.match(s) or (_COUNTER.match(s) and re.search(r"\d", s))):
-        return "boilerplate", "boilerplate.counter"
+        return "boilerplate", "boilerplate.counter", ""
     if _FOOTER.match(s) or _FOOTER_ANYWHERE.search(s):
-        return "boilerplate", "boilerplate.footer"
+        return "boilerplate", "boilerplate.footer", "footer_words"
     if n <= 20 and ("@" in s and _EMAIL.search(s) or _PHONE.search(s)) and not is_prose(s):
-        return "boilerplate", "boilerplate.footer"
+        return "boilerplate", "boilerplate.footer", "contact"
     if n <= 30 and _TAGS.match(s):
-        return "boilerplate", "boilerplate.widget"
+        return "metadata", "metadata.tags", ""
     if n <= 40 and _NOTICE.search(s):
-        return "boilerplate", "boilerplate.banner"
+        return "boilerplate", "boilerplate.banner", "notice"
     if (s.endswith("!") or _SLOGAN.search(s)) and is_caps(s):
-        return "boilerplate", "boilerplate.banner"
+        return "boilerplate", "boilerplate.banner", "slogan"
     if n <= 8 and _COMMENTS_HEAD.match(s):
-        return "boilerplate", "boilerplate.comments"
+        return "boilerplate", "boilerplate.comments", ""
     if n <= 12 and _RELATED_HEAD.match(s) and not s.endswith("."):
-        return "boilerplate", "boilerplate.related"
+        return "boilerplate", "boilerplate.related", "heading"
     if n <= 16 and _is_breadcrumb(s):
-        return "boilerplate", "boilerplate.menu"
-    if n <= 14 and is_date_line(s):
-        return "metadata", "metadata.date"
+        return "boilerplate", "boilerplate.menu", "breadcrumb"
     if n <= 12 and source_of_line(s):
-        return "metadata", "metadata.source"
+        return "metadata", "metadata.source", ""
     return None
 
 
@@ -476,6 +615,7 @@ class _Page:
     kind: list[str]  # "" = not decided yet (body)
     rule: list[str]
     by_line: list[bool]  # decided by the line alone, not by its neighbours
+    why: list[str]  # the evidence for the verdict (a key of EVIDENCE, "=" and a detail), or ""
 
 
 @lru_cache(maxsize=64)
@@ -491,14 +631,15 @@ def _classify(text: str) -> tuple[LineClass, ...]:
     n = len(lines)
     kind = [""] * n
     rule = [""] * n
+    why = [""] * n
     for i, s in enumerate(lines):
         if not s:
             kind[i] = "blank"
             continue
         local = _local(s)
         if local:
-            kind[i], rule[i] = local
-    page = _Page(lines, kind, rule, [bool(r) for r in rule])
+            kind[i], rule[i], why[i] = local
+    page = _Page(lines, kind, rule, [bool(r) for r in rule], why)
 
     prose = [i for i in range(n) if not kind[i] and is_prose(lines[i])]
     prose_set = set(prose)
@@ -506,6 +647,8 @@ def _classify(text: str) -> tuple[LineClass, ...]:
         prose = _after_ticker(prose, kind, rule, lines)
     first_prose = prose[0] if prose else None
     signed = _sign_off(prose, kind, rule, lines) if prose else None
+    if signed is not None:
+        why[signed] = "sign_off"
     last_prose = _article_end(prose, kind, rule, lines, signed) if prose else None
 
     _mark_menus(page, first_prose, last_prose)
@@ -519,7 +662,8 @@ def _classify(text: str) -> tuple[LineClass, ...]:
     for i, (a, b) in enumerate(spans):
         k = kind[i] or "body"
         r = rule[i] if k != "body" else ""
-        out.append(LineClass(a, b, k, r, RULE_REASONS.get(r, ("", ""))[0]))
+        w = why[i] if r else ""
+        out.append(LineClass(a, b, k, r, explain(r, w) if r else "", w))
     return tuple(out)
 
 
@@ -538,6 +682,7 @@ def _mark_menus(page: _Page, first_prose: int | None, last_prose: int | None) ->
                 for j in run:
                     if not kind[j]:
                         kind[j], rule[j] = "boilerplate", "boilerplate.menu"
+                        page.why[j] = f"run={len(run)}"
         run = []
 
 
@@ -546,15 +691,17 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
     bút danh; everything above it is the site's header. Returns the title's line or None."""
     lines, kind, rule = page.lines, page.kind, page.rule
     title = None
+    labels: list[int] = []  # short labels passed between the title and the lead ("Y tế", "Tin tức")
     j = first_prose - 1
     while j >= 0:
         if kind[j] in ("blank", "metadata") or page.by_line[j]:
             j -= 1
             continue
         s = lines[j]
-        if kind[j] == "" and words(s) <= 5 and byline_name(s):
+        if kind[j] == "" and (words(s) <= 5 or words(s) <= 12 and _NAME_PREFIX.match(s)) and byline_name(s):
             # A bút danh under the title ("Bài, ảnh: Minh Anh"), not the title itself.
             kind[j], rule[j] = "metadata", "metadata.byline"
+            page.why[j] = "under_title"
             j -= 1
             continue
         ok = 2 <= words(s) <= 50 and not s.endswith((".", ":", ";")) and not _local(s)
@@ -564,15 +711,26 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             ok = words(s) >= 6 or is_caps(s) and not any(
                 kind[k] == "boilerplate" and not is_caps(lines[k]) for k in range(j + 1, first_prose))
             ok = ok and not _SLOGAN.search(s)
+        if ok and words(s) < 6 and len(labels) < 2 and _headline_above(j, kind, rule, lines, page.by_line):
+            ok = False  # a section label under the headline ("Quảng Ninh Đẩy Mạnh ... / Y tế")
+        if not ok and words(s) <= 4 and len(labels) < 2 and not is_caps(s) \
+                and _headline_above(j, kind, rule, lines, page.by_line):
+            labels.append(j)
+            j -= 1
+            continue
         if ok:
             title = j
         break
+    for k in labels if title is not None else ():
+        kind[k], rule[k] = "boilerplate", "boilerplate.menu"
+        page.why[k] = "label_under_title"
     if title is not None and words(lines[title]) < 6:
         # "Title, date line, short label, lead": a label between the date and the lead is not
         # the title; the heading above the date is.
         above = _heading_above_date(title, kind, rule, page.by_line, lines)
         if above is not None:
             kind[title], rule[title] = "boilerplate", "boilerplate.widget"
+            page.why[title] = "label_under_date"
             title = above
     if title is not None:
         kind[title], rule[title] = "title", "title"
@@ -585,6 +743,7 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
         if kind[i] in ("", "caption"):
             kind[i] = "boilerplate"
             rule[i] = "boilerplate.banner" if is_caps(lines[i]) else "boilerplate.menu"
+            page.why[i] = "above_title" if title is not None else "above_text"
     return title
 
 
@@ -617,6 +776,7 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | No
         if byline_name(s) and not _prose_follows(i, kind, lines):
             byline = i
             kind[i], rule[i] = "metadata", "metadata.byline"
+            page.why[i] = "after_text"
             break
         if seen >= 3:
             break
@@ -645,10 +805,12 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | No
                 continue
             if is_caption(s, False):
                 kind[i], rule[i] = "caption", "boilerplate.caption"
+                page.why[i] = "credit" if _photo_credit(s) else "caption_shape"
                 continue
         kind[i] = "boilerplate"
         rule[i] = "boilerplate.related" if words(s) >= 6 and not is_caps(s) else \
             ("boilerplate.banner" if is_caps(s) else "boilerplate.menu")
+        page.why[i] = "after_end"
 
 
 def _mark_inside(page: _Page, prose_set: set[int], first_prose: int | None, last_prose: int | None) -> None:
@@ -664,6 +826,7 @@ def _mark_inside(page: _Page, prose_set: set[int], first_prose: int | None, last
             continue
         elif in_box and not kind[i] and words(s) <= 30 and not s.endswith((".", "!", "?", ";", ":")):
             kind[i], rule[i] = "boilerplate", "boilerplate.related"
+            page.why[i] = "under_heading"
             continue
         if kind[i] in ("blank", "boilerplate", "metadata"):
             continue
@@ -678,6 +841,7 @@ def _mark_inside(page: _Page, prose_set: set[int], first_prose: int | None, last
         inside = first_prose < i < last_prose
         if (inside or after_image) and not is_prose(s) and is_caption(s, after_image):
             kind[i], rule[i] = "caption", "boilerplate.caption"
+            page.why[i] = "after_image" if after_image else "credit" if _photo_credit(s) else "caption_shape"
 
 
 # Lines that only the site below an article has: once one appears, the article is over, unless
@@ -808,6 +972,19 @@ def _signed_off_before(m: int, kind: list[str], rule: list[str], lines: list[str
             continue
         return byline_name(lines[k]) is not None
     return False
+
+
+def _headline_above(j: int, kind: list[str], rule: list[str], lines: list[str], by_line: list[bool]) -> bool:
+    """Whether a headline (6 to 50 words, no final full stop, not a line the site alone prints)
+    stands above line j, past blanks and metadata only or one more short label."""
+    k = j - 1
+    while k >= 0 and (kind[k] in ("blank", "metadata") or k == j - 1 and words(lines[k]) <= 4
+                      and (kind[k] == "" or rule[k] == "boilerplate.menu")):
+        k -= 1
+    if k < 0 or by_line[k] and kind[k] != "metadata":
+        return False
+    s = lines[k]
+    return 6 <= words(s) <= 50 and not s.endswith((".", ":", ";")) and not is_prose(s) and not _SLOGAN.search(s)
 
 
 def _heading_above_date(j: int, kind: list[str], rule: list[str], by_line: list[bool],

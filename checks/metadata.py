@@ -17,6 +17,7 @@ from pathlib import Path
 
 from checks.boilerplate import (
     byline_name,
+    tags_of_line,
     classify_lines,
     find_dates,
     find_time,
@@ -35,8 +36,14 @@ class RemovedLine:
 
     position: int
     kind: str  # boilerplate | caption | metadata
-    reason: str  # the classifier rule id, e.g. "boilerplate.menu", "metadata.byline"
+    # The classifier's rule id and, after a space, its evidence: "boilerplate.menu run=5",
+    # "metadata.byline after_text" (checks.boilerplate.explain_reason says it in words).
+    reason: str
     text: str
+
+    @property
+    def rule(self) -> str:
+        return self.reason.partition(" ")[0]
 
 
 @dataclass
@@ -51,6 +58,7 @@ class Extracted:
     source: str | None = None
     source_url: str | None = None
     location: str | None = None
+    tags: list[str] = field(default_factory=list)  # from a keyword line ("Từ khóa: a, b")
     removed: list[RemovedLine] = field(default_factory=list)
 
 
@@ -68,6 +76,9 @@ _OWNER_AFTER = re.compile(r"[^\n]*?(?:thuộc(?: về)?|of|by)\s+(.{4,120}?)\s*\
 _OWNER_SIGN = re.compile(r"©|copyright", re.I)
 _OWNER_DATED = re.compile(r"\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?:by\s+)?([^\d].{3,100}?)\s*\.?$", re.I)
 _LEAD_DATE_CUE = re.compile(r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s*$", re.I)
+# A date (and time) glued before the headline on one line: "08/08/2023 17:26Hàng trăm thực khách…".
+_DATED_TITLE = re.compile(
+    r"(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}(?:[ ,]{0,2}-?[ ]?\d{1,2}[:h]\d{2}(?::\d{2})?)?)[ |,–-]{0,3}(?=[^\W\d_])")
 
 
 def extract_article(text: str) -> Extracted:
@@ -85,6 +96,10 @@ def extract_article(text: str) -> Extracted:
         if c.kind == "blank":
             continue
         if c.kind == "title" and out.title is None:
+            dated = _DATED_TITLE.match(s)
+            if dated and len(s) - dated.end() >= 12:
+                date_lines.append((0, dated.group(1)))
+                s = s[dated.end():]
             out.title = s
             continue
         if c.kind == "body":
@@ -97,11 +112,13 @@ def extract_article(text: str) -> Extracted:
                 byline_line = s
             elif c.rule == "metadata.source":
                 source_lines.append(s)
+            elif c.rule == "metadata.tags":
+                out.tags.extend(t for t in tags_of_line(s) if t not in out.tags)
         elif c.rule == "boilerplate.url":
             urls.append(s)
         elif c.rule == "boilerplate.footer":
             footer_lines.append(s)
-        out.removed.append(RemovedLine(len(paragraphs), c.kind, c.rule, s))
+        out.removed.append(RemovedLine(len(paragraphs), c.kind, f"{c.rule} {c.evidence}".rstrip(), s))
 
     # The sapo is the lead: the first paragraph, when it reads as one (not a subhead) and more follow.
     if len(paragraphs) >= 2 and len(paragraphs[0].split()) >= 8:

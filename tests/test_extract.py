@@ -58,7 +58,7 @@ def test_seed_003():
     assert "Truy cập tổng" not in ex.body and "CỔNG DỊCH VỤ CÔNG" not in ex.body
     # the subheads stay in the body; the doubled caption leaves it
     assert "Tạo bứt phá phát triển khoa học, công nghệ và đổi mới sáng tạo" in ex.body.split("\n\n")
-    assert [r.reason for r in ex.removed].count("boilerplate.duplicate") == 1
+    assert [r.rule for r in ex.removed].count("boilerplate.duplicate") == 1
 
 
 def test_seed_004():
@@ -122,7 +122,7 @@ def test_synthetic_portal_page():
     assert ex.source == "Báo Đắk Lắk"
     assert ex.location == "Đắk Lắk"
     assert ex.body.startswith("Theo Sở Nông nghiệp") and "\n" not in ex.body
-    assert {r.reason for r in ex.removed} >= {"boilerplate.menu", "boilerplate.caption", "metadata.date",
+    assert {r.rule for r in ex.removed} >= {"boilerplate.menu", "boilerplate.caption", "metadata.date",
                                               "metadata.byline", "metadata.source", "boilerplate.related",
                                               "boilerplate.footer"}
 
@@ -186,7 +186,7 @@ def test_top_byline_header_date_and_prose_like_related_titles():
     assert ex.byline == "N.T.H"  # the last bút danh, at the end of the article
     assert (ex.sapo, ex.body) == (lead, para)
     assert ex.location == "Thanh Hóa"
-    assert "Bài, ảnh: Lê Hà" in [r.text for r in ex.removed if r.reason == "metadata.byline"]
+    assert "Bài, ảnh: Lê Hà" in [r.text for r in ex.removed if r.rule == "metadata.byline"]
 
 
 def test_ho_chi_minh_the_person_is_not_the_city():
@@ -217,7 +217,7 @@ def test_outlet_prefix_caps_byline_and_name_on_the_date_line():
     assert ex.published_at == "2023-06-12T08:15:00+07:00"
     assert ex.byline == "NGỌC PHƯỢNG - ĐỨC HÙNG"
     assert ex.body == para
-    assert "boilerplate.comments" in {r.reason for r in ex.removed}
+    assert "boilerplate.comments" in {r.rule for r in ex.removed}
     assert extract_article("\n\n".join([page.split("\n\n")[0], "Hoài Nam - 12/06/2023 08:15", lead, para])).byline \
         == "Hoài Nam"
 
