@@ -90,12 +90,17 @@ def checked_digest(fields: Mapping[str, object]) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def timeout_finding(lang: str = "vi") -> Finding:
-    """`check.timeout`, about the whole article (no span)."""
-    message = ("The checks overran their time budget at import: this text is not fully checked "
-               "(edit it, or ignore this finding after reading it through)" if lang == "en" else
-               "Kiểm tra quá thời gian cho phép khi nhập: bài này chưa được kiểm tra đầy đủ "
-               "(sửa bài, hoặc bỏ qua lỗi này sau khi đã đọc kỹ)")
+def timeout_finding(lang: str = "vi", *, at_import: bool = True) -> Finding:
+    """`check.timeout`, about the whole article (no span): its checks overran at import, or in the
+    desk (`at_import` False, store.checking)."""
+    if lang == "en":
+        where = " at import" if at_import else ""
+        message = (f"The checks overran their time budget{where}: this text is not fully checked "
+                   "(edit it, or ignore this finding after reading it through)")
+    else:
+        where = " khi nhập" if at_import else ""
+        message = (f"Kiểm tra quá thời gian cho phép{where}: bài này chưa được kiểm tra đầy đủ "
+                   "(sửa bài, hoặc bỏ qua lỗi này sau khi đã đọc kỹ)")
     return Finding(CHECK_TIMEOUT, "metadata", "error", 0, 0, 1, 1, "", message, (), False, "record")
 
 
@@ -127,6 +132,32 @@ def get(db: sqlite_utils.Database, article_id: int) -> Article:
     if not rows:
         raise NotFound(article_id)
     return row_to_article(rows[0])
+
+
+def newest(db: sqlite_utils.Database) -> Article | None:
+    """The article stored last (the desk warms its checks up on it), None in an empty database."""
+    rows = list(db.query("SELECT * FROM articles ORDER BY id DESC LIMIT 1"))
+    return row_to_article(rows[0]) if rows else None
+
+
+def title_of(db: sqlite_utils.Database, article_id: int) -> str:
+    """The article's title ("" when it has none, or is gone)."""
+    row = db.execute("SELECT title FROM articles WHERE id = ?", [article_id]).fetchone()
+    return (row[0] if row else "") or ""
+
+
+def all_ids(db: sqlite_utils.Database) -> list[int]:
+    """Every article's id, in order."""
+    return [row[0] for row in db.execute("SELECT id FROM articles ORDER BY id")]
+
+
+def common_values(db: sqlite_utils.Database, column: str, limit: int = 40) -> list[str]:
+    """The most common values of `column` ("source" or "location"), most common first."""
+    if column not in ("source", "location"):
+        raise ValueError(f"not a column to list values of: {column!r}")
+    return [row[0] for row in db.execute(
+        f"SELECT {column} FROM articles WHERE {column} IS NOT NULL AND {column} != '' "
+        f"GROUP BY {column} ORDER BY count(*) DESC LIMIT ?", [limit])]
 
 
 def stored_version(db: sqlite_utils.Database, article_id: int) -> int | None:

@@ -6,7 +6,7 @@ an article's stored counts and what an editor sees agree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -63,7 +63,7 @@ class ArticleChecker:
     timed_out: str | None = None
 
     def assess(self, fields: Mapping[str, object], rules: Iterable[str] | None = None) -> Assessment:
-        from store.articles import CHECK_TIMEOUT, checked_digest, timeout_finding
+        from store.articles import checked_digest
 
         fields = dict(fields)
         fields.pop("raw", None)
@@ -73,11 +73,27 @@ class ArticleChecker:
         if self.timed_out is not None and checked_digest(fields) == self.timed_out:
             # The very text whose checks overran: running them again would overrun again (and hold
             # the desk or the gate), so it has the one blocking finding until an editor changes it.
-            ignored = (CHECK_TIMEOUT, "") in self.ctx.ignored or (rules is not None and CHECK_TIMEOUT not in rules)
-            findings = [] if ignored else [timeout_finding(self.ctx.lang)]
-        else:
-            findings = check_article(fields, self.ctx, rules=rules)
+            return self.overran(rules)
+        findings = check_article(fields, self.ctx, rules=rules)
         return Assessment(findings, article_counts(findings), self.ctx.fingerprint)
+
+    def overran(self, rules: Iterable[str] | None = None, *, at_import: bool = True) -> Assessment:
+        """What an article whose checks overran their budget counts: the one blocking
+        check.timeout finding (unless an editor ignored it, or `rules` leave it out)."""
+        from store.articles import CHECK_TIMEOUT, timeout_finding
+
+        ignored = (CHECK_TIMEOUT, "") in self.ctx.ignored or (rules is not None and CHECK_TIMEOUT not in rules)
+        findings = [] if ignored else [timeout_finding(self.ctx.lang, at_import=at_import)]
+        return Assessment(findings, article_counts(findings), self.ctx.fingerprint)
+
+
+# How a caller has an article checker assess fields: here, in this process (`in_process`), or in
+# the desk's budgeted check process (store.checking.CheckService.assessor).
+Assessor = Callable[[ArticleChecker, Mapping[str, object]], Assessment]
+
+
+def in_process(checker: ArticleChecker, fields: Mapping[str, object]) -> Assessment:
+    return checker.assess(fields)
 
 
 def raw_text(data: bytes | None) -> str | None:

@@ -173,6 +173,12 @@ def _connect(path: Path, readonly: bool, *, immutable: bool = False) -> sqlite_u
     return db
 
 
+def data_version(db: sqlite_utils.Database) -> int:
+    """SQLite's `PRAGMA data_version`: changes when another connection commits (the inbox polls it
+    to see other desks' and the CLI's changes)."""
+    return db.execute("PRAGMA data_version").fetchone()[0]
+
+
 def is_readonly(db: sqlite_utils.Database) -> bool:
     """True when `db` was opened for reading only (asked for, or the file is not writable)."""
     return bool(db.execute("PRAGMA query_only").fetchone()[0])

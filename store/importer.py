@@ -32,14 +32,11 @@ from checks.metadata import Extracted, extract_article
 from checks.text import DecodeError, clean_field, decode_bytes
 from store import articles
 from store.articles import Article
+from store.checking import DEFAULT_CHECK_BUDGET  # noqa: F401 - one budget for import and desk
 from store.context import ArticleChecker, load_context, raw_text
 from store.db import StoreError, write_transaction
 
 DEFAULT_SIZE_CAP = 10 * 1024 * 1024
-# Seconds one article's analysis (extraction and checks) may take before its worker is replaced:
-# many times what a real article takes (a 1 MB page about 0.5 s), so only a rule gone wrong
-# reaches it. `bientap import --check-budget` / $BIENTAP_CHECK_BUDGET.
-DEFAULT_CHECK_BUDGET = 10.0
 TEXT_SUFFIXES = {".txt", ".text"}
 FEED_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 FEED_FIELDS = ("title", "body", "sapo", "byline", "published_at", "source", "source_url", "location",

@@ -17,7 +17,7 @@ from checks.engine import Context
 from checks.findings import SEVERITY_RANK, Finding
 from store import articles
 from store.articles import STATUSES, Article, ConflictError
-from store.context import ArticleChecker, assess_stored, checker_for, fix_fields, load_context
+from store.context import ArticleChecker, Assessor, assess_stored, checker_for, fix_fields, in_process, load_context
 from store.db import write_transaction
 
 # Statuses an article may only reach once the publish gate lets it through.
@@ -115,7 +115,8 @@ def _blocking(findings: Sequence[Finding], ctx: Context) -> set[tuple[str, str]]
 def save_article(db: sqlite_utils.Database, article_id: int, changes: dict, expected_version: int, *,
                  editor: str | None = None, note: str = "", ctx: Context | None = None,
                  checker: ArticleChecker | None = None, demote: bool = False, by_editor: bool = True,
-                 extra: Callable[[sqlite_utils.Database], None] | None = None) -> Article:
+                 extra: Callable[[sqlite_utils.Database], None] | None = None,
+                 assess: Assessor = in_process) -> Article:
     """Save an edit (fields, status or both) through the publish gate, with fresh counts; one
     transaction. Every path that saves an article — desk, status moves, restores, `fix` — comes here.
 
@@ -123,8 +124,8 @@ def save_article(db: sqlite_utils.Database, article_id: int, changes: dict, expe
     that is ready or published so that it gains a required finding raises GateRefused with
     `demotable`; with `demote` the edit is saved and the article goes back to review (noted in
     the revision). A status change is noted as "status: draft → review". `extra` runs inside the
-    save's transaction (the desk restores removed lines with it). Raises ConflictError as
-    articles.save does.
+    save's transaction (the desk restores removed lines with it). `assess` runs the checks (the
+    desk's go to its budgeted check process). Raises ConflictError as articles.save does.
     """
     with write_transaction(db):
         current = articles.get(db, article_id)
@@ -134,13 +135,13 @@ def save_article(db: sqlite_utils.Database, article_id: int, changes: dict, expe
             checker = checker_for(db, article_id, ctx)
         fields = {**current.editable(), **articles.clean_fields(changes)}
         target = fields["status"]
-        assessment = checker.assess(fields)
+        assessment = assess(checker, fields)
         if target in GATED:
             items = gate_items(assessment.findings, checker.ctx)
             if any(i.blocking for i in items):
                 if current.status != target:
                     raise GateRefused(article_id, target, items, demotable=False)
-                before = _blocking(checker.assess(current.editable()).findings, checker.ctx)
+                before = _blocking(assess(checker, current.editable()).findings, checker.ctx)
                 if not _blocking(assessment.findings, checker.ctx) <= before:
                     if not demote:
                         raise GateRefused(article_id, target, items, demotable=True)
@@ -158,7 +159,7 @@ def save_article(db: sqlite_utils.Database, article_id: int, changes: dict, expe
 
 
 def set_status(db: sqlite_utils.Database, ids: Sequence[int], status: str, *, editor: str | None = None,
-               ctx: Context | None = None) -> StatusReport:
+               ctx: Context | None = None, assess: Assessor = in_process) -> StatusReport:
     """Move each article to `status`, each in its own transaction, through the publish gate.
 
     Raises UnknownStatus or articles.NotFound before anything moves. An article the gate refuses
@@ -178,7 +179,7 @@ def set_status(db: sqlite_utils.Database, ids: Sequence[int], status: str, *, ed
                 break
             try:
                 save_article(db, article_id, {"status": status}, article.version, editor=editor, ctx=ctx,
-                             by_editor=False)
+                             by_editor=False, assess=assess)
             except GateRefused as refused:
                 report.refused[article_id] = refused.items
                 break
@@ -192,14 +193,14 @@ def set_status(db: sqlite_utils.Database, ids: Sequence[int], status: str, *, ed
 
 
 def restore_revision(db: sqlite_utils.Database, article_id: int, version: int, expected_version: int, *,
-                     editor: str | None = None, demote: bool = False) -> Article:
+                     editor: str | None = None, demote: bool = False, assess: Assessor = in_process) -> Article:
     """Bring back an old version's text and metadata as a new revision on top (history is never
     rewritten), through the publish gate like any other save. The status stays where it is: it
     moves only through `set_status`. LookupError when there is no such version."""
     old = articles.revision_fields(db, article_id, version)
     old.pop("status", None)
     return save_article(db, article_id, old, expected_version, editor=editor, note=f"restore v{version}",
-                        demote=demote)
+                        demote=demote, assess=assess)
 
 
 def fix_stored_article(db: sqlite_utils.Database, article: Article, ctx: Context,
@@ -218,7 +219,8 @@ def fix_stored_article(db: sqlite_utils.Database, article: Article, ctx: Context
                         checker=checker)
 
 
-def recheck(db: sqlite_utils.Database, ids: Sequence[int], ctx: Context | None = None) -> int:
+def recheck(db: sqlite_utils.Database, ids: Sequence[int], ctx: Context | None = None,
+            assess: Assessor = in_process) -> int:
     """Check the articles again (after a house-style or glossary change) and store their counts.
 
     Counts are derived data: no revision, no version bump, so an editor with the article open
@@ -231,14 +233,14 @@ def recheck(db: sqlite_utils.Database, ids: Sequence[int], ctx: Context | None =
             article = articles.get(db, article_id)
         except articles.NotFound:
             continue  # deleted by another desk meanwhile
-        assessment = assess_stored(db, article, ctx)
+        assessment = assess(checker_for(db, article_id, ctx), article.editable())
         if articles.store_counts(db, article_id, assessment.counts, assessment.checked_with):
             changed += 1
     return changed
 
 
 def recheck_stale(db: sqlite_utils.Database, ctx: Context | None = None, batch: int = 50,
-                  should_stop: Callable[[], bool] = lambda: False) -> int:
+                  should_stop: Callable[[], bool] = lambda: False, assess: Assessor = in_process) -> int:
     """Re-check, newest first, every article whose counts were computed with other newsroom data
     (another glossary, dictionary or house style), `batch` at a time until none is left or
     `should_stop()`. Returns how many were re-checked."""
@@ -248,7 +250,7 @@ def recheck_stale(db: sqlite_utils.Database, ctx: Context | None = None, batch: 
         ids = articles.stale_ids(db, ctx.fingerprint, batch)
         if not ids:
             break
-        recheck(db, ids, ctx)
+        recheck(db, ids, ctx, assess)
         done += len(ids)
     return done
 

@@ -66,6 +66,33 @@ def cli(db_path):
     return invoke
 
 
+def _find_word(word: str, message: str, doc, ctx):
+    import re
+
+    from checks.findings import Hit
+
+    for m in re.finditer(word, doc.text):
+        yield Hit(m.start(), m.end(), message, message)
+
+
+def _gate_rules() -> list:
+    from functools import partial
+
+    from checks.engine import Rule
+
+    fields = ("title", "sapo", "body")
+    return [Rule("test.blocker", "style", "error", False, partial(_find_word, "CHẶN", "Từ bị chặn"), False, fields),
+            Rule("test.nit", "style", "warning", False, partial(_find_word, "NÊN", "Nên xem lại"), False, fields)]
+
+
+def install_gate_rules() -> None:
+    """gate_rules' two rules, registered in the desk's check process."""
+    from checks.engine import REGISTRY, load_rules
+
+    load_rules()
+    REGISTRY.update((rule.id, rule) for rule in _gate_rules())
+
+
 @pytest.fixture
 def gate_rules(monkeypatch):
     """Two test rules and a house style whose publish gate looks only at them.
@@ -74,25 +101,14 @@ def gate_rules(monkeypatch):
     warning, recommended). Real rules still run but never block, so gate tests do not depend on
     what the dictionaries think of the sample text.
     """
-    import re
-
-    from checks.engine import REGISTRY, Rule, load_rules
-    from checks.findings import Hit
+    from checks.engine import REGISTRY, load_rules
     from store.db import config_dir
 
     load_rules()
-
-    def finder(word, message):
-        def find(doc, ctx):
-            for m in re.finditer(word, doc.text):
-                yield Hit(m.start(), m.end(), message, message)
-        return find
-
-    fields = ("title", "sapo", "body")
-    monkeypatch.setitem(REGISTRY, "test.blocker",
-                        Rule("test.blocker", "style", "error", False, finder("CHẶN", "Từ bị chặn"), False, fields))
-    monkeypatch.setitem(REGISTRY, "test.nit",
-                        Rule("test.nit", "style", "warning", False, finder("NÊN", "Nên xem lại"), False, fields))
+    for rule in _gate_rules():
+        monkeypatch.setitem(REGISTRY, rule.id, rule)
+    # The desk checks in its own process (store.checking): it registers them there too.
+    monkeypatch.setenv("BIENTAP_CHECK_SETUP", "conftest:install_gate_rules")
     config_dir().mkdir(parents=True, exist_ok=True)
     (config_dir() / "style.toml").write_text(
         '[publish_gate]\nerror = "off"\nwarning = "off"\ninfo = "off"\n'

@@ -39,15 +39,27 @@ def abbr_rule(doc, ctx):
         yield Hit(m.start(), m.end(), "viết tắt chưa định nghĩa", "undefined abbreviation", ("xê y dét (XYZ)",))
 
 
-@pytest.fixture
-def test_rules(monkeypatch):
-    registry = {
+def editor_registry() -> dict[str, Rule]:
+    return {
         "test.typo": Rule("test.typo", "typo", "error", True, typo_rule, False, ("body", "sapo", "title")),
         "test.abbr": Rule("test.abbr", "abbreviation", "warning", False, abbr_rule, False, ("body", "sapo")),
     }
+
+
+def install_test_rules() -> None:
+    """The two test rules as the only ones: run by the desk's check process (store.checking)."""
+    engine.REGISTRY = editor_registry()
+    engine.RECORD_RULES = {}
+    engine._loaded = True
+
+
+@pytest.fixture
+def test_rules(monkeypatch):
+    registry = editor_registry()
     monkeypatch.setattr(engine, "REGISTRY", registry)
     monkeypatch.setattr(engine, "RECORD_RULES", {})
     monkeypatch.setattr(engine, "_loaded", True)
+    monkeypatch.setenv("BIENTAP_CHECK_SETUP", "test_editor:install_test_rules")
     from tui.screens.editor import EditorScreen
 
     monkeypatch.setattr(EditorScreen, "RECHECK_DELAY", 0)

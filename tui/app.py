@@ -9,31 +9,27 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
+from store import articles
+from store.checking import BACKGROUND, CheckService
 from store.db import open_db
 from tui.palette import DeskCommands
 
 
-# A sentence with one misspelt syllable ("traa"): checking it builds the typo rule's index of
-# near spellings, which an article without a misspelling would leave for the first open.
-WARM_UP_TEXT = "Bàn biên tập kiểm traa chính tả trước khi đăng bài."
-
-
-def warm_up(db_path: Path) -> None:
-    """Import the editor and run the checks once on a sample sentence and on the newest article,
-    so the first article opened is warm. Best effort: any failure here shows up again, properly
-    reported, when an article is opened."""
+def warm_up(db_path: Path, checks: CheckService) -> None:
+    """Import the editor and the rules' registry, and have the check process check the newest
+    article once (its word caches), so the first article opened is warm. Best effort: any failure
+    here shows up again, properly reported, when an article is opened."""
     try:
         import tui.screens.editor  # noqa: F401
-        from checks.engine import check_article
-        from store.context import load_context
+        from checks.engine import load_rules
+        from store.context import ArticleChecker, load_context
 
+        load_rules()
         db = open_db(db_path, readonly=True, migrate=False)
         try:
-            ctx = load_context(db)
-            check_article({"title": WARM_UP_TEXT, "body": WARM_UP_TEXT}, ctx)
-            row = db.execute("SELECT title, sapo, body FROM articles ORDER BY id DESC LIMIT 1").fetchone()
-            if row is not None:
-                check_article({"title": row[0] or "", "sapo": row[1] or "", "body": row[2] or ""}, ctx)
+            article = articles.newest(db)
+            if article is not None:
+                checks.submit(ArticleChecker(load_context(db)), article.editable(), priority=BACKGROUND)
         finally:
             db.close()
     except Exception:  # noqa: BLE001 - a warm-up must never take the desk down
@@ -58,6 +54,8 @@ class BientapApp(App):
         self.lang = lang
         # The main thread's connection: reads for drawing. Workers open their own.
         self.db = open_db(self.db_path)
+        # Every check the desk runs goes to its check process, under a time budget.
+        self.checks = CheckService()
         self._heap_lock = threading.Lock()
         self._heap_closed = False
         self._gc_paused = False
@@ -67,18 +65,19 @@ class BientapApp(App):
         from tui.screens.inbox import InboxScreen
 
         localize_bindings(self, self.lang, {"app.palette": "Commands", "app.palette_ctrl": "Commands"})
+        self.checks.start()  # spawned in the background; warm by the time an article is opened
         self.push_screen(InboxScreen())
         self.set_timer(self.WARM_UP_DELAY, self._warm_up)
 
     WARM_UP_DELAY = 0.2  # seconds after start-up (the inbox is drawn by then)
 
     def _warm_up(self) -> None:
-        """Load what opening the first article needs (the editor module, the rules, the word lists
-        and their caches) in a background thread while the editor reads the inbox."""
+        """Load what opening the first article needs (the editor module, the rules) in a background
+        thread while the editor reads the inbox."""
         threading.Thread(target=self._warm_up_thread, name="bientap-warm-up", daemon=True).start()
 
     def _warm_up_thread(self) -> None:
-        warm_up(self.db_path)
+        warm_up(self.db_path, self.checks)
         # What is alive now (Textual, the rules, their word lists) lives as long as the desk: take it
         # out of the collector's sight, so later full collections walk only newer objects. Undone
         # when the app ends (a process that runs several apps, like the tests, gets it all back).
@@ -137,4 +136,5 @@ class BientapApp(App):
         if self._gc_paused:  # the app ends within the pause: leave the collector as it was
             self._gc_paused = False
             gc.enable()
+        self.checks.close()
         self.db.close()

@@ -2,8 +2,9 @@
 marked at its span, the findings beside it, one-key fixes, history, and saves that never
 silently overwrite a colleague.
 
-Checks run in an exclusive worker a moment after typing stops; the text they checked travels with
-the result, so a late result for old text is dropped. Unsaved work is written to the `drafts`
+Checks run in the desk's check process (store.checking: a rule gone wrong costs a check.timeout
+finding, never a frozen screen), awaited by an exclusive worker a moment after typing stops; the
+text they checked travels with the result, so a late result for old text is dropped. Unsaved work is written to the `drafts`
 table after a few seconds of idleness and offered back when the article is opened again.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import Future
 
 from rich.text import Text
 from textual import on
@@ -28,7 +30,8 @@ from checks.findings import SEVERITY_RANK, Finding
 from checks.text import visible
 from store import articles, drafts, workflow
 from store.articles import STATUSES, Article, ConflictError
-from store.context import ArticleChecker, checker_for
+from store.checking import EDITOR, CheckProcessError
+from store.context import ArticleChecker, Assessment, checker_for
 from store.glossary import add_word
 from store.workflow import STATUS_LABELS, GateRefused, StatusReport
 from tui.dialogs import tr
@@ -83,7 +86,8 @@ class EditorScreen(Screen):
     RECHECK_DELAY = 0.25  # seconds of quiet typing before a re-check
     AUTOSAVE_DELAY = 3.0  # seconds of idleness before the draft is written
     POLL_SECONDS = 2.0  # how often to look whether another desk saved the article
-    SYNC_CHECK_CHARS = 20_000  # up to this much text, opening checks before the first paint
+    SYNC_CHECK_CHARS = 20_000  # up to this much text, opening waits for the checks before the first paint
+    FIRST_PAINT_WAIT = 0.5  # seconds opening (or F4/F8...) waits for them; later they show when done
 
     # Priority: TextArea binds some F-keys itself (F6 selects a line).
     BINDINGS = [
@@ -191,6 +195,7 @@ class EditorScreen(Screen):
             self.query_one("#form").display = False
             self.query_one("#workspace").display = False
             return
+        engine.load_rules()  # the record rules' ids tell whole-record findings apart (is_record)
         self._checker = checker_for(self.db, self.article_id)
         self._load(article)
         self.body.focus()
@@ -297,14 +302,14 @@ class EditorScreen(Screen):
         self._update_status()
 
     def _check_on_load(self) -> None:
-        """An article of usual length is checked right here, so its first paint already shows the
-        findings (one layout instead of two); a very long one is checked in the worker."""
+        """An article of usual length is checked before its first paint, so that paint already shows
+        the findings (one layout instead of two); a very long one, or checks that take longer than
+        FIRST_PAINT_WAIT, show when they are done."""
         fields = self._check_fields()
-        if sum(len(fields.get(name) or "") for name in CHECKED_FIELDS) > self.SYNC_CHECK_CHARS:
-            self._check_now()
-            return
-        self._checking = None
-        self._show_findings(fields, self._checker.assess(fields).findings)
+        short = sum(len(fields.get(name) or "") for name in CHECKED_FIELDS) <= self.SYNC_CHECK_CHARS
+        self._checking = fields
+        self._check_ready(fields, self.app.checks.submit(self._checker, fields),
+                          self.FIRST_PAINT_WAIT if short else 0)
 
     def _update_status(self) -> None:
         if self.article is None:
@@ -384,11 +389,41 @@ class EditorScreen(Screen):
     async def _check(self, fields: dict, delay: float) -> None:
         if delay:
             await asyncio.sleep(delay)
-        checker = self._checker
-        findings = (await asyncio.to_thread(checker.assess, fields)).findings
+        await self._await_check(fields, self.app.checks.submit(self._checker, fields, priority=EDITOR))
+
+    async def _await_check(self, fields: dict, future: Future) -> None:
+        try:
+            assessment = await asyncio.wrap_future(future)
+        except CheckProcessError as exc:
+            self._check_failed(fields, exc)
+            return
         if fields != self._check_fields():
             return  # the text moved on; the next check is already scheduled
-        self._show_findings(fields, findings)
+        self._show_findings(fields, assessment.findings)
+
+    def _check_ready(self, fields: dict, future: Future, wait: float) -> Assessment | None:
+        """Show the findings of `future` if they come within `wait` seconds (the screen waits, the
+        check process works), else when they come, from a worker."""
+        try:
+            assessment = future.result(timeout=wait) if wait else None
+        except TimeoutError:
+            assessment = None
+        except CheckProcessError as exc:
+            self._check_failed(fields, exc)
+            return None
+        if assessment is None:
+            self._checking = fields
+            self.run_worker(self._await_check(fields, future), exclusive=True, group="editor-check")
+            return None
+        self._checking = None
+        self._show_findings(fields, assessment.findings)
+        return assessment
+
+    def _check_failed(self, fields: dict, exc: Exception) -> None:
+        if self._checking == fields:
+            self._checking = None
+        self.notify(tr(self, f"Chưa kiểm tra được: {visible(str(exc))}", f"Cannot check: {visible(str(exc))}"),
+                    severity="error", markup=False)
 
     def _sorted(self, findings: list[Finding]) -> list[Finding]:
         # Whole-record findings (missing byline...) first, then title, sapo and body in text order.
@@ -409,10 +444,11 @@ class EditorScreen(Screen):
                 and (field is None or f.field == field)]
 
     def _fresh_findings(self) -> list[Finding]:
-        """Findings for the text as it is now (checked here if the last check is stale)."""
+        """Findings for the text as it is now: checked now if the last check is stale, unless that
+        takes longer than FIRST_PAINT_WAIT (then the last ones, until the check is done)."""
         fields = self._check_fields()
         if fields != self._checked:
-            self._show_findings(fields, self._checker.assess(fields).findings)
+            self._check_ready(fields, self.app.checks.submit(self._checker, fields), self.FIRST_PAINT_WAIT)
         return self.findings
 
     # ---- findings and the cursor ----------------------------------------------------------------
@@ -672,7 +708,8 @@ class EditorScreen(Screen):
 
     def _restore_revision(self, version: int, demote: bool = False) -> None:
         try:
-            article = workflow.restore_revision(self.db, self.article_id, version, self.version, demote=demote)
+            article = workflow.restore_revision(self.db, self.article_id, version, self.version, demote=demote,
+                                                assess=self.app.checks.assessor(EDITOR))
         except GateRefused as refused:
             self._refused(refused, lambda: self._restore_revision(version, demote=True))
             return
@@ -723,7 +760,7 @@ class EditorScreen(Screen):
         try:
             article = workflow.save_article(
                 self.db, self.article_id, changes, expected, note=", ".join(filter(None, notes)),
-                checker=self._checker, demote=demote, extra=alongside)
+                checker=self._checker, demote=demote, extra=alongside, assess=self.app.checks.assessor(EDITOR))
         except ConflictError:
             self._conflict(then)
             return

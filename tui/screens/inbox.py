@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 
 from store import articles
 from store.articles import STATUSES, Query
+from store.checking import ASKED, BACKGROUND
 from store.workflow import GATED, STATUS_LABELS, StatusReport
 from checks.text import visible
 from tui.dialogs import tr
@@ -164,7 +165,8 @@ class InboxScreen(Screen):
         try:
             db = open_worker_db(self.app.db_path)
             try:
-                done = recheck_stale(db, should_stop=lambda: worker.is_cancelled)
+                done = recheck_stale(db, should_stop=lambda: worker.is_cancelled,
+                                     assess=self.app.checks.assessor(BACKGROUND))
             finally:
                 db.close()
         except Exception as exc:
@@ -394,7 +396,7 @@ class InboxScreen(Screen):
 
         db = open_worker_db(self.app.db_path)
         try:
-            report = set_status(db, ids, status)
+            report = set_status(db, ids, status, assess=self.app.checks.assessor(ASKED))
         except Exception as exc:  # shown to the editor; the list stays as it was
             self.post_message(StatusDone(None, f"{type(exc).__name__}: {exc}"))
             return
@@ -448,7 +450,7 @@ class InboxScreen(Screen):
         try:
             db = open_worker_db(self.app.db_path)
             try:
-                changed = recheck(db, ids)
+                changed = recheck(db, ids, assess=self.app.checks.assessor(ASKED))
             finally:
                 db.close()
         except Exception as exc:
