@@ -188,6 +188,8 @@ _WIDGET_PHRASES = re.compile(
     r"bình luận|phản hồi|facebook|zalo|twitter|linkedin|youtube|quay lại|trở về|trở lại|về đầu trang|"
     r"lên đầu trang|đầu trang|thích|like|tìm kiếm|search|đăng nhập|đăng ký|đăng xuất|trang chủ|"
     r"sơ đồ (?:trang|site|cổng)|rss|email|print|top|menu|in|trả lời|báo cáo vi phạm|"
+    r"\d+\s+(?:trả lời|bình luận|lượt thích|lượt chia sẻ|lượt xem)|(?:mới|cũ|hay|quan tâm nhiều) nhất|"
+    r"bài viết hay\?|hãy đánh giá bài viết|đánh giá bài viết|"
     r"\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước|\(\d+\)|\d{1,2}:\d{2}(?::\d{2})?|"
     r"[-+]?a[-+]?)(?!\w)",
     re.I,

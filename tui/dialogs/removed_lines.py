@@ -14,19 +14,27 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from checks.boilerplate import explain_reason
 from checks.text import visible
 from store.drafts import RemovedLine
 from tui.dialogs import tr
 from tui.dialogs.picker import PickerDialog
 
 
+_KINDS = {"boilerplate": ("phần của trang", "site chrome"), "caption": ("chú thích ảnh", "photo caption"),
+          "metadata": ("thông tin bài", "article details")}
+
+
 def line_prompt(line: RemovedLine, lang: str = "vi") -> Text:
+    """Where the line stood, what it was taken for and why (the classifier's evidence), then the line."""
     out = Text()
     where = f"before ¶{line.position + 1} " if lang == "en" else f"trước đoạn {line.position + 1} "
     out.append(where, style="bold")
-    out.append(line.kind, style="cyan")
+    kind = _KINDS.get(line.kind)
+    out.append(kind[1 if lang == "en" else 0] if kind else visible(line.kind), style="cyan")
     if line.reason:
-        out.append(" · " + visible(line.reason), style="dim")
+        why = "why: " if lang == "en" else "vì: "
+        out.append(" · " + why + visible(explain_reason(line.reason, lang)), style="dim")
     out.append("\n  " + visible(line.text))
     return out
 
