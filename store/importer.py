@@ -644,7 +644,7 @@ def article_from_extracted(ex: Extracted, source_file: str) -> Article:
     shown = {name: value if value and has_visible_text(value) else None for name, value in
              (("title", ex.title), ("sapo", ex.sapo), ("byline", ex.byline))}
     return Article(body=ex.body, published_at=ex.published_at, source=ex.source, source_url=ex.source_url,
-                   location=ex.location, source_file=source_file, **shown)
+                   location=ex.location, source_file=source_file, tags=list(ex.tags), **shown)
 
 
 def _known(db: sqlite_utils.Database, keys: Sequence[str], columns: str = "id, content_sha256") -> dict | None:

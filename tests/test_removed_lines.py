@@ -57,3 +57,9 @@ async def test_f3_lists_each_line_with_its_evidence(db_path, imported, lang, wor
         for w in words:
             assert w in shown, (w, shown)
         assert "Minh Anh -" in shown and "Trang chủ" in shown
+
+
+def test_keyword_line_becomes_tags_at_import(fresh_db, imported):
+    art = articles.get(fresh_db, imported)
+    assert art.tags == ["Nghệ An", "kinh tế", "sơ kết"]
+    assert "Từ khóa" not in art.body
