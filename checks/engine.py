@@ -1,156 +1,227 @@
-"""The checks engine: a registry of small named rules, run over a document with a context.
+"""The checks engine: a `Checker` runs the registered rules (checks.registry, checks/rules/) over
+an article's texts with the newsroom's data.
 
-A rule is a function `(doc, ctx) -> Iterable[Hit]` registered with `@rule(...)`; its docstring says
-what a Vietnamese editor calls the problem, with an example. The house style switches rules on and
-off and changes severities; the glossary and custom words are data passed in the context.
+    check_text(text, ctx)         findings for one text
+    check_article(fields, ctx)    title, sapo, body and the record rules
+    apply_fixes / fix_text        safe fixes
+
+The glossary, the newsroom dictionary and the house style travel in a `Context`; the Checker for
+that data is built on the first check and reused (`Checker.for_context`).
 """
 
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import gc
-import hashlib
-import importlib
-import json
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from dataclasses import replace
+from functools import cached_property
+from typing import TypeVar
 
-from checks.findings import CATEGORIES, SEVERITIES, Document, Finding, Hit, make_finding
+from checks.context import Context
+from checks.findings import CATEGORIES, Document, Finding, make_finding
+from checks.glossary import GlossaryEntry
+from checks.lexicon import Lexicon, lexicon as committed_lexicon
+from checks.registry import RECORD_RULES, REGISTRY, RecordRule, Rule, record_rule, rule
+# Importing the rule modules registers their rules, in this order (the order they run in).
+import checks.rules.unicode  # noqa: F401, I001
+import checks.rules.spacing  # noqa: F401
+import checks.rules.boilerplate  # noqa: F401
+import checks.rules.abbreviations  # noqa: F401
+import checks.rules.style  # noqa: F401
+import checks.rules.metadata  # noqa: F401
+import checks.rules.typo  # noqa: F401
+from checks.rules.abbreviations import introduced
 from checks.style import HouseStyle
+from checks.text import line_starts
+from checks.vietnamese import normalize
 
-RuleFn = Callable[[Document, "Context"], Iterable[Hit]]
+__all__ = ["CATEGORIES", "RECORD_RULES", "REGISTRY", "Checker", "Context", "GlossaryEntry", "RecordRule", "Rule",
+           "apply_fixes", "check_article", "check_text", "fix_text", "load_rules", "record_rule", "rule"]
 
-# Modules that register rules when imported; the engine loads them on first use.
-RULE_MODULES = (
-    "checks.rules.unicode",
-    "checks.rules.spacing",
-    "checks.rules.boilerplate",
-    "checks.rules.abbreviations",
-    "checks.rules.style",
-    "checks.rules.metadata",
-    "checks.rules.typo",
-)
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    category: str
-    severity: str
-    safe: bool
-    fn: RuleFn
-    prose_only: bool
-    fields: tuple[str, ...]
-    captions: bool = False  # a prose_only rule that reads photo captions too
-
-    @property
-    def doc(self) -> str:
-        return (self.fn.__doc__ or "").strip()
-
-
-REGISTRY: dict[str, Rule] = {}
-
-
-def rule(rule_id: str, *, category: str, severity: str = "warning", safe: bool = False,
-         prose_only: bool = False, fields: tuple[str, ...] = ("body", "sapo"),
-         captions: bool = False) -> Callable[[RuleFn], RuleFn]:
-    """Register a rule. `prose_only` rules skip lines the boilerplate classifier set aside, except
-    photo captions when `captions` is set (they are printed under the photo, so spelling counts);
-    `fields` names the article fields the rule reads ("title" for headline rules)."""
-    assert category in CATEGORIES, category
-    assert severity in SEVERITIES, severity
-
-    def register(fn: RuleFn) -> RuleFn:
-        if rule_id in REGISTRY and REGISTRY[rule_id].fn is not fn:
-            raise ValueError(f"rule {rule_id} registered twice")
-        REGISTRY[rule_id] = Rule(rule_id, category, severity, safe, fn, prose_only, fields, captions)
-        return fn
-
-    return register
-
-
-_loaded = False
+T = TypeVar("T")
 
 
 def load_rules() -> dict[str, Rule]:
-    global _loaded
-    if not _loaded:
-        for name in RULE_MODULES:
-            try:
-                importlib.import_module(name)
-            except ModuleNotFoundError as exc:
-                if exc.name != name:
-                    raise
-        _loaded = True
+    """The registered rules (all of checks/rules/, imported with this module)."""
     return REGISTRY
 
 
-@dataclass(frozen=True)
-class GlossaryEntry:
-    """An abbreviation the newsroom knows: "KH&CN" = "khoa học và công nghệ"."""
+class Checker:
+    """Checking with one set of newsroom data: built once from the lexicon, the glossary, the
+    newsroom dictionary (`custom_words`) and the house style, it owns what is worked out from
+    them: the rule plan of each field, the rule modules' indexes and memo tables (`tables`, each
+    bounded), the pattern of the dictionary's phrases.
 
-    abbr: str
-    expansion: str
-    variants: tuple[str, ...] = ()
-    canonical: str = ""
-    policy: str = "define-first"  # define-first | always-expand | known | avoid
+    A Checker never changes. When the glossary, the dictionary or the house style changes, build a
+    new Context (store.context.load_context does): `Checker.for_context` gives the Checker of its
+    data, and the old one leaves the bounded cache. That is the one way to invalidate.
+    """
+
+    CACHED = 4  # checkers kept by for_context: the desk and an import need one, a test a few
+
+    def __init__(self, glossary: Mapping[str, GlossaryEntry] | None = None, custom_words: frozenset[str] = frozenset(),
+                 style: HouseStyle | None = None, lexicon: Lexicon | None = None) -> None:
+        self.glossary: Mapping[str, GlossaryEntry] = glossary if glossary is not None else {}
+        self.custom_words = frozenset(custom_words)
+        self.style = style if style is not None else HouseStyle()
+        self._lexicon = lexicon
+        self._lock = threading.Lock()
+        self._tables: dict[type, object] = {}
+        self._plans: dict[tuple, tuple[tuple[Rule, ...], list[tuple[Rule, str]]]] = {}
+        # The (glossary, words, style) objects this checker was matched to: a context holding the
+        # very same objects needs no fingerprint (kept alive here, so identity stays meaningful).
+        self._served: list[tuple[object, object, object]] = [(self.glossary, custom_words, self.style)]
+
+    @classmethod
+    def for_context(cls, ctx: Context) -> Checker:
+        """The checker of `ctx`'s data: the one it carries, or one with the same fingerprint, or a
+        new one. Remembered on `ctx` (dataclasses.replace carries it along)."""
+        got = ctx.checker
+        if got is not None and got.serves(ctx):
+            return got
+        key = ctx.fingerprint
+        with _CHECKERS_LOCK:
+            got = _CHECKERS.get(key)
+            if got is None:
+                got = _CHECKERS[key] = cls(ctx.glossary, ctx.custom_words, ctx.style)
+                while len(_CHECKERS) > cls.CACHED:
+                    _CHECKERS.popitem(last=False)
+            else:
+                _CHECKERS.move_to_end(key)
+            got._serve(ctx)
+        ctx.checker = got
+        return got
+
+    def serves(self, ctx: Context) -> bool:
+        g, w, s = ctx.glossary, ctx.custom_words, ctx.style
+        return any(g is a and w is b and s is c for a, b, c in self._served)
+
+    def _serve(self, ctx: Context) -> None:
+        if not self.serves(ctx):
+            self._served = [*self._served[-3:], (ctx.glossary, ctx.custom_words, ctx.style)]
 
     @property
-    def canonical_form(self) -> str:
-        return self.canonical or self.abbr
+    def lexicon(self) -> Lexicon:
+        """The word data the typo rules read: the one given, or the committed one (loaded on first use)."""
+        if self._lexicon is None:
+            self._lexicon = committed_lexicon()
+        return self._lexicon
 
+    def tables(self, kind: type[T]) -> T:
+        """The tables a rule module works out from this checker's data, made by `kind(self)` on
+        first use and kept as long as the checker (checks.rules.typo.TypoTables,
+        checks.rules.abbreviations.GlossaryIndex)."""
+        got = self._tables.get(kind)
+        if got is None:
+            with self._lock:
+                got = self._tables.get(kind)
+                if got is None:
+                    got = self._tables[kind] = kind(self)
+        return got
 
-@dataclass
-class Context:
-    """What the rules may know beyond the text."""
-
-    glossary: Mapping[str, GlossaryEntry] = field(default_factory=dict)
-    custom_words: frozenset[str] = frozenset()
-    style: HouseStyle = field(default_factory=HouseStyle)
-    lang: str = "vi"
-    title: str = ""
-    # Abbreviations already defined earlier in the article (e.g. in the sapo before the body).
-    defined_before: frozenset[str] = frozenset()
-    # (rule, text) pairs an editor chose to ignore in this article.
-    ignored: frozenset[tuple[str, str]] = frozenset()
+    def plan(self, field: str, wanted: frozenset[str] | None) -> list[tuple[Rule, str]]:
+        """The rules to run on `field` (those `wanted`, by id or category, or all), each with its
+        severity under the house style, in registry order. Worked out once per field and selection:
+        a 5 KB article is checked in a few milliseconds, and deciding forty rules each time was a
+        measurable part of that. Worked out again if the registry changed (tests add rules)."""
+        registered = tuple(REGISTRY.values())
+        got = self._plans.get((field, wanted))
+        if got is not None and got[0] == registered:
+            return got[1]
+        style = self.style
+        plan = [(r, style.severity(r.id, r.severity)) for r in registered
+                if field in r.fields and style.enabled(r.id)
+                and (wanted is None or r.id in wanted or r.category in wanted)]
+        if len(self._plans) > 64:
+            self._plans.clear()
+        self._plans[(field, wanted)] = (registered, plan)
+        return plan
 
     @cached_property
-    def fingerprint(self) -> str:
-        """Names the glossary, dictionary and house style the checks ran with (not the article's
-        own ignores): counts stored under another fingerprint are stale."""
-        style = self.style
-        data = json.dumps([sorted((k, dataclasses.astuple(e)) for k, e in self.glossary.items()),
-                           sorted(self.custom_words), sorted(style.rules.items()), style.tone_marks,
-                           sorted(style.publish_gate.items())], ensure_ascii=False, default=str)
-        return hashlib.sha256(data.encode()).hexdigest()[:16]
+    def phrase_pattern(self) -> re.Pattern | None:
+        """Occurrences of the dictionary's entries of several syllables ("klông pút"), in any case,
+        either tone-mark placement, and any run of spaces between the syllables. Literal
+        alternatives only: linear in the text."""
+        alternatives = []
+        for phrase in sorted(self.custom_words, key=len, reverse=True):
+            syllables = phrase.split()
+            if len(syllables) < 2:
+                continue
+            parts = []
+            for syllable in syllables:
+                spellings = dict.fromkeys((syllable, normalize(syllable.lower()), normalize(syllable.lower(), True)))
+                parts.append("(?:" + "|".join(re.escape(v) for v in spellings) + ")")
+            alternatives.append("[ \t\u00a0]+".join(parts))
+        if not alternatives:
+            return None
+        return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+    def phrase_spans(self, doc: Document) -> list[tuple[int, int]]:
+        """View spans of the newsroom dictionary's phrases in `doc`: no typo finding falls inside one."""
+        pattern = self.phrase_pattern
+        return [] if pattern is None else [m.span() for m in pattern.finditer(doc.text)]
+
+    def check_text(self, text: str, ctx: Context, *, field: str = "body", rules: Iterable[str] | None = None,
+                   doc: Document | None = None) -> list[Finding]:
+        """All findings for `text`, sorted by position. Offsets refer to `text` as given. `ctx`
+        holds this checker's data (its article's title, ignores and language besides)."""
+        if ctx.checker is not self:
+            ctx = replace(ctx, checker=self)
+        doc = doc or Document.from_text(text, field)
+        starts = None
+        findings: list[Finding] = []
+        phrases = None
+        with _collector_paused():
+            for r, severity in self.plan(field, frozenset(rules) if rules is not None else None):
+                for hit in r.fn(doc, ctx):
+                    if r.prose_only and not doc.is_prose(hit.start, r.captions):
+                        continue
+                    if r.category == "typo":
+                        if phrases is None:
+                            phrases = self.phrase_spans(doc)
+                        if phrases and _inside(phrases, hit.start, hit.end):
+                            continue
+                    if starts is None:
+                        starts = line_starts(text)
+                    f = make_finding(doc, r.id, r.category, severity, r.safe, hit, ctx.lang, starts)
+                    if (f.rule, f.text) in ctx.ignored:
+                        continue
+                    findings.append(f)
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        return findings
+
+    def check_article(self, fields: Mapping[str, str | None], ctx: Context,
+                      rules: Iterable[str] | None = None) -> list[Finding]:
+        """Findings for a stored article: title (headline rules), sapo, then body, then the record
+        rules over all its fields. Each finding's `field` says which text its offsets refer to."""
+        ctx = replace(ctx, title=fields.get("title") or "", checker=self)
+        out: list[Finding] = []
+        for name in ("title", "sapo", "body"):
+            value = fields.get(name) or ""
+            if name != "title" and not value:
+                continue
+            doc = Document.from_text(value, name)
+            out.extend(self.check_text(value, ctx, field=name, rules=rules, doc=doc))
+            if name == "sapo":
+                # What the sapo introduced ("Ủy ban nhân dân (UBND)") needs no definition in the body.
+                ctx = replace(ctx, defined_before=ctx.defined_before | introduced(value, ctx, doc))
+        for r in RECORD_RULES.values():
+            if not self.style.enabled(r.id) or (rules is not None and r.id not in rules and r.category not in rules):
+                continue
+            severity = self.style.severity(r.id, r.severity)
+            for field_name, message, message_en in r.fn(fields, ctx):
+                out.append(Finding(r.id, r.category, severity, 0, 0, 1, 1, "",
+                                   message_en if ctx.lang == "en" else message, (), False, field_name))
+        return out
 
 
-_PLANS: dict[tuple, tuple[HouseStyle, list[tuple[Rule, str]]]] = {}
-
-
-def _plan(style: HouseStyle, field: str, wanted: frozenset[str] | None) -> list[tuple[Rule, str]]:
-    """The rules to run on `field` under `style`, each with its severity, in registry order.
-
-    Worked out once per style, field and selection: a 5 KB article is checked in a few
-    milliseconds, and deciding forty rules each time was a measurable part of that."""
-    registry = load_rules()
-    key = (id(style), tuple(style.rules.items()), field, wanted, tuple(map(id, registry.values())))
-    got = _PLANS.get(key)
-    if got is not None and got[0] is style:
-        return got[1]
-    plan = [(r, style.severity(r.id, r.severity)) for r in registry.values()
-            if field in r.fields and style.enabled(r.id)
-            and (wanted is None or r.id in wanted or r.category in wanted)]
-    if len(_PLANS) > 64:
-        _PLANS.clear()
-    # The plan holds the style and the rules, so the ids in the key stay theirs while it is cached.
-    _PLANS[key] = (style, plan)
-    return plan
+_CHECKERS: OrderedDict[str, Checker] = OrderedDict()  # by Context.fingerprint, least recently used first
+_CHECKERS_LOCK = threading.Lock()
 
 
 _PAUSE_LOCK = threading.Lock()
@@ -164,8 +235,9 @@ def _collector_paused() -> Iterator[None]:
     of short-lived lists and tuples, none of them in cycles, and each collection would walk the
     word data too (~20% of a long text's time). Refcounting frees everything as usual.
 
-    Counted under a lock: the desk checks in worker threads, and the collector comes back on
-    only when the last check ends, and only if it was on before the first began."""
+    The one place the checks touch the collector. Counted under a lock: checks may run in several
+    threads, and the collector comes back on only when the last check ends, and only if it was on
+    before the first began."""
     global _pauses, _resume
     with _PAUSE_LOCK:
         if _pauses == 0:
@@ -181,34 +253,6 @@ def _collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
-@lru_cache(maxsize=8)
-def _phrase_pattern(words: frozenset[str]) -> re.Pattern | None:
-    """Occurrences of the dictionary's entries of several syllables ("klông pút"), in any case,
-    either tone-mark placement, and any run of spaces between the syllables. Literal alternatives
-    only: linear in the text."""
-    from checks.vietnamese import normalize
-
-    alternatives = []
-    for phrase in sorted(words, key=len, reverse=True):
-        syllables = phrase.split()
-        if len(syllables) < 2:
-            continue
-        parts = []
-        for syllable in syllables:
-            spellings = dict.fromkeys((syllable, normalize(syllable.lower()), normalize(syllable.lower(), True)))
-            parts.append("(?:" + "|".join(re.escape(v) for v in spellings) + ")")
-        alternatives.append("[ \t\u00a0]+".join(parts))
-    if not alternatives:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
-
-
-def phrase_spans(doc: Document, ctx: Context) -> list[tuple[int, int]]:
-    """View spans of the newsroom dictionary's phrases in `doc`: no typo finding falls inside one."""
-    pattern = _phrase_pattern(ctx.custom_words) if ctx.custom_words else None
-    return [] if pattern is None else [m.span() for m in pattern.finditer(doc.text)]
-
-
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     i = bisect.bisect_right(spans, (start, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
@@ -218,30 +262,7 @@ def check_text(text: str, ctx: Context | None = None, *, field: str = "body",
                rules: Iterable[str] | None = None, doc: Document | None = None) -> list[Finding]:
     """All findings for `text`, sorted by position. Offsets refer to `text` as given."""
     ctx = ctx or Context()
-    doc = doc or Document.from_text(text, field)
-    starts = None
-    findings: list[Finding] = []
-    phrases = None
-    with _collector_paused():
-        for r, severity in _plan(ctx.style, field, frozenset(rules) if rules is not None else None):
-            for hit in r.fn(doc, ctx):
-                if r.prose_only and not doc.is_prose(hit.start, r.captions):
-                    continue
-                if r.category == "typo":
-                    if phrases is None:
-                        phrases = phrase_spans(doc, ctx)
-                    if phrases and _inside(phrases, hit.start, hit.end):
-                        continue
-                if starts is None:
-                    from checks.text import line_starts
-
-                    starts = line_starts(text)
-                f = make_finding(doc, r.id, r.category, severity, r.safe, hit, ctx.lang, starts)
-                if (f.rule, f.text) in ctx.ignored:
-                    continue
-                findings.append(f)
-    findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    return findings
+    return Checker.for_context(ctx).check_text(text, ctx, field=field, rules=rules, doc=doc)
 
 
 def check_article(fields: Mapping[str, str | None], ctx: Context | None = None,
@@ -251,56 +272,7 @@ def check_article(fields: Mapping[str, str | None], ctx: Context | None = None,
     Each finding's `field` says which text its offsets refer to.
     """
     ctx = ctx or Context()
-    title = fields.get("title") or ""
-    ctx = Context(ctx.glossary, ctx.custom_words, ctx.style, ctx.lang, title, ctx.defined_before, ctx.ignored)
-    out: list[Finding] = []
-    for name in ("title", "sapo", "body"):
-        value = fields.get(name) or ""
-        if name != "title" and not value:
-            continue
-        doc = Document.from_text(value, name)
-        out.extend(check_text(value, ctx, field=name, rules=rules, doc=doc))
-        if name == "sapo":
-            # What the sapo introduced ("Ủy ban nhân dân (UBND)") needs no definition in the body.
-            from checks.rules.abbreviations import introduced
-
-            ctx = replace(ctx, defined_before=ctx.defined_before | introduced(value, ctx, doc))
-    load_rules()
-    for r in RECORD_RULES.values():
-        if not ctx.style.enabled(r.id) or (rules is not None and r.id not in rules and r.category not in rules):
-            continue
-        severity = ctx.style.severity(r.id, r.severity)
-        for field_name, message, message_en in r.fn(fields, ctx):
-            out.append(Finding(r.id, r.category, severity, 0, 0, 1, 1, "",
-                               message_en if ctx.lang == "en" else message, (), False, field_name))
-    return out
-
-
-RecordRuleFn = Callable[[Mapping[str, "str | None"], Context], Iterable[tuple[str, str, str]]]
-
-
-@dataclass(frozen=True)
-class RecordRule:
-    id: str
-    category: str
-    severity: str
-    fn: RecordRuleFn
-
-
-RECORD_RULES: dict[str, RecordRule] = {}
-
-
-def record_rule(rule_id: str, *, category: str = "metadata", severity: str = "warning"):
-    """Register a rule over a stored article's fields (missing byline, headline too long...).
-
-    It yields (field, message_vi, message_en); the finding has no span (start = end = 0).
-    """
-
-    def register(fn: RecordRuleFn) -> RecordRuleFn:
-        RECORD_RULES[rule_id] = RecordRule(rule_id, category, severity, fn)
-        return fn
-
-    return register
+    return Checker.for_context(ctx).check_article(fields, ctx, rules)
 
 
 def apply_fixes(text: str, findings: Iterable[Finding], *, safe_only: bool = True) -> str:

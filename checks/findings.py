@@ -80,6 +80,8 @@ class Document:
     _to_original: list[int]
     field: str = "body"
     line_kinds_override: list[str] | None = dataclasses.field(default=None, repr=False)
+    # What several rules read of this text, worked out once (see `shared`).
+    _shared: dict = dataclasses.field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, original: str, field: str = "body") -> Document:
@@ -88,6 +90,15 @@ class Document:
 
     def to_original(self, offset: int) -> int:
         return self._to_original[offset]
+
+    def shared(self, key: object, build):
+        """`build()` once for this text and `key`, then the same value: an analysis several rules
+        read (the typo rules' syllable scan, the abbreviation rules' occurrences). `key` names
+        what the analysis depends on besides the text (the checker's tables it was made with)."""
+        got = self._shared.get(key)
+        if got is None:
+            got = self._shared[key] = build()
+        return got
 
     @cached_property
     def line_starts(self) -> list[int]:

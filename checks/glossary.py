@@ -18,13 +18,27 @@ import io
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from checks.engine import GlossaryEntry
-
 POLICIES = ("define-first", "always-expand", "known", "avoid")
 CSV_FIELDS = ("abbr", "expansion", "variants", "canonical", "policy")
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """An abbreviation the newsroom knows: "KH&CN" = "khoa học và công nghệ"."""
+
+    abbr: str
+    expansion: str
+    variants: tuple[str, ...] = ()
+    canonical: str = ""
+    policy: str = "define-first"  # define-first | always-expand | known | avoid
+
+    @property
+    def canonical_form(self) -> str:
+        return self.canonical or self.abbr
 
 
 class GlossaryError(ValueError):

@@ -7,8 +7,18 @@ traditional "hòa, thủy" or modern "hoà, thuỷ". Every lookup here keys on t
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
+
+# Letter classes for regular expressions: every upper-case (U) and lower-case (L) letter up to
+# U+1FFF, Vietnamese's precomposed letters (U+1E00-U+1EFF) included. `\w` would also take digits.
+UPPER_LETTERS = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper() and chr(c).isalpha()) + \
+    "".join(chr(c) for c in range(0x1E00, 0x1F00) if chr(c).isupper())
+LOWER_LETTERS = "".join(chr(c) for c in range(0x61, 0x2000) if chr(c).islower() and chr(c).isalpha()) + \
+    "".join(chr(c) for c in range(0x1E00, 0x1F00) if chr(c).islower())
+U = f"[{re.escape(UPPER_LETTERS)}]"
+L = f"[{re.escape(LOWER_LETTERS)}]"
 
 # Tone numbers: 0 ngang, 1 huyền, 2 sắc, 3 hỏi, 4 ngã, 5 nặng.
 TONE_NAMES = ("ngang", "huyền", "sắc", "hỏi", "ngã", "nặng")

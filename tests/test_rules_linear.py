@@ -20,7 +20,7 @@ from collections.abc import Callable
 import pytest
 
 from checks import boilerplate
-from checks.engine import RECORD_RULES, Context, load_rules
+from checks.engine import RECORD_RULES, Checker, Context, load_rules
 from checks.findings import Document
 from checks.glossary import default_glossary
 from checks.metadata import extract_article
@@ -166,11 +166,21 @@ GENERATORS.update({
     "source prefix caps": _repeat("A", "Báo", " x"),
     "long name and short": _repeat("Nguyễn ", "Nguyễn Văn bình. "),
     "short names": _repeat("Nguyễn Văn bình. Nguyễn Văn Bình. "),
+    # Shapes of real portals' metadata lines (issue 15): glued fields, labels, separators.
+    "glued date title": _repeat("1", "08/08/2023 17:26", "Hàng\n" + _PROSE),
+    "dated label lines": _repeat("Thời sựThứ Hai, 12/06/2023 08:00 | Xã hội\n"),
+    "glued case runs": _repeat("aA1"),
+    "tag line separators": _repeat(", ;#|", "Từ khóa: "),
+    "hyphen name": _repeat("A-", "Văn Hùng/VOV-", "\n\n" + _PROSE),
+    "credit tails": _repeat(" - Nguồn:", "Tác giả: Minh Anh"),
 })
 
 
 def _ctx() -> Context:
-    return Context(glossary=default_glossary(), custom_words=frozenset({"Ácmêni", "UBND"}))
+    """The rules are called one by one here, as a Checker runs them: with its context bound to it."""
+    ctx = Context(glossary=default_glossary(), custom_words=frozenset({"Ácmêni", "UBND"}))
+    Checker.for_context(ctx)
+    return ctx
 
 
 class _Hung(Exception):

@@ -11,18 +11,18 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from checks.engine import GlossaryEntry, rule
-from checks.findings import Hit
-from checks.glossary import forms, group_of
-from checks.rules.spacing import _LOWER as _LOWER_CHARS, L, U
+from checks.findings import Document, Hit
+from checks.glossary import GlossaryEntry, forms, group_of
+from checks.registry import rule
+from checks.vietnamese import LOWER_LETTERS, L, U
 
 # A token that starts with a capital: "UBND", "KH&CN", "KT-XH", "TP.", "TP.HCM", "ThS", "KHCN&ĐMST".
 # Not one glued after a digit, slash or dash, which is part of a document number ("844/QĐ-TTg").
 # Only tokens whose second character is not lower-case ("UBND", "KH&CN", "TP.", "Đ.Mãi") are
 # candidates, so the ordinary capitalized words of a text ("Sở", "Khoa") never reach Python;
-# glossary forms such as "ThS" or "Tp.HCM" are added per glossary (see _index).
+# glossary forms such as "ThS" or "Tp.HCM" are added per glossary (see GlossaryIndex).
 _TOKEN_TAIL = r"\w*(?:[&.\-/]\w+)*\.?"
-_CANDIDATE = re.compile(rf"{U}(?=[^\W{_LOWER_CHARS}]|[&.\-/]){_TOKEN_TAIL}")
+_CANDIDATE = re.compile(rf"{U}(?=[^\W{LOWER_LETTERS}]|[&.\-/]){_TOKEN_TAIL}")
 _GLUED = frozenset("&./-_")
 _ROMAN = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _UNITS = frozenset("KW MW GW KWH MWH GWH TWH KV MV HP GB MB KB TB PB HZ MHZ GHZ KM CM MM HA KG "
@@ -54,29 +54,20 @@ class Occurrence:
         return self.kind in ("body", "title")
 
 
-_index_cache: list = [None, None, None]
+class GlossaryIndex:
+    """The glossary as these rules read it, built once per checker (`Checker.tables`): every
+    spelling → (its entry, the entry it should be written as), and the pattern that finds
+    candidates, with the glossary's mixed-case forms ("ThS", "Tp.HCM") added."""
 
-
-def _index(glossary: Mapping[str, GlossaryEntry]) -> dict[str, tuple[GlossaryEntry, GlossaryEntry]]:
-    _refresh(glossary)
-    return _index_cache[1]
-
-
-def _candidates(glossary: Mapping[str, GlossaryEntry]) -> re.Pattern:
-    _refresh(glossary)
-    return _index_cache[2]
-
-
-def _refresh(glossary: Mapping[str, GlossaryEntry]) -> None:
-    if _index_cache[0] is glossary:
-        return
-    index = {form: (e, group_of(e, glossary)) for form, e in forms(glossary).items()}
-    mixed = sorted((f for f in index if len(f) > 1 and f[1].islower()), key=len, reverse=True)
-    pattern = _CANDIDATE
-    if mixed:
-        pattern = re.compile("|".join([f"(?:{'|'.join(re.escape(f) for f in mixed)})(?![\\w&])\\.?",
-                                       _CANDIDATE.pattern]))
-    _index_cache[:] = [glossary, index, pattern]
+    def __init__(self, checker) -> None:
+        glossary: Mapping[str, GlossaryEntry] = checker.glossary
+        self.custom_words: frozenset[str] = checker.custom_words
+        self.index = {form: (e, group_of(e, glossary)) for form, e in forms(glossary).items()}
+        mixed = sorted((f for f in self.index if len(f) > 1 and f[1].islower()), key=len, reverse=True)
+        self.candidates = _CANDIDATE
+        if mixed:
+            self.candidates = re.compile("|".join(
+                [f"(?:{'|'.join(re.escape(f) for f in mixed)})(?![\\w&])\\.?", _CANDIDATE.pattern]))
 
 
 def _is_unknown_candidate(tok: str) -> bool:
@@ -105,17 +96,19 @@ def _defines(text: str, start: int, end: int) -> bool:
     return text.startswith(" (", end) and bool(_EXPANSION_AFTER.match(text, end, end + 120))
 
 
-def occurrences(doc, ctx) -> list[Occurrence]:
-    """Every abbreviation-like token of the text with what the glossary says about it (cached per doc)."""
-    key = (id(ctx.glossary), ctx.custom_words)
-    cached = doc.__dict__.get("_abbr_occurrences")
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    index = _index(ctx.glossary)
+def occurrences(doc: Document, ctx) -> list[Occurrence]:
+    """Every abbreviation-like token of the text with what the glossary says about it (worked out
+    once per document and shared by the rules here)."""
+    tables = ctx.checker.tables(GlossaryIndex)
+    return doc.shared(tables, lambda: _occurrences(doc, tables))
+
+
+def _occurrences(doc: Document, tables: GlossaryIndex) -> list[Occurrence]:
+    index = tables.index
     text = doc.text
     out: list[Occurrence] = []
     caps_lines: dict[int, bool] = {}
-    for m in _candidates(ctx.glossary).finditer(text):
+    for m in tables.candidates.finditer(text):
         tok = m.group()
         start = m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in _GLUED):
@@ -132,7 +125,7 @@ def occurrences(doc, ctx) -> list[Occurrence]:
                 for part in bare.split("&"):
                     pieces.append((pos, part))
                     pos += len(part) + 1
-            elif _is_unknown_candidate(bare) and bare not in ctx.custom_words:
+            elif _is_unknown_candidate(bare) and bare not in tables.custom_words:
                 pieces = [(start, bare)]
             else:
                 continue
@@ -151,7 +144,6 @@ def occurrences(doc, ctx) -> list[Occurrence]:
                 entry, group = hit[0], hit[1].abbr
             kind = doc.line_kinds[doc.line_index(pos)]
             out.append(Occurrence(pos, end, form, entry, group, _defines(text, pos, end), kind))
-    doc.__dict__["_abbr_occurrences"] = (key, out)
     return out
 
 
@@ -159,8 +151,6 @@ def introduced(text: str, ctx, doc=None) -> frozenset[str]:
     """Abbreviations a text (the sapo) has already put before the reader, defined or not.
 
     `doc`: the sapo's Document when the caller has one (its analyses are reused)."""
-    from checks.findings import Document
-
     if doc is None or doc.original != text:
         doc = Document.from_text(text, "sapo")
     return frozenset(o.group for o in occurrences(doc, ctx) if o.prose)
@@ -189,7 +179,8 @@ def undefined(doc, ctx):
 
     Fix: spell out the first use, "khoa học và công nghệ (KH&CN)".
     """
-    defined = {(_index(ctx.glossary).get(a, (None, GlossaryEntry(a, "")))[1].abbr) for a in ctx.defined_before}
+    index = ctx.checker.tables(GlossaryIndex).index
+    defined = {(index.get(a, (None, GlossaryEntry(a, "")))[1].abbr) for a in ctx.defined_before}
     text = doc.text
     for occ in occurrences(doc, ctx):
         if not occ.prose or occ.group in defined:

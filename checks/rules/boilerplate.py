@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.boilerplate import PHOTO_REF, RULE_REASONS, classify_lines
-from checks.engine import rule
 from checks.findings import Document, Hit
+from checks.registry import rule
 
 
 def _lines(doc: Document, rule_id: str, message: tuple[str, str] | None = None) -> Iterator[Hit]:

@@ -7,18 +7,12 @@ from __future__ import annotations
 
 import re
 
-from checks.engine import rule
+from checks.findings import Hit
+from checks.registry import rule
+from checks.text import visible
+from checks.vietnamese import L, U
 
 ALL_FIELDS = ("title", "sapo", "body")
-from checks.findings import Hit
-from checks.text import visible
-
-_UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper() and chr(c).isalpha()) + \
-    "".join(chr(c) for c in range(0x1E00, 0x1F00) if chr(c).isupper())
-_LOWER = "".join(chr(c) for c in range(0x61, 0x2000) if chr(c).islower() and chr(c).isalpha()) + \
-    "".join(chr(c) for c in range(0x1E00, 0x1F00) if chr(c).islower())
-U = f"[{re.escape(_UPPER)}]"
-L = f"[{re.escape(_LOWER)}]"
 
 # Short forms written with a dot and no space before a capital: "Tp.HCM", "Th.S". Lower-case
 # endings only: a capital before the dot ("TP.HCM", "Đ.Mãi", "T.Chuẩn") never reaches the rule.

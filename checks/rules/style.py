@@ -6,12 +6,12 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from checks.engine import rule
-
-ALL_FIELDS = ("title", "sapo", "body")
 from checks.findings import Hit
 from checks.glossary import forms
-from checks.rules.spacing import L, U
+from checks.registry import rule
+from checks.vietnamese import L, U
+
+ALL_FIELDS = ("title", "sapo", "body")
 
 _WORD = rf"{U}{L}*+"
 # Two words of a name: "Học Viện", "Học viện", "Sở Khoa". The first is capitalized, the second a word.

@@ -11,11 +11,11 @@ import re
 import unicodedata
 from collections import Counter
 
-from checks.engine import record_rule, rule
+from checks.findings import Hit
+from checks.registry import record_rule, rule
+from checks.text import BIDI_CONTROLS, dropped_characters, nfc, visible
 
 ALL_FIELDS = ("title", "sapo", "body")
-from checks.findings import Hit
-from checks.text import BIDI_CONTROLS, dropped_characters, nfc, visible
 
 # A base character followed by combining marks: the shape NFD (dựng sẵn vs tổ hợp) text takes.
 _COMBINING = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]")
