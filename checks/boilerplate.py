@@ -799,8 +799,8 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | No
         if kind[i] in ("blank", "boilerplate") or i == byline:
             continue
         s = lines[i]
-        if kind[i] == "metadata" and (chrome_from is None or i < chrome_from):
-            continue
+        if kind[i] == "metadata" and (chrome_from is None or i < chrome_from or rule[i] == "metadata.tags"):
+            continue  # the keyword line may stand below share buttons: it is still the article's
         if chrome_from is None or i < chrome_from:
             # Between the last paragraph and the site: a closing sentence stays, a caption is one.
             if title is None or not framed or s.endswith((".", "!", "?", "…")) and words(s) >= 3:

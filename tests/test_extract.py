@@ -239,3 +239,93 @@ def test_impossible_dates_are_not_dates():
             "đại biểu.")
     ex = extract_article("\n\n".join(["Hội nghị tổng kết năm", "31/02/2023 10:00", para, para + " Tiếp."]))
     assert ex.published_at is None
+
+
+# ---- shapes real portals use (issue 15.3) ---------------------------------------------------------
+
+_LEAD = ("Sáng nay, Ủy ban nhân dân tỉnh Nghệ An tổ chức hội nghị sơ kết công tác sáu tháng đầu năm, "
+         "với sự tham dự của đại diện các sở, ngành và địa phương trong tỉnh.")
+_MORE = ("Theo báo cáo, tổng sản phẩm trên địa bàn tăng 7,2% so với cùng kỳ năm trước; thu ngân sách đạt "
+         "hơn 9.000 tỷ đồng, bằng 56% dự toán năm. Nhiều công trình trọng điểm đã hoàn thành.")
+_TITLE = "Nghệ An sơ kết công tác sáu tháng đầu năm"
+
+
+def _portal(date_line: str, byline: str, byline_on_top: bool = False) -> str:
+    top = [_TITLE, byline, date_line] if byline_on_top else [_TITLE, date_line]
+    bottom = [] if byline_on_top else [byline]
+    return "\n".join(["Trang chủ", "Tin tức", "Kinh tế", "", *top, "", _LEAD, "", _MORE, "", *bottom,
+                      "", "Tin liên quan", "Nghệ An đẩy mạnh giải ngân vốn đầu tư công năm 2023",
+                      "© 2023 Báo Nghệ An"])
+
+
+@pytest.mark.parametrize("date_line", [
+    "Thứ hai, 12/6/2023 - 08:00 | Xã hội",  # a section name after the date
+    "Xã hội 12/06/2023 08:00",  # ... before it
+    "Thời sựThứ Hai, 12/06/2023 08:00",  # ... glued to it
+    "Chính trị12/06/2023 08:00",
+    "Thứ 2, 12/06/2023 | 08:00 GMT+7 | Chính trị",  # pipes and a time zone
+    "03:06 PM 12/06/2023 |   Lượt xem: 4186 |   In bài viết | ",  # counter and print button
+    "Ngày đăng: 12/06/2023 - 08:00 | Cập nhật: 13/06/2023",
+    "Giáo dục · 12/06/2023, 08:00",
+])
+def test_date_lines_with_sections_pipes_and_widgets(date_line):
+    ex = extract_article(_portal(date_line, "Minh Anh"))
+    assert ex.title == _TITLE
+    assert ex.published_at[:10] == "2023-06-12"
+    assert ex.byline == "Minh Anh"
+    assert date_line.strip() in [r.text for r in ex.removed if r.rule == "metadata.date"]
+
+
+def test_a_title_with_a_date_in_it_is_not_a_date_line():
+    ex = extract_article(_portal("12/06/2023", "Minh Anh").replace(_TITLE, "Hội nghị 15/5/2023 đã bàn gì"))
+    assert ex.title == "Hội nghị 15/5/2023 đã bàn gì" and ex.published_at == "2023-06-12"
+
+
+def test_a_date_glued_before_the_headline():
+    text = "Xã hội\n08/08/2023 17:26Hàng trăm thực khách đau bụng sau bữa tiệc cưới\n" + _LEAD + "\n" + _MORE
+    ex = extract_article(text)
+    assert ex.title == "Hàng trăm thực khách đau bụng sau bữa tiệc cưới"
+    assert ex.published_at == "2023-08-08T17:26:00+07:00"
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Minh Anh -", "Minh Anh"),  # a trailing separator
+    ("Minh Anh |", "Minh Anh"),
+    ("Minh Anh,", "Minh Anh"),
+    ("Văn Hùng/VOV-Tây Bắc", "Văn Hùng/VOV-Tây Bắc"),  # an agency after the slash
+    ("Minh Anh/Báo Nghệ An", "Minh Anh/Báo Nghệ An"),
+    ("Tác giả: Minh Anh - Nguồn: Báo Nghệ An", "Minh Anh"),  # a source credit after the name
+    ("Thực hiện: Ngọc Thắng", "Ngọc Thắng"),
+    ("Thu Trang (T/h)", "Thu Trang"),
+    ("Lê Văn Tám, CTV", "Lê Văn Tám, CTV"),
+    ("CTV Sỹ Quý/HTTV", "CTV Sỹ Quý/HTTV"),
+])
+@pytest.mark.parametrize("on_top", [False, True])
+def test_bylines_before_or_after_the_body(line, name, on_top):
+    ex = extract_article(_portal("12/06/2023 08:00", line, byline_on_top=on_top))
+    assert ex.title == _TITLE
+    assert ex.byline == name
+
+
+@pytest.mark.parametrize("between", [["Y tế"], ["Minh Anh", "Y tế"], ["Tiêm chủng", "Trẻ em"],
+                                     ["Cập nhật lúc 08:00"], ["Đăng bởi admin"]])
+def test_title_case_headline_over_a_short_label_stays_the_title(between):
+    """Issue 17.7: "Quảng Ninh Đẩy Mạnh ..." was removed as a menu line, leaving no title."""
+    headline = "Quảng Ninh Đẩy Mạnh Tiêm Chủng Mở Rộng Cho Trẻ Em"
+    ex = extract_article("\n".join([headline, *between, _LEAD, "", _MORE]))
+    assert ex.title == headline
+    assert headline not in [r.text for r in ex.removed]
+
+
+def test_keyword_line_gives_tags_and_every_removed_line_says_why():
+    ex = extract_article(_portal("12/06/2023 08:00", "Minh Anh") + "\nTừ khóa: Festival Huế, Nam Giao, di sản")
+    assert ex.tags == ["Festival Huế", "Nam Giao", "di sản"]
+    from checks.boilerplate import explain_reason
+
+    for r in ex.removed:
+        said = explain_reason(r.reason, "en")
+        assert said and said != r.reason, r
+    menu = [r for r in ex.removed if r.text == "Trang chủ"][0]
+    assert explain_reason(menu.reason) != explain_reason(menu.rule)  # the evidence, not only the rule's name
+    assert explain_reason("boilerplate.menu") == "menu, điều hướng của trang"  # older rows: the rule's name
+    assert explain_reason("something else") == "something else"
