@@ -1,6 +1,6 @@
 """Typo rules benchmark: recall on injected slips, false alarms on clean prose, speed, and the seeds.
 
-The text is the half of underthesea's VLSP-2013 sample that benchmarks/build_lexicon.py keeps out of
+The text is the half of underthesea's VLSP-2013 sample that checks/data/build_lexicon.py keeps out of
 the lexicon (`--split tune` runs on the other half, the one to tune on). Clean paragraphs give the
 false alarms: any `typo`, `spacing` or `unicode` finding of warning or error severity. Then one slip
 is injected per sentence (non-word, tone, vowel mark, onset, final, missing tone, doubled word, missing
@@ -54,7 +54,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from build_lexicon import vlsp_halves  # noqa: E402
+from checks.data.build_lexicon import vlsp_halves  # noqa: E402
 from corpus import _detokenize, news_text  # noqa: E402
 from timing import children_cpu  # noqa: E402
 
@@ -375,7 +375,7 @@ def main() -> None:
         return
 
     if args.split == "dev":
-        from build_lexicon import build
+        from checks.data.build_lexicon import build
         from checks.rules.typo import reset_caches
 
         tune, _ = vlsp_halves()

@@ -1,16 +1,32 @@
 """The Vietnamese word data the typo rules read: loaded once per process, on first use.
 
-Built by benchmarks/build_lexicon.py from package text (Viet74K, underthesea's CRF features and
-VLSP sample, wordfreq) into checks/data/vi_lexicon.pickle; keys use traditional tone placement.
+Built by checks/data/build_lexicon.py from package text (Viet74K, underthesea's CRF features and
+VLSP sample, wordfreq) into checks/data/vi_lexicon.txt; keys use traditional tone placement.
+
+The file is UTF-8 text that diffs line by line and is read without executing anything: lines
+starting with "#" are comments, "[name]" opens a section, then one entry a line, its fields
+separated by a tab:
+
+    [freq]        syllable, Zipf frequency          a	5.65
+    [syllables]   every known syllable              chuyển
+    [compounds]   syllable pairs of dictionary words  chuyển giao
+    [bigrams]     pair, times seen in text          chuyển giao	12
+    [standalone]  syllable, alone, total            trong	40	52
+    [redup]       reduplications                    từ từ
+    [foreign]     foreign words                     chip
+    [modern]      syllable, modern tone placement   hòa	hoà
 """
 
 from __future__ import annotations
 
-import pickle
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data" / "vi_lexicon.pickle"
+DATA = Path(__file__).resolve().parent / "data" / "vi_lexicon.txt"
+FORMAT = 1
+# Each section and its number of fields a line.
+SECTIONS = {"freq": 2, "syllables": 1, "compounds": 1, "bigrams": 2, "standalone": 3, "redup": 1,
+            "foreign": 1, "modern": 2}
 
 # Pair strengths: a word of the dictionary ("chuyển giao"), a phrase seen often, seen once or twice.
 WORD, COMMON, SEEN, UNSEEN = 3, 2, 1, 0
@@ -78,8 +94,42 @@ def lexicon() -> Lexicon:
 
 @lru_cache(maxsize=1)
 def _committed() -> Lexicon:
-    with DATA.open("rb") as fh:
-        return Lexicon(pickle.load(fh))
+    return Lexicon(read_text(DATA.read_text(encoding="utf-8")))
+
+
+class LexiconError(ValueError):
+    """Word data that is not in the format this version reads."""
+
+
+def read_text(text: str) -> dict:
+    """The sections of a lexicon file (see the module docstring) as the dict Lexicon takes.
+
+    Whole sections are split at once (a line-by-line loop took twice as long as unpickling)."""
+    sections: dict[str, list[str]] = {}
+    for block in text.split("\n[")[1:]:
+        name, _, body = block.partition("]\n")
+        sections[name] = body.split("\n")[:-1] if body.endswith("\n") else body.split("\n")
+    if sections.get("format") != [str(FORMAT)] or not set(SECTIONS) <= set(sections):
+        raise LexiconError(f"{DATA.name}: not lexicon format {FORMAT}")
+    data: dict = {"format": FORMAT}
+    for name, width in SECTIONS.items():
+        lines = sections[name]
+        if width == 1:
+            data[name] = lines
+            continue
+        fields = "\t".join(lines).split("\t")
+        if len(fields) != width * len(lines):
+            raise LexiconError(f"{DATA.name}: [{name}] wants {width} fields a line")
+        keys = fields[0::width]
+        if name == "freq":
+            data[name] = dict(zip(keys, map(float, fields[1::2])))
+        elif name == "bigrams":
+            data[name] = dict(zip(keys, map(int, fields[1::2])))
+        elif name == "standalone":
+            data[name] = dict(zip(keys, zip(map(int, fields[1::3]), map(int, fields[2::3]))))
+        else:
+            data[name] = dict(zip(keys, fields[1::2]))
+    return data
 
 
 def install(lex: Lexicon | None) -> None:

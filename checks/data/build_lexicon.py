@@ -1,4 +1,4 @@
-"""Build checks/data/vi_lexicon.pickle, the word data the typo rules read, from package text only.
+"""Build checks/data/vi_lexicon.txt, the word data the typo rules read, from package text only.
 
 Sources (all shipped in installed wheels, read by path; nothing is downloaded):
 - underthesea's Viet74K word list: multi-syllable entries give known syllable pairs ("chuyển giao");
@@ -10,27 +10,27 @@ Sources (all shipped in installed wheels, read by path; nothing is downloaded):
 - wordfreq's Vietnamese syllable frequencies; its non-Vietnamese entries and the commonest English
   words form the foreign-word list.
 
-    python benchmarks/build_lexicon.py        # same package versions → same bytes
+    python checks/data/build_lexicon.py        # same package versions → same bytes
+
+The file is plain text (format in checks/lexicon.py), sorted, one entry a line: a rebuild's diff
+shows exactly which syllables and pairs came and went.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import pickle
 import re
 import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from checks.lexicon import DATA as OUT, FORMAT, SECTIONS  # noqa: E402
 from checks.text import fold  # noqa: E402
-from checks.vietnamese import is_structural, normalize  # noqa: E402
-
-OUT = ROOT / "checks" / "data" / "vi_lexicon.pickle"
-FORMAT = 1
+from checks.vietnamese import confusions, is_structural, normalize  # noqa: E402
 
 
 def underthesea_dir() -> Path:
@@ -174,8 +174,6 @@ def build(text_sentences: list[list[str]] | None = None) -> dict:
 
     # Dictionary pairs never seen in text whose one-slip variant is a dictionary pair common in text
     # are slips of the dictionary itself (Viet74K spells "có vấn để").
-    from checks.vietnamese import confusions
-
     for pair in sorted(compounds):
         if bigrams.get(pair):
             continue
@@ -199,10 +197,27 @@ def build(text_sentences: list[list[str]] | None = None) -> dict:
     }
 
 
+def to_text(data: dict) -> str:
+    """The lexicon as checks.lexicon.read_text reads it back."""
+    lines = ["# Vietnamese word data of bientap's typo rules: written by checks/data/build_lexicon.py,",
+             "# read by checks/lexicon.py (the format is described there). Rebuild rather than edit.",
+             f"[format]\n{data['format']}"]
+    for name, fields in SECTIONS.items():
+        lines.append(f"[{name}]")
+        values = data[name]
+        if fields == 1:
+            lines.extend(values)
+        elif name == "standalone":
+            lines.extend(f"{k}\t{alone}\t{total}" for k, (alone, total) in values.items())
+        else:
+            lines.extend(f"{k}\t{v}" for k, v in values.items())
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     data = build()
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_bytes(pickle.dumps(data, protocol=4))
+    OUT.write_text(to_text(data), encoding="utf-8", newline="\n")
     sizes = {k: len(v) for k, v in data.items() if k != "format"}
     print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size / 1e6:.2f} MB): {sizes}")
 
