@@ -27,6 +27,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from checks.boilerplate import classify_lines
 from checks.text import clean_field
 from store import articles
 from store.articles import Article
@@ -79,18 +80,65 @@ def _line(value: str | None) -> str:
     return " ".join(_clean(value).split())
 
 
-def paragraphs(article: Article) -> list[str]:
-    """The text of the article, one entry per paragraph: the sapo (lead) first, then the body.
-
-    Each non-blank body line is a paragraph (scraped pages put one per line, with or without a
-    blank line between). The sapo is left out of the list when the body already starts with it.
-    """
+def _body_paragraphs(article: Article) -> list[str]:
+    """Each non-blank body line, whitespace runs as one space (scraped pages put one paragraph per
+    line, with or without a blank line between); paragraphs that only repeat the sapo are dropped."""
     body = [" ".join(line.split()) for line in _clean(article.body).split("\n")]
     body = [p for p in body if p]
     sapo = _line(article.sapo)
-    if sapo and (not body or body[0] != sapo):
-        body.insert(0, sapo)
+    if sapo:
+        # The body may open with the sapo, whole or spread over several lines: the lead is told once.
+        joined = ""
+        for i, p in enumerate(body):
+            joined = f"{joined} {p}" if joined else p
+            if joined == sapo:
+                return body[i + 1:]
+            if not sapo.startswith(joined):
+                break
     return body
+
+
+def paragraphs(article: Article) -> list[str]:
+    """The text of the article, one entry per paragraph: the sapo (lead) first, then the body."""
+    return [block.text for block in blocks(article)]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of the exported article: the lead (sapo), an intertitle, a photo caption or a
+    paragraph of the body."""
+
+    kind: str  # lead | heading | caption | paragraph
+    text: str
+
+
+_SENTENCE_END = (".", "!", "?", ":", ";", "…", ",", '"', "”", "»", ")")
+
+
+def _intertitle(text: str, following: str | None) -> bool:
+    """A subhead (tít phụ) between paragraphs: a short line that starts with a capital, ends without
+    sentence punctuation and introduces a longer paragraph. Scraped pages lose the bold, the shape
+    stays."""
+    words = len(text.split())
+    return (2 <= words <= 16 and len(text) <= 120 and text[0].isupper() and not text.endswith(_SENTENCE_END)
+            and following is not None and len(following.split()) >= max(20, 2 * words))
+
+
+def blocks(article: Article) -> list[Block]:
+    """The article's structure as exports show it: the sapo as the lead, then the body's paragraphs,
+    intertitles and the photo captions an editor kept (the import's line classifier tells those)."""
+    body = _body_paragraphs(article)
+    kinds = [c.kind for c in classify_lines("\n".join(body))] if body else []
+    out = [Block("lead", _line(article.sapo))] if _line(article.sapo) else []
+    for i, text in enumerate(body):
+        following = body[i + 1] if i + 1 < len(body) else None
+        if kinds[i] == "caption":
+            out.append(Block("caption", text))
+        elif _intertitle(text, following):
+            out.append(Block("heading", text))
+        else:
+            out.append(Block("paragraph", text))
+    return out
 
 
 def iso_date(article: Article, *, fallback: bool = True) -> str | None:
@@ -165,6 +213,8 @@ def front_matter(article: Article, slug: str) -> dict:
     """Hugo/Jekyll front matter fields; absent optional fields are left out."""
     meta: dict = {"title": _line(article.title), "date": iso_date(article), "slug": slug,
                   "draft": article.status != "published"}
+    if _timestamp(article.updated_at):
+        meta["lastmod"] = _timestamp(article.updated_at)
     optional = {
         "author": _line(article.byline),
         "tags": [t for t in (_line(t) for t in article.tags) if t],
@@ -183,7 +233,7 @@ def render_md(article: Article, slug: str) -> str:
 
     meta = yaml.safe_dump(front_matter(article, slug), allow_unicode=True, sort_keys=False,
                           default_flow_style=False, width=2**31)
-    body = "\n\n".join(md_escape(p) for p in paragraphs(article))
+    body = "\n\n".join(("## " if b.kind == "heading" else "") + md_escape(b.text) for b in blocks(article))
     return f"---\n{meta}---\n\n{body}\n"
 
 
@@ -217,11 +267,7 @@ def render_html(article: Article, slug: str) -> str:
     if dateline:
         head.append(f'<p class="dateline">{" · ".join(dateline)}</p>')
     head.append('</header>')
-    paras = paragraphs(article)
-    body = []
-    for i, text in enumerate(paras):
-        lead = i == 0 and sapo and text == sapo
-        body.append(f'<p class="sapo">{e(text)}</p>' if lead else f'<p>{e(text)}</p>')
+    body = [body_html(article)] if blocks(article) else []
     foot = []
     source, url = _line(article.source), _line(article.source_url)
     if source or url:
@@ -232,6 +278,23 @@ def render_html(article: Article, slug: str) -> str:
             shown += f' ({e(url)})'
         foot = ['<footer>', f'<p class="source">Nguồn: {shown}</p>', '</footer>']
     return "\n".join(head + body + foot + ['</article>', '</body>', '</html>']) + "\n"
+
+
+def body_html(article: Article) -> str:
+    """The article's blocks as an HTML fragment: `<p class="sapo">` for the lead, `<h2>` for
+    intertitles, `<figure><figcaption>` for photo captions, `<p>` for the rest (every text escaped)."""
+    e = html.escape
+    out = []
+    for block in blocks(article):
+        if block.kind == "lead":
+            out.append(f'<p class="sapo">{e(block.text)}</p>')
+        elif block.kind == "heading":
+            out.append(f"<h2>{e(block.text)}</h2>")
+        elif block.kind == "caption":
+            out.append(f"<figure><figcaption>{e(block.text)}</figcaption></figure>")
+        else:
+            out.append(f"<p>{e(block.text)}</p>")
+    return "\n".join(out)
 
 
 # ---- plain text, JSON, ninjs ---------------------------------------------------------------------
@@ -266,6 +329,7 @@ def ninjs(article: Article, slug: str) -> dict:
         "located": _line(article.location),
         "description_text": _line(article.sapo),
         "body_text": "\n\n".join(paragraphs(article)),
+        "body_html": body_html(article),
         "wordcount": article.word_count,
     }
     subject = [{"name": _line(article.section), "rel": "section"}] if _line(article.section) else []

@@ -57,6 +57,7 @@ class StrictHTML(HTMLParser):
         self.tags: list[str] = []
         self.attrs: dict[str, list[dict]] = {}
         self.texts: dict[str, list[str]] = {}
+        self.blocks: list[tuple[str, str]] = []  # (tag, text) of p, h2 and figcaption, in order
         self._current: list[list[str]] = []
         self.doctype = ""
 
@@ -80,6 +81,8 @@ class StrictHTML(HTMLParser):
         self.stack.pop()
         text = "".join(self._current.pop())
         self.texts.setdefault(tag, []).append(text)
+        if tag in ("p", "h2", "figcaption"):
+            self.blocks.append((tag, text))
         if self._current:
             self._current[-1].append(text)
 
@@ -117,8 +120,8 @@ def markdown_paragraphs(body: str) -> list[str]:
     parser.feed(rendered)
     parser.close()
     assert parser.errors == []
-    assert set(parser.tags) <= {"p"}, f"Markdown made {set(parser.tags)} out of plain text"
-    return parser.texts.get("p", [])
+    assert set(parser.tags) <= {"p", "h2"}, f"Markdown made {set(parser.tags)} out of plain text"
+    return [text for _tag, text in parser.blocks]
 
 
 def readable(fmt: str, text: str, has_byline: bool = True) -> dict:
@@ -130,8 +133,9 @@ def readable(fmt: str, text: str, has_byline: bool = True) -> dict:
     if fmt == "html":
         doc = parse_html(text)
         times = doc.attrs.get("time", [])
-        paras = [t for t, a in zip(doc.texts.get("p", []), doc.attrs.get("p", []))
-                 if a.get("class") in (None, "sapo")]
+        classes = iter(doc.attrs.get("p", []))
+        paras = [text for tag, text in doc.blocks
+                 if tag != "p" or next(classes).get("class") in (None, "sapo")]
         byline = [t for t, a in zip(doc.texts.get("p", []), doc.attrs.get("p", []))
                   if a.get("class") == "byline"]
         return {"title": doc.texts["h1"][0], "date": times[0]["datetime"] if times else None,
@@ -233,6 +237,11 @@ def test_front_matter_fields(fresh_db):
         source_url="https://skhcn.khanhhoa.gov.vn/a", location="Khánh Hòa", section="Khoa học",
         tags=["đổi mới", "hội thảo"])
     meta, body = split_front_matter(render(article, "md"))
+    import datetime as dt
+
+    vn = dt.timezone(dt.timedelta(hours=7))  # when the article last changed, in Vietnam time
+    assert meta.pop("lastmod") == dt.datetime.fromisoformat(article.updated_at).astimezone(vn).isoformat(
+        timespec="seconds")
     assert meta == {
         "title": "Hội thảo đổi mới", "date": "2022-05-14T00:00:00+07:00", "slug": "hoi-thao-doi-moi",
         "draft": True, "author": "Đ.Mãi", "tags": ["đổi mới", "hội thảo"], "categories": ["Khoa học"],
@@ -585,3 +594,50 @@ def test_any_text_renders_and_reads_back():
         assert SLUG_RE.fullmatch(slug_for(title, 5)) and len(slug_for(title, 5)) <= 80
 
     check()
+
+
+# ---- structure that survives export (issue 17) ------------------------------------------------------
+
+STRUCTURED = Article(
+    id=9, title="Hội thảo", sapo="Sáng 10/5, Sở KH&CN tổ chức hội thảo về đổi mới sáng tạo.",
+    body="\n".join([
+        "Sáng 10/5, Sở KH&CN tổ chức hội thảo",  # the body opens with the sapo, split over two lines
+        "về đổi mới sáng tạo.",
+        "Đoạn mở đầu kể lại hội thảo diễn ra thế nào, ai dự và nói những gì trong suốt buổi sáng hôm ấy.",
+        "Tăng cường hợp tác với doanh nghiệp",
+        "Theo báo cáo, năm qua sở đã ký kết nhiều chương trình hợp tác với các doanh nghiệp trong và ngoài "
+        "tỉnh, tập trung vào chuyển giao công nghệ và hỗ trợ khởi nghiệp.",
+        "Ông Nguyễn Văn A phát biểu tại hội thảo. (Ảnh: Đ.Mãi)",
+        "Hội thảo kết thúc với nhiều kiến nghị cụ thể gửi tới lãnh đạo tỉnh để xem xét trong năm tới.",
+    ]),
+    published_at="2022-05-10", created_at="2026-01-01T00:00:00+00:00", updated_at="2026-01-02T03:04:05+00:00")
+
+
+def test_sapo_is_the_lead_once_and_intertitles_become_headings():
+    from store.export import blocks
+
+    kinds = [(b.kind, b.text[:20]) for b in blocks(STRUCTURED)]
+    assert kinds == [("lead", "Sáng 10/5, Sở KH&CN "), ("paragraph", "Đoạn mở đầu kể lại h"),
+                     ("heading", "Tăng cường hợp tác v"), ("paragraph", "Theo báo cáo, năm qu"),
+                     ("caption", "Ông Nguyễn Văn A phá"), ("paragraph", "Hội thảo kết thúc vớ")]
+    meta, body = split_front_matter(render(STRUCTURED, "md"))
+    assert body.count("Sáng 10/5") == 1 and "\n## Tăng cường hợp tác với doanh nghiệp\n" in body
+    assert meta["lastmod"] == "2026-01-02T10:04:05+07:00"
+    page = render(STRUCTURED, "html")
+    doc = parse_html(page)
+    assert doc.texts["h2"] == ["Tăng cường hợp tác với doanh nghiệp"]
+    assert doc.texts["figcaption"] == ["Ông Nguyễn Văn A phát biểu tại hội thảo. (Ảnh: Đ.Mãi)"]
+    assert page.count("Sáng 10/5") == 2  # the lead paragraph and the description meta, not the body again
+    item = ninjs(STRUCTURED, "hoi-thao")
+    assert "<h2>Tăng cường hợp tác với doanh nghiệp</h2>" in item["body_html"]
+    assert "<figure><figcaption>" in item["body_html"]
+    _ninjs_validator().validate(item)
+
+
+def test_cli_exports_intertitles_as_headings(cli, seeded_db, tmp_path):
+    out = tmp_path / "out"
+    result = cli("export", "--all", "--format", "html", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    headings = [h for f in sorted(out.glob("*.html")) for h in parse_html(f.read_text(encoding="utf-8")).texts.get("h2", [])]
+    assert headings, "an article with intertitles exports them as <h2>"
+    assert all(len(h.split()) <= 16 and not h.endswith(".") for h in headings)
