@@ -713,10 +713,9 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             ok = words(s) >= 6 or is_caps(s) and not any(
                 kind[k] == "boilerplate" and not is_caps(lines[k]) for k in range(j + 1, first_prose))
             ok = ok and not _SLOGAN.search(s)
-        if ok and words(s) < 6 and len(labels) < 2 and _headline_above(j, kind, rule, lines, page.by_line):
-            ok = False  # a section label under the headline ("Quảng Ninh Đẩy Mạnh ... / Y tế")
-        if not ok and words(s) <= 4 and len(labels) < 2 and not is_caps(s) \
+        if words(s) <= (5 if ok else 4) and len(labels) < 2 and not is_caps(s) \
                 and _headline_above(j, kind, rule, lines, page.by_line):
+            # A section label under the headline ("Quảng Ninh Đẩy Mạnh ... / Y tế"), not the title.
             labels.append(j)
             j -= 1
             continue
