@@ -17,6 +17,7 @@ from operator import and_, eq, gt, is_, is_not, itemgetter, not_
 from checks.engine import Context, rule
 from checks.findings import Document, Hit
 from checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon, lexicon
+from checks.ngrams import known_context, ngrams, rank
 from checks.text import fold
 from checks.vietnamese import (MERGED_ONSETS, confusions, is_structural, normalize, place_tone, split_onset,
                                strip_tone, swap_onset)
@@ -76,6 +77,9 @@ BLIND_MARGIN = 2.0
 # chương" → "trao".
 MERGER_BLIND_MARGIN = 1.3
 BLIND_ZIPF = 4.5
+# Evidence (natural log, as the news counts weigh context) that a repair making a dictionary word
+# with a neighbour adds to what the counts say: phrase membership the counts may miss.
+WORD_BONUS = 1.5
 # A blind repair trusts the absence of a pair only where every neighbour is common enough for its
 # pairs to be known: "chao liệng" says nothing when "liệng" itself is hardly ever seen.
 INFORMED_ZIPF = 4.5
@@ -434,19 +438,33 @@ def _variants(a: str) -> tuple[tuple[str, float, bool], ...]:
     return tuple((v, lex.zipf(v), v in merged) for v in confusions(a) if v in lex.syllables)
 
 
-_REPAIRS: dict[tuple, tuple[tuple[int, float], str] | None] = {}
+_REPAIRS: dict[tuple, tuple[tuple[int, float], tuple[str, ...]] | None] = {}
 
 
-def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], str] | None:
-    """The best repair of syllable `a` between `l` and `r`: ((strength, zipf), intended) or None.
+def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], tuple[str, ...]] | None:
+    """The repairs of syllable `a` between `l` and `r`, best first: ((strength, score), intended
+    syllables) or None.
 
-    `pl`, `pr` are the strengths of (l, a) and (a, r); `l_side`, `r_side` those of the pairs the
-    neighbours make on their other side.
+    Where the news counts (checks.ngrams) know `a` and a neighbour, they alone decide: a variant
+    must be clearly likelier in this context, and none is offered when the context was never seen.
+    Elsewhere the lexicon's pairs do: `pl`, `pr` are the strengths of (l, a) and (a, r); `l_side`,
+    `r_side` those of the pairs the neighbours make on their other side.
     """
     l, a, r, pl, pr, l_side, r_side = situation
     variants = _variants(a)
     if not variants:
         return None
+    counts = ngrams()
+    if counts.id(a) and any(known_context(counts, l, r)):
+        # A dictionary word the variant makes with a neighbour the written syllable makes none with;
+        # only with context on both sides (one side alone is how "thông minh tỉnh Thừa Thiên" would
+        # read as "minh tinh").
+        pairs = lex.pairs
+        bonus = {v: WORD_BONUS for v, _, _ in variants
+                 if l and r and ((pl != WORD and pairs.get(l + " " + v) == WORD)
+                                 or (pr != WORD and pairs.get(v + " " + r) == WORD))}
+        ranked = rank(counts, l, a, r, [v for v, _, _ in variants], bonus)
+        return ((WORD + 1, ranked[0][0]), tuple(v for _, v in ranked)) if ranked else None
     pairs = lex.pairs
     bound, free = lex.bound_set, lex.free_set
     za = lex.freq.get(a, 0.0)
@@ -462,7 +480,7 @@ def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], str] | N
     # other side outweighs that, and only for a repair that is itself part of words ("vẫn đề").
     l_waiting = l is not None and l in bound and (l_side == UNSEEN if a_common else l_side != WORD)
     r_waiting = r is not None and r in bound and (r_side == UNSEEN if a_common else r_side != WORD)
-    best = None
+    ok_repairs: dict[str, tuple[int, float]] = {}
     for v, zv, merged in variants:
         for strength, taken, waiting, written in (
                 (pairs.get(l + " " + v, UNSEEN) if l else UNSEEN, l_side == WORD, l_waiting, pl),
@@ -482,17 +500,20 @@ def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], str] | N
             else:
                 margin = MERGER_BLIND_MARGIN if merged else BLIND_MARGIN
                 ok = orphan and zv >= za + margin and za < BLIND_ZIPF and not a_free and informed
-            if ok and (best is None or (strength, zv) > best[0]):
-                best = ((strength, zv), v)
-    return best
+            if ok and (strength, zv) > ok_repairs.get(v, (UNSEEN - 1, 0.0)):
+                ok_repairs[v] = (strength, zv)
+    if not ok_repairs:
+        return None
+    ranked = sorted(ok_repairs, key=lambda v: (ok_repairs[v], v), reverse=True)
+    return ok_repairs[ranked[0]], tuple(ranked)
 
 
 _NO_PAIRS: dict[str, int] = {}
 _PHRASE = frozenset((SEEN, COMMON))
 
 
-def _slips(sc: Scan, keys: list[str | None], lex: Lexicon) -> list[tuple[int, str]]:
-    """(run index, intended syllable) for each real-word slip; never two side by side.
+def _slips(sc: Scan, keys: list[str | None], lex: Lexicon) -> list[tuple[int, tuple[str, ...]]]:
+    """(run index, intended syllables best first) for each real-word slip; never two side by side.
 
     A syllable is suspect when neither neighbour is seen with it in the lexicon. One of its slip
     variants (tone, mark, onset, final) then repairs it when the variant makes a dictionary word
@@ -570,9 +591,9 @@ def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
         if custom and any(p in custom for p in _phrases(keys, i)):
             continue
         raw = sc.raw[i]
-        fixed = _render(intended, raw, ctx)
-        yield Hit(*sc.span(i), f"“{raw}” có lẽ là “{fixed}”", f"“{raw}” is probably “{fixed}”",
-                  (fixed,))
+        fixed = tuple(_render(v, raw, ctx) for v in intended)
+        yield Hit(*sc.span(i), f"“{raw}” có lẽ là “{fixed[0]}”", f"“{raw}” is probably “{fixed[0]}”",
+                  fixed)
 
 
 def _phrases(keys: list[str | None], i: int) -> list[str]:

@@ -1,0 +1,169 @@
+"""Syllable n-gram counts from edited news prose: the context the real-word rule reads.
+
+checks/data/vi_ngrams.bin is built by checks/data/build_ngrams.py (layout in its docstring) from a
+2017 news corpus (checks/data/NOTICE names it). It holds only counts, pruned: bigrams seen at least
+3 times, trigrams at least 5, over about 6,000 syllables. It is read once per process, on first use,
+into sorted arrays (about 10 ms) and looked up by bisection, only for the few syllables a rule is
+weighing.
+"""
+
+from __future__ import annotations
+
+import struct
+from math import exp, log
+from array import array
+from bisect import bisect_left
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "vi_ngrams.bin"
+BITS = 14
+
+
+class Ngrams:
+    """Counts of syllables (`unigram`), of pairs (`bigram`) and of triples (`trigram`) by syllable."""
+
+    def __init__(self, blob: bytes) -> None:
+        if blob[:4] != b"VNG1":
+            raise ValueError("not an n-gram file")
+        vocab_len, n_vocab, n_bi, n_tri, self.tokens = struct.unpack_from("<5I", blob, 4)
+        at = 24
+        names = blob[at:at + vocab_len].decode("utf-8").split("\n")
+        at += vocab_len
+        self.ids: dict[str, int] = {s: i for i, s in enumerate(names) if i}
+
+        def take(code: str, n: int) -> array:
+            nonlocal at
+            arr = array(code)
+            arr.frombytes(blob[at:at + n * arr.itemsize])
+            at += n * arr.itemsize
+            return arr
+
+        self.counts = take("I", n_vocab)
+        self._bkeys, self._bcounts = take("I", n_bi), take("H", n_bi)
+        self._tkeys, self._tcounts = take("Q", n_tri), take("H", n_tri)
+
+    def id(self, syllable: str | None) -> int:
+        return self.ids.get(syllable, 0) if syllable else 0
+
+    def unigram(self, a: str | None) -> int:
+        return self.counts[self.id(a)] if a else 0
+
+    def bigram(self, a: str | None, b: str | None) -> int:
+        i, j = self.id(a), self.id(b)
+        return _find(self._bkeys, self._bcounts, i << BITS | j) if i and j else 0
+
+    def trigram(self, a: str | None, b: str | None, c: str | None) -> int:
+        i, j, k = self.id(a), self.id(b), self.id(c)
+        if not (i and j and k):
+            return 0
+        return _find(self._tkeys, self._tcounts, (i << BITS | j) << BITS | k)
+
+
+def _find(keys: array, counts: array, key: int) -> int:
+    at = bisect_left(keys, key)
+    return counts[at] if at < len(keys) and keys[at] == key else 0
+
+
+@lru_cache(maxsize=1)
+def ngrams() -> Ngrams:
+    """The committed counts, loaded on first use."""
+    return Ngrams(DATA.read_bytes())
+
+
+# --- judging a syllable in its context ---------------------------------------------------------
+
+# Weight of the syllable's own frequency in the smoothed pair probabilities (Dirichlet prior): a pair
+# never seen is expected about MU * p(x) / (count(l) + MU) of the time, so an unseen pair tells
+# little unless the neighbour is frequent.
+MU = 100.0
+# A pair missing from the pruned counts was seen up to twice: read it as this many, not as never.
+PRUNED = 0.5
+TRI_MU = 20.0
+# How much likelier in context (natural log) a variant must be than the syllable written, by how
+# writers slip: tones heard alike (hỏi/ngã) and onsets whole dialects merge are the commonest real
+# slips, so they need the least.
+# A side of the context that has seen the syllable written or the variant may not make the variant
+# less likely than this (natural log) if the variant is to be suggested.
+SIDE_TOLERANCE = 2.5
+# With a known neighbour on each side, the variant must have been seen beside both (or in the very
+# triple): one side alone is how a word commoner elsewhere gets pushed in.
+BOTH_SIDES = False
+SLIP_COST = {"hoi_nga": 2.5, "merger": 3.0, "tone": 4.0, "other": 5.0}
+
+
+def slip_kind(a: str, v: str) -> str:
+    """How `v` differs from `a`: hỏi/ngã only, a dialect merger of onsets (any tone), another tone
+    on the same letters, or something else (vowel mark, final)."""
+    from checks.vietnamese import MERGED_ONSETS, split_onset, strip_tone
+
+    (pa, ta), (pv, tv) = strip_tone(a), strip_tone(v)
+    if pa == pv:
+        return "hoi_nga" if {ta, tv} == {3, 4} else "tone"
+    (oa, ra), (ov, rv) = split_onset(pa), split_onset(pv)
+    if oa == "g" and ra[:1] == "i":
+        oa, ra = "gi", ra[1:] or "i"
+    if ov == "g" and rv[:1] == "i":
+        ov, rv = "gi", rv[1:] or "i"
+    if ov in MERGED_ONSETS.get(oa, ()) and (ra == rv or (ra in ("", "i") and rv in ("", "i"))):
+        return "merger"
+    return "other"
+
+
+def _log_next(g: Ngrams, prev: str, x: str) -> float:
+    """log P(x | prev), smoothed towards P(x)."""
+    px = (g.unigram(x) + 0.5) / g.tokens
+    return log((max(g.bigram(prev, x), PRUNED) + MU * px) / (g.unigram(prev) + MU))
+
+
+def context_score(g: Ngrams, l: str | None, x: str, r: str | None) -> tuple[float, float]:
+    """How likely `x` is between `l` and `r` (either may be None), as two natural logs up to constants
+    shared by every candidate: P(x | l) from the left, P(r | l x) from the right (backed off to
+    P(r | x))."""
+    left = _log_next(g, l, x) if l else log((g.unigram(x) + 0.5) / g.tokens)
+    right = 0.0
+    if r:
+        right = _log_next(g, x, r)
+        tri = g.trigram(l, x, r) if l else 0
+        if tri:
+            right = log((tri + TRI_MU * exp(right)) / (g.bigram(l, x) + TRI_MU))
+    return left, right
+
+
+def known_context(g: Ngrams, l: str | None, r: str | None) -> tuple[bool, bool]:
+    """Whether each neighbour is a syllable the counts know."""
+    return bool(l and g.id(l)), bool(r and g.id(r))
+
+
+def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
+         bonus: dict[str, float] | None = None) -> list[tuple[float, str]]:
+    """Variants of `a` that its context makes clearly likelier, as (gain, variant), best first; the
+    gain is how much likelier (natural log) beyond what the kind of slip costs. Empty when the
+    context is unknown, or when no variant was ever seen beside a neighbour: the counts then do
+    not know, and say nothing. `bonus` adds evidence the counts lack, by variant (a dictionary word
+    the variant makes with a neighbour)."""
+    kl, kr = known_context(g, l, r)
+    if not (kl or kr):
+        return []
+    l, r = (l if kl else None), (r if kr else None)
+    if l and r and g.trigram(l, a, r):
+        return []  # the very phrase is in edited prose
+    base_l, base_r = context_score(g, l, a, r)
+    a_left, a_right = bool(l and g.bigram(l, a)), bool(r and g.bigram(a, r))
+    out = []
+    for v in variants:
+        v_left, v_right = bool(l and g.bigram(l, v)), bool(r and g.bigram(v, r))
+        if not (v_left or v_right) or (BOTH_SIDES and l and r and not (v_left and v_right)
+                                         and not g.trigram(l, v, r)):
+            continue
+        left, right = context_score(g, l, v, r)
+        gl, gr = left - base_l, right - base_r
+        # Evidence from both sides: a side where the written syllable was seen must not speak
+        # against the variant ("thịt lớn cho": "lớn cho" keeps "lớn", whatever "thịt lợn" says).
+        if (gl < -SIDE_TOLERANCE and (a_left or v_left)) or (gr < -SIDE_TOLERANCE and (a_right or v_right)):
+            continue
+        gain = gl + gr - SLIP_COST[slip_kind(a, v)] + (bonus.get(v, 0.0) if bonus else 0.0)
+        if gain > 0:
+            out.append((gain, v))
+    out.sort(key=lambda x: (-x[0], x[1]))
+    return out
