@@ -17,7 +17,7 @@ from operator import and_, eq, gt, is_, is_not, itemgetter, not_
 from checks.engine import Context, rule
 from checks.findings import Document, Hit
 from checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon, lexicon
-from checks.ngrams import known_context, ngrams, rank
+from checks.ngrams import SLIP_COST, context_score, known_context, ngrams, rank, slip_kind
 from checks.text import fold
 from checks.vietnamese import (MERGED_ONSETS, confusions, is_structural, normalize, place_tone, split_onset,
                                strip_tone, swap_onset)
@@ -354,11 +354,19 @@ def _near_syllables(word: str) -> tuple[str, ...]:
 
 def _nonword_suggestions(word: str, left: str | None, right: str | None, lex: Lexicon) -> list[str]:
     """Best first: the same letters with the tone mark where it belongs ("hóan" → "hoán"), then
-    syllables one edit away ranked by how they pair with the neighbours, then by frequency."""
+    syllables one edit away: where the news counts know a neighbour, ranked by how likely each is in
+    this context less what its kind of slip costs (hỏi/ngã and onsets dialects merge cost least:
+    "giử được" → "giữ", "xữ lý" → "xử"); elsewhere by how they pair with the neighbours, then by
+    frequency. Then a lost space ("màcòn" → "mà còn"), first when the two halves make a phrase."""
     scored: list[tuple[float, str]] = []
     letters = strip_tone(word)
+    counts = ngrams()
+    in_context = any(known_context(counts, left, right))
     for cand in _near_syllables(word):
-        score = 4 * max(lex.pair(left, cand), lex.pair(cand, right)) + lex.zipf(cand)
+        if in_context:
+            score = 50 + sum(context_score(counts, left, cand, right)) - SLIP_COST[slip_kind(word, cand)]
+        else:
+            score = 4 * max(lex.pair(left, cand), lex.pair(cand, right)) + lex.zipf(cand)
         if strip_tone(cand) == letters:
             score += 100
         scored.append((score, cand))
@@ -367,9 +375,10 @@ def _nonword_suggestions(word: str, left: str | None, right: str | None, lex: Le
         a, b = normalize(word[:i]), normalize(word[i:])
         if a in lex.syllables and b in lex.syllables and is_structural(a) and is_structural(b):
             strength = max(lex.pair(a, b), SEEN)
-            scored.append((4 * strength + min(lex.zipf(a), lex.zipf(b)), a + " " + b))
+            score = 4 * strength + min(lex.zipf(a), lex.zipf(b))
+            scored.append((score + (50 if in_context and strength >= COMMON else 0), a + " " + b))
     scored.sort(key=lambda x: (-x[0], x[1]))
-    return [c for _, c in scored[:3]]
+    return [c for _, c in scored[:5]]
 
 
 @rule("typo.nonword", category="typo", severity="error", prose_only=True, captions=True, fields=("title", "sapo", "body"))
