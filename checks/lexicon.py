@@ -48,6 +48,9 @@ class Lexicon:
         self.pairs: dict[str, int] = pairs
         self.bound_set = frozenset(s for s in self.standalone if self.bound(s))
         self.free_set = frozenset(s for s in self.standalone if self.free(s))
+        # Indexes the rules build from this data, by the function that builds them (the typo
+        # rules' one-edit index): kept as long as the lexicon, shared by every checker reading it.
+        self.derived: dict = {}
 
     @cached_property
     def canonical(self) -> dict[str, str]:
