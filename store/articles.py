@@ -69,6 +69,7 @@ class Article:
     source_changed: str | None = None
     content_sha256: str | None = None
     checked_with: str | None = None  # Context.fingerprint of the stored counts
+    assignee: str | None = None  # the editor the article is assigned to (store.presence.assign)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -454,7 +455,7 @@ SORTS = {
 }
 
 LIST_COLUMNS = ("id, title, sapo, byline, published_at, source, source_url, location, section, status, "
-                "source_file, updated_at, word_count, errors, warnings, infos, version, checked_with")
+                "source_file, updated_at, word_count, errors, warnings, infos, version, checked_with, assignee")
 
 
 @dataclass(frozen=True)
@@ -540,7 +541,10 @@ def list_page(db: sqlite_utils.Database, query: Query, *, after: tuple | None = 
 def _page(db: sqlite_utils.Database, column: str, desc: bool, where: str, params: list, limit: int,
           offset: int | None = None) -> list[dict]:
     order = "DESC" if desc else "ASC"
-    sql = (f"SELECT {', '.join('a.' + c.strip() for c in LIST_COLUMNS.split(','))}, a.{column} AS _sortval "
+    # A database of an older schema opened read-only (no migration) lacks the newer columns: NULL.
+    have = {c.name for c in db["articles"].columns}
+    shown = ", ".join(f"a.{c}" if c in have else f"NULL AS {c}" for c in (c.strip() for c in LIST_COLUMNS.split(",")))
+    sql = (f"SELECT {shown}, a.{column} AS _sortval "
            f"FROM articles a WHERE {where} ORDER BY a.{column} {order}, a.id {order} LIMIT ?")
     params = [*params, limit]
     if offset:

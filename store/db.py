@@ -21,7 +21,7 @@ from checks.text import fold
 migrations = Migrations("bientap")
 
 # The newest schema this code knows. A database recording a later one was written by a newer bientap.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 class StoreError(Exception):
@@ -480,6 +480,16 @@ def m006_counts_checked_with(db: sqlite_utils.Database) -> None:
     """Which glossary, dictionary and house style an article's stored counts were computed with
     (`Context.fingerprint`): after a change, the desk shows other counts as stale until re-checked."""
     db["articles"].add_column("checked_with", str)
+
+
+@migrations()
+def m007_presence_and_assignment(db: sqlite_utils.Database) -> None:
+    """Who is editing what (soft locks that expire when their desk stops beating) and who an
+    article is assigned to."""
+    db["locks"].create({"article_id": int, "editor": str, "host": str, "since": str, "heartbeat": float},
+                       pk="article_id", foreign_keys=[("article_id", "articles", "id")])
+    db["articles"].add_column("assignee", str)
+    db["articles"].create_index(["assignee", "id"], if_not_exists=True)
 
 
 @contextmanager

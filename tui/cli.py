@@ -22,6 +22,7 @@ COMMANDS = (
     "tui.commands.listing:show",
     "tui.commands.status:status",
     "tui.commands.history:history",
+    "tui.commands.assign:assign",
     "tui.commands.export:export",
     "tui.commands.check:check",
     "tui.commands.fix:fix",

@@ -90,11 +90,12 @@ def write_atomic(path: Path, text: str, encoding: str) -> None:
 @click.option("--rules", default=None, metavar="R1,R2", help="Only these rule ids or categories.")
 @click.option("--dry-run", is_flag=True, help="Print a unified diff instead of writing.")
 @click.option("--in-place", is_flag=True, help="Rewrite the file (atomically).")
+@click.option("--force", is_flag=True, help="Save a stored article even while a colleague has it open.")
 @click.option("--style", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="House style TOML (default: bientap/style.toml in the user config dir).")
 @click.pass_obj
 def fix(env: Env, path: str | None, article_id: int | None, rules: str | None, dry_run: bool, in_place: bool,
-        style: Path | None) -> None:
+        force: bool, style: Path | None) -> None:
     """Sửa tự động các lỗi an toàn (safe fixes) until nothing changes."""
     if (path is None) == (article_id is None):
         raise click.UsageError("cần đúng một trong PATH hoặc --id (give PATH or --id)")
@@ -102,7 +103,7 @@ def fix(env: Env, path: str | None, article_id: int | None, rules: str | None, d
     from tui.commands.check import context_for, read_input
 
     if article_id is not None:
-        _fix_article(env, article_id, wanted, dry_run, style)
+        _fix_article(env, article_id, wanted, dry_run, style, force)
         return
     if in_place and path == "-":
         raise click.UsageError("--in-place cần một tệp, không phải stdin (needs a file)")
@@ -142,7 +143,8 @@ def fix(env: Env, path: str | None, article_id: int | None, rules: str | None, d
     click.echo(f"{shown_name(path)}: đã sửa (fixed)", err=True)
 
 
-def _fix_article(env: Env, article_id: int, wanted: list[str] | None, dry_run: bool, style: Path | None) -> None:
+def _fix_article(env: Env, article_id: int, wanted: list[str] | None, dry_run: bool, style: Path | None,
+                 force: bool) -> None:
     from store import articles
     from store.context import fix_fields
     from store.workflow import fix_stored_article
@@ -165,6 +167,9 @@ def _fix_article(env: Env, article_id: int, wanted: list[str] | None, dry_run: b
         for name, fixed in fix_fields(article.editable(), ctx, wanted).items():
             click.echo(unified_diff(getattr(article, name) or "", fixed, f"article/{article_id}/{name}"), nl=False)
         return
+    from tui.commands.status import refuse_locked
+
+    refuse_locked(db, [article_id], force)
     try:
         saved = fix_stored_article(db, article, ctx, wanted)
     except articles.ConflictError as exc:

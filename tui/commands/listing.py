@@ -10,7 +10,7 @@ import click
 from tui.cli import Env, fail
 
 LIST_FIELDS = ("id", "title", "sapo", "byline", "published_at", "source", "source_url", "location",
-               "section", "status", "source_file", "updated_at", "word_count", "errors", "warnings")
+               "section", "status", "source_file", "updated_at", "word_count", "errors", "warnings", "assignee")
 
 
 @click.command("list")
@@ -24,6 +24,12 @@ def list_(env: Env, status: str | None, fmt: str) -> None:
     db = env.db()
     rows = [{k: row[k] for k in LIST_FIELDS} for row in iter_all(db, Query(status=status))]
     if fmt == "json":
+        from store.presence import locks_for
+
+        locks = locks_for(db, [row["id"] for row in rows])
+        for row in rows:
+            lock = locks.get(row["id"])
+            row.update(locked_by=lock.editor if lock else None, locked_since=lock.since if lock else None)
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     from rich.console import Console
@@ -62,7 +68,10 @@ def show(env: Env, article_id: int, fmt: str, raw: bool) -> None:
     except articles.NotFound as exc:
         fail(str(exc))
     if fmt == "json":
-        click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+        from store.presence import presence_fields
+
+        click.echo(json.dumps({**article.to_dict(), **presence_fields(db, article_id)}, ensure_ascii=False,
+                              indent=2))
         return
     from rich.console import Console
     from rich.text import Text

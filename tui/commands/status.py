@@ -10,8 +10,9 @@ from tui.cli import Env, fail
 @click.command()
 @click.argument("args", nargs=-1, required=True, metavar="ID... STATUS")
 @click.option("--editor", default=None, help="Name recorded in the revision (default: --user, $BIENTAP_USER or the login name).")
+@click.option("--force", is_flag=True, help="Move articles even while a colleague has them open.")
 @click.pass_obj
-def status(env: Env, args: tuple[str, ...], editor: str | None) -> None:
+def status(env: Env, args: tuple[str, ...], editor: str | None, force: bool) -> None:
     """Chuyển trạng thái bài: draft, review, ready, published, spiked.
 
     Moving to ready or published passes the publish gate: an article with required items left
@@ -35,6 +36,11 @@ def status(env: Env, args: tuple[str, ...], editor: str | None) -> None:
     if db is None:
         fail(f"{env.db_path}: no database (import articles first)")
     try:
+        articles.ids_for(db, ids)
+    except articles.NotFound as exc:
+        fail(str(exc))
+    refuse_locked(db, ids, force)
+    try:
         report = set_status(db, ids, target, editor=editor)
     except (articles.NotFound, UnknownStatus) as exc:
         fail(str(exc))
@@ -51,3 +57,16 @@ def status(env: Env, args: tuple[str, ...], editor: str | None) -> None:
             click.echo(f"  {visible(line)}")
     if report.refused or report.conflicts:
         raise SystemExit(1)
+
+
+
+def refuse_locked(db, ids: list[int], force: bool) -> None:
+    """A colleague has one of these articles open in the desk: say who, and stop unless --force."""
+    from checks.text import visible
+    from store.presence import Locked, check_unlocked
+
+    held = check_unlocked(db, ids)
+    for lock in held:
+        click.echo(f"bientap: {visible(str(Locked(lock)))}", err=True)
+    if held and not force:
+        fail("không làm gì: bài đang có người sửa; thêm --force để vẫn làm (nothing done: add --force)")

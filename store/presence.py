@@ -1,0 +1,137 @@
+"""Who is on what: soft locks on open articles, and assignment.
+
+Opening an article in the editor takes a *soft* lock: it does not stop anyone, it tells them. A
+desk beats every few seconds while the article is open; a lock whose beat stopped (the desk was
+closed, killed or lost its connection) has expired and counts for nothing, so a crashed desk never
+leaves an article locked. Taking over a colleague's lock is recorded in the article's history.
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from store import articles
+from store.db import write_transaction
+
+# A lock lives this long after its last heartbeat; desks beat every HEARTBEAT_SECONDS.
+HEARTBEAT_SECONDS = 5.0
+LOCK_TTL_SECONDS = 20.0
+
+
+@dataclass(frozen=True)
+class Lock:
+    article_id: int
+    editor: str
+    host: str
+    since: str  # when the lock was taken (UTC, ISO 8601)
+    heartbeat: float  # time.time() of the last beat
+
+
+class Locked(Exception):
+    """The article is being edited by someone else (their lock is live)."""
+
+    def __init__(self, lock: Lock):
+        super().__init__(f"bài {lock.article_id} đang được {lock.editor} sửa (từ {lock.since[:16].replace('T', ' ')} "
+                         f"UTC, máy {lock.host}) — article {lock.article_id} is being edited by {lock.editor}")
+        self.lock = lock
+
+
+def _live(row, now: float) -> Lock | None:
+    if row is None or now - row[4] > LOCK_TTL_SECONDS:
+        return None
+    return Lock(*row)
+
+
+def _has_locks(db: sqlite_utils.Database) -> bool:
+    """False on a database of an older schema opened read-only (it was never migrated)."""
+    return db["locks"].exists()
+
+
+def current_lock(db: sqlite_utils.Database, article_id: int, *, now: float | None = None) -> Lock | None:
+    """The live lock on the article, if any."""
+    if not _has_locks(db):
+        return None
+    row = db.execute("SELECT article_id, editor, host, since, heartbeat FROM locks WHERE article_id = ?",
+                     [article_id]).fetchone()
+    return _live(row, time.time() if now is None else now)
+
+
+def locks_for(db: sqlite_utils.Database, ids: Iterable[int], *, now: float | None = None) -> dict[int, Lock]:
+    """Live locks on any of `ids` (the inbox asks for the rows it shows)."""
+    ids = list(ids)
+    if not ids or not _has_locks(db):
+        return {}
+    now = time.time() if now is None else now
+    rows = db.execute(f"SELECT article_id, editor, host, since, heartbeat FROM locks WHERE article_id IN "
+                      f"({', '.join('?' * len(ids))})", ids).fetchall()
+    return {lock.article_id: lock for lock in (_live(r, now) for r in rows) if lock is not None}
+
+
+def take_lock(db: sqlite_utils.Database, article_id: int, editor: str | None = None, *,
+              take_over: bool = False) -> Lock:
+    """Lock the article for `editor` (default: who this process works as). Raises Locked when a
+    colleague's lock is live, unless `take_over`, which is recorded in the article's history.
+    Re-taking one's own lock (a second desk of the same editor) just renews it."""
+    editor = editor or articles.current_editor()
+    host = socket.gethostname()
+    with write_transaction(db):
+        article = articles.get(db, article_id)
+        held = current_lock(db, article_id)
+        if held is not None and held.editor != editor:
+            if not take_over:
+                raise Locked(held)
+            # A revision of its own: the colleague's next save meets a conflict (their text is kept,
+            # never overwritten) instead of silently landing on top of the new holder's work.
+            articles.save(db, article_id, {}, article.version, editor=editor, by_editor=False,
+                          note=f"take over: {held.editor} → {editor}")
+        since = held.since if held is not None and held.editor == editor else articles.now()
+        lock = Lock(article_id, editor, host, since, time.time())
+        db.execute("INSERT OR REPLACE INTO locks (article_id, editor, host, since, heartbeat) VALUES (?, ?, ?, ?, ?)",
+                   [lock.article_id, lock.editor, lock.host, lock.since, lock.heartbeat])
+    return lock
+
+
+def heartbeat(db: sqlite_utils.Database, article_id: int, editor: str | None = None) -> bool:
+    """Renew `editor`'s lock; False when it is no longer theirs (someone took it over)."""
+    editor = editor or articles.current_editor()
+    with db.atomic():
+        cursor = db.execute("UPDATE locks SET heartbeat = ? WHERE article_id = ? AND editor = ?",
+                            [time.time(), article_id, editor])
+    return cursor.rowcount == 1
+
+
+def release(db: sqlite_utils.Database, article_id: int, editor: str | None = None) -> None:
+    """Drop `editor`'s lock (leaving the editor); someone else's lock stays."""
+    editor = editor or articles.current_editor()
+    with db.atomic():
+        db.execute("DELETE FROM locks WHERE article_id = ? AND editor = ?", [article_id, editor])
+
+
+def check_unlocked(db: sqlite_utils.Database, ids: Sequence[int], editor: str | None = None) -> list[Lock]:
+    """Live locks colleagues hold on any of `ids` (the CLI refuses to write those without --force)."""
+    editor = editor or articles.current_editor()
+    return [lock for lock in locks_for(db, ids).values() if lock.editor != editor]
+
+
+def assign(db: sqlite_utils.Database, ids: Sequence[int], assignee: str | None) -> list[int]:
+    """Assign the articles to `assignee` (None or "" unassigns). Raises articles.NotFound before
+    anything changes. Assignment is workflow data: no revision, no version bump."""
+    ids = articles.ids_for(db, list(dict.fromkeys(ids)))
+    name = (assignee or "").strip() or None
+    if name is not None and not name.isprintable():
+        raise ValueError("tên người được giao không hợp lệ (the assignee's name must be printable)")
+    with write_transaction(db):
+        db.conn.executemany("UPDATE articles SET assignee = ? WHERE id = ?", [(name, i) for i in ids])
+    return ids
+
+
+def presence_fields(db: sqlite_utils.Database, article_id: int) -> dict:
+    """What `list`/`show --format json` carry about presence: locked_by, locked_since, assignee."""
+    lock = current_lock(db, article_id)
+    return {"locked_by": lock.editor if lock else None, "locked_since": lock.since if lock else None,
+            "assignee": articles.get(db, article_id).assignee}

@@ -1,0 +1,35 @@
+"""`bientap assign ID... NAME`: give articles to an editor."""
+
+from __future__ import annotations
+
+import click
+
+from tui.cli import Env, fail
+
+
+@click.command()
+@click.argument("args", nargs=-1, required=True, metavar="ID... NAME")
+@click.option("--clear", is_flag=True, help="Unassign the articles (then give only ids).")
+@click.pass_obj
+def assign(env: Env, args: tuple[str, ...], clear: bool) -> None:
+    """Giao bài cho một biên tập viên (assign articles to an editor); `--clear` bỏ giao."""
+    from checks.text import visible
+    from store import articles
+    from store.presence import assign as assign_articles
+
+    *raw_ids, name = args if not clear else (*args, "")
+    if not raw_ids:
+        fail("usage: bientap assign ID... NAME (or: bientap assign --clear ID...)")
+    try:
+        ids = [int(i) for i in raw_ids]
+    except ValueError:
+        fail(f"article ids are numbers: {' '.join(visible(i) for i in raw_ids)}")
+    db = env.db(must_exist=True)
+    if db is None:
+        fail(f"{env.db_path}: no database (import articles first)")
+    try:
+        done = assign_articles(db, ids, name)
+    except (articles.NotFound, ValueError) as exc:
+        fail(str(exc))
+    for article_id in done:
+        click.echo(f"{article_id}: → {visible(name)}" if name else f"{article_id}: unassigned")
