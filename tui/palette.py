@@ -14,6 +14,8 @@ from textual.content import Content
 from textual.markup import escape
 
 from checks.text import fold
+from store import articles
+from store.db import open_db
 from tui.widgets.article_list import one_line
 
 
@@ -31,14 +33,9 @@ def highlight(matcher, candidate: str) -> Content:
 
 def distinct_values(db_path, column: str, limit: int = 40) -> list[str]:
     """The most common values of `column` (source or location) — read in a worker thread."""
-    from store.db import open_db
-
-    assert column in ("source", "location")
     db = open_db(db_path, migrate=False)
     try:
-        return [row[0] for row in db.execute(
-            f"SELECT {column} FROM articles WHERE {column} IS NOT NULL AND {column} != '' "
-            f"GROUP BY {column} ORDER BY count(*) DESC LIMIT ?", [limit])]
+        return articles.common_values(db, column, limit)
     finally:
         db.close()
 

@@ -101,7 +101,7 @@ def check(env: Env, paths: tuple[str, ...], ids: tuple[int, ...], all_: bool, fm
 
         wanted = list(ids)
         if all_:
-            wanted += [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id").fetchall() if r[0] not in ids]
+            wanted += [i for i in articles.all_ids(db) if i not in ids]
         for article_id in wanted:
             try:
                 article = articles.get(db, article_id)

@@ -26,6 +26,7 @@ from textual.worker import get_current_worker
 from store import articles
 from store.articles import STATUSES, Query
 from store.checking import ASKED, BACKGROUND
+from store.db import data_version
 from store.workflow import GATED, STATUS_LABELS, StatusReport
 from checks.text import visible
 from tui.dialogs import tr
@@ -228,7 +229,7 @@ class InboxScreen(Screen):
         self.load(self.query_spec, keep_cursor=True)
 
     def _db_version(self) -> int:
-        return self.app.db.execute("PRAGMA data_version").fetchone()[0]
+        return data_version(self.app.db)
 
     def poll_changes(self) -> None:
         """Reload when the database changed since we last looked (another desk, a CLI import)."""
@@ -422,12 +423,8 @@ class InboxScreen(Screen):
         if report.refused:
             from tui.screens.checklist import ChecklistScreen
 
-            titles = {i: self._title(i) for i in report.refused}
+            titles = {i: articles.title_of(self.app.db, i) for i in report.refused}
             self.app.push_screen(ChecklistScreen(report, titles))
-
-    def _title(self, article_id: int) -> str:
-        row = self.app.db.execute("SELECT title FROM articles WHERE id = ?", [article_id]).fetchone()
-        return (row[0] if row else "") or ""
 
     def action_recheck(self) -> None:
         ids = self.list.selection()
