@@ -102,13 +102,7 @@ def _walk(root: Path, shown_root: str, refused: list[ImportResult]) -> Iterator[
         where = exc.filename or str(root)
         refused.append(ImportResult(printable_path(str(where)), "rejected", reason=_os_reason(exc)))
 
-    seen_dirs: set[tuple[int, int]] = set()
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
-        try:
-            st = os.stat(dirpath)
-            seen_dirs.add((st.st_dev, st.st_ino))
-        except OSError:
-            pass
         dirnames.sort()
         for name in sorted(filenames):
             full = Path(dirpath) / name
@@ -233,14 +227,14 @@ def _import_candidates(db: sqlite_utils.Database, candidates: Sequence[Candidate
     Reading, the unchanged-source test and every write happen here; each work item is analysed
     (in a worker when there are several) before the write lock is taken for its chunk."""
 
-    def items() -> Iterator[tuple[int, str, object]]:
+    def items() -> Iterator[tuple[int, str, Item]]:
         for n, cand in enumerate(candidates, 1):
             if cand.path.suffix.lower() in FEED_SUFFIXES:
                 for item in _feed_items(db, cand, size_cap):
                     yield n, cand.shown, item
             else:
                 yield n, cand.shown, _text_item(db, cand, size_cap)
-            yield n, cand.shown, _DONE
+            yield n, cand.shown, END_OF_FILE
 
     files_done = 0
     for chunk, analysed in workers.map(items(), CHUNK):
@@ -250,22 +244,82 @@ def _import_candidates(db: sqlite_utils.Database, candidates: Sequence[Candidate
             with write_transaction(db):
                 for (n, shown, item), outcome in zip(chunk, analysed):
                     where = shown
-                    if item is _DONE:
+                    if isinstance(outcome, EndOfFile):
                         files_done = n
                     elif isinstance(outcome, ImportResult):
                         written.append(outcome)
                     else:
-                        written.append(store_import(db, *outcome))
+                        written.append(store_import(db, outcome))
         except StoreError as exc:
             # The chunk's transaction is rolled back: only outcomes that wrote nothing stand.
             raise _Stopped([r for r in written if r.outcome in ("rejected", "unchanged")], exc, where) from None
         yield files_done, written
 
 
-_DONE = "done"  # marks the end of a candidate's items (progress is counted in files)
+@dataclass(frozen=True)
+class RecordItem:
+    """A feed record to analyse: where it is (`shown`), who it is (`keys`, see record_keys), its
+    bytes as they arrived and the article read from them."""
+
+    shown: str
+    keys: tuple[str, ...]
+    raw: bytes
+    article: Article
 
 
-def _feed_items(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> Iterator[object]:
+@dataclass(frozen=True)
+class PageItem:
+    """A text file to analyse: how the user named it, who it is (its path) and its bytes."""
+
+    shown: str
+    keys: tuple[str, ...]
+    data: bytes
+
+
+class EndOfFile:
+    """Marks the end of a candidate's items (progress is counted in files)."""
+
+
+END_OF_FILE = EndOfFile()
+
+# What the reading side hands on: work for a worker, an outcome known already, or a file's end.
+Work = RecordItem | PageItem
+Item = Work | ImportResult | EndOfFile
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """A page as extracted, sent ahead of its checks (if they overrun, it is stored as this)."""
+
+    article: Article
+    removed: list
+    encoding: str
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A worker's answer for one work item: the counts and the row prepared with them."""
+
+    counts: tuple[int, int, int]
+    prepared: articles.PreparedInsert
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """One source ready to store (store_import): the article and what goes with it."""
+
+    shown: str
+    keys: tuple[str, ...]
+    data: bytes
+    encoding: str
+    article: Article
+    removed: list
+    counts: tuple[int, int, int]
+    prepared: articles.PreparedInsert | None = None
+    timed_out: bool = False  # its checks overran: it is counted as one check.timeout error
+
+
+def _feed_items(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> Iterator[RecordItem | ImportResult]:
     """A feed's records: an ImportResult when the outcome is known here, else the work to do."""
     try:
         if cand.path.suffix.lower() == ".json":
@@ -288,7 +342,7 @@ def _feed_items(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> It
 
 
 def _record_item(db: sqlite_utils.Database, cand: Candidate, where: str, raw: bytes,
-                 record: dict | Rejected) -> object:
+                 record: dict | Rejected) -> RecordItem | ImportResult:
     if isinstance(record, Rejected):
         return ImportResult(where, "rejected", reason=str(record))
     digest = hashlib.sha256(raw).hexdigest()
@@ -300,7 +354,7 @@ def _record_item(db: sqlite_utils.Database, cand: Candidate, where: str, raw: by
     known = _unchanged(db, keys, digest)
     if known is not None:
         return ImportResult(where, "unchanged", known)
-    return ("record", where, keys, raw, article)
+    return RecordItem(where, keys, raw, article)
 
 
 def record_keys(record: dict, article: Article, digest: str) -> tuple[str, ...]:
@@ -330,7 +384,7 @@ def record_keys(record: dict, article: Article, digest: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def _text_item(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> object:
+def _text_item(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> PageItem | ImportResult:
     try:
         data = read_capped(cand.path, size_cap)
         keys = ("file:" + printable_path(str(cand.path.resolve(strict=True))),)
@@ -341,7 +395,7 @@ def _text_item(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> obj
     known = _unchanged(db, keys, hashlib.sha256(data).hexdigest())
     if known is not None:
         return ImportResult(cand.shown, "unchanged", known)
-    return ("text", cand.shown, keys, data)
+    return PageItem(cand.shown, keys, data)
 
 
 NOTHING_LEFT = ("không còn chữ nào sau khi làm sạch (nothing left after cleaning: only invisible "
@@ -368,65 +422,60 @@ def has_visible_text(text: str) -> bool:
     return False
 
 
-def _analyse(item: tuple, ctx: Context, extracted: Callable[[tuple], None]) -> object:
-    """A work item → ImportResult (rejected) or (counts, prepared row). Pure: no database; runs in
-    a worker process. A page's extraction goes to `extracted` before its checks run, so that if
-    they overrun, the article is still stored as extracted."""
-    if item[0] == "record":
-        _, _, _, raw, article = item
+def _analyse(item: Work, ctx: Context, extracted: Callable[[Extraction], None]) -> Checked | ImportResult:
+    """A work item → its counts and prepared row, or an ImportResult (rejected). Pure: no
+    database; runs in a worker process. A page's extraction goes to `extracted` before its checks
+    run, so that if they overrun, the article is still stored as extracted."""
+    if isinstance(item, RecordItem):
+        raw, article = item.raw, item.article
     else:
-        _, shown, _, raw = item
+        raw = item.data
         try:
             decoded = decode_bytes(raw)
         except DecodeError as exc:
-            return ImportResult(shown, "rejected", reason=str(exc))
+            return ImportResult(item.shown, "rejected", reason=str(exc))
         if not has_visible_text(decoded.text):
-            return ImportResult(shown, "rejected", reason=NOTHING_LEFT)
+            return ImportResult(item.shown, "rejected", reason=NOTHING_LEFT)
         ex = extract_article(clean_field(decoded.text))
-        article = article_from_extracted(ex, shown)
-        extracted((article, ex.removed, decoded.encoding))
+        article = article_from_extracted(ex, item.shown)
+        extracted(Extraction(article, ex.removed, decoded.encoding))
     counts = counts_for(article, ctx, raw)
-    return counts, articles.prepare_insert(article, counts, ctx.fingerprint)
+    return Checked(counts, articles.prepare_insert(article, counts, ctx.fingerprint))
 
 
-def _outcome(item: tuple, extraction: tuple | None, result: object) -> object:
-    """The arguments of store_import for an analysed item (or its ImportResult)."""
+def _outcome(item: Work, extraction: Extraction | None, result: Checked | ImportResult) -> Analysed | ImportResult:
+    """What to store for an analysed item (or its ImportResult)."""
     if isinstance(result, ImportResult):
         return result
-    counts, prepared = result
-    if item[0] == "record":
-        _, where, keys, raw, article = item
-        return (where, keys, raw, "utf-8", article, [], counts, prepared, False)
-    _, shown, keys, data = item
-    article, removed, encoding = extraction
-    return (shown, keys, data, encoding, article, removed, counts, prepared, False)
+    if isinstance(item, RecordItem):
+        return Analysed(item.shown, item.keys, item.raw, "utf-8", item.article, [], result.counts, result.prepared)
+    return Analysed(item.shown, item.keys, item.data, extraction.encoding, extraction.article, extraction.removed,
+                    result.counts, result.prepared)
 
 
-def _overran(item: tuple, extraction: tuple | None, checked_with: str) -> object:
-    """The arguments of store_import for an item whose analysis overran its budget: the article
-    as far as it got (a page not even extracted is stored whole as its body, for an editor to
-    trim), counted as one error — check.timeout — and flagged so the store keeps that finding.
-    `checked_with`: the counts stand for this newsroom data (the desk must not re-check it in the
-    background: that is what overran)."""
-    if item[0] == "record":
-        _, shown, keys, data, article = item
-        removed, encoding = [], "utf-8"
+def _overran(item: Work, extraction: Extraction | None, checked_with: str) -> Analysed | ImportResult:
+    """What to store for an item whose analysis overran its budget: the article as far as it got
+    (a page not even extracted is stored whole as its body, for an editor to trim), counted as one
+    error — check.timeout — and flagged so the store keeps that finding. `checked_with`: the
+    counts stand for this newsroom data (the desk must not re-check it in the background: that is
+    what overran)."""
+    if isinstance(item, RecordItem):
+        data, article, removed, encoding = item.raw, item.article, [], "utf-8"
+    elif extraction is not None:
+        data, article, removed, encoding = item.data, extraction.article, extraction.removed, extraction.encoding
     else:
-        _, shown, keys, data = item
-        if extraction is not None:
-            article, removed, encoding = extraction
-        else:
-            try:
-                decoded = decode_bytes(data)
-            except DecodeError as exc:
-                return ImportResult(shown, "rejected", reason=str(exc))
-            if not has_visible_text(decoded.text):
-                return ImportResult(shown, "rejected", reason=NOTHING_LEFT)
-            article = Article(body=clean_field(decoded.text), source_file=shown)
-            removed, encoding = [], decoded.encoding
+        data = item.data
+        try:
+            decoded = decode_bytes(data)
+        except DecodeError as exc:
+            return ImportResult(item.shown, "rejected", reason=str(exc))
+        if not has_visible_text(decoded.text):
+            return ImportResult(item.shown, "rejected", reason=NOTHING_LEFT)
+        article = Article(body=clean_field(decoded.text), source_file=item.shown)
+        removed, encoding = [], decoded.encoding
     counts = (1, 0, 0)
-    return (shown, keys, data, encoding, article, removed, counts,
-            articles.prepare_insert(article, counts, checked_with), True)
+    return Analysed(item.shown, item.keys, data, encoding, article, removed, counts,
+                    articles.prepare_insert(article, counts, checked_with), timed_out=True)
 
 
 class _Workers:
@@ -443,8 +492,8 @@ class _Workers:
     def __init__(self, ctx: Context, jobs: int, budget: float = DEFAULT_CHECK_BUDGET) -> None:
         self.ctx, self.jobs, self.budget = ctx, max(1, jobs), budget
         self.workers: list[_Worker] = []
-        self.results: dict[int, object] = {}  # item number → store_import arguments or ImportResult
-        self.extractions: dict[int, tuple] = {}  # item number → extraction, while its checks run
+        self.results: dict[int, Analysed | ImportResult] = {}  # item number → what to store
+        self.extractions: dict[int, Extraction] = {}  # item number → extraction, while its checks run
 
     def __enter__(self) -> _Workers:
         return self
@@ -454,9 +503,9 @@ class _Workers:
             worker.stop(kill=exc_type is not None)
         self.workers.clear()
 
-    def map(self, items: Iterable[tuple[int, str, object]], size: int) -> Iterator[tuple[list, list]]:
-        """(chunk, analysed items) in order; what needs no analysis (outcomes known already, the
-        end-of-file markers) stays here, as it is."""
+    def map(self, items: Iterable[tuple[int, str, Item]], size: int) -> Iterator[tuple[list, list]]:
+        """(chunk, outcomes) in order: Analysed or ImportResult for each work item; what needs no
+        analysis (outcomes known already, the end-of-file markers) stays here, as it is."""
         chunks = _chunks(items, size)
         numbers = itertools.count()
         window: deque = deque()  # (chunk, item numbers of its work), oldest first
@@ -467,7 +516,7 @@ class _Workers:
                 if chunk is None:
                     more = False
                     break
-                work = [(next(numbers), item) for _, _, item in chunk if isinstance(item, tuple)]
+                work = [(next(numbers), item) for _, _, item in chunk if isinstance(item, (RecordItem, PageItem))]
                 window.append((chunk, work))
                 if work:
                     self._give(work)
@@ -480,7 +529,7 @@ class _Workers:
             window.popleft()
             analysed = iter([self.results.pop(n) for n, _ in work])
             away = time.monotonic()
-            yield chunk, [next(analysed) if isinstance(item, tuple) else item for _, _, item in chunk]
+            yield chunk, [next(analysed) if isinstance(item, (RecordItem, PageItem)) else item for _, _, item in chunk]
             away = time.monotonic() - away
             for worker in self.workers:
                 worker.since += away
@@ -523,18 +572,17 @@ class _Workers:
 
     def _receive(self, worker: _Worker) -> None:
         try:
-            kind, number, payload = worker.outbox.recv()
+            said = worker.outbox.recv()
         except (EOFError, OSError):  # the worker died (out of memory, killed): as if it overran
             self._overrun(worker)
             return
-        if kind == "extracted":
-            self.extractions[number] = payload
-        elif kind == "error":
-            exc, trace = payload
-            raise exc from _WorkerError(trace)
+        if isinstance(said, _Extracted):
+            self.extractions[said.number] = said.extraction
+        elif isinstance(said, _Failed):
+            raise said.exc from _WorkerError(said.trace)
         else:
             _, item = worker.queue.popleft()
-            self.results[number] = _outcome(item, self.extractions.pop(number, None), payload)
+            self.results[said.number] = _outcome(item, self.extractions.pop(said.number, None), said.result)
             worker.since = time.monotonic()
 
     def _overrun(self, worker: _Worker) -> None:
@@ -548,6 +596,32 @@ class _Workers:
     def _remove(self, worker: _Worker) -> None:
         worker.stop(kill=True)
         self.workers.remove(worker)
+
+
+# What a worker says, through its outbox: ready to work, a page extracted (ahead of its checks),
+# an item analysed, or an analysis failed.
+@dataclass(frozen=True)
+class _Ready:
+    pass
+
+
+@dataclass(frozen=True)
+class _Extracted:
+    number: int
+    extraction: Extraction
+
+
+@dataclass(frozen=True)
+class _Done:
+    number: int
+    result: Checked | ImportResult
+
+
+@dataclass(frozen=True)
+class _Failed:
+    number: int
+    exc: BaseException
+    trace: str
 
 
 class _WorkerError(Exception):
@@ -573,7 +647,7 @@ class _Worker:
         outbox.close()
         self.queue: deque = deque()
         try:
-            if not self.outbox.poll(60) or self.outbox.recv()[0] != "ready":
+            if not self.outbox.poll(60) or not isinstance(self.outbox.recv(), _Ready):
                 raise OSError("no answer")
         except (EOFError, OSError) as exc:
             self.stop(kill=True)
@@ -613,11 +687,11 @@ def _worker_main(inbox, outbox, ctx: Context, inherited: list) -> None:
     for conn in inherited:  # the parent's ends: kept open here, they would hide its exit
         conn.close()
     try:
-        outbox.send(("ready", -1, None))
+        outbox.send(_Ready())
         while True:
             for number, item in inbox.recv():
                 try:
-                    result = _analyse(item, ctx, lambda got, n=number: outbox.send(("extracted", n, got)))
+                    result = _analyse(item, ctx, lambda got, n=number: outbox.send(_Extracted(n, got)))
                 except Exception as exc:
                     import pickle
                     import traceback
@@ -627,9 +701,9 @@ def _worker_main(inbox, outbox, ctx: Context, inherited: list) -> None:
                         pickle.dumps(exc)
                     except Exception:
                         exc = RuntimeError(repr(exc))
-                    outbox.send(("error", number, (exc, trace)))
+                    outbox.send(_Failed(number, exc, trace))
                     continue
-                outbox.send(("done", number, result))
+                outbox.send(_Done(number, result))
     except (EOFError, OSError, KeyboardInterrupt):  # this import ended, or was interrupted
         return
 
@@ -781,17 +855,17 @@ def counts_for(article: Article, ctx: Context, raw: bytes) -> tuple[int, int, in
     return ArticleChecker(ctx, raw_text(raw)).assess(article.editable()).counts
 
 
-def store_import(db: sqlite_utils.Database, shown: str, keys: str | Sequence[str], data: bytes, encoding: str,
-                 article: Article, removed: Iterable, counts: tuple[int, int, int],
-                 prepared: articles.PreparedInsert | None = None, timed_out: bool = False) -> ImportResult:
+def store_import(db: sqlite_utils.Database, source: Analysed) -> ImportResult:
     """Store one analysed source in its own savepoint and say what happened to it.
 
-    `keys` say who the source is, strongest first (see record_keys): a new article is stored under
-    the first, and one found under a weaker key moves to it. The checks (`counts`) ran outside the
-    write lock, and not at all for an unchanged source; `prepared` is
+    Its `keys` say who the source is, strongest first (see record_keys): a new article is stored
+    under the first, and one found under a weaker key moves to it. The checks (`counts`) ran
+    outside the write lock, and not at all for an unchanged source; `prepared` is
     articles.prepare_insert(article, counts), done ahead. `timed_out`: the checks overran their
     budget, so the article keeps a blocking check.timeout finding while it holds this text."""
-    keys = (keys,) if isinstance(keys, str) else tuple(keys)
+    shown, keys, data, encoding = source.shown, source.keys, source.data, source.encoding
+    article, removed, counts, prepared, timed_out = (source.article, source.removed, source.counts,
+                                                     source.prepared, source.timed_out)
     digest = hashlib.sha256(data).hexdigest()
     fields = prepared.article.editable() if prepared is not None else articles.clean_fields(article.editable())
     marker = articles.checked_digest(fields) if timed_out else None
