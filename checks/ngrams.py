@@ -78,7 +78,8 @@ def ngrams() -> Ngrams:
 # little unless the neighbour is frequent.
 MU = 100.0
 # A pair missing from the pruned counts was seen up to twice: read it as this many, not as never.
-PRUNED = 0.5
+PRUNED = 1.0
+FLOOR_BY_CHANCE = True
 TRI_MU = 20.0
 # How much likelier in context (natural log) a variant must be than the syllable written, by how
 # writers slip: tones heard alike (hỏi/ngã) and onsets whole dialects merge are the commonest real
@@ -112,8 +113,13 @@ def slip_kind(a: str, v: str) -> str:
 
 def _log_next(g: Ngrams, prev: str, x: str) -> float:
     """log P(x | prev), smoothed towards P(x)."""
-    px = (g.unigram(x) + 0.5) / g.tokens
-    return log((max(g.bigram(prev, x), PRUNED) + MU * px) / (g.unigram(prev) + MU))
+    cx, cprev = g.unigram(x) + 0.5, g.unigram(prev)
+    px = cx / g.tokens
+    seen = g.bigram(prev, x)
+    if not seen:
+        # Pruned: seen up to twice, but no more often than the two syllables would meet by chance.
+        seen = min(PRUNED, cprev * px) if FLOOR_BY_CHANCE else PRUNED
+    return log((seen + MU * px) / (cprev + MU))
 
 
 def context_score(g: Ngrams, l: str | None, x: str, r: str | None) -> tuple[float, float]:
