@@ -21,7 +21,7 @@ from checks.text import fold
 migrations = Migrations("bientap")
 
 # The newest schema this code knows. A database recording a later one was written by a newer bientap.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 class StoreError(Exception):
@@ -490,6 +490,19 @@ def m007_presence_and_assignment(db: sqlite_utils.Database) -> None:
                        pk="article_id", foreign_keys=[("article_id", "articles", "id")])
     db["articles"].add_column("assignee", str)
     db["articles"].create_index(["assignee", "id"], if_not_exists=True)
+
+
+@migrations()
+def m008_near_duplicates(db: sqlite_utils.Database) -> None:
+    """Near-duplicates (store.duplicates): `duplicate_of` is the id of the earliest article of an
+    article's group, NULL for that one and for articles with none; each body's MinHash signature
+    and its LSH band keys, indexed, so an import finds candidates without rebuilding anything."""
+    db["articles"].add_column("duplicate_of", int)
+    db["articles"].create_index(["duplicate_of"], if_not_exists=True)
+    db["duplicate_signatures"].create({"article_id": int, "signature": bytes}, pk="article_id")
+    db["duplicate_bands"].create({"key": int, "article_id": int})
+    db["duplicate_bands"].create_index(["key"], if_not_exists=True)
+    db["duplicate_bands"].create_index(["article_id"], if_not_exists=True)
 
 
 @contextmanager
