@@ -167,6 +167,11 @@ _VOWEL_MARKS = {"a": "ăâ", "ă": "aâ", "â": "aă", "e": "ê", "ê": "e", "o"
 _ONSET_SWAPS = {"ch": ("tr",), "tr": ("ch",), "s": ("x",), "x": ("s",), "d": ("gi", "r", "đ"),
                 "gi": ("d", "r"), "r": ("d", "gi"), "l": ("n", "t"), "n": ("l",), "đ": ("d",), "t": ("l",)}
 _CODA_SWAPS = {"n": ("ng", "t"), "ng": ("n",), "t": ("c", "n"), "c": ("t",)}
+# Finals Southern speech merges (n/ng, t/c above; nh/n, ch/t, m/n, p/t) and their neighbours on the
+# keyboard of the ear (nh/ch, ng/c): real-word slips only the context can tell apart, so they are
+# offered to the rules (checks.ngrams weighs them) but not injected by the benchmarks' "final" slips.
+_CODA_HEARD = {"m": ("n",), "n": ("m",), "nh": ("ch", "n"), "ch": ("nh", "t"), "ng": ("c", "nh"),
+               "c": ("ng",), "p": ("t",), "t": ("p", "ch")}
 # Onsets that whole dialects pronounce alike: the commonest slips writers make by ear.
 MERGED_ONSETS = {"ch": ("tr",), "tr": ("ch",), "s": ("x",), "x": ("s",), "d": ("gi", "r"), "gi": ("d", "r"),
                  "r": ("d", "gi"), "l": ("n",), "n": ("l",)}
@@ -197,10 +202,11 @@ def confusions(word: str) -> tuple[str, ...]:
         for alt in _VOWEL_MARKS.get(ch, ""):
             out.append(place_tone(onset + rhyme[:i] + alt + rhyme[i + 1:], tone))
     out.extend(place_tone(swap_onset(onset, rhyme, alt), tone) for alt in _ONSET_SWAPS.get(onset, ()))
-    for coda, alts in _CODA_SWAPS.items():
-        if rhyme.endswith(coda) and not (coda == "n" and rhyme.endswith(("nh", "ng"))) \
-                and not (coda == "c" and rhyme.endswith("ch")):
-            out.extend(place_tone(onset + rhyme[: -len(coda)] + alt, tone) for alt in alts)
+    for swaps in (_CODA_SWAPS, _CODA_HEARD):
+        for coda, alts in swaps.items():
+            if rhyme.endswith(coda) and not (coda == "n" and rhyme.endswith(("nh", "ng"))) \
+                    and not (coda == "c" and rhyme.endswith("ch")):
+                out.extend(place_tone(onset + rhyme[: -len(coda)] + alt, tone) for alt in alts)
     seen = {word}
     result = []
     for cand in out:
