@@ -30,7 +30,7 @@ import sqlite_utils
 from checks.engine import Context
 from checks.metadata import Extracted, extract_article
 from checks.text import DecodeError, clean_field, decode_bytes
-from store import articles
+from store import articles, duplicates
 from store.articles import Article
 from store.checking import DEFAULT_CHECK_BUDGET  # noqa: F401 - one budget for import and desk
 from store.context import ArticleChecker, load_context, raw_text
@@ -38,7 +38,11 @@ from store.db import StoreError, write_transaction
 
 DEFAULT_SIZE_CAP = 10 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text"}
-FEED_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+HTML_SUFFIXES = {".html", ".htm"}  # read by store.ingest.html
+DOCX_SUFFIXES = {".docx"}  # store.ingest.docx
+PAGE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES  # one file, one article
+XML_FEED_SUFFIXES = {".xml", ".rss", ".atom"}  # RSS 2.0 and Atom: store.ingest.feeds
+FEED_SUFFIXES = {".jsonl", ".ndjson", ".json"} | XML_FEED_SUFFIXES
 FEED_FIELDS = ("title", "body", "sapo", "byline", "published_at", "source", "source_url", "location",
                "section", "tags")
 
@@ -106,7 +110,7 @@ def _walk(root: Path, shown_root: str, refused: list[ImportResult]) -> Iterator[
         dirnames.sort()
         for name in sorted(filenames):
             full = Path(dirpath) / name
-            if full.suffix.lower() not in TEXT_SUFFIXES | FEED_SUFFIXES:
+            if full.suffix.lower() not in PAGE_SUFFIXES | FEED_SUFFIXES:
                 continue
             shown = os.path.join(shown_root, os.path.relpath(full, root))
             yield Candidate(full, printable_path(shown))
@@ -322,7 +326,9 @@ class Analysed:
 def _feed_items(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> Iterator[RecordItem | ImportResult]:
     """A feed's records: an ImportResult when the outcome is known here, else the work to do."""
     try:
-        if cand.path.suffix.lower() == ".json":
+        if cand.path.suffix.lower() in XML_FEED_SUFFIXES:
+            records = _xml_records(cand, read_capped(cand.path, size_cap))
+        elif cand.path.suffix.lower() == ".json":
             data = read_capped(cand.path, size_cap)
             records = _json_records(cand, decode_bytes(data).text)
         else:
@@ -339,6 +345,22 @@ def _feed_items(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> It
             yield _record_item(db, cand, where, raw, record)
     except OSError as exc:
         yield ImportResult(cand.shown, "rejected", reason=_os_reason(exc))
+
+
+def _xml_records(cand: Candidate, data: bytes) -> Iterator[tuple[str, bytes, dict | Rejected]]:
+    """An RSS or Atom file's items (store.ingest.feeds): `raw` is each item's bytes in the file."""
+    from store.ingest import Refused
+    from store.ingest.feeds import read_feed
+
+    try:
+        items = read_feed(data)
+    except Refused as exc:
+        raise Rejected(str(exc)) from None
+    if not items:
+        raise Rejected("không có mục nào (no item or entry in the feed)")
+    for item in items:
+        record = Rejected(str(item.record)) if isinstance(item.record, Exception) else item.record
+        yield f"{cand.shown}:{item.where}", item.raw, record
 
 
 def _record_item(db: sqlite_utils.Database, cand: Candidate, where: str, raw: bytes,
@@ -431,16 +453,41 @@ def _analyse(item: Work, ctx: Context, extracted: Callable[[Extraction], None]) 
     else:
         raw = item.data
         try:
-            decoded = decode_bytes(raw)
-        except DecodeError as exc:
+            ex, encoding = read_page(item.shown, raw)
+        except Rejected as exc:
             return ImportResult(item.shown, "rejected", reason=str(exc))
-        if not has_visible_text(decoded.text):
-            return ImportResult(item.shown, "rejected", reason=NOTHING_LEFT)
-        ex = extract_article(clean_field(decoded.text))
         article = article_from_extracted(ex, item.shown)
-        extracted(Extraction(article, ex.removed, decoded.encoding))
+        extracted(Extraction(article, ex.removed, encoding))
     counts = counts_for(article, ctx, raw)
     return Checked(counts, articles.prepare_insert(article, counts, ctx.fingerprint))
+
+
+def read_page(shown: str, data: bytes) -> tuple[Extracted, str]:
+    """A page's bytes → (its extraction, the encoding it was read in), by its suffix: `.txt`
+    decoded and extracted line by line; `.html` and `.docx` by store.ingest, which feeds the same
+    extraction with what their structure says. Rejected with the reason."""
+    suffix = Path(shown).suffix.lower()
+    if suffix in HTML_SUFFIXES | DOCX_SUFFIXES:
+        from store.ingest import Refused
+
+        try:
+            if suffix in DOCX_SUFFIXES:
+                from store.ingest.docx import read_docx
+
+                return read_docx(data), "docx"
+            from store.ingest.html import read_page as read_html
+
+            page = read_html(data)
+            return page.extracted, page.encoding
+        except Refused as exc:
+            raise Rejected(str(exc)) from None
+    try:
+        decoded = decode_bytes(data)
+    except DecodeError as exc:
+        raise Rejected(str(exc)) from None
+    if not has_visible_text(decoded.text):
+        raise Rejected(NOTHING_LEFT)
+    return extract_article(clean_field(decoded.text)), decoded.encoding
 
 
 def _outcome(item: Work, extraction: Extraction | None, result: Checked | ImportResult) -> Analysed | ImportResult:
@@ -463,6 +510,9 @@ def _overran(item: Work, extraction: Extraction | None, checked_with: str) -> An
         data, article, removed, encoding = item.raw, item.article, [], "utf-8"
     elif extraction is not None:
         data, article, removed, encoding = item.data, extraction.article, extraction.removed, extraction.encoding
+    elif Path(item.shown).suffix.lower() not in TEXT_SUFFIXES:  # markup or a zip is no body to trim
+        return ImportResult(item.shown, "rejected", reason="đọc tệp quá thời gian cho phép (reading the file "
+                                                           "overran the time budget)")
     else:
         data = item.data
         try:
@@ -818,7 +868,19 @@ def _jsonl_records(cand: Candidate, fh, size_cap: int) -> Iterator[tuple[str, by
 
 
 def article_from_record(record: dict, source_file: str) -> Article:
+    """A feed record's article. A record with no `body` but an `html` one gets its body from that
+    HTML, read as a feed item's content is (store.ingest.html.fragment_text: markup, scripts and
+    captions out, one paragraph per block)."""
     body = record.get("body")
+    if not body and isinstance(record.get("html"), str):
+        from store.ingest import Refused
+        from store.ingest.html import fragment_text
+
+        try:
+            body = fragment_text(record["html"])[0]
+        except Refused as exc:
+            raise Rejected(str(exc)) from None
+        record = {**record, "body": body}
     if not isinstance(body, str) or not body.strip():
         raise Rejected("thiếu nội dung (missing body)")
     if not has_visible_text(body):
@@ -895,6 +957,7 @@ def store_import(db: sqlite_utils.Database, source: Analysed) -> ImportResult:
             if marker:
                 db.execute("UPDATE articles SET timed_out_sha256 = ? WHERE id = ?", [marker, stored.id])
             _store_removed(db, stored.id, removed)
+            duplicates.link(db, stored.id, fields["body"])
             return ImportResult(shown, "imported", stored.id, timed_out=timed_out)
         if row["source_key"] != keys[0]:
             db.execute("UPDATE articles SET source_key = ? WHERE id = ?", [keys[0], row["id"]])
@@ -912,6 +975,7 @@ def store_import(db: sqlite_utils.Database, source: Analysed) -> ImportResult:
                    [digest, raw_id, marker, row["id"]])
         db.execute("DELETE FROM removed_lines WHERE article_id = ?", [row["id"]])
         _store_removed(db, row["id"], removed)
+        duplicates.link(db, row["id"], fields["body"])
         return ImportResult(shown, "updated", row["id"], timed_out=timed_out)
 
 

@@ -26,10 +26,14 @@ def list_(env: Env, status: str | None, fmt: str) -> None:
     if fmt == "json":
         from store.presence import locks_for
 
+        from store.duplicates import duplicate_of
+
         locks = locks_for(db, [row["id"] for row in rows])
+        roots = duplicate_of(db)
         for row in rows:
             lock = locks.get(row["id"])
-            row.update(locked_by=lock.editor if lock else None, locked_since=lock.since if lock else None)
+            row.update(locked_by=lock.editor if lock else None, locked_since=lock.since if lock else None,
+                       duplicate_of=roots.get(row["id"]))
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     from rich.console import Console
@@ -68,10 +72,12 @@ def show(env: Env, article_id: int, fmt: str, raw: bool) -> None:
     except articles.NotFound as exc:
         fail(str(exc))
     if fmt == "json":
+        from store.duplicates import duplicate_of
         from store.presence import presence_fields
 
-        click.echo(json.dumps({**article.to_dict(), **presence_fields(db, article_id)}, ensure_ascii=False,
-                              indent=2))
+        click.echo(json.dumps({**article.to_dict(), **presence_fields(db, article_id),
+                               "duplicate_of": duplicate_of(db, [article_id]).get(article_id)},
+                              ensure_ascii=False, indent=2))
         return
     from rich.console import Console
     from rich.text import Text
