@@ -48,10 +48,11 @@ class BientapApp(App):
         Binding("ctrl+p", "command_palette", "Bảng lệnh", id="app.palette_ctrl", show=False, priority=True),
     ]
 
-    def __init__(self, db_path: Path, *, lang: str = "vi") -> None:
+    def __init__(self, db_path: Path, *, lang: str = "vi", ask_user: bool = False) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.lang = lang
+        self.ask_user = ask_user  # ask who is at the desk before the inbox (a desk served in a browser)
         # The main thread's connection: reads for drawing. Workers open their own.
         self.db = open_db(self.db_path)
         # Every check the desk runs goes to its check process, under a time budget.
@@ -66,8 +67,22 @@ class BientapApp(App):
 
         localize_bindings(self, self.lang, {"app.palette": "Commands", "app.palette_ctrl": "Commands"})
         self.checks.start()  # spawned in the background; warm by the time an article is opened
-        self.push_screen(InboxScreen())
+        if self.ask_user:
+            from tui.dialogs.login import LoginDialog
+
+            self.push_screen(LoginDialog(), self._logged_in)
+        else:
+            self.push_screen(InboxScreen())
         self.set_timer(self.WARM_UP_DELAY, self._warm_up)
+
+    def _logged_in(self, name: str | None) -> None:
+        import os
+
+        from tui.screens.inbox import InboxScreen
+
+        # This desk process is this editor: every store call reads it (store.articles.current_editor).
+        os.environ["BIENTAP_USER"] = name or ""
+        self.push_screen(InboxScreen())
 
     WARM_UP_DELAY = 0.2  # seconds after start-up (the inbox is drawn by then)
 

@@ -23,6 +23,7 @@ COMMANDS = (
     "tui.commands.status:status",
     "tui.commands.history:history",
     "tui.commands.assign:assign",
+    "tui.commands.serve:serve",
     "tui.commands.export:export",
     "tui.commands.check:check",
     "tui.commands.fix:fix",

@@ -15,19 +15,20 @@ LANG_OPTION = click.option(
     help="Language of the desk's labels and messages (or $BIENTAP_LANG).")
 
 
-def run_desk(db_path: Path, lang: str = "vi") -> None:
+def run_desk(db_path: Path, lang: str = "vi", ask_user: bool = False) -> None:
     from tui.app import BientapApp
 
-    BientapApp(db_path, lang=lang).run()
+    BientapApp(db_path, lang=lang, ask_user=ask_user).run()
 
 
 @click.command()
 @LANG_OPTION
+@click.option("--ask-user", is_flag=True, hidden=True, help="Ask the editor's name before the inbox (bientap serve).")
 @click.pass_obj
-def tui(env: Env, lang: str) -> None:
+def tui(env: Env, lang: str, ask_user: bool) -> None:
     """Mở bàn biên tập (open the desk) on the database."""
     env.db()  # create and migrate before the app opens it
-    run_desk(env.db_path, lang)
+    run_desk(env.db_path, lang, ask_user)
 
 
 def seed_files() -> list[Path]:
