@@ -369,6 +369,26 @@ def save(db: sqlite_utils.Database, article_id: int, changes: dict, expected_ver
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
 
 
+_DAY_SHAPES = (re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})"), re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"))
+
+
+def _no_such_day(value: str) -> None:
+    """A date in a known shape whose day does not exist ("31/11/2026", "29/02/2025"): say so."""
+    for i, shape in enumerate(_DAY_SHAPES):
+        m = shape.fullmatch(value)
+        if m is None:
+            continue
+        day, month, year = (int(g) for g in (m.groups() if i == 0 else reversed(m.groups())))
+        if not 1 <= month <= 12:
+            raise ValueError(f"ngày {value!r} không có: không có tháng {month} (month {month} does not exist)")
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+            raise ValueError(f"ngày {value!r} không có: tháng {month}/{year} chỉ có {last} ngày "
+                             f"({value} does not exist: {month}/{year} has {last} days)") from None
+
+
 def normalize_date(value: str) -> str:
     """An editor's date as stored: YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS+07:00. ValueError otherwise."""
     value = value.strip()
@@ -383,6 +403,7 @@ def normalize_date(value: str) -> str:
             except ValueError:
                 continue
         if parsed is None:
+            _no_such_day(value)
             raise ValueError(f"không hiểu ngày {value!r} (dùng dd/mm/yyyy hoặc yyyy-mm-dd)") from None
         return parsed.date().isoformat()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
