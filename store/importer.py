@@ -348,7 +348,8 @@ def _feed_items(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> It
 
 
 def _xml_records(cand: Candidate, data: bytes) -> Iterator[tuple[str, bytes, dict | Rejected]]:
-    """An RSS or Atom file's items (store.ingest.feeds): `raw` is each item's bytes in the file."""
+    """An RSS or Atom file's items (store.ingest.feeds): `raw` is each item's bytes in the file.
+    Read whole here, so that a file refused as a whole is refused before its first item."""
     from store.ingest import Refused
     from store.ingest.feeds import read_feed
 
@@ -358,9 +359,9 @@ def _xml_records(cand: Candidate, data: bytes) -> Iterator[tuple[str, bytes, dic
         raise Rejected(str(exc)) from None
     if not items:
         raise Rejected("không có mục nào (no item or entry in the feed)")
-    for item in items:
-        record = Rejected(str(item.record)) if isinstance(item.record, Exception) else item.record
-        yield f"{cand.shown}:{item.where}", item.raw, record
+    return iter([(f"{cand.shown}:{item.where}", item.raw,
+                  Rejected(str(item.record)) if isinstance(item.record, Exception) else item.record)
+                 for item in items])
 
 
 def _record_item(db: sqlite_utils.Database, cand: Candidate, where: str, raw: bytes,

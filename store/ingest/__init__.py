@@ -30,6 +30,7 @@ class Hints:
     source_url: str | None = None
     intertitles: list[str] = field(default_factory=list)  # h2/h3, bold short lines: body, never chrome
     captions: list[str] = field(default_factory=list)  # figcaption: kept aside, never body
+    list_headings: list[str] = field(default_factory=list)  # "Các tin khác" over a list of links: chrome
 
 
 def _same(a: str, b: str) -> bool:
@@ -58,6 +59,13 @@ def merge(ex: Extracted, hints: Hints) -> Extracted:
         while paragraphs and _same(paragraphs[0], hints.title):
             paragraphs.pop(0)
             removed = [RemovedLine(max(0, r.position - 1), r.kind, r.reason, r.text) for r in removed]
+    kept = []
+    for para in paragraphs:
+        if any(_same(para, h) for h in hints.list_headings):
+            removed.append(RemovedLine(len(kept), "boilerplate", "boilerplate.list_heading", para))
+        else:
+            kept.append(para)
+    paragraphs = kept
     for caption in hints.captions:
         removed.append(RemovedLine(len(paragraphs), "caption", "caption.figcaption", caption))
     for name in ("published_at", "byline", "source", "source_url"):

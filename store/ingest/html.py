@@ -75,6 +75,8 @@ def decode_html(data: bytes) -> Decoded:
     try:
         decoded = decode_bytes(data)
     except DecodeError as exc:
+        if declared and declared not in ("utf-8", "cp1258", "ascii", "utf-16"):
+            raise Refused(f"bảng mã {declared} không được hỗ trợ (unsupported charset {declared}: use UTF-8)") from None
         raise Refused(str(exc)) from None
     if declared and declared not in ("utf-8", "cp1258", "ascii", "utf-16") and decoded.encoding == "windows-1258":
         raise Refused(f"bảng mã {declared} không được hỗ trợ (unsupported charset {declared}: use UTF-8)")
@@ -163,8 +165,13 @@ def hints_of(root) -> Hints:
         if caption:
             hints.captions.append(caption)
         _drop(fig)
-    for h in body.iter("h2", "h3"):
+    for h in body.iter("h2", "h3", "h4"):
         following = h.getnext()
+        if following is not None and following.tag in ("ul", "ol") and following.find(".//a") is not None:
+            heading = _field(text_of(h))
+            if heading:
+                hints.list_headings.append(heading)
+            continue
         if following is not None and len(text_of(following).split()) >= 12:
             heading = _field(text_of(h))
             if heading:
