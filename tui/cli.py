@@ -21,6 +21,7 @@ COMMANDS = (
     "tui.commands.listing:list_",
     "tui.commands.listing:show",
     "tui.commands.status:status",
+    "tui.commands.duplicates:duplicates",
     "tui.commands.history:history",
     "tui.commands.assign:assign",
     "tui.commands.serve:serve",
