@@ -79,17 +79,17 @@ async def probe(db: Path, started: float) -> dict:
         result["key_ms"] = key_ms
         result["rss_mb"] = rss_mb()
         # Open the article under the cursor; it is open when the first screen update after the
-        # editor showed its findings (EditorScreen._show_findings, wrapped here) has been drawn.
-        from tui.screens.editor import EditorScreen
+        # editor showed its findings (tui.widgets.editor.body.Findings.show, wrapped here) has been drawn.
+        from tui.widgets.editor.body import Findings
 
         shown: list[float] = []
-        show_findings = EditorScreen._show_findings
+        show_findings = Findings.show
 
-        def timed_show(screen, fields, findings):
-            show_findings(screen, fields, findings)
+        def timed_show(part, fields, findings):
+            show_findings(part, fields, findings)
             shown.append(time.perf_counter())
 
-        EditorScreen._show_findings = timed_show
+        Findings.show = timed_show
         # The row is a 5 KB article: the first one of about that size (sapo and body).
         size = "length(CAST(coalesce(sapo, '') || body AS BLOB))"
         row = app.db.execute(f"SELECT id, {size} FROM articles WHERE {size} BETWEEN 4800 AND 5600 LIMIT 1").fetchone()

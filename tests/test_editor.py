@@ -50,7 +50,6 @@ def install_test_rules() -> None:
     """The two test rules as the only ones: run by the desk's check process (store.checking)."""
     engine.REGISTRY = editor_registry()
     engine.RECORD_RULES = {}
-    engine._loaded = True
 
 
 @pytest.fixture
@@ -58,7 +57,6 @@ def test_rules(monkeypatch):
     registry = editor_registry()
     monkeypatch.setattr(engine, "REGISTRY", registry)
     monkeypatch.setattr(engine, "RECORD_RULES", {})
-    monkeypatch.setattr(engine, "_loaded", True)
     monkeypatch.setenv("BIENTAP_CHECK_SETUP", "test_editor:install_test_rules")
     from tui.screens.editor import EditorScreen
 
@@ -651,7 +649,7 @@ async def test_a_colleagues_save_is_noticed_while_open(db_path, article_id):
         other = open_db(db_path)
         articles.save(other, article_id, {"byline": "Người khác"}, 1, editor="colleague")
         other.close()
-        screen._poll_stored_version()
+        screen.poll_stored_version()
         assert "người khác đã lưu v2" in str(screen.query_one("#editor-status").render())
 
 

@@ -16,15 +16,13 @@ from tui.palette import DeskCommands
 
 
 def warm_up(db_path: Path, checks: CheckService) -> None:
-    """Import the editor and the rules' registry, and have the check process check the newest
-    article once (its word caches), so the first article opened is warm. Best effort: any failure
-    here shows up again, properly reported, when an article is opened."""
+    """Import the editor (and with it the rules' registry), and have the check process check the
+    newest article once (its word caches), so the first article opened is warm. Best effort: any
+    failure here shows up again, properly reported, when an article is opened."""
     try:
         import tui.screens.editor  # noqa: F401
-        from checks.engine import load_rules
         from store.context import ArticleChecker, load_context
 
-        load_rules()
         db = open_db(db_path, readonly=True, migrate=False)
         try:
             article = articles.newest(db)

@@ -1,0 +1,82 @@
+"""Lines removed at import (F3: put one back in the body, restored for good on save) and the
+article's history (F9: every version, restoring one as a new version on top)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from store import drafts
+from store.articles import ConflictError
+from store.workflow import GateRefused
+from tui.dialogs import tr
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.history import HistoryDialog
+from tui.dialogs.removed_lines import RemovedLinesDialog
+from tui.widgets.editor.form import LABELS
+from tui.widgets.editor.session import ArticleSession
+
+if TYPE_CHECKING:
+    from tui.screens.editor import EditorScreen
+
+
+class History:
+    """Owns the removed lines put back since the last save (`pending`)."""
+
+    def __init__(self, screen: EditorScreen, session: ArticleSession) -> None:
+        self.screen, self.session = screen, session
+        self.pending: list[int] = []  # removed lines put back in the body, restored by the next save
+
+    def removed_lines(self) -> None:
+        screen = self.screen
+        lines = [line for line in self.session.removed_lines() if line.id not in self.pending]
+        if not lines:
+            screen.notify(tr(screen, "Không có dòng nào bị bỏ lúc nhập.", "No lines were removed at import."),
+                          markup=False)
+            return
+
+        def done(line_id: int | None) -> None:
+            line = next((line for line in lines if line.id == line_id), None)
+            if line is None:
+                return
+            body = screen.body
+            new_body, at = drafts.insert_paragraph(body.text, line.position, line.text)
+            body.replace(new_body, body.document.start, body.document.end)
+            body.move_cursor(body.location_of(at), center=True)
+            body.focus()
+            self.pending.append(line.id)
+            screen.notify(tr(screen, "Đã đưa dòng trở lại (Ctrl+S để lưu).", "Line restored (Ctrl+S saves)."),
+                          markup=False)
+
+        screen.app.push_screen(RemovedLinesDialog(lines), done)
+
+    def show(self) -> None:
+        screen = self.screen
+
+        def restore(version: int | None) -> None:
+            if version is None:
+                return
+            if screen.dirty:
+                screen.app.push_screen(
+                    ConfirmDialog(tr(screen, f"Bỏ các thay đổi chưa lưu và khôi phục v{version}?",
+                                     f"Drop unsaved changes and restore v{version}?")),
+                    lambda ok: self.restore(version) if ok else None)
+            else:
+                self.restore(version)
+
+        screen.app.push_screen(HistoryDialog(self.session.revisions(), LABELS[screen.lang]), restore)
+
+    def restore(self, version: int, demote: bool = False) -> None:
+        screen = self.screen
+        try:
+            article = self.session.restore(version, screen.version, demote=demote)
+        except GateRefused as refused:
+            screen.conflicts.refused(refused, lambda: self.restore(version, demote=True))
+            return
+        except ConflictError:
+            screen.notify(tr(screen, "Bài vừa được người khác lưu; hãy lưu hoặc tải lại trước.",
+                             "Someone else saved this article; save or reload first."),
+                          severity="error", markup=False)
+            return
+        screen.load(article)
+        screen.notify(tr(screen, f"Đã khôi phục v{version} thành v{article.version}.",
+                         f"Restored v{version} as v{article.version}."), markup=False)
