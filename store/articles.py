@@ -447,7 +447,7 @@ def revision_fields(db: sqlite_utils.Database, article_id: int, version: int) ->
 def store_counts(db: sqlite_utils.Database, article_id: int, counts: tuple[int, int, int],
                  checked_with: str | None = None) -> bool:
     """Store fresh counts (derived data: no revision, no version bump). True when they changed."""
-    with db.atomic():
+    with write_transaction(db):
         row = db.execute("SELECT errors, warnings, infos, checked_with FROM articles WHERE id = ?",
                          [article_id]).fetchone()
         if row is None or tuple(row) == (*counts, checked_with):

@@ -18,6 +18,7 @@ import sqlite_utils
 from checks.engine import GlossaryEntry
 from checks.glossary import GlossaryError, default_entries, make_entry, parse, validate
 from store.articles import current_editor, now
+from store.db import write_transaction
 
 
 def _row(entry: GlossaryEntry) -> dict:
@@ -40,7 +41,11 @@ def ensure_default_glossary(db: sqlite_utils.Database) -> int:
     if db.execute("SELECT count(*) FROM glossary").fetchone()[0]:
         return 0
     rows = [_row(e) for e in default_entries()]
-    with db.atomic():
+    # The write lock first (BEGIN IMMEDIATE): a deferred transaction that reads and then writes
+    # fails at once, without waiting, when another process committed in between.
+    with write_transaction(db):
+        if db.execute("SELECT count(*) FROM glossary").fetchone()[0]:
+            return 0
         db["glossary"].insert_all(rows, pk="abbr", ignore=True)
     return len(rows)
 
@@ -63,13 +68,13 @@ def load_glossary(db: sqlite_utils.Database | None) -> dict[str, GlossaryEntry]:
 
 def add_entry(db: sqlite_utils.Database, entry: GlossaryEntry, *, replace: bool = True) -> bool:
     """Add or update one entry after checking it against the rest; True when it was new."""
-    current = {e.abbr: e for e in list_entries(db)}
-    is_new = entry.abbr not in current
-    if not is_new and not replace:
-        raise GlossaryError(f"“{entry.abbr}” đã có trong bảng viết tắt (already in the glossary)")
-    current[entry.abbr] = entry
-    validate(current.values())
-    with db.atomic():
+    with write_transaction(db):  # checked against the glossary as it is when written
+        current = {e.abbr: e for e in list_entries(db)}
+        is_new = entry.abbr not in current
+        if not is_new and not replace:
+            raise GlossaryError(f"“{entry.abbr}” đã có trong bảng viết tắt (already in the glossary)")
+        current[entry.abbr] = entry
+        validate(current.values())
         db["glossary"].upsert(_row(entry), pk="abbr")
     return is_new
 
@@ -77,11 +82,11 @@ def add_entry(db: sqlite_utils.Database, entry: GlossaryEntry, *, replace: bool 
 def remove_entry(db: sqlite_utils.Database, abbr: str) -> bool:
     """Remove an entry; refuses while another entry names it as its canonical form."""
     abbr = unicodedata.normalize("NFC", abbr.strip())
-    users = [e.abbr for e in list_entries(db) if e.canonical == abbr and e.abbr != abbr]
-    if users:
-        raise GlossaryError(f"“{abbr}” là dạng chuẩn của {', '.join(users)}; xoá các mục đó trước "
-                            f"(canonical form of {', '.join(users)})")
-    with db.atomic():
+    with write_transaction(db):
+        users = [e.abbr for e in list_entries(db) if e.canonical == abbr and e.abbr != abbr]
+        if users:
+            raise GlossaryError(f"“{abbr}” là dạng chuẩn của {', '.join(users)}; xoá các mục đó trước "
+                                f"(canonical form of {', '.join(users)})")
         cursor = db.execute("DELETE FROM glossary WHERE abbr = ?", [abbr])
     return cursor.rowcount > 0
 
@@ -95,20 +100,20 @@ class GlossaryImport:
 def import_entries(db: sqlite_utils.Database, entries: Iterable[GlossaryEntry]) -> GlossaryImport:
     """Add or replace entries in one transaction; nothing is written unless all of them validate."""
     entries = list(entries)
-    current = {e.abbr: e for e in list_entries(db)}
-    result = GlossaryImport()
-    seen = set()
-    for e in entries:
-        if e.abbr in seen:
-            raise GlossaryError(f"“{e.abbr}” xuất hiện hai lần trong tệp (listed twice)")
-        seen.add(e.abbr)
-        if e.abbr in current:
-            result.updated += 1
-        else:
-            result.added += 1
-        current[e.abbr] = e
-    validate(current.values())
-    with db.atomic():
+    with write_transaction(db):
+        current = {e.abbr: e for e in list_entries(db)}
+        result = GlossaryImport()
+        seen = set()
+        for e in entries:
+            if e.abbr in seen:
+                raise GlossaryError(f"“{e.abbr}” xuất hiện hai lần trong tệp (listed twice)")
+            seen.add(e.abbr)
+            if e.abbr in current:
+                result.updated += 1
+            else:
+                result.added += 1
+            current[e.abbr] = e
+        validate(current.values())
         for e in entries:
             db["glossary"].upsert(_row(e), pk="abbr")
     return result
