@@ -79,7 +79,7 @@ def import_rates(copies: int) -> None:
 
 
 def duplicate_cost(articles: int) -> None:
-    import numpy as np
+    import random
 
     from store import duplicates
     from store.db import open_db
@@ -99,16 +99,16 @@ def duplicate_cost(articles: int) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         db = open_db(Path(tmp) / "d.db")
-        rng = np.random.default_rng(7)
+        rng = random.Random(7)
         start = time.perf_counter()
         with db.conn:
             db.conn.executemany("INSERT INTO articles (id, body, status, version, created_at, updated_at, word_count) "
                                 "VALUES (?, '', 'draft', 1, '', '', 0)", ((i,) for i in range(1, articles + 1)))
-            sigs = rng.integers(0, 2**32, size=(articles, duplicates.NUM_PERM), dtype=np.uint64).astype("<u4")
+            sigs = [rng.randbytes(4 * duplicates.NUM_PERM) for _ in range(articles)]
             db.conn.executemany("INSERT INTO duplicate_signatures VALUES (?, ?)",
-                                ((i + 1, sigs[i].tobytes()) for i in range(articles)))
+                                ((i + 1, sigs[i]) for i in range(articles)))
             db.conn.executemany("INSERT INTO duplicate_bands (key, article_id) VALUES (?, ?)",
-                                ((k, i + 1) for i in range(articles) for k in duplicates.band_keys(sigs[i].tobytes())))
+                                ((k, i + 1) for i in range(articles) for k in duplicates.band_keys(sigs[i])))
         print(f"synthetic index of {articles} signatures built in {time.perf_counter() - start:.1f} s; "
               f"database {os.path.getsize(Path(tmp) / 'd.db') / 1e6:.0f} MB")
         new_id = articles + 1
