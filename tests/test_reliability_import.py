@@ -360,6 +360,9 @@ def test_show_and_list_print_no_terminal_controls(cli, hostile):
 def test_json_output_is_the_stored_article(cli, hostile):
     path, a, _ = hostile
     shown = json.loads(cli("show", str(a.id), "--format", "json").stdout)
+    # The stored article, plus who has it open and the group it belongs to (issues 18, 19).
+    assert {k: shown.pop(k) for k in ("locked_by", "locked_since", "duplicate_of")} == \
+        {"locked_by": None, "locked_since": None, "duplicate_of": None}
     assert shown == a.to_dict()
     (listed,) = json.loads(cli("list", "--format", "json").stdout)
     for key in ("id", "title", "sapo", "byline", "published_at", "source", "location", "word_count"):
