@@ -90,7 +90,7 @@ SIDE_TOLERANCE = 2.5
 # With a known neighbour on each side, the variant must have been seen beside both (or in the very
 # triple): one side alone is how a word commoner elsewhere gets pushed in.
 BOTH_SIDES = False
-SLIP_COST = {"hoi_nga": 2.5, "merger": 3.0, "tone": 4.0, "other": 5.0}
+SLIP_COST = {"hoi_nga": 2.5, "merger": 3.0, "tone": 4.0, "other": 5.0, "edit": 8.0}
 
 
 def slip_kind(a: str, v: str) -> str:
@@ -142,12 +142,13 @@ def known_context(g: Ngrams, l: str | None, r: str | None) -> tuple[bool, bool]:
 
 
 def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
-         bonus: dict[str, float] | None = None) -> list[tuple[float, str]]:
+         bonus: dict[str, float] | None = None, edits=()) -> list[tuple[float, str]]:
     """Variants of `a` that its context makes clearly likelier, as (gain, variant), best first; the
     gain is how much likelier (natural log) beyond what the kind of slip costs. Empty when the
     context is unknown, or when no variant was ever seen beside a neighbour: the counts then do
     not know, and say nothing. `bonus` adds evidence the counts lack, by variant (a dictionary word
-    the variant makes with a neighbour)."""
+    the variant makes with a neighbour). `edits` are other syllables a keystroke away ("lú" for
+    "lúc"), weighed at the cost of an edit: the context must speak for them louder still."""
     kl, kr = known_context(g, l, r)
     if not (kl or kr):
         return []
@@ -157,7 +158,8 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
     base_l, base_r = context_score(g, l, a, r)
     a_left, a_right = bool(l and g.bigram(l, a)), bool(r and g.bigram(a, r))
     out = []
-    for v in variants:
+    kinds = [(v, None) for v in variants] + [(v, "edit") for v in edits]
+    for v, kind in kinds:
         v_left, v_right = bool(l and g.bigram(l, v)), bool(r and g.bigram(v, r))
         if not (v_left or v_right) or (BOTH_SIDES and l and r and not (v_left and v_right)
                                          and not g.trigram(l, v, r)):
@@ -168,7 +170,7 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
         # against the variant ("thịt lớn cho": "lớn cho" keeps "lớn", whatever "thịt lợn" says).
         if (gl < -SIDE_TOLERANCE and (a_left or v_left)) or (gr < -SIDE_TOLERANCE and (a_right or v_right)):
             continue
-        gain = gl + gr - SLIP_COST[slip_kind(a, v)] + (bonus.get(v, 0.0) if bonus else 0.0)
+        gain = gl + gr - SLIP_COST[kind or slip_kind(a, v)] + (bonus.get(v, 0.0) if bonus else 0.0)
         if gain > 0:
             out.append((gain, v))
     out.sort(key=lambda x: (-x[0], x[1]))

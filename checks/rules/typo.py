@@ -80,6 +80,7 @@ BLIND_ZIPF = 4.5
 # Evidence (natural log, as the news counts weigh context) that a repair making a dictionary word
 # with a neighbour adds to what the counts say: phrase membership the counts may miss.
 WORD_BONUS = 1.5
+EDITS_IN_CONTEXT = True
 # A blind repair trusts the absence of a pair only where every neighbour is common enough for its
 # pairs to be known: "chao liệng" says nothing when "liệng" itself is hardly ever seen.
 INFORMED_ZIPF = 4.5
@@ -472,7 +473,12 @@ def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], tuple[st
         bonus = {v: WORD_BONUS for v, _, _ in variants
                  if l and r and ((pl != WORD and pairs.get(l + " " + v) == WORD)
                                  or (pr != WORD and pairs.get(v + " " + r) == WORD))}
-        ranked = rank(counts, l, a, r, [v for v, _, _ in variants], bonus)
+        near = [v for v, _, _ in variants]
+        ranked = rank(counts, l, a, r, near, bonus)
+        if not ranked and EDITS_IN_CONTEXT and not counts.bigram(l, a) and not counts.bigram(a, r):
+            # Never seen beside either neighbour, and no slip of the usual kinds fits: a syllable a
+            # keystroke away may ("lú" for "lúc"), at the higher cost of an edit.
+            ranked = rank(counts, l, a, r, (), None, [e for e in _near_syllables(a) if e not in near])
         return ((WORD + 1, ranked[0][0]), tuple(v for _, v in ranked)) if ranked else None
     pairs = lex.pairs
     bound, free = lex.bound_set, lex.free_set
