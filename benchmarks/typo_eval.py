@@ -18,8 +18,9 @@ say how the checker does on the kind of slip, not on the real distribution of th
 
 `--corrected FILE` measures that target itself on a body of edited Vietnamese text: recall >= 0.5 with at
 most 10 other flags per 1,000 words (hunspell-vi: 0.385 with 64). Viwiki-Spelling (Vietnamese Wikipedia
-revisions, CC BY 4.0) is such a corpus. It is not shipped: it could not be fetched here, with no network
-access, so the figures are for anyone who has the file. FILE is JSON Lines, one document a line:
+revisions, CC BY 4.0) is such a corpus; its development part is not shipped but sits beside the checkout
+(../shared/data/viwiki-dev/), and benchmarks/typo_domains.py reports it with every other domain. FILE is
+JSON Lines, one document a line:
 
     {"_id": "...", "text": "the document", "mistakes": [{"text": "mistake word", "start_offset": "12",
      "suggest": ["correct word", ...]}, ...]}
