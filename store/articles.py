@@ -490,9 +490,13 @@ class Query:
     date_from: str | None = None
     date_to: str | None = None
     sort: str = "date"
+    assignee: str | None = None  # "assigned to me": the articles given to this editor
 
     def where(self) -> tuple[str, list]:
         clauses, params = [], []
+        if self.assignee:
+            clauses.append("a.assignee = ?")
+            params.append(self.assignee)
         if self.status:
             clauses.append("a.status = ?")
             params.append(self.status)

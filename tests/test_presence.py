@@ -59,3 +59,84 @@ def test_a_lock_expires_when_its_desk_stops_beating(fresh_db, two):
     assert articles.history(fresh_db, two[0])[-1]["note"] == "take over: Lan → Minh"
     presence.release(fresh_db, two[0], "Minh")
     assert presence.current_lock(fresh_db, two[0]) is None
+
+
+# ---- in the desk ----------------------------------------------------------------------------------
+
+async def settle(app, pilot) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def rows_text(app) -> str:
+    return "\n".join(app.screen.list.render_line(y).text for y in range(1, 6))
+
+
+async def test_inbox_shows_who_is_editing_and_refreshes_itself(db_path, fresh_db, two, monkeypatch):
+    import tui.screens.inbox as inbox
+    from tui.app import BientapApp
+
+    monkeypatch.setattr(inbox, "POLL_SECONDS", 0.2)
+    monkeypatch.setenv("BIENTAP_USER", "Minh")
+    presence.take_lock(fresh_db, two[0], "Minh")  # my own desk's lock is not news to me
+    app = BientapApp(db_path)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(app, pilot)
+        assert "đang sửa" not in rows_text(app)
+        presence.take_lock(fresh_db, two[1], "Lan")  # a colleague opens the other, on another desk
+        await pilot.pause(0.8)  # no key pressed
+        await settle(app, pilot)
+        shown = rows_text(app)
+        assert "[đang sửa: Lan] Tin 2" in shown and "Lan] Tin 1" not in shown
+
+
+async def test_assign_from_the_inbox_and_the_assigned_to_me_view(db_path, fresh_db, two, monkeypatch):
+    from tui.app import BientapApp
+    from tui.dialogs.assign import AssignDialog
+
+    monkeypatch.setenv("BIENTAP_USER", "Minh")
+    app = BientapApp(db_path)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AssignDialog) and app.screen.query_one("Input").value == "Minh"
+        await pilot.press("enter")  # to me
+        await settle(app, pilot)
+        await pilot.press("m")
+        await settle(app, pilot)
+        assert app.screen.list.total == 1 and "giao cho tôi" in str(app.screen.query_one("#info").render())
+        await pilot.press("m")
+        await settle(app, pilot)
+        assert app.screen.list.total == 2
+    assigned = {i: articles.get(fresh_db, i).assignee for i in two}
+    assert sorted(assigned.values(), key=str) == ["Minh", None] or list(assigned.values()).count("Minh") == 1
+
+
+async def test_duplicates_side_by_side_keep_one_spike_the_rest(db_path, fresh_db, add_article):
+    from tui.app import BientapApp
+    from tui.screens.duplicates import DuplicatesScreen
+
+    body = "Sáng nay, Sở Khoa học và Công nghệ tổ chức hội thảo về đổi mới sáng tạo với nhiều doanh nghiệp."
+    first = add_article(fresh_db, title="Hội thảo đổi mới", body=body, source="a.vn")
+    second = add_article(fresh_db, title="Hội thảo đổi mới sáng tạo", body=body.replace("Sáng nay", "Chiều qua"),
+                         source="b.vn")
+    fresh_db.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", [first.id, second.id])
+    fresh_db.conn.commit()
+    app = BientapApp(db_path)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(app, pilot)
+        assert f"≈#{first.id}" in rows_text(app)
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert isinstance(app.screen, DuplicatesScreen)
+        await pilot.press("home", "j")  # the later one: its words against the earliest
+        await settle(app, pilot)
+        diff = app.screen.query_one("#dup-diff").render()
+        spans = {str(diff)[s.start:s.end].strip(): str(s.style) for s in diff.spans}
+        assert "strike" in spans.get("Sáng nay,", "") and "green" in spans.get("Chiều qua,", "")
+        await pilot.press("g", "y")  # keep the later one, spike the earliest
+        await settle(app, pilot)
+    assert articles.get(fresh_db, first.id).status == "spiked"
+    assert articles.get(fresh_db, second.id).status == "draft"

@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from store import articles
+from store import articles, duplicates, presence
 from store.articles import STATUSES, Query
 from store.checking import ASKED, BACKGROUND
 from store.db import data_version
@@ -90,6 +90,9 @@ class InboxScreen(Screen):
         Binding("u,ctrl+u", "unmark", "Bỏ đánh dấu", id="inbox.unmark", show=False),
         Binding("s,f2", "set_status", "Trạng thái", id="inbox.status"),
         Binding("e,f4", "export", "Xuất", id="inbox.export"),
+        Binding("a", "assign", "Giao bài", id="inbox.assign", show=False),
+        Binding("m", "toggle_mine", "Giao cho tôi", id="inbox.mine", show=False),
+        Binding("d", "duplicates", "Bài trùng", id="inbox.duplicates", show=False),
         Binding("r,f5", "recheck", "Kiểm lại", id="inbox.recheck", show=False),
         Binding("o,f6", "cycle_sort", "Sắp xếp", id="inbox.sort", show=False),
         Binding("f,f7", "filters", "Lọc", id="inbox.filters", show=False),
@@ -108,7 +111,8 @@ class InboxScreen(Screen):
         "inbox.sort": "Sort", "inbox.filters": "Filter", "inbox.status_all": "All",
         **{f"inbox.status_{s}": f"Show: {STATUS_LABELS['en'][s]}" for s in STATUSES},
         "inbox.next_tab": "Next tab", "inbox.previous_tab": "Previous tab", "inbox.help": "Help",
-        "inbox.quit": "Quit",
+        "inbox.quit": "Quit", "inbox.assign": "Assign", "inbox.mine": "Assigned to me",
+        "inbox.duplicates": "Duplicates",
     }
 
     def __init__(self) -> None:
@@ -268,6 +272,8 @@ class InboxScreen(Screen):
             if value:
                 info.append(f" · {tr(self, label_vi, label_en)}: ")
                 info.append(one_line(value), style="bold")
+        if q.assignee:
+            info.append(tr(self, " · giao cho tôi", " · assigned to me"), style="bold")
         if self.list.marked:
             info.append(tr(self, f" · {len(self.list.marked)} đã đánh dấu",
                            f" · {len(self.list.marked)} marked"), style="bold")
@@ -461,6 +467,48 @@ class InboxScreen(Screen):
         self.notify(message.text, severity=message.severity, markup=False)
         if isinstance(message, WorkDone):
             self.refresh_data()
+
+    # ---- assignment and duplicates ----------------------------------------------------------------
+
+    def action_assign(self) -> None:
+        from tui.dialogs.assign import AssignDialog
+
+        ids = self.list.selection()
+        if not ids:
+            return
+
+        def chosen(name: str | None) -> None:
+            if name is None:
+                return
+            try:
+                presence.assign(self.app.db, ids, name)
+            except (articles.NotFound, ValueError) as exc:
+                self.notify(visible(str(exc)), severity="error", markup=False)
+                return
+            who = name.strip()
+            self.notify(tr(self, f"Đã giao {len(ids)} bài cho {who}." if who else f"Đã bỏ giao {len(ids)} bài.",
+                           f"Assigned {len(ids)} article(s) to {who}." if who else f"Unassigned {len(ids)}."),
+                        markup=False)
+            self.refresh_data()
+
+        self.app.push_screen(AssignDialog(len(ids), articles.current_editor()), chosen)
+
+    def action_toggle_mine(self) -> None:
+        """The view "giao cho tôi": only the articles assigned to this editor (m again: all)."""
+        mine = None if self.query_spec.assignee else articles.current_editor()
+        self.load(replace(self.query_spec, assignee=mine))
+
+    def action_duplicates(self) -> None:
+        from tui.screens.duplicates import DuplicatesScreen
+
+        article_id = self.list.current_id
+        if article_id is None:
+            return
+        if len(duplicates.group(self.app.db, article_id)) < 2:
+            self.notify(tr(self, "Bài này không trùng bài nào.", "This article has no near-duplicates."),
+                        markup=False)
+            return
+        self.app.push_screen(DuplicatesScreen(article_id))
 
     def action_export(self) -> None:
         from tui.dialogs.export import ExportDialog

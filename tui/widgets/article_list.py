@@ -25,7 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from checks.text import visible
-from store import articles
+from store import articles, duplicates, presence
 from store.articles import Query
 from store.workflow import STATUS_LABELS
 
@@ -149,6 +149,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         "article-list--warnings",
         "article-list--clean",
         "article-list--dim",
+        "article-list--flag",
         "article-list--status-draft",
         "article-list--status-review",
         "article-list--status-ready",
@@ -199,7 +200,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.total = total
         self._forget()
         if first_page is not None:
-            self._pages[0] = first_page[:PAGE_SIZE]
+            self._pages[0] = self._annotated(first_page[:PAGE_SIZE])
         if keep_cursor:
             self.cursor = max(0, min(self.cursor, total - 1))
             if current is not None:
@@ -242,9 +243,21 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             page = articles.list_page(self.db, self.query_spec, after=before[-1]["_key"], limit=PAGE_SIZE)
         else:
             page = articles.list_page(self.db, self.query_spec, limit=PAGE_SIZE, offset=number * PAGE_SIZE)
-        self._pages[number] = page
+        page = self._pages[number] = self._annotated(page)
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)
+        return page
+
+    def _annotated(self, page: list[dict]) -> list[dict]:
+        """Rows with who has them open (`_locked_by`, colleagues only) and their duplicate group."""
+        ids = [row["id"] for row in page]
+        me = articles.current_editor()
+        locks = presence.locks_for(self.db, ids)
+        groups = duplicates.duplicate_of(self.db, ids)
+        for row in page:
+            lock = locks.get(row["id"])
+            row["_locked_by"] = lock.editor if lock is not None and lock.editor != me else None
+            row["_duplicate_of"] = groups.get(row["id"])
         return page
 
     def row_at(self, index: int) -> dict | None:
@@ -445,7 +458,18 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             return ((fit(labels.get(status, status), width), comp(f"article-list--status-{status}")),)
         if key == "title":
             title = one_line(row["title"]) or ("(không có tít)" if self.lang != "en" else "(no title)")
-            return ((fit(title, width), None),)
+            flags = []
+            if row.get("_locked_by"):
+                flags.append(("đang sửa: " if self.lang != "en" else "editing: ") + one_line(row["_locked_by"]))
+            if row.get("_duplicate_of"):
+                flags.append(f"≈#{row['_duplicate_of']}")
+            if not flags:
+                return ((fit(title, width), None),)
+            flag = "[" + " · ".join(flags) + "] "
+            room = width - cell_len(flag)
+            if room < 8:  # a narrow column: the flag alone says the most
+                return ((fit(flag, width), comp("article-list--flag")),)
+            return ((flag, comp("article-list--flag")), (fit(title, room), None))
         if key == "source":
             return ((fit(one_line(row["source"]), width), comp("article-list--dim")),)
         if key == "location":

@@ -1,0 +1,45 @@
+"""Give the marked articles (or the current one) to an editor: `AssignDialog` dismisses with the
+name typed ("" unassigns), or None on Escape."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from tui.dialogs import tr
+
+
+class AssignDialog(ModalScreen[str | None]):
+    DEFAULT_CSS = """
+    AssignDialog { align: center middle; }
+    AssignDialog > Vertical {
+        width: 64; height: auto; padding: 1 2; border: thick $primary; background: $surface;
+    }
+    AssignDialog .hint { color: $text-muted; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Hủy", id="assign.cancel")]
+
+    def __init__(self, count: int, me: str) -> None:
+        super().__init__()
+        self.count, self.me = count, me
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(tr(self, f"Giao {self.count} bài cho:", f"Assign {self.count} article(s) to:"),
+                         markup=False)
+            yield Input(value=self.me, id="assign-name", select_on_focus=False)
+            yield Static(tr(self, "Enter giao · để trống để bỏ giao · Esc hủy",
+                            "Enter assigns · empty unassigns · Esc cancels"), classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
