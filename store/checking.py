@@ -101,6 +101,8 @@ class CheckService:
                *, priority: int = EDITOR) -> Future:
         """A Future of `checker.assess(fields, rules)`, run in the child within the budget."""
         future: Future = Future()
+        # Worked out once per context here and pickled with it: the child finds its Checker by it.
+        checker.ctx.fingerprint  # noqa: B018
         job = (checker, dict(fields), list(rules) if rules is not None else None)
         with self._lock:
             if self._closed:
