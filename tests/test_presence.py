@@ -140,3 +140,44 @@ async def test_duplicates_side_by_side_keep_one_spike_the_rest(db_path, fresh_db
         await settle(app, pilot)
     assert articles.get(fresh_db, first.id).status == "spiked"
     assert articles.get(fresh_db, second.id).status == "draft"
+
+
+async def test_the_editor_locks_warns_and_takes_over(db_path, fresh_db, two, monkeypatch):
+    from tui.app import BientapApp
+    from tui.dialogs.choice import ChoiceDialog
+    from tui.screens.editor import EditorScreen
+
+    monkeypatch.setenv("BIENTAP_USER", "Minh")
+    app = BientapApp(db_path)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        app.open_article(two[0])
+        await settle(app, pilot)
+        assert isinstance(app.screen, EditorScreen)
+        assert presence.current_lock(fresh_db, two[0]).editor == "Minh"  # opening takes the lock
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert presence.current_lock(fresh_db, two[0]) is None  # leaving gives it back
+
+        presence.take_lock(fresh_db, two[1], "Lan")
+        app.open_article(two[1])
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChoiceDialog) and "Lan" in str(app.screen.question)
+        await pilot.press("x")  # read only
+        await settle(app, pilot)
+        editor = app.screen
+        assert editor.read_only and editor.body.read_only
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert articles.get(fresh_db, two[1]).version == 1  # nothing saved
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert presence.current_lock(fresh_db, two[1]).editor == "Lan"  # a reader leaves Lan's lock alone
+
+        app.open_article(two[1])
+        await settle(app, pilot)
+        await pilot.press("t")  # take over
+        await settle(app, pilot)
+        assert presence.current_lock(fresh_db, two[1]).editor == "Minh" and not app.screen.read_only
+    history = articles.history(fresh_db, two[1])
+    assert history[-1]["note"] == "take over: Lan → Minh" and history[-1]["author"] == "Minh"

@@ -21,7 +21,7 @@ from textual.widgets import Footer, Input, OptionList, Select, Static, TextArea
 
 from checks.findings import Finding
 from checks.text import visible
-from store import articles
+from store import articles, presence
 from store.articles import Article, ConflictError
 from store.workflow import GateRefused
 from tui.dialogs import tr
@@ -84,6 +84,8 @@ class EditorScreen(Screen):
         self.history: History | None = None
         self.conflicts: Conflicts | None = None
         self.drafts: Drafts | None = None
+        self.read_only = False  # opened while a colleague edits it, and not taken over
+        self._locked = False  # this desk holds the article's soft lock
 
     # ---- layout ---------------------------------------------------------------------------------
 
@@ -133,8 +135,64 @@ class EditorScreen(Screen):
         self.checking.checker = session.checker()
         self.load(article)
         self.body.focus()
-        self.drafts.offer()
         self.set_interval(self.POLL_SECONDS, self.poll_stored_version)
+        self.set_interval(presence.HEARTBEAT_SECONDS, self._beat)
+        try:
+            session.take_lock()
+        except presence.Locked as held:
+            self._ask_about_lock(held.lock)
+            return
+        self._locked = True
+        self.drafts.offer()
+
+    # ---- presence -------------------------------------------------------------------------------
+
+    def _ask_about_lock(self, lock: presence.Lock) -> None:
+        """A colleague has this article open: read it without editing, take it over (recorded in its
+        history; their next save meets a conflict, their text is never lost), or go back."""
+        since = lock.since[11:16] if len(lock.since) >= 16 else lock.since
+        question = Text(tr(
+            self, f"{lock.editor} đang sửa bài này (từ {since} UTC, máy {lock.host}).",
+            f"{lock.editor} is editing this article (since {since} UTC, on {lock.host})."))
+
+        def chosen(answer: str | None) -> None:
+            if answer == "take":
+                self.session.take_lock(take_over=True)
+                self._locked = True
+                self.load(self.session.get())  # the take-over is a revision of its own
+                self.notify(tr(self, f"Đã tiếp quản bài từ {lock.editor}.", f"Took the article over from "
+                                                                            f"{lock.editor}."), markup=False)
+                self.drafts.offer()
+            elif answer == "read":
+                self._set_read_only(True)
+            else:
+                self._leave()
+
+        self.app.push_screen(ChoiceDialog(question, [
+            ("read", tr(self, "Chỉ xem", "Read only"), "x"),
+            ("take", tr(self, "Tiếp quản", "Take over"), "t"),
+            ("back", tr(self, "Quay lại", "Go back"), "q"),
+        ]), chosen)
+
+    def _set_read_only(self, value: bool) -> None:
+        self.read_only = value
+        self.body.read_only = value
+        self.form.disabled = value
+        self.update_status()
+
+    def _beat(self) -> None:
+        if not self._locked:
+            return
+        if not self.session.heartbeat():
+            self._locked = False
+            lock = presence.current_lock(self.app.db, self.article_id)
+            who = lock.editor if lock is not None else "?"
+            self.notify(tr(self, f"{who} đã tiếp quản bài này; bài chuyển sang chỉ xem (bản của bạn vẫn "
+                                 "được giữ làm bản nháp).",
+                           f"{who} took this article over; it is read-only now (your text is kept as a draft)."),
+                        severity="warning", markup=False, timeout=10)
+            self.autosave()
+            self._set_read_only(True)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # Without an article (it was deleted) only leaving and help make sense.
@@ -192,6 +250,8 @@ class EditorScreen(Screen):
         out = Text()
         out.append(tr(self, f" Bài #{self.article_id}", f" Article #{self.article_id}"), style="bold")
         out.append(f" · v{self.version}")
+        if self.read_only:
+            out.append(tr(self, " · chỉ xem", " · read only"), style="bold magenta")
         if self.dirty:
             out.append(tr(self, " · ● chưa lưu", " · ● unsaved"), style="bold yellow")
         out.append(" · ")
@@ -284,6 +344,10 @@ class EditorScreen(Screen):
         self._save()
 
     def _save(self, then: Callable[[], None] | None = None) -> None:
+        if self.read_only:
+            self.notify(tr(self, "Bài đang ở chế độ chỉ xem: một đồng nghiệp đang sửa.",
+                           "Read only: a colleague is editing this article."), severity="warning", markup=False)
+            return
         errors = self.form.show_errors(self._clean)
         if errors:
             self.notify(tr(self, "Chưa lưu: sửa các ô báo đỏ trước.", "Not saved: fix the fields marked red."),
@@ -363,4 +427,11 @@ class EditorScreen(Screen):
     def _leave(self) -> None:
         if self.drafts is not None:
             self.drafts.stop()
+        if self._locked:
+            self.session.release()
+            self._locked = False
         self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        if self._locked and self.session is not None:  # the desk is closing with the article open
+            self.session.release()

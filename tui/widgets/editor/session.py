@@ -9,7 +9,7 @@ from concurrent.futures import Future
 
 import sqlite_utils
 
-from store import articles, drafts, glossary, workflow
+from store import articles, drafts, glossary, presence, workflow
 from store.articles import Article
 from store.checking import EDITOR, CheckService
 from store.context import ArticleChecker, checker_for
@@ -52,6 +52,19 @@ class ArticleSession:
                                             assess=self.checks.assessor(EDITOR))
         drafts.discard_draft(self.db, self.article_id)
         return article
+
+    # ---- presence (soft locks) ------------------------------------------------------------------
+
+    def take_lock(self, *, take_over: bool = False) -> presence.Lock:
+        """Tell colleagues this editor has the article open (presence.Locked when one of them does)."""
+        return presence.take_lock(self.db, self.article_id, take_over=take_over)
+
+    def heartbeat(self) -> bool:
+        """Keep the lock alive; False when a colleague took it over."""
+        return presence.heartbeat(self.db, self.article_id)
+
+    def release(self) -> None:
+        presence.release(self.db, self.article_id)
 
     # ---- checking -------------------------------------------------------------------------------
 
