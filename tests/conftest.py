@@ -20,6 +20,8 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("BIENTAP_EDITOR", "tester")
+    # `--user` names the whole run in os.environ (it reaches the desk and its workers): undone after each test.
+    monkeypatch.delenv("BIENTAP_USER", raising=False)
     monkeypatch.delenv("BIENTAP_DB", raising=False)
 
 
