@@ -17,7 +17,8 @@ editor. Then, while the import is still writing:
   article back to back (a short think time between), the part SQLite's single writer constrains.
 - memory: RSS and PSS of every desk process and its check-service child.
 
-The machine's load average is printed with every point. Every tmux session and process started
+`--no-import` gives the same figures without the import, to tell its write chunks from the desks'
+own contention. The machine's load average is printed with every point. Every tmux session and process started
 here is ended on the way out. Speed is measured, not tested.
 """
 
@@ -80,22 +81,28 @@ def run_desk(log: Path, cli_args: list[str]) -> None:
 # --- a concurrent saver: store.workflow.save_article back to back --------------------------------
 
 def run_saver(db_path: Path, article_id: int, seconds: float, think: float) -> None:
+    """Prints the latencies (ms) of the saves that went through; on stderr, how many were refused
+    because the write lock stayed taken longer than the busy timeout ("database is locked")."""
     from store import articles, workflow
     from store.context import load_context
-    from store.db import open_db
+    from store.db import StoreError, open_db
 
     db = open_db(db_path)
     ctx = load_context(db)
-    samples = []
+    samples, locked = [], 0
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         current = articles.get(db, article_id)
         started = time.monotonic()
-        workflow.save_article(db, article_id, {"body": current.body + " x"}, current.version,
-                              editor=f"saver{article_id}", ctx=ctx)
-        samples.append((time.monotonic() - started) * 1000)
+        try:
+            workflow.save_article(db, article_id, {"body": current.body + " x"}, current.version,
+                                  editor=f"saver{article_id}", ctx=ctx)
+            samples.append((time.monotonic() - started) * 1000)
+        except StoreError:
+            locked += 1
         time.sleep(think)
     print(json.dumps(samples))
+    print(f"locked {locked}", file=sys.stderr)
 
 
 # --- the harness ----------------------------------------------------------------------------------
@@ -217,18 +224,20 @@ def save_latency(desk: Desk, timeout: float = 20) -> float | None:
     return None
 
 
-def point(n: int, base: Path, feed: Path, keys_per_desk: int, saves_per_desk: int, saver_seconds: float) -> dict:
+def point(n: int, base: Path, feed: Path | None, keys_per_desk: int, saves_per_desk: int,
+          saver_seconds: float) -> dict:
     workdir = Path(tempfile.mkdtemp(prefix="bench-desk-", dir=CACHE))
     db = workdir / "desks.db"
     shutil.copy(base, db)
     desks: list[Desk] = []
     importer = None
-    result: dict = {"desks": n, "load_start": os.getloadavg()}
+    result: dict = {"desks": n, "import": feed is not None, "load_start": os.getloadavg()}
     try:
-        log = (workdir / "import.log").open("w")
-        importer = subprocess.Popen([str(BIN / "bientap"), "--db", str(db), "import", str(feed)], stdout=log,
-                                    stderr=subprocess.STDOUT, start_new_session=True)
-        time.sleep(2)  # the import is writing before the first desk opens
+        if feed is not None:
+            log = (workdir / "import.log").open("w")
+            importer = subprocess.Popen([str(BIN / "bientap"), "--db", str(db), "import", str(feed)], stdout=log,
+                                        stderr=subprocess.STDOUT, start_new_session=True)
+            time.sleep(2)  # the import is writing before the first desk opens
         started = time.monotonic()
         desks = [Desk(k, db, workdir) for k in range(n)]
 
@@ -262,8 +271,9 @@ def point(n: int, base: Path, feed: Path, keys_per_desk: int, saves_per_desk: in
         for _ in range(saves_per_desk):
             for desk in opened:
                 got = save_latency(desk)
-                if got is None:
+                if got is None:  # kept to see why: a lock warning, an error, a desk that ended
                     failed += 1
+                    (CACHE / f"{desk.session}-failed-save.txt").write_text(desk.screen())
                 else:
                     saves.append(got)
         result["desk_save_ms"], result["desk_saves_failed"] = saves, failed
@@ -275,13 +285,17 @@ def point(n: int, base: Path, feed: Path, keys_per_desk: int, saves_per_desk: in
         ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id LIMIT ?", [n])]
         conn.close()
         savers = [subprocess.Popen([str(BIN / "python"), str(Path(__file__).resolve()), "_saver", str(db), str(i),
-                                    str(saver_seconds), "0.2"], stdout=subprocess.PIPE, text=True) for i in ids]
-        store_ms = []
+                                    str(saver_seconds), "0.2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   text=True) for i in ids]
+        store_ms, locked = [], 0
         for saver in savers:
-            out, _ = saver.communicate(timeout=saver_seconds + 120)
-            store_ms += json.loads(out.strip().splitlines()[-1]) if saver.returncode == 0 else []
-        result["store_save_ms"] = store_ms
-        result["import_still_running"] = importer.poll() is None
+            out, err = saver.communicate(timeout=saver_seconds + 120)
+            if saver.returncode != 0:
+                raise SystemExit(err)
+            store_ms += json.loads(out.strip().splitlines()[-1])
+            locked += int(re.findall(r"locked (\d+)", err)[-1])
+        result["store_save_ms"], result["store_saves_locked"] = store_ms, locked
+        result["import_still_running"] = importer is not None and importer.poll() is None
         result["load_end"] = os.getloadavg()
     finally:
         for desk in desks:
@@ -303,10 +317,12 @@ def summary(r: dict) -> str:
             f"    key (received → screen)  {ms(r['key_ms'])}; send → screen {ms(r['key_e2e_ms'])}; "
             f"lost {r['keys_lost']}\n"
             f"    save in the desk         {ms(r['desk_save_ms'])}; failed {r['desk_saves_failed']}\n"
-            f"    save_article, {r['desks']} writers {ms(r['store_save_ms'])}\n"
+            f"    save_article, {r['desks']} writers {ms(r['store_save_ms'])}; "
+            f"refused 'database is locked' {r['store_saves_locked']}\n"
             f"    memory per desk          RSS {r['rss_mb_per_desk']:.0f} MB, PSS {r['pss_mb_per_desk']:.0f} MB "
             f"({r['processes_per_desk']:.0f} processes)\n"
-            f"    import still running at the end: {r['import_still_running']}")
+            + (f"    import still running at the end: {r['import_still_running']}" if r["import"] else
+               "    no import running"))
 
 
 def main() -> None:
@@ -322,13 +338,14 @@ def main() -> None:
     parser.add_argument("--keys", type=int, default=8, help="keys sent to each desk")
     parser.add_argument("--saves", type=int, default=2, help="saves made in each desk")
     parser.add_argument("--saver-seconds", type=float, default=8.0)
+    parser.add_argument("--no-import", action="store_true", help="a baseline: the same without the import")
     parser.add_argument("--json", type=Path, help="append each point's raw figures here (JSON Lines)")
     args = parser.parse_args()
     if not shutil.which("tmux"):
         raise SystemExit("tmux is not installed")
-    base, feed = build_db(args.articles), feed_file(args.feed)
-    print(f"{os.cpu_count()} cores; archive {args.articles} articles; feed of {args.feed} imported meanwhile",
-          flush=True)
+    base, feed = build_db(args.articles), None if args.no_import else feed_file(args.feed)
+    print(f"{os.cpu_count()} cores; archive {args.articles} articles; "
+          + ("no import" if feed is None else f"feed of {args.feed} imported meanwhile"), flush=True)
     for n in args.desks:
         for _ in range(args.runs):
             r = point(n, base, feed, args.keys, args.saves, args.saver_seconds)
