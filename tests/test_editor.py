@@ -762,3 +762,64 @@ def test_diff_text_never_fails_and_is_empty_for_equal_texts(old, new):
     assert diff_text(old, old).plain == ""
     shown = diff_text(old, new).plain
     assert (shown == "") == (old == new)
+
+
+# ---- issue 17: keys that do what they say -----------------------------------------------------------
+
+def help_hint(app) -> str:
+    from textual.widgets import Static
+
+    return str(app.screen.query(Static).last().render())
+
+
+async def test_every_key_the_help_shows_works_where_the_focus_is(db_path, article_id):
+    """Alt+Enter is gone (terminals send it as Enter); `:` is offered only where it is not typed;
+    a text field's own keys are not listed in English ("f7 Select all"), a few are, in Vietnamese."""
+    from tui.screens.help import HelpScreen
+
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        await type_at_end(screen, pilot, ":")
+        assert screen.body.text == BODY + ":"  # a colon, not the palette
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = dict((desc, keys) for keys, desc in app.screen.rows())
+        assert rows["Sửa"] == "F4" and rows["Chọn hết ô chữ"] == "F7" and rows["Hoàn tác"].startswith("^z")
+        assert "Select all" not in rows and "Cursor up" not in rows
+        assert not help_hint(app).startswith(":") and "Ctrl+P" in help_hint(app)
+        await pilot.press("escape")
+        await pilot.press("f7")  # what the help says F7 does
+        assert screen.body.selected_text == screen.body.text
+        screen.query_one("#f-byline").focus()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert not help_hint(app).startswith(":")
+        await pilot.press("escape")
+        screen.panel.focus()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert help_hint(app).startswith(": hoặc Ctrl+P")
+        await pilot.press("escape")
+        await pilot.press("colon")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CommandPalette"
+        await pilot.press("escape")
+        screen.query_one("#f-title").focus()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CommandPalette"
+
+
+def test_alt_enter_is_not_bound_it_arrives_as_enter():
+    """Why Alt+Enter is not offered: a terminal without the kitty keyboard protocol (tmux) sends
+    ESC CR, which Textual reads as a plain Enter."""
+    from textual._xterm_parser import XTermParser
+
+    from tui.screens.editor import EditorScreen
+
+    parser = XTermParser()
+    keys = [e.key for e in parser.feed("\x1b\r")] + [e.key for e in parser.feed("")]
+    assert "alt+enter" not in keys
+    assert not any("alt+enter" in b.key for b in EditorScreen.BINDINGS)

@@ -23,6 +23,7 @@ from checks.findings import Finding
 from checks.text import visible
 from store import articles, presence
 from store.articles import Article, ConflictError
+from store.db import StoreError
 from store.workflow import GateRefused
 from tui.dialogs import tr
 from tui.dialogs.choice import ChoiceDialog
@@ -53,7 +54,8 @@ class EditorScreen(Screen):
         Binding("f8", "next_finding", "Lỗi sau", id="editor.next_finding", priority=True, key_display="F8"),
         Binding("shift+f8", "previous_finding", "Lỗi trước", id="editor.previous_finding", priority=True,
                 key_display="⇧F8"),
-        Binding("f4,alt+enter", "apply_fix", "Sửa", id="editor.apply_fix", priority=True, key_display="F4"),
+        # Not Alt+Enter: tmux and most terminals send it as ESC+CR, which arrives as a plain Enter.
+        Binding("f4", "apply_fix", "Sửa", id="editor.apply_fix", priority=True, key_display="F4"),
         Binding("f5", "fix_all", "Sửa hết", id="editor.fix_all", priority=True, key_display="F5"),
         Binding("f6", "ignore_finding", "Bỏ qua", id="editor.ignore", priority=True, key_display="F6"),
         Binding("shift+f6", "add_word", "Thêm từ", id="editor.add_word", priority=True, key_display="⇧F6"),
@@ -382,6 +384,12 @@ class EditorScreen(Screen):
             return
         except ValueError as exc:
             self.notify(visible(str(exc)), severity="error", markup=False)
+            return
+        except StoreError as exc:  # locked by a long import, disk full...: the text stays, as a draft too
+            self.autosave()
+            self.notify(tr(self, f"Chưa lưu được ({visible(str(exc))}); văn bản vẫn còn — thử Ctrl+S lại.",
+                           f"Not saved ({visible(str(exc))}); your text is kept — try Ctrl+S again."),
+                        severity="error", markup=False, timeout=10)
             return
         self._notes = []
         if article.status != raw["status"]:  # moved back to review by the gate

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Input, Static, TextArea
 
 from tui.dialogs import tr
 
@@ -16,6 +16,15 @@ from tui.dialogs import tr
 # Textual's own bindings, in the desk's language.
 BUILTIN_VI = {"Quit": "Thoát", "Focus Next": "Sang ô sau", "Focus Previous": "Về ô trước",
               "Copy selected text": "Chép chữ đã chọn", "Command palette": "Bảng lệnh"}
+# A text field's own keys (cursor moves, deletions...) are the usual ones and stay out of the list,
+# but for these few, named in the desk's language; every other binding of a text field is hidden.
+TEXT_KEYS = {"undo": ("Hoàn tác", "Undo"), "redo": ("Làm lại", "Redo"), "cut": ("Cắt", "Cut"),
+             "copy": ("Chép", "Copy"), "paste": ("Dán", "Paste"), "select_all": ("Chọn hết ô chữ", "Select all")}
+
+
+def takes_text(widget) -> bool:
+    """Whether `widget` types printable keys (so `:` or `?` there are characters, not commands)."""
+    return isinstance(widget, (Input, TextArea))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -32,6 +41,13 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.bindings = bindings
 
+    @property
+    def typing(self) -> bool:
+        """Whether the focus underneath is in a text field, where `:` types a colon."""
+        stack = self.app.screen_stack
+        below = stack[stack.index(self) - 1] if self in stack and stack.index(self) > 0 else None
+        return below is not None and takes_text(below.focused)
+
     def rows(self) -> list[tuple[str, str]]:
         """(keys, description) per action, keys that share an action joined: "j, ↓"."""
         grouped: dict[tuple[int, str], tuple[list[str], str]] = {}
@@ -40,10 +56,17 @@ class HelpScreen(ModalScreen[None]):
             if not binding.description:
                 continue
             description = binding.description
-            if getattr(self.app, "lang", "vi") != "en":
+            english = getattr(self.app, "lang", "vi") == "en"
+            if takes_text(active.node):
+                if binding.action not in TEXT_KEYS:
+                    continue
+                description = TEXT_KEYS[binding.action][english]
+            elif not english:
                 description = BUILTIN_VI.get(description, description)
             keys, _ = grouped.setdefault((id(active.node), binding.action), ([], description))
             shown = self.app.get_key_display(binding)
+            if len(shown) <= 3 and shown[:1] == "f" and shown[1:].isdigit():
+                shown = shown.upper()  # "F7", as the desk writes its own F-keys
             if shown not in keys:
                 keys.append(shown)
         return [(", ".join(keys), description) for keys, description in grouped.values()]
@@ -57,8 +80,12 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll():
             yield Static(Text(tr(self, "Phím tắt", "Key bindings"), style="bold"), markup=False)
             yield Static(table)
-            yield Static(Text(tr(self, ": hoặc Ctrl+P mở bảng lệnh · Esc đóng",
-                                 ": or Ctrl+P opens the command palette · Esc closes"), style="dim"))
+            if self.typing:  # ":" types a colon in a text field; Ctrl+P works everywhere
+                hint = tr(self, "Ctrl+P mở bảng lệnh · Esc đóng", "Ctrl+P opens the command palette · Esc closes")
+            else:
+                hint = tr(self, ": hoặc Ctrl+P mở bảng lệnh · Esc đóng",
+                          ": or Ctrl+P opens the command palette · Esc closes")
+            yield Static(Text(hint, style="dim"))
 
     def action_close(self) -> None:
         self.dismiss(None)
