@@ -16,6 +16,8 @@ from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
+from checks.vietnamese import MERGED_ONSETS, split_onset, strip_tone
+
 DATA = Path(__file__).resolve().parent / "data" / "vi_ngrams.bin"
 BITS = 14
 
@@ -77,27 +79,22 @@ def ngrams() -> Ngrams:
 # never seen is expected about MU * p(x) / (count(l) + MU) of the time, so an unseen pair tells
 # little unless the neighbour is frequent.
 MU = 100.0
-# A pair missing from the pruned counts was seen up to twice: read it as this many, not as never.
+# A pair missing from the pruned counts was seen up to twice: read it as seen once (and never more
+# often than its two syllables would meet by chance), not as never.
 PRUNED = 1.0
-FLOOR_BY_CHANCE = True
 TRI_MU = 20.0
-# How much likelier in context (natural log) a variant must be than the syllable written, by how
-# writers slip: tones heard alike (hỏi/ngã) and onsets whole dialects merge are the commonest real
-# slips, so they need the least.
 # A side of the context that has seen the syllable written or the variant may not make the variant
 # less likely than this (natural log) if the variant is to be suggested.
 SIDE_TOLERANCE = 2.5
-# With a known neighbour on each side, the variant must have been seen beside both (or in the very
-# triple): one side alone is how a word commoner elsewhere gets pushed in.
-BOTH_SIDES = False
+# How much likelier in context (natural log) a variant must be than the syllable written, by how
+# writers slip: tones heard alike (hỏi/ngã) and onsets whole dialects merge are the commonest real
+# slips, so they need the least; a syllable merely a keystroke away ("edit") needs the most.
 SLIP_COST = {"hoi_nga": 2.5, "merger": 3.0, "tone": 4.0, "other": 5.0, "edit": 8.0}
 
 
 def slip_kind(a: str, v: str) -> str:
     """How `v` differs from `a`: hỏi/ngã only, a dialect merger of onsets (any tone), another tone
     on the same letters, or something else (vowel mark, final)."""
-    from checks.vietnamese import MERGED_ONSETS, split_onset, strip_tone
-
     (pa, ta), (pv, tv) = strip_tone(a), strip_tone(v)
     if pa == pv:
         return "hoi_nga" if {ta, tv} == {3, 4} else "tone"
@@ -117,8 +114,7 @@ def _log_next(g: Ngrams, prev: str, x: str) -> float:
     px = cx / g.tokens
     seen = g.bigram(prev, x)
     if not seen:
-        # Pruned: seen up to twice, but no more often than the two syllables would meet by chance.
-        seen = min(PRUNED, cprev * px) if FLOOR_BY_CHANCE else PRUNED
+        seen = min(PRUNED, cprev * px)
     return log((seen + MU * px) / (cprev + MU))
 
 
@@ -161,13 +157,12 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
     kinds = [(v, None) for v in variants] + [(v, "edit") for v in edits]
     for v, kind in kinds:
         v_left, v_right = bool(l and g.bigram(l, v)), bool(r and g.bigram(v, r))
-        if not (v_left or v_right) or (BOTH_SIDES and l and r and not (v_left and v_right)
-                                         and not g.trigram(l, v, r)):
+        if not (v_left or v_right):
             continue
         left, right = context_score(g, l, v, r)
         gl, gr = left - base_l, right - base_r
-        # Evidence from both sides: a side where the written syllable was seen must not speak
-        # against the variant ("thịt lớn cho": "lớn cho" keeps "lớn", whatever "thịt lợn" says).
+        # Evidence from both sides: a side that has seen either must not speak much against the
+        # variant, however loudly the other speaks for it.
         if (gl < -SIDE_TOLERANCE and (a_left or v_left)) or (gr < -SIDE_TOLERANCE and (a_right or v_right)):
             continue
         gain = gl + gr - SLIP_COST[kind or slip_kind(a, v)] + (bonus.get(v, 0.0) if bonus else 0.0)
