@@ -24,13 +24,15 @@ from store.db import open_db
 BODY = "Dòng một có chữ sai ở đây.\n\nDòng hai có XYZ và lỗii.\n\nDòng ba bình thường."
 TITLE = "Tít bài [bold]thử[/"
 FIXES = {"sai": "đúng", "lỗii": "lỗi"}
+RANKED = {"giử": ("giá", "giữ", "giũ")}  # several suggestions, the right one not first
 
 
 def typo_rule(doc, ctx):
-    """Test rule: a word from FIXES, unless the newsroom dictionary has it."""
+    """Test rule: a word from FIXES or RANKED, unless the newsroom dictionary has it."""
     for tok in doc.tokens:
-        if tok.text in FIXES and tok.text not in ctx.custom_words:
-            yield Hit(tok.start, tok.end, "sai chính tả [b]thử", "typo", (FIXES[tok.text],))
+        if (tok.text in FIXES or tok.text in RANKED) and tok.text not in ctx.custom_words:
+            suggestions = RANKED.get(tok.text) or (FIXES[tok.text],)
+            yield Hit(tok.start, tok.end, "sai chính tả [b]thử", "typo", suggestions)
 
 
 def abbr_rule(doc, ctx):
@@ -823,3 +825,44 @@ def test_alt_enter_is_not_bound_it_arrives_as_enter():
     keys = [e.key for e in parser.feed("\x1b\r")] + [e.key for e in parser.feed("")]
     assert "alt+enter" not in keys
     assert not any("alt+enter" in b.key for b in EditorScreen.BINDINGS)
+
+
+# ---- issue 17: choosing a suggestion ----------------------------------------------------------------
+
+async def test_f4_on_several_suggestions_opens_a_picker(db_path, article_id):
+    from tui.dialogs.suggestions import SuggestionDialog
+
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        await type_at_end(screen, pilot, " giử được và giử nữa")
+        await settle(app, pilot)
+        screen.body.move_cursor(screen.body.location_of(len(BODY) + 2))
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, SuggestionDialog)
+        await pilot.press("escape")  # closes without a change
+        await pilot.pause()
+        assert screen.body.text.endswith(" giử được và giử nữa")
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("2")  # the second-ranked suggestion
+        await settle(app, pilot)
+        assert screen.body.text.endswith(" giữ được và giử nữa")
+        await pilot.press("f8")
+        assert screen.body.offset_of(screen.body.cursor_location) == len(BODY) + len(" giữ được và ")
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # arrows then Enter: the third
+        await settle(app, pilot)
+        assert screen.body.text.endswith(" giữ được và giũ nữa")
+        await pilot.press("f8", "f4")  # one suggestion: applied at once, no picker
+        await settle(app, pilot)
+        assert screen.body.text.startswith("Dòng một có chữ đúng")
+        assert not isinstance(app.screen, SuggestionDialog)
+
+
+def test_check_json_lists_every_suggestion_ranked(cli, test_rules):
+    result = cli("check", "-", "--format", "json", "--fail-on", "never", input="Anh ấy giử được.\n".encode())
+    found = [f for f in json.loads(result.output) if f["rule"] == "test.typo"]
+    assert [f["suggestions"] for f in found] == [["giá", "giữ", "giũ"]]

@@ -1,6 +1,7 @@
 """Checking the article and working through its findings: each finding marked at its span in the
-body and the sapo, listed in the panel; F8/Shift+F8 walk them, F4 applies a fix, F5 all safe ones,
-F6 ignores one in this article, Shift+F6 adds a word to the newsroom dictionary.
+body and the sapo, listed in the panel; F8/Shift+F8 walk them, F4 applies a fix (or, when there are
+several suggestions, opens a picker), F5 all safe ones, F6 ignores one in this article, Shift+F6
+adds a word to the newsroom dictionary.
 
 Checks run in the desk's check process (store.checking: a rule gone wrong costs a check.timeout
 finding, never a frozen screen), awaited by an exclusive worker a moment after typing stops; the
@@ -24,6 +25,7 @@ from store.context import ArticleChecker
 from tui.dialogs import tr
 from tui.dialogs.choice import ChoiceDialog
 from tui.dialogs.diff import DiffDialog, diff_fields
+from tui.dialogs.suggestions import SuggestionDialog
 from tui.widgets.editor.form import LABELS, split_tags
 from tui.widgets.editor.session import ArticleSession
 
@@ -275,7 +277,18 @@ class Findings:
         if not f.suggestions:
             self.notify(f"Lỗi {f.rule} không có gợi ý sửa.", f"{f.rule} has no suggested fix.")
             return
-        if not self.replace_span(f, f.suggestions[0]):
+        if len(f.suggestions) == 1:
+            self._replace(f, f.suggestions[0])
+            return
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self._replace(f, f.suggestions[index])
+
+        self.screen.app.push_screen(SuggestionDialog(f.text, f.suggestions[:9]), chosen)
+
+    def _replace(self, f: Finding, replacement: str) -> None:
+        if not self.replace_span(f, replacement):
             self.notify("Văn bản đã đổi; đang kiểm tra lại.", "The text changed; re-checking.")
         self.check_now()
 
