@@ -126,30 +126,34 @@ def save_article(db: sqlite_utils.Database, article_id: int, changes: dict, expe
     the revision). A status change is noted as "status: draft → review". `extra` runs inside the
     save's transaction (the desk restores removed lines with it). `assess` runs the checks (the
     desk's go to its budgeted check process). Raises ConflictError as articles.save does.
+
+    The checks run before the write lock is taken: they read the version the editor started from,
+    and the save itself checks, under the lock, that it is still the stored one (else a conflict).
+    Holding the lock through the checks made colleagues' saves queue behind them.
     """
+    current = articles.get(db, article_id)
+    if current.version != expected_version:
+        raise ConflictError(article_id, expected_version, current.version)
+    if checker is None:
+        checker = checker_for(db, article_id, ctx)
+    fields = {**current.editable(), **articles.clean_fields(changes)}
+    target = fields["status"]
+    assessment = assess(checker, fields)
+    if target in GATED:
+        items = gate_items(assessment.findings, checker.ctx)
+        if any(i.blocking for i in items):
+            if current.status != target:
+                raise GateRefused(article_id, target, items, demotable=False)
+            before = _blocking(assess(checker, current.editable()).findings, checker.ctx)
+            if not _blocking(assessment.findings, checker.ctx) <= before:
+                if not demote:
+                    raise GateRefused(article_id, target, items, demotable=True)
+                changes = {**changes, "status": "review"}
+                target = "review"
+                note = ", ".join(filter(None, [note, "lỗi chặn sau khi sửa (blocking findings after edit)"]))
+    if target != current.status:
+        note = ", ".join(filter(None, [f"status: {current.status} → {target}", note]))
     with write_transaction(db):
-        current = articles.get(db, article_id)
-        if current.version != expected_version:
-            raise ConflictError(article_id, expected_version, current.version)
-        if checker is None:
-            checker = checker_for(db, article_id, ctx)
-        fields = {**current.editable(), **articles.clean_fields(changes)}
-        target = fields["status"]
-        assessment = assess(checker, fields)
-        if target in GATED:
-            items = gate_items(assessment.findings, checker.ctx)
-            if any(i.blocking for i in items):
-                if current.status != target:
-                    raise GateRefused(article_id, target, items, demotable=False)
-                before = _blocking(assess(checker, current.editable()).findings, checker.ctx)
-                if not _blocking(assessment.findings, checker.ctx) <= before:
-                    if not demote:
-                        raise GateRefused(article_id, target, items, demotable=True)
-                    changes = {**changes, "status": "review"}
-                    target = "review"
-                    note = ", ".join(filter(None, [note, "lỗi chặn sau khi sửa (blocking findings after edit)"]))
-        if target != current.status:
-            note = ", ".join(filter(None, [f"status: {current.status} → {target}", note]))
         saved = articles.save(db, article_id, changes, expected_version, editor=editor, note=note,
                               counts=assessment.counts, checked_with=assessment.checked_with,
                               by_editor=by_editor)

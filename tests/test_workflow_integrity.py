@@ -342,3 +342,27 @@ def test_check_timeout_blocks_even_when_the_house_turns_errors_off(fresh_db, add
     items = gate_items(findings, load_context(fresh_db))
     assert items and items[0].blocking
     assert set_status(fresh_db, [a.id], "ready").refused
+
+
+async def test_a_save_the_database_refuses_keeps_the_text(db_path, fresh_db, add_article, monkeypatch):
+    """A database locked past the wait (a long import), a full disk: one line, the desk stays, the
+    text stays in the editor and as a draft."""
+    from store import workflow
+    from store.db import StoreError
+
+    def locked(*args, **kwargs):
+        raise StoreError("cơ sở dữ liệu đang bị tiến trình khác khóa (database is locked by another process)")
+
+    a = add_article(fresh_db, title="Tít", body="Nội dung.")
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, a.id)
+        screen.body.move_cursor(screen.body.document.end)
+        await pilot.press(*" Thêm")
+        monkeypatch.setattr(workflow, "save_article", locked)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is screen and screen.dirty and screen.body.text.endswith("Thêm")
+        assert any("database is locked" in str(n.message) for n in app._notifications)
+    assert articles.get(fresh_db, a.id).version == 1
+    assert drafts.load_draft(fresh_db, a.id).fields["body"].endswith("Thêm")

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from checks.text import visible
 from store import drafts
 from store.articles import ConflictError
+from store.db import StoreError
 from store.workflow import GateRefused
 from tui.dialogs import tr
 from tui.dialogs.confirm import ConfirmDialog
@@ -76,6 +78,10 @@ class History:
             screen.notify(tr(screen, "Bài vừa được người khác lưu; hãy lưu hoặc tải lại trước.",
                              "Someone else saved this article; save or reload first."),
                           severity="error", markup=False)
+            return
+        except StoreError as exc:
+            screen.notify(tr(screen, f"Chưa khôi phục được ({visible(str(exc))}).",
+                             f"Not restored ({visible(str(exc))})."), severity="error", markup=False)
             return
         screen.load(article)
         screen.notify(tr(screen, f"Đã khôi phục v{version} thành v{article.version}.",
