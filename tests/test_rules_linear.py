@@ -280,28 +280,10 @@ def _superlinear(make: Callable[[int], str], small: int, large: int, repeats: in
     return bad
 
 
-# Known and not this module's to fix: checks.findings._view_with_map composes each cluster with
-# unicodedata.normalize, which sorts a long run of combining marks of mixed classes by insertion,
-# in quadratic time (checks.text.nfc is the linear form). The rules are measured on this text
-# once that is fixed: the strict xfail below then fails, and this entry goes.
-KNOWN = {"combining classes mixed"}
-
-
-@pytest.mark.parametrize("generator", [g for g in GENERATORS if g not in KNOWN])
+@pytest.mark.parametrize("generator", list(GENERATORS))
 def test_every_check_is_linear(generator):
     bad = superlinear(GENERATORS[generator])
     assert not bad, f"{generator!r}: " + "; ".join(f"{k}: {v}" for k, v in bad.items())
-
-
-@pytest.mark.xfail(strict=True, reason="findings._view_with_map: quadratic NFC of a long run of marks")
-@pytest.mark.parametrize("generator", sorted(KNOWN))
-def test_known_superlinear(generator):
-    make = GENERATORS[generator]
-    ctx = _ctx()
-    names = {"(document view)"}
-    small = min(_measure(make(1_000), ctx, BUDGET[SMALL], names)["(document view)"] for _ in range(3))
-    large = _measure(make(16_000), ctx, BUDGET[LARGE], names)["(document view)"]
-    assert large <= max(FLOOR, LIMIT * small), (small, large)
 
 
 def test_new_rules_are_measured_too(monkeypatch):
