@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 import sqlite_utils
 
 from checks.findings import Finding
-from checks.text import clean_field, fold, word_count
+from checks.text import clean_field, fold, nfc, word_count
 from store.db import write_transaction
 
 STATUSES = ("draft", "review", "ready", "published", "spiked")
@@ -187,7 +187,7 @@ def title_sort_key(title: str | None) -> str:
     import unicodedata
 
     primary, tones = [], []
-    for ch in unicodedata.normalize("NFC", title.lower()):
+    for ch in nfc(title.lower()):
         got = _SORT_CHARS.get(ch)
         if got is None:
             if len(_SORT_CHARS) > 10_000:

@@ -28,7 +28,7 @@ from pathlib import Path
 import sqlite_utils
 
 from checks.boilerplate import classify_lines
-from checks.text import clean_field
+from checks.text import clean_field, nfc
 from store import articles
 from store.articles import Article
 
@@ -72,7 +72,7 @@ _MAYBE_UNCLEAN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200d\u200e\u200f\u06
 
 def _clean(value: str | None) -> str:
     value = value or ""
-    return clean_field(value) if _MAYBE_UNCLEAN.search(value) else unicodedata.normalize("NFC", value)
+    return clean_field(value) if _MAYBE_UNCLEAN.search(value) else nfc(value)
 
 
 def _line(value: str | None) -> str:
