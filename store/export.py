@@ -19,7 +19,6 @@ import re
 import socket
 import tempfile
 import time
-import unicodedata
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
