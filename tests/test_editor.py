@@ -866,3 +866,82 @@ def test_check_json_lists_every_suggestion_ranked(cli, test_rules):
     result = cli("check", "-", "--format", "json", "--fail-on", "never", input="Anh ấy giử được.\n".encode())
     found = [f for f in json.loads(result.output) if f["rule"] == "test.typo"]
     assert [f["suggestions"] for f in found] == [["giá", "giữ", "giũ"]]
+
+
+# ---- issue 17: find and replace ---------------------------------------------------------------------
+
+FIND_BODY = "Tăng 96,5%.Đây là số liệu.\n\nNgày mai đây sẽ khác; ĐÂY là ngày đầy nắng."
+
+
+@given(st.text(alphabet="aăâeêđĐDdAÂ\u0301\u0300\u0323\u0302 yYấẤ", max_size=30),
+       st.text(alphabet="aăâđdDyấ\u0301 ", min_size=1, max_size=4))
+def test_find_all_maps_folded_matches_back_to_the_text(text, query):
+    from tui.widgets.editor.find import find_all, fold_char
+
+    needle = "".join(fold_char(ch) for ch in query)
+    matches = find_all(text, query)
+    ends = [0]
+    for start, end in matches:
+        assert start >= ends[-1] and start < end <= len(text)
+        assert "".join(fold_char(ch) for ch in text[start:end]) == needle
+        assert fold_char(text[start])  # never starts on a lone mark
+        ends.append(end)
+
+
+def test_find_all_in_decomposed_and_mixed_case_text():
+    import unicodedata
+
+    from tui.widgets.editor.find import find_all
+
+    decomposed = unicodedata.normalize("NFD", FIND_BODY)
+    spans = find_all(decomposed, "day")
+    assert [unicodedata.normalize("NFC", decomposed[s:e]) for s, e in spans] == ["Đây", "đây", "ĐÂY", "đầy"]
+    assert [FIND_BODY[s:e] for s, e in find_all(FIND_BODY, "ĐÂY")] == ["Đây", "đây", "ĐÂY", "đầy"]
+    assert find_all(FIND_BODY, "") == [] and find_all(FIND_BODY, "\u0301") == []
+
+
+async def test_find_and_replace_in_the_body(db_path, fresh_db, test_rules):
+    from tui.dialogs.confirm import ConfirmDialog
+
+    art = articles.insert(fresh_db, Article(title="Tít", body=FIND_BODY, byline="Hà"), source_key="f", raw_id=None)
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, art.id)
+        body = screen.body
+        await pilot.press("ctrl+f", *"day")
+        await pilot.pause()
+        assert app.focused.id == "find-text" and "4" in str(screen.query_one("#find-count").render())
+        await pilot.press("enter")
+        assert body.selected_text == "Đây"
+        await pilot.press("enter", "enter")
+        assert body.selected_text == "ĐÂY"
+        await pilot.press("up")  # previous (Shift+Enter too, where the terminal tells it from Enter)
+        assert body.selected_text == "đây"
+        await pilot.press("shift+enter")
+        assert body.selected_text == "Đây"
+        await pilot.press("escape")
+        assert app.focused is body and not screen.dirty
+        body.move_cursor((0, 0))
+        await pilot.press("/")  # a character in the body, not a command
+        assert body.text == "/" + FIND_BODY
+        await pilot.press("ctrl+z")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.focused.id == "replace-text"  # the query is kept
+        await pilot.press(*"đây")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and "Thay 4 chỗ «day»" in str(app.screen.question)
+        await pilot.press("n")
+        await pilot.pause()
+        assert body.text == FIND_BODY and not screen.dirty
+        await pilot.press("enter", "y")
+        await settle(app, pilot)
+        assert body.text == "Tăng 96,5%.đây là số liệu.\n\nNgày mai đây sẽ khác; đây là ngày đây nắng."
+        assert screen.dirty
+        body.focus()
+        await pilot.press("ctrl+z")  # one edit, one undo
+        assert body.text == FIND_BODY
+        await pilot.press("ctrl+y", "ctrl+s")
+        await settle(app, pilot)
+    assert stored(db_path, art.id).body.count("đây") == 4

@@ -32,6 +32,7 @@ from tui.widgets.body_area import BodyArea
 from tui.widgets.editor.body import Findings
 from tui.widgets.editor.conflict import Conflicts
 from tui.widgets.editor.drafts import Drafts
+from tui.widgets.editor.find import FindBar
 from tui.widgets.editor.form import ArticleForm, display_values, typed
 from tui.widgets.editor.history import History
 from tui.widgets.editor.session import ArticleSession
@@ -62,6 +63,9 @@ class EditorScreen(Screen):
         Binding("f3", "removed_lines", "Dòng bị bỏ", id="editor.removed_lines", priority=True,
                 key_display="F3"),
         Binding("f9", "history", "Lịch sử", id="editor.history", priority=True, key_display="F9"),
+        Binding("ctrl+f", "find", "Tìm", id="editor.find", priority=True, key_display="^F"),
+        # Ctrl+H too where the terminal tells it from Backspace (tmux sends both as ^H).
+        Binding("ctrl+r,ctrl+h", "replace", "Tìm và thay", id="editor.replace", priority=True, key_display="^R"),
         Binding("escape", "back", "Về", id="editor.back"),
         # "?" types a question mark in the text; it opens the help from the findings panel.
         Binding("f1", "help", "Trợ giúp", id="editor.help", priority=True, key_display="F1"),
@@ -70,6 +74,7 @@ class EditorScreen(Screen):
         "editor.save": "Save", "editor.next_finding": "Next", "editor.previous_finding": "Previous",
         "editor.apply_fix": "Fix", "editor.fix_all": "Fix all", "editor.ignore": "Ignore",
         "editor.add_word": "Add word", "editor.removed_lines": "Removed lines", "editor.history": "History",
+        "editor.find": "Find", "editor.replace": "Replace",
         "editor.back": "Back", "editor.help": "Help",
     }
 
@@ -101,6 +106,7 @@ class EditorScreen(Screen):
         with Horizontal(id="workspace"):
             yield BodyArea(id="body")
             yield FindingsPanel(id="findings")
+        yield FindBar(self.lang)
         yield Footer(compact=True, show_command_palette=False)
 
     @property
@@ -331,6 +337,14 @@ class EditorScreen(Screen):
 
     def action_add_word(self) -> None:
         self.checking.add_word()
+
+    # ---- find and replace -----------------------------------------------------------------------
+
+    def action_find(self) -> None:
+        self.query_one(FindBar).open(replace=False)
+
+    def action_replace(self) -> None:
+        self.query_one(FindBar).open(replace=True)
 
     # ---- removed lines and history --------------------------------------------------------------
 

@@ -1,0 +1,210 @@
+"""Find and replace in the body (Ctrl+F, Ctrl+R): a bar under the body, matching accent- and
+case-insensitively like the inbox search ("day" finds "Đây"). Enter (or ↓) goes to the next match,
+Shift+Enter (or ↑) to the previous one; the replace field's Enter says how many matches it will
+change and asks first, then changes them as one edit (one Ctrl+Z takes it back).
+
+Matching folds each character on its own (`checks.text.fold`) and keeps, for every folded
+character, the offset of the character it came from: a match found in the folded text maps back
+to exact offsets in the body even where folding changes the length (a decomposed "ê" is three
+code points and folds to one).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Input, Label, Static
+from textual.widgets.text_area import Selection
+
+from checks.text import fold, visible
+from tui.dialogs import tr
+from tui.dialogs.confirm import ConfirmDialog
+from tui.keys import localize_bindings
+
+if TYPE_CHECKING:
+    from tui.screens.editor import EditorScreen
+
+_FOLDED: dict[str, str] = {}
+
+
+def fold_char(ch: str) -> str:
+    folded = _FOLDED.get(ch)
+    if folded is None:
+        folded = _FOLDED[ch] = fold(ch)
+    return folded
+
+
+def folded_with_owners(text: str) -> tuple[str, list[int]]:
+    """`text` folded character by character, and for each folded character the offset in `text`
+    of the character it came from (combining marks fold to nothing and own none)."""
+    parts, owners = [], []
+    for i, ch in enumerate(text):
+        folded = fold_char(ch)
+        if folded:
+            parts.append(folded)
+            owners.extend([i] * len(folded))
+    return "".join(parts), owners
+
+
+def find_all(text: str, query: str) -> list[tuple[int, int]]:
+    """(start, end) offsets in `text` of every match of `query`, accents and case aside, in order
+    and not overlapping. A match takes whole characters, and the marks that follow its last one."""
+    needle = "".join(fold_char(ch) for ch in query)
+    if not needle:
+        return []
+    haystack, owners = folded_with_owners(text)
+    out: list[tuple[int, int]] = []
+    i = haystack.find(needle)
+    while i != -1:
+        start, end = owners[i], owners[i + len(needle) - 1] + 1
+        while end < len(text) and not fold_char(text[end]):
+            end += 1
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+        i = haystack.find(needle, i + len(needle))
+    return out
+
+
+class FindBar(Horizontal):
+    """The find (and replace) bar of the editor; hidden until Ctrl+F or Ctrl+R."""
+
+    BINDINGS = [
+        Binding("down", "step(True)", "Chỗ sau", id="find.next", key_display="↵, ↓"),
+        Binding("up,shift+enter", "step(False)", "Chỗ trước", id="find.previous", key_display="↑, ⇧↵"),
+        Binding("escape", "close", "Đóng tìm", id="find.close"),
+    ]
+    EN_DESCRIPTIONS = {"find.next": "Next match", "find.previous": "Previous match", "find.close": "Close find"}
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(id="find-bar")
+        self.lang = lang
+        self.display = False
+
+    def compose(self) -> ComposeResult:
+        yield Label(tr(self, "Tìm", "Find"), classes="label")
+        yield Input(id="find-text", select_on_focus=False)
+        yield Label(tr(self, "Thay bằng", "Replace"), classes="label replace")
+        yield Input(id="replace-text", classes="replace", select_on_focus=False)
+        yield Static(id="find-count", markup=False)
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.lang, self.EN_DESCRIPTIONS)
+
+    @property
+    def editor(self) -> EditorScreen:
+        return self.screen  # type: ignore[return-value]
+
+    @property
+    def query_box(self) -> Input:
+        return self.query_one("#find-text", Input)
+
+    @property
+    def replacement_box(self) -> Input:
+        return self.query_one("#replace-text", Input)
+
+    def open(self, replace: bool) -> None:
+        self.display = True
+        for widget in self.query(".replace"):
+            widget.display = replace
+        picked = self.editor.body.selected_text
+        if picked and "\n" not in picked:
+            self.query_box.value = picked
+        box = self.replacement_box if replace and self.query_box.value else self.query_box
+        box.focus()
+        self.count()
+
+    def matches(self) -> list[tuple[int, int]]:
+        return find_all(self.editor.body.text, self.query_box.value)
+
+    def count(self, current: int | None = None) -> None:
+        n = len(self.matches())
+        if not self.query_box.value:
+            shown = ""
+        elif current is None:
+            shown = tr(self, f"{n} chỗ", f"{n} matches")
+        else:
+            shown = f"{current}/{n}"
+        self.query_one("#find-count", Static).update(Text(shown))
+
+    @on(Input.Changed, "#find-text")
+    def _query_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.count()
+
+    @on(Input.Changed, "#replace-text")
+    def _replacement_changed(self, event: Input.Changed) -> None:
+        event.stop()
+
+    @on(Input.Submitted, "#find-text")
+    def _next(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_step(True)
+
+    @on(Input.Submitted, "#replace-text")
+    def _replace(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.replace_all()
+
+    def action_step(self, forward: bool) -> None:
+        """Select the next (previous) match after (before) the selection, wrapping around."""
+        matches = self.matches()
+        if not matches:
+            self.count()
+            return
+        body = self.editor.body
+        start, end = sorted(map(body.offset_of, body.selection))
+        if forward:
+            index = next((i for i, (s, _e) in enumerate(matches) if s >= end), 0)
+        else:
+            index = next((i for i in range(len(matches) - 1, -1, -1) if matches[i][1] <= start), len(matches) - 1)
+        s, e = matches[index]
+        body.selection = Selection(body.location_of(s), body.location_of(e))
+        body.scroll_cursor_visible(center=True)
+        self.count(index + 1)
+
+    def action_close(self) -> None:
+        self.display = False
+        self.editor.body.focus()
+
+    def replace_all(self) -> None:
+        editor = self.editor
+        if editor.read_only:
+            editor.notify(tr(self, "Bài đang ở chế độ chỉ xem.", "The article is read only."), markup=False)
+            return
+        body, query, replacement = editor.body, self.query_box.value, self.replacement_box.value
+        text = body.text
+        matches = find_all(text, query)
+        if not matches:
+            editor.notify(tr(self, f"Không thấy «{visible(query)}» trong thân bài.",
+                             f"«{visible(query)}» is not in the body."), markup=False)
+            return
+        n = len(matches)
+        question = Text(tr(self, f"Thay {n} chỗ «{visible(query)}» bằng «{visible(replacement)}» trong thân bài?",
+                           f"Replace {n} matches of «{visible(query)}» with «{visible(replacement)}» in the body?"))
+
+        def done(ok: bool | None) -> None:
+            if not ok:
+                return
+            if body.text != text:
+                editor.notify(tr(self, "Thân bài đã đổi; chưa thay gì.", "The body changed; nothing replaced."),
+                              markup=False)
+                return
+            first, last = matches[0][0], matches[-1][1]
+            pieces, at = [], first
+            for s, e in matches:
+                pieces += [text[at:s], replacement]
+                at = e
+            pieces.append(text[at:last])
+            body.history.checkpoint()  # the replacement is one undo step of its own
+            body.replace("".join(pieces), body.location_of(first), body.location_of(last))
+            body.history.checkpoint()
+            editor.note(f"replace: {n}")
+            self.count()
+            editor.notify(tr(self, f"Đã thay {n} chỗ.", f"Replaced {n} matches."), markup=False)
+
+        editor.app.push_screen(ConfirmDialog(question), done)
