@@ -945,3 +945,34 @@ async def test_find_and_replace_in_the_body(db_path, fresh_db, test_rules):
         await pilot.press("ctrl+y", "ctrl+s")
         await settle(app, pilot)
     assert stored(db_path, art.id).body.count("đây") == 4
+
+
+# ---- issue 17: one key per field --------------------------------------------------------------------
+
+async def test_one_key_per_field_and_tab_never_selects_a_fields_text(db_path, fresh_db, test_rules):
+    from tui.screens.help import HelpScreen
+
+    art = articles.insert(fresh_db, Article(title="Tít", sapo="Sapo.", body=BODY, byline="Hà",
+                                            location="Cần Thơ", tags=["a"], published_at="2023-01-13"),
+                          source_key="k", raw_id=None)
+    app = make_app(db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_editor(app, pilot, art.id)
+        for key, wid in [("alt+t", "f-title"), ("alt+s", "f-sapo"), ("alt+u", "f-byline"),
+                         ("alt+b", "f-byline"), ("alt+d", "f-published_at"), ("alt+g", "f-tags"),
+                         ("alt+n", "body")]:
+            await pilot.press(key)
+            assert app.focused.id == wid, key
+        screen.query_one("#f-published_at").focus()
+        await pilot.press("tab")  # into "Nơi", which holds "Cần Thơ"
+        assert app.focused.id == "f-location"
+        await pilot.press("x")
+        assert screen.query_one("#f-location").value in ("Cần Thơx", "xCần Thơ")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = dict((desc, keys) for keys, desc in app.screen.rows())
+        assert (rows["Tít"], rows["Bút danh"], rows["Thân bài"]) == ("Alt+T", "Alt+U", "Alt+N")
+        await pilot.press("escape")
+        footer = {b.binding.key_display for b in screen.active_bindings.values() if b.binding.show}
+        assert {"Alt+T", "Alt+S", "Alt+U", "Alt+D", "Alt+G", "Alt+N"} <= footer

@@ -67,6 +67,14 @@ class EditorScreen(Screen):
         # Ctrl+H too where the terminal tells it from Backspace (tmux sends both as ^H).
         Binding("ctrl+r,ctrl+h", "replace", "Tìm và thay", id="editor.replace", priority=True, key_display="^R"),
         Binding("escape", "back", "Về", id="editor.back"),
+        # One key per field. Byline is Alt+U (bút): terminals send Alt+B as ESC b, which reads as Ctrl+←.
+        Binding("alt+t", "jump('title')", "Tít", id="editor.jump_title", priority=True, key_display="Alt+T"),
+        Binding("alt+s", "jump('sapo')", "Sapo", id="editor.jump_sapo", priority=True, key_display="Alt+S"),
+        Binding("alt+u,alt+b", "jump('byline')", "Bút danh", id="editor.jump_byline", priority=True,
+                key_display="Alt+U"),
+        Binding("alt+d", "jump('published_at')", "Ngày", id="editor.jump_date", priority=True, key_display="Alt+D"),
+        Binding("alt+g", "jump('tags')", "Thẻ", id="editor.jump_tags", priority=True, key_display="Alt+G"),
+        Binding("alt+n", "jump('body')", "Thân bài", id="editor.jump_body", priority=True, key_display="Alt+N"),
         # "?" types a question mark in the text; it opens the help from the findings panel.
         Binding("f1", "help", "Trợ giúp", id="editor.help", priority=True, key_display="F1"),
     ]
@@ -75,6 +83,8 @@ class EditorScreen(Screen):
         "editor.apply_fix": "Fix", "editor.fix_all": "Fix all", "editor.ignore": "Ignore",
         "editor.add_word": "Add word", "editor.removed_lines": "Removed lines", "editor.history": "History",
         "editor.find": "Find", "editor.replace": "Replace",
+        "editor.jump_title": "Title", "editor.jump_sapo": "Sapo", "editor.jump_byline": "Byline",
+        "editor.jump_date": "Date", "editor.jump_tags": "Tags", "editor.jump_body": "Body",
         "editor.back": "Back", "editor.help": "Help",
     }
 
@@ -337,6 +347,13 @@ class EditorScreen(Screen):
 
     def action_add_word(self) -> None:
         self.checking.add_word()
+
+    def action_jump(self, field: str) -> None:
+        """Put the cursor in `field` (where it was in it: nothing selected, nothing replaced)."""
+        if field == "body":
+            self.body.focus()
+        else:
+            self.form.focus_field(field)
 
     # ---- find and replace -----------------------------------------------------------------------
 

@@ -15,7 +15,8 @@ from store.workflow import STATUS_LABELS
 from tui.dialogs import tr
 from tui.widgets.body_area import BodyArea
 
-# Form fields in Tab order; "body" is the TextArea below them.
+# Form fields in Tab order; "body" is the TextArea below them. Tabbing into a field never selects its
+# text (select_on_focus=False): a character typed there must not replace "Cần Thơ".
 FORM_FIELDS = ("title", "sapo", "byline", "source", "source_url", "published_at", "location", "section",
                "tags", "status")
 LABELS = {
@@ -73,7 +74,7 @@ class ArticleForm(Vertical):
         status_options = [(STATUS_LABELS[self.lang][s], s) for s in STATUSES]
         with Horizontal(classes="row"):
             yield Label(self.label("title"), classes="label")
-            yield Input(id="f-title", classes="wide")
+            yield Input(id="f-title", classes="wide", select_on_focus=False)
         yield Static(id="e-title", classes="field-error", markup=False)
         with Horizontal(classes="row sapo-row"):
             yield Label(self.label("sapo"), classes="label")
@@ -81,17 +82,18 @@ class ArticleForm(Vertical):
         with Horizontal(classes="row"):
             for name in ("byline", "source", "source_url"):
                 yield Label(self.label(name), classes="label")
-                yield Input(id=f"f-{name}")
+                yield Input(id=f"f-{name}", select_on_focus=False)
         with Horizontal(classes="row"):
             yield Label(self.label("published_at"), classes="label")
-            yield Input(id="f-published_at", placeholder="dd/mm/yyyy")
+            yield Input(id="f-published_at", placeholder="dd/mm/yyyy", select_on_focus=False)
             for name in ("location", "section"):
                 yield Label(self.label(name), classes="label")
-                yield Input(id=f"f-{name}")
+                yield Input(id=f"f-{name}", select_on_focus=False)
         yield Static(id="e-published_at", classes="field-error", markup=False)
         with Horizontal(classes="row"):
             yield Label(self.label("tags"), classes="label")
-            yield Input(id="f-tags", placeholder=tr(self, "cách nhau bằng dấu phẩy", "comma-separated"))
+            yield Input(id="f-tags", placeholder=tr(self, "cách nhau bằng dấu phẩy", "comma-separated"),
+                        select_on_focus=False)
             yield Label(self.label("status"), classes="label")
             yield Select(status_options, id="f-status", allow_blank=False, value="draft")
 
