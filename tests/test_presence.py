@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from _desk import settle
 from store import articles, presence
 
 
@@ -62,12 +63,6 @@ def test_a_lock_expires_when_its_desk_stops_beating(fresh_db, two):
 
 
 # ---- in the desk ----------------------------------------------------------------------------------
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
 
 def rows_text(app) -> str:
     return "\n".join(app.screen.list.render_line(y).text for y in range(1, 6))

@@ -7,33 +7,12 @@ import json
 
 from textual.widgets import Select
 
+from _desk import make_app, open_editor, settle
 from store import articles, drafts
 from store.context import assess_stored, load_context
 from store.db import open_db
 from store.importer import import_paths
 from store.workflow import set_status
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def open_editor(app, pilot, article_id):
-    from tui.screens.editor import EditorScreen
-
-    await settle(app, pilot)
-    app.open_article(article_id)
-    await settle(app, pilot)
-    assert isinstance(app.screen, EditorScreen)
-    return app.screen
-
-
-def make_app(db_path):
-    from tui.app import BientapApp
-
-    return BientapApp(db_path)
 
 
 def stored(db_path, article_id):

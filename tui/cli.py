@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -68,6 +69,24 @@ def fail(message: str, code: int = 2) -> None:
 
     click.echo(f"bientap: {visible(message)}", err=True)
     sys.exit(code)
+
+
+def article_ids(raw: Sequence[str]) -> list[int]:
+    """Article ids as typed on the command line (one line and exit 2 unless every one is a number)."""
+    from checks.text import visible
+
+    try:
+        return [int(i) for i in raw]
+    except ValueError:
+        fail(f"article ids are numbers: {' '.join(visible(i) for i in raw)}")
+
+
+def stored_db(env: Env):
+    """The database of a command that works on stored articles (one line and exit 2 without one)."""
+    db = env.db(must_exist=True)
+    if db is None:
+        fail(f"{env.db_path}: no database (import articles first)")
+    return db
 
 
 class BientapGroup(click.Group):

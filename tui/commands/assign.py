@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tui.cli import Env, fail
+from tui.cli import Env, article_ids, fail, stored_db
 
 
 @click.command()
@@ -20,13 +20,8 @@ def assign(env: Env, args: tuple[str, ...], clear: bool) -> None:
     *raw_ids, name = args if not clear else (*args, "")
     if not raw_ids:
         fail("usage: bientap assign ID... NAME (or: bientap assign --clear ID...)")
-    try:
-        ids = [int(i) for i in raw_ids]
-    except ValueError:
-        fail(f"article ids are numbers: {' '.join(visible(i) for i in raw_ids)}")
-    db = env.db(must_exist=True)
-    if db is None:
-        fail(f"{env.db_path}: no database (import articles first)")
+    ids = article_ids(raw_ids)
+    db = stored_db(env)
     try:
         done = assign_articles(db, ids, name)
     except (articles.NotFound, ValueError) as exc:

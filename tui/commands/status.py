@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tui.cli import Env, fail
+from tui.cli import Env, article_ids, fail, stored_db
 
 
 @click.command()
@@ -28,13 +28,8 @@ def status(env: Env, args: tuple[str, ...], editor: str | None, force: bool) -> 
     *raw_ids, target = args
     if target not in STATUSES:
         fail(f"unknown status {target!r} (one of {', '.join(STATUSES)})")
-    try:
-        ids = [int(i) for i in raw_ids]
-    except ValueError:
-        fail(f"article ids are numbers: {' '.join(raw_ids)}")
-    db = env.db(must_exist=True)
-    if db is None:
-        fail(f"{env.db_path}: no database (import articles first)")
+    ids = article_ids(raw_ids)
+    db = stored_db(env)
     try:
         articles.ids_for(db, ids)
     except articles.NotFound as exc:
