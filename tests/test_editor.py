@@ -976,3 +976,57 @@ async def test_one_key_per_field_and_tab_never_selects_a_fields_text(db_path, fr
         await pilot.press("escape")
         footer = {b.binding.key_display for b in screen.active_bindings.values() if b.binding.show}
         assert {"Alt+T", "Alt+S", "Alt+U", "Alt+D", "Alt+G", "Alt+N"} <= footer
+
+
+# ---- issue 17: dates as dd/mm/yyyy ------------------------------------------------------------------
+
+async def test_dates_are_shown_and_typed_as_dd_mm_yyyy(db_path, fresh_db, test_rules):
+    from tui.dialogs.confirm import ConfirmDialog
+
+    art = articles.insert(fresh_db, Article(title="Tít", body=BODY, byline="Hà", published_at="2023-01-13"),
+                          source_key="d", raw_id=None)
+    drafts.save_draft(fresh_db, art.id, {"body": BODY + " nháp", "published_at": "2023-02-01"}, 1)
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.open_article(art.id)
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # decline the draft: the stored date, as dd/mm/yyyy
+        await settle(app, pilot)
+        screen = app.screen
+        date = screen.query_one("#f-published_at")
+        assert date.value == "13/01/2023" and not screen.dirty
+        await pilot.press("alt+d", "end", *["backspace"] * 10, *"31/11/2026")
+        await pilot.pause()
+        assert "không có" in str(screen.query_one("#e-published_at").render())  # no such day, not "không hiểu"
+        await pilot.press(*["backspace"] * 10, *"14/01/2023", "ctrl+s")
+        await settle(app, pilot)
+        assert stored(db_path, art.id).published_at == "2023-01-14"
+        assert date.value == "14/01/2023" and not screen.dirty
+        await pilot.press(*["backspace"] * 10, *"2023-01-15", "ctrl+s")  # ISO is taken too
+        await settle(app, pilot)
+        assert stored(db_path, art.id).published_at == "2023-01-15"
+    db = open_db(db_path)
+    drafts.save_draft(db, art.id, {"published_at": "2023-03-02"}, 3)  # a draft holding the stored form
+    db.close()
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.open_article(art.id)
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert app.screen.query_one("#f-published_at").value == "02/03/2023" and app.screen.dirty
+
+
+def test_display_and_parse_dates():
+    from tui.dates import display_date, parse_date
+
+    assert display_date("2023-01-13") == "13/01/2023" and display_date(None) == ""
+    assert display_date("2023-01-13T08:05:00+07:00") == "13/01/2023 08:05"
+    assert display_date("13/01/2023") == "13/01/2023"
+    assert parse_date("13/01/2023") == parse_date("2023-01-13") == "2023-01-13"
+    assert parse_date("13/01/2023 08:05") == "2023-01-13T08:05:00+07:00"
+    with pytest.raises(ValueError, match="không có"):
+        parse_date("31/11/2026")

@@ -491,3 +491,17 @@ def test_keyset_pages_cover_every_row_once_in_order(fresh_db, add_article, sort,
         for start in range(0, 23, size):
             by_offset += [r["id"] for r in articles.list_page(fresh_db, query, limit=size, offset=start)]
         assert by_offset == everything
+
+
+async def test_filter_dialog_shows_dates_as_dd_mm_yyyy(seeded_db, db_path):
+    app = BientapApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.screen.set_filters(date_from="2023-01-01")
+        await settle(app, pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.screen.query_one("#date_from").value == "01/01/2023"
+        await pilot.press("enter")  # taken back as it is shown
+        await settle(app, pilot)
+        assert app.screen.query_spec.date_from == "2023-01-01"

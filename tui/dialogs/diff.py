@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from checks.text import visible
+from tui.dates import display_date
 from tui.dialogs import tr
 
 _WORDS = re.compile(r"\s+|\w+|[^\w\s]")
@@ -96,6 +97,8 @@ def diff_fields(old: Mapping, new: Mapping, labels: Mapping[str, str] | None = N
     out = Text()
     for key in dict.fromkeys([*old, *new]):
         before, after = _as_text(old.get(key)), _as_text(new.get(key))
+        if key == "published_at":  # as the form shows it
+            before, after = display_date(before), display_date(after)
         if before == after:
             continue
         if out:

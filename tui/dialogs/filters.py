@@ -1,6 +1,6 @@
 """Filter the inbox by source, place and date range. Dismisses with the filter values or None.
 
-Dates may be typed as dd/mm/yyyy or yyyy-mm-dd; a date that cannot be read keeps the dialog open
+Dates are shown as dd/mm/yyyy and may be typed so or as yyyy-mm-dd; a date that cannot be read keeps the dialog open
 with the reason.
 """
 
@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from store.articles import normalize_date
+from tui.dates import display_date
 from tui.dialogs import tr
 
 
@@ -46,7 +47,9 @@ class FilterDialog(ModalScreen[dict | None]):
                 for key, vi, en in self.FIELDS:
                     yield Label(tr(self, vi, en))
                     placeholder = "dd/mm/yyyy" if key.startswith("date") else ""
-                    yield Input(self.values.get(key) or "", id=key, placeholder=placeholder)
+                    value = self.values.get(key) or ""
+                    yield Input(display_date(value) if key.startswith("date") else value, id=key,
+                                placeholder=placeholder)
             yield Static("", id="error", markup=False)
             with Horizontal():
                 yield Button(tr(self, "Lọc", "Apply"), id="ok", variant="primary")

@@ -9,9 +9,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from checks.text import visible
-from store import articles
 from store.articles import STATUSES, Article
 from store.workflow import STATUS_LABELS
+from tui.dates import display_date, parse_date
 from tui.dialogs import tr
 from tui.widgets.body_area import BodyArea
 
@@ -35,6 +35,7 @@ def display_values(article: Article) -> dict:
     """An article's editable fields as the form (and the body) show them: strings, tags joined."""
     values = article.editable()
     values["tags"] = ", ".join(article.tags)
+    values["published_at"] = display_date(article.published_at)
     return {k: ("" if v is None else v) for k, v in values.items()}
 
 
@@ -43,8 +44,9 @@ def split_tags(value: str) -> list[str]:
 
 
 def typed(raw: dict, names, clean: dict) -> dict:
-    """Field values as `store.articles.save` takes them. A date left as loaded (`clean`) is kept
-    as stored; one typed is read as dd/mm/yyyy or yyyy-mm-dd (ValueError when it cannot be)."""
+    """Field values as `store.articles.save` takes them. A date left as loaded (`clean`) is not
+    among `names` (only changed fields are); one typed is read as dd/mm/yyyy (HH:MM) or yyyy-mm-dd
+    (ValueError when it cannot be)."""
     out = {}
     for name in names:
         value = raw[name]
@@ -52,7 +54,7 @@ def typed(raw: dict, names, clean: dict) -> dict:
             out[name] = split_tags(value)
         elif name == "published_at":
             out[name] = None if not value.strip() else (
-                value if value == clean.get(name) else articles.normalize_date(value))
+                value if value == clean.get(name) else parse_date(value))
         elif name in ("title", "body", "status"):
             out[name] = value
         else:
@@ -130,6 +132,8 @@ class ArticleForm(Vertical):
             if name == "tags" and isinstance(value, list):
                 value = ", ".join(value)
             value = "" if value is None else value
+            if name == "published_at":
+                value = display_date(value)  # a draft or a revision may hold the stored ISO form
             if name == "sapo":
                 self.sapo.load_text(value)
             elif name == "status":
@@ -147,7 +151,7 @@ class ArticleForm(Vertical):
             errors["title"] = tr(self, "Tít không được để trống.", "The title cannot be empty.")
         if raw["published_at"].strip() and raw["published_at"] != clean.get("published_at"):
             try:
-                articles.normalize_date(raw["published_at"])
+                parse_date(raw["published_at"])
             except ValueError as exc:
                 errors["published_at"] = str(exc) if self.lang == "vi" else (
                     f"cannot read the date {raw['published_at']!r} (use dd/mm/yyyy or yyyy-mm-dd)")
