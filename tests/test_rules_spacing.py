@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checks.engine import Context, apply_fixes, check_text
+from checks.style import HouseStyle
 from tests.rulehelp import fixed, run, spans
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -51,6 +52,15 @@ def test_space_before_punctuation_and_inside_brackets():
 def test_doubled_space_but_not_indentation():
     assert spans("Tập huấn  với chủ đề", "spacing.double") == [("spacing.double", "  ")]
     assert run("  thụt đầu dòng", "spacing.double") == []
+
+
+def test_doubled_space_is_information_and_still_fixed_by_the_safe_fixes():
+    # Rendering collapses it, so it is not a warning (nor in the publish gate); F5 still removes it.
+    [f] = run("Tập huấn  với chủ đề", "spacing.double")
+    assert f.severity == "info" and f.safe
+    assert fixed("Tập huấn  với chủ đề", "spacing.double") == "Tập huấn với chủ đề"
+    raised = Context(style=HouseStyle(rules={"spacing.double": "warning"}))
+    assert [f.severity for f in run("a  b", "spacing.double", raised)] == ["warning"]
 
 
 def test_nbsp():
