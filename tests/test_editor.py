@@ -555,6 +555,25 @@ def test_editor_snapshot(snap_compare, db_path, article_id):
     assert snap_compare(make_app(db_path), terminal_size=(120, 40), run_before=run_before)
 
 
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
+def test_editor_snapshot_sizes(snap_compare, db_path, article_id, size):
+    """The editor at the smallest usual terminal and a wide one: the form, the body with its marks,
+    the findings, the find bar and the footer with the field keys."""
+    from textual.widgets import Input, TextArea
+
+    async def run_before(pilot) -> None:
+        app = pilot.app
+        await open_editor(app, pilot, article_id)
+        for widget in app.screen.query(TextArea):
+            widget.cursor_blink = False
+        for widget in app.screen.query(Input):
+            widget.cursor_blink = False
+        await pilot.press("f8", "ctrl+f", *"dong")
+        await settle(app, pilot)
+
+    assert snap_compare(make_app(db_path), terminal_size=size, run_before=run_before)
+
+
 def test_prompts_are_literal():
     from tui.widgets.findings_panel import finding_prompt
 
@@ -917,6 +936,9 @@ async def test_find_and_replace_in_the_body(db_path, fresh_db, test_rules):
         assert body.selected_text == "ĐÂY"
         await pilot.press("up")  # previous (Shift+Enter too, where the terminal tells it from Enter)
         assert body.selected_text == "đây"
+        await pilot.press("down")
+        assert body.selected_text == "ĐÂY"
+        await pilot.press("up")
         await pilot.press("shift+enter")
         assert body.selected_text == "Đây"
         await pilot.press("escape")

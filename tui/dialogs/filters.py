@@ -1,7 +1,7 @@
 """Filter the inbox by source, place and date range. Dismisses with the filter values or None.
 
-Dates are shown as dd/mm/yyyy and may be typed so or as yyyy-mm-dd; a date that cannot be read keeps the dialog open
-with the reason.
+Dates are shown as dd/mm/yyyy and may be typed so or as yyyy-mm-dd; a date that cannot be read
+keeps the dialog open with the reason.
 """
 
 from __future__ import annotations

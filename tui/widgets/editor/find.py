@@ -73,9 +73,11 @@ def find_all(text: str, query: str) -> list[tuple[int, int]]:
 class FindBar(Horizontal):
     """The find (and replace) bar of the editor; hidden until Ctrl+F or Ctrl+R."""
 
+    # Priority: an Input inherits up/down as scroll keys, which would hide these from the footer.
     BINDINGS = [
-        Binding("down", "step(True)", "Chỗ sau", id="find.next", key_display="↵, ↓"),
-        Binding("up,shift+enter", "step(False)", "Chỗ trước", id="find.previous", key_display="↑, ⇧↵"),
+        Binding("down", "step(True)", "Chỗ sau", id="find.next", key_display="↵, ↓", priority=True),
+        Binding("up,shift+enter", "step(False)", "Chỗ trước", id="find.previous", key_display="↑, ⇧↵",
+                priority=True),
         Binding("escape", "close", "Đóng tìm", id="find.close"),
     ]
     EN_DESCRIPTIONS = {"find.next": "Next match", "find.previous": "Previous match", "find.close": "Close find"}
