@@ -491,9 +491,20 @@ class Query:
     date_to: str | None = None
     sort: str = "date"
     assignee: str | None = None  # "assigned to me": the articles given to this editor
+    created_from: str | None = None  # imported at or after this UTC time (ISO 8601)
+    updated_after: str | None = None  # changed after this UTC time (ISO 8601)
+    has_errors: bool = False
 
     def where(self) -> tuple[str, list]:
         clauses, params = [], []
+        if self.created_from:
+            clauses.append("a.created_at >= ?")
+            params.append(self.created_from)
+        if self.updated_after:
+            clauses.append("a.updated_at > ?")
+            params.append(self.updated_after)
+        if self.has_errors:
+            clauses.append("a.errors > 0")
         if self.assignee:
             clauses.append("a.assignee = ?")
             params.append(self.assignee)

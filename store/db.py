@@ -21,7 +21,7 @@ from checks.text import fold
 migrations = Migrations("bientap")
 
 # The newest schema this code knows. A database recording a later one was written by a newer bientap.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 class StoreError(Exception):
@@ -503,6 +503,12 @@ def m008_near_duplicates(db: sqlite_utils.Database) -> None:
     db["duplicate_bands"].create({"key": int, "article_id": int})
     db["duplicate_bands"].create_index(["key"], if_not_exists=True)
     db["duplicate_bands"].create_index(["article_id"], if_not_exists=True)
+
+
+@migrations()
+def m009_editor_state(db: sqlite_utils.Database) -> None:
+    """What the desk remembers per editor (store.views: when they last looked at the inbox)."""
+    db["editor_state"].create({"editor": str, "key": str, "value": str}, pk=("editor", "key"))
 
 
 @contextmanager

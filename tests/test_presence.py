@@ -176,3 +176,43 @@ async def test_the_editor_locks_warns_and_takes_over(db_path, fresh_db, two, mon
         assert presence.current_lock(fresh_db, two[1]).editor == "Minh" and not app.screen.read_only
     history = articles.history(fresh_db, two[1])
     assert history[-1]["note"] == "take over: Lan → Minh" and history[-1]["author"] == "Minh"
+
+
+async def test_saved_views_cycle_and_come_from_the_config_file(db_path, fresh_db, add_article, monkeypatch):
+    from store.db import config_dir
+    from tui.app import BientapApp
+
+    monkeypatch.setenv("BIENTAP_USER", "Minh")
+    old = add_article(fresh_db, title="Tin cũ", body="Nội dung có chữ xuấtl sai.", location="Huế")
+    fresh_db.execute("UPDATE articles SET created_at = '2020-01-01T00:00:00+00:00', "
+                     "updated_at = '2020-01-01T00:00:00+00:00' WHERE id = ?", [old.id])
+    fresh_db.conn.commit()
+    add_article(fresh_db, title="Tin mới", body="Nội dung.", location="Cần Thơ")
+    config_dir().mkdir(parents=True, exist_ok=True)
+    (config_dir() / "desk.toml").write_text('[[views]]\nname = "Huế"\nlocation = "Huế"\n', encoding="utf-8")
+    app = BientapApp(db_path)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(app, pilot)
+        shown = []
+        for _ in range(6):
+            await pilot.press("v")
+            await settle(app, pilot)
+            info = str(app.screen.query_one("#info").render())
+            shown.append((app.screen.list.total, info.split(" · ")[-1]))
+        assert shown == [(1, "Nhập hôm nay"), (1, "Có lỗi"), (2, "Đổi từ lần trước tôi xem"),
+                         (0, "Giao cho tôi"), (1, "Huế"), (2, "sắp theo ngày đăng")]
+    app = BientapApp(db_path)  # the next session: nothing changed since the last look
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("v", "v", "v")
+        await settle(app, pilot)
+        assert app.screen.list.total == 0
+
+
+def test_a_bad_desk_toml_says_where(tmp_path):
+    from store.views import ViewsError, load_views
+
+    bad = tmp_path / "desk.toml"
+    bad.write_text('[[views]]\nname = "x"\nimported = "yesterday"\n', encoding="utf-8")
+    with pytest.raises(ViewsError, match="views #1: imported must be 'today'"):
+        load_views(bad)

@@ -23,10 +23,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from store import articles, duplicates, presence
+from store import articles, duplicates, presence, views
 from store.articles import STATUSES, Query
 from store.checking import ASKED, BACKGROUND
-from store.db import data_version
+from store.db import StoreError, data_version
 from store.workflow import GATED, STATUS_LABELS, StatusReport
 from checks.text import visible
 from tui.dialogs import tr
@@ -92,6 +92,7 @@ class InboxScreen(Screen):
         Binding("e,f4", "export", "Xuất", id="inbox.export"),
         Binding("a", "assign", "Giao bài", id="inbox.assign", show=False),
         Binding("m", "toggle_mine", "Giao cho tôi", id="inbox.mine", show=False),
+        Binding("v", "cycle_view", "Góc nhìn", id="inbox.view", show=False),
         Binding("d", "duplicates", "Bài trùng", id="inbox.duplicates", show=False),
         Binding("r,f5", "recheck", "Kiểm lại", id="inbox.recheck", show=False),
         Binding("o,f6", "cycle_sort", "Sắp xếp", id="inbox.sort", show=False),
@@ -112,12 +113,15 @@ class InboxScreen(Screen):
         **{f"inbox.status_{s}": f"Show: {STATUS_LABELS['en'][s]}" for s in STATUSES},
         "inbox.next_tab": "Next tab", "inbox.previous_tab": "Previous tab", "inbox.help": "Help",
         "inbox.quit": "Quit", "inbox.assign": "Assign", "inbox.mine": "Assigned to me",
-        "inbox.duplicates": "Duplicates",
+        "inbox.duplicates": "Duplicates", "inbox.view": "View",
     }
 
     def __init__(self) -> None:
         super().__init__()
         self.query_spec = Query()
+        self._views: tuple[views.View, ...] = views.DEFAULT_VIEWS
+        self._view = 0  # which saved view is shown (0: all)
+        self._last_look: str | None = None  # when this editor last opened the desk
         self._seq = 0
         self._data_version: int | None = None
         self._counts: dict[str, int] = {}
@@ -145,6 +149,14 @@ class InboxScreen(Screen):
         self._render_bars()
         self._data_version = self._db_version()
         self.set_interval(POLL_SECONDS, self.poll_changes)
+        try:
+            self._views = views.load_views()
+        except views.ViewsError as exc:
+            self.notify(visible(str(exc)), severity="error", markup=False, timeout=10)
+        try:
+            self._last_look = views.begin_look(self.app.db, articles.current_editor())
+        except StoreError:  # a database we may only read: nothing is remembered, "changed" shows all
+            self._last_look = None
         self.data_changed()
 
     def data_changed(self) -> None:
@@ -272,7 +284,10 @@ class InboxScreen(Screen):
             if value:
                 info.append(f" · {tr(self, label_vi, label_en)}: ")
                 info.append(one_line(value), style="bold")
-        if q.assignee:
+        if self._view:
+            info.append(" · ")
+            info.append(one_line(self._views[self._view].label(self.lang)), style="bold reverse")
+        if q.assignee and not self._views[self._view].assigned:
             info.append(tr(self, " · giao cho tôi", " · assigned to me"), style="bold")
         if self.list.marked:
             info.append(tr(self, f" · {len(self.list.marked)} đã đánh dấu",
@@ -492,6 +507,15 @@ class InboxScreen(Screen):
             self.refresh_data()
 
         self.app.push_screen(AssignDialog(len(ids), articles.current_editor()), chosen)
+
+    def action_cycle_view(self) -> None:
+        """The next saved view (v): all, imported today, with errors, changed since I last looked,
+        assigned to me, then the newsroom's own from desk.toml."""
+        self._view = (self._view + 1) % len(self._views)
+        view = self._views[self._view]
+        self.load(views.query_for(view, self.query_spec, editor=articles.current_editor(),
+                                  last_look=self._last_look))
+        self.notify(view.label(self.lang), markup=False, timeout=2)
 
     def action_toggle_mine(self) -> None:
         """The view "giao cho tôi": only the articles assigned to this editor (m again: all)."""
