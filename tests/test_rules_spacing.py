@@ -169,3 +169,34 @@ def test_spacing_fixes_idempotent_span_local_in_bounds(text):
     assert once == "".join(rebuilt)
     done = fixed(text, SPACING)
     assert fixed(done, SPACING) == done
+
+
+def test_quotation_closed_with_the_other_kind_of_mark_is_one_finding():
+    # “...", "...”: one fault, at the straight quote, with the curly mark that pairs.
+    [f] = run('“Khách mua vé tháng", ông Thủy nói.', "spacing.brackets")
+    assert (f.text, f.suggestions) == ('"', ("”",))
+    [f] = run('"Tôi nhắc mấy ổng”, bà Thu nói.', "spacing.brackets")
+    assert (f.text, f.start, f.suggestions) == ('"', 0, ("“",))
+    text = '“văn hóa và hy vọng". Được biết'
+    [f] = run(text, "spacing.brackets")
+    assert not f.safe and apply_fixes(text, [f], safe_only=False) == "“văn hóa và hy vọng”. Được biết"
+    # A straight quote left alone, or an unclosed curly one, is still unbalanced.
+    assert [f.text for f in run('Ông nói: “x” "y', "spacing.brackets")] == ['"']
+    assert [f.text for f in run('“a "b" c', "spacing.brackets")] == ["“"]
+
+
+def test_emoticons_open_and_close_nothing():
+    for text in ("Vui quá :) thật", "Buồn :( quá", "Hay =))) nhỉ", "(xem :)) hết", "Ừ ;-) được"):
+        assert run(text, ["spacing.brackets", "spacing.before_punct"]) == [], text
+    assert [f.text for f in run("mở (ngoặc :( và", "spacing.brackets")] == ["("]
+    assert [f.text for f in run("thừa) đóng :)", "spacing.brackets")] == [")"]
+
+
+@pytest.mark.parametrize("text", ["Bộ VH,TT&DL đã ban hành", "Sở LĐ,TB&XH tỉnh", "Sở KH,CN&MT"])
+def test_initials_keeping_the_comma_of_the_full_name(text):
+    assert run(text, "spacing.after_punct") == []
+
+
+def test_comma_glued_between_capitals_without_initials_is_still_found():
+    assert spans("HÀ NỘI,TP HCM", "spacing.after_punct") == [("spacing.after_punct", ",")]
+    assert spans("ông A,B&C và", "spacing.after_punct") == []  # too short to tell: left alone

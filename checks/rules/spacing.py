@@ -59,6 +59,20 @@ class _Runs:
         return self.urlish
 
 
+# Initials of a name whose full form has a comma and a "và": "VH,TT&DL" (Văn hóa, Thể thao và Du
+# lịch), "LĐ,TB&XH". Capitals only, an "&" after the comma.
+_ACRONYM_COMMA = re.compile(rf"(?:{U}{{1,4}},)+{U}{{1,4}}&{U}{{1,4}}(?!{L})")
+
+
+def _run_start(text: str, i: int) -> int:
+    """Where the capitals before position i begin (at most 16 back: initials are short, and a long
+    comma-joined run of capitals must not be read once per comma)."""
+    stop = max(0, i - 16)
+    while i > stop and (text[i - 1].isupper() or text[i - 1] == ","):
+        i -= 1
+    return i
+
+
 def _word_before(text: str, i: int) -> str:
     start = i
     while start > 0 and text[start - 1].isalpha():
@@ -84,6 +98,8 @@ def missing_space_after(doc, ctx):
             continue
         if runs.urlish_at(i):
             continue
+        if ch == "," and _ACRONYM_COMMA.match(text, _run_start(text, i)):
+            continue  # "Bộ VH,TT&DL": the comma of the full name kept in its initials
         if ch == ".":
             word = _word_before(text, i)
             if word.lower() in _DOTTED_ABBREVIATIONS or len(word) == 1 or not _VOWEL.search(word):
@@ -130,8 +146,8 @@ def space_before_punctuation(doc, ctx):
     for m in _SPACE_BEFORE.finditer(text):
         end = m.start(1)
         nxt = text[end]
-        if nxt == "." and text.startswith("..", end):
-            continue
+        if nxt == "." and text.startswith("..", end) or nxt in ":;" and text[end + 1:end + 2] in ("(", ")", "-"):
+            continue  # an ellipsis, an emoticon ":)"
         start = end
         while start > 0 and text[start - 1] in _BLANK:
             start -= 1
@@ -140,6 +156,8 @@ def space_before_punctuation(doc, ctx):
         yield Hit(start, end, f"Dấu cách thừa trước “{nxt}”", f"Space before “{nxt}”", ("",))
     for m in _SPACE_AFTER_OPEN.finditer(text):
         prev = text[m.start()]
+        if prev == "(" and text[max(0, m.start() - 2):m.start()].lstrip(" -")[-1:] in (":", ";"):
+            continue  # the mouth of ":(" or ":-("
         yield Hit(m.start() + 1, m.end(), f"Dấu cách thừa sau “{prev}”", f"Space after “{prev}”", ("",))
 
 
@@ -270,6 +288,21 @@ def _list_marker(text: str, line_start: int, pos: int) -> bool:
     return 1 <= pos - j <= 2 and (j == line_start or text[j - 1].isspace())
 
 
+# An emoticon's eyes (":", ";", "=", an optional nose) after a blank or at a line start, then its
+# mouth: one bracket, or a run of one kind ("=)))" is laughter).
+_EYES = re.compile(r"(?<!\S)[:;=]-?[()\[\]]")
+_EMOTICON = re.compile(r"(?<!\S)[:;=]-?(([()\[\]])\2*)(?![\w])")
+
+
+def _emoticon_brackets(line: str, offset: int) -> dict[int, bool]:
+    """Positions of emoticon brackets in a line: True for the first of a mouth, False for repeats."""
+    out: dict[int, bool] = {}
+    for m in _EMOTICON.finditer(line):
+        for k in range(m.start(1), m.end(1)):
+            out[offset + k] = k == m.start(1)
+    return out
+
+
 # A quotation may run on into the next paragraphs: closed there, or re-opened at the start of each
 # (“... ¶ “... ”), the convention for quoting a speech paragraph by paragraph.
 QUOTE_CARRY_LINES = 2
@@ -283,11 +316,16 @@ def unbalanced(doc, ctx):
     Brackets pair within their paragraph; a “quotation” may run on into the next two paragraphs,
     or re-open at the start of each paragraph it spans. Example: Hội thảo: "Khoa học, công nghệ
     và đổi mới sáng tạo ... (no closing quote).
+
+    A quotation opened with one kind of mark and closed with the other (“...", "...”) is one
+    fault, not two: it is reported once, at the straight quote, with the curly mark that pairs.
+    The brackets of an emoticon (":)", ";-(", "=))") open and close nothing.
     """
     text = doc.text
     if not _BRACKETS.search(text):
         return
     bad: list[int] = []
+    mixed: dict[int, str] = {}  # straight quotes that pair with a curly one: the curly mark to use
     carried: int | None = None  # an open “ from an earlier paragraph
     carried_for = 0  # paragraphs it has run through
     for start, end in doc.lines:
@@ -312,8 +350,12 @@ def unbalanced(doc, ctx):
                 carried_for += 1
             continue
         straight: list[int] = []
+        stray_close: list[int] = []  # ” with no “ open
+        smileys = _emoticon_brackets(line, start) if _EYES.search(line) else {}
         for m in _BRACKETS.finditer(line):
             ch, pos = m.group(), start + m.start()
+            if pos in smileys and (smileys[pos] or not depth.get(_PAIRS.get(ch, ""), 0)):
+                continue  # ":)", or the rest of "=)))" when no "(" is open
             if ch == '"':
                 straight.append(pos)
             elif ch in "([“":
@@ -331,10 +373,21 @@ def unbalanced(doc, ctx):
                         bad.append(p)
                     stack.pop()
                     depth[opener] -= 1
+                elif ch == "”":
+                    stray_close.append(pos)
                 elif not (ch == ")" and _list_marker(text, start, pos)):
                     bad.append(pos)
         if len(straight) % 2:
-            bad.append(straight[-1])
+            opened = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == "“"), None)
+            if opened is not None and stack[opened][1] < straight[-1]:
+                del stack[opened]  # “...": one quotation, closed with the other kind of mark
+                mixed[straight[-1]] = "”"
+            elif stray_close and straight[0] < stray_close[0]:
+                mixed[straight[0]] = "“"  # "...”
+                stray_close.pop(0)
+            else:
+                bad.append(straight[-1])
+        bad.extend(stray_close)
         was = carried
         carried = None
         if stack and stack[-1][0] == "“":
@@ -347,3 +400,7 @@ def unbalanced(doc, ctx):
         ch = text[pos]
         yield Hit(pos, pos + 1, f"Dấu “{ch}” không có dấu đóng/mở tương ứng",
                   f"Unbalanced “{ch}”")
+    for pos, curly in sorted(mixed.items()):
+        other = "”" if curly == "“" else "“"
+        yield Hit(pos, pos + 1, f"Ngoặc kép không cùng kiểu: dấu \" đi cặp với dấu {other}: dùng {curly}",
+                  f"Mismatched quotation marks: a \" pairs with a {other}: use {curly}", (curly,))
