@@ -59,8 +59,8 @@ from checks.data.build_lexicon import vlsp_halves  # noqa: E402
 from corpus import _detokenize, news_text  # noqa: E402
 from timing import children_cpu  # noqa: E402
 
-from checks.engine import Context, check_text  # noqa: E402
-from checks.lexicon import Lexicon, install, lexicon  # noqa: E402
+from checks.engine import Checker, Context, check_text  # noqa: E402
+from checks.lexicon import Lexicon, lexicon  # noqa: E402
 from checks.vietnamese import (_CODA_SWAPS, _ONSET_SWAPS, _VOWEL_MARKS, is_structural,  # noqa: E402
                                normalize, place_tone, split_onset, strip_tone)
 
@@ -192,18 +192,18 @@ def hunspell_on(injected: list[tuple]) -> tuple[list[bool], int]:
     return hits, sum(n for flags in left.values() for n in flags.values() if n > 0)
 
 
-def common_slip(written: str, intended: str) -> bool:
+def common_slip(written: str, intended: str, lex: Lexicon) -> bool:
     """Both sides of a real-word slip are common syllables (cũng/cùng, lại/tại)."""
-    zipf = lexicon().zipf
+    zipf = lex.zipf
     return min(zipf(normalize(written)), zipf(normalize(intended))) >= COMMON_ZIPF
 
 
-def context_report(injected: list[tuple], hs_hits: list[bool] | None) -> None:
+def context_report(injected: list[tuple], hs_hits: list[bool] | None, lex: Lexicon) -> None:
     """Recall on the real-word slips between two common syllables and on the rest, hunspell-vi's too."""
     parts: dict[bool, list[int]] = {True: [], False: []}
     for i, (text, start, end, kind, intended, _) in enumerate(injected):
         if kind in REAL_WORD_KINDS:
-            parts[common_slip(text[start:end], intended)].append(i)
+            parts[common_slip(text[start:end], intended, lex)].append(i)
     print(f"context-slip PROXY (injected, not writers' corrected mistakes): real-word slips "
           f"({', '.join(REAL_WORD_KINDS)})")
     for common, label in ((True, f"both syllables Zipf >= {COMMON_ZIPF}"), (False, f"either Zipf < {COMMON_ZIPF}")):
@@ -375,20 +375,20 @@ def main() -> None:
         corrected_report(args.corrected)
         return
 
+    ctx, lex = Context(), lexicon()
     if args.split == "dev":
         from checks.data.build_lexicon import build
-        from checks.rules.typo import reset_caches
 
         tune, _ = vlsp_halves()
-        install(Lexicon(build(tune[:len(tune) // 2])))
-        reset_caches()
-    known = lexicon().syllables
+        lex = Lexicon(build(tune[:len(tune) // 2]))
+        ctx = Checker(lexicon=lex).context()
+    known = lex.syllables
     docs = documents(args.split)
     words = sum(len(d.split()) for d in docs)
 
     alarms = []
     for d in docs:
-        for f in check_text(d, Context()):
+        for f in check_text(d, ctx):
             if f.category in FALSE_ALARM_CATEGORIES and f.severity in ("error", "warning"):
                 alarms.append((f, d))
     print(f"{args.split}: {len(docs)} documents, {words} words of clean prose")
@@ -406,7 +406,7 @@ def main() -> None:
     for d in docs:
         text, slips = inject(d, rng, known)
         corrupted_words += len(text.split())
-        findings = [f for f in check_text(text, Context(), rules=FALSE_ALARM_CATEGORIES)
+        findings = [f for f in check_text(text, ctx, rules=FALSE_ALARM_CATEGORIES)
                     if f.severity in ("error", "warning")]
         other_flags += sum(not any(f.start < end and f.end > start for start, end, *_ in slips) for f in findings)
         findings = [f for f in findings if f.category == "typo"]
@@ -441,7 +441,7 @@ def main() -> None:
     else:
         print("hunspell-vi: not installed (apt-get install hunspell hunspell-vi)")
 
-    context_report(injected, hs_hits)
+    context_report(injected, hs_hits, lex)
     line = (f"other flags on the injected text ({corrupted_words} words): {other_flags} = "
             f"{1000 * other_flags / corrupted_words:.2f} per 1,000 words (typo, spacing, unicode warnings on no slip)")
     if hs_other is not None:

@@ -75,7 +75,7 @@ class Checker:
         self._plans: dict[tuple, tuple[tuple[Rule, ...], list[tuple[Rule, str]]]] = {}
         # The (glossary, words, style) objects this checker was matched to: a context holding the
         # very same objects needs no fingerprint (kept alive here, so identity stays meaningful).
-        self._served: list[tuple[object, object, object]] = [(self.glossary, custom_words, self.style)]
+        self._served: list[tuple[object, object, object]] = [(self.glossary, self.custom_words, self.style)]
 
     @classmethod
     def for_context(cls, ctx: Context) -> Checker:
@@ -96,6 +96,12 @@ class Checker:
             got._serve(ctx)
         ctx.checker = got
         return got
+
+    def context(self, **particulars) -> Context:
+        """A Context of this checker's data, attached to it (with an article's `particulars`:
+        lang, title, ignored...): how a checker built with a lexicon of its own is used
+        (benchmarks/typo_eval.py --split dev)."""
+        return Context(self.glossary, self.custom_words, self.style, checker=self, **particulars)
 
     def serves(self, ctx: Context) -> bool:
         g, w, s = ctx.glossary, ctx.custom_words, ctx.style

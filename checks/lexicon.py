@@ -87,16 +87,10 @@ class Lexicon:
         return total >= 8 and alone * 2 >= total
 
 
-_installed: Lexicon | None = None
-
-
-def lexicon() -> Lexicon:
-    """The process's lexicon: the committed data, or one a benchmark installed."""
-    return _installed or _committed()
-
-
 @lru_cache(maxsize=1)
-def _committed() -> Lexicon:
+def lexicon() -> Lexicon:
+    """The committed word data, read once per process. A checker built with a lexicon of its own
+    (`Checker(lexicon=...)`, as benchmarks/typo_eval.py --split dev does) reads that one instead."""
     return Lexicon(read_text(DATA.read_text(encoding="utf-8")))
 
 
@@ -134,9 +128,3 @@ def read_text(text: str) -> dict:
             data[name] = dict(zip(keys, fields[1::2]))
     return data
 
-
-def install(lex: Lexicon | None) -> None:
-    """Use `lex` instead of the committed data (None: back to it); for benchmarks that build
-    their own. The typo rules' caches must be reset after: checks.rules.typo.reset_caches()."""
-    global _installed
-    _installed = lex

@@ -359,3 +359,18 @@ def test_seed_slips_found_with_the_intended_word_first(seed_paths):
             if f.severity != "info":
                 got.add((path.name[:3], f.text, f.suggestions[0]))
     assert got == expected
+
+
+def test_a_checker_with_its_own_lexicon_keeps_it_to_itself():
+    """A benchmark's word data (benchmarks/typo_eval.py --split dev) is one Checker's: checks with
+    the committed data, before and after, never see it, nor it their memo tables."""
+    from checks.engine import Checker
+    from checks.lexicon import DATA, Lexicon, read_text
+
+    text = "Chúng tôi đã làm được việc này rồi."
+    assert check_text(text, Context(), rules=["typo"]) == []
+    data = read_text(DATA.read_text(encoding="utf-8"))
+    data["syllables"] = [s for s in data["syllables"] if s != "được"]
+    own = Checker(lexicon=Lexicon(data)).context()
+    assert [(f.rule, f.text) for f in check_text(text, own, rules=["typo"])] == [("typo.nonword", "được")]
+    assert check_text(text, Context(), rules=["typo"]) == []

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from functools import lru_cache
 from itertools import compress, repeat
 from operator import and_, eq, gt, is_, is_not, itemgetter, not_
 
-from checks.engine import Context, rule
+from checks.context import Context
 from checks.findings import Document, Hit
-from checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon, lexicon
-from checks.ngrams import SLIP_COST, context_score, known_context, ngrams, rank, slip_kind
+from checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon
+from checks.ngrams import SLIP_COST, Ngrams, context_score, known_context, ngrams, rank, slip_kind
+from checks.registry import rule
 from checks.text import fold
 from checks.vietnamese import (MERGED_ONSETS, confusions, is_structural, normalize, place_tone, split_onset,
                                strip_tone, swap_onset)
@@ -85,32 +85,95 @@ EDITS_IN_CONTEXT = True
 # pairs to be known: "chao liệng" says nothing when "liệng" itself is hardly ever seen.
 INFORMED_ZIPF = 4.5
 
-_INFO: dict[str, tuple] = {}
+class TypoTables:
+    """What the typo rules read besides the text, made once per checker (`Checker.tables`): the
+    checker's lexicon and the news counts, the newsroom dictionary in the lexicon's spelling, and
+    memo tables of what each letter run, separator, syllable and situation came to. Texts repeat
+    their words, so most lookups are answered here; each table is emptied when it outgrows its
+    limit (a stream of new words cannot grow it without end)."""
+
+    INFO_LIMIT = 300_000
+    GLUE_LIMIT = 50_000
+    VARIANTS_LIMIT = 100_000
+    NEAR_LIMIT = 4096
+    REPAIRS_LIMIT = 200_000
+
+    def __init__(self, checker) -> None:
+        self.lex: Lexicon = checker.lexicon
+        self.counts: Ngrams = ngrams()
+        self.custom = frozenset(" ".join(normalize(p) for p in w.split()) for w in checker.custom_words)
+        self.infos: dict[str, tuple] = {}
+        self.glues: dict[str, int] = {}
+        self.repairs: dict[tuple, tuple[tuple[int, float], tuple[str, ...]] | None] = {}
+        self._variants: dict[str, tuple[tuple[str, float, bool], ...]] = {}
+        self._near: dict[str, tuple[str, ...]] = {}
+
+    def info(self, raw: str) -> tuple:
+        """(key, valid, kind, known, context) of a letter run: key is the normalized lower-case
+        spelling ("Hoà" → "hòa"), valid a Vietnamese spelling, known a syllable the lexicon has seen;
+        context the key when known, else None."""
+        got = self.infos.get(raw)
+        if got is None:
+            low = raw.lower()
+            key = normalize(low)
+            valid = is_structural(low)  # as written: "hóan" has its mark on the wrong vowel
+            if raw.islower():
+                kind = LOW
+            elif raw.isupper():
+                kind = ABBR if len(raw) > 1 else CAP
+            else:
+                kind = CAP if raw[1:].islower() else OTHER
+            if len(self.infos) > self.INFO_LIMIT:
+                self.infos.clear()
+            lex = self.lex
+            known = valid and key in lex.syllables
+            if known:
+                key = lex.canonical[key]  # the lexicon's own string: pair lookups match it by identity
+            got = self.infos[raw] = (key, valid, kind, known, key if known else None)
+        return got
+
+    def glue(self, sep: str) -> int:
+        """Whether a separator glues the run after it (_LEFT) and the run before it (_RIGHT) to a
+        code, taking runs on both sides; the ends of the text are checked apart."""
+        g = 0
+        if sep[-1:] in _TOUCHING and _glued_left(sep, True):
+            g |= _LEFT
+        if sep[:1] in _TOUCHING and _glued_right(sep, True):
+            g |= _RIGHT
+        if len(self.glues) > self.GLUE_LIMIT:
+            self.glues.clear()
+        self.glues[sep] = g
+        return g
+
+    def variants(self, a: str) -> tuple[tuple[str, float, bool], ...]:
+        """Slip variants of `a` the lexicon knows, with their frequencies and whether they are a
+        dialect merger of onsets."""
+        got = self._variants.get(a)
+        if got is None:
+            lex = self.lex
+            plain, tone = strip_tone(a)
+            merged = {place_tone(swap, tone) for swap in _merger_swaps(plain)}
+            got = tuple((v, lex.zipf(v), v in merged) for v in confusions(a) if v in lex.syllables)
+            if len(self._variants) > self.VARIANTS_LIMIT:
+                self._variants.clear()
+            self._variants[a] = got
+        return got
+
+    def near(self, word: str) -> tuple[str, ...]:
+        """Known syllables one edit from `word` (delete, insert, replace, swap), or the same letters
+        with another tone, or with an onset dialects merge (ch/tr, s/x, d/gi/r, l/n) and any tone."""
+        got = self._near.get(word)
+        if got is None:
+            got = _near_syllables(word, self.lex)
+            if len(self._near) > self.NEAR_LIMIT:
+                self._near.clear()
+            self._near[word] = got
+        return got
 
 
-def _info(raw: str) -> tuple:
-    """(key, valid, kind, known, context) of a letter run: key is the normalized lower-case
-    spelling ("Hoà" → "hòa"), valid a Vietnamese spelling, known a syllable the lexicon has seen;
-    context the key when known, else None."""
-    got = _INFO.get(raw)
-    if got is None:
-        low = raw.lower()
-        key = normalize(low)
-        valid = is_structural(low)  # as written: "hóan" has its mark on the wrong vowel
-        if raw.islower():
-            kind = LOW
-        elif raw.isupper():
-            kind = ABBR if len(raw) > 1 else CAP
-        else:
-            kind = CAP if raw[1:].islower() else OTHER
-        if len(_INFO) > 300_000:
-            _INFO.clear()
-        lex = lexicon()
-        known = valid and key in lex.syllables
-        if known:
-            key = lex.canonical[key]  # the lexicon's own string: pair lookups match it by identity
-        got = _INFO[raw] = (key, valid, kind, known, key if known else None)
-    return got
+def _tables(ctx: Context) -> TypoTables:
+    """The typo tables of the checker running this check (the engine attaches it to `ctx`)."""
+    return ctx.checker.tables(TypoTables)
 
 
 def _cached_map(cache: dict, work, items: list[str]) -> list:
@@ -136,13 +199,13 @@ class Scan:
     __slots__ = ("text", "raw", "seps", "key", "kind", "valid", "known", "linked", "touches",
                  "_offsets", "_cursor", "_ordinary", "_runs", "_context")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, tables: TypoTables) -> None:
         self.text = text
         parts = _WORD_SPLIT.split(text)
         raw = self.raw = parts[1::2]
         seps = self.seps = parts[0::2]  # seps[k] is the text before run k; seps[-1] the tail
         n = len(raw)
-        infos = _cached_map(_INFO, _info, raw)
+        infos = _cached_map(tables.infos, tables.info, raw)
         self.key, self.valid, self.kind, self.known, context = (list(map(itemgetter(k), infos)) for k in range(5))
         linked = list(map(" ".__eq__, seps[:-1]))
         if linked:
@@ -152,7 +215,7 @@ class Scan:
         # that continues ("example.vn", "https://"), not one that ends a sentence ("pháp luật. Bảo").
         # Separators repeat (" ", ", ", ". "), so each distinct one is judged once.
         touches = [False] * n
-        glue = _cached_map(_SEP_GLUE, _sep_glue, seps)
+        glue = _cached_map(tables.glues, tables.glue, seps)
         for k in compress(range(n + 1), glue):
             g = glue[k]
             if g & _LEFT and (k > 0 or _glued_left(seps[k], False)) and k < n:
@@ -240,21 +303,6 @@ _JOINER_CHARS = "".join(_JOINERS)
 
 
 _LEFT, _RIGHT = 1, 2
-_SEP_GLUE: dict[str, int] = {}
-
-
-def _sep_glue(sep: str) -> int:
-    """Whether a separator glues the run after it (_LEFT) and the run before it (_RIGHT) to a code,
-    taking runs on both sides; the ends of the text are checked apart."""
-    g = 0
-    if sep[-1:] in _TOUCHING and _glued_left(sep, True):
-        g |= _LEFT
-    if sep[:1] in _TOUCHING and _glued_right(sep, True):
-        g |= _RIGHT
-    if len(_SEP_GLUE) > 50_000:
-        _SEP_GLUE.clear()
-    _SEP_GLUE[sep] = g
-    return g
 
 
 def _glued_left(sep: str, after_run: bool) -> bool:
@@ -270,17 +318,9 @@ def _glued_right(sep: str, before_run: bool) -> bool:
     return rest[:1].isalnum() or (not rest and before_run)
 
 
-def scan(doc: Document) -> Scan:
-    cached = doc.__dict__.get("_typo_scan")
-    if cached is None:
-        cached = doc.__dict__["_typo_scan"] = Scan(doc.text)
-    return cached
-
-
-def _custom(ctx: Context) -> frozenset[str]:
-    if not ctx.custom_words:
-        return frozenset()
-    return frozenset(" ".join(normalize(p) for p in w.split()) for w in ctx.custom_words)
+def scan(doc: Document, tables: TypoTables) -> Scan:
+    """The document's scan, made once and shared by the typo rules."""
+    return doc.shared(tables, lambda: Scan(doc.text, tables))
 
 
 def _render(key: str, like: str, ctx: Context) -> str:
@@ -299,18 +339,22 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
-@lru_cache(maxsize=1)
-def _delete_index() -> dict[str, tuple[str, ...]]:
+def _delete_index(lex: Lexicon) -> dict[str, tuple[str, ...]]:
     """Each known syllable under itself and every one-letter deletion of its spellings (both
-    tone placements): looking a word's deletions up finds the syllables one edit away."""
+    tone placements): looking a word's deletions up finds the syllables one edit away. Built on
+    the first misspelling met and kept with the lexicon it indexes (`Lexicon.derived`), so a new
+    checker over the same lexicon (a glossary edited at the desk) does not build it again."""
+    got = lex.derived.get(_delete_index)
+    if got is not None:
+        return got
     index: dict[str, set[str]] = defaultdict(set)
-    lex = lexicon()
     for key in lex.syllables:
         for spelling in (key, lex.modern.get(key, key)):
             index[spelling].add(key)
             for probe in _deletes(spelling):
                 index[probe].add(key)
-    return {probe: tuple(sorted(keys)) for probe, keys in index.items()}
+    got = lex.derived[_delete_index] = {probe: tuple(sorted(keys)) for probe, keys in index.items()}
+    return got
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -334,18 +378,16 @@ def _merger_swaps(plain: str) -> list[str]:
     return [swap_onset(onset, rhyme, alt) for alt in MERGED_ONSETS.get(onset, ())]
 
 
-@lru_cache(maxsize=4096)
-def _near_syllables(word: str) -> tuple[str, ...]:
-    """Known syllables one edit from `word` (delete, insert, replace, swap), or the same letters
-    with another tone, or with an onset dialects merge (ch/tr, s/x, d/gi/r, l/n) and any tone."""
-    index = _delete_index()
+def _near_syllables(word: str, lex: Lexicon) -> tuple[str, ...]:
+    """See TypoTables.near."""
+    index = _delete_index(lex)
     found: set[str] = set()
     for probe in _deletes(word) | {word}:
         for key in index.get(probe, ()):
-            if _one_edit(word, key) or _one_edit(word, lexicon().modern.get(key, key)):
+            if _one_edit(word, key) or _one_edit(word, lex.modern.get(key, key)):
                 found.add(key)
     plain, _ = strip_tone(word)
-    known = lexicon().syllables
+    known = lex.syllables
     # Any tone on the same letters, or on an onset heard alike: "chiển" → "triển", "sằng" → "xăng".
     for letters in [plain, *_merger_swaps(plain)]:
         found.update(c for c in (place_tone(letters, t) for t in range(6)) if c in known)
@@ -353,17 +395,17 @@ def _near_syllables(word: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def _nonword_suggestions(word: str, left: str | None, right: str | None, lex: Lexicon) -> list[str]:
+def _nonword_suggestions(word: str, left: str | None, right: str | None, tables: TypoTables) -> list[str]:
     """Best first: the same letters with the tone mark where it belongs ("hóan" → "hoán"), then
     syllables one edit away: where the news counts know a neighbour, ranked by how likely each is in
     this context less what its kind of slip costs (hỏi/ngã and onsets dialects merge cost least:
     "giử được" → "giữ", "xữ lý" → "xử"); elsewhere by how they pair with the neighbours, then by
     frequency. Then a lost space ("màcòn" → "mà còn"), first when the two halves make a phrase."""
     scored: list[tuple[float, str]] = []
+    lex, counts = tables.lex, tables.counts
     letters = strip_tone(word)
-    counts = ngrams()
     in_context = any(known_context(counts, left, right))
-    for cand in _near_syllables(word):
+    for cand in tables.near(word):
         if in_context:
             score = 50 + sum(context_score(counts, left, cand, right)) - SLIP_COST[slip_kind(word, cand)]
         else:
@@ -390,9 +432,10 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     URLs and e-mail addresses are left alone; plain ASCII words are flagged (as warnings) only
     where a Vietnamese syllable is one keystroke away.
     """
-    lex = lexicon()
-    sc = scan(doc)
-    custom = _custom(ctx)
+    tables = _tables(ctx)
+    lex = tables.lex
+    sc = scan(doc, tables)
+    custom = tables.custom
     keys = sc.ordinary(custom)
     n = len(sc)
     raw, linked = sc.raw, sc.linked
@@ -409,7 +452,7 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
             continue
         left = keys[i - 1] if i and linked[i] else None
         right = keys[i + 1] if i + 1 < n and linked[i + 1] else None
-        suggestions = _nonword_suggestions(low, left, right, lex)
+        suggestions = _nonword_suggestions(low, left, right, tables)
         marked = not low.isascii()
         if not suggestions and (not marked or sc.kind[i] != LOW):
             continue  # a foreign word or name we do not know ("Ácmêni")
@@ -423,14 +466,6 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
                   severity=None if marked else "warning")
 
 
-def reset_caches() -> None:
-    """Forget everything derived from the lexicon (after checks.lexicon.install)."""
-    _INFO.clear()
-    _REPAIRS.clear()
-    for cached in (_variants, _near_syllables, _delete_index):
-        cached.cache_clear()
-
-
 def _foreign_at(sc: Scan, i: int) -> bool:
     """Run i is plain ASCII that is no Vietnamese syllable."""
     return i >= 0 and not sc.known[i] and sc.raw[i].isascii()
@@ -438,20 +473,7 @@ def _foreign_at(sc: Scan, i: int) -> bool:
 
 # --- real-word slips -------------------------------------------------------------------------
 
-@lru_cache(maxsize=100_000)
-def _variants(a: str) -> tuple[tuple[str, float, bool], ...]:
-    """Slip variants of `a` the lexicon knows, with their frequencies and whether they are a
-    dialect merger of onsets."""
-    lex = lexicon()
-    plain, tone = strip_tone(a)
-    merged = {place_tone(swap, tone) for swap in _merger_swaps(plain)}
-    return tuple((v, lex.zipf(v), v in merged) for v in confusions(a) if v in lex.syllables)
-
-
-_REPAIRS: dict[tuple, tuple[tuple[int, float], tuple[str, ...]] | None] = {}
-
-
-def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], tuple[str, ...]] | None:
+def _repair(situation: tuple, tables: TypoTables) -> tuple[tuple[int, float], tuple[str, ...]] | None:
     """The repairs of syllable `a` between `l` and `r`, best first: ((strength, score), intended
     syllables) or None.
 
@@ -461,10 +483,10 @@ def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], tuple[st
     `r_side` those of the pairs the neighbours make on their other side.
     """
     l, a, r, pl, pr, l_side, r_side = situation
-    variants = _variants(a)
+    variants = tables.variants(a)
     if not variants:
         return None
-    counts = ngrams()
+    lex, counts = tables.lex, tables.counts
     if counts.id(a) and any(known_context(counts, l, r)):
         # A dictionary word the variant makes with a neighbour the written syllable makes none with;
         # only with context on both sides (one side alone is how "thông minh tỉnh Thừa Thiên" would
@@ -478,7 +500,7 @@ def _repair(situation: tuple, lex: Lexicon) -> tuple[tuple[int, float], tuple[st
         if not ranked and EDITS_IN_CONTEXT and not counts.bigram(l, a) and not counts.bigram(a, r):
             # Never seen beside either neighbour, and no slip of the usual kinds fits: a syllable a
             # keystroke away may ("lú" for "lúc"), at the higher cost of an edit.
-            ranked = rank(counts, l, a, r, (), None, [e for e in _near_syllables(a) if e not in near])
+            ranked = rank(counts, l, a, r, (), None, [e for e in tables.near(a) if e not in near])
         return ((WORD + 1, ranked[0][0]), tuple(v for _, v in ranked)) if ranked else None
     pairs = lex.pairs
     bound, free = lex.bound_set, lex.free_set
@@ -527,7 +549,7 @@ _NO_PAIRS: dict[str, int] = {}
 _PHRASE = frozenset((SEEN, COMMON))
 
 
-def _slips(sc: Scan, keys: list[str | None], lex: Lexicon) -> list[tuple[int, tuple[str, ...]]]:
+def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[int, tuple[str, ...]]]:
     """(run index, intended syllables best first) for each real-word slip; never two side by side.
 
     A syllable is suspect when neither neighbour is seen with it in the lexicon. One of its slip
@@ -536,6 +558,7 @@ def _slips(sc: Scan, keys: list[str | None], lex: Lexicon) -> list[tuple[int, tu
     a common phrase when the syllable pairs with nothing and the variant is much more frequent or
     free-standing where the original is only ever part of a word ("trọng hoạt động" → "trong").
     """
+    lex = tables.lex
     context, linked = sc.context_keys(), sc.linked
     n = len(keys)
     # ps[i]: strength of the pair (i-1, i); 0 where they are not adjacent prose.
@@ -557,7 +580,7 @@ def _slips(sc: Scan, keys: list[str | None], lex: Lexicon) -> list[tuple[int, tu
     for i in doubtful:
         ps[i] = UNSEEN
     found = []
-    memo = _REPAIRS
+    memo = tables.repairs
     weak = list(map(gt, repeat(COMMON), ps))
     suspects = compress(range(n), map(and_, map(and_, map(is_not, keys, repeat(None)), weak), weak[1:]))
     for i in suspects:
@@ -573,8 +596,8 @@ def _slips(sc: Scan, keys: list[str | None], lex: Lexicon) -> list[tuple[int, tu
                      ps[i + 2] if r is not None else UNSEEN)
         best = memo.get(situation, False)
         if best is False:
-            best = _repair(situation, lex)
-            if len(memo) > 200_000:
+            best = _repair(situation, tables)
+            if len(memo) > tables.REPAIRS_LIMIT:
                 memo.clear()
             memo[situation] = best
         if best is not None:
@@ -598,11 +621,11 @@ def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
 
     "chuyên giao" → "chuyển giao", "vẫn đề" → "vấn đề", "đề cấp" → "đề cập", "trọng hoạt động" → "trong".
     """
-    lex = lexicon()
-    sc = scan(doc)
-    custom = _custom(ctx)
+    tables = _tables(ctx)
+    sc = scan(doc, tables)
+    custom = tables.custom
     keys = sc.ordinary(custom)
-    for i, intended in _slips(sc, keys, lex):
+    for i, intended in _slips(sc, keys, tables):
         if custom and any(p in custom for p in _phrases(keys, i)):
             continue
         raw = sc.raw[i]
@@ -629,9 +652,10 @@ def doubled(doc: Document, ctx: Context) -> Iterator[Hit]:
     Reduplication is grammar and stays: "từ từ", "ngày ngày", "xa xa". Where each copy completes
     a word of its own ("phát triển triển lãm") the finding is only informational.
     """
-    lex = lexicon()
-    sc = scan(doc)
-    custom = _custom(ctx)
+    tables = _tables(ctx)
+    lex = tables.lex
+    sc = scan(doc, tables)
+    custom = tables.custom
     key, kind, linked, touches, raw = sc.key, sc.kind, sc.linked, sc.touches, sc.raw
     n = len(sc)
     for i in compress(range(1, n), map(eq, key, key[1:])):
@@ -693,12 +717,13 @@ def name_case(doc: Document, ctx: Context) -> Iterator[Hit]:
     name, where a common given name follows a surname and middle name and pairs with nothing after
     it, or where the same name is written with that syllable capitalised elsewhere in the article.
     """
-    lex = lexicon()
-    sc = scan(doc)
+    tables = _tables(ctx)
+    lex = tables.lex
+    sc = scan(doc, tables)
     runs = _name_runs(sc)
     full = {tuple(sc.key[j] for j in run) for run in runs}
     prefixes: set[tuple[str, ...]] | None = None
-    custom = _custom(ctx)
+    custom = tables.custom
     for run in runs:
         if sc.key[run[0]] not in SURNAMES or len(run) > 3:
             continue
@@ -733,14 +758,15 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
 
     Tone-mark placement alone ("Thanh Hoá" / "Thanh Hóa") is the unicode rules' business.
     """
-    sc = scan(doc)
+    tables = _tables(ctx)
+    sc = scan(doc, tables)
     groups: dict[str, Counter] = defaultdict(Counter)
     where: dict[tuple[str, ...], list[list[int]]] = defaultdict(list)
     for run in _name_runs(sc):
         keys = tuple(sc.key[j] for j in run)
         groups[fold(" ".join(keys))][keys] += 1
         where[keys].append(run)
-    custom = _custom(ctx)
+    custom = tables.custom
     for spellings in groups.values():
         if len(spellings) < 2:
             continue
