@@ -29,6 +29,7 @@ from store.checking import ASKED, BACKGROUND
 from store.db import StoreError, data_version
 from store.workflow import GATED, STATUS_LABELS, StatusReport
 from checks.text import visible
+from tui.dates import display_date
 from tui.dialogs import tr
 from tui.keys import localize_bindings
 from tui.widgets.article_list import PAGE_SIZE, ArticleList, one_line
@@ -280,7 +281,8 @@ class InboxScreen(Screen):
             info.append(tr(self, " · tìm: ", " · search: "))
             info.append(one_line(q.search), style="bold")
         for label_vi, label_en, value in (("nguồn", "source", q.source), ("nơi", "place", q.location),
-                                          ("từ", "from", q.date_from), ("đến", "to", q.date_to)):
+                                          ("từ", "from", display_date(q.date_from)),
+                                          ("đến", "to", display_date(q.date_to))):
             if value:
                 info.append(f" · {tr(self, label_vi, label_en)}: ")
                 info.append(one_line(value), style="bold")
