@@ -85,6 +85,7 @@ EDITS_IN_CONTEXT = True
 # pairs to be known: "chao liệng" says nothing when "liệng" itself is hardly ever seen.
 INFORMED_ZIPF = 4.5
 
+
 class TypoTables:
     """What the typo rules read besides the text, made once per checker (`Checker.tables`): the
     checker's lexicon and the news counts, the newsroom dictionary in the lexicon's spelling, and
