@@ -31,13 +31,13 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parent), str(HERE.parent / "tests")]
+sys.path[:0] = [str(HERE.parent / "tests")]
 
 from test_rules_linear import GENERATORS, _cpu, _ctx, _measure  # noqa: E402
 
-from checks import boilerplate  # noqa: E402
-from checks.engine import check_text  # noqa: E402
-from checks.metadata import extract_article  # noqa: E402
+from bientap.checks import boilerplate  # noqa: E402
+from bientap.checks.engine import check_text  # noqa: E402
+from bientap.checks.metadata import extract_article  # noqa: E402
 
 WIKI = HERE.parent.parent / "shared" / "data" / "viwiki-dev" / "viwiki_dev.jsonl"
 

@@ -41,10 +41,9 @@ from urllib.parse import urlparse
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT))
 
-from checks.boilerplate import _classify  # noqa: E402  (uncached for timing)
-from checks.boilerplate import classify_lines, is_prose  # noqa: E402
+from bientap.checks.boilerplate import _classify  # noqa: E402  (uncached for timing)
+from bientap.checks.boilerplate import classify_lines, is_prose  # noqa: E402
 
 KEPT = ("body", "title")
 PAGES_DEV = ROOT.parent / "shared" / "data" / "pages-dev"
@@ -123,7 +122,7 @@ def _same(a: str | None, b: str | None) -> bool:
 
 def dev_page(path: Path, show: bool) -> dict:
     """One labelled real page: its line pairs (gold bp, predicted bp) and field results."""
-    from checks.metadata import extract_article
+    from bientap.checks.metadata import extract_article
 
     d = json.loads(path.read_text(encoding="utf-8"))
     text = unicodedata.normalize("NFC", d["text"])
@@ -189,7 +188,7 @@ def pages_dev(folder: Path, show: bool) -> None:
         if chosen:
             dev_rows(chosen, kind)
     t0 = time.process_time()
-    from checks.metadata import extract_article
+    from bientap.checks.metadata import extract_article
     texts = [unicodedata.normalize("NFC", json.loads(p.read_text(encoding="utf-8"))["text"]) for p in paths]
     for _ in range(5):
         _classify.cache_clear()
@@ -231,7 +230,7 @@ def heldout_metadata(pages: range, show: bool) -> dict[str, tuple[int, int]]:
 
     from chrome import page
 
-    from checks.metadata import extract_article
+    from bientap.checks.metadata import extract_article
 
     tally = {k: [0, 0] for k in ("title", "published_at", "byline", "location")}
     show = show and pages.start < TEST_START

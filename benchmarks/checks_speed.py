@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parent), str(HERE)]
+sys.path[:0] = [str(HERE)]
 
 import corpus  # noqa: E402
 
@@ -66,8 +66,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    from checks.engine import check_text, load_rules
-    from store.context import load_context
+    from bientap.checks.engine import check_text, load_rules
+    from bientap.store.context import load_context
 
     ctx = load_context(None)
     load_rules()

@@ -19,12 +19,11 @@ import resource  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from textual import events  # noqa: E402
 
-from tui.app import BientapApp  # noqa: E402
-from tui.widgets.article_list import ArticleList  # noqa: E402
+from bientap.tui.app import BientapApp  # noqa: E402
+from bientap.tui.widgets.article_list import ArticleList  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -79,8 +78,8 @@ async def probe(db: Path, started: float) -> dict:
         result["key_ms"] = key_ms
         result["rss_mb"] = rss_mb()
         # Open the article under the cursor; it is open when the first screen update after the
-        # editor showed its findings (tui.widgets.editor.body.Findings.show, wrapped here) has been drawn.
-        from tui.widgets.editor.body import Findings
+        # editor showed its findings (bientap.tui.widgets.editor.body.Findings.show, wrapped here) has been drawn.
+        from bientap.tui.widgets.editor.body import Findings
 
         shown: list[float] = []
         show_findings = Findings.show

@@ -13,7 +13,7 @@ editor. Then, while the import is still writing:
   latency is key received → next screen update (rendering included); send → update adds tmux's pty.
 - save latency in the desk: each desk opens a different article (Enter), types a letter, Ctrl+S,
   and the time until its status line shows the next version ("· vN+1"), polled with capture-pane.
-- save latency in the store: N processes each calling `store.workflow.save_article` on their own
+- save latency in the store: N processes each calling `bientap.store.workflow.save_article` on their own
   article back to back (a short think time between), the part SQLite's single writer constrains.
 - memory: RSS and PSS of every desk process and its check-service child.
 
@@ -39,7 +39,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path[:0] = [str(ROOT), str(HERE)]
+sys.path[:0] = [str(HERE)]
 
 import corpus  # noqa: E402
 from run import CACHE, build_db  # noqa: E402
@@ -56,8 +56,8 @@ def run_desk(log: Path, cli_args: list[str]) -> None:
     from textual import events
     from textual.driver import Driver
 
-    from tui.app import BientapApp
-    from tui.cli import main
+    from bientap.tui.app import BientapApp
+    from bientap.tui.cli import main
 
     out = log.open("a", buffering=1)
     send = Driver.send_message
@@ -78,14 +78,14 @@ def run_desk(log: Path, cli_args: list[str]) -> None:
     main(args=cli_args, prog_name="bientap")
 
 
-# --- a concurrent saver: store.workflow.save_article back to back --------------------------------
+# --- a concurrent saver: bientap.store.workflow.save_article back to back --------------------------------
 
 def run_saver(db_path: Path, article_id: int, seconds: float, think: float) -> None:
     """Prints the latencies (ms) of the saves that went through; on stderr, how many were refused
     because the write lock stayed taken longer than the busy timeout ("database is locked")."""
-    from store import articles, workflow
-    from store.context import load_context
-    from store.db import StoreError, open_db
+    from bientap.store import articles, workflow
+    from bientap.store.context import load_context
+    from bientap.store.db import StoreError, open_db
 
     db = open_db(db_path)
     ctx = load_context(db)
@@ -279,7 +279,7 @@ def point(n: int, base: Path, feed: Path | None, keys_per_desk: int, saves_per_d
         result["desk_save_ms"], result["desk_saves_failed"] = saves, failed
 
         # N concurrent writers through the store, each on its own article, while the import writes.
-        from store.db import open_db
+        from bientap.store.db import open_db
 
         conn = open_db(db)
         ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id LIMIT ?", [n])]

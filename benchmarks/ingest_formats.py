@@ -7,8 +7,8 @@ as RSS items and as .docx files; each imported into a fresh database in one proc
 checks included), articles per second of wall time. Each copy differs by a number in its title so
 no two are the same source.
 
-Near-duplicates (store.duplicates): MinHash of a ~5 KB body (CPU time per article), then the
-LSH step against an index of `--articles` synthetic signatures stored as store.duplicates keeps
+Near-duplicates (bientap.store.duplicates): MinHash of a ~5 KB body (CPU time per article), then the
+LSH step against an index of `--articles` synthetic signatures stored as bientap.store.duplicates keeps
 them (a `duplicate_bands` table of 16 keys per article, indexed; the signatures beside them):
 nothing is rebuilt at import start, so the only start-up cost is none; the per-article cost is
 the 16-key lookup, the candidates' verification and the 16 inserts.
@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT / "tests")]
 
 
 def _write_inputs(folder: Path, fmt: str, copies: int) -> int:
@@ -63,8 +63,8 @@ def _write_inputs(folder: Path, fmt: str, copies: int) -> int:
 
 
 def import_rates(copies: int) -> None:
-    from store.db import open_db
-    from store.importer import import_paths
+    from bientap.store.db import open_db
+    from bientap.store.importer import import_paths
 
     print(f"{'format':<8}{'articles':>9}{'seconds':>9}{'articles/s':>12}")
     for fmt in ("txt", "html", "rss", "docx"):
@@ -81,8 +81,8 @@ def import_rates(copies: int) -> None:
 def duplicate_cost(articles: int) -> None:
     import random
 
-    from store import duplicates
-    from store.db import open_db
+    from bientap.store import duplicates
+    from bientap.store.db import open_db
     from _pages import seed_fields
 
     f = seed_fields(3)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path[:0] = [str(ROOT), str(HERE)]
+sys.path[:0] = [str(HERE)]
 
 import corpus  # noqa: E402
 from timing import children_cpu  # noqa: E402
@@ -33,7 +33,7 @@ CACHE = HERE / ".cache"
 
 
 def bientap(*args: str, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *args], cwd=ROOT, capture_output=True, **kw)
+    return subprocess.run([sys.executable, "-m", "bientap.tui.cli", *args], cwd=ROOT, capture_output=True, **kw)
 
 
 def build_db(n: int) -> Path:
@@ -122,13 +122,13 @@ def bench_desk(table: Table, db: Path, runs: int) -> None:
 
 
 def bench_search(table: Table, db_path: Path) -> None:
-    from store.articles import Query, list_page
-    from store.db import open_db
+    from bientap.store.articles import Query, list_page
+    from bientap.store.db import open_db
 
     db = open_db(db_path)
     words = ["doi moi", "khoa hoc", "Can Tho", "quyen con nguoi", "Hiến pháp", "nha nuoc", "kinh te",
              "dân chủ", "phap luat", "nhan dan", "xa hoi", "Khánh Hòa", "quốc hội", "cong dan", "doanh nghiep"]
-    from store.articles import count
+    from bientap.store.articles import count
 
     samples, counts = [], []
     for _ in range(3):
@@ -151,8 +151,8 @@ def bench_search(table: Table, db_path: Path) -> None:
 
 
 def bench_recheck(table: Table) -> None:
-    from checks.engine import check_article
-    from store.context import load_context
+    from bientap.checks.engine import check_article
+    from bientap.store.context import load_context
 
     rec = corpus.article_record(42, target_bytes=5000)
     ctx = load_context(None)
@@ -164,8 +164,8 @@ def bench_recheck(table: Table) -> None:
 
 def bench_check_engine(table: Table, megabytes: float) -> None:
     """check_text in this process, CPU time: the rules alone, without start-up or output."""
-    from checks.engine import check_text
-    from store.context import load_context
+    from bientap.checks.engine import check_text
+    from bientap.store.context import load_context
 
     ctx = load_context(None)
     text = corpus.news_text(megabytes)

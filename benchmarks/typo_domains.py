@@ -32,7 +32,6 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "checks" / "data"))
 
@@ -40,8 +39,8 @@ from build_ngrams import CORPUS, articles  # noqa: E402
 from typo_eval import (FALSE_ALARM_CATEGORIES, corrected_documents, documents,  # noqa: E402
                        hunspell_available, hunspell_on, hunspell_on_corrected, hunspell_words, inject, nfc)
 
-from checks.engine import Context, check_text  # noqa: E402
-from checks.lexicon import lexicon  # noqa: E402
+from bientap.checks.engine import Context, check_text  # noqa: E402
+from bientap.checks.lexicon import lexicon  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 VIWIKI = DATA / "viwiki-dev" / "viwiki_dev.jsonl"

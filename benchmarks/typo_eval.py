@@ -52,16 +52,15 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from checks.data.build_lexicon import vlsp_halves  # noqa: E402
+from bientap.checks.data.build_lexicon import vlsp_halves  # noqa: E402
 from corpus import _detokenize, news_text  # noqa: E402
 from timing import children_cpu  # noqa: E402
 
-from checks.engine import Checker, Context, check_text  # noqa: E402
-from checks.lexicon import Lexicon, lexicon  # noqa: E402
-from checks.vietnamese import (_CODA_SWAPS, _ONSET_SWAPS, _VOWEL_MARKS, is_structural,  # noqa: E402
+from bientap.checks.engine import Checker, Context, check_text  # noqa: E402
+from bientap.checks.lexicon import Lexicon, lexicon  # noqa: E402
+from bientap.checks.vietnamese import (_CODA_SWAPS, _ONSET_SWAPS, _VOWEL_MARKS, is_structural,  # noqa: E402
                                normalize, place_tone, split_onset, strip_tone)
 
 FALSE_ALARM_CATEGORIES = ("typo", "spacing", "unicode")
@@ -377,7 +376,7 @@ def main() -> None:
 
     ctx, lex = Context(), lexicon()
     if args.split == "dev":
-        from checks.data.build_lexicon import build
+        from bientap.checks.data.build_lexicon import build
 
         tune, _ = vlsp_halves()
         lex = Lexicon(build(tune[:len(tune) // 2]))

@@ -10,18 +10,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from checks.glossary import GlossaryEntry
-from checks.style import HouseStyle
+from bientap.checks.glossary import GlossaryEntry
+from bientap.checks.style import HouseStyle
 
 
 @dataclass
 class Context:
     """The glossary, the newsroom dictionary (`custom_words`) and the house style: the data a
-    `checks.engine.Checker` is built from; and what is particular to one article (its title,
+    `bientap.checks.engine.Checker` is built from; and what is particular to one article (its title,
     abbreviations its sapo defined, the findings its editors ignored, the language of messages).
 
     The data is never changed in place: a changed glossary, dictionary or style is a new Context
-    (store.context.load_context), and so a new fingerprint and a new Checker."""
+    (bientap.store.context.load_context), and so a new fingerprint and a new Checker."""
 
     glossary: Mapping[str, GlossaryEntry] = field(default_factory=dict)
     custom_words: frozenset[str] = frozenset()

@@ -1,4 +1,4 @@
-"""The checks engine: a `Checker` runs the registered rules (checks.registry, checks/rules/) over
+"""The checks engine: a `Checker` runs the registered rules (bientap.checks.registry, checks/rules/) over
 an article's texts with the newsroom's data.
 
     check_text(text, ctx)         findings for one text
@@ -22,23 +22,23 @@ from dataclasses import replace
 from functools import cached_property
 from typing import TypeVar
 
-from checks.context import Context
-from checks.findings import CATEGORIES, Document, Finding, make_finding
-from checks.glossary import GlossaryEntry
-from checks.lexicon import Lexicon, lexicon as committed_lexicon
-from checks.registry import RECORD_RULES, REGISTRY, RecordRule, Rule, record_rule, rule
+from bientap.checks.context import Context
+from bientap.checks.findings import CATEGORIES, Document, Finding, make_finding
+from bientap.checks.glossary import GlossaryEntry
+from bientap.checks.lexicon import Lexicon, lexicon as committed_lexicon
+from bientap.checks.registry import RECORD_RULES, REGISTRY, RecordRule, Rule, record_rule, rule
 # Importing the rule modules registers their rules, in this order (the order they run in).
-import checks.rules.unicode  # noqa: F401, I001
-import checks.rules.spacing  # noqa: F401
-import checks.rules.boilerplate  # noqa: F401
-import checks.rules.abbreviations  # noqa: F401
-import checks.rules.style  # noqa: F401
-import checks.rules.metadata  # noqa: F401
-import checks.rules.typo  # noqa: F401
-from checks.rules.abbreviations import introduced
-from checks.style import HouseStyle
-from checks.text import line_starts
-from checks.vietnamese import normalize
+import bientap.checks.rules.unicode  # noqa: F401, I001
+import bientap.checks.rules.spacing  # noqa: F401
+import bientap.checks.rules.boilerplate  # noqa: F401
+import bientap.checks.rules.abbreviations  # noqa: F401
+import bientap.checks.rules.style  # noqa: F401
+import bientap.checks.rules.metadata  # noqa: F401
+import bientap.checks.rules.typo  # noqa: F401
+from bientap.checks.rules.abbreviations import introduced
+from bientap.checks.style import HouseStyle
+from bientap.checks.text import line_starts
+from bientap.checks.vietnamese import normalize
 
 __all__ = ["CATEGORIES", "RECORD_RULES", "REGISTRY", "Checker", "Context", "GlossaryEntry", "RecordRule", "Rule",
            "apply_fixes", "check_article", "check_text", "fix_text", "load_rules", "record_rule", "rule"]
@@ -58,7 +58,7 @@ class Checker:
     bounded), the pattern of the dictionary's phrases.
 
     A Checker never changes. When the glossary, the dictionary or the house style changes, build a
-    new Context (store.context.load_context does): `Checker.for_context` gives the Checker of its
+    new Context (bientap.store.context.load_context does): `Checker.for_context` gives the Checker of its
     data, and the old one leaves the bounded cache. That is the one way to invalidate.
     """
 
@@ -120,8 +120,8 @@ class Checker:
 
     def tables(self, kind: type[T]) -> T:
         """The tables a rule module works out from this checker's data, made by `kind(self)` on
-        first use and kept as long as the checker (checks.rules.typo.TypoTables,
-        checks.rules.abbreviations.GlossaryIndex)."""
+        first use and kept as long as the checker (bientap.checks.rules.typo.TypoTables,
+        bientap.checks.rules.abbreviations.GlossaryIndex)."""
         got = self._tables.get(kind)
         if got is None:
             with self._lock:

@@ -14,7 +14,7 @@ import dataclasses
 from dataclasses import dataclass
 from functools import cached_property
 
-from checks.text import line_starts, nfc
+from bientap.checks.text import line_starts, nfc
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -117,10 +117,10 @@ class Document:
 
     @cached_property
     def line_kinds(self) -> list[str]:
-        """Boilerplate classifier's verdict for every view line (see checks.boilerplate)."""
+        """Boilerplate classifier's verdict for every view line (see bientap.checks.boilerplate)."""
         if self.line_kinds_override is not None:
             return self.line_kinds_override
-        from checks.boilerplate import classify_lines
+        from bientap.checks.boilerplate import classify_lines
 
         return [c.kind for c in classify_lines(self.text)]
 

@@ -167,7 +167,7 @@ def to_toml(entries: Iterable[GlossaryEntry]) -> str:
 @lru_cache(maxsize=1)
 def default_entries() -> tuple[GlossaryEntry, ...]:
     """The glossary shipped with bientap (checks/data/glossary.toml)."""
-    text = resources.files("checks").joinpath("data/glossary.toml").read_text(encoding="utf-8")
+    text = resources.files("bientap.checks").joinpath("data/glossary.toml").read_text(encoding="utf-8")
     return tuple(validate(parse_toml(text, "glossary.toml")).values())
 
 

@@ -1,6 +1,6 @@
 """Metadata from a raw scraped page: tít, sapo, date, bút danh, source, place — and the clean body.
 
-`extract_article` reads the boilerplate classifier's verdicts (checks.boilerplate): the title line,
+`extract_article` reads the boilerplate classifier's verdicts (bientap.checks.boilerplate): the title line,
 date/byline/source lines, and every line that is not article prose, which it moves out of the body
 into `removed` (restorable at the paragraph it stood before). Nothing is guessed: a field the page
 does not show stays None.
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from checks.boilerplate import (
+from bientap.checks.boilerplate import (
     byline_name,
     tags_of_line,
     classify_lines,
@@ -37,7 +37,7 @@ class RemovedLine:
     position: int
     kind: str  # boilerplate | caption | metadata
     # The classifier's rule id and, after a space, its evidence: "boilerplate.menu run=5",
-    # "metadata.byline after_text" (checks.boilerplate.explain_reason says it in words).
+    # "metadata.byline after_text" (bientap.checks.boilerplate.explain_reason says it in words).
     reason: str
     text: str
 

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
-from checks.vietnamese import MERGED_ONSETS, split_onset, strip_tone
+from bientap.checks.vietnamese import MERGED_ONSETS, split_onset, strip_tone
 
 DATA = Path(__file__).resolve().parent / "data" / "vi_ngrams.bin"
 BITS = 14

@@ -3,7 +3,7 @@
 
 A rule is `(doc, ctx) -> Iterable[Hit]`; its docstring says what a Vietnamese editor calls the
 problem, with an example. The rule modules (checks/rules/) import this module only; the engine
-(checks.engine) imports them, so registering never depends on running.
+(bientap.checks.engine) imports them, so registering never depends on running.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from checks.context import Context
-from checks.findings import CATEGORIES, SEVERITIES, Document, Hit
+from bientap.checks.context import Context
+from bientap.checks.findings import CATEGORIES, SEVERITIES, Document, Hit
 
 RuleFn = Callable[[Document, Context], Iterable[Hit]]
 

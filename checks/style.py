@@ -17,7 +17,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checks.findings import SEVERITIES
+from bientap.checks.findings import SEVERITIES
 
 GATE_LEVELS = ("required", "recommended", "off")
 

@@ -169,7 +169,7 @@ _ONSET_SWAPS = {"ch": ("tr",), "tr": ("ch",), "s": ("x",), "x": ("s",), "d": ("g
 _CODA_SWAPS = {"n": ("ng", "t"), "ng": ("n",), "t": ("c", "n"), "c": ("t",)}
 # Finals Southern speech merges (n/ng, t/c above; nh/n, ch/t, m/n, p/t) and their neighbours on the
 # keyboard of the ear (nh/ch, ng/c): real-word slips only the context can tell apart, so they are
-# offered to the rules (checks.ngrams weighs them) but not injected by the benchmarks' "final" slips.
+# offered to the rules (bientap.checks.ngrams weighs them) but not injected by the benchmarks' "final" slips.
 _CODA_HEARD = {"m": ("n",), "n": ("m",), "nh": ("ch", "n"), "ch": ("nh", "t"), "ng": ("c", "nh"),
                "c": ("ng",), "p": ("t",), "t": ("p", "ch")}
 # Onsets that whole dialects pronounce alike: the commonest slips writers make by ear.

@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from checks.engine import RECORD_RULES, load_rules  # noqa: E402
+from bientap.checks.engine import RECORD_RULES, load_rules  # noqa: E402
 
 DOC = ROOT / "docs" / "rules.md"
 HEADER = "| rule | category | severity | safe | fields | what it means |"

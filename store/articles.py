@@ -17,9 +17,9 @@ from dataclasses import asdict, dataclass, field, fields, replace
 
 import sqlite_utils
 
-from checks.findings import Finding
-from checks.text import clean_field, fold, nfc, word_count
-from store.db import write_transaction
+from bientap.checks.findings import Finding
+from bientap.checks.text import clean_field, fold, nfc, word_count
+from bientap.store.db import write_transaction
 
 STATUSES = ("draft", "review", "ready", "published", "spiked")
 EDITABLE = ("title", "sapo", "body", "byline", "published_at", "source", "source_url", "location",
@@ -69,7 +69,7 @@ class Article:
     source_changed: str | None = None
     content_sha256: str | None = None
     checked_with: str | None = None  # Context.fingerprint of the stored counts
-    assignee: str | None = None  # the editor the article is assigned to (store.presence.assign)
+    assignee: str | None = None  # the editor the article is assigned to (bientap.store.presence.assign)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -80,7 +80,7 @@ class Article:
 
 _ARTICLE_FIELDS = {f.name for f in fields(Article)}
 
-# The finding of an article whose checks overran their time budget at import (see store.importer):
+# The finding of an article whose checks overran their time budget at import (see bientap.store.importer):
 # an error, so the publish gate blocks it until the text changes or an editor ignores it.
 CHECK_TIMEOUT = "check.timeout"
 
@@ -93,7 +93,7 @@ def checked_digest(fields: Mapping[str, object]) -> str:
 
 def timeout_finding(lang: str = "vi", *, at_import: bool = True) -> Finding:
     """`check.timeout`, about the whole article (no span): its checks overran at import, or in the
-    desk (`at_import` False, store.checking)."""
+    desk (`at_import` False, bientap.store.checking)."""
     if lang == "en":
         where = " at import" if at_import else ""
         message = (f"The checks overran their time budget{where}: this text is not fully checked "
@@ -362,7 +362,7 @@ def save(db: sqlite_utils.Database, article_id: int, changes: dict, expected_ver
         index_article(db, updated)
         add_revision(db, updated, editor or current_editor(), note)
         # An autosaved draft stays: it may be another editor's unsaved text (the editor that saved
-        # drops its own draft, see store.drafts).
+        # drops its own draft, see bientap.store.drafts).
     return updated
 
 

@@ -34,7 +34,7 @@ from collections.abc import Iterable, Mapping
 from concurrent.futures import Future
 from multiprocessing import resource_tracker
 
-from store.context import ArticleChecker, Assessment
+from bientap.store.context import ArticleChecker, Assessment
 
 # Seconds one article's checks may take: many times what a real article takes (a 1 MB page about
 # 0.5 s), so only a rule gone wrong reaches it. `bientap import --check-budget`, $BIENTAP_CHECK_BUDGET.
@@ -251,7 +251,7 @@ def _child_main(conn, setup: str | None) -> None:
     """The check process: set up, warm up, then check what it is sent until the desk goes."""
     import signal
 
-    from checks.engine import Context, load_rules
+    from bientap.checks.engine import Context, load_rules
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the desk's to handle
     try:

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import sqlite_utils
 
-from checks.engine import Context, check_article
-from checks.findings import Finding
-from checks.style import HouseStyle
-from checks.text import DecodeError, decode_bytes
-from store.db import config_dir
-from store.glossary import load_glossary, load_words
+from bientap.checks.engine import Context, check_article
+from bientap.checks.findings import Finding
+from bientap.checks.style import HouseStyle
+from bientap.checks.text import DecodeError, decode_bytes
+from bientap.store.db import config_dir
+from bientap.store.glossary import load_glossary, load_words
 
 
 def default_style_path() -> Path:
@@ -27,7 +27,7 @@ def default_style_path() -> Path:
 
 def load_context(db: sqlite_utils.Database | None, style_path: Path | None = None, lang: str = "vi") -> Context:
     """Glossary and custom words from `db` (defaults without one), house style from the config dir
-    or `style_path`. Raises checks.style.StyleError on a house style that cannot be used."""
+    or `style_path`. Raises bientap.checks.style.StyleError on a house style that cannot be used."""
     style = HouseStyle.load(style_path if style_path is not None else default_style_path())
     return Context(glossary=load_glossary(db), custom_words=load_words(db), style=style, lang=lang)
 
@@ -58,12 +58,12 @@ class ArticleChecker:
 
     ctx: Context
     raw: str | None = None
-    # checked_digest of the text whose checks overran at import (store.importer): that text, as
+    # checked_digest of the text whose checks overran at import (bientap.store.importer): that text, as
     # long as the article holds it, gets a blocking check.timeout finding.
     timed_out: str | None = None
 
     def assess(self, fields: Mapping[str, object], rules: Iterable[str] | None = None) -> Assessment:
-        from store.articles import checked_digest
+        from bientap.store.articles import checked_digest
 
         fields = dict(fields)
         fields.pop("raw", None)
@@ -80,7 +80,7 @@ class ArticleChecker:
     def overran(self, rules: Iterable[str] | None = None, *, at_import: bool = True) -> Assessment:
         """What an article whose checks overran their budget counts: the one blocking
         check.timeout finding (unless an editor ignored it, or `rules` leave it out)."""
-        from store.articles import CHECK_TIMEOUT, timeout_finding
+        from bientap.store.articles import CHECK_TIMEOUT, timeout_finding
 
         ignored = (CHECK_TIMEOUT, "") in self.ctx.ignored or (rules is not None and CHECK_TIMEOUT not in rules)
         findings = [] if ignored else [timeout_finding(self.ctx.lang, at_import=at_import)]
@@ -88,7 +88,7 @@ class ArticleChecker:
 
 
 # How a caller has an article checker assess fields: here, in this process (`in_process`), or in
-# the desk's budgeted check process (store.checking.CheckService.assessor).
+# the desk's budgeted check process (bientap.store.checking.CheckService.assessor).
 Assessor = Callable[[ArticleChecker, Mapping[str, object]], Assessment]
 
 
@@ -115,7 +115,7 @@ def _raw_text(db: sqlite_utils.Database, article_id: int) -> str | None:
 
 def checker_for(db: sqlite_utils.Database, article_id: int | None, ctx: Context | None = None) -> ArticleChecker:
     """The checker of a stored article: `ctx` (or the newsroom's) plus its ignores and raw import."""
-    from store.drafts import ignored_for
+    from bientap.store.drafts import ignored_for
 
     ctx = ctx if ctx is not None else load_context(db)
     if article_id is None:
@@ -145,7 +145,7 @@ def fix_fields(fields: dict, ctx: Context, rules: Iterable[str] | None = None,
 
     Findings an editor ignored in this article (`ctx.ignored`) are left alone.
     """
-    from checks.engine import apply_fixes, check_text
+    from bientap.checks.engine import apply_fixes, check_text
 
     rules = list(rules) if rules is not None else None
     changes: dict[str, str] = {}

@@ -16,7 +16,7 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from checks.text import fold
+from bientap.checks.text import fold
 
 migrations = Migrations("bientap")
 
@@ -470,7 +470,7 @@ def m004_search_prefix_index(db: sqlite_utils.Database) -> None:
 @migrations()
 def m005_check_timeout(db: sqlite_utils.Database) -> None:
     """An article whose checks overran their time budget at import: the sha256 of the title, sapo
-    and body they overran on (see store.articles.checked_digest). While the article holds that
+    and body they overran on (see bientap.store.articles.checked_digest). While the article holds that
     text, its findings include a blocking `check.timeout`; NULL for every article checked in time."""
     db["articles"].add_column("timed_out_sha256", str)
 
@@ -494,7 +494,7 @@ def m007_presence_and_assignment(db: sqlite_utils.Database) -> None:
 
 @migrations()
 def m008_near_duplicates(db: sqlite_utils.Database) -> None:
-    """Near-duplicates (store.duplicates): `duplicate_of` is the id of the earliest article of an
+    """Near-duplicates (bientap.store.duplicates): `duplicate_of` is the id of the earliest article of an
     article's group, NULL for that one and for articles with none; each body's MinHash signature
     and its LSH band keys, indexed, so an import finds candidates without rebuilding anything."""
     db["articles"].add_column("duplicate_of", int)
@@ -507,7 +507,7 @@ def m008_near_duplicates(db: sqlite_utils.Database) -> None:
 
 @migrations()
 def m009_editor_state(db: sqlite_utils.Database) -> None:
-    """What the desk remembers per editor (store.views: when they last looked at the inbox)."""
+    """What the desk remembers per editor (bientap.store.views: when they last looked at the inbox)."""
     db["editor_state"].create({"editor": str, "key": str, "value": str}, pk=("editor", "key"))
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from store.articles import EDITABLE, current_editor, now
+from bientap.store.articles import EDITABLE, current_editor, now
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def ignore_finding(db: sqlite_utils.Database, article_id: int, rule: str, text: 
 
 
 def ignored_for(db: sqlite_utils.Database, article_id: int) -> frozenset[tuple[str, str]]:
-    """The (rule, text) pairs ignored in this article, as `checks.engine.Context.ignored` wants them."""
+    """The (rule, text) pairs ignored in this article, as `bientap.checks.engine.Context.ignored` wants them."""
     return frozenset(
         (r, t) for r, t in db.execute(
             "SELECT rule, text FROM ignored_findings WHERE article_id = ?", [article_id]).fetchall()

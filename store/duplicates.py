@@ -125,7 +125,7 @@ def group(db: sqlite_utils.Database, article_id: int) -> list[int]:
     """The ids of `article_id`'s group, earliest first ([article_id] alone when it has none)."""
     row = db.execute("SELECT coalesce(duplicate_of, id) FROM articles WHERE id = ?", [article_id]).fetchone()
     if row is None:
-        from store.articles import NotFound
+        from bientap.store.articles import NotFound
 
         raise NotFound(article_id)
     return [r[0] for r in db.execute(
@@ -134,8 +134,8 @@ def group(db: sqlite_utils.Database, article_id: int) -> list[int]:
 
 def keep(db: sqlite_utils.Database, keeper: int, *, editor: str | None = None):
     """Keep `keeper` and spike the rest of its group, in one action, through the one gated status
-    path (store.workflow.set_status). Returns its StatusReport; the keeper itself is left as it is."""
-    from store import workflow
+    path (bientap.store.workflow.set_status). Returns its StatusReport; the keeper itself is left as it is."""
+    from bientap.store import workflow
 
     others = [i for i in group(db, keeper) if i != keeper]
     return workflow.set_status(db, others, "spiked", editor=editor)

@@ -26,10 +26,10 @@ from pathlib import Path
 
 import sqlite_utils
 
-from checks.boilerplate import classify_lines
-from checks.text import clean_field, nfc
-from store import articles
-from store.articles import Article
+from bientap.checks.boilerplate import classify_lines
+from bientap.checks.text import clean_field, nfc
+from bientap.store import articles
+from bientap.store.articles import Article
 
 FORMATS = ("md", "html", "txt", "json", "ninjs")
 EXTENSIONS = {"md": "md", "html": "html", "txt": "txt", "json": "json", "ninjs": "ninjs.json"}
@@ -64,7 +64,7 @@ class ExportReport:
 
 # ---- the article as pieces of text ---------------------------------------------------------------
 
-# Stored fields are clean already (see store.articles.clean_fields); an Article built in memory may
+# Stored fields are clean already (see bientap.store.articles.clean_fields); an Article built in memory may
 # not be, so anything that could be a control, bidi or stray ZWJ goes through clean_field.
 _MAYBE_UNCLEAN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200d\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import sqlite_utils
 
-from checks.engine import GlossaryEntry
-from checks.glossary import GlossaryError, default_entries, make_entry, parse, validate
-from store.articles import current_editor, now
-from store.db import write_transaction
+from bientap.checks.engine import GlossaryEntry
+from bientap.checks.glossary import GlossaryError, default_entries, make_entry, parse, validate
+from bientap.store.articles import current_editor, now
+from bientap.store.db import write_transaction
 
 
 def _row(entry: GlossaryEntry) -> dict:
@@ -120,7 +120,7 @@ def import_entries(db: sqlite_utils.Database, entries: Iterable[GlossaryEntry]) 
 
 
 def import_file(db: sqlite_utils.Database, path: Path) -> GlossaryImport:
-    """Import a TOML or CSV glossary file (see checks.glossary for the format)."""
+    """Import a TOML or CSV glossary file (see bientap.checks.glossary for the format)."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:

@@ -27,21 +27,21 @@ from pathlib import Path
 
 import sqlite_utils
 
-from checks.engine import Context
-from checks.metadata import Extracted, extract_article
-from checks.text import DecodeError, clean_field, decode_bytes
-from store import articles, duplicates
-from store.articles import Article
-from store.checking import DEFAULT_CHECK_BUDGET  # noqa: F401 - one budget for import and desk
-from store.context import ArticleChecker, load_context, raw_text
-from store.db import StoreError, write_transaction
+from bientap.checks.engine import Context
+from bientap.checks.metadata import Extracted, extract_article
+from bientap.checks.text import DecodeError, clean_field, decode_bytes
+from bientap.store import articles, duplicates
+from bientap.store.articles import Article
+from bientap.store.checking import DEFAULT_CHECK_BUDGET  # noqa: F401 - one budget for import and desk
+from bientap.store.context import ArticleChecker, load_context, raw_text
+from bientap.store.db import StoreError, write_transaction
 
 DEFAULT_SIZE_CAP = 10 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text"}
-HTML_SUFFIXES = {".html", ".htm"}  # read by store.ingest.html
-DOCX_SUFFIXES = {".docx"}  # store.ingest.docx
+HTML_SUFFIXES = {".html", ".htm"}  # read by bientap.store.ingest.html
+DOCX_SUFFIXES = {".docx"}  # bientap.store.ingest.docx
 PAGE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES  # one file, one article
-XML_FEED_SUFFIXES = {".xml", ".rss", ".atom"}  # RSS 2.0 and Atom: store.ingest.feeds
+XML_FEED_SUFFIXES = {".xml", ".rss", ".atom"}  # RSS 2.0 and Atom: bientap.store.ingest.feeds
 FEED_SUFFIXES = {".jsonl", ".ndjson", ".json"} | XML_FEED_SUFFIXES
 FEED_FIELDS = ("title", "body", "sapo", "byline", "published_at", "source", "source_url", "location",
                "section", "tags")
@@ -348,10 +348,10 @@ def _feed_items(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> It
 
 
 def _xml_records(cand: Candidate, data: bytes) -> Iterator[tuple[str, bytes, dict | Rejected]]:
-    """An RSS or Atom file's items (store.ingest.feeds): `raw` is each item's bytes in the file.
+    """An RSS or Atom file's items (bientap.store.ingest.feeds): `raw` is each item's bytes in the file.
     Read whole here, so that a file refused as a whole is refused before its first item."""
-    from store.ingest import Refused
-    from store.ingest.feeds import read_feed
+    from bientap.store.ingest import Refused
+    from bientap.store.ingest.feeds import read_feed
 
     try:
         items = read_feed(data)
@@ -465,18 +465,18 @@ def _analyse(item: Work, ctx: Context, extracted: Callable[[Extraction], None]) 
 
 def read_page(shown: str, data: bytes) -> tuple[Extracted, str]:
     """A page's bytes → (its extraction, the encoding it was read in), by its suffix: `.txt`
-    decoded and extracted line by line; `.html` and `.docx` by store.ingest, which feeds the same
+    decoded and extracted line by line; `.html` and `.docx` by bientap.store.ingest, which feeds the same
     extraction with what their structure says. Rejected with the reason."""
     suffix = Path(shown).suffix.lower()
     if suffix in HTML_SUFFIXES | DOCX_SUFFIXES:
-        from store.ingest import Refused
+        from bientap.store.ingest import Refused
 
         try:
             if suffix in DOCX_SUFFIXES:
-                from store.ingest.docx import read_docx
+                from bientap.store.ingest.docx import read_docx
 
                 return read_docx(data), "docx"
-            from store.ingest.html import read_page as read_html
+            from bientap.store.ingest.html import read_page as read_html
 
             page = read_html(data)
             return page.extracted, page.encoding
@@ -591,8 +591,8 @@ class _Workers:
     def _give(self, work: list) -> None:
         worker = next((w for w in self.workers if not w.queue), None)
         if worker is None:
-            from checks.engine import load_rules
-            from checks.lexicon import lexicon
+            from bientap.checks.engine import load_rules
+            from bientap.checks.lexicon import lexicon
 
             load_rules()
             lexicon()  # loaded once here; forked workers share it
@@ -870,12 +870,12 @@ def _jsonl_records(cand: Candidate, fh, size_cap: int) -> Iterator[tuple[str, by
 
 def article_from_record(record: dict, source_file: str) -> Article:
     """A feed record's article. A record with no `body` but an `html` one gets its body from that
-    HTML, read as a feed item's content is (store.ingest.html.fragment_text: markup, scripts and
+    HTML, read as a feed item's content is (bientap.store.ingest.html.fragment_text: markup, scripts and
     captions out, one paragraph per block)."""
     body = record.get("body")
     if not body and isinstance(record.get("html"), str):
-        from store.ingest import Refused
-        from store.ingest.html import fragment_text
+        from bientap.store.ingest import Refused
+        from bientap.store.ingest.html import fragment_text
 
         try:
             body = fragment_text(record["html"])[0]

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from store import articles
-from store.db import write_transaction
+from bientap.store import articles
+from bientap.store.db import write_transaction
 
 # A lock lives this long after its last heartbeat; desks beat every HEARTBEAT_SECONDS.
 HEARTBEAT_SECONDS = 5.0

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from store.articles import STATUSES, Query, now
-from store.db import config_dir, write_transaction
+from bientap.store.articles import STATUSES, Query, now
+from bientap.store.db import config_dir, write_transaction
 
 VN_TZ = dt.timezone(dt.timedelta(hours=7))
 

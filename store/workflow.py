@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from checks.engine import Context
-from checks.findings import SEVERITY_RANK, Finding
-from store import articles
-from store.articles import STATUSES, Article, ConflictError
-from store.context import ArticleChecker, Assessor, assess_stored, checker_for, fix_fields, in_process, load_context
-from store.db import write_transaction
+from bientap.checks.engine import Context
+from bientap.checks.findings import SEVERITY_RANK, Finding
+from bientap.store import articles
+from bientap.store.articles import STATUSES, Article, ConflictError
+from bientap.store.context import ArticleChecker, Assessor, assess_stored, checker_for, fix_fields, in_process, load_context
+from bientap.store.db import write_transaction
 
 # Statuses an article may only reach once the publish gate lets it through.
 GATED = ("ready", "published")

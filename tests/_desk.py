@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def make_app(db_path):
-    from tui.app import BientapApp
+    from bientap.tui.app import BientapApp
 
     return BientapApp(db_path)
 
@@ -17,7 +17,7 @@ async def settle(app, pilot) -> None:
 
 
 async def open_editor(app, pilot, article_id):
-    from tui.screens.editor import EditorScreen
+    from bientap.tui.screens.editor import EditorScreen
 
     await settle(app, pilot)
     app.open_article(article_id)

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from checks.metadata import extract_article
-from checks.text import clean_field
+from bientap.checks.metadata import extract_article
+from bientap.checks.text import clean_field
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -85,7 +85,7 @@ def run_cli(args: list[str], env: dict[str, str] | None = None) -> dict:
     """`bientap ARGS` through click's runner, in this process: exit code, stdout, stderr."""
     from click.testing import CliRunner
 
-    from tui.cli import main
+    from bientap.tui.cli import main
 
     result = CliRunner().invoke(main, args, env=env)
     return {"code": result.exit_code, "out": result.stdout, "err": result.stderr,

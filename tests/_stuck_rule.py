@@ -18,7 +18,7 @@ def hang(doc, ctx):
 
 
 def register() -> None:
-    from checks.engine import REGISTRY, Rule, load_rules
+    from bientap.checks.engine import REGISTRY, Rule, load_rules
 
     load_rules()
     REGISTRY["test.stuck"] = Rule("test.stuck", "style", "error", False, hang, False, ("title", "sapo", "body"))

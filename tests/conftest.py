@@ -32,7 +32,7 @@ def db_path(tmp_path) -> Path:
 
 @pytest.fixture
 def fresh_db(db_path):
-    from store.db import open_db
+    from bientap.store.db import open_db
 
     db = open_db(db_path)
     yield db
@@ -48,7 +48,7 @@ def seed_paths() -> list[Path]:
 @pytest.fixture
 def seeded_db(fresh_db, seed_paths):
     """A database holding the five seed articles, imported the way `bientap import` does."""
-    from store.importer import import_paths
+    from bientap.store.importer import import_paths
 
     report = import_paths(fresh_db, [str(p) for p in seed_paths])
     assert report.count("imported") == 5, report.results
@@ -58,7 +58,7 @@ def seeded_db(fresh_db, seed_paths):
 @pytest.fixture
 def cli(db_path):
     """Run `bientap --db <db_path> ARGS...` through click; returns the Result."""
-    from tui.cli import main
+    from bientap.tui.cli import main
 
     runner = CliRunner()
 
@@ -71,7 +71,7 @@ def cli(db_path):
 def _find_word(word: str, message: str, doc, ctx):
     import re
 
-    from checks.findings import Hit
+    from bientap.checks.findings import Hit
 
     for m in re.finditer(word, doc.text):
         yield Hit(m.start(), m.end(), message, message)
@@ -80,7 +80,7 @@ def _find_word(word: str, message: str, doc, ctx):
 def _gate_rules() -> list:
     from functools import partial
 
-    from checks.engine import Rule
+    from bientap.checks.engine import Rule
 
     fields = ("title", "sapo", "body")
     return [Rule("test.blocker", "style", "error", False, partial(_find_word, "CHẶN", "Từ bị chặn"), False, fields),
@@ -89,7 +89,7 @@ def _gate_rules() -> list:
 
 def install_gate_rules() -> None:
     """gate_rules' two rules, registered in the desk's check process."""
-    from checks.engine import REGISTRY, load_rules
+    from bientap.checks.engine import REGISTRY, load_rules
 
     load_rules()
     REGISTRY.update((rule.id, rule) for rule in _gate_rules())
@@ -103,13 +103,13 @@ def gate_rules(monkeypatch):
     warning, recommended). Real rules still run but never block, so gate tests do not depend on
     what the dictionaries think of the sample text.
     """
-    from checks.engine import REGISTRY, load_rules
-    from store.db import config_dir
+    from bientap.checks.engine import REGISTRY, load_rules
+    from bientap.store.db import config_dir
 
     load_rules()
     for rule in _gate_rules():
         monkeypatch.setitem(REGISTRY, rule.id, rule)
-    # The desk checks in its own process (store.checking): it registers them there too.
+    # The desk checks in its own process (bientap.store.checking): it registers them there too.
     monkeypatch.setenv("BIENTAP_CHECK_SETUP", "conftest:install_gate_rules")
     config_dir().mkdir(parents=True, exist_ok=True)
     (config_dir() / "style.toml").write_text(
@@ -124,7 +124,7 @@ def add_article():
     (first revision, counts given or zero) and returns it."""
     import itertools
 
-    from store.articles import Article, insert
+    from bientap.store.articles import Article, insert
 
     serial = itertools.count(1)
 

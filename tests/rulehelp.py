@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from checks.engine import Context, apply_fixes, check_text
-from checks.findings import Document
-from checks.glossary import default_glossary
+from bientap.checks.engine import Context, apply_fixes, check_text
+from bientap.checks.findings import Document
+from bientap.checks.glossary import default_glossary
 
 GLOSSARY = default_glossary()
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.boilerplate import KINDS, classify_lines
-from checks.engine import apply_fixes, check_text
+from bientap.checks.boilerplate import KINDS, classify_lines
+from bientap.checks.engine import apply_fixes, check_text
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 
@@ -162,7 +162,7 @@ def test_page_like_shuffles_never_raise(parts):
 
 
 def test_pen_names():
-    from checks.boilerplate import byline_name
+    from bientap.checks.boilerplate import byline_name
 
     for name in ("Nguyễn Văn Hải", "Mai Phương - Hữu Nghĩa", "Đ.Mãi", "N.T.H", "PV", "ctngoc", "Thanh Tâm (TTXVN)",
                  "Lê Thành Trang"):
@@ -177,7 +177,7 @@ def test_pen_names():
 
 
 def test_deleting_boilerplate_keeps_the_article_and_settles_in_one_round():
-    from checks.engine import fix_text
+    from bientap.checks.engine import fix_text
 
     for text in [p.read_text(encoding="utf-8") for p in SEEDS] + [PORTAL]:
         once = apply_fixes(text, check_text(text, rules=["boilerplate"]))
@@ -193,7 +193,7 @@ def test_deleting_boilerplate_keeps_the_article_and_settles_in_one_round():
                                  "Nghệ An sơ kết công tác sáu tháng đầu năm", "Đang truy cập: 57"]),
                 min_size=1, max_size=20))
 def test_boilerplate_fixes_are_idempotent_on_page_like_text(parts):
-    from checks.engine import fix_text
+    from bientap.checks.engine import fix_text
 
     text = "\n".join(parts)
     fixed = fix_text(text, rules=["boilerplate"])
@@ -234,7 +234,7 @@ def test_teaser_sidebar_without_a_byline():
     ("Nguồn: Báo Khánh Hòa", "Báo Khánh Hòa"), ("Theo đó, tỉnh sẽ", None), ("Theo kế hoạch", None),
 ])
 def test_source_lines(line, source):
-    from checks.boilerplate import source_of_line
+    from bientap.checks.boilerplate import source_of_line
 
     assert source_of_line(line) == source
 
@@ -291,7 +291,7 @@ def test_ticker_above_the_title_and_a_disclaimer_footer():
     ("Kinh tế - Xã hội", False), ("Tính đến hết tháng 3 / 2008", False), ("Tỷ lệ đạt 45 / 50 xã", False),
 ])
 def test_breadcrumbs(line, crumb):
-    from checks.boilerplate import _is_breadcrumb
+    from bientap.checks.boilerplate import _is_breadcrumb
 
     assert _is_breadcrumb(line) is crumb
 

@@ -153,7 +153,7 @@ def test_fix_usage(cli, write):
 
 
 def test_fix_stored_article_saves_a_revision(cli, seeded_db):
-    from store import articles
+    from bientap.store import articles
 
     before = articles.get(seeded_db, 4)
     assert "kinh tế- xã hội" in before.body
@@ -164,7 +164,7 @@ def test_fix_stored_article_saves_a_revision(cli, seeded_db):
     after = articles.get(seeded_db, 4)
     assert after.version == before.version + 1 and "kinh tế - xã hội" in after.body
     assert articles.revisions(seeded_db, 4)[0]["note"] == "bientap fix"
-    from store.context import article_counts, check_stored_article, load_context
+    from bientap.store.context import article_counts, check_stored_article, load_context
 
     fresh = article_counts(check_stored_article(seeded_db, after, load_context(seeded_db)))
     assert (after.errors, after.warnings, after.infos) == fresh
@@ -193,7 +193,7 @@ def test_real_entry_point(tmp_path):
     p = tmp_path / "a.txt"
     p.write_text(FAULTY, encoding="utf-8")
     exe = Path(sys.executable).parent / "bientap"
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "tui.cli"]
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "bientap.tui.cli"]
     env = dict(os.environ, BIENTAP_DB=str(tmp_path / "none.db"))
     proc = subprocess.run([*cmd, "check", str(p), "--format", "json", "--fail-on", "warning"],
                           capture_output=True, env=env, timeout=60)

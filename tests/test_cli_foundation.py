@@ -36,13 +36,13 @@ def test_show_raw_is_byte_for_byte(db_path, seed_paths, cli):
     cli("import", *map(str, seed_paths))
     listed = json.loads(cli("list", "--format", "json").output)
     for row in listed:
-        out = subprocess.run([sys.executable, "-m", "tui.cli", "--db", str(db_path), "show", str(row["id"]), "--raw"],
+        out = subprocess.run([sys.executable, "-m", "bientap.tui.cli", "--db", str(db_path), "show", str(row["id"]), "--raw"],
                              capture_output=True, cwd=ROOT, check=True).stdout
         assert out == Path(row["source_file"]).read_bytes()
 
 
 def test_show_unknown_id_is_one_line_exit_2(cli):
-    result = subprocess.run([sys.executable, "-m", "tui.cli", "--db", "x.db", "show", "999"],
+    result = subprocess.run([sys.executable, "-m", "bientap.tui.cli", "--db", "x.db", "show", "999"],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "999" in result.stderr
@@ -64,7 +64,7 @@ def test_list_json_unknown_values_are_null(cli, tmp_path):
 
 def test_demo_database_holds_the_seeds(tmp_path):
     env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"))
-    out = subprocess.run([sys.executable, "-m", "tui.cli", "demo", "--no-desk"], capture_output=True, text=True,
+    out = subprocess.run([sys.executable, "-m", "bientap.tui.cli", "demo", "--no-desk"], capture_output=True, text=True,
                          cwd=tmp_path, env=env | {"PYTHONPATH": str(ROOT)}, check=True).stdout.strip()
     assert out.endswith("demo.db")
     import sqlite3

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from store import articles
+from bientap.store import articles
 
 
 def test_moves_and_records(cli, fresh_db, add_article):

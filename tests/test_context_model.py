@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from checks.ngrams import DATA, Ngrams, ngrams, rank, slip_kind
-from checks.vietnamese import confusions
+from bientap.checks.ngrams import DATA, Ngrams, ngrams, rank, slip_kind
+from bientap.checks.vietnamese import confusions
 
 
 def test_counts_load_from_the_package_and_tell_a_word_from_its_slip():

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from store.articles import normalize_date
+from bientap.store.articles import normalize_date
 
 
 @pytest.mark.parametrize("typed, stored", [("29/02/2024", "2024-02-29"), ("1/5/2025", "2025-05-01"),

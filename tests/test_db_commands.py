@@ -17,8 +17,8 @@ from _reliability import in_child, point_dirs_at, run_cli, shared_tmp
 from conftest import ROOT
 from test_reliability_db import closed_db, digest, integrity, one_line, write_articles
 
-from store.db import open_db
-from store.importer import import_paths
+from bientap.store.db import open_db
+from bientap.store.importer import import_paths
 
 
 def fts_sound(path: Path) -> bool:
@@ -151,8 +151,8 @@ def test_backup_into_a_missing_folder_is_one_line(db_path, tmp_path):
 WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from store import articles
-    from store.db import open_db, write_transaction
+    from bientap.store import articles
+    from bientap.store.db import open_db, write_transaction
 
     db = open_db(sys.argv[1])
     stop = Path(sys.argv[2])

@@ -1,5 +1,5 @@
 """The desk never freezes on a runaway rule (issue 13, item 2): its checks run in a budgeted check
-process (store.checking). A rule stuck inside the regex engine — holding the GIL, which a thread
+process (bientap.store.checking). A rule stuck inside the regex engine — holding the GIL, which a thread
 could not be protected from — costs the article a blocking check.timeout finding; the screen keeps
 answering keys meanwhile, and the next check runs in a fresh process."""
 
@@ -8,11 +8,11 @@ from __future__ import annotations
 import pytest
 from _stuck_rule import SETUP
 
-from checks.engine import Context
-from store import articles
-from store.articles import CHECK_TIMEOUT, Article
-from store.checking import CheckService
-from store.context import ArticleChecker
+from bientap.checks.engine import Context
+from bientap.store import articles
+from bientap.store.articles import CHECK_TIMEOUT, Article
+from bientap.store.checking import CheckService
+from bientap.store.context import ArticleChecker
 
 BODY = "Sáng nay, Sở Khoa học và Công nghệ tổ chức hội thảo về đổi mới sáng tạo.\n\nBài TREO máy kiểm tra."
 
@@ -48,8 +48,8 @@ def test_an_ignored_timeout_is_not_counted():
 
 
 async def test_editor_answers_keys_while_the_checks_hang(db_path, fresh_db, stuck):
-    from tui.app import BientapApp
-    from tui.screens.editor import EditorScreen
+    from bientap.tui.app import BientapApp
+    from bientap.tui.screens.editor import EditorScreen
 
     article = articles.insert(fresh_db, Article(title="Hội thảo", body=BODY, byline="Hà"), source_key="t",
                               raw_id=None)
@@ -85,8 +85,8 @@ async def test_editor_answers_keys_while_the_checks_hang(db_path, fresh_db, stuc
 
 
 async def test_publish_gate_in_the_inbox_refuses_a_text_whose_checks_hang(db_path, fresh_db, stuck):
-    from tui.app import BientapApp
-    from tui.screens.checklist import ChecklistScreen
+    from bientap.tui.app import BientapApp
+    from bientap.tui.screens.checklist import ChecklistScreen
 
     article = articles.insert(fresh_db, Article(title="Hội thảo", body=BODY, byline="Hà", status="review"),
                               source_key="t", raw_id=None)

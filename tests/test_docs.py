@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from checks.engine import RECORD_RULES, load_rules
+from bientap.checks.engine import RECORD_RULES, load_rules
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 

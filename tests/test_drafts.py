@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store import articles, drafts
-from store.articles import Article
+from bientap.store import articles, drafts
+from bientap.store.articles import Article
 
 
 def _article(db, body="Đoạn một.\n\nĐoạn hai.", title="Tít") -> Article:
@@ -37,7 +37,7 @@ def test_someone_elses_save_leaves_the_draft(fresh_db):
 
 
 def test_draft_survives_another_connection(db_path, fresh_db):
-    from store.db import open_db
+    from bientap.store.db import open_db
 
     art = _article(fresh_db)
     drafts.save_draft(fresh_db, art.id, {"body": "sống sót"}, art.version)
@@ -103,7 +103,7 @@ def test_each_editor_has_their_own_draft(fresh_db):
 def test_a_version_2_database_keeps_its_drafts_through_the_migration(db_path):
     import sqlite3
 
-    from store.db import SCHEMA_VERSION, open_db
+    from bientap.store.db import SCHEMA_VERSION, open_db
 
     db = open_db(db_path)
     art = _article(db)

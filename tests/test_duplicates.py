@@ -51,11 +51,11 @@ def test_duplicates_json_lists_the_group(cli, tmp_path):
 
 
 def test_a_later_bridge_joins_groups_under_the_earliest(fresh_db):
-    from store import duplicates
+    from bientap.store import duplicates
 
     words = " ".join(f"từ{i}" for i in range(200))
     other = " ".join(f"chữ{i}" for i in range(200))
-    from store import articles
+    from bientap.store import articles
 
     for body in (words, other, words + " " + other):
         articles.insert(fresh_db, articles.Article(body=body), source_key=body[:9] + str(len(body)), raw_id=None)
@@ -70,7 +70,7 @@ def test_a_later_bridge_joins_groups_under_the_earliest(fresh_db):
 @settings(max_examples=40, deadline=None)
 @given(st.text(max_size=400))
 def test_signature_of_any_text(text):
-    from store.duplicates import NUM_PERM, signature, similarity
+    from bientap.store.duplicates import NUM_PERM, signature, similarity
 
     sig = signature(text)
     assert sig is None or (len(sig) == 4 * NUM_PERM and similarity(sig, sig) == 1.0)

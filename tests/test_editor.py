@@ -14,12 +14,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.text import Text
 
-from checks import engine
-from checks.engine import Rule
-from checks.findings import Finding, Hit
-from store import articles, drafts
-from store.articles import Article
-from store.db import open_db
+from bientap.checks import engine
+from bientap.checks.engine import Rule
+from bientap.checks.findings import Finding, Hit
+from bientap.store import articles, drafts
+from bientap.store.articles import Article
+from bientap.store.db import open_db
 
 BODY = "Dòng một có chữ sai ở đây.\n\nDòng hai có XYZ và lỗii.\n\nDòng ba bình thường."
 TITLE = "Tít bài [bold]thử[/"
@@ -49,7 +49,7 @@ def editor_registry() -> dict[str, Rule]:
 
 
 def install_test_rules() -> None:
-    """The two test rules as the only ones: run by the desk's check process (store.checking)."""
+    """The two test rules as the only ones: run by the desk's check process (bientap.store.checking)."""
     engine.REGISTRY = editor_registry()
     engine.RECORD_RULES = {}
 
@@ -60,7 +60,7 @@ def test_rules(monkeypatch):
     monkeypatch.setattr(engine, "REGISTRY", registry)
     monkeypatch.setattr(engine, "RECORD_RULES", {})
     monkeypatch.setenv("BIENTAP_CHECK_SETUP", "test_editor:install_test_rules")
-    from tui.screens.editor import EditorScreen
+    from bientap.tui.screens.editor import EditorScreen
 
     monkeypatch.setattr(EditorScreen, "RECHECK_DELAY", 0)
     return registry
@@ -85,7 +85,7 @@ def stored(db_path, article_id) -> Article:
 
 
 def make_app(db_path):
-    from tui.app import BientapApp
+    from bientap.tui.app import BientapApp
 
     return BientapApp(db_path)
 
@@ -97,7 +97,7 @@ async def settle(app, pilot) -> None:
 
 
 async def open_editor(app, pilot, article_id):
-    from tui.screens.editor import EditorScreen
+    from bientap.tui.screens.editor import EditorScreen
 
     await settle(app, pilot)
     app.open_article(article_id)
@@ -223,7 +223,7 @@ async def test_findings_panel_keys(db_path, article_id):
 
 
 async def test_apply_all_safe_fixes_after_preview(db_path, article_id):
-    from tui.dialogs.diff import DiffDialog
+    from bientap.tui.dialogs.diff import DiffDialog
 
     app = make_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -270,7 +270,7 @@ async def test_ignore_and_add_word_from_the_body(db_path, article_id):
 # ---- removed lines and history ----------------------------------------------------------------------
 
 async def test_restore_a_removed_line(db_path, article_id):
-    from tui.dialogs.removed_lines import RemovedLinesDialog
+    from bientap.tui.dialogs.removed_lines import RemovedLinesDialog
 
     app = make_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -296,7 +296,7 @@ async def test_restore_a_removed_line(db_path, article_id):
 
 
 async def test_restore_a_revision(db_path, article_id):
-    from tui.dialogs.history import HistoryDialog
+    from bientap.tui.dialogs.history import HistoryDialog
 
     app = make_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -323,7 +323,7 @@ async def test_restore_a_revision(db_path, article_id):
 
 async def _conflict(app, pilot, db_path, article_id, title: str | None = None):
     """Open, edit the body (and the title), let a colleague save in between, press Ctrl+S."""
-    from tui.dialogs.choice import ChoiceDialog
+    from bientap.tui.dialogs.choice import ChoiceDialog
 
     screen = await open_editor(app, pilot, article_id)
     await type_at_end(screen, pilot, " MINE")
@@ -371,8 +371,8 @@ async def test_conflict_keep_mine_as_a_new_revision(db_path, article_id):
 
 
 async def test_conflict_compare_then_keep_mine(db_path, article_id):
-    from tui.dialogs.choice import ChoiceDialog
-    from tui.dialogs.diff import DiffDialog
+    from bientap.tui.dialogs.choice import ChoiceDialog
+    from bientap.tui.dialogs.diff import DiffDialog
 
     app = make_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -394,8 +394,8 @@ async def test_conflict_compare_then_keep_mine(db_path, article_id):
 # ---- leaving and crash safety -----------------------------------------------------------------------
 
 async def test_leave_with_unsaved_changes(db_path, article_id):
-    from tui.dialogs.choice import ChoiceDialog
-    from tui.screens.editor import EditorScreen
+    from bientap.tui.dialogs.choice import ChoiceDialog
+    from bientap.tui.screens.editor import EditorScreen
 
     app = make_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -425,8 +425,8 @@ async def test_leave_with_unsaved_changes(db_path, article_id):
 
 
 async def test_autosave_draft_is_offered_after_a_crash(db_path, article_id, monkeypatch):
-    from tui.dialogs.confirm import ConfirmDialog
-    from tui.screens.editor import EditorScreen
+    from bientap.tui.dialogs.confirm import ConfirmDialog
+    from bientap.tui.screens.editor import EditorScreen
 
     monkeypatch.setattr(EditorScreen, "AUTOSAVE_DELAY", 0.05)
     app = make_app(db_path)
@@ -495,7 +495,7 @@ def _finding(text: str, word: str, severity: str, nth: int = 0) -> Finding:
 async def test_highlights_land_on_the_exact_characters():
     from textual.app import App, ComposeResult
 
-    from tui.widgets.body_area import SEVERITY_STYLES, BodyArea
+    from bientap.tui.widgets.body_area import SEVERITY_STYLES, BodyArea
 
     text = "\n".join(OFFSET_LINES)
     findings = [_finding(text, "đồng", "error"), _finding(text, "tăng", "warning"),
@@ -527,7 +527,7 @@ async def test_highlights_land_on_the_exact_characters():
 
 
 def test_line_marks_edge_cases():
-    from tui.widgets.body_area import line_marks
+    from bientap.tui.widgets.body_area import line_marks
 
     text = "ab\n\ncd"
     empty = Finding("t", "typo", "info", 3, 3, 2, 1, "", "m")  # an insertion point on an empty line
@@ -575,7 +575,7 @@ def test_editor_snapshot_sizes(snap_compare, db_path, article_id, size):
 
 
 def test_prompts_are_literal():
-    from tui.widgets.findings_panel import finding_prompt
+    from bientap.tui.widgets.findings_panel import finding_prompt
 
     f = Finding("r", "typo", "error", 0, 5, 1, 1, "[/x]\x1b", "[@click=app.quit]", ("[link=file:///etc/passwd]x[/]",))
     prompt = finding_prompt(f)
@@ -606,7 +606,7 @@ async def test_seed_001_real_rules_marked_at_their_characters(db_path, seeded_db
 
 
 async def test_help_lists_the_editor_keys_and_question_mark_still_types(db_path, article_id):
-    from tui.screens.help import HelpScreen
+    from bientap.tui.screens.help import HelpScreen
 
     app = make_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -650,7 +650,7 @@ async def test_hostile_text_is_shown_literally(db_path, fresh_db, test_rules):
 
 
 async def test_opening_a_missing_article_goes_back(db_path, article_id):
-    from tui.screens.editor import EditorScreen
+    from bientap.tui.screens.editor import EditorScreen
 
     app = make_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -675,7 +675,7 @@ async def test_a_colleagues_save_is_noticed_while_open(db_path, article_id):
 
 
 async def test_a_draft_older_than_the_article_goes_through_the_conflict_dialog(db_path, article_id):
-    from tui.dialogs.choice import ChoiceDialog
+    from bientap.tui.dialogs.choice import ChoiceDialog
 
     db = open_db(db_path)
     drafts.save_draft(db, article_id, {"body": BODY + " NHÁP"}, 1)
@@ -742,7 +742,7 @@ async def test_sapo_findings_are_marked_too(db_path, fresh_db, test_rules):
 async def test_english_desk(db_path, article_id):
     from textual.widgets import Label
 
-    from tui.app import BientapApp
+    from bientap.tui.app import BientapApp
 
     app = BientapApp(db_path, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -759,7 +759,7 @@ UNICODE = st.text(alphabet=st.sampled_from("ab đế\u00a0\n👨\u200d👩🇻�
 
 @given(UNICODE, st.lists(st.tuples(st.integers(0, 45), st.integers(0, 45)), max_size=6))
 def test_line_marks_cover_exactly_the_spans(text, spans):
-    from tui.widgets.body_area import line_marks
+    from bientap.tui.widgets.body_area import line_marks
 
     findings = [Finding("t", "typo", "info", min(a, b), max(a, b), 1, 1, "", "m") for a, b in spans]
     lines = text.split("\n")
@@ -778,7 +778,7 @@ def test_line_marks_cover_exactly_the_spans(text, spans):
 
 @given(UNICODE, UNICODE)
 def test_diff_text_never_fails_and_is_empty_for_equal_texts(old, new):
-    from tui.dialogs.diff import diff_text
+    from bientap.tui.dialogs.diff import diff_text
 
     assert diff_text(old, old).plain == ""
     shown = diff_text(old, new).plain
@@ -796,7 +796,7 @@ def help_hint(app) -> str:
 async def test_every_key_the_help_shows_works_where_the_focus_is(db_path, article_id):
     """Alt+Enter is gone (terminals send it as Enter); `:` is offered only where it is not typed;
     a text field's own keys are not listed in English ("f7 Select all"), a few are, in Vietnamese."""
-    from tui.screens.help import HelpScreen
+    from bientap.tui.screens.help import HelpScreen
 
     app = make_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -838,7 +838,7 @@ def test_alt_enter_is_not_bound_it_arrives_as_enter():
     ESC CR, which Textual reads as a plain Enter."""
     from textual._xterm_parser import XTermParser
 
-    from tui.screens.editor import EditorScreen
+    from bientap.tui.screens.editor import EditorScreen
 
     parser = XTermParser()
     keys = [e.key for e in parser.feed("\x1b\r")] + [e.key for e in parser.feed("")]
@@ -849,7 +849,7 @@ def test_alt_enter_is_not_bound_it_arrives_as_enter():
 # ---- issue 17: choosing a suggestion ----------------------------------------------------------------
 
 async def test_f4_on_several_suggestions_opens_a_picker(db_path, article_id):
-    from tui.dialogs.suggestions import SuggestionDialog
+    from bientap.tui.dialogs.suggestions import SuggestionDialog
 
     app = make_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -895,7 +895,7 @@ FIND_BODY = "Tăng 96,5%.Đây là số liệu.\n\nNgày mai đây sẽ khác; �
 @given(st.text(alphabet="aăâeêđĐDdAÂ\u0301\u0300\u0323\u0302 yYấẤ", max_size=30),
        st.text(alphabet="aăâđdDyấ\u0301 ", min_size=1, max_size=4))
 def test_find_all_maps_folded_matches_back_to_the_text(text, query):
-    from tui.widgets.editor.find import find_all, fold_char
+    from bientap.tui.widgets.editor.find import find_all, fold_char
 
     needle = "".join(fold_char(ch) for ch in query)
     matches = find_all(text, query)
@@ -910,7 +910,7 @@ def test_find_all_maps_folded_matches_back_to_the_text(text, query):
 def test_find_all_in_decomposed_and_mixed_case_text():
     import unicodedata
 
-    from tui.widgets.editor.find import find_all
+    from bientap.tui.widgets.editor.find import find_all
 
     decomposed = unicodedata.normalize("NFD", FIND_BODY)
     spans = find_all(decomposed, "day")
@@ -920,7 +920,7 @@ def test_find_all_in_decomposed_and_mixed_case_text():
 
 
 async def test_find_and_replace_in_the_body(db_path, fresh_db, test_rules):
-    from tui.dialogs.confirm import ConfirmDialog
+    from bientap.tui.dialogs.confirm import ConfirmDialog
 
     art = articles.insert(fresh_db, Article(title="Tít", body=FIND_BODY, byline="Hà"), source_key="f", raw_id=None)
     app = make_app(db_path)
@@ -972,7 +972,7 @@ async def test_find_and_replace_in_the_body(db_path, fresh_db, test_rules):
 # ---- issue 17: one key per field --------------------------------------------------------------------
 
 async def test_one_key_per_field_and_tab_never_selects_a_fields_text(db_path, fresh_db, test_rules):
-    from tui.screens.help import HelpScreen
+    from bientap.tui.screens.help import HelpScreen
 
     art = articles.insert(fresh_db, Article(title="Tít", sapo="Sapo.", body=BODY, byline="Hà",
                                             location="Cần Thơ", tags=["a"], published_at="2023-01-13"),
@@ -1003,7 +1003,7 @@ async def test_one_key_per_field_and_tab_never_selects_a_fields_text(db_path, fr
 # ---- issue 17: dates as dd/mm/yyyy ------------------------------------------------------------------
 
 async def test_dates_are_shown_and_typed_as_dd_mm_yyyy(db_path, fresh_db, test_rules):
-    from tui.dialogs.confirm import ConfirmDialog
+    from bientap.tui.dialogs.confirm import ConfirmDialog
 
     art = articles.insert(fresh_db, Article(title="Tít", body=BODY, byline="Hà", published_at="2023-01-13"),
                           source_key="d", raw_id=None)
@@ -1043,7 +1043,7 @@ async def test_dates_are_shown_and_typed_as_dd_mm_yyyy(db_path, fresh_db, test_r
 
 
 def test_display_and_parse_dates():
-    from tui.dates import display_date, parse_date
+    from bientap.tui.dates import display_date, parse_date
 
     assert display_date("2023-01-13") == "13/01/2023" and display_date(None) == ""
     assert display_date("2023-01-13T08:05:00+07:00") == "13/01/2023 08:05"

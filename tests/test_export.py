@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from store import articles
-from store.articles import Article
-from store.db import open_db
-from store.export import (
+from bientap.store import articles
+from bientap.store.articles import Article
+from bientap.store.db import open_db
+from bientap.store.export import (
     EXTENSIONS, FORMATS, ExportError, batch_slugs, export_articles, md_escape, ninjs, render, slug_for,
 )
 
@@ -163,8 +163,8 @@ def store_article(db, **values) -> Article:
 @pytest.fixture(scope="module")
 def seed_db_path(tmp_path_factory) -> Path:
     """The five seeds imported once for this module, the way `bientap import` does it."""
-    pytest.importorskip("checks.metadata", reason="import pipeline (checks/metadata.py) not merged yet")
-    from store.importer import import_paths
+    pytest.importorskip("bientap.checks.metadata", reason="import pipeline (checks/metadata.py) not merged yet")
+    from bientap.store.importer import import_paths
 
     path = tmp_path_factory.mktemp("seeds") / "t.db"
     db = open_db(path)
@@ -544,7 +544,7 @@ def test_sigkill_mid_export_leaves_only_whole_files(fresh_db, db_path, tmp_path)
             articles.insert(fresh_db, Article(title=f"Bài {i}", body=body), source_key=f"k{i}", raw_id=None)
     out = tmp_path / "out"
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from tui.cli import main; main()", "--db", str(db_path), "export", "--all",
+        [sys.executable, "-c", "from bientap.tui.cli import main; main()", "--db", str(db_path), "export", "--all",
          "--format", "html", "--out", str(out)],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
@@ -614,7 +614,7 @@ STRUCTURED = Article(
 
 
 def test_sapo_is_the_lead_once_and_intertitles_become_headings():
-    from store.export import blocks
+    from bientap.store.export import blocks
 
     kinds = [(b.kind, b.text[:20]) for b in blocks(STRUCTURED)]
     assert kinds == [("lead", "Sáng 10/5, Sở KH&CN "), ("paragraph", "Đoạn mở đầu kể lại h"),

@@ -16,8 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from conftest import ROOT
 
-from store import articles
-from store.export import _HOST, render, slug_for, windows_reserved
+from bientap.store import articles
+from bientap.store.export import _HOST, render, slug_for, windows_reserved
 
 
 def one_line(result) -> str:
@@ -67,7 +67,7 @@ def test_export_never_writes_a_windows_device_name(fresh_db, add_article, cli, t
 
 KILLED = textwrap.dedent("""
     import os, signal, sys
-    import store.export
+    import bientap.store.export
 
     calls = 0
     real_fsync = os.fsync
@@ -79,8 +79,8 @@ KILLED = textwrap.dedent("""
             os.kill(os.getpid(), signal.SIGKILL)
         real_fsync(fd)
 
-    store.export.os.fsync = fsync
-    from tui.cli import main
+    bientap.store.export.os.fsync = fsync
+    from bientap.tui.cli import main
     main(sys.argv[1:])
 """)
 
@@ -97,7 +97,7 @@ def test_a_killed_exports_temp_file_is_swept_by_the_next(fresh_db, add_article, 
     assert len(left) == 1 and left[0].endswith(".tmp"), left
     assert len(list(out.glob("*.html"))) == 2
 
-    done = subprocess.run([sys.executable, "-m", "tui.cli", *args], cwd=ROOT, capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-m", "bientap.tui.cli", *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=60)
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []

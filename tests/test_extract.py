@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.metadata import extract_article, locate
-from checks.text import clean_field
+from bientap.checks.metadata import extract_article, locate
+from bientap.checks.text import clean_field
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 
@@ -320,7 +320,7 @@ def test_title_case_headline_over_a_short_label_stays_the_title(between):
 def test_keyword_line_gives_tags_and_every_removed_line_says_why():
     ex = extract_article(_portal("12/06/2023 08:00", "Minh Anh") + "\nTừ khóa: Festival Huế, Nam Giao, di sản")
     assert ex.tags == ["Festival Huế", "Nam Giao", "di sản"]
-    from checks.boilerplate import explain_reason
+    from bientap.checks.boilerplate import explain_reason
 
     for r in ex.removed:
         said = explain_reason(r.reason, "en")

@@ -22,9 +22,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.engine import apply_fixes, check_text, fix_text, load_rules
-from store.context import load_context
-from tests.rulehelp import run
+from bientap.checks.engine import apply_fixes, check_text, fix_text, load_rules
+from bientap.store.context import load_context
+from rulehelp import run
 
 # Every safe rule except the two whose fix writes letters on purpose: unicode.mojibake decodes
 # "Ã“" back to "Ó", abbr.variant writes the glossary's canonical spelling.
@@ -172,8 +172,8 @@ def test_dry_run_diff_lines_are_the_files_lines(cli, tmp_path):
 
 
 def test_stored_article_dry_run_diff_applies(cli, seeded_db, tmp_path):
-    from store import articles
-    from store.context import fix_fields, load_context as stored_context
+    from bientap.store import articles
+    from bientap.store.context import fix_fields, load_context as stored_context
 
     article = articles.get(seeded_db, 4)
     assert not article.body.endswith("\n")
@@ -218,7 +218,7 @@ def test_fixed_text_on_a_terminal_shows_escapes_and_redirected_stays_byte_for_by
     p = tmp_path / "a.txt"
     p.write_text(ESCAPES + "\n", encoding="utf-8")
     exe = Path(sys.executable).parent / "bientap"
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "tui.cli"]
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "bientap.tui.cli"]
     env = dict(os.environ, BIENTAP_DB=str(tmp_path / "none.db"))
     args = [*cmd, "fix", str(p), "--rules", "spacing"]
     shown = _run_on_terminal(args, env).decode()

@@ -1,13 +1,13 @@
-"""The glossary: parsing and validation (checks.glossary), storage and import (store.glossary), context."""
+"""The glossary: parsing and validation (bientap.checks.glossary), storage and import (bientap.store.glossary), context."""
 
 from __future__ import annotations
 
 import pytest
 
-from checks.engine import GlossaryEntry
-from checks.glossary import GlossaryError, default_glossary, parse_csv, parse_toml, to_toml, validate
-from store import glossary as store_glossary
-from store.context import article_counts, check_stored_article, load_context
+from bientap.checks.engine import GlossaryEntry
+from bientap.checks.glossary import GlossaryError, default_glossary, parse_csv, parse_toml, to_toml, validate
+from bientap.store import glossary as store_glossary
+from bientap.store.context import article_counts, check_stored_article, load_context
 
 
 def test_default_glossary_valid_and_has_the_newsroom_set():
@@ -104,7 +104,7 @@ def test_load_context_uses_db_words_glossary_and_style(fresh_db, tmp_path):
 
 
 def test_load_context_reads_config_dir_style(monkeypatch, tmp_path):
-    from store.db import config_dir
+    from bientap.store.db import config_dir
 
     config_dir().mkdir(parents=True, exist_ok=True)
     (config_dir() / "style.toml").write_text('tone_marks = "modern"\n', encoding="utf-8")
@@ -112,8 +112,8 @@ def test_load_context_reads_config_dir_style(monkeypatch, tmp_path):
 
 
 def test_check_stored_article_respects_ignored_findings(seeded_db):
-    from store import articles
-    from store.drafts import ignore_finding
+    from bientap.store import articles
+    from bientap.store.drafts import ignore_finding
 
     ctx = load_context(seeded_db)
     article = articles.get(seeded_db, 4)  # seed 003: UBND undefined

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from store import glossary as store_glossary
-from store.db import open_db
+from bientap.store import glossary as store_glossary
+from bientap.store.db import open_db
 
 
 def make_app(db_path):
-    from tui.app import BientapApp
+    from bientap.tui.app import BientapApp
 
     return BientapApp(db_path)
 
@@ -37,7 +37,7 @@ def entries(db_path) -> dict:
 
 
 async def test_glossary_add_edit_remove(db_path, fresh_db):
-    from tui.screens.glossary import EntryDialog, GlossaryScreen
+    from bientap.tui.screens.glossary import EntryDialog, GlossaryScreen
 
     app = make_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -79,7 +79,7 @@ async def test_glossary_add_edit_remove(db_path, fresh_db):
 
 
 async def test_dictionary_add_and_remove(db_path, fresh_db):
-    from tui.screens.glossary import WordDialog, WordsScreen
+    from bientap.tui.screens.glossary import WordDialog, WordsScreen
 
     app = make_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:

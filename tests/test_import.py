@@ -7,8 +7,8 @@ import unicodedata
 
 import pytest
 
-from store import articles
-from store.importer import import_paths, raw_original
+from bientap.store import articles
+from bientap.store.importer import import_paths, raw_original
 
 
 def by_seed(db, prefix):

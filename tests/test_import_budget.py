@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from store import articles
-from store.db import open_db
+from bientap.store import articles
+from bientap.store.db import open_db
 
 PAGE = ("{title}\n\nHà Nội, 14/05/2022\n\nSáng nay, Sở Khoa học và Công nghệ tổ chức hội thảo về đổi mới "
         "sáng tạo. Nhiều doanh nghiệp tham dự và chia sẻ kinh nghiệm.\n\nPV\n")
@@ -21,7 +21,7 @@ def stuck_rule(monkeypatch):
 
     Registered in this process; the import's worker processes are forked from it, so they run it.
     `fixed()` takes it out again (the checks outside import have no budget of their own)."""
-    from checks.engine import REGISTRY, Rule, load_rules
+    from bientap.checks.engine import REGISTRY, Rule, load_rules
 
     load_rules()
 
@@ -102,7 +102,7 @@ def test_an_editor_may_ignore_the_flag(cli, db_path, tmp_path):
     page.write_text(PAGE.format(title="Hội thảo"), encoding="utf-8")
     cli("import", "--check-budget", "0.00001", str(page))
     assert "check.timeout" in rules_of(cli, 1)
-    from store.drafts import ignore_finding
+    from bientap.store.drafts import ignore_finding
 
     db = open_db(db_path)
     ignore_finding(db, 1, "check.timeout", "")  # what the editor's "ignore here" stores for it

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from store import articles
-from store.db import open_db
+from bientap.store import articles
+from bientap.store.db import open_db
 
 
 def write_feed(path, records, end="\n"):
@@ -155,7 +155,7 @@ def test_cr_only_feed_keeps_line_numbers_and_the_record_cap(cli, db_path, tmp_pa
 def test_line_ends_split_across_reads(block):
     import io
 
-    from store.importer import _capped_lines
+    from bientap.store.importer import _capped_lines
 
     data = b"one\r\ntwo\rthree\n\nfour\r\r\nfive"
     lines = list(_capped_lines(io.BytesIO(data), 100, block=block))

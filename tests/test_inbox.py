@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from store import articles
-from tui.app import BientapApp
-from tui.widgets.article_list import ArticleList
+from bientap.store import articles
+from bientap.tui.app import BientapApp
+from bientap.tui.widgets.article_list import ArticleList
 
 
 @pytest.fixture(autouse=True)
 def _no_debounce(monkeypatch):
-    monkeypatch.setattr("tui.screens.inbox.SEARCH_DELAY", 0)
+    monkeypatch.setattr("bientap.tui.screens.inbox.SEARCH_DELAY", 0)
 
 
 def keys(text: str) -> list[str]:
@@ -260,7 +260,7 @@ async def test_publish_refused_shows_checklist_then_allowed(fresh_db, db_path, a
         await settle(app, pilot)
         assert articles.get(fresh_db, bad.id).status == "draft"
         assert articles.get(fresh_db, good.id).status == "published"
-        from tui.screens.checklist import ChecklistScreen
+        from bientap.tui.screens.checklist import ChecklistScreen
 
         assert isinstance(app.screen, ChecklistScreen)
         text = "\n".join(str(s.render()) for s in app.screen.query("Static"))
@@ -328,7 +328,7 @@ async def test_help_lists_the_live_keymap(seeded_db, db_path):
     async with app.run_test(size=(120, 40)) as pilot:
         app.set_keymap({"inbox.search": "ctrl+k"})
         await pilot.press("question_mark")
-        from tui.screens.help import HelpScreen
+        from bientap.tui.screens.help import HelpScreen
 
         assert isinstance(app.screen, HelpScreen)
         rows = dict((desc, keys) for keys, desc in app.screen.rows())

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from _desk import settle
-from store import articles, presence
+from bientap.store import articles, presence
 
 
 @pytest.fixture
@@ -69,8 +69,8 @@ def rows_text(app) -> str:
 
 
 async def test_inbox_shows_who_is_editing_and_refreshes_itself(db_path, fresh_db, two, monkeypatch):
-    import tui.screens.inbox as inbox
-    from tui.app import BientapApp
+    import bientap.tui.screens.inbox as inbox
+    from bientap.tui.app import BientapApp
 
     monkeypatch.setattr(inbox, "POLL_SECONDS", 0.2)
     monkeypatch.setenv("BIENTAP_USER", "Minh")
@@ -87,8 +87,8 @@ async def test_inbox_shows_who_is_editing_and_refreshes_itself(db_path, fresh_db
 
 
 async def test_assign_from_the_inbox_and_the_assigned_to_me_view(db_path, fresh_db, two, monkeypatch):
-    from tui.app import BientapApp
-    from tui.dialogs.assign import AssignDialog
+    from bientap.tui.app import BientapApp
+    from bientap.tui.dialogs.assign import AssignDialog
 
     monkeypatch.setenv("BIENTAP_USER", "Minh")
     app = BientapApp(db_path)
@@ -110,8 +110,8 @@ async def test_assign_from_the_inbox_and_the_assigned_to_me_view(db_path, fresh_
 
 
 async def test_duplicates_side_by_side_keep_one_spike_the_rest(db_path, fresh_db, add_article):
-    from tui.app import BientapApp
-    from tui.screens.duplicates import DuplicatesScreen
+    from bientap.tui.app import BientapApp
+    from bientap.tui.screens.duplicates import DuplicatesScreen
 
     body = "Sáng nay, Sở Khoa học và Công nghệ tổ chức hội thảo về đổi mới sáng tạo với nhiều doanh nghiệp."
     first = add_article(fresh_db, title="Hội thảo đổi mới", body=body, source="a.vn")
@@ -138,9 +138,9 @@ async def test_duplicates_side_by_side_keep_one_spike_the_rest(db_path, fresh_db
 
 
 async def test_the_editor_locks_warns_and_takes_over(db_path, fresh_db, two, monkeypatch):
-    from tui.app import BientapApp
-    from tui.dialogs.choice import ChoiceDialog
-    from tui.screens.editor import EditorScreen
+    from bientap.tui.app import BientapApp
+    from bientap.tui.dialogs.choice import ChoiceDialog
+    from bientap.tui.screens.editor import EditorScreen
 
     monkeypatch.setenv("BIENTAP_USER", "Minh")
     app = BientapApp(db_path)
@@ -179,8 +179,8 @@ async def test_the_editor_locks_warns_and_takes_over(db_path, fresh_db, two, mon
 
 
 async def test_saved_views_cycle_and_come_from_the_config_file(db_path, fresh_db, add_article, monkeypatch):
-    from store.db import config_dir
-    from tui.app import BientapApp
+    from bientap.store.db import config_dir
+    from bientap.tui.app import BientapApp
 
     monkeypatch.setenv("BIENTAP_USER", "Minh")
     old = add_article(fresh_db, title="Tin cũ", body="Nội dung có chữ xuấtl sai.", location="Huế")
@@ -210,7 +210,7 @@ async def test_saved_views_cycle_and_come_from_the_config_file(db_path, fresh_db
 
 
 def test_a_bad_desk_toml_says_where(tmp_path):
-    from store.views import ViewsError, load_views
+    from bientap.store.views import ViewsError, load_views
 
     bad = tmp_path / "desk.toml"
     bad.write_text('[[views]]\nname = "x"\nimported = "yesterday"\n', encoding="utf-8")

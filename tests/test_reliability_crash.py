@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from store import articles
-from store.articles import ConflictError
-from store.db import open_db
-from store.importer import import_paths
+from bientap.store import articles
+from bientap.store.articles import ConflictError
+from bientap.store.db import open_db
+from bientap.store.importer import import_paths
 
 ARTICLE = (
     "Cần Thơ khai mạc hội chợ nông sản\n\n"
@@ -80,7 +80,7 @@ def kill_when(proc: subprocess.Popen, ready: Callable[[], bool], timeout: float 
 
 
 def cli_process(*args: str, **kw) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "tui.cli", *args], cwd=ROOT, stdout=subprocess.PIPE,
+    return subprocess.Popen([sys.executable, "-m", "bientap.tui.cli", *args], cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, **kw)
 
 
@@ -94,7 +94,7 @@ def test_sigkill_during_folder_import_then_rerun_completes(tmp_path):
     assert 20 <= before < 250
     assert_sound(db_path)
     assert count(db_path, "raw_imports") == before
-    done = subprocess.run([sys.executable, "-m", "tui.cli", "--db", str(db_path), "import", str(folder)],
+    done = subprocess.run([sys.executable, "-m", "bientap.tui.cli", "--db", str(db_path), "import", str(folder)],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert f"imported {250 - before}, updated 0, unchanged {before}" in done.stdout
@@ -114,7 +114,7 @@ def test_sigkill_during_feed_import_then_rerun_completes(tmp_path):
     kill_when(proc, lambda: count(db_path) >= 200)
     before = count(db_path)
     assert_sound(db_path)
-    done = subprocess.run([sys.executable, "-m", "tui.cli", "--db", str(db_path), "import", str(feed)],
+    done = subprocess.run([sys.executable, "-m", "bientap.tui.cli", "--db", str(db_path), "import", str(feed)],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert f"imported {1500 - before}" in done.stdout and count(db_path) == 1500
@@ -123,8 +123,8 @@ def test_sigkill_during_feed_import_then_rerun_completes(tmp_path):
 
 SAVER = """
 import sys
-from store import articles
-from store.db import open_db
+from bientap.store import articles
+from bientap.store.db import open_db
 db = open_db(sys.argv[1])
 version = articles.get(db, 1).version
 for i in range(100000):
@@ -268,14 +268,14 @@ def test_two_processes_import_one_folder(tmp_path):
 def test_checks_run_outside_the_write_lock(db_path, tmp_path, monkeypatch):
     """A desk saving during a big import waits for inserts only (the busy timeout is 5 s), and a
     re-import of unchanged sources runs no checks at all."""
-    import store.importer
+    import bientap.store.importer
 
     folder = write_folder(tmp_path / "in", 3, pad=5)
     (folder / "feed.jsonl").write_text("".join(
         json.dumps({"title": f"Tin {i}", "body": f"Nội dung {i}.", "source_url": f"https://c.example.vn/{i}"}) + "\n"
         for i in range(450)), encoding="utf-8")
     db = open_db(db_path)
-    real = store.importer.counts_for
+    real = bientap.store.importer.counts_for
     log = tmp_path / "checked"  # the checks run in worker processes: they report through a file
 
     def counting(article, ctx, raw):
@@ -283,7 +283,7 @@ def test_checks_run_outside_the_write_lock(db_path, tmp_path, monkeypatch):
             fh.write(f"{os.getpid()}\n")
         return real(article, ctx, raw)
 
-    monkeypatch.setattr(store.importer, "counts_for", counting)
+    monkeypatch.setattr(bientap.store.importer, "counts_for", counting)
     first = import_paths(db, [str(folder)])
     calls = log.read_text(encoding="utf-8").split()
     assert first.count("imported") == 453 and len(calls) == 453

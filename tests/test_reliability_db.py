@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from _reliability import in_child, point_dirs_at, run_cli, shared_tmp
 
-from store import articles
-from store.db import SCHEMA_VERSION, StoreError, migrations, open_db
-from store.importer import import_paths
+from bientap.store import articles
+from bientap.store.db import SCHEMA_VERSION, StoreError, migrations, open_db
+from bientap.store.importer import import_paths
 
 ARTICLE = (
     "Đà Nẵng mở tuyến xe buýt mới\n\n"

@@ -16,8 +16,8 @@ import pytest
 from _reliability import encode_cp1258, in_child, point_dirs_at, run_cli, shared_tmp
 from conftest import ROOT
 
-from store import articles
-from store.db import open_db
+from bientap.store import articles
+from bientap.store.db import open_db
 
 ARTICLE = (
     "Tỉnh Quảng Trị khánh thành cầu dân sinh\n\n"
@@ -146,14 +146,14 @@ def test_symlink_loop_refused(cli, db_path, tmp_path):
 
 
 def test_file_vanishing_mid_import(cli, db_path, tmp_path, monkeypatch):
-    import store.importer
+    import bientap.store.importer
 
     folder = tmp_path / "feed"
     folder.mkdir()
     gone = folder / "a_gone.txt"
     gone.write_text(ARTICLE.replace("Quảng Trị", "Nghệ An"), encoding="utf-8")
     (folder / "b_good.txt").write_text(ARTICLE, encoding="utf-8")
-    real = store.importer.import_paths
+    real = bientap.store.importer.import_paths
 
     def deleting(db, paths, **kw):
         after = kw.get("on_discovered")
@@ -164,7 +164,7 @@ def test_file_vanishing_mid_import(cli, db_path, tmp_path, monkeypatch):
                 after(total)
         return real(db, paths, **{**kw, "on_discovered": discovered})
 
-    monkeypatch.setattr(store.importer, "import_paths", deleting)
+    monkeypatch.setattr(bientap.store.importer, "import_paths", deleting)
     result = cli("import", str(folder))
     assert_refused(result, gone, "not found")
     assert stored_sources(db_path)[0] == [str(folder / "b_good.txt")]
@@ -208,11 +208,11 @@ def test_unreadable_folder_refused_for_unprivileged_user():
 
 @pytest.mark.slow
 def test_real_process_refuses_and_imports(tmp_path):
-    """`python -m tui.cli`, as a user runs it: one line per refused file, exit 2, no traceback."""
+    """`python -m bientap.tui.cli`, as a user runs it: one line per refused file, exit 2, no traceback."""
     (tmp_path / "bad.txt").write_bytes(png_bytes())
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
     env = {**os.environ, **{k: str(tmp_path / k) for k in ("XDG_DATA_HOME", "XDG_CONFIG_HOME")}}
-    proc = subprocess.run([sys.executable, "-m", "tui.cli", "--db", str(tmp_path / "x.db"), "import",
+    proc = subprocess.run([sys.executable, "-m", "bientap.tui.cli", "--db", str(tmp_path / "x.db"), "import",
                            str(tmp_path / "bad.txt"), str(tmp_path / "good.txt")],
                           capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
     assert proc.returncode == 2, proc.stderr
@@ -371,7 +371,7 @@ def test_json_output_is_the_stored_article(cli, hostile):
 
 def test_show_raw_keeps_the_original_controls(db_path, hostile):
     path, a, _ = hostile
-    out = subprocess.run([sys.executable, "-m", "tui.cli", "--db", str(db_path), "show", str(a.id), "--raw"],
+    out = subprocess.run([sys.executable, "-m", "bientap.tui.cli", "--db", str(db_path), "show", str(a.id), "--raw"],
                          capture_output=True, cwd=ROOT, check=True).stdout
     assert out == path.read_bytes() and b"\x1b[31m" in out
 
@@ -440,7 +440,7 @@ def test_nothing_written_outside_db_data_and_config(tmp_path):
     for args in (["--db", str(db), "import", str(src)], ["--db", str(db), "list"],
                  ["--db", str(db), "list", "--format", "json"], ["--db", str(db), "show", "1"],
                  ["import", str(src / "a.txt")], ["list"]):  # the last two use the default database
-        subprocess.run([sys.executable, "-m", "tui.cli", *args], capture_output=True, cwd=work,
+        subprocess.run([sys.executable, "-m", "bientap.tui.cli", *args], capture_output=True, cwd=work,
                        env={**env, "PYTHONPATH": str(ROOT)}, timeout=60)
     written = tree(home)
     allowed_roots = ("db", "data", "config", "cwd", "tmp", "home")

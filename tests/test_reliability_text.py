@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.text import DecodeError, clean_field, decode_bytes, dropped_characters, fold, visible
-from store import articles
-from store.articles import Article
-from store.db import open_db
+from bientap.checks.text import DecodeError, clean_field, decode_bytes, dropped_characters, fold, visible
+from bientap.store import articles
+from bientap.store.articles import Article
+from bientap.store.db import open_db
 
 BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 # Every code point, surrogates included (a JSON feed can spell a lone one), weighted towards the
@@ -160,7 +160,7 @@ def test_checks_in_several_threads_leave_the_garbage_collector_as_it_was():
     import sys
     import threading
 
-    from checks.engine import Context, _collector_paused, check_text
+    from bientap.checks.engine import Context, _collector_paused, check_text
 
     def churn():
         for _ in range(5_000):

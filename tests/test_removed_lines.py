@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from store import articles
-from store.importer import import_paths
+from bientap.store import articles
+from bientap.store.importer import import_paths
 
 P1 = ("Sáng nay, Ủy ban nhân dân tỉnh Nghệ An tổ chức hội nghị sơ kết công tác sáu tháng đầu năm, "
       "với sự tham dự của đại diện các sở, ngành và địa phương trong tỉnh.")
@@ -37,8 +37,8 @@ def imported(fresh_db, tmp_path) -> int:
             "author's name right after the last paragraph", "copyright"]),
 ])
 async def test_f3_lists_each_line_with_its_evidence(db_path, imported, lang, words):
-    from tui.app import BientapApp
-    from tui.dialogs.removed_lines import RemovedLinesDialog
+    from bientap.tui.app import BientapApp
+    from bientap.tui.dialogs.removed_lines import RemovedLinesDialog
     from textual.widgets import OptionList
 
     app = BientapApp(db_path, lang=lang)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.engine import Context, GlossaryEntry, check_article, check_text
-from tests.rulehelp import GLOSSARY, ctx, fixed, run, spans
+from bientap.checks.engine import Context, GlossaryEntry, check_article, check_text
+from rulehelp import GLOSSARY, ctx, fixed, run, spans
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 ABBR = ["abbr.undefined", "abbr.variant", "abbr.expand", "abbr.unknown"]
@@ -143,7 +143,7 @@ def test_abbreviation_fixes_idempotent_and_in_bounds(text):
 def test_offsets_refer_to_the_text_as_given():
     import unicodedata
 
-    from checks.text import decode_bytes
+    from bientap.checks.text import decode_bytes
 
     raw = ("\ufeff😀 Tin\u00a0 mới\r\n" + unicodedata.normalize("NFD", "Thanh Hóa") + " và Thanh Hoá, UBND\rhọp KHCN"
            " và KH&CN").encode("utf-8")

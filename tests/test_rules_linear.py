@@ -19,11 +19,11 @@ from collections.abc import Callable
 
 import pytest
 
-from checks import boilerplate
-from checks.engine import RECORD_RULES, Checker, Context, load_rules
-from checks.findings import Document
-from checks.glossary import default_glossary
-from checks.metadata import extract_article
+from bientap.checks import boilerplate
+from bientap.checks.engine import RECORD_RULES, Checker, Context, load_rules
+from bientap.checks.findings import Document
+from bientap.checks.glossary import default_glossary
+from bientap.checks.metadata import extract_article
 
 SMALL, LARGE = 1_000, 16_000
 LIMIT = 40.0  # x the small text's cost: linear is ~16x, quadratic ~256x
@@ -288,7 +288,7 @@ def test_every_check_is_linear(generator):
 
 def test_new_rules_are_measured_too(monkeypatch):
     """A rule registered later is read like the others, and a quadratic one is caught."""
-    from checks.engine import REGISTRY, Rule
+    from bientap.checks.engine import REGISTRY, Rule
 
     def quadratic(doc, ctx):
         text = doc.text

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.engine import Context, apply_fixes, check_text
-from checks.style import HouseStyle
-from tests.rulehelp import fixed, run, spans
+from bientap.checks.engine import Context, apply_fixes, check_text
+from bientap.checks.style import HouseStyle
+from rulehelp import fixed, run, spans
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SPACING = ["spacing.after_punct", "spacing.date", "spacing.before_punct", "spacing.double", "spacing.nbsp",
@@ -137,7 +137,7 @@ def test_no_missing_space_false_alarm_in_seeds():
 
 
 def test_offsets_with_crlf_cr_bom_and_emoji():
-    from checks.text import decode_bytes
+    from bientap.checks.text import decode_bytes
 
     raw = "\ufeff😀 dòng một\r\nKhánh Hòa.Tại\rhai  ba".encode("utf-8")
     text = decode_bytes(raw).text

@@ -7,9 +7,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.engine import Context, check_article, check_text
-from checks.style import HouseStyle
-from tests.rulehelp import ctx, fixed, run, spans
+from bientap.checks.engine import Context, check_article, check_text
+from bientap.checks.style import HouseStyle
+from rulehelp import ctx, fixed, run, spans
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 STYLE = ["style.capitalization", "style.prefix_space", "style.quotes"]

@@ -7,10 +7,10 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.engine import Context, check_article
-from checks.rules.unicode import move_tone
-from checks.style import HouseStyle
-from tests.rulehelp import fixed, run, spans
+from bientap.checks.engine import Context, check_article
+from bientap.checks.rules.unicode import move_tone
+from bientap.checks.style import HouseStyle
+from rulehelp import fixed, run, spans
 
 
 def moji(s: str) -> str:
@@ -131,9 +131,9 @@ MINE = ["unicode", "spacing", "abbreviation", "style"]
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=120))
 def test_any_unicode_text_no_exception_findings_in_bounds_fixes_idempotent(text):
-    from checks.engine import check_text, fix_text
+    from bientap.checks.engine import check_text, fix_text
 
-    from tests.rulehelp import ctx as make_ctx
+    from rulehelp import ctx as make_ctx
 
     context = make_ctx()
     for f in check_text(text, context, rules=MINE):
@@ -147,7 +147,7 @@ def test_any_unicode_text_no_exception_findings_in_bounds_fixes_idempotent(text)
 @given(st.fixed_dictionaries({"title": st.text(max_size=40), "sapo": st.text(max_size=60),
                               "body": st.text(max_size=120), "raw": st.text(max_size=60)}))
 def test_any_article_fields_no_exception(fields):
-    from tests.rulehelp import ctx as make_ctx
+    from rulehelp import ctx as make_ctx
 
     for f in check_article(fields, make_ctx(), rules=MINE + ["metadata", "unicode.dropped"]):
         text = fields.get(f.field) or ""

@@ -11,12 +11,12 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import store.importer
-from checks.engine import REGISTRY, Context, check_text, load_rules
-from checks.style import HouseStyle
-from checks.text import fold
-from store.db import open_db
-from store.importer import import_paths
+import bientap.store.importer
+from bientap.checks.engine import REGISTRY, Context, check_text, load_rules
+from bientap.checks.style import HouseStyle
+from bientap.checks.text import fold
+from bientap.store.db import open_db
+from bientap.store.importer import import_paths
 
 ARTICLE = ("Sở KH&CN tỉnh Khánh Hoà tổ chức hội thảo về chuyên giao công nghệ.\n\n"
            "Hội thảo có sự tham gia của  các doanh nghiệp , viện nghiên cứu và trường đại học.\n\n"
@@ -51,8 +51,8 @@ def test_import_in_worker_processes_writes_what_one_process_writes(tmp_path, mon
     for i in range(12):
         (folder / f"{i:02d}.txt").write_text(f"Bài {i}\n\n" + ARTICLE, encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"\x00\x01binary")
-    monkeypatch.setattr(store.importer, "_POOL_MIN_FILES", 1)
-    monkeypatch.setattr(store.importer, "CHUNK", 4)  # several chunks in flight, answered out of order
+    monkeypatch.setattr(bientap.store.importer, "_POOL_MIN_FILES", 1)
+    monkeypatch.setattr(bientap.store.importer, "CHUNK", 4)  # several chunks in flight, answered out of order
 
     reports, dbs = [], []
     for jobs in (1, 2):
@@ -73,8 +73,8 @@ def test_import_in_worker_processes_writes_what_one_process_writes(tmp_path, mon
 def test_check_many_files_in_worker_processes_gives_the_same_findings(monkeypatch):
     import importlib
 
-    importlib.import_module("tui.cli")  # the commands import it: load it first
-    check_cmd = importlib.import_module("tui.commands.check")
+    importlib.import_module("bientap.tui.cli")  # the commands import it: load it first
+    check_cmd = importlib.import_module("bientap.tui.commands.check")
 
     texts = [f"Bài {i}\n\n" + ARTICLE * (1 + i % 4) for i in range(10)]
     ctx = Context()
@@ -113,7 +113,7 @@ def test_fold_as_the_plain_definition(text):
 @given(VIETNAMESE)
 @settings(max_examples=300)
 def test_mojibake_runs_are_the_pattern_s_matches(text):
-    from checks.rules import unicode as u
+    from bientap.checks.rules import unicode as u
 
     plain = [m.span() for m in u._MOJIBAKE.finditer(text)]
     assert [m.span() for m in u._mojibake_runs(text)] == plain
@@ -122,7 +122,7 @@ def test_mojibake_runs_are_the_pattern_s_matches(text):
 @given(VIETNAMESE)
 @settings(max_examples=300)
 def test_tone_placement_patterns_find_what_the_simple_ones_find(text):
-    from checks.rules import unicode as u
+    from bientap.checks.rules import unicode as u
 
     traditional = re.compile(rf"[{u._O_TONED}][aAeE]|[{u._U_TONED}][yY]")
     modern = re.compile(rf"[oO][{u._A_TONED}{u._E_TONED}]|[uU][{u._Y_TONED}]")

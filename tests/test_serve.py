@@ -46,7 +46,7 @@ def wait_for(url: str, seconds: float = 30) -> None:
 
 
 def bientap(*args: str, **kw) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "tui.cli", *args], cwd=ROOT, stdout=subprocess.PIPE,
+    return subprocess.Popen([sys.executable, "-m", "bientap.tui.cli", *args], cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, **kw)
 
 
@@ -57,8 +57,8 @@ def test_serve_refuses_a_public_address_without_allow_remote(db_path):
 
 
 def test_desk_command_names_the_editor_or_asks():
-    import tui.cli  # noqa: F401 - the command modules are loaded through the CLI group
-    from tui.commands.serve import desk_command
+    import bientap.tui.cli  # noqa: F401 - the command modules are loaded through the CLI group
+    from bientap.tui.commands.serve import desk_command
 
     assert desk_command("/d/n.db", "vi", "Lan; rm -rf /").endswith("--user 'Lan; rm -rf /' tui --lang vi")
     assert desk_command("/d/n.db", "en", None).endswith("tui --lang en --ask-user")
@@ -139,11 +139,11 @@ async def test_the_desk_in_a_headless_browser(db_path, seed_paths, tmp_path):
 
 
 async def test_a_served_desk_asks_who_is_there(db_path, fresh_db, add_article, monkeypatch):
-    from store import articles
-    from store.workflow import set_status
-    from tui.app import BientapApp
-    from tui.dialogs.login import LoginDialog
-    from tui.screens.inbox import InboxScreen
+    from bientap.store import articles
+    from bientap.store.workflow import set_status
+    from bientap.tui.app import BientapApp
+    from bientap.tui.dialogs.login import LoginDialog
+    from bientap.tui.screens.inbox import InboxScreen
 
     monkeypatch.delenv("BIENTAP_USER", raising=False)
     a = add_article(fresh_db, title="Tin", body="Nội dung.")

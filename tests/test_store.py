@@ -7,10 +7,10 @@ import sqlite3
 
 import pytest
 
-from store import articles
-from store.articles import Article, ConflictError, Query
-from store.db import SCHEMA_VERSION, StoreError, open_db
-from store.workflow import restore_revision
+from bientap.store import articles
+from bientap.store.articles import Article, ConflictError, Query
+from bientap.store.db import SCHEMA_VERSION, StoreError, open_db
+from bientap.store.workflow import restore_revision
 
 
 def make(db, title="Tít", body="Đoạn một.\n\nĐoạn hai.", key="k1", **kw):
@@ -143,7 +143,7 @@ def test_search_index_has_prefix_indexes_and_keeps_rows(fresh_db):
 
 
 def test_prefix_migration_carries_the_old_index(db_path):
-    from store.db import migrations
+    from bientap.store.db import migrations
 
     db = open_db(db_path, migrate=False)
     migrations.apply(db, stop_before="m004_search_prefix_index")

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.findings import Document
-from checks.engine import Context, check_text
-from checks.style import HouseStyle
-from checks.vietnamese import confusions, is_structural, normalize, place_tone, split_onset, strip_tone
+from bientap.checks.findings import Document
+from bientap.checks.engine import Context, check_text
+from bientap.checks.style import HouseStyle
+from bientap.checks.vietnamese import confusions, is_structural, normalize, place_tone, split_onset, strip_tone
 
 # Sentences long enough to read as prose to the boilerplate classifier.
 LEAD = "Sở Khoa học và Công nghệ tỉnh đã tổ chức hội thảo về đổi mới sáng tạo cho các doanh nghiệp. "
@@ -197,7 +197,7 @@ def test_realword_quiet_on_correct_prose():
 
 
 def test_headline_is_checked_too():
-    from checks.engine import check_article
+    from bientap.checks.engine import check_article
 
     found = check_article({"title": "Hội thảo về chuyên giao công nghệ sản xuấtl",
                            "body": "Nội dung bài viết về đổi mới sáng tạo trong các doanh nghiệp của tỉnh nhà."},
@@ -364,8 +364,8 @@ def test_seed_slips_found_with_the_intended_word_first(seed_paths):
 def test_a_checker_with_its_own_lexicon_keeps_it_to_itself():
     """A benchmark's word data (benchmarks/typo_eval.py --split dev) is one Checker's: checks with
     the committed data, before and after, never see it, nor it their memo tables."""
-    from checks.engine import Checker
-    from checks.lexicon import DATA, Lexicon, read_text
+    from bientap.checks.engine import Checker
+    from bientap.checks.lexicon import DATA, Lexicon, read_text
 
     text = "Chúng tôi đã làm được việc này rồi."
     assert check_text(text, Context(), rules=["typo"]) == []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from store import articles
-from store.workflow import (
+from bientap.store import articles
+from bientap.store.workflow import (
     GATED,
     UnknownStatus,
     checklist_lines,
@@ -63,8 +63,8 @@ def test_unblocked_after_the_fix(fresh_db, add_article, gate_rules):
 
 
 def test_gate_off_lets_everything_through(fresh_db, add_article, gate_rules):
-    from checks.engine import Context
-    from checks.style import HouseStyle
+    from bientap.checks.engine import Context
+    from bientap.checks.style import HouseStyle
 
     a = add_article(fresh_db, title="Tít", body="CHẶN")
     ctx = Context(style=HouseStyle(publish_gate={"test.blocker": "off", "error": "off"}))

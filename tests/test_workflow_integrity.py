@@ -8,11 +8,11 @@ import json
 from textual.widgets import Select
 
 from _desk import make_app, open_editor, settle
-from store import articles, drafts
-from store.context import assess_stored, load_context
-from store.db import open_db
-from store.importer import import_paths
-from store.workflow import set_status
+from bientap.store import articles, drafts
+from bientap.store.context import assess_stored, load_context
+from bientap.store.db import open_db
+from bientap.store.importer import import_paths
+from bientap.store.workflow import set_status
 
 
 def stored(db_path, article_id):
@@ -26,7 +26,7 @@ def stored(db_path, article_id):
 # ---- one gate -------------------------------------------------------------------------------------
 
 async def test_editor_status_field_cannot_bypass_the_gate(db_path, fresh_db, add_article, gate_rules):
-    from tui.screens.checklist import ChecklistScreen
+    from bientap.tui.screens.checklist import ChecklistScreen
 
     a = add_article(fresh_db, title="Tít", body="Câu này CHẶN việc đăng.")
     app = make_app(db_path)
@@ -57,7 +57,7 @@ async def test_editor_status_move_goes_through_and_is_noted(db_path, fresh_db, a
 
 async def test_published_edit_with_new_blocker_asks_and_records_the_choice(db_path, fresh_db, add_article,
                                                                          gate_rules):
-    from tui.dialogs.choice import ChoiceDialog
+    from bientap.tui.dialogs.choice import ChoiceDialog
 
     a = add_article(fresh_db, title="Tít", body="Câu sạch.")
     assert set_status(fresh_db, [a.id], "published").moved == [a.id]
@@ -85,7 +85,7 @@ async def test_published_edit_with_new_blocker_asks_and_records_the_choice(db_pa
 
 
 def test_published_edit_without_new_blocker_saves(fresh_db, add_article, gate_rules):
-    from store.workflow import save_article
+    from bientap.store.workflow import save_article
 
     a = add_article(fresh_db, title="Tít", body="Câu sạch.")
     set_status(fresh_db, [a.id], "published")
@@ -94,7 +94,7 @@ def test_published_edit_without_new_blocker_saves(fresh_db, add_article, gate_ru
 
 
 def test_restore_goes_through_the_gate_and_keeps_the_status(fresh_db, add_article, gate_rules):
-    from store.workflow import GateRefused, restore_revision
+    from bientap.store.workflow import GateRefused, restore_revision
 
     a = add_article(fresh_db, title="Tít", body="Có CHẶN.")
     articles.save(fresh_db, a.id, {"body": "Sạch rồi."}, 1)
@@ -141,7 +141,7 @@ async def test_one_count_everywhere(db_path, fresh_db, seed_paths, tmp_path, cli
         if article_id != hostile:
             assert (art.errors, art.warnings, art.infos) == assessment.counts, "import counted differently"
     assert {"unicode.dropped", "typo.doubled", "spacing.double"} <= rules_fired or len(rules_fired) >= 8
-    from store.workflow import recheck
+    from bientap.store.workflow import recheck
 
     recheck(fresh_db, ids, ctx)
     for article_id in ids:
@@ -164,9 +164,9 @@ async def test_one_count_everywhere(db_path, fresh_db, seed_paths, tmp_path, cli
 # ---- live data ------------------------------------------------------------------------------------
 
 async def test_glossary_entry_from_the_desk_reaches_the_open_article(db_path, fresh_db, add_article):
-    from checks.engine import GlossaryEntry
-    from store import glossary as store_glossary
-    from tui.screens.glossary import GlossaryScreen
+    from bientap.checks.engine import GlossaryEntry
+    from bientap.store import glossary as store_glossary
+    from bientap.tui.screens.glossary import GlossaryScreen
 
     a = add_article(fresh_db, title="Tin", body="Ban QZX họp sáng nay để bàn kế hoạch năm.")
     app = make_app(db_path)
@@ -203,8 +203,8 @@ def test_dictionary_phrase_silences_its_syllables(cli, tmp_path):
 
 
 async def test_shift_f6_offers_the_syllable_or_the_phrase(db_path, fresh_db, add_article):
-    from store.glossary import load_words
-    from tui.dialogs.choice import ChoiceDialog
+    from bientap.store.glossary import load_words
+    from bientap.tui.dialogs.choice import ChoiceDialog
 
     a = add_article(fresh_db, title="Tin", body="Nghệ nhân thổi klông pút trong lễ hội.")
     app = make_app(db_path)
@@ -244,7 +244,7 @@ def test_history_records_who_and_why(cli, fresh_db, add_article, monkeypatch):
 
 
 async def test_desk_user_is_recorded_and_shown_in_f9(db_path, fresh_db, add_article, monkeypatch):
-    from tui.dialogs.history import HistoryDialog
+    from bientap.tui.dialogs.history import HistoryDialog
 
     monkeypatch.setenv("BIENTAP_USER", "Lan")
     a = add_article(fresh_db, title="Tít", body="Nội dung.")
@@ -264,9 +264,9 @@ async def test_desk_user_is_recorded_and_shown_in_f9(db_path, fresh_db, add_arti
 
 
 async def test_counts_made_with_old_data_show_stale_until_rechecked(db_path, fresh_db, seed_paths, monkeypatch):
-    from store.articles import stale_ids
-    from tui.screens.glossary import GlossaryScreen
-    from tui.screens.inbox import InboxScreen
+    from bientap.store.articles import stale_ids
+    from bientap.tui.screens.glossary import GlossaryScreen
+    from bientap.tui.screens.inbox import InboxScreen
 
     import_paths(fresh_db, [str(p) for p in seed_paths], jobs=1)
     fingerprint = load_context(fresh_db).fingerprint
@@ -297,9 +297,9 @@ async def test_counts_made_with_old_data_show_stale_until_rechecked(db_path, fre
         db.conn.commit()
     finally:
         db.close()
-    import store.workflow
+    import bientap.store.workflow
 
-    monkeypatch.setattr(store.workflow, "recheck_stale", lambda db, **kw: 0)  # the job never catches up
+    monkeypatch.setattr(bientap.store.workflow, "recheck_stale", lambda db, **kw: 0)  # the job never catches up
     app = make_app(db_path)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(app, pilot)
@@ -308,8 +308,8 @@ async def test_counts_made_with_old_data_show_stale_until_rechecked(db_path, fre
 
 
 def test_check_timeout_blocks_even_when_the_house_turns_errors_off(fresh_db, add_article):
-    from store.db import config_dir
-    from store.workflow import gate_items
+    from bientap.store.db import config_dir
+    from bientap.store.workflow import gate_items
 
     config_dir().mkdir(parents=True, exist_ok=True)
     (config_dir() / "style.toml").write_text('[publish_gate]\nerror = "off"\n', encoding="utf-8")
@@ -326,8 +326,8 @@ def test_check_timeout_blocks_even_when_the_house_turns_errors_off(fresh_db, add
 async def test_a_save_the_database_refuses_keeps_the_text(db_path, fresh_db, add_article, monkeypatch):
     """A database locked past the wait (a long import), a full disk: one line, the desk stays, the
     text stays in the editor and as a draft."""
-    from store import workflow
-    from store.db import StoreError
+    from bientap.store import workflow
+    from bientap.store.db import StoreError
 
     def locked(*args, **kwargs):
         raise StoreError("cơ sở dữ liệu đang bị tiến trình khác khóa (database is locked by another process)")

@@ -9,10 +9,10 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
-from store import articles
-from store.checking import BACKGROUND, CheckService
-from store.db import open_db
-from tui.palette import DeskCommands
+from bientap.store import articles
+from bientap.store.checking import BACKGROUND, CheckService
+from bientap.store.db import open_db
+from bientap.tui.palette import DeskCommands
 
 
 def warm_up(db_path: Path, checks: CheckService) -> None:
@@ -20,8 +20,8 @@ def warm_up(db_path: Path, checks: CheckService) -> None:
     newest article once (its word caches), so the first article opened is warm. Best effort: any
     failure here shows up again, properly reported, when an article is opened."""
     try:
-        import tui.screens.editor  # noqa: F401
-        from store.context import ArticleChecker, load_context
+        import bientap.tui.screens.editor  # noqa: F401
+        from bientap.store.context import ArticleChecker, load_context
 
         db = open_db(db_path, readonly=True, migrate=False)
         try:
@@ -60,13 +60,13 @@ class BientapApp(App):
         self._collector_paused = False
 
     def on_mount(self) -> None:
-        from tui.keys import localize_bindings
-        from tui.screens.inbox import InboxScreen
+        from bientap.tui.keys import localize_bindings
+        from bientap.tui.screens.inbox import InboxScreen
 
         localize_bindings(self, self.lang, {"app.palette": "Commands", "app.palette_ctrl": "Commands"})
         self.checks.start()  # spawned in the background; warm by the time an article is opened
         if self.ask_user:
-            from tui.dialogs.login import LoginDialog
+            from bientap.tui.dialogs.login import LoginDialog
 
             self.push_screen(LoginDialog(), self._logged_in)
         else:
@@ -76,9 +76,9 @@ class BientapApp(App):
     def _logged_in(self, name: str | None) -> None:
         import os
 
-        from tui.screens.inbox import InboxScreen
+        from bientap.tui.screens.inbox import InboxScreen
 
-        # This desk process is this editor: every store call reads it (store.articles.current_editor).
+        # This desk process is this editor: every store call reads it (bientap.store.articles.current_editor).
         os.environ["BIENTAP_USER"] = name or ""
         self.push_screen(InboxScreen())
 
@@ -95,7 +95,7 @@ class BientapApp(App):
 
     def open_article(self, article_id: int) -> None:
         try:
-            from tui.screens.editor import EditorScreen
+            from bientap.tui.screens.editor import EditorScreen
         except ImportError as exc:
             self.notify(f"{'Chưa mở được bài' if self.lang != 'en' else 'Cannot open the article'}: {exc}",
                         severity="error", markup=False)

@@ -16,22 +16,22 @@ import click
 
 # module:attribute of every subcommand, in help order.
 COMMANDS = (
-    "tui.commands.desk:tui",
-    "tui.commands.desk:demo",
-    "tui.commands.importcmd:import_",
-    "tui.commands.listing:list_",
-    "tui.commands.listing:show",
-    "tui.commands.status:status",
-    "tui.commands.duplicates:duplicates",
-    "tui.commands.history:history",
-    "tui.commands.assign:assign",
-    "tui.commands.serve:serve",
-    "tui.commands.export:export",
-    "tui.commands.check:check",
-    "tui.commands.fix:fix",
-    "tui.commands.glossary:glossary",
-    "tui.commands.words:words",
-    "tui.commands.db:db",
+    "bientap.tui.commands.desk:tui",
+    "bientap.tui.commands.desk:demo",
+    "bientap.tui.commands.importcmd:import_",
+    "bientap.tui.commands.listing:list_",
+    "bientap.tui.commands.listing:show",
+    "bientap.tui.commands.status:status",
+    "bientap.tui.commands.duplicates:duplicates",
+    "bientap.tui.commands.history:history",
+    "bientap.tui.commands.assign:assign",
+    "bientap.tui.commands.serve:serve",
+    "bientap.tui.commands.export:export",
+    "bientap.tui.commands.check:check",
+    "bientap.tui.commands.fix:fix",
+    "bientap.tui.commands.glossary:glossary",
+    "bientap.tui.commands.words:words",
+    "bientap.tui.commands.db:db",
 )
 
 
@@ -45,7 +45,7 @@ class Env:
 
     def db(self, *, must_exist: bool = False, readonly: bool = False):
         """Open the database (created empty on first use unless `must_exist`)."""
-        from store.db import StoreError, is_readonly, open_db
+        from bientap.store.db import StoreError, is_readonly, open_db
 
         if self._db is None:
             if (must_exist or readonly) and not self.db_path.exists():
@@ -53,7 +53,7 @@ class Env:
             try:
                 self._db = open_db(self.db_path, readonly=readonly)
                 if not is_readonly(self._db):  # a read-only file can still be listed and shown
-                    from store.glossary import ensure_default_glossary
+                    from bientap.store.glossary import ensure_default_glossary
 
                     ensure_default_glossary(self._db)
             except StoreError as exc:
@@ -65,7 +65,7 @@ class Env:
 
 def fail(message: str, code: int = 2) -> None:
     """One line on stderr and the exit code; article text in it is shown with visible escapes."""
-    from checks.text import visible
+    from bientap.checks.text import visible
 
     click.echo(f"bientap: {visible(message)}", err=True)
     sys.exit(code)
@@ -73,7 +73,7 @@ def fail(message: str, code: int = 2) -> None:
 
 def article_ids(raw: Sequence[str]) -> list[int]:
     """Article ids as typed on the command line (one line and exit 2 unless every one is a number)."""
-    from checks.text import visible
+    from bientap.checks.text import visible
 
     try:
         return [int(i) for i in raw]
@@ -98,7 +98,7 @@ class BientapGroup(click.Group):
         except Exception as exc:  # a clear line unless --debug asks for the traceback
             import sqlite3
 
-            from store.db import StoreError, store_error
+            from bientap.store.db import StoreError, store_error
 
             env = ctx.find_object(Env)
             if env is not None and env.debug:
@@ -123,7 +123,7 @@ def main(ctx: click.Context, db_path: Path | None, debug: bool, user: str | None
     """bientap — bàn biên tập cho tòa soạn: nhập, kiểm tra, sửa và xuất bài."""
     import os
 
-    from store.db import default_db_path
+    from bientap.store.db import default_db_path
 
     if user is not None:
         if not user.strip() or not user.isprintable():
@@ -136,9 +136,9 @@ def main(ctx: click.Context, db_path: Path | None, debug: bool, user: str | None
 
 
 if __name__ == "__main__":
-    # `python -m tui.cli`: the commands import `tui.cli`, so run that module rather than this copy
+    # `python -m bientap.tui.cli`: the commands import `bientap.tui.cli`, so run that module rather than this copy
     # of it (registering here would import each command while it imports us: a circular import).
-    importlib.import_module("tui.cli").main()
+    importlib.import_module("bientap.tui.cli").main()
 else:
     for spec in COMMANDS:
         module, attr = spec.split(":")

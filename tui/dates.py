@@ -1,12 +1,12 @@
 """Dates as the desk shows and takes them: dd/mm/yyyy (and HH:MM when the stored date has a time).
-The store keeps ISO (`store.articles.normalize_date`); these only change how a date looks."""
+The store keeps ISO (`bientap.store.articles.normalize_date`); these only change how a date looks."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-from store.articles import normalize_date
+from bientap.store.articles import normalize_date
 
 _WITH_TIME = re.compile(r"\s*(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})\s+(\d{1,2}):(\d{2})\s*")
 

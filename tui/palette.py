@@ -13,10 +13,10 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from checks.text import fold
-from store import articles
-from store.db import open_db
-from tui.widgets.article_list import one_line
+from bientap.checks.text import fold
+from bientap.store import articles
+from bientap.store.db import open_db
+from bientap.tui.widgets.article_list import one_line
 
 
 def highlight(matcher, candidate: str) -> Content:
@@ -60,7 +60,7 @@ class DeskCommands(Provider):
         extra = getattr(screen, "palette_actions", None)
         if extra is not None:
             out.extend((label, "", callback) for label, callback in extra())
-        from tui.screens.glossary import palette_commands
+        from bientap.tui.screens.glossary import palette_commands
 
         out.extend(palette_commands(self.app))
         return out

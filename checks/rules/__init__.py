@@ -1,1 +1,1 @@
-"""Rule modules; each registers its rules with checks.engine.rule when imported."""
+"""Rule modules; each registers its rules with bientap.checks.engine.rule when imported."""

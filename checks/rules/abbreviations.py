@@ -11,10 +11,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from checks.findings import Document, Hit
-from checks.glossary import GlossaryEntry, forms, group_of
-from checks.registry import rule
-from checks.vietnamese import LOWER_LETTERS, L, U
+from bientap.checks.findings import Document, Hit
+from bientap.checks.glossary import GlossaryEntry, forms, group_of
+from bientap.checks.registry import rule
+from bientap.checks.vietnamese import LOWER_LETTERS, L, U
 
 # A token that starts with a capital: "UBND", "KH&CN", "KT-XH", "TP.", "TP.HCM", "ThS", "KHCN&ĐMST".
 # Not one glued after a digit, slash or dash, which is part of a document number ("844/QĐ-TTg").

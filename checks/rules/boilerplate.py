@@ -1,6 +1,6 @@
 """Boilerplate rules: lines of the website around the article, and photo captions.
 
-Each rule reports the lines the classifier (checks.boilerplate) put under its id; the span is the
+Each rule reports the lines the classifier (bientap.checks.boilerplate) put under its id; the span is the
 whole line without its newline, and the fix deletes it (safe: in the store a removed line stays
 restorable). The same classifier decides what the importer moves out of the body.
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.boilerplate import PHOTO_REF, RULE_REASONS, classify_lines
-from checks.findings import Document, Hit
-from checks.registry import rule
+from bientap.checks.boilerplate import PHOTO_REF, RULE_REASONS, classify_lines
+from bientap.checks.findings import Document, Hit
+from bientap.checks.registry import rule
 
 
 def _lines(doc: Document, rule_id: str, message: tuple[str, str] | None = None) -> Iterator[Hit]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from checks.registry import record_rule
+from bientap.checks.registry import record_rule
 
 HEADLINE_MAX_WORDS = 25
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from checks.findings import Hit
-from checks.registry import rule
-from checks.text import visible
-from checks.vietnamese import L, U
+from bientap.checks.findings import Hit
+from bientap.checks.registry import rule
+from bientap.checks.text import visible
+from bientap.checks.vietnamese import L, U
 
 ALL_FIELDS = ("title", "sapo", "body")
 

@@ -6,10 +6,10 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from checks.findings import Hit
-from checks.glossary import forms
-from checks.registry import rule
-from checks.vietnamese import L, U
+from bientap.checks.findings import Hit
+from bientap.checks.glossary import forms
+from bientap.checks.registry import rule
+from bientap.checks.vietnamese import L, U
 
 ALL_FIELDS = ("title", "sapo", "body")
 

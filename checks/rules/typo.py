@@ -13,13 +13,13 @@ from collections.abc import Iterator
 from itertools import compress, repeat
 from operator import and_, eq, gt, is_, is_not, itemgetter, not_
 
-from checks.context import Context
-from checks.findings import Document, Hit
-from checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon
-from checks.ngrams import SLIP_COST, Ngrams, context_score, known_context, ngrams, rank, slip_kind
-from checks.registry import rule
-from checks.text import fold
-from checks.vietnamese import (MERGED_ONSETS, confusions, is_structural, normalize, place_tone, split_onset,
+from bientap.checks.context import Context
+from bientap.checks.findings import Document, Hit
+from bientap.checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon
+from bientap.checks.ngrams import SLIP_COST, Ngrams, context_score, known_context, ngrams, rank, slip_kind
+from bientap.checks.registry import rule
+from bientap.checks.text import fold
+from bientap.checks.vietnamese import (MERGED_ONSETS, confusions, is_structural, normalize, place_tone, split_onset,
                                strip_tone, swap_onset)
 
 # Letter runs. "\s" changes nothing ([^\W\d_] already leaves spaces out) but lets the engine skip
@@ -478,7 +478,7 @@ def _repair(situation: tuple, tables: TypoTables) -> tuple[tuple[int, float], tu
     """The repairs of syllable `a` between `l` and `r`, best first: ((strength, score), intended
     syllables) or None.
 
-    Where the news counts (checks.ngrams) know `a` and a neighbour, they alone decide: a variant
+    Where the news counts (bientap.checks.ngrams) know `a` and a neighbour, they alone decide: a variant
     must be clearly likelier in this context, and none is offered when the context was never seen.
     Elsewhere the lexicon's pairs do: `pl`, `pr` are the strengths of (l, a) and (a, r); `l_side`,
     `r_side` those of the pairs the neighbours make on their other side.

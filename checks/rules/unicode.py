@@ -11,9 +11,9 @@ import re
 import unicodedata
 from collections import Counter
 
-from checks.findings import Hit
-from checks.registry import record_rule, rule
-from checks.text import BIDI_CONTROLS, dropped_characters, nfc, visible
+from bientap.checks.findings import Hit
+from bientap.checks.registry import record_rule, rule
+from bientap.checks.text import BIDI_CONTROLS, dropped_characters, nfc, visible
 
 ALL_FIELDS = ("title", "sapo", "body")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from checks.metadata import Extracted, RemovedLine
+from bientap.checks.metadata import Extracted, RemovedLine
 
 
 class Refused(ValueError):

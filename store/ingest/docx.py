@@ -15,9 +15,9 @@ from __future__ import annotations
 import io
 import zipfile
 
-from checks.metadata import Extracted, extract_article
-from checks.text import clean_field
-from store.ingest import Hints, Refused, merge
+from bientap.checks.metadata import Extracted, extract_article
+from bientap.checks.text import clean_field
+from bientap.store.ingest import Hints, Refused, merge
 
 _INTERTITLE_WORDS = 15
 

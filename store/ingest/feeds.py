@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from store.ingest import Refused
+from bientap.store.ingest import Refused
 
 _ITEM_TAGS = {"item", "entry", "http://www.w3.org/2005/Atom entry", "http://purl.org/rss/1.0/ item"}
 
@@ -21,7 +21,7 @@ _ITEM_TAGS = {"item", "entry", "http://www.w3.org/2005/Atom entry", "http://purl
 @dataclass
 class FeedRecord:
     """One item: `raw` its bytes in the file, `record` the JSON-feed-shaped fields (see
-    store.importer.FEED_FIELDS, plus `guid`), or the reason it is refused."""
+    bientap.store.importer.FEED_FIELDS, plus `guid`), or the reason it is refused."""
 
     where: int  # the item's line in the file
     raw: bytes
@@ -101,7 +101,7 @@ def _text(value: str | None) -> str | None:
     if not value:
         return None
     if "<" in value or "&" in value:
-        from store.ingest.html import fragment_text
+        from bientap.store.ingest.html import fragment_text
 
         value = fragment_text(value)[0]
     value = " ".join(value.split())
@@ -117,7 +117,7 @@ def _date(entry) -> str | None:
 
 
 def _record(entry, source: str | None) -> dict:
-    from store.ingest.html import fragment_text
+    from bientap.store.ingest.html import fragment_text
 
     record: dict = {}
     guid = entry.get("id")

@@ -13,7 +13,7 @@ reads the whole page flattened block by block — exactly what a `.txt` page is,
 tuned on — and trafilatura's main text decides only what the classifier cannot: a short line it
 kept as body ("Các tin khác", a widget's heading) that lies outside the main text is chrome.
 
-The path: decode (BOM, then the page's meta charset; Windows-1258 as checks.text.decode_bytes
+The path: decode (BOM, then the page's meta charset; Windows-1258 as bientap.checks.text.decode_bytes
 does) → parse with lxml, drop scripts, styles, comments, forms, embedded objects and hidden
 elements → read the hints the structure states (h1/og:title, <time>/meta dates, author meta,
 figcaption, h2/h3 intertitles) → flatten one paragraph per block → `extract_article`, as for a
@@ -27,9 +27,9 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from checks.metadata import Extracted, RemovedLine, extract_article
-from checks.text import DecodeError, Decoded, clean_field, decode_bytes
-from store.ingest import Hints, Refused, merge
+from bientap.checks.metadata import Extracted, RemovedLine, extract_article
+from bientap.checks.text import DecodeError, Decoded, clean_field, decode_bytes
+from bientap.store.ingest import Hints, Refused, merge
 
 # Elements whose content is never article text.
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "applet", "svg", "math",
@@ -54,8 +54,8 @@ class Page:
 
 def decode_html(data: bytes) -> Decoded:
     """A page's text: a BOM decides; else the charset its <meta> declares, when it is Windows-1258
-    (which checks.text only guesses); else UTF-8, or Windows-1258 when the bytes read as Vietnamese
-    (checks.text.decode_bytes). A declared charset that is neither is refused unless the bytes are
+    (which bientap.checks.text only guesses); else UTF-8, or Windows-1258 when the bytes read as Vietnamese
+    (bientap.checks.text.decode_bytes). A declared charset that is neither is refused unless the bytes are
     plain ASCII (entities then carry every letter) or valid UTF-8 (the declaration was wrong)."""
     declared = None
     if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
@@ -186,7 +186,7 @@ def _field(value: str | None) -> str | None:
 
 def _stated_date(root, metas: dict[str, str]) -> str | None:
     """The published date the page states outright: meta, else the article's <time datetime>."""
-    from store.articles import normalize_date
+    from bientap.store.articles import normalize_date
 
     article = next(root.iter("article"), root)
     found = [metas.get(key) for key in _DATE_META] + [el.get("datetime") for el in article.iter("time")]

@@ -1,1 +1,1 @@
-"""One module per CLI command; each exposes a click command registered in tui.cli.COMMANDS."""
+"""One module per CLI command; each exposes a click command registered in bientap.tui.cli.COMMANDS."""

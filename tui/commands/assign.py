@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tui.cli import Env, article_ids, fail, stored_db
+from bientap.tui.cli import Env, article_ids, fail, stored_db
 
 
 @click.command()
@@ -13,9 +13,9 @@ from tui.cli import Env, article_ids, fail, stored_db
 @click.pass_obj
 def assign(env: Env, args: tuple[str, ...], clear: bool) -> None:
     """Giao bài cho một biên tập viên (assign articles to an editor); `--clear` bỏ giao."""
-    from checks.text import visible
-    from store import articles
-    from store.presence import assign as assign_articles
+    from bientap.checks.text import visible
+    from bientap.store import articles
+    from bientap.store.presence import assign as assign_articles
 
     *raw_ids, name = args if not clear else (*args, "")
     if not raw_ids:

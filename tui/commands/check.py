@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from tui.cli import Env, fail
+from bientap.tui.cli import Env, fail
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -35,8 +35,8 @@ class Checked:
 
 def context_for(env: Env, style: Path | None, lang: str, *, db=None):
     """The newsroom context from the database if it exists (never creating it), else defaults."""
-    from checks.style import StyleError
-    from store.context import load_context
+    from bientap.checks.style import StyleError
+    from bientap.store.context import load_context
 
     if style is not None and not style.exists():
         fail(f"{style}: không có tệp quy ước (style file not found)")
@@ -48,7 +48,7 @@ def context_for(env: Env, style: Path | None, lang: str, *, db=None):
 
 def read_input(path: str) -> tuple[str | None, str | None]:
     """(text, None) or (None, reason). `-` reads standard input."""
-    from checks.text import DecodeError, decode_bytes
+    from bientap.checks.text import DecodeError, decode_bytes
 
     try:
         data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
@@ -96,8 +96,8 @@ def check(env: Env, paths: tuple[str, ...], ids: tuple[int, ...], all_: bool, fm
     for (path, text), findings in zip(readable, check_texts(texts, ctx, jobs or os.cpu_count() or 1)):
         results.append(Checked({"path": path}, {"body": text}, findings))
     if ids or all_:
-        from store import articles
-        from store.context import check_stored_article
+        from bientap.store import articles
+        from bientap.store.context import check_stored_article
 
         wanted = list(ids)
         if all_:
@@ -134,15 +134,15 @@ _POOL_MIN_CHARS = 1_000_000
 
 def check_texts(texts: list[str], ctx, jobs: int) -> list[list]:
     """check_text over many texts, in order; in `jobs` worker processes when that pays."""
-    from checks.engine import check_text
+    from bientap.checks.engine import check_text
 
     if jobs < 2 or len(texts) < _POOL_MIN_FILES or sum(map(len, texts)) < _POOL_MIN_CHARS:
         return [check_text(text, ctx) for text in texts]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from checks.engine import load_rules
-    from checks.lexicon import lexicon
+    from bientap.checks.engine import load_rules
+    from bientap.checks.lexicon import lexicon
 
     load_rules()
     lexicon()  # loaded once here; the forked workers share it
@@ -160,13 +160,13 @@ def _worker_start(ctx) -> None:
 
 
 def _check_one(text: str) -> list:
-    from checks.engine import check_text
+    from bientap.checks.engine import check_text
 
     return check_text(text, _worker_ctx)
 
 
 def _visible(s: str) -> str:
-    from checks.text import visible
+    from bientap.checks.text import visible
 
     return visible(s)
 
@@ -192,7 +192,7 @@ def render_text(results: list[Checked], lang: str) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    from checks.text import line_starts, visible
+    from bientap.checks.text import line_starts, visible
 
     console = Console(highlight=False, soft_wrap=True, emoji=False, markup=False)
     totals = {"error": 0, "warning": 0, "info": 0}
@@ -256,8 +256,8 @@ def to_sarif(results: list[Checked], lang: str) -> dict:
     """A SARIF 2.1.0 log: one run, rules from the registry, columns in Unicode code points."""
     from importlib.metadata import PackageNotFoundError, version
 
-    from checks.engine import RECORD_RULES, REGISTRY, load_rules
-    from checks.text import line_starts
+    from bientap.checks.engine import RECORD_RULES, REGISTRY, load_rules
+    from bientap.checks.text import line_starts
 
     load_rules()
     try:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from tui.cli import Env, fail
+from bientap.tui.cli import Env, fail
 
 
 @click.group("db")
@@ -18,8 +18,8 @@ def db() -> None:
 @click.pass_obj
 def check(env: Env) -> None:
     """Kiểm tra tệp và chỉ mục tìm kiếm (PRAGMA integrity_check, FTS5). Exit 2 with one line when damaged."""
-    from checks.text import visible
-    from store.db import integrity_problems, is_readonly
+    from bientap.checks.text import visible
+    from bientap.store.db import integrity_problems, is_readonly
 
     database = _existing(env)
     problems = integrity_problems(database)
@@ -39,9 +39,9 @@ def check(env: Env) -> None:
 @click.pass_obj
 def backup(env: Env, path: Path, overwrite: bool) -> None:
     """Sao lưu (backup): a consistent copy to PATH while desks keep working; refuses an existing PATH."""
-    from checks.text import visible
-    from store.db import StoreError
-    from store.db import backup as backup_db
+    from bientap.checks.text import visible
+    from bientap.store.db import StoreError
+    from bientap.store.db import backup as backup_db
 
     database = _existing(env)
     try:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from tui.cli import Env
+from bientap.tui.cli import Env
 
 
 LANG_OPTION = click.option(
@@ -16,7 +16,7 @@ LANG_OPTION = click.option(
 
 
 def run_desk(db_path: Path, lang: str = "vi", ask_user: bool = False) -> None:
-    from tui.app import BientapApp
+    from bientap.tui.app import BientapApp
 
     BientapApp(db_path, lang=lang, ask_user=ask_user).run()
 
@@ -32,21 +32,21 @@ def tui(env: Env, lang: str, ask_user: bool) -> None:
 
 
 def seed_files() -> list[Path]:
-    """The sample articles shipped as the data-only package `seeds`."""
-    spec = importlib.util.find_spec("seeds")
+    """The sample articles shipped as the data-only package `bientap.seeds`."""
+    spec = importlib.util.find_spec("bientap.seeds")
     for location in (spec.submodule_search_locations or []) if spec else []:
         files = sorted(Path(location).glob("*.txt"))
         if files:
             return files
-    raise FileNotFoundError("the seed articles are not installed (package 'seeds')")
+    raise FileNotFoundError("the seed articles are not installed (package 'bientap.seeds')")
 
 
 def build_demo_db(path: Path) -> Path:
     """A fresh demo database holding the seed articles (the real database is left alone)."""
-    from store.context import load_context
-    from store.db import open_db
-    from store.glossary import ensure_default_glossary
-    from store.importer import import_paths
+    from bientap.store.context import load_context
+    from bientap.store.db import open_db
+    from bientap.store.glossary import ensure_default_glossary
+    from bientap.store.importer import import_paths
 
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
@@ -62,7 +62,7 @@ def build_demo_db(path: Path) -> Path:
 @LANG_OPTION
 def demo(no_desk: bool, lang: str) -> None:
     """Mở bàn biên tập trên cơ sở dữ liệu mẫu (demo.db with the five seed articles)."""
-    from store.db import data_dir
+    from bientap.store.db import data_dir
 
     path = build_demo_db(data_dir() / "demo.db")
     if no_desk:

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from tui.cli import Env, fail
+from bientap.tui.cli import Env, fail
 
 
 @click.command()
@@ -20,8 +20,8 @@ def duplicates(env: Env, article_id: int, keep: bool, fmt: str) -> None:
     With --keep, ARTICLE_ID is the keeper and every other article of the group is spiked through
     the workflow (one revision each). JSON: [{id, title, source, status, duplicate_of}].
     """
-    from store import articles
-    from store import duplicates as dup
+    from bientap.store import articles
+    from bientap.store import duplicates as dup
 
     db = env.db(must_exist=True)
     if db is None:
@@ -48,7 +48,7 @@ def duplicates(env: Env, article_id: int, keep: bool, fmt: str) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    from checks.text import visible
+    from bientap.checks.text import visible
 
     console = Console(highlight=False)
     for row in rows:

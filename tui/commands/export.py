@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tui.cli import Env, fail
+from bientap.tui.cli import Env, fail
 
 STATUS_CHOICES = ["draft", "review", "ready", "published", "spiked"]
 
@@ -25,9 +25,9 @@ def export(env: Env, ids: tuple[int, ...], status: str | None, all_: bool, fmt: 
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from checks.text import visible
-    from store.articles import NotFound
-    from store.export import ExportError, export_articles, ids_for_status
+    from bientap.checks.text import visible
+    from bientap.store.articles import NotFound
+    from bientap.store.export import ExportError, export_articles, ids_for_status
 
     if sum([bool(ids), status is not None, all_]) != 1:
         fail("chọn đúng một trong --id, --status, --all (choose exactly one of --id, --status, --all)")

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from tui.cli import Env, fail
+from bientap.tui.cli import Env, fail
 
 
 def _rule_list(rules: str | None) -> list[str] | None:
     """`--rules spacing,abbr.variant`: rule ids or categories, checked against the registry."""
     if rules is None:
         return None
-    from checks.engine import CATEGORIES, RECORD_RULES, load_rules
+    from bientap.checks.engine import CATEGORIES, RECORD_RULES, load_rules
 
     wanted = [r.strip() for r in rules.split(",") if r.strip()]
     known = set(load_rules()) | set(RECORD_RULES) | set(CATEGORIES)
@@ -27,7 +27,7 @@ def _rule_list(rules: str | None) -> list[str] | None:
 
 def shown_name(name: str) -> str:
     """A file name or other one-line value as printed: control characters, newline and tab escaped."""
-    from checks.text import visible
+    from bientap.checks.text import visible
 
     return visible(name).replace("\n", "\\n").replace("\t", "\\t")
 
@@ -47,7 +47,7 @@ def unified_diff(before: str, after: str, name: str) -> str:
     """
     import difflib
 
-    from checks.text import visible
+    from bientap.checks.text import visible
 
     shown = shown_name(name)
     out = []
@@ -100,7 +100,7 @@ def fix(env: Env, path: str | None, article_id: int | None, rules: str | None, d
     if (path is None) == (article_id is None):
         raise click.UsageError("cần đúng một trong PATH hoặc --id (give PATH or --id)")
     wanted = _rule_list(rules)
-    from tui.commands.check import context_for, read_input
+    from bientap.tui.commands.check import context_for, read_input
 
     if article_id is not None:
         _fix_article(env, article_id, wanted, dry_run, style, force)
@@ -112,7 +112,7 @@ def fix(env: Env, path: str | None, article_id: int | None, rules: str | None, d
     text, reason = read_input(path)
     if text is None:
         fail(f"{shown_name(path)}: {reason}")
-    from checks.engine import fix_text
+    from bientap.checks.engine import fix_text
 
     fixed = fix_text(text, ctx, rules=wanted)
     if dry_run:
@@ -122,7 +122,7 @@ def fix(env: Env, path: str | None, article_id: int | None, rules: str | None, d
         if sys.stdout.isatty():
             # On a terminal the text is read, not kept: an ESC left in it (say `--rules spacing`)
             # would act on the terminal. Redirected, the bytes are the fixed file, as they are.
-            from checks.text import visible
+            from bientap.checks.text import visible
 
             fixed = visible(fixed)
         out = sys.stdout.buffer
@@ -132,7 +132,7 @@ def fix(env: Env, path: str | None, article_id: int | None, rules: str | None, d
     if fixed == text:
         click.echo(f"{shown_name(path)}: không có gì cần sửa (nothing to fix)", err=True)
         return
-    from checks.text import decode_bytes
+    from bientap.checks.text import decode_bytes
 
     target = Path(path)
     try:
@@ -145,10 +145,10 @@ def fix(env: Env, path: str | None, article_id: int | None, rules: str | None, d
 
 def _fix_article(env: Env, article_id: int, wanted: list[str] | None, dry_run: bool, style: Path | None,
                  force: bool) -> None:
-    from store import articles
-    from store.context import fix_fields
-    from store.workflow import fix_stored_article
-    from tui.commands.check import context_for
+    from bientap.store import articles
+    from bientap.store.context import fix_fields
+    from bientap.store.workflow import fix_stored_article
+    from bientap.tui.commands.check import context_for
 
     db = env.db(must_exist=True)
     if db is None:
@@ -161,13 +161,13 @@ def _fix_article(env: Env, article_id: int, wanted: list[str] | None, dry_run: b
     if dry_run:
         from dataclasses import replace
 
-        from store.drafts import ignored_for
+        from bientap.store.drafts import ignored_for
 
         ctx = replace(ctx, ignored=ctx.ignored | ignored_for(db, article_id))
         for name, fixed in fix_fields(article.editable(), ctx, wanted).items():
             click.echo(unified_diff(getattr(article, name) or "", fixed, f"article/{article_id}/{name}"), nl=False)
         return
-    from tui.commands.status import refuse_locked
+    from bientap.tui.commands.status import refuse_locked
 
     refuse_locked(db, [article_id], force)
     try:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from tui.cli import Env, fail
+from bientap.tui.cli import Env, fail
 
 
 def _db(env: Env):
-    from store.glossary import ensure_default_glossary
+    from bientap.store.glossary import ensure_default_glossary
 
     db = env.db()
     ensure_default_glossary(db)
@@ -28,7 +28,7 @@ def glossary() -> None:
 @click.pass_obj
 def list_(env: Env, fmt: str) -> None:
     """Liệt kê các chữ viết tắt."""
-    from store.glossary import list_entries
+    from bientap.store.glossary import list_entries
 
     entries = list_entries(_db(env))
     if fmt == "json":
@@ -37,7 +37,7 @@ def list_(env: Env, fmt: str) -> None:
                               ensure_ascii=False, indent=2))
         return
     if fmt == "toml":
-        from checks.glossary import to_toml
+        from bientap.checks.glossary import to_toml
 
         click.echo(to_toml(entries), nl=False)
         return
@@ -45,7 +45,7 @@ def list_(env: Env, fmt: str) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from checks.text import visible
+    from bientap.checks.text import visible
 
     table = Table()
     for name in ("abbr", "expansion", "variants", "canonical", "policy"):
@@ -66,8 +66,8 @@ def list_(env: Env, fmt: str) -> None:
 @click.pass_obj
 def add(env: Env, abbr: str, expansion: str, variants: tuple[str, ...], canonical: str, policy: str) -> None:
     """Thêm hoặc sửa một chữ viết tắt: bientap glossary add UBND "Ủy ban nhân dân"."""
-    from checks.glossary import GlossaryError
-    from store.glossary import add_entry, entry_from_args
+    from bientap.checks.glossary import GlossaryError
+    from bientap.store.glossary import add_entry, entry_from_args
 
     try:
         entry = entry_from_args(abbr, expansion, variants, canonical, policy)
@@ -82,8 +82,8 @@ def add(env: Env, abbr: str, expansion: str, variants: tuple[str, ...], canonica
 @click.pass_obj
 def remove(env: Env, abbr: str) -> None:
     """Xoá một chữ viết tắt."""
-    from checks.glossary import GlossaryError
-    from store.glossary import remove_entry
+    from bientap.checks.glossary import GlossaryError
+    from bientap.store.glossary import remove_entry
 
     try:
         removed = remove_entry(_db(env), abbr)
@@ -99,8 +99,8 @@ def remove(env: Env, abbr: str) -> None:
 @click.pass_obj
 def import_(env: Env, file: Path) -> None:
     """Nhập bảng viết tắt từ tệp TOML ([[abbr]] ...) hoặc CSV (abbr,expansion,variants,canonical,policy)."""
-    from checks.glossary import GlossaryError
-    from store.glossary import import_file
+    from bientap.checks.glossary import GlossaryError
+    from bientap.store.glossary import import_file
 
     try:
         result = import_file(_db(env), file)

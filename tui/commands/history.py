@@ -6,7 +6,7 @@ import json
 
 import click
 
-from tui.cli import Env, fail
+from bientap.tui.cli import Env, fail
 
 
 @click.command()
@@ -18,7 +18,7 @@ def history(env: Env, article_id: int, fmt: str) -> None:
 
     JSON: a list of {version, author, created_at, note, fields_changed}.
     """
-    from store import articles
+    from bientap.store import articles
 
     db = env.db(must_exist=True, readonly=True)
     if db is None:
@@ -30,7 +30,7 @@ def history(env: Env, article_id: int, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(revisions, ensure_ascii=False, indent=2))
         return
-    from checks.text import visible
+    from bientap.checks.text import visible
 
     for rev in revisions:  # one line each: "v2  2026-12-04 09:15  Lan  status: draft → review  (status)"
         when = (rev["created_at"] or "")[:16].replace("T", " ")

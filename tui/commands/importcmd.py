@@ -6,7 +6,7 @@ import os
 
 import click
 
-from tui.cli import Env, fail
+from bientap.tui.cli import Env, fail
 
 
 @click.command("import")
@@ -27,9 +27,9 @@ def import_(env: Env, paths: tuple[str, ...], max_size: int | None, jobs: int | 
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from checks.text import visible
-    from store.context import load_context
-    from store.importer import DEFAULT_CHECK_BUDGET, DEFAULT_SIZE_CAP, import_paths
+    from bientap.checks.text import visible
+    from bientap.store.context import load_context
+    from bientap.store.importer import DEFAULT_CHECK_BUDGET, DEFAULT_SIZE_CAP, import_paths
 
     cap = max_size or DEFAULT_SIZE_CAP
     db = env.db()

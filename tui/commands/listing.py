@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from tui.cli import Env, fail
+from bientap.tui.cli import Env, fail
 
 LIST_FIELDS = ("id", "title", "sapo", "byline", "published_at", "source", "source_url", "location",
                "section", "status", "source_file", "updated_at", "word_count", "errors", "warnings", "assignee")
@@ -19,14 +19,14 @@ LIST_FIELDS = ("id", "title", "sapo", "byline", "published_at", "source", "sourc
 @click.pass_obj
 def list_(env: Env, status: str | None, fmt: str) -> None:
     """Liệt kê bài, mới nhất trước (newest first)."""
-    from store.articles import Query, iter_all
+    from bientap.store.articles import Query, iter_all
 
     db = env.db()
     rows = [{k: row[k] for k in LIST_FIELDS} for row in iter_all(db, Query(status=status))]
     if fmt == "json":
-        from store.presence import locks_for
+        from bientap.store.presence import locks_for
 
-        from store.duplicates import duplicate_of
+        from bientap.store.duplicates import duplicate_of
 
         locks = locks_for(db, [row["id"] for row in rows])
         roots = duplicate_of(db)
@@ -40,7 +40,7 @@ def list_(env: Env, status: str | None, fmt: str) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from checks.text import visible
+    from bientap.checks.text import visible
 
     table = Table(show_lines=False)
     for name in ("id", "status", "published_at", "title", "location", "byline", "errors", "warnings"):
@@ -58,8 +58,8 @@ def list_(env: Env, status: str | None, fmt: str) -> None:
 @click.pass_obj
 def show(env: Env, article_id: int, fmt: str, raw: bool) -> None:
     """Xem một bài (show one article)."""
-    from store import articles
-    from store.importer import raw_original
+    from bientap.store import articles
+    from bientap.store.importer import raw_original
 
     db = env.db()
     try:
@@ -72,8 +72,8 @@ def show(env: Env, article_id: int, fmt: str, raw: bool) -> None:
     except articles.NotFound as exc:
         fail(str(exc))
     if fmt == "json":
-        from store.duplicates import duplicate_of
-        from store.presence import presence_fields
+        from bientap.store.duplicates import duplicate_of
+        from bientap.store.presence import presence_fields
 
         click.echo(json.dumps({**article.to_dict(), **presence_fields(db, article_id),
                                "duplicate_of": duplicate_of(db, [article_id]).get(article_id)},
@@ -82,7 +82,7 @@ def show(env: Env, article_id: int, fmt: str, raw: bool) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    from checks.text import visible
+    from bientap.checks.text import visible
 
     console = Console(highlight=False)
     console.print(Text(visible(article.title or "(không có tít)"), style="bold"))

@@ -15,13 +15,13 @@ import sys
 
 import click
 
-from tui.cli import Env, fail
-from tui.commands.desk import LANG_OPTION
+from bientap.tui.cli import Env, fail
+from bientap.tui.commands.desk import LANG_OPTION
 
 
 def desk_command(db_path, lang: str, user: str | None) -> str:
     """The shell command one browser tab runs: a desk on `db_path` as `user` (asked when None)."""
-    args = [sys.executable, "-m", "tui.cli", "--db", str(db_path)]
+    args = [sys.executable, "-m", "bientap.tui.cli", "--db", str(db_path)]
     if user:
         args += ["--user", user]
     args += ["tui", "--lang", lang]

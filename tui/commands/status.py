@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tui.cli import Env, article_ids, fail, stored_db
+from bientap.tui.cli import Env, article_ids, fail, stored_db
 
 
 @click.command()
@@ -19,9 +19,9 @@ def status(env: Env, args: tuple[str, ...], editor: str | None, force: bool) -> 
     stays where it is and its checklist is printed (exit 1; the others still move). Unknown ids
     or statuses: exit 2, nothing moves.
     """
-    from checks.text import visible
-    from store import articles
-    from store.workflow import STATUSES, UnknownStatus, checklist_lines, set_status
+    from bientap.checks.text import visible
+    from bientap.store import articles
+    from bientap.store.workflow import STATUSES, UnknownStatus, checklist_lines, set_status
 
     if len(args) < 2:
         fail("usage: bientap status ID... STATUS")
@@ -57,8 +57,8 @@ def status(env: Env, args: tuple[str, ...], editor: str | None, force: bool) -> 
 
 def refuse_locked(db, ids: list[int], force: bool) -> None:
     """A colleague has one of these articles open in the desk: say who, and stop unless --force."""
-    from checks.text import visible
-    from store.presence import Locked, check_unlocked
+    from bientap.checks.text import visible
+    from bientap.store.presence import Locked, check_unlocked
 
     held = check_unlocked(db, ids)
     for lock in held:

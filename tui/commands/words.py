@@ -6,7 +6,7 @@ import json
 
 import click
 
-from tui.cli import Env, fail
+from bientap.tui.cli import Env, fail
 
 
 @click.group("words")
@@ -19,8 +19,8 @@ def words() -> None:
 @click.pass_obj
 def list_(env: Env, fmt: str) -> None:
     """Liệt kê các từ đã thêm."""
-    from checks.text import visible
-    from store.glossary import list_words
+    from bientap.checks.text import visible
+    from bientap.store.glossary import list_words
 
     db = env.db(readonly=True)
     rows = list_words(db) if db is not None else []
@@ -36,8 +36,8 @@ def list_(env: Env, fmt: str) -> None:
 @click.pass_obj
 def add(env: Env, word: tuple[str, ...]) -> None:
     """Thêm từ: bientap words add PhuthoPortal VINASA."""
-    from checks.text import visible
-    from store.glossary import add_word
+    from bientap.checks.text import visible
+    from bientap.store.glossary import add_word
 
     db = env.db()
     for w in word:
@@ -53,8 +53,8 @@ def add(env: Env, word: tuple[str, ...]) -> None:
 @click.pass_obj
 def remove(env: Env, word: tuple[str, ...]) -> None:
     """Xoá từ khỏi từ điển riêng."""
-    from checks.text import visible
-    from store.glossary import remove_word
+    from bientap.checks.text import visible
+    from bientap.store.glossary import remove_word
 
     db = env.db(must_exist=True)
     missing = []

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui.dialogs import tr
+from bientap.tui.dialogs import tr
 
 
 class AssignDialog(ModalScreen[str | None]):

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from tui.dialogs import tr
+from bientap.tui.dialogs import tr
 
 
 class ConfirmDialog(ModalScreen[bool]):

@@ -17,9 +17,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from checks.text import visible
-from tui.dates import display_date
-from tui.dialogs import tr
+from bientap.checks.text import visible
+from bientap.tui.dates import display_date
+from bientap.tui.dialogs import tr
 
 _WORDS = re.compile(r"\s+|\w+|[^\w\s]")
 REMOVED = "bold red"

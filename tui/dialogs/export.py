@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
-from tui.dialogs import tr
+from bientap.tui.dialogs import tr
 
 FORMATS = (("md", "Markdown"), ("html", "HTML"), ("txt", "Text"), ("json", "JSON"), ("ninjs", "ninjs"))
 DEFAULT_FOLDER = "~/bientap-export"

@@ -13,9 +13,9 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from store.articles import normalize_date
-from tui.dates import display_date
-from tui.dialogs import tr
+from bientap.store.articles import normalize_date
+from bientap.tui.dates import display_date
+from bientap.tui.dialogs import tr
 
 
 class FilterDialog(ModalScreen[dict | None]):

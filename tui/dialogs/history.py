@@ -13,10 +13,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from checks.text import visible
-from tui.dialogs import tr
-from tui.dialogs.diff import diff_fields
-from tui.dialogs.picker import PickerDialog
+from bientap.checks.text import visible
+from bientap.tui.dialogs import tr
+from bientap.tui.dialogs.diff import diff_fields
+from bientap.tui.dialogs.picker import PickerDialog
 
 
 def revision_prompt(rev: Mapping) -> Text:
@@ -47,7 +47,7 @@ class HistoryDialog(PickerDialog):
 
     def __init__(self, revisions: Sequence[Mapping], labels: Mapping[str, str] | None = None) -> None:
         super().__init__()
-        self.revisions = list(revisions)  # newest first, as store.articles.revisions returns them
+        self.revisions = list(revisions)  # newest first, as bientap.store.articles.revisions returns them
         self.labels = labels or {}
 
     def compose(self) -> ComposeResult:

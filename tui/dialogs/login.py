@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui.dialogs import tr
+from bientap.tui.dialogs import tr
 
 
 class LoginDialog(ModalScreen[str]):

@@ -14,11 +14,11 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from checks.boilerplate import explain_reason
-from checks.text import visible
-from store.drafts import RemovedLine
-from tui.dialogs import tr
-from tui.dialogs.picker import PickerDialog
+from bientap.checks.boilerplate import explain_reason
+from bientap.checks.text import visible
+from bientap.store.drafts import RemovedLine
+from bientap.tui.dialogs import tr
+from bientap.tui.dialogs.picker import PickerDialog
 
 
 _KINDS = {"boilerplate": ("phần của trang", "site chrome"), "caption": ("chú thích ảnh", "photo caption"),

@@ -14,9 +14,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.articles import STATUSES
-from store.workflow import GATED, STATUS_LABELS
-from tui.dialogs import tr
+from bientap.store.articles import STATUSES
+from bientap.store.workflow import GATED, STATUS_LABELS
+from bientap.tui.dialogs import tr
 
 
 class StatusDialog(ModalScreen[str | None]):

@@ -13,9 +13,9 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from checks.text import visible
-from tui.dialogs import tr
-from tui.dialogs.picker import PickerDialog
+from bientap.checks.text import visible
+from bientap.tui.dialogs import tr
+from bientap.tui.dialogs.picker import PickerDialog
 
 
 def suggestion_prompt(number: int, suggestion: str) -> Text:

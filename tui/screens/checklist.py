@@ -13,9 +13,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from checks.text import visible
-from store.workflow import STATUS_LABELS, StatusReport, checklist_lines
-from tui.dialogs import tr
+from bientap.checks.text import visible
+from bientap.store.workflow import STATUS_LABELS, StatusReport, checklist_lines
+from bientap.tui.dialogs import tr
 
 
 class ChecklistScreen(ModalScreen[None]):

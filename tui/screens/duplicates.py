@@ -14,11 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from checks.text import visible
-from store import articles, duplicates
-from tui.dialogs import tr
-from tui.dialogs.confirm import ConfirmDialog
-from tui.widgets.article_list import one_line
+from bientap.checks.text import visible
+from bientap.store import articles, duplicates
+from bientap.tui.dialogs import tr
+from bientap.tui.dialogs.confirm import ConfirmDialog
+from bientap.tui.widgets.article_list import one_line
 
 
 def word_diff(before: str, after: str) -> Text:

@@ -19,24 +19,24 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Select, Static, TextArea
 
-from checks.findings import Finding
-from checks.text import visible
-from store import articles, presence
-from store.articles import Article, ConflictError
-from store.db import StoreError
-from store.workflow import GateRefused
-from tui.dialogs import tr
-from tui.dialogs.choice import ChoiceDialog
-from tui.keys import localize_bindings
-from tui.widgets.body_area import BodyArea
-from tui.widgets.editor.body import Findings
-from tui.widgets.editor.conflict import Conflicts
-from tui.widgets.editor.drafts import Drafts
-from tui.widgets.editor.find import FindBar
-from tui.widgets.editor.form import ArticleForm, display_values, typed
-from tui.widgets.editor.history import History
-from tui.widgets.editor.session import ArticleSession
-from tui.widgets.findings_panel import FindingsPanel
+from bientap.checks.findings import Finding
+from bientap.checks.text import visible
+from bientap.store import articles, presence
+from bientap.store.articles import Article, ConflictError
+from bientap.store.db import StoreError
+from bientap.store.workflow import GateRefused
+from bientap.tui.dialogs import tr
+from bientap.tui.dialogs.choice import ChoiceDialog
+from bientap.tui.keys import localize_bindings
+from bientap.tui.widgets.body_area import BodyArea
+from bientap.tui.widgets.editor.body import Findings
+from bientap.tui.widgets.editor.conflict import Conflicts
+from bientap.tui.widgets.editor.drafts import Drafts
+from bientap.tui.widgets.editor.find import FindBar
+from bientap.tui.widgets.editor.form import ArticleForm, display_values, typed
+from bientap.tui.widgets.editor.history import History
+from bientap.tui.widgets.editor.session import ArticleSession
+from bientap.tui.widgets.findings_panel import FindingsPanel
 
 
 class EditorScreen(Screen):
@@ -441,7 +441,7 @@ class EditorScreen(Screen):
     # ---- help and leaving -----------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        from bientap.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self.active_bindings))
 

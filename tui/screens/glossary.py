@@ -1,7 +1,7 @@
 """The glossary (bảng viết tắt) and the newsroom dictionary (từ điển tòa soạn), from the palette.
 
 List, add, edit and remove, with the validation `bientap glossary` / `bientap words` use
-(`store.glossary`). Entries may have come from anyone: cells are rich `Text`, never markup.
+(`bientap.store.glossary`). Entries may have come from anyone: cells are rich `Text`, never markup.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
-from checks.engine import GlossaryEntry
-from checks.glossary import POLICIES, GlossaryError
-from checks.text import visible
-from store import glossary as store_glossary
-from tui.dialogs import tr
-from tui.dialogs.confirm import ConfirmDialog
-from tui.keys import localize_bindings
+from bientap.checks.engine import GlossaryEntry
+from bientap.checks.glossary import POLICIES, GlossaryError
+from bientap.checks.text import visible
+from bientap.store import glossary as store_glossary
+from bientap.tui.dialogs import tr
+from bientap.tui.dialogs.confirm import ConfirmDialog
+from bientap.tui.keys import localize_bindings
 
 POLICY_LABELS = {
     "vi": {"define-first": "định nghĩa lần đầu", "always-expand": "luôn viết đầy đủ", "known": "quen thuộc",
@@ -180,7 +180,7 @@ class _ListScreen(Screen):
         self.app.pop_screen()
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        from bientap.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self.active_bindings))
 

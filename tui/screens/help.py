@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
-from tui.dialogs import tr
+from bientap.tui.dialogs import tr
 
 
 # Textual's own bindings, in the desk's language.

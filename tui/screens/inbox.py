@@ -23,16 +23,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from store import articles, duplicates, presence, views
-from store.articles import STATUSES, Query
-from store.checking import ASKED, BACKGROUND
-from store.db import StoreError, data_version
-from store.workflow import GATED, STATUS_LABELS, StatusReport
-from checks.text import visible
-from tui.dates import display_date
-from tui.dialogs import tr
-from tui.keys import localize_bindings
-from tui.widgets.article_list import PAGE_SIZE, ArticleList, one_line
+from bientap.store import articles, duplicates, presence, views
+from bientap.store.articles import STATUSES, Query
+from bientap.store.checking import ASKED, BACKGROUND
+from bientap.store.db import StoreError, data_version
+from bientap.store.workflow import GATED, STATUS_LABELS, StatusReport
+from bientap.checks.text import visible
+from bientap.tui.dates import display_date
+from bientap.tui.dialogs import tr
+from bientap.tui.keys import localize_bindings
+from bientap.tui.widgets.article_list import PAGE_SIZE, ArticleList, one_line
 
 SORT_CYCLE = ("date", "updated", "title", "errors")
 SORT_LABELS = {
@@ -45,7 +45,7 @@ POLL_SECONDS = 1.0  # how often to look for another desk's changes (PRAGMA data_
 
 def open_worker_db(path: Path):
     """A connection for one worker thread (sqlite3 connections stay in their thread)."""
-    from store.db import open_db
+    from bientap.store.db import open_db
 
     return open_db(path, migrate=False)
 
@@ -163,7 +163,7 @@ class InboxScreen(Screen):
     def data_changed(self) -> None:
         """The newsroom's glossary, dictionary or house style may have changed: counts stored with
         other data show as stale, and a background job re-checks them, newest first."""
-        from store.context import load_context
+        from bientap.store.context import load_context
 
         try:
             fingerprint = load_context(self.app.db).fingerprint
@@ -177,7 +177,7 @@ class InboxScreen(Screen):
 
     @work(thread=True, exclusive=True, group="stale")
     def _recheck_stale(self) -> None:
-        from store.workflow import recheck_stale
+        from bientap.store.workflow import recheck_stale
 
         worker = get_current_worker()
         try:
@@ -358,7 +358,7 @@ class InboxScreen(Screen):
                           date_from=date_from or None, date_to=date_to or None))
 
     def action_filters(self) -> None:
-        from tui.dialogs.filters import FilterDialog
+        from bientap.tui.dialogs.filters import FilterDialog
 
         def apply(values: dict | None) -> None:
             if values is not None:
@@ -379,7 +379,7 @@ class InboxScreen(Screen):
         self._render_bars()
 
     def action_mark_all(self) -> None:
-        from store.workflow import matching_ids
+        from bientap.store.workflow import matching_ids
 
         self.list.set_marks(self.list.marked | set(matching_ids(self.app.db, self.query_spec)))
         self._render_bars()
@@ -396,7 +396,7 @@ class InboxScreen(Screen):
             self.app.open_article(article_id)
 
     def action_set_status(self) -> None:
-        from tui.dialogs.status import StatusDialog
+        from bientap.tui.dialogs.status import StatusDialog
 
         ids = self.list.selection()
         if not ids:
@@ -416,7 +416,7 @@ class InboxScreen(Screen):
 
     @work(thread=True, group="status")
     def _set_status_worker(self, ids: list[int], status: str) -> None:
-        from store.workflow import set_status
+        from bientap.store.workflow import set_status
 
         db = open_worker_db(self.app.db_path)
         try:
@@ -444,7 +444,7 @@ class InboxScreen(Screen):
         self.list.set_marks(self.list.marked - set(report.moved))
         self.refresh_data()
         if report.refused:
-            from tui.screens.checklist import ChecklistScreen
+            from bientap.tui.screens.checklist import ChecklistScreen
 
             titles = {i: articles.title_of(self.app.db, i) for i in report.refused}
             self.app.push_screen(ChecklistScreen(report, titles))
@@ -457,7 +457,7 @@ class InboxScreen(Screen):
             self._recheck_worker(ids)
 
     def action_recheck_all(self) -> None:
-        from store.workflow import matching_ids
+        from bientap.store.workflow import matching_ids
 
         ids = matching_ids(self.app.db, self.query_spec)
         if ids:
@@ -465,7 +465,7 @@ class InboxScreen(Screen):
 
     @work(thread=True, group="recheck")
     def _recheck_worker(self, ids: list[int]) -> None:
-        from store.workflow import recheck
+        from bientap.store.workflow import recheck
 
         try:
             db = open_worker_db(self.app.db_path)
@@ -488,7 +488,7 @@ class InboxScreen(Screen):
     # ---- assignment and duplicates ----------------------------------------------------------------
 
     def action_assign(self) -> None:
-        from tui.dialogs.assign import AssignDialog
+        from bientap.tui.dialogs.assign import AssignDialog
 
         ids = self.list.selection()
         if not ids:
@@ -525,7 +525,7 @@ class InboxScreen(Screen):
         self.load(replace(self.query_spec, assignee=mine))
 
     def action_duplicates(self) -> None:
-        from tui.screens.duplicates import DuplicatesScreen
+        from bientap.tui.screens.duplicates import DuplicatesScreen
 
         article_id = self.list.current_id
         if article_id is None:
@@ -537,7 +537,7 @@ class InboxScreen(Screen):
         self.app.push_screen(DuplicatesScreen(article_id))
 
     def action_export(self) -> None:
-        from tui.dialogs.export import ExportDialog
+        from bientap.tui.dialogs.export import ExportDialog
 
         ids = self.list.selection()
         if not ids:
@@ -551,7 +551,7 @@ class InboxScreen(Screen):
 
     @work(thread=True, group="export")
     def _export_worker(self, ids: list[int], fmt: str, folder: str) -> None:
-        from store.export import export_articles
+        from bientap.store.export import export_articles
 
         try:
             db = open_worker_db(self.app.db_path)
@@ -583,6 +583,6 @@ class InboxScreen(Screen):
         return out
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        from bientap.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self.active_bindings))

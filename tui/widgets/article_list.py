@@ -24,10 +24,10 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from checks.text import visible
-from store import articles, duplicates, presence
-from store.articles import Query
-from store.workflow import STATUS_LABELS
+from bientap.checks.text import visible
+from bientap.store import articles, duplicates, presence
+from bientap.store.articles import Query
+from bientap.store.workflow import STATUS_LABELS
 
 PAGE_SIZE = 100
 MAX_PAGES = 64  # 6,400 rows cached at most

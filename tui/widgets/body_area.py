@@ -15,7 +15,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import TextArea
 
-from checks.findings import SEVERITY_RANK, Finding
+from bientap.checks.findings import SEVERITY_RANK, Finding
 
 SEVERITY_STYLES = {
     "error": Style(color="bright_red", bold=True, underline=True),

@@ -13,9 +13,9 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from checks import engine
-from checks.findings import Finding
-from checks.text import visible
+from bientap.checks import engine
+from bientap.checks.findings import Finding
+from bientap.checks.text import visible
 
 SEVERITY_MARK = {"error": ("●", "bold bright_red"), "warning": ("●", "yellow"), "info": ("●", "cyan")}
 FIELD_LABEL = {"title": "Tít", "sapo": "Sapo", "body": "", "byline": "Bút danh", "published_at": "Ngày",

@@ -3,7 +3,7 @@ body and the sapo, listed in the panel; F8/Shift+F8 walk them, F4 applies a fix 
 several suggestions, opens a picker), F5 all safe ones, F6 ignores one in this article, Shift+F6
 adds a word to the newsroom dictionary.
 
-Checks run in the desk's check process (store.checking: a rule gone wrong costs a check.timeout
+Checks run in the desk's check process (bientap.store.checking: a rule gone wrong costs a check.timeout
 finding, never a frozen screen), awaited by an exclusive worker a moment after typing stops; the
 text they checked travels with the result, so a late result for old text is dropped.
 """
@@ -16,21 +16,21 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from checks import engine
-from checks.engine import Context, apply_fixes
-from checks.findings import SEVERITY_RANK, Finding
-from checks.text import visible
-from store.checking import CheckProcessError
-from store.context import ArticleChecker
-from tui.dialogs import tr
-from tui.dialogs.choice import ChoiceDialog
-from tui.dialogs.diff import DiffDialog, diff_fields
-from tui.dialogs.suggestions import SuggestionDialog
-from tui.widgets.editor.form import LABELS, split_tags
-from tui.widgets.editor.session import ArticleSession
+from bientap.checks import engine
+from bientap.checks.engine import Context, apply_fixes
+from bientap.checks.findings import SEVERITY_RANK, Finding
+from bientap.checks.text import visible
+from bientap.store.checking import CheckProcessError
+from bientap.store.context import ArticleChecker
+from bientap.tui.dialogs import tr
+from bientap.tui.dialogs.choice import ChoiceDialog
+from bientap.tui.dialogs.diff import DiffDialog, diff_fields
+from bientap.tui.dialogs.suggestions import SuggestionDialog
+from bientap.tui.widgets.editor.form import LABELS, split_tags
+from bientap.tui.widgets.editor.session import ArticleSession
 
 if TYPE_CHECKING:
-    from tui.screens.editor import EditorScreen
+    from bientap.tui.screens.editor import EditorScreen
 
 CHECKED_FIELDS = ("title", "sapo", "body")
 FIELD_RANK = {"title": 0, "sapo": 1, "body": 2}
@@ -86,7 +86,7 @@ class Findings:
         self.checked: dict | None = None  # the texts `findings` belong to
         self.checking: dict | None = None  # the texts the running check has
         # The newsroom's glossary, words, style and this article's ignores, and its raw import:
-        # what every count of the article uses (store.context.ArticleChecker).
+        # what every count of the article uses (bientap.store.context.ArticleChecker).
         self.checker = ArticleChecker(Context())
 
     def notify(self, vi: str, en: str, **kw) -> None:

@@ -10,18 +10,18 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from checks.text import visible
-from store import workflow
-from store.workflow import STATUS_LABELS, GateRefused, StatusReport
-from tui.dialogs import tr
-from tui.dialogs.choice import ChoiceDialog
-from tui.dialogs.diff import DiffDialog, diff_fields
-from tui.screens.checklist import ChecklistScreen
-from tui.widgets.editor.form import LABELS
-from tui.widgets.editor.session import ArticleSession
+from bientap.checks.text import visible
+from bientap.store import workflow
+from bientap.store.workflow import STATUS_LABELS, GateRefused, StatusReport
+from bientap.tui.dialogs import tr
+from bientap.tui.dialogs.choice import ChoiceDialog
+from bientap.tui.dialogs.diff import DiffDialog, diff_fields
+from bientap.tui.screens.checklist import ChecklistScreen
+from bientap.tui.widgets.editor.form import LABELS
+from bientap.tui.widgets.editor.session import ArticleSession
 
 if TYPE_CHECKING:
-    from tui.screens.editor import EditorScreen
+    from bientap.tui.screens.editor import EditorScreen
 
 
 class Conflicts:

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.timer import Timer
 
-from tui.dialogs import tr
-from tui.dialogs.confirm import ConfirmDialog
-from tui.widgets.editor.form import split_tags
-from tui.widgets.editor.session import ArticleSession
+from bientap.tui.dialogs import tr
+from bientap.tui.dialogs.confirm import ConfirmDialog
+from bientap.tui.widgets.editor.form import split_tags
+from bientap.tui.widgets.editor.session import ArticleSession
 
 if TYPE_CHECKING:
-    from tui.screens.editor import EditorScreen
+    from bientap.tui.screens.editor import EditorScreen
 
 
 class Drafts:

@@ -3,7 +3,7 @@ case-insensitively like the inbox search ("day" finds "Đây"). Enter (or ↓) g
 Shift+Enter (or ↑) to the previous one; the replace field's Enter says how many matches it will
 change and asks first, then changes them as one edit (one Ctrl+Z takes it back).
 
-Matching folds each character on its own (`checks.text.fold`) and keeps, for every folded
+Matching folds each character on its own (`bientap.checks.text.fold`) and keeps, for every folded
 character, the offset of the character it came from: a match found in the folded text maps back
 to exact offsets in the body even where folding changes the length (a decomposed "ê" is three
 code points and folds to one).
@@ -21,13 +21,13 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 from textual.widgets.text_area import Selection
 
-from checks.text import fold, visible
-from tui.dialogs import tr
-from tui.dialogs.confirm import ConfirmDialog
-from tui.keys import localize_bindings
+from bientap.checks.text import fold, visible
+from bientap.tui.dialogs import tr
+from bientap.tui.dialogs.confirm import ConfirmDialog
+from bientap.tui.keys import localize_bindings
 
 if TYPE_CHECKING:
-    from tui.screens.editor import EditorScreen
+    from bientap.tui.screens.editor import EditorScreen
 
 _FOLDED: dict[str, str] = {}
 

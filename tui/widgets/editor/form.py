@@ -8,12 +8,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from checks.text import visible
-from store.articles import STATUSES, Article
-from store.workflow import STATUS_LABELS
-from tui.dates import display_date, parse_date
-from tui.dialogs import tr
-from tui.widgets.body_area import BodyArea
+from bientap.checks.text import visible
+from bientap.store.articles import STATUSES, Article
+from bientap.store.workflow import STATUS_LABELS
+from bientap.tui.dates import display_date, parse_date
+from bientap.tui.dialogs import tr
+from bientap.tui.widgets.body_area import BodyArea
 
 # Form fields in Tab order; "body" is the TextArea below them. Tabbing into a field never selects its
 # text (select_on_focus=False): a character typed there must not replace "Cần Thơ".
@@ -44,7 +44,7 @@ def split_tags(value: str) -> list[str]:
 
 
 def typed(raw: dict, names, clean: dict) -> dict:
-    """Field values as `store.articles.save` takes them. A date left as loaded (`clean`) is not
+    """Field values as `bientap.store.articles.save` takes them. A date left as loaded (`clean`) is not
     among `names` (only changed fields are); one typed is read as dd/mm/yyyy (HH:MM) or yyyy-mm-dd
     (ValueError when it cannot be)."""
     out = {}

@@ -5,20 +5,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from checks.text import visible
-from store import drafts
-from store.articles import ConflictError
-from store.db import StoreError
-from store.workflow import GateRefused
-from tui.dialogs import tr
-from tui.dialogs.confirm import ConfirmDialog
-from tui.dialogs.history import HistoryDialog
-from tui.dialogs.removed_lines import RemovedLinesDialog
-from tui.widgets.editor.form import LABELS
-from tui.widgets.editor.session import ArticleSession
+from bientap.checks.text import visible
+from bientap.store import drafts
+from bientap.store.articles import ConflictError
+from bientap.store.db import StoreError
+from bientap.store.workflow import GateRefused
+from bientap.tui.dialogs import tr
+from bientap.tui.dialogs.confirm import ConfirmDialog
+from bientap.tui.dialogs.history import HistoryDialog
+from bientap.tui.dialogs.removed_lines import RemovedLinesDialog
+from bientap.tui.widgets.editor.form import LABELS
+from bientap.tui.widgets.editor.session import ArticleSession
 
 if TYPE_CHECKING:
-    from tui.screens.editor import EditorScreen
+    from bientap.tui.screens.editor import EditorScreen
 
 
 class History:

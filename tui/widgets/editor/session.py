@@ -1,6 +1,6 @@
 """`ArticleSession`: the editor's one way to the store. Every read and write the editor's parts do
 for the open article goes through here, as named store functions (store/ speaks SQL; the editor
-does not), and every check goes to the desk's budgeted check process (store.checking)."""
+does not), and every check goes to the desk's budgeted check process (bientap.store.checking)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from concurrent.futures import Future
 
 import sqlite_utils
 
-from store import articles, drafts, glossary, presence, workflow
-from store.articles import Article
-from store.checking import EDITOR, CheckService
-from store.context import ArticleChecker, checker_for
-from store.drafts import Draft, RemovedLine
+from bientap.store import articles, drafts, glossary, presence, workflow
+from bientap.store.articles import Article
+from bientap.store.checking import EDITOR, CheckService
+from bientap.store.context import ArticleChecker, checker_for
+from bientap.store.drafts import Draft, RemovedLine
 
 
 class ArticleSession:
