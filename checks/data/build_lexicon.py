@@ -20,17 +20,15 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from bientap.checks.lexicon import DATA as OUT, FORMAT, SECTIONS
+from bientap.checks.text import fold
+from bientap.checks.vietnamese import confusions, is_structural, normalize
 
-from checks.lexicon import DATA as OUT, FORMAT, SECTIONS  # noqa: E402
-from checks.text import fold  # noqa: E402
-from checks.vietnamese import confusions, is_structural, normalize  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def underthesea_dir() -> Path:

@@ -37,10 +37,9 @@ from itertools import repeat
 from operator import lshift, or_
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[1]))
+from bientap.checks.vietnamese import is_structural, normalize
 
-from checks.vietnamese import is_structural, normalize  # noqa: E402
+HERE = Path(__file__).resolve().parent
 
 CORPUS = HERE.parents[2] / "shared" / "data" / "corpus-news" / "vn_news_2017.jsonl.xz"
 OUT = HERE / "vi_ngrams.bin"
