@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.text import Text
 
+from _desk import make_app, open_editor, settle
 from bientap.checks import engine
 from bientap.checks.engine import Rule
 from bientap.checks.findings import Finding, Hit
@@ -82,28 +83,6 @@ def stored(db_path, article_id) -> Article:
         return articles.get(db, article_id)
     finally:
         db.close()
-
-
-def make_app(db_path):
-    from bientap.tui.app import BientapApp
-
-    return BientapApp(db_path)
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def open_editor(app, pilot, article_id):
-    from bientap.tui.screens.editor import EditorScreen
-
-    await settle(app, pilot)
-    app.open_article(article_id)
-    await settle(app, pilot)
-    assert isinstance(app.screen, EditorScreen)
-    return app.screen
 
 
 async def type_at_end(screen, pilot, text: str) -> None:

@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
+from _desk import make_app, settle
 from bientap.store import glossary as store_glossary
 from bientap.store.db import open_db
-
-
-def make_app(db_path):
-    from bientap.tui.app import BientapApp
-
-    return BientapApp(db_path)
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def from_palette(app, pilot, words: str) -> None:
