@@ -132,10 +132,15 @@ def group(db: sqlite_utils.Database, article_id: int) -> list[int]:
         "SELECT id FROM articles WHERE id = ? OR duplicate_of = ? ORDER BY id", [row[0], row[0]])]
 
 
-def keep(db: sqlite_utils.Database, keeper: int, *, editor: str | None = None):
+def keep(db: sqlite_utils.Database, keeper: int, *, editor: str | None = None,
+         shown: Sequence[int] | None = None):
     """Keep `keeper` and spike the rest of its group, in one action, through the one gated status
-    path (bientap.store.workflow.set_status). Returns its StatusReport; the keeper itself is left as it is."""
+    path (bientap.store.workflow.set_status). Returns its StatusReport; the keeper itself is left as it is.
+    `shown`: the group as the editor saw it — an article that joined it since (another desk's
+    import) is left alone rather than spiked unseen."""
     from bientap.store import workflow
 
-    others = [i for i in group(db, keeper) if i != keeper]
-    return workflow.set_status(db, others, "spiked", editor=editor)
+    members = group(db, keeper)
+    if shown is not None:
+        members = [i for i in members if i in set(shown)]
+    return workflow.set_status(db, [i for i in members if i != keeper], "spiked", editor=editor)

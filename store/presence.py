@@ -97,18 +97,25 @@ def take_lock(db: sqlite_utils.Database, article_id: int, editor: str | None = N
 
 
 def heartbeat(db: sqlite_utils.Database, article_id: int, editor: str | None = None) -> bool:
-    """Renew `editor`'s lock; False when it is no longer theirs (someone took it over)."""
+    """Renew `editor`'s lock; False when a colleague holds it now (they took it over). A lock that
+    is gone (the same editor's other desk closed, or it expired) is taken again."""
     editor = editor or articles.current_editor()
-    with db.atomic():
-        cursor = db.execute("UPDATE locks SET heartbeat = ? WHERE article_id = ? AND editor = ?",
-                            [time.time(), article_id, editor])
-    return cursor.rowcount == 1
+    with write_transaction(db):
+        held = current_lock(db, article_id)
+        if held is not None and held.editor != editor:
+            return False
+        if held is None:
+            db.execute("INSERT OR REPLACE INTO locks (article_id, editor, host, since, heartbeat) "
+                       "VALUES (?, ?, ?, ?, ?)", [article_id, editor, socket.gethostname(), articles.now(), time.time()])
+        else:
+            db.execute("UPDATE locks SET heartbeat = ? WHERE article_id = ?", [time.time(), article_id])
+    return True
 
 
 def release(db: sqlite_utils.Database, article_id: int, editor: str | None = None) -> None:
     """Drop `editor`'s lock (leaving the editor); someone else's lock stays."""
     editor = editor or articles.current_editor()
-    with db.atomic():
+    with write_transaction(db):
         db.execute("DELETE FROM locks WHERE article_id = ? AND editor = ?", [article_id, editor])
 
 

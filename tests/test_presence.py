@@ -216,3 +216,67 @@ def test_a_bad_desk_toml_says_where(tmp_path):
     bad.write_text('[[views]]\nname = "x"\nimported = "yesterday"\n', encoding="utf-8")
     with pytest.raises(ViewsError, match="views #1: imported must be 'today'"):
         load_views(bad)
+
+
+# ---- a busy or read-only database never takes the desk down (review findings) -----------------------
+
+async def test_a_busy_database_skips_a_heartbeat_and_a_read_only_one_opens_read_only(db_path, fresh_db, two,
+                                                                                    monkeypatch):
+    import sqlite3
+
+    from bientap.store.db import StoreError
+    from bientap.tui.app import BientapApp
+    from bientap.tui.screens.editor import EditorScreen
+
+    def busy(*args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(presence, "HEARTBEAT_SECONDS", 0.1)
+    app = BientapApp(db_path)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        app.open_article(two[0])
+        await settle(app, pilot)
+        monkeypatch.setattr(presence, "heartbeat", busy)
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, EditorScreen) and not app.screen.read_only  # beats again later
+        await pilot.press("escape")
+        await settle(app, pilot)
+
+        def read_only(*args, **kwargs):
+            raise StoreError("cơ sở dữ liệu chỉ đọc, không ghi được (database is read-only)")
+
+        monkeypatch.setattr(presence, "take_lock", read_only)
+        monkeypatch.setattr(presence, "assign", read_only)
+        app.open_article(two[1])
+        await settle(app, pilot)
+        assert isinstance(app.screen, EditorScreen) and app.screen.read_only
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("a", "enter")  # assigning on a read-only database: one line, the desk stays
+        await settle(app, pilot)
+        assert any("read-only" in str(n.message) for n in app._notifications)
+
+
+def test_two_desks_of_one_editor_share_the_lock(fresh_db, two):
+    presence.take_lock(fresh_db, two[0], "Lan")
+    presence.take_lock(fresh_db, two[0], "Lan")  # a second terminal or browser tab
+    presence.release(fresh_db, two[0], "Lan")  # one of them closes
+    assert presence.heartbeat(fresh_db, two[0], "Lan")  # the other keeps the article, not read-only
+    assert presence.current_lock(fresh_db, two[0]).editor == "Lan"
+
+
+def test_keep_spikes_only_the_group_the_editor_saw(fresh_db, add_article):
+    from bientap.store import duplicates
+
+    ids = [add_article(fresh_db, title=f"Tin {i}", body="Nội dung.").id for i in range(3)]
+    fresh_db.execute("UPDATE articles SET duplicate_of = ? WHERE id IN (?, ?)", [ids[0], ids[1], ids[2]])
+    fresh_db.conn.commit()
+    duplicates.keep(fresh_db, ids[1], shown=ids[:2])  # ids[2] joined after the screen opened
+    assert [articles.get(fresh_db, i).status for i in ids] == ["spiked", "draft", "draft"]
+
+
+def test_assign_refuses_a_number_as_the_name(cli, fresh_db, two):
+    result = cli("assign", str(two[0]), str(two[1]))
+    assert result.exit_code == 2 and "editor's name" in result.output
+    assert articles.get(fresh_db, two[0]).assignee is None

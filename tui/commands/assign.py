@@ -20,6 +20,9 @@ def assign(env: Env, args: tuple[str, ...], clear: bool) -> None:
     *raw_ids, name = args if not clear else (*args, "")
     if not raw_ids:
         fail("usage: bientap assign ID... NAME (or: bientap assign --clear ID...)")
+    name = name.strip()
+    if name.isdigit():
+        fail(f"the last argument is the editor's name (got a number: {name}); usage: bientap assign ID... NAME")
     ids = article_ids(raw_ids)
     db = stored_db(env)
     try:

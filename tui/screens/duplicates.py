@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from bientap.checks.text import visible
 from bientap.store import articles, duplicates
+from bientap.store.db import StoreError
 from bientap.tui.dialogs import tr
 from bientap.tui.dialogs.confirm import ConfirmDialog
 from bientap.tui.widgets.article_list import one_line
@@ -65,7 +66,11 @@ class DuplicatesScreen(Screen):
 
     def on_mount(self) -> None:
         db = self.app.db
-        self.members = [articles.get(db, i) for i in duplicates.group(db, self.article_id)]
+        try:
+            self.members = [articles.get(db, i) for i in duplicates.group(db, self.article_id)]
+        except articles.NotFound:  # deleted by another desk meanwhile
+            self.app.pop_screen()
+            return
         self.query_one("#dup-title", Static).update(Text(tr(
             self, f"{len(self.members)} bài cùng một tin — so với bài #{self.members[0].id} (sớm nhất); "
                   "g giữ bài đang chọn và loại các bài còn lại",
@@ -114,7 +119,11 @@ class DuplicatesScreen(Screen):
         def answer(ok: bool | None) -> None:
             if not ok:
                 return
-            report = duplicates.keep(self.app.db, keeper.id)
+            try:
+                report = duplicates.keep(self.app.db, keeper.id, shown=[m.id for m in self.members])
+            except (StoreError, articles.NotFound) as exc:
+                self.notify(visible(str(exc)), severity="error", markup=False)
+                return
             self.notify(tr(self, f"Giữ #{keeper.id}; đã loại {len(report.moved)} bài.",
                            f"Kept #{keeper.id}; spiked {len(report.moved)}."), markup=False)
             self.app.pop_screen()

@@ -9,6 +9,7 @@ keys, history, conflicts and drafts, each owning its state, all reaching the sto
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
 from rich.text import Text
@@ -160,6 +161,10 @@ class EditorScreen(Screen):
         except presence.Locked as held:
             self._ask_about_lock(held.lock)
             return
+        except StoreError as exc:  # a database this desk may only read: the article can be read
+            self.notify(visible(str(exc)), severity="warning", markup=False)
+            self._set_read_only(True)
+            return
         self._locked = True
         self.drafts.offer()
 
@@ -175,7 +180,12 @@ class EditorScreen(Screen):
 
         def chosen(answer: str | None) -> None:
             if answer == "take":
-                self.session.take_lock(take_over=True)
+                try:
+                    self.session.take_lock(take_over=True)
+                except StoreError as exc:
+                    self.notify(visible(str(exc)), severity="error", markup=False)
+                    self._set_read_only(True)
+                    return
                 self._locked = True
                 self.load(self.session.get())  # the take-over is a revision of its own
                 self.notify(tr(self, f"Đã tiếp quản bài từ {lock.editor}.", f"Took the article over from "
@@ -201,7 +211,11 @@ class EditorScreen(Screen):
     def _beat(self) -> None:
         if not self._locked:
             return
-        if not self.session.heartbeat():
+        try:
+            mine = self.session.heartbeat()
+        except (StoreError, sqlite3.Error):  # the database is busy (a long import): beat again later
+            return
+        if not mine:
             self._locked = False
             lock = presence.current_lock(self.app.db, self.article_id)
             who = lock.editor if lock is not None else "?"
@@ -467,10 +481,17 @@ class EditorScreen(Screen):
         if self.drafts is not None:
             self.drafts.stop()
         if self._locked:
-            self.session.release()
-            self._locked = False
+            self._release()
         self.app.pop_screen()
 
     def on_unmount(self) -> None:
         if self._locked and self.session is not None:  # the desk is closing with the article open
+            self._release()
+
+    def _release(self) -> None:
+        """Give the lock back; a database too busy to take the write now lets it expire instead."""
+        self._locked = False
+        try:
             self.session.release()
+        except (StoreError, sqlite3.Error):
+            pass

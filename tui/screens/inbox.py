@@ -499,7 +499,7 @@ class InboxScreen(Screen):
                 return
             try:
                 presence.assign(self.app.db, ids, name)
-            except (articles.NotFound, ValueError) as exc:
+            except (articles.NotFound, ValueError, StoreError) as exc:
                 self.notify(visible(str(exc)), severity="error", markup=False)
                 return
             who = name.strip()
@@ -530,7 +530,11 @@ class InboxScreen(Screen):
         article_id = self.list.current_id
         if article_id is None:
             return
-        if len(duplicates.group(self.app.db, article_id)) < 2:
+        try:
+            members = duplicates.group(self.app.db, article_id)
+        except articles.NotFound:
+            return  # deleted by another desk meanwhile
+        if len(members) < 2:
             self.notify(tr(self, "Bài này không trùng bài nào.", "This article has no near-duplicates."),
                         markup=False)
             return
