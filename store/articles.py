@@ -577,10 +577,7 @@ def list_page(db: sqlite_utils.Database, query: Query, *, after: tuple | None = 
 def _page(db: sqlite_utils.Database, column: str, desc: bool, where: str, params: list, limit: int,
           offset: int | None = None) -> list[dict]:
     order = "DESC" if desc else "ASC"
-    # A database of an older schema opened read-only (no migration) lacks the newer columns: NULL.
-    have = {c.name for c in db["articles"].columns}
-    shown = ", ".join(f"a.{c}" if c in have else f"NULL AS {c}" for c in (c.strip() for c in LIST_COLUMNS.split(",")))
-    sql = (f"SELECT {shown}, a.{column} AS _sortval "
+    sql = (f"SELECT {', '.join('a.' + c.strip() for c in LIST_COLUMNS.split(','))}, a.{column} AS _sortval "
            f"FROM articles a WHERE {where} ORDER BY a.{column} {order}, a.id {order} LIMIT ?")
     params = [*params, limit]
     if offset:

@@ -246,7 +246,7 @@ def backup(db: sqlite_utils.Database, target: str | Path, *, overwrite: bool = F
             os.fsync(fh.fileno())
         os.chmod(tmp, source.stat().st_mode & 0o777 if source.is_file() else 0o600)  # as private as the database
         os.replace(tmp, target)
-        _sync_folder(target.parent)
+        sync_folder(target.parent)
     except BaseException as exc:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -258,12 +258,13 @@ def backup(db: sqlite_utils.Database, target: str | Path, *, overwrite: bool = F
     return target
 
 
-def _sync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
+def sync_folder(folder: Path) -> None:
+    """Make the renames in `folder` durable (the files themselves were synced before the rename)."""
+    dir_fd = os.open(folder, os.O_RDONLY)
     try:
-        os.fsync(fd)
+        os.fsync(dir_fd)
     finally:
-        os.close(fd)
+        os.close(dir_fd)
 
 
 def check_version(db: sqlite_utils.Database, path: str | Path | None = None) -> int:

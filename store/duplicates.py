@@ -108,10 +108,7 @@ def link(db: sqlite_utils.Database, article_id: int, body: str) -> int | None:
 
 
 def duplicate_of(db: sqlite_utils.Database, ids: Sequence[int] | None = None) -> dict[int, int]:
-    """id → the root of its group, for the articles that have one (all, or those in `ids`). A
-    read-only database of an older schema has no groups."""
-    if "duplicate_of" not in db["articles"].columns_dict:
-        return {}
+    """id → the root of its group, for the articles that have one (all, or those in `ids`)."""
     if ids is None:
         rows = db.execute("SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL")
     else:

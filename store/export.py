@@ -30,6 +30,7 @@ from bientap.checks.boilerplate import classify_lines
 from bientap.checks.text import clean_field, nfc
 from bientap.store import articles
 from bientap.store.articles import Article
+from bientap.store.db import sync_folder
 
 FORMATS = ("md", "html", "txt", "json", "ninjs")
 EXTENSIONS = {"md": "md", "html": "html", "txt": "txt", "json": "json", "ninjs": "ninjs.json"}
@@ -486,15 +487,6 @@ def write_atomic(target: Path, data: bytes, *, sync_dir: bool = True) -> None:
         raise
     if sync_dir:
         sync_folder(target.parent)
-
-
-def sync_folder(folder: Path) -> None:
-    """Make the renames in `folder` durable (the files themselves were synced before the rename)."""
-    dir_fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 # Errors after which every next file would fail the same way: the export stops at the first.

@@ -41,34 +41,33 @@ class Locked(Exception):
         self.lock = lock
 
 
+_SELECT = "SELECT article_id, editor, host, since, heartbeat FROM locks"
+
+
 def _live(row, now: float) -> Lock | None:
     if row is None or now - row[4] > LOCK_TTL_SECONDS:
         return None
     return Lock(*row)
 
 
-def _has_locks(db: sqlite_utils.Database) -> bool:
-    """False on a database of an older schema opened read-only (it was never migrated)."""
-    return db["locks"].exists()
+def _put(db: sqlite_utils.Database, lock: Lock) -> None:
+    db.execute("INSERT OR REPLACE INTO locks (article_id, editor, host, since, heartbeat) VALUES (?, ?, ?, ?, ?)",
+               [lock.article_id, lock.editor, lock.host, lock.since, lock.heartbeat])
 
 
 def current_lock(db: sqlite_utils.Database, article_id: int, *, now: float | None = None) -> Lock | None:
     """The live lock on the article, if any."""
-    if not _has_locks(db):
-        return None
-    row = db.execute("SELECT article_id, editor, host, since, heartbeat FROM locks WHERE article_id = ?",
-                     [article_id]).fetchone()
+    row = db.execute(f"{_SELECT} WHERE article_id = ?", [article_id]).fetchone()
     return _live(row, time.time() if now is None else now)
 
 
 def locks_for(db: sqlite_utils.Database, ids: Iterable[int], *, now: float | None = None) -> dict[int, Lock]:
     """Live locks on any of `ids` (the inbox asks for the rows it shows)."""
     ids = list(ids)
-    if not ids or not _has_locks(db):
+    if not ids:
         return {}
     now = time.time() if now is None else now
-    rows = db.execute(f"SELECT article_id, editor, host, since, heartbeat FROM locks WHERE article_id IN "
-                      f"({', '.join('?' * len(ids))})", ids).fetchall()
+    rows = db.execute(f"{_SELECT} WHERE article_id IN ({', '.join('?' * len(ids))})", ids).fetchall()
     return {lock.article_id: lock for lock in (_live(r, now) for r in rows) if lock is not None}
 
 
@@ -78,7 +77,6 @@ def take_lock(db: sqlite_utils.Database, article_id: int, editor: str | None = N
     colleague's lock is live, unless `take_over`, which is recorded in the article's history.
     Re-taking one's own lock (a second desk of the same editor) just renews it."""
     editor = editor or articles.current_editor()
-    host = socket.gethostname()
     with write_transaction(db):
         article = articles.get(db, article_id)
         held = current_lock(db, article_id)
@@ -90,9 +88,8 @@ def take_lock(db: sqlite_utils.Database, article_id: int, editor: str | None = N
             articles.save(db, article_id, {}, article.version, editor=editor, by_editor=False,
                           note=f"take over: {held.editor} → {editor}")
         since = held.since if held is not None and held.editor == editor else articles.now()
-        lock = Lock(article_id, editor, host, since, time.time())
-        db.execute("INSERT OR REPLACE INTO locks (article_id, editor, host, since, heartbeat) VALUES (?, ?, ?, ?, ?)",
-                   [lock.article_id, lock.editor, lock.host, lock.since, lock.heartbeat])
+        lock = Lock(article_id, editor, socket.gethostname(), since, time.time())
+        _put(db, lock)
     return lock
 
 
@@ -104,11 +101,7 @@ def heartbeat(db: sqlite_utils.Database, article_id: int, editor: str | None = N
         held = current_lock(db, article_id)
         if held is not None and held.editor != editor:
             return False
-        if held is None:
-            db.execute("INSERT OR REPLACE INTO locks (article_id, editor, host, since, heartbeat) "
-                       "VALUES (?, ?, ?, ?, ?)", [article_id, editor, socket.gethostname(), articles.now(), time.time()])
-        else:
-            db.execute("UPDATE locks SET heartbeat = ? WHERE article_id = ?", [time.time(), article_id])
+        _put(db, Lock(article_id, editor, socket.gethostname(), held.since if held else articles.now(), time.time()))
     return True
 
 
@@ -137,8 +130,7 @@ def assign(db: sqlite_utils.Database, ids: Sequence[int], assignee: str | None) 
     return ids
 
 
-def presence_fields(db: sqlite_utils.Database, article_id: int) -> dict:
-    """What `list`/`show --format json` carry about presence: locked_by, locked_since, assignee."""
-    lock = current_lock(db, article_id)
-    return {"locked_by": lock.editor if lock else None, "locked_since": lock.since if lock else None,
-            "assignee": articles.get(db, article_id).assignee}
+def lock_fields(lock: Lock | None) -> dict:
+    """What `list`/`show --format json` carry about a lock: locked_by, locked_since (the article's
+    own `assignee` field says who it is assigned to)."""
+    return {"locked_by": lock.editor if lock else None, "locked_since": lock.since if lock else None}

@@ -24,16 +24,13 @@ def list_(env: Env, status: str | None, fmt: str) -> None:
     db = env.db()
     rows = [{k: row[k] for k in LIST_FIELDS} for row in iter_all(db, Query(status=status))]
     if fmt == "json":
-        from bientap.store.presence import locks_for
-
         from bientap.store.duplicates import duplicate_of
+        from bientap.store.presence import lock_fields, locks_for
 
         locks = locks_for(db, [row["id"] for row in rows])
         roots = duplicate_of(db)
         for row in rows:
-            lock = locks.get(row["id"])
-            row.update(locked_by=lock.editor if lock else None, locked_since=lock.since if lock else None,
-                       duplicate_of=roots.get(row["id"]))
+            row.update(lock_fields(locks.get(row["id"])), duplicate_of=roots.get(row["id"]))
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     from rich.console import Console
@@ -73,9 +70,9 @@ def show(env: Env, article_id: int, fmt: str, raw: bool) -> None:
         fail(str(exc))
     if fmt == "json":
         from bientap.store.duplicates import duplicate_of
-        from bientap.store.presence import presence_fields
+        from bientap.store.presence import current_lock, lock_fields
 
-        click.echo(json.dumps({**article.to_dict(), **presence_fields(db, article_id),
+        click.echo(json.dumps({**article.to_dict(), **lock_fields(current_lock(db, article_id)),
                                "duplicate_of": duplicate_of(db, [article_id]).get(article_id)},
                               ensure_ascii=False, indent=2))
         return
