@@ -7,7 +7,7 @@ an article's stored counts and what an editor sees agree.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
@@ -121,7 +121,7 @@ def checker_for(db: sqlite_utils.Database, article_id: int | None, ctx: Context 
     if article_id is None:
         return ArticleChecker(ctx)
     timed_out = db.execute("SELECT timed_out_sha256 FROM articles WHERE id = ?", [article_id]).fetchone()
-    return ArticleChecker(replace(ctx, ignored=ctx.ignored | ignored_for(db, article_id)),
+    return ArticleChecker(ctx.with_ignored(ignored_for(db, article_id)),
                           _raw_text(db, article_id), timed_out[0] if timed_out else None)
 
 

@@ -345,3 +345,14 @@ async def test_a_save_the_database_refuses_keeps_the_text(db_path, fresh_db, add
         assert any("database is locked" in str(n.message) for n in app._notifications)
     assert articles.get(fresh_db, a.id).version == 1
     assert drafts.load_draft(fresh_db, a.id).fields["body"].endswith("Thêm")
+
+
+def test_an_articles_context_keeps_the_newsroom_fingerprint(fresh_db):
+    """with_ignored carries the fingerprint over instead of hashing the glossary again: the same
+    value the plain computation gives, and the ignores are not part of it."""
+    import dataclasses
+
+    ctx = load_context(fresh_db)
+    mine = ctx.with_ignored(frozenset({("typo.nonword", "klông")}))
+    plain = dataclasses.replace(ctx, ignored=frozenset({("typo.nonword", "klông")}))
+    assert mine.ignored == plain.ignored and mine.fingerprint == plain.fingerprint == ctx.fingerprint

@@ -146,7 +146,7 @@ def fix(env: Env, path: str | None, article_id: int | None, rules: str | None, d
 def _fix_article(env: Env, article_id: int, wanted: list[str] | None, dry_run: bool, style: Path | None,
                  force: bool) -> None:
     from bientap.store import articles
-    from bientap.store.context import fix_fields
+    from bientap.store.context import checker_for, fix_fields
     from bientap.store.workflow import fix_stored_article
     from bientap.tui.commands.check import context_for
 
@@ -159,12 +159,7 @@ def _fix_article(env: Env, article_id: int, wanted: list[str] | None, dry_run: b
     except articles.NotFound as exc:
         fail(str(exc))
     if dry_run:
-        from dataclasses import replace
-
-        from bientap.store.drafts import ignored_for
-
-        ctx = replace(ctx, ignored=ctx.ignored | ignored_for(db, article_id))
-        for name, fixed in fix_fields(article.editable(), ctx, wanted).items():
+        for name, fixed in fix_fields(article.editable(), checker_for(db, article_id, ctx).ctx, wanted).items():
             click.echo(unified_diff(getattr(article, name) or "", fixed, f"article/{article_id}/{name}"), nl=False)
         return
     from bientap.tui.commands.status import refuse_locked
