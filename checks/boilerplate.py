@@ -236,13 +236,23 @@ PHOTO_REF = re.compile(r"\(\s*(?:ảnh|hình)\s+(?:dưới|trên|bên(?: dưới
 _SLOGAN = re.compile(
     r"\b(?:MỪNG|CHÀO MỪNG|NHIỆT LIỆT|CHÚC MỪNG|MUÔN NĂM|QUANG VINH|QUYẾT TÂM|THI ĐUA|HƯỞNG ỨNG)\b")
 
-# Dates and times as newsrooms print them.
+# Dates and times as newsrooms print them: "12/10/2026", "2026-10-12", "ngày 12 tháng 10 năm 2026",
+# "12 tháng 10, 2026", and the month by name as localised blog software prints it ("Tháng Mười 12, 2026").
+_MONTH_NAMES = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+                "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_MONTH = r"\d{1,2}|mười một|mười hai|mười|một|giêng|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|chạp"
+_YEAR = r"(?:19|20)\d{2}"
 _DATE = re.compile(
-    r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)"
-    r"|(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)"
-    r"|\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})\b",
+    rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?P<s>[/.-])\s*(?P<m>\d{{1,2}})\s*[/.-]\s*(?P<y>{_YEAR})(?!\d)"
+    rf"|(?<!\d)(?P<y2>{_YEAR})-(?P<m2>\d{{1,2}})-(?P<d2>\d{{1,2}})(?!\d)"
+    rf"|(?<!\d)(?P<d3>\d{{1,2}})\s+tháng\s+(?P<m3>{_MONTH})(?:\s*,\s*|\s+năm\s+|\s+)(?P<y3>{_YEAR})(?!\d)"
+    rf"|\btháng\s+(?P<m4>{_MONTH})\s+(?P<d4>\d{{1,2}})\s*,\s*(?P<y4>{_YEAR})(?!\d)",
     re.I,
 )
+# "3/29/2010 12:00:00 AM": the default date-time print of ASP.NET sites under an English locale,
+# month first, neither number padded. A zero-padded "03/09/2010 08:00:00 AM" is a Vietnamese
+# day-first format with an English clock.
+_US_CLOCK = re.compile(r"\s+\d{1,2}:\d{2}:\d{2}\s*[AP]M\b", re.I)
 _TIME = re.compile(r"(?<![\d/])([01]?\d|2[0-3])\s*(?::|h|g)\s*([0-5]\d)(?:\s*:\s*([0-5]\d))?(?!\d)", re.I)
 _DATE_WORDS = re.compile(
     r"\b(?:ngày|cập nhật|đăng|lúc|thứ|hai|ba|tư|năm|sáu|bảy|chủ nhật|cn|t[2-7]|xuất bản|đăng tải|"
@@ -335,16 +345,23 @@ def is_prose(s: str) -> bool:
 
 
 def find_dates(s: str) -> list[tuple[int, int, int, int]]:
-    """(start, year, month, day) of each valid date in `s`."""
+    """(start, year, month, day) of each valid date in `s`. Numeric dates are day first, as
+    Vietnamese pages print them, unless only month first is a date ("3/29/2010") or the date has
+    the US clock of a default ASP.NET print ("3/9/2010 12:00:00 AM")."""
     out = []
     for m in _DATE.finditer(s):
-        g = m.groups()
-        if g[0]:
-            d, mo, y = int(g[0]), int(g[1]), int(g[2])
-        elif g[3]:
-            y, mo, d = int(g[3]), int(g[4]), int(g[5])
+        if m.group("d"):
+            d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+            if m.group("s") == "/" and (mo > 12 or not m.group("d").startswith("0") and not m.group(
+                    "m").startswith("0") and _US_CLOCK.match(s, m.end())):
+                d, mo = mo, d
+        elif m.group("y2"):
+            y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
         else:
-            d, mo, y = int(g[6]), int(g[7]), int(g[8])
+            k = "3" if m.group("d3") else "4"
+            d, y = int(m.group("d" + k)), int(m.group("y" + k))
+            month = m.group("m" + k)
+            mo = int(month) if month.isdigit() else _MONTH_NAMES[" ".join(month.lower().split())]
         try:
             date(y, mo, d)
         except ValueError:

@@ -329,3 +329,20 @@ def test_keyword_line_gives_tags_and_every_removed_line_says_why():
     assert explain_reason(menu.reason) != explain_reason(menu.rule)  # the evidence, not only the rule's name
     assert explain_reason("boilerplate.menu") == "menu, điều hướng của trang"  # older rows: the rule's name
     assert explain_reason("something else") == "something else"
+
+
+@pytest.mark.parametrize("date_line, day", [
+    ("Thứ Năm, 9 tháng 4, 2026", "2026-04-09"),  # the month in words, a comma before the year
+    ("9 tháng 4 năm 2026", "2026-04-09"),
+    ("Tháng Tư 9, 2026", "2026-04-09"),  # the month by name, as localised blog software prints it
+    ("9 Tháng Mười Một, 2026", "2026-11-09"),
+    ("4/27/2026 12:00:00 AM", "2026-04-27"),  # month first: only that reading is a date
+    ("4/9/2026 3:15:00 PM", "2026-04-09"),  # the default ASP.NET print under an English locale
+    ("09/04/2026 03:15:00 PM", "2026-04-09"),  # zero-padded: a Vietnamese day-first format
+    ("Thứ Năm, 9/4/2026 | 3:15:00 PM", "2026-04-09"),
+])
+def test_dates_with_the_month_in_words_or_first(date_line, day):
+    ex = extract_article(_portal(date_line, "Minh Anh"))
+    assert ex.title == _TITLE
+    assert ex.published_at[:10] == day
+    assert date_line in [r.text for r in ex.removed if r.rule == "metadata.date"]
