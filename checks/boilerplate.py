@@ -293,9 +293,18 @@ _PHOTO_CREDIT_TAIL = re.compile(r"[\(\-–]\s*ảnh\s*:", re.I)
 
 _NAME_PREFIX = re.compile(
     r"^(?:tin\s*(?:,|và|/|-)?\s*ảnh|bài\s*(?:,|và|/|-)?\s*ảnh|tin|bài|ảnh|tác giả|người viết|thực hiện|"
-    r"nhóm phóng viên|phóng viên|pv|ctv|btv|biên tập|đăng bởi|người đăng|posted by|by)\s*[:\-–]\s*",
+    r"nhóm phóng viên|phóng viên|pv|ctv|btv|biên tập|đăng bởi|người đăng|posted by|by)\s*[:\-–]\s*"
+    r"|^(?:(?:viết|đăng) )?bởi:? ",  # "Bởi Minh Anh", "Viết bởi: Minh Anh"
     re.I,
 )
+# Degrees and titles a contributor signs with: "TS. Lê Văn An", "BSCKII. Lê Thị Hoa", "ThS Minh Anh",
+# "Luật sư Trần Bình". They stay in the bút danh (as written) but are not name syllables.
+_DEGREE = re.compile(
+    r"^(?:(?:PGS|GS|TS|ThS|BS|BSCK(?:I{1,2}|\s?[12])|CK(?:I{1,2}|[12])|DS|KS|LS|NCS|NSND|NSƯT|NGND|NGƯT|TTND|TTƯT)"
+    r"\.?\s?)+(?=[A-ZĐÀ-Ỹ])|^(?:Bác sĩ|Dược sĩ|Luật sư|Nhà báo|Kỹ sư|Thạc sĩ|Tiến sĩ|Giáo sư|Nhà văn|Nhà thơ|"
+    r"Nghệ sĩ|Lương y|Điều dưỡng|Thầy thuốc) (?=[A-ZĐ])")
+# An e-mail address after the name: "Minh Anh - minhanh@baomoi.vn", "Minh Anh (minhanh@baomoi.vn)".
+_EMAIL_TAIL = re.compile(r"\s*[-–|,(]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?$")
 _BYLINE_PREFIX = re.compile(r"^(?:tin|bài|tác giả|người viết|thực hiện|nhóm phóng viên|phóng viên)\b", re.I)
 # A source credit after the name on one line: "Tác giả: Minh Anh - Nguồn: Báo Nghệ An".
 _CREDIT_TAIL = re.compile(r"\s[-–|,]?\s?(?:nguồn|source)\s?:", re.I)
@@ -394,25 +403,55 @@ def _date_rest(s: str) -> str:
     return _DATE_WORDS.sub(" ", _TIME.sub(" ", _DATE.sub(" ", s)))
 
 
+# Where a date line's fields part: "Xã hội | Minh Anh | 12/06/2023", "Minh Anh - 12/06/2023".
+_FIELD_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s[-–—]\s")
+_EDGE = " -–|,:()[]•·/"
+
+
+def _beside_date(s: str) -> tuple[str | None, str]:
+    """(the bút danh, what else is said) on an ungled date line, its date and date words aside.
+
+    The name is the whole rest ("Minh Anh - 12/06/2023") or one of its fields, the one nearest the
+    date first ("Xã hội | Minh Anh | 12/06/2023 08:00")."""
+    rest = " ".join(_date_rest(s).split()).strip(_EDGE)
+    name = byline_name(rest) if rest else None
+    if name is not None or not _FIELD_SEPARATOR.search(s):
+        return name, "" if name else rest
+    fields = _FIELD_SEPARATOR.split(s)
+    at = next((k for k, f in enumerate(fields) if find_dates(f)), 0)
+    said = [" ".join(_date_rest(f).split()).strip(_EDGE) for f in fields]
+    for k in sorted(range(len(fields)), key=lambda k: abs(k - at)):
+        name = byline_name(said[k]) if said[k] else None
+        if name is not None:
+            return name, " ".join(x for j, x in enumerate(said) if j != k and x)
+    return None, rest
+
+
 def date_line_evidence(s: str) -> str | None:
     """Why `s` is a date line, or None when it is not one: "date" (a date, time, weekday and the
-    like alone), "date+name" (with the bút danh), "date+label" (with a section name or print/share
-    buttons: "Thứ hai, 12/6/2023 - 08:00 | Xã hội", "Thời sựThứ Hai, 12/06/2023 08:00")."""
-    if words(s) > 14 or not find_dates(s):
+    like alone), "date+name" (with the bút danh, maybe a section name too), "date+label" (with a
+    section name or print/share buttons: "Thứ hai, 12/6/2023 - 08:00 | Xã hội",
+    "Thời sựThứ Hai, 12/06/2023 08:00", "12/06/2023 | Chia sẻ | Facebook | Zalo | In bài")."""
+    n_words = words(s)
+    if n_words > 30 or not find_dates(s):
         return None
+    if n_words > 14 and words(" ".join(_WIDGET_PHRASES.sub(" ", s).split())) > 14:
+        return None
+    glued = re.search(r"[^\W\d_]\d", s) is not None  # "Giáo dục12/06/2023": a label glued on
     s = unglue(s)
     rest = _date_rest(s)
     if len(_WORD.findall(rest)) <= 1:
         return "date"
-    if byline_name(rest.strip(" -–|,:()[]")) is not None:
-        return "date+name"
+    name, rest = _beside_date(s)
     # A section name or widget words beside the date: a few words, no sentence, and the line
-    # shows it is a date line by a clock time, a separator or a date word ("Ngày đăng").
-    label = " ".join(_WIDGET_PHRASES.sub(" ", rest).split()).strip(" -–|,:()[]•·/")
+    # shows it is a date line by a clock time, a separator, a date word ("Ngày đăng") or glue.
+    label = " ".join(_WIDGET_PHRASES.sub(" ", rest).split()).strip(_EDGE)
     n = len(_WORD.findall(label))
     if n > 4 or any(c in label for c in ".!?;") or (label and not label[0].isupper()):
         return None
-    if n <= 1 or find_time(s) or _DATE_SEPARATOR.search(s) or _DATE_CUE.search(s):
+    if name is not None:
+        return "date+name"
+    if n <= 1 or glued or find_time(s) or _DATE_SEPARATOR.search(s) or _DATE_CUE.search(s):
         return "date+label"
     return None
 
@@ -424,11 +463,12 @@ def is_date_line(s: str) -> bool:
 
 
 def name_beside_date(s: str) -> str | None:
-    """The bút danh on a date line ("Minh Anh - 12/06/2023 08:00" → "Minh Anh"), else None."""
-    rest = _date_rest(unglue(s))
-    if len(_WORD.findall(rest)) <= 1:
+    """The bút danh on a date line ("Minh Anh - 12/06/2023 08:00", "Xã hội | Minh Anh | 12/06/2023")
+    → "Minh Anh", else None."""
+    s = unglue(s)
+    if len(_WORD.findall(_date_rest(s))) <= 1:
         return None
-    return byline_name(" ".join(rest.split()).strip(" -–|,:()[]"))
+    return _beside_date(s)[0]
 
 
 def source_of_line(s: str) -> str | None:
@@ -465,6 +505,8 @@ def byline_name(s: str) -> str | None:
     cut = _CREDIT_TAIL.search(s)
     if cut and cut.start() > 0:
         s = s[:cut.start()]
+    if "@" in s:
+        s = _EMAIL_TAIL.sub("", s)
     s = s.rstrip(" -–—|,;/")
     if not s or len(s) > 60:
         return None
@@ -474,7 +516,9 @@ def byline_name(s: str) -> str | None:
         return None
     if _HANDLE.match(body):
         return body if body not in _NOT_NAME else None
-    tokens = body.replace("(", " (").replace("/", " / ").replace(",", " , ").split()
+    degree = _DEGREE.match(body)
+    name = body[degree.end():] if degree else body
+    tokens = name.replace("(", " (").replace("/", " / ").replace(",", " , ").split()
     # After a slash comes the outlet ("Minh Anh/Báo Nghệ An"): its words may be any capitalised words.
     outlet_from = tokens.index("/") if "/" in tokens else len(tokens)
     if not 1 <= len(tokens) <= (6 if outlet_from == len(tokens) else 9):
@@ -493,7 +537,7 @@ def byline_name(s: str) -> str | None:
             and not _caps_name(tokens):
         return None
     if len(tokens) == 1 and "." not in tokens[0] and tokens[0].strip("()") not in _AGENCIES \
-            and not _NAME_PREFIX.match(s):
+            and not _NAME_PREFIX.match(s) and not degree:
         # A lone capitalised word is as often a menu label as a pen name; accept it only as the
         # pen name the prefix announces, or an abbreviated one ("Đ.Mãi").
         return None
@@ -547,7 +591,7 @@ def _local(s: str) -> tuple[str, str, str] | None:
     n = words(s)
     if n <= 16 and _is_widget(s):
         return "boilerplate", "boilerplate.widget", "widget"
-    dated = date_line_evidence(s) if n <= 14 else None
+    dated = date_line_evidence(s) if n <= 30 else None
     if dated:
         # Before the menu and heading shapes: "Thứ 2, 12/06/2023 | 08:00 | Chính trị" has pipes.
         return "metadata", "metadata.date", dated
@@ -572,7 +616,8 @@ def _local(s: str) -> tuple[str, str, str] | None:
         return "boilerplate", "boilerplate.counter", ""
     if _FOOTER.match(s) or _FOOTER_ANYWHERE.search(s):
         return "boilerplate", "boilerplate.footer", "footer_words"
-    if n <= 20 and ("@" in s and _EMAIL.search(s) or _PHONE.search(s)) and not is_prose(s):
+    if n <= 20 and ("@" in s and _EMAIL.search(s) or _PHONE.search(s)) and not is_prose(s) \
+            and not ("@" in s and n <= 10 and byline_name(s)):  # "Minh Anh - minhanh@baomoi.vn" signs
         return "boilerplate", "boilerplate.footer", "contact"
     if n <= 30 and _TAGS.match(s):
         return "metadata", "metadata.tags", ""

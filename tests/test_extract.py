@@ -267,6 +267,8 @@ def _portal(date_line: str, byline: str, byline_on_top: bool = False) -> str:
     "03:06 PM 12/06/2023 |   Lượt xem: 4186 |   In bài viết | ",  # counter and print button
     "Ngày đăng: 12/06/2023 - 08:00 | Cập nhật: 13/06/2023",
     "Giáo dục · 12/06/2023, 08:00",
+    "Giáo dục12/06/2023",  # a section glued on, no clock
+    "Thứ Hai, 12/06/2023 - 08:00 | Chia sẻ | Facebook | Zalo | In bài | Lưu bài viết | Cỡ chữ A- A+",
 ])
 def test_date_lines_with_sections_pipes_and_widgets(date_line):
     ex = extract_article(_portal(date_line, "Minh Anh"))
@@ -299,6 +301,12 @@ def test_a_date_glued_before_the_headline():
     ("Thu Trang (T/h)", "Thu Trang"),
     ("Lê Văn Tám, CTV", "Lê Văn Tám, CTV"),
     ("CTV Sỹ Quý/HTTV", "CTV Sỹ Quý/HTTV"),
+    ("Bởi Trần Khánh Linh", "Trần Khánh Linh"),  # "by", with or without a colon
+    ("Viết bởi: Trần Khánh Linh", "Trần Khánh Linh"),
+    ("ThS. Đỗ Quang Huy", "ThS. Đỗ Quang Huy"),  # a degree stays, as written
+    ("BSCKII Phạm Thu Hà", "BSCKII Phạm Thu Hà"),
+    ("Luật sư Trần Bình", "Luật sư Trần Bình"),
+    ("Khánh Linh - khanhlinh@baotinhnha.vn", "Khánh Linh"),  # an e-mail address after the name
 ])
 @pytest.mark.parametrize("on_top", [False, True])
 def test_bylines_before_or_after_the_body(line, name, on_top):
@@ -346,3 +354,22 @@ def test_dates_with_the_month_in_words_or_first(date_line, day):
     assert ex.title == _TITLE
     assert ex.published_at[:10] == day
     assert date_line in [r.text for r in ex.removed if r.rule == "metadata.date"]
+
+
+@pytest.mark.parametrize("date_line, name", [
+    ("Xã hội | Minh Anh | 12/06/2023 08:00", "Minh Anh"),  # section, bút danh, date: the name is found
+    ("Minh Anh | Xã hội | 12/06/2023", "Minh Anh"),
+    ("Đăng bởi: Minh Anh - 12/06/2023 08:00", "Minh Anh"),
+])
+def test_a_date_line_with_a_section_and_the_byline(date_line, name):
+    ex = extract_article(_portal(date_line, ""))
+    assert ex.title == _TITLE and ex.published_at[:10] == "2023-06-12" and ex.byline == name
+    removed = {r.text: r.reason for r in ex.removed}
+    assert removed[date_line] == "metadata.date date+name"
+
+
+def test_a_name_with_an_email_in_the_footer_is_still_a_contact_line():
+    from bientap.checks.boilerplate import classify_lines
+
+    text = _portal("12/06/2023", "Minh Anh") + "\nĐường dây nóng: 0912 345 678 - toasoan@baotinhnha.vn"
+    assert classify_lines(text)[-1].kind == "boilerplate"
