@@ -16,13 +16,8 @@ from bientap.checks.engine import Context, check_article
 from bientap.checks.findings import Finding
 from bientap.checks.style import HouseStyle
 from bientap.checks.text import DecodeError, decode_bytes
-from bientap.store.db import config_dir
+from bientap.store.config import default_style_path
 from bientap.store.glossary import load_glossary, load_words
-
-
-def default_style_path() -> Path:
-    """The house style file: `bientap/style.toml` in the user config dir."""
-    return config_dir() / "style.toml"
 
 
 def load_context(db: sqlite_utils.Database | None, style_path: Path | None = None, lang: str = "vi") -> Context:

@@ -72,12 +72,6 @@ def data_dir() -> Path:
     return Path(user_data_dir("bientap", appauthor=False))
 
 
-def config_dir() -> Path:
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("bientap", appauthor=False))
-
-
 def open_db(path: str | Path | None = None, *, memory_name: str | None = None,
             readonly: bool = False, migrate: bool = True) -> sqlite_utils.Database:
     """Open (creating if needed) the database at `path` and bring its schema up to date.

@@ -16,14 +16,14 @@ newsroom adds its own in `desk.toml` in the config dir:
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 import sqlite_utils
 
 from bientap.store.articles import STATUSES, Query, now
-from bientap.store.db import config_dir, write_transaction
+from bientap.store.config import ConfigError, desk_config_path, read_desk_config
+from bientap.store.db import write_transaction
 
 VN_TZ = dt.timezone(dt.timedelta(hours=7))
 
@@ -61,18 +61,16 @@ _CHOICES = {"imported": ("today",), "changed": ("since_last_look",), "assigned":
 
 
 def views_path() -> Path:
-    return config_dir() / "desk.toml"
+    return desk_config_path()
 
 
 def load_views(path: Path | None = None) -> tuple[View, ...]:
     """The default views and the newsroom's own from desk.toml. ViewsError on a file that cannot be used."""
     path = path or views_path()
-    if not path.exists():
-        return DEFAULT_VIEWS
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ViewsError(f"{path}: {exc}") from None
+        data = read_desk_config(path)
+    except ConfigError as exc:
+        raise ViewsError(str(exc)) from None
     known = {f.name for f in fields(View)}
     extra = []
     for i, entry in enumerate(data.get("views", []), 1):

@@ -104,7 +104,7 @@ def gate_rules(monkeypatch):
     what the dictionaries think of the sample text.
     """
     from bientap.checks.engine import REGISTRY, load_rules
-    from bientap.store.db import config_dir
+    from bientap.store.config import config_dir
 
     load_rules()
     for rule in _gate_rules():

@@ -104,7 +104,7 @@ def test_load_context_uses_db_words_glossary_and_style(fresh_db, tmp_path):
 
 
 def test_load_context_reads_config_dir_style(monkeypatch, tmp_path):
-    from bientap.store.db import config_dir
+    from bientap.store.config import config_dir
 
     config_dir().mkdir(parents=True, exist_ok=True)
     (config_dir() / "style.toml").write_text('tone_marks = "modern"\n', encoding="utf-8")

@@ -9,7 +9,7 @@ from importlib import resources
 
 from conftest import ROOT
 
-FOLDERS = ("tui", "store", "checks")
+FOLDERS = ("tui", "store", "checks", "i18n")
 
 
 def test_every_package_folder_is_in_the_wheel():

@@ -179,7 +179,7 @@ async def test_the_editor_locks_warns_and_takes_over(db_path, fresh_db, two, mon
 
 
 async def test_saved_views_cycle_and_come_from_the_config_file(db_path, fresh_db, add_article, monkeypatch):
-    from bientap.store.db import config_dir
+    from bientap.store.config import config_dir
     from bientap.tui.app import BientapApp
 
     monkeypatch.setenv("BIENTAP_USER", "Minh")

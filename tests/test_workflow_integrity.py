@@ -308,7 +308,7 @@ async def test_counts_made_with_old_data_show_stale_until_rechecked(db_path, fre
 
 
 def test_check_timeout_blocks_even_when_the_house_turns_errors_off(fresh_db, add_article):
-    from bientap.store.db import config_dir
+    from bientap.store.config import config_dir
     from bientap.store.workflow import gate_items
 
     config_dir().mkdir(parents=True, exist_ok=True)

@@ -90,6 +90,21 @@ def stored_db(env: Env):
 
 
 class BientapGroup(click.Group):
+    def make_context(self, info_name, args, parent=None, **extra):
+        """The run's language is chosen before Click reads a word of the command line: `--help`
+        and Click's own errors come out in it too."""
+        if parent is None:
+            from bientap.i18n import LanguageError
+            from bientap.store.config import ConfigError
+            from bientap.tui.language import flag_value, localize, start
+
+            try:
+                start(flag_value(args))
+            except (LanguageError, ConfigError) as exc:
+                fail(str(exc))
+            localize(self)
+        return super().make_context(info_name, args, parent=parent, **extra)
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
@@ -115,11 +130,13 @@ class BientapGroup(click.Group):
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Database file (default: $BIENTAP_DB, else the user data dir's bientap/newsroom.db).")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None,
+              help="Language of this run: vi (default) or en (default: $BIENTAP_LANG, else lang in desk.toml).")
 @click.option("--user", "user", default=None, metavar="NAME",
               help="Who is working: recorded in revisions (default: $BIENTAP_USER, else the login name).")
 @click.version_option(package_name="bientap")
 @click.pass_context
-def main(ctx: click.Context, db_path: Path | None, debug: bool, user: str | None) -> None:
+def main(ctx: click.Context, db_path: Path | None, debug: bool, lang: str | None, user: str | None) -> None:
     """bientap — bàn biên tập cho tòa soạn: nhập, kiểm tra, sửa và xuất bài."""
     import os
 
@@ -132,7 +149,9 @@ def main(ctx: click.Context, db_path: Path | None, debug: bool, user: str | None
         os.environ["BIENTAP_USER"] = user.strip()
     ctx.obj = Env(db_path or default_db_path(), debug)
     if ctx.invoked_subcommand is None:
-        ctx.invoke(main.commands["tui"], lang=os.environ.get("BIENTAP_LANG", "vi"))
+        from bientap.i18n import current
+
+        ctx.invoke(main.commands["tui"], lang=current())
 
 
 if __name__ == "__main__":

@@ -260,3 +260,17 @@ def dropped(fields, ctx):
     shown = ", ".join(f"{ch}×{n}" if n > 1 else ch for ch, n in counts.most_common(6))
     yield ("body", f"Đã loại {len(chars)} ký tự điều khiển/định hướng khi nhập: {shown}",
            f"Dropped {len(chars)} control/bidi characters on import: {shown}")
+
+
+def in_tone_style(text: str, tone_marks: str) -> str:
+    """`text` with every open two-vowel syllable in the house's placement ("traditional" or "modern"):
+    the words a newsroom reads in its desk follow the style it writes in."""
+    wrong = _placements(text, _MODERN if tone_marks == "traditional" else _TRADITIONAL)
+    if not wrong:
+        return text
+    out, last = [], 0
+    for start, end, pair in wrong:
+        out += [text[last:start], move_tone(pair)]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
