@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from bientap.checks.engine import Context
+from bientap.i18n import N_, _
 from bientap.checks.findings import SEVERITY_RANK, Finding
 from bientap.store import articles
 from bientap.store.articles import STATUSES, Article, ConflictError
@@ -23,16 +24,21 @@ from bientap.store.db import write_transaction
 # Statuses an article may only reach once the publish gate lets it through.
 GATED = ("ready", "published")
 
-STATUS_LABELS = {
-    "vi": {"draft": "Nháp", "review": "Chờ duyệt", "ready": "Sẵn sàng", "published": "Đã đăng",
-           "spiked": "Bỏ"},
-    "en": {"draft": "Draft", "review": "Review", "ready": "Ready", "published": "Published",
-           "spiked": "Spiked"},
-}
-LEVEL_LABELS = {
-    "vi": {"required": "bắt buộc", "recommended": "nên sửa"},
-    "en": {"required": "required", "recommended": "recommended"},
-}
+# The words an editor reads for them (Vietnamese in i18n/vi/store.po: Nháp, Chờ duyệt, Sẵn sàng,
+# Đã đăng, Loại — "loại bài" is the desk's word for a spiked story).
+STATUS_LABELS = {"draft": N_("Draft"), "review": N_("Review"), "ready": N_("Ready"),
+                 "published": N_("Published"), "spiked": N_("Spiked")}
+LEVEL_LABELS = {"required": N_("required"), "recommended": N_("recommended")}
+
+
+def status_label(status: str) -> str:
+    """The status as the editor reads it, in the run's language."""
+    return _(STATUS_LABELS[status])
+
+
+def level_label(level: str) -> str:
+    """A publish-gate level ("required", "recommended") in the run's language."""
+    return _(LEVEL_LABELS[level])
 
 
 class UnknownStatus(ValueError):
@@ -265,13 +271,12 @@ def matching_ids(db: sqlite_utils.Database, query: articles.Query) -> list[int]:
     return [row[0] for row in db.execute(f"SELECT a.id FROM articles a WHERE {where}", params)]
 
 
-def checklist_lines(items: Sequence[GateItem], lang: str = "vi") -> list[str]:
-    """The checklist as plain lines (article text inside is raw: callers show it literally)."""
-    levels = LEVEL_LABELS.get(lang, LEVEL_LABELS["vi"])
+def checklist_lines(items: Sequence[GateItem]) -> list[str]:
+    """The checklist as plain lines in the run's language (article text inside is raw: callers show it literally)."""
     lines = []
     for item in items:
         mark = "✗" if item.blocking else "!"
         examples = ", ".join(f"“{e}”" for e in item.examples)
-        line = f"{mark} [{levels[item.level]}] {item.rule} ×{item.count}: {item.message}"
+        line = f"{mark} [{level_label(item.level)}] {item.rule} ×{item.count}: {item.message}"
         lines.append(f"{line} — {examples}" if examples else line)
     return lines
