@@ -226,6 +226,9 @@ _COMMENTS_HEAD = re.compile(
 # Breadcrumbs: "Trang chủ > Tin tức > Kinh tế", "Trang chủ / Xã hội" (not "3/2008", not "và/hoặc").
 _CRUMB_SEPARATOR = re.compile(r"\s*[>»›→]\s*|\s+[/\\]\s+")
 _LIST_ITEM = re.compile(r"^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)]|[IVXLC]{1,5}\.|[A-Z]\.)\s")
+# Numbered or lettered headings ("I. KẾT QUẢ", "1. Về kinh tế"); a dash or bullet item above the
+# first paragraph is a teaser list of the site ("- Mang thai ... giữ con đến cùng"), not the text.
+_NUMBERED = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ][.)]|[IVXLC]{1,5}\.|[A-Z]\.)\s")
 # One-line menus: "Trang chủ | Tin tức | Video | Liên hệ".
 _PIPE_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
 _PHOTO_REF_LINE = re.compile(r"^\(\s*(?:ảnh|hình|clip|video)(?:\s+\w+){0,3}\s*\)$", re.I)
@@ -801,7 +804,7 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
     # the text (a stored body opening "I. KẾT QUẢ" / "1. Về kinh tế"), not to a header.
     framed = any(kind[i] in ("boilerplate", "metadata") for i in range(len(kind)))
     for i in range(title if title is not None else first_prose):
-        if not framed and _LIST_ITEM.match(lines[i]):
+        if not framed and _NUMBERED.match(lines[i]):
             continue
         if kind[i] in ("", "caption"):
             kind[i] = "boilerplate"
@@ -866,6 +869,9 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | No
             # Between the last paragraph and the site: a closing sentence stays, a caption is one.
             if title is None or not framed or s.endswith((".", "!", "?", "…")) and words(s) >= 3:
                 continue
+            if chrome_from is None and all(kind[j] == "blank" for j in range(last_prose + 1, i)) \
+                    and _cut_short(i, lines, kind):
+                continue
             if is_caption(s, False):
                 kind[i], rule[i] = "caption", "boilerplate.caption"
                 page.why[i] = "credit" if _photo_credit(s) else "caption_shape"
@@ -874,6 +880,17 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | No
         rule[i] = "boilerplate.related" if words(s) >= 6 and not is_caps(s) else \
             ("boilerplate.banner" if is_caps(s) else "boilerplate.menu")
         page.why[i] = "after_end"
+
+
+def _cut_short(i: int, lines: list[str], kind: list[str]) -> bool:
+    """Whether line i is running text the page (or its excerpt) cut off: the last line with text,
+    long, not in capitals, a comma or lower-case words like a sentence's ("Nhiều người đã tự mua
+    thuốc về điều trị tại nhà, một số có bi")."""
+    s = lines[i]
+    if words(s) < 10 or is_caps(s) or any(kind[j] != "blank" for j in range(i + 1, len(kind))):
+        return False
+    lower = sum(w[0].islower() for w in s.split())
+    return "," in s or lower >= 0.6 * words(s)
 
 
 def _mark_inside(page: _Page, prose_set: set[int], first_prose: int | None, last_prose: int | None) -> None:

@@ -320,3 +320,28 @@ def test_stored_body_opening_with_section_headings_has_no_header():
 def test_menu_line_above_a_page_without_other_chrome_is_still_a_header():
     text = "Trang chủ\u00a0 Tin tức\u00a0 Liên hệ\n\n" + SEEDS[2].read_text(encoding="utf-8")
     assert classify_lines(text)[0].kind == "boilerplate"
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {text[c.start:c.end]: c.kind for c in classify_lines(text)}
+
+
+def test_a_page_cut_off_mid_sentence_keeps_its_last_line():
+    """Excerpts end mid-sentence: the last line right after the prose is the text, not a teaser."""
+    cut = "Nhiều hộ dân trong xã đã chủ động gia cố nhà cửa, chằng chống mái tôn và chuyển lương thực lên ca"
+    page = "\n".join(["Trang chủ", "Tin tức", "Kinh tế", "Nghệ An sơ kết công tác sáu tháng đầu năm",
+                      PARA, PARA2, cut])
+    assert _kinds(page)[cut] == "body"
+    # ... but not when the site goes on below it, nor for a second line after the prose
+    teaser = "Nghệ An đẩy mạnh giải ngân vốn đầu tư công, tháo gỡ khó khăn cho doanh nghiệp"
+    assert _kinds(page + "\n© 2023 Báo Nghệ An")[cut] != "body"
+    assert _kinds(page.replace(cut, teaser + "\n" + cut))[cut] != "body"
+
+
+def test_dash_teasers_above_the_first_paragraph_are_the_site_even_without_other_chrome():
+    teasers = ["- Cụ bà 90 tuổi ở xã miền núi vẫn ngày ngày dệt thổ cẩm giữ nghề cho con cháu",
+               "- Hai học sinh lớp 9 nhặt được ví tiền trả lại người đánh rơi ngay trong buổi sáng"]
+    page = "\n".join([*teasers, "", "Nghệ An sơ kết công tác sáu tháng đầu năm", PARA, PARA2])
+    kinds = _kinds(page)
+    assert [kinds[t] for t in teasers] == ["boilerplate", "boilerplate"]
+    assert kinds["Nghệ An sơ kết công tác sáu tháng đầu năm"] == "title"
