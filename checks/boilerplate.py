@@ -897,6 +897,7 @@ def _mark_inside(page: _Page, prose_set: set[int], first_prose: int | None, last
     """Inside the article: related-news boxes, photo captions, and paragraphs printed twice."""
     lines, kind, rule = page.lines, page.kind, page.rule
     seen_text: set[str] = set()
+    lead = lines[first_prose].lower() if first_prose is not None else None
     in_box = False  # under a "Tin liên quan" heading, until a blank line or running text
     for i, s in enumerate(lines):
         if kind[i] == "blank" or i in prose_set:
@@ -911,7 +912,9 @@ def _mark_inside(page: _Page, prose_set: set[int], first_prose: int | None, last
         if kind[i] in ("blank", "boilerplate", "metadata"):
             continue
         key = s.lower()
-        if words(s) >= 4 and key in seen_text:
+        # A headline or teaser printed twice goes; the lead printed twice (the page shows the sapo
+        # above its text and again as its first paragraph) is the article's, as an editor reads it.
+        if words(s) >= 4 and key in seen_text and not (i in prose_set and key == lead):
             kind[i], rule[i] = "boilerplate", "boilerplate.duplicate"
             continue
         seen_text.add(key)

@@ -345,3 +345,15 @@ def test_dash_teasers_above_the_first_paragraph_are_the_site_even_without_other_
     kinds = _kinds(page)
     assert [kinds[t] for t in teasers] == ["boilerplate", "boilerplate"]
     assert kinds["Nghệ An sơ kết công tác sáu tháng đầu năm"] == "title"
+
+
+def test_a_lead_printed_twice_stays_but_a_teaser_printed_twice_goes():
+    teaser = "Nghệ An đẩy mạnh giải ngân vốn đầu tư công năm 2023"
+    page = "\n".join(["Trang chủ", "Tin tức", "Kinh tế", "Nghệ An sơ kết công tác sáu tháng đầu năm",
+                      PARA, PARA, PARA2, PARA3, "Minh Châu", "Tin liên quan", teaser, teaser,
+                      "© 2023 Báo Nghệ An"])
+    got = classify_lines(page)
+    assert [c.kind for c in got[4:6]] == ["body", "body"]
+    assert got[11].kind == "boilerplate"
+    para2_twice = page.replace(PARA3, PARA2)
+    assert classify_lines(para2_twice)[7].rule == "boilerplate.duplicate"
