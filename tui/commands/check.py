@@ -12,12 +12,14 @@ from pathlib import Path
 
 import click
 
+from bientap.i18n import N_, _, current
 from bientap.tui.cli import Env, fail
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "info": "gợi ý"}
+# The severity words as printed, in the run's language: info is a note ("lưu ý"), never a suggestion.
+SEVERITY_LABEL = {"error": N_("error"), "warning": N_("warning"), "info": N_("note")}
 
 
 class Checked:
@@ -39,7 +41,7 @@ def context_for(env: Env, style: Path | None, lang: str, *, db=None):
     from bientap.store.context import load_context
 
     if style is not None and not style.exists():
-        fail(f"{style}: không có tệp quy ước (style file not found)")
+        fail(_("{path}: style file not found").format(path=style))
     try:
         return load_context(db, style, lang)
     except StyleError as exc:
@@ -67,7 +69,8 @@ def read_input(path: str) -> tuple[str | None, str | None]:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
               help="Exit 1 when a finding reaches this severity (default: error).")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="Language of the messages.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None,
+              help="Language of the messages (default: the run's language).")
 @click.option("--style", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="House style TOML (default: bientap/style.toml in the user config dir).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
@@ -75,12 +78,13 @@ def read_input(path: str) -> tuple[str | None, str | None]:
 @click.pass_obj
 def check(env: Env, paths: tuple[str, ...], ids: tuple[int, ...], all_: bool, fmt: str, fail_on: str,
           lang: str, style: Path | None, jobs: int | None) -> None:
-    """Kiểm tra bài: files as given (boilerplate included) or stored articles (--id, --all)."""
+    """Check articles: files as given (boilerplate included) or stored articles (--id, --all)."""
+    lang = lang or current()
     if not (paths or ids or all_):
-        raise click.UsageError("cần PATH, --id hoặc --all (give PATH..., --id ID or --all)")
+        raise click.UsageError(_("give PATH..., --id ID or --all"))
     db = env.db(readonly=True)
     if (ids or all_) and db is None:
-        fail(f"{env.db_path}: chưa có cơ sở dữ liệu (no database)")
+        fail(_("{path}: no database").format(path=env.db_path))
     ctx = context_for(env, style, lang, db=db)
     results: list[Checked] = []
     bad_input = False
@@ -117,9 +121,9 @@ def check(env: Env, paths: tuple[str, ...], ids: tuple[int, ...], all_: bool, fm
         lines = [json.dumps({**c.label, **f.to_dict()}, ensure_ascii=False) for c in results for f in c.findings]
         click.echo("[\n" + ",\n".join(lines) + "\n]" if lines else "[]")
     elif fmt == "sarif":
-        click.echo(json.dumps(to_sarif(results, lang), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(to_sarif(results), ensure_ascii=False, indent=2))
     else:
-        render_text(results, lang)
+        render_text(results)
     if bad_input:
         sys.exit(2)
     threshold = SEVERITY_RANK.get(fail_on, 99)
@@ -182,7 +186,7 @@ def _line_of(text: str, line_no: int, starts: list[int]) -> tuple[int, str]:
     return start, text[start:end].rstrip("\r\n")
 
 
-def render_text(results: list[Checked], lang: str) -> None:
+def render_text(results: list[Checked]) -> None:
     """Findings grouped by file: position, severity, rule, message, then the line with a caret.
 
     Article text goes through `visible` (control characters as escapes) into rich Text objects,
@@ -204,7 +208,7 @@ def render_text(results: list[Checked], lang: str) -> None:
         for f in c.findings:
             totals[f.severity] += 1
             where = f"{f.line}:{f.column}" if "path" in c.label else f"{f.field} {f.line}:{f.column}"
-            severity = f.severity if lang == "en" else SEVERITY_VI[f.severity]
+            severity = _(SEVERITY_LABEL[f.severity])
             head = Text("  ")
             head.append(where.ljust(9))
             head.append(" ")
@@ -213,8 +217,7 @@ def render_text(results: list[Checked], lang: str) -> None:
             head.append(visible(f.message))
             head.append(f"  [{f.rule}]", style="dim")
             if f.suggestions and f.suggestions[0] != f.text:
-                arrow = "→ " + (f"“{visible(f.suggestions[0])}”" if f.suggestions[0]
-                                else ("(xoá)" if lang == "vi" else "(delete)"))
+                arrow = "→ " + (f"“{visible(f.suggestions[0])}”" if f.suggestions[0] else _("(delete)"))
                 head.append("  " + arrow, style="green")
             console.print(head)
             text = c.texts.get(f.field)
@@ -234,12 +237,8 @@ def render_text(results: list[Checked], lang: str) -> None:
             console.print(shown)
             width = max(1, cell_len(visible(line[col:span_end])))
             console.print(Text(" " * (6 + cell_len(prefix)) + "^" * width, style=SEVERITY_STYLE[f.severity]))
-    if lang == "en":
-        summary = (f"{len(results)} checked: {totals['error']} errors, {totals['warning']} warnings, "
-                   f"{totals['info']} notes")
-    else:
-        summary = (f"Đã kiểm tra {len(results)}: {totals['error']} lỗi, {totals['warning']} cảnh báo, "
-                   f"{totals['info']} gợi ý")
+    summary = _("{checked} checked: {errors} errors, {warnings} warnings, {notes} notes").format(
+        checked=len(results), errors=totals["error"], warnings=totals["warning"], notes=totals["info"])
     console.print(Text(summary, style="bold"))
 
 
@@ -252,7 +251,7 @@ def _position(starts: list[int], offset: int) -> tuple[int, int]:
     return line + 1, offset - starts[line] + 1
 
 
-def to_sarif(results: list[Checked], lang: str) -> dict:
+def to_sarif(results: list[Checked]) -> dict:
     """A SARIF 2.1.0 log: one run, rules from the registry, columns in Unicode code points."""
     from importlib.metadata import PackageNotFoundError, version
 
@@ -298,7 +297,7 @@ def to_sarif(results: list[Checked], lang: str) -> dict:
                                      **({"id": c.label["id"]} if "id" in c.label else {})}}
             if f.suggestions:
                 result["fixes"] = [{
-                    "description": {"text": ("Thay bằng " if lang == "vi" else "Replace with ") + repr(s)},
+                    "description": {"text": _("Replace with {text}").format(text=repr(s))},
                     "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": [{
                         "deletedRegion": {"charOffset": f.start, "charLength": f.end - f.start},
                         "insertedContent": {"text": s}}]}],
