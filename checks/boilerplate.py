@@ -61,6 +61,9 @@ EVIDENCE: dict[str, tuple[str, str]] = {
     "above_text": ("đứng trên đoạn đầu, thuộc phần đầu trang", "above the first paragraph, in the site header"),
     "label_under_title": ("nhãn chuyên mục ngắn giữa tít và bài", "short section label between title and text"),
     "label_under_date": ("nhãn ngắn giữa dòng ngày và bài", "short label between date line and text"),
+    "series": ("bài khác trong cùng loạt bài (Bài 1: …)", "another part of the series (Bài 1: …)"),
+    "headlines": ("{} tít bài khác liền nhau giữa bài, không có đoạn văn",
+                  "{} headlines of other articles in a row inside the text, no paragraph"),
     "after_end": ("sau khi bài đã kết thúc (sau bút danh/chân bài)", "after the article ended (byline or end marker)"),
     "heading": ("tiêu đề khối tin của trang (Tin liên quan, Xem thêm…)",
                 "heading of a site block (Related news, Read more…)"),
@@ -724,6 +727,7 @@ def _classify(text: str) -> tuple[LineClass, ...]:
         title = _mark_title_and_header(page, first_prose)
         _mark_tail(page, last_prose, title, signed)
     _mark_inside(page, prose_set, first_prose, last_prose)
+    _mark_teasers(page, title, first_prose, last_prose)
 
     out = []
     for i, (a, b) in enumerate(spans):
@@ -925,6 +929,46 @@ def _mark_inside(page: _Page, prose_set: set[int], first_prose: int | None, last
         if (inside or after_image) and not is_prose(s) and is_caption(s, after_image):
             kind[i], rule[i] = "caption", "boilerplate.caption"
             page.why[i] = "after_image" if after_image else "credit" if _photo_credit(s) else "caption_shape"
+
+
+# A link to another part of a series: "Bài 1: Ngành nuôi lợn gặp khó", "Kỳ 2 - Lời giải cho vùng khó".
+_SERIES = re.compile(r"^(?:bài|kỳ)\s+\d{1,2}\s*[:.–-]\s*\w", re.I)
+
+
+def _teaser(s: str) -> bool:
+    """A headline's shape: 6 to 25 words, no sentence punctuation at the end, not running text."""
+    return 6 <= words(s) <= 25 and not s.endswith((".", "!", "?", ";", ":", "…")) and not is_prose(s) \
+        and not is_caps(s)
+
+
+def _mark_teasers(page: _Page, title: int | None, first_prose: int | None, last_prose: int | None) -> None:
+    """Links to other articles set in the text without a heading: the other parts of a series
+    ("Bài 1: ...", when the page shows two or its title is a part), and three or more headlines in
+    a row with only blank lines between them (a subhead is followed by its paragraph; a list's
+    items are marked as such)."""
+    if first_prose is None:
+        return
+    lines, kind, rule = page.lines, page.kind, page.rule
+    parts = [i for i, s in enumerate(lines) if not kind[i] and i != title and _SERIES.match(s) and _teaser(s)]
+    if len(parts) >= 2 or parts and title is not None and re.search(r"\b(?:bài|kỳ)\s+\d", lines[title], re.I):
+        for i in parts:
+            kind[i], rule[i] = "boilerplate", "boilerplate.related"
+            page.why[i] = "series"
+    run: list[int] = []
+    for i in range(first_prose + 1, last_prose + 1):
+        if kind[i] == "blank":
+            continue
+        if not kind[i] and _teaser(lines[i]):
+            run.append(i)
+            continue
+        # A dashed or numbered list inside the text ("- Di tích ... (xã ..., huyện ...)") is its own.
+        # Verse quoted in the text runs 6 to 8 words a line; headlines are longer.
+        if len(run) >= 3 and sum(bool(_LIST_ITEM.match(lines[j])) for j in run) < 0.5 * len(run) \
+                and sum(words(lines[j]) for j in run) >= 9 * len(run):
+            for j in run:
+                kind[j], rule[j] = "boilerplate", "boilerplate.related"
+                page.why[j] = f"headlines={len(run)}"
+        run = []
 
 
 # Lines that only the site below an article has: once one appears, the article is over, unless

@@ -357,3 +357,38 @@ def test_a_lead_printed_twice_stays_but_a_teaser_printed_twice_goes():
     assert got[11].kind == "boilerplate"
     para2_twice = page.replace(PARA3, PARA2)
     assert classify_lines(para2_twice)[7].rule == "boilerplate.duplicate"
+
+
+def test_other_parts_of_a_series_and_a_row_of_headlines_inside_the_text():
+    title = "Giữ rừng đầu nguồn - Bài 3: Những mô hình cần nhân rộng"
+    parts = ["Bài 1: Những cánh rừng bị xẻ thịt", "Bài 2: Lời giải nào cho người giữ rừng"]
+    teasers = ["Thị xã ven biển ra quân dọn rác thải nhựa trên các bãi tắm dịp hè",
+               "Huyện miền núi khánh thành cây cầu treo thứ mười cho học sinh vùng cao",
+               "Giá lúa chạy lũ tăng mạnh, thương lái về tận ruộng thu mua sớm"]
+    page = "\n\n".join([title, PARA, *parts, PARA2, *teasers, PARA3])
+    got = {page[c.start:c.end]: (c.kind, c.evidence) for c in classify_lines(page)}
+    assert got[title][0] == "title"
+    assert [got[p] for p in parts] == [("boilerplate", "series")] * 2
+    assert [got[t] for t in teasers] == [("boilerplate", "headlines=3")] * 3
+    assert got[PARA3][0] == "body"
+    from bientap.checks.boilerplate import explain
+
+    assert "series" in explain("boilerplate.related", "series", "en")
+    assert "3 headlines" in explain("boilerplate.related", "headlines=3", "en")
+
+
+@pytest.mark.parametrize("lines", [
+    # a dashed list of the text's own items
+    ["- Di tích đình làng Phú Hòa (xã Phú Hòa, huyện Đông Sơn, tỉnh Quảng Ngãi)",
+     "- Di tích chùa Long Sơn (phường Tân Lập, thành phố Nha Trang)",
+     "- Di tích lịch sử đền thờ Trần Quý Cáp (xã Điện Phước, tỉnh Quảng Nam)"],
+    # verse quoted in the text
+    ["Quê hương là chùm khế ngọt", "Cho con trèo hái mỗi ngày", "Quê hương là đường đi học",
+     "Con về rợp bướm vàng bay"],
+    # one subhead between paragraphs
+    ["Mô hình tiết kiệm điện năng cho các trang trại"],
+])
+def test_lists_verse_and_a_subhead_inside_the_text_stay(lines):
+    page = "\n\n".join(["Nghệ An sơ kết công tác sáu tháng đầu năm", PARA, PARA2, *lines, PARA3])
+    got = {page[c.start:c.end]: c.kind for c in classify_lines(page)}
+    assert [got[s] for s in lines] == ["body"] * len(lines)
