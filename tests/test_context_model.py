@@ -77,3 +77,32 @@ def test_check_ranks_suggestions_by_context(cli, tmp_path):
     # Every candidate is there for a picker, best first, none twice.
     assert all(len(s) == len(set(s)) for s in found.values())
     assert len(found["giử"]) > 1
+
+
+def test_a_neighbour_already_inside_a_word_is_not_free_to_make_one_with_the_repair(cli, tmp_path):
+    # "lao động | tỉnh": "động" has its word on the left, so "động tĩnh" is no split to vouch for "tĩnh".
+    findings = _check(cli, tmp_path, "Liên đoàn lao động tỉnh tổ chức hội nghị tổng kết năm.\n")
+    assert [f["text"] for f in findings if f["rule"] == "typo.realword"] == []
+
+
+# An article about lemongrass: "sả" again and again, beside different words on both sides.
+TOPIC = ("Năm nay sả được giá. Người trồng sả ở xã thu lãi cao.\n\n"
+         "Cây sả dễ trồng, tinh dầu sả bán chạy.\n")
+
+
+def test_the_subject_of_an_article_is_no_slip_however_rare_in_the_news(cli, tmp_path):
+    lone = _check(cli, tmp_path, "Bà con thu hoạch sả từ sáng sớm.\n")
+    assert [f["text"] for f in lone if f["rule"] == "typo.realword"] == ["sả"]  # alone, the counts doubt it
+    findings = _check(cli, tmp_path, TOPIC)
+    assert [f["text"] for f in findings if f["rule"] == "typo.realword"] == []
+
+
+@pytest.mark.parametrize("text, right", [
+    # The same slip repeated in the same company is no topic.
+    ("Cơ quan đang sử lý vụ việc. Việc sử lý còn chậm nên dân đề nghị sử lý nghiêm.\n", "xử"),
+    # A slip repeated in varied company is still caught where each context speaks loudly.
+    ("Ông nói rỏ rằng dự án chậm. Kết quả thấy rỏ qua từng năm. Mục tiêu phải rỏ ràng hơn.\n", "rõ"),
+])
+def test_a_slip_the_writer_repeats_is_still_caught_every_time(cli, tmp_path, text, right):
+    found = [f for f in _check(cli, tmp_path, text) if f["rule"] == "typo.realword"]
+    assert len(found) == 3 and all(f["suggestions"][0] == right for f in found)

@@ -84,6 +84,13 @@ EDITS_IN_CONTEXT = True
 # A blind repair trusts the absence of a pair only where every neighbour is common enough for its
 # pairs to be known: "chao liệng" says nothing when "liệng" itself is hardly ever seen.
 INFORMED_ZIPF = 4.5
+# A syllable the article keeps using, in varied company and far more often than news prose would
+# ("giá quế", "từ quế", "người trồng quế" in a piece on cinnamon) is the article's subject, not a
+# slip: the counts' case against it must be stronger by TOPIC_COST (natural log) to be made.
+# A slip a writer repeats ("rỏ ràng", "nói rỏ") still is, as each of its contexts speaks loudly.
+TOPIC_COUNT = 3
+TOPIC_RATIO = 20.0
+TOPIC_COST = 2.5
 
 
 class TypoTables:
@@ -491,11 +498,12 @@ def _repair(situation: tuple, tables: TypoTables) -> tuple[tuple[int, float], tu
     if counts.id(a) and any(known_context(counts, l, r)):
         # A dictionary word the variant makes with a neighbour the written syllable makes none with;
         # only with context on both sides (one side alone is how "thông minh tỉnh Thừa Thiên" would
-        # read as "minh tinh").
+        # read as "minh tinh"), and only with a neighbour free to join it: one already inside a word
+        # on its other side is taken ("lao động | tỉnh" is no split into "động tĩnh").
         pairs = lex.pairs
         bonus = {v: WORD_BONUS for v, _, _ in variants
-                 if l and r and ((pl != WORD and pairs.get(l + " " + v) == WORD)
-                                 or (pr != WORD and pairs.get(v + " " + r) == WORD))}
+                 if l and r and ((pl != WORD and l_side != WORD and pairs.get(l + " " + v) == WORD)
+                                 or (pr != WORD and r_side != WORD and pairs.get(v + " " + r) == WORD))}
         near = [v for v, _, _ in variants]
         ranked = rank(counts, l, a, r, near, bonus)
         if not ranked and EDITS_IN_CONTEXT and not counts.bigram(l, a) and not counts.bigram(a, r):
@@ -603,6 +611,8 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
             memo[situation] = best
         if best is not None:
             found.append((best[0], i, best[1]))
+    if found:
+        found = _off_topic(found, keys, tables.counts)
     found.sort(key=lambda x: (-x[0][0], -x[0][1], x[1]))
     taken_at: set[int] = set()
     out = []
@@ -613,6 +623,31 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
         out.append((i, v))
     out.sort()
     return out
+
+
+def _off_topic(found: list, keys: list[str | None], counts: Ngrams) -> list:
+    """`found` less the repairs the counts weighed (strength above WORD) whose gain does not cover
+    TOPIC_COST where the syllable written is a topic of the article: at least TOPIC_COUNT times,
+    TOPIC_RATIO times more often than in news prose, beside at least two different syllables on
+    each side."""
+    weighed = {keys[i] for (strength, _), i, _ in found if strength > WORD}
+    if not weighed:
+        return found
+    where: dict[str, list[int]] = defaultdict(list)
+    for j in compress(range(len(keys)), map(weighed.__contains__, keys)):
+        where[keys[j]].append(j)
+    n, last = len(keys), len(keys) - 1
+    topics = set()
+    for a, at in where.items():
+        if len(at) < TOPIC_COUNT or len(at) < TOPIC_RATIO * n * (counts.unigram(a) + 0.5) / counts.tokens:
+            continue
+        lefts = {keys[j - 1] for j in at if j}
+        rights = {keys[j + 1] for j in at if j < last}
+        if len(lefts) >= 2 and len(rights) >= 2:
+            topics.add(a)
+    if not topics:
+        return found
+    return [f for f in found if not (f[0][0] > WORD and keys[f[1]] in topics and f[0][1] <= TOPIC_COST)]
 
 
 @rule("typo.realword", category="typo", severity="warning", prose_only=True, captions=True, fields=("title", "sapo", "body"))
