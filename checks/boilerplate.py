@@ -251,10 +251,11 @@ _YEAR = r"(?:19|20)\d{2}"
 _DATE = re.compile(
     rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?P<s>[/.-])\s*(?P<m>\d{{1,2}})\s*[/.-]\s*(?P<y>{_YEAR})(?!\d)"
     rf"|(?<!\d)(?P<y2>{_YEAR})-(?P<m2>\d{{1,2}})-(?P<d2>\d{{1,2}})(?!\d)"
-    rf"|(?<!\d)(?P<d3>\d{{1,2}})\s+tháng\s+(?P<m3>{_MONTH})(?:\s*,\s*|\s+năm\s+|\s+)(?P<y3>{_YEAR})(?!\d)"
+    rf"|(?:\bngày\s+)?(?<!\d)(?P<d3>\d{{1,2}})\s+tháng\s+(?P<m3>{_MONTH})(?:\s*,\s*|\s+năm\s+|\s+)(?P<y3>{_YEAR})(?!\d)"
     rf"|\btháng\s+(?P<m4>{_MONTH})\s+(?P<d4>\d{{1,2}})\s*,\s*(?P<y4>{_YEAR})(?!\d)",
     re.I,
 )
+_YEAR_HINT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # "3/29/2010 12:00:00 AM": the default date-time print of ASP.NET sites under an English locale,
 # month first, neither number padded. A zero-padded "03/09/2010 08:00:00 AM" is a Vietnamese
 # day-first format with an English clock.
@@ -364,6 +365,8 @@ def find_dates(s: str) -> list[tuple[int, int, int, int]]:
     Vietnamese pages print them, unless only month first is a date ("3/29/2010") or the date has
     the US clock of a default ASP.NET print ("3/9/2010 12:00:00 AM")."""
     out = []
+    if _YEAR_HINT.search(s) is None:  # every form has a year: one cheap scan spares the long pattern
+        return out
     for m in _DATE.finditer(s):
         if m.group("d"):
             d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
@@ -414,14 +417,15 @@ _FIELD_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s[-–—]\s")
 _EDGE = " -–|,:()[]•·/"
 
 
-def _beside_date(s: str) -> tuple[str | None, str]:
-    """(the bút danh, what else is said) on an ungled date line, its date and date words aside.
+def _beside_date(s: str, rest: str) -> tuple[str | None, str]:
+    """(the bút danh, what else is said) on an unglued date line `s`, from `rest` (_date_rest(s)).
 
     The name is the whole rest ("Minh Anh - 12/06/2023") or one of its fields, the one nearest the
     date first ("Xã hội | Minh Anh | 12/06/2023 08:00")."""
-    rest = " ".join(_date_rest(s).split()).strip(_EDGE)
+    rest = " ".join(rest.split()).strip(_EDGE)
     name = byline_name(rest) if rest else None
-    if name is not None or not _FIELD_SEPARATOR.search(s):
+    # A name (up to 6 words) and a label (up to 4): anything longer is no date line, split or not.
+    if name is not None or words(rest) > 10 or not _FIELD_SEPARATOR.search(s):
         return name, "" if name else rest
     fields = _FIELD_SEPARATOR.split(s)
     at = next((k for k, f in enumerate(fields) if find_dates(f)), 0)
@@ -441,14 +445,15 @@ def date_line_evidence(s: str) -> str | None:
     n_words = words(s)
     if n_words > 30 or not find_dates(s):
         return None
-    if n_words > 14 and words(" ".join(_WIDGET_PHRASES.sub(" ", s).split())) > 14:
-        return None
+    if n_words > 14 and not ("|" in s or "•" in s or "·" in s) \
+            or n_words > 14 and words(" ".join(_WIDGET_PHRASES.sub(" ", s).split())) > 14:
+        return None  # made long only by a row of buttons: "12/06/2023 | Chia sẻ | Facebook | In bài"
     glued = re.search(r"[^\W\d_]\d", s) is not None  # "Giáo dục12/06/2023": a label glued on
     s = unglue(s)
     rest = _date_rest(s)
     if len(_WORD.findall(rest)) <= 1:
         return "date"
-    name, rest = _beside_date(s)
+    name, rest = _beside_date(s, rest)
     # A section name or widget words beside the date: a few words, no sentence, and the line
     # shows it is a date line by a clock time, a separator, a date word ("Ngày đăng") or glue.
     label = " ".join(_WIDGET_PHRASES.sub(" ", rest).split()).strip(_EDGE)
@@ -472,9 +477,10 @@ def name_beside_date(s: str) -> str | None:
     """The bút danh on a date line ("Minh Anh - 12/06/2023 08:00", "Xã hội | Minh Anh | 12/06/2023")
     → "Minh Anh", else None."""
     s = unglue(s)
-    if len(_WORD.findall(_date_rest(s))) <= 1:
+    rest = _date_rest(s)
+    if len(_WORD.findall(rest)) <= 1:
         return None
-    return _beside_date(s)[0]
+    return _beside_date(s, rest)[0]
 
 
 def source_of_line(s: str) -> str | None:
