@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from bientap.checks.metadata import Extracted, RemovedLine, extract_article
 from bientap.checks.text import DecodeError, Decoded, clean_field, decode_bytes
+from bientap.i18n import _
 from bientap.store.ingest import Hints, Refused, merge
 
 # Elements whose content is never article text.
@@ -67,19 +68,20 @@ def decode_html(data: bytes) -> Decoded:
                 declared = m.group(1).decode("ascii", "replace")
     if declared == "cp1258" and not data.isascii():
         if b"\x00" in data:
-            raise Refused("tệp nhị phân (binary file: NUL bytes)")
+            raise Refused(_("binary file (NUL bytes)"))
         try:
             return Decoded(data.decode("cp1258"), "windows-1258")
         except UnicodeDecodeError as exc:
-            raise Refused(f"không đọc được theo windows-1258 (invalid byte at offset {exc.start})") from None
+            raise Refused(_("cannot be read as windows-1258 (invalid byte at offset {offset})").format(
+                offset=exc.start)) from None
     try:
         decoded = decode_bytes(data)
     except DecodeError as exc:
         if declared and declared not in ("utf-8", "cp1258", "ascii", "utf-16"):
-            raise Refused(f"bảng mã {declared} không được hỗ trợ (unsupported charset {declared}: use UTF-8)") from None
+            raise Refused(_("unsupported charset {charset}: use UTF-8").format(charset=declared)) from None
         raise Refused(str(exc)) from None
     if declared and declared not in ("utf-8", "cp1258", "ascii", "utf-16") and decoded.encoding == "windows-1258":
-        raise Refused(f"bảng mã {declared} không được hỗ trợ (unsupported charset {declared}: use UTF-8)")
+        raise Refused(_("unsupported charset {charset}: use UTF-8").format(charset=declared))
     return decoded
 
 
@@ -96,7 +98,7 @@ def parse(text: str):
     try:
         root = lxml.html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError) as exc:
-        raise Refused(f"HTML không đọc được ({exc})") from None
+        raise Refused(_("unreadable HTML ({error})").format(error=exc)) from None
     for el in list(root.iter()):
         if not isinstance(el.tag, str):  # comments, entities that survived
             _drop(el)
@@ -273,12 +275,11 @@ def read_page(data: bytes) -> Page:
     body = root.find("body")
     text = clean_field("\n\n".join(flatten(body if body is not None else root)))
     if not text.strip():
-        raise Refused("không còn chữ nào sau khi làm sạch (nothing left after cleaning: only markup, "
-                      "scripts or hidden text)")
+        raise Refused(_("nothing left after cleaning: only markup, scripts or hidden text"))
     ex = merge(extract_article(text), hints)
     _outside_main(ex, main_text(root))
     if not ex.body.strip() and not ex.sapo:
-        raise Refused("không có nội dung bài (no article text found in the page)")
+        raise Refused(_("no article text found in the page"))
     if ex.published_at is None:
         ex.published_at = _guessed_date(root)
     return Page(ex, decoded.encoding)
