@@ -78,6 +78,7 @@ EVIDENCE: dict[str, tuple[str, str]] = {
     "date+name": ("ngày giờ kèm bút danh", "date and time with the byline"),
     "date+label": ("ngày giờ kèm tên chuyên mục hoặc nút của trang", "date and time with a section name or site buttons"),
     "under_title": ("tên người viết ngay dưới tít", "author's name right under the title"),
+    "agency": ("cơ quan ký tên ngay sau đoạn cuối", "the office signing, right after the last paragraph"),
     "after_text": ("tên người viết ngay sau đoạn cuối", "author's name right after the last paragraph"),
     "sign_off": ("tên người viết khép bài, sau đó là phần của trang", "author's name closing the article, site below it"),
     "credit": ("ghi nguồn ảnh (Ảnh: …)", "photo credit (Ảnh: …)"),
@@ -310,6 +311,8 @@ _DEGREE = re.compile(
     r"^(?:(?:PGS|GS|TS|ThS|BS|BSCK(?:I{1,2}|\s?[12])|CK(?:I{1,2}|[12])|DS|KS|LS|NCS|NSND|NSƯT|NGND|NGƯT|TTND|TTƯT)"
     r"\.?\s?)+(?=[A-ZĐÀ-Ỹ])|^(?:Bác sĩ|Dược sĩ|Luật sư|Nhà báo|Kỹ sư|Thạc sĩ|Tiến sĩ|Giáo sư|Nhà văn|Nhà thơ|"
     r"Nghệ sĩ|Lương y|Điều dưỡng|Thầy thuốc) (?=[A-ZĐ])")
+# The office after the name: "Lê Văn An - Trung tâm Y tế huyện", "Lê Văn An (Phòng Văn hóa huyện)".
+_OFFICE_TAIL = re.compile(r"\s(?:[-–]\s|\()([^()]+?)\)?$")
 # An e-mail address after the name: "Minh Anh - minhanh@baomoi.vn", "Minh Anh (minhanh@baomoi.vn)".
 _EMAIL_TAIL = re.compile(r"\s*[-–|,(]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?$")
 _BYLINE_PREFIX = re.compile(r"^(?:tin|bài|tác giả|người viết|thực hiện|nhóm phóng viên|phóng viên)\b", re.I)
@@ -528,6 +531,9 @@ def byline_name(s: str) -> str | None:
         return None
     if _HANDLE.match(body):
         return body if body not in _NOT_NAME else None
+    office = _OFFICE_TAIL.search(body)
+    if office and agency_credit(office.group(1)) and byline_name(body[:office.start()]):
+        return body  # "Lê Văn An - Trung tâm Y tế huyện", "Lê Văn An (Phòng Văn hóa huyện)", as written
     degree = _DEGREE.match(body)
     name = body[degree.end():] if degree else body
     tokens = name.replace("(", " (").replace("/", " / ").replace(",", " , ").split()
@@ -554,6 +560,29 @@ def byline_name(s: str) -> str | None:
         # pen name the prefix announces, or an abbreviated one ("Đ.Mãi").
         return None
     return body
+
+
+# An office that signs a portal's article: "Phòng Văn hóa và Thông tin huyện", "Trung tâm Y tế
+# huyện Sơn Hà", "Hội Nông dân tỉnh", "BBT". Only read where a bút danh stands after the last paragraph.
+_AGENCY_HEAD = re.compile(
+    r"^(?:P\.|Phòng|Trung tâm|TT\.?|Đài|Ban|Văn phòng|VP|UBND|HĐND|Ủy ban|Uỷ ban|Hội|Đoàn|Công an|Sở|Báo|"
+    r"Tạp chí|Cổng|BBT|Ban biên tập|Bộ phận|Chi cục|Hạt|Trạm|Bệnh viện|Trường|Huyện|Xã|Phường)(?!\w)")
+_ADMIN_WORDS = frozenset("huyện xã tỉnh thành phố thị trấn quận phường và & - – / , của".split())
+
+
+def agency_credit(s: str) -> str | None:
+    """The office signing a portal's article ("Phòng Văn hóa và Thông tin huyện"), else None: an
+    office word first, at most 12 words, no sentence end, most words (the place words aside)
+    capitalised like a proper name."""
+    s = " ".join(s.split()).rstrip(" -–—|,;/")
+    if not _AGENCY_HEAD.match(s) or words(s) > 12 or s.endswith((".", "!", "?", ":", "…")) \
+            or any(c in s for c in ".!?;:\"“”") and not s.startswith(("P.", "TT.")):
+        return None
+    toks = [t for t in s.split() if t.lower() not in _ADMIN_WORDS]
+    if not toks:
+        return None
+    caps = sum(t[0].isupper() or t[0].isdigit() for t in toks)
+    return s if caps >= 0.5 * len(toks) else None
 
 
 def _caps_name(tokens: list[str]) -> bool:
@@ -775,7 +804,8 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             j -= 1
             continue
         s = lines[j]
-        if kind[j] == "" and (words(s) <= 5 or words(s) <= 12 and _NAME_PREFIX.match(s)) and byline_name(s):
+        if kind[j] == "" and (words(s) <= 5 or words(s) <= 12 and (_NAME_PREFIX.match(s) or _OFFICE_TAIL.search(s))) \
+                and byline_name(s):
             # A bút danh under the title ("Bài, ảnh: Minh Anh"), not the title itself.
             kind[j], rule[j] = "metadata", "metadata.byline"
             page.why[j] = "under_title"
@@ -849,10 +879,10 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | No
             break
         if rule[i] == "boilerplate.menu" and is_caps(s):
             break  # a run of capitals after the article is a menu, not a pen name in capitals
-        if byline_name(s) and not _prose_follows(i, kind, lines):
+        if (byline_name(s) or agency_credit(s)) and not _prose_follows(i, kind, lines):
             byline = i
             kind[i], rule[i] = "metadata", "metadata.byline"
-            page.why[i] = "after_text"
+            page.why[i] = "after_text" if byline_name(s) else "agency"
             break
         if seen >= 3:
             break

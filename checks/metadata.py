@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bientap.checks.boilerplate import (
+    agency_credit,
     byline_name,
     tags_of_line,
     classify_lines,
@@ -142,7 +143,7 @@ def extract_article(text: str) -> Extracted:
         out.published_at = _date_from_lead(lead)
 
     if byline_line:
-        out.byline = byline_name(byline_line)
+        out.byline = byline_name(byline_line) or agency_credit(byline_line)
     if out.byline is None and date_line:
         out.byline = name_beside_date(date_line)
 

@@ -307,6 +307,8 @@ def test_a_date_glued_before_the_headline():
     ("BSCKII Phạm Thu Hà", "BSCKII Phạm Thu Hà"),
     ("Luật sư Trần Bình", "Luật sư Trần Bình"),
     ("Khánh Linh - khanhlinh@baotinhnha.vn", "Khánh Linh"),  # an e-mail address after the name
+    ("Lê Quang Vinh - Trung tâm Văn hóa huyện", "Lê Quang Vinh - Trung tâm Văn hóa huyện"),  # name + office
+    ("Lê Quang Vinh (Phòng Nông nghiệp huyện)", "Lê Quang Vinh (Phòng Nông nghiệp huyện)"),
 ])
 @pytest.mark.parametrize("on_top", [False, True])
 def test_bylines_before_or_after_the_body(line, name, on_top):
@@ -373,3 +375,16 @@ def test_a_name_with_an_email_in_the_footer_is_still_a_contact_line():
 
     text = _portal("12/06/2023", "Minh Anh") + "\nĐường dây nóng: 0912 345 678 - toasoan@baotinhnha.vn"
     assert classify_lines(text)[-1].kind == "boilerplate"
+
+
+@pytest.mark.parametrize("line", ["Phòng Văn hóa và Thông tin huyện", "Trung tâm Y tế huyện Tân Phước",
+                                  "Hội Nông dân tỉnh"])
+def test_an_office_signing_after_the_last_paragraph_is_the_byline(line):
+    ex = extract_article(_portal("12/06/2023 08:00", line))
+    assert ex.byline == line
+    assert [r.reason for r in ex.removed if r.text == line] == ["metadata.byline agency"]
+
+
+def test_a_closing_line_opening_with_an_office_word_is_not_a_byline():
+    ex = extract_article(_portal("12/06/2023 08:00", "Ban tổ chức sẽ trao giải vào cuối tháng này"))
+    assert ex.byline is None
