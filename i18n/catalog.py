@@ -109,7 +109,12 @@ def wanted() -> dict[Key, list[str]]:
 
 
 def _key(message) -> Key:
-    return (message.id[0], message.id[1]) if isinstance(message.id, tuple) else message.id
+    # a plural's id is a tuple in a .po catalog, a list in one read back from a .mo
+    return (message.id[0], message.id[1]) if isinstance(message.id, (tuple, list)) else message.id
+
+
+def _string(message) -> str | tuple[str, ...]:
+    return tuple(message.string) if isinstance(message.string, (tuple, list)) else message.string
 
 
 def read_parts() -> dict[str, Catalog]:
@@ -171,7 +176,7 @@ def compiled_is_current() -> bool:
     with COMPILED.open("rb") as handle:
         have = read_mo(handle)
     want = build()
-    return ({_key(m): m.string for m in have if m.id} == {_key(m): m.string for m in want if m.id})
+    return ({_key(m): _string(m) for m in have if m.id} == {_key(m): _string(m) for m in want if m.id})
 
 
 def as_po(keys: dict[Key, list[str]]) -> str:

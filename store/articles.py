@@ -19,6 +19,7 @@ import sqlite_utils
 
 from bientap.checks.findings import Finding
 from bientap.checks.text import clean_field, fold, nfc, word_count
+from bientap.i18n import _
 from bientap.store.db import write_transaction
 
 STATUSES = ("draft", "review", "ready", "published", "spiked")
@@ -31,15 +32,15 @@ class ConflictError(Exception):
 
     def __init__(self, article_id: int, expected: int, actual: int):
         super().__init__(
-            f"bài {article_id} đã được người khác lưu (bản {actual}, bạn bắt đầu từ bản {expected}) — "
-            f"article {article_id} was saved by someone else (version {actual}, you started from {expected})"
+            _("article {id} was saved by someone else (version {actual}, you started from {expected})").format(
+                id=article_id, actual=actual, expected=expected)
         )
         self.article_id, self.expected, self.actual = article_id, expected, actual
 
 
 class NotFound(LookupError):
     def __init__(self, article_id: int):
-        super().__init__(f"không có bài số {article_id} (no article with id {article_id})")
+        super().__init__(_("no article with id {id}").format(id=article_id))
         self.article_id = article_id
 
 
@@ -335,7 +336,8 @@ def save(db: sqlite_utils.Database, article_id: int, changes: dict, expected_ver
     if bad:
         raise ValueError(f"not an editable field: {', '.join(sorted(bad))}")
     if "status" in changes and changes["status"] not in STATUSES:
-        raise ValueError(f"unknown status {changes['status']!r}")
+        raise ValueError(_("unknown status {status!r} (one of {statuses})").format(
+            status=changes["status"], statuses=", ".join(STATUSES)))
     if "published_at" in changes and changes["published_at"]:
         changes["published_at"] = normalize_date(changes["published_at"])
     changes = clean_fields(changes)
@@ -380,13 +382,14 @@ def _no_such_day(value: str) -> None:
             continue
         day, month, year = (int(g) for g in (m.groups() if i == 0 else reversed(m.groups())))
         if not 1 <= month <= 12:
-            raise ValueError(f"ngày {value!r} không có: không có tháng {month} (month {month} does not exist)")
+            raise ValueError(_("the date {date!r} does not exist: there is no month {month}").format(
+                date=value, month=month))
         try:
             dt.date(year, month, day)
         except ValueError:
             last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-            raise ValueError(f"ngày {value!r} không có: tháng {month}/{year} chỉ có {last} ngày "
-                             f"({value} does not exist: {month}/{year} has {last} days)") from None
+            raise ValueError(_("the date {date!r} does not exist: {month}/{year} has {last} days").format(
+                date=value, month=month, year=year, last=last)) from None
 
 
 def normalize_date(value: str) -> str:
@@ -404,7 +407,8 @@ def normalize_date(value: str) -> str:
                 continue
         if parsed is None:
             _no_such_day(value)
-            raise ValueError(f"không hiểu ngày {value!r} (dùng dd/mm/yyyy hoặc yyyy-mm-dd)") from None
+            raise ValueError(_("cannot read the date {date!r} (write dd/mm/yyyy or yyyy-mm-dd)").format(
+                date=value)) from None
         return parsed.date().isoformat()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return parsed.date().isoformat()
@@ -440,7 +444,7 @@ def revision_fields(db: sqlite_utils.Database, article_id: int, version: int) ->
     rows = list(db.query("SELECT snapshot FROM revisions WHERE article_id = ? AND version = ?",
                          [article_id, version]))
     if not rows:
-        raise LookupError(f"article {article_id} has no version {version}")
+        raise LookupError(_("article {id} has no version {version}").format(id=article_id, version=version))
     return json.loads(rows[0]["snapshot"])
 
 

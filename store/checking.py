@@ -34,6 +34,7 @@ from collections.abc import Iterable, Mapping
 from concurrent.futures import Future
 from multiprocessing import resource_tracker
 
+from bientap.i18n import _
 from bientap.store.context import ArticleChecker, Assessment
 
 # Seconds one article's checks may take: many times what a real article takes (a 1 MB page about
@@ -106,7 +107,7 @@ class CheckService:
         job = (checker, dict(fields), list(rules) if rules is not None else None)
         with self._lock:
             if self._closed:
-                raise RuntimeError("the check service is closed")
+                raise RuntimeError(_("the check service is closed"))
             self._jobs.put((priority, next(self._order), job, future))
         self.start()
         return future
@@ -179,14 +180,14 @@ class CheckService:
             self.restarts += 1
             self._stop_child()
             if lost:
-                raise CheckProcessError("the check process ended without answering")
+                raise CheckProcessError(_("the check process ended without answering"))
             return checker.overran(rules, at_import=False)
         try:
             kind, payload = self._conn.recv()
         except (OSError, EOFError):
             self.restarts += 1
             self._stop_child()
-            raise CheckProcessError("the check process ended without answering") from None
+            raise CheckProcessError(_("the check process ended without answering")) from None
         if kind == "error":
             exc, trace = payload
             raise exc from _ChildTraceback(trace)
@@ -208,12 +209,12 @@ class CheckService:
         self._process, self._conn = process, here
         if not here.poll(START_TIMEOUT):
             self._stop_child()
-            raise CheckProcessError(f"the check process did not start within {START_TIMEOUT:g} s")
+            raise CheckProcessError(_("the check process did not start within {seconds:g} s").format(seconds=START_TIMEOUT))
         try:
             kind, payload = here.recv()
         except (OSError, EOFError):
             self._stop_child()
-            raise CheckProcessError("the check process ended while starting") from None
+            raise CheckProcessError(_("the check process ended while starting")) from None
         if kind == "error":
             self._stop_child()
             exc, trace = payload

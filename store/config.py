@@ -10,6 +10,8 @@ from pathlib import Path
 
 from platformdirs import user_config_dir
 
+from bientap.i18n import _
+
 
 class ConfigError(ValueError):
     """desk.toml cannot be read (the message says where and why)."""
@@ -45,5 +47,5 @@ def configured_language(path: Path | None = None) -> str | None:
     path = path or desk_config_path()
     lang = read_desk_config(path).get("lang")
     if lang is not None and not isinstance(lang, str):
-        raise ConfigError(f"{path}: lang is text (\"vi\" or \"en\")")
+        raise ConfigError(_("{path}: lang is text (\"vi\" or \"en\")").format(path=path))
     return lang

@@ -17,6 +17,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from bientap.checks.text import fold
+from bientap.i18n import N_, _
 
 migrations = Migrations("bientap")
 
@@ -30,15 +31,15 @@ class StoreError(Exception):
 
 # SQLite's error names (`sqlite3.Error.sqlite_errorname`, by prefix) → what an editor can do about it.
 _FAULTS = (
-    ("SQLITE_READONLY", "cơ sở dữ liệu chỉ đọc, không ghi được (database is read-only)"),
-    ("SQLITE_FULL", "đĩa đầy, không ghi được; những gì đã lưu vẫn còn nguyên (disk full; what was saved is kept)"),
-    ("SQLITE_IOERR", "lỗi ghi đĩa (đĩa đầy?); những gì đã lưu vẫn còn nguyên (disk write error; what was saved is kept)"),
-    ("SQLITE_NOTADB", "tệp không phải cơ sở dữ liệu hoặc đã hỏng (file is not a database, or is corrupted)"),
-    ("SQLITE_CORRUPT", "cơ sở dữ liệu bị hỏng (database file is corrupted)"),
-    ("SQLITE_CANTOPEN", "không mở được tệp cơ sở dữ liệu (unable to open the database file)"),
-    ("SQLITE_BUSY", "cơ sở dữ liệu đang bị tiến trình khác khóa (database is locked by another process)"),
-    ("SQLITE_LOCKED", "cơ sở dữ liệu đang bị khóa (database is locked)"),
-    ("SQLITE_PERM", "không có quyền truy cập cơ sở dữ liệu (permission denied)"),
+    ("SQLITE_READONLY", N_("the database is read-only: nothing can be saved")),
+    ("SQLITE_FULL", N_("the disk is full: nothing more can be saved; what was saved is kept")),
+    ("SQLITE_IOERR", N_("disk write error (disk full?); what was saved is kept")),
+    ("SQLITE_NOTADB", N_("the file is not a database, or is corrupted")),
+    ("SQLITE_CORRUPT", N_("the database file is corrupted")),
+    ("SQLITE_CANTOPEN", N_("unable to open the database file")),
+    ("SQLITE_BUSY", N_("the database is locked by another process")),
+    ("SQLITE_LOCKED", N_("the database is locked")),
+    ("SQLITE_PERM", N_("permission denied: the database cannot be opened")),
 )
 
 
@@ -49,9 +50,10 @@ def is_fault(exc: BaseException) -> bool:
 
 
 def store_error(exc: sqlite3.Error, path: str | Path | None = None) -> StoreError:
-    """The one-line, bilingual form of a SQLite failure (the original stays as __cause__)."""
+    """The one-line form of a SQLite failure, in the run's language (the original stays as __cause__)."""
     name = getattr(exc, "sqlite_errorname", "") or ""
-    message = next((m for prefix, m in _FAULTS if name.startswith(prefix)), f"lỗi cơ sở dữ liệu (database error: {exc})")
+    fault = next((m for prefix, m in _FAULTS if name.startswith(prefix)), None)
+    message = _(fault) if fault else _("database error: {error}").format(error=exc)
     error = StoreError(f"{path}: {message}" if path is not None else message)
     error.__cause__ = exc
     return error
@@ -87,7 +89,7 @@ def open_db(path: str | Path | None = None, *, memory_name: str | None = None,
             if not readonly:
                 path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"{path}: không tạo được thư mục ({exc.strerror}) (cannot create its folder)") from exc
+            raise StoreError(_("{path}: cannot create its folder ({reason})").format(path=path, reason=exc.strerror)) from exc
         try:
             db = _connect_patiently(path, readonly)
         except sqlite3.Error as exc:
@@ -215,20 +217,20 @@ def backup(db: sqlite_utils.Database, target: str | Path, *, overwrite: bool = F
     target = Path(target)
     source = Path(db.conn.execute("PRAGMA database_list").fetchone()[2] or "")
     if target.is_dir():
-        raise StoreError(f"{target}: là một thư mục; hãy cho tên tệp (is a folder: give a file name)")
+        raise StoreError(_("{path}: is a folder; give a file name").format(path=target))
     if os.path.lexists(target):
         if not overwrite:
-            raise StoreError(f"{target}: đã có tệp này; dùng --overwrite để ghi đè (exists: use --overwrite)")
+            raise StoreError(_("{path}: exists; use --overwrite to replace it").format(path=target))
         if source.name and target.exists() and os.path.samefile(source, target):
-            raise StoreError(f"{target}: đây chính là cơ sở dữ liệu đang dùng (is the database itself)")
+            raise StoreError(_("{path}: is the database itself").format(path=target))
         if Path(f"{target}-wal").exists():
-            raise StoreError(f"{target}: cơ sở dữ liệu này đang được dùng (has a -wal file: in use, or "
-                             f"not closed cleanly); không ghi đè (not overwritten)")
+            raise StoreError(_("{path}: this database is in use (it has a -wal file: open, or not closed "
+                               "cleanly); not overwritten").format(path=target))
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".bientap-backup")
         os.close(fd)
     except OSError as exc:
-        raise StoreError(f"{target}: không ghi được ({exc.strerror}) (cannot write the backup)") from exc
+        raise StoreError(_("{path}: cannot write the backup ({reason})").format(path=target, reason=exc.strerror)) from exc
     try:
         copy = sqlite3.connect(tmp)
         try:
@@ -247,7 +249,7 @@ def backup(db: sqlite_utils.Database, target: str | Path, *, overwrite: bool = F
         if isinstance(exc, sqlite3.Error):
             raise store_error(exc, target) from exc
         if isinstance(exc, OSError):
-            raise StoreError(f"{target}: không ghi được ({exc.strerror}) (cannot write the backup)") from exc
+            raise StoreError(_("{path}: cannot write the backup ({reason})").format(path=target, reason=exc.strerror)) from exc
         raise
     return target
 
@@ -266,9 +268,8 @@ def check_version(db: sqlite_utils.Database, path: str | Path | None = None) -> 
     user_version = db.execute("PRAGMA user_version").fetchone()[0]
     if user_version > SCHEMA_VERSION:
         raise StoreError(
-            f"{path or 'database'}: cơ sở dữ liệu có lược đồ phiên bản {user_version}, mới hơn bản bientap này "
-            f"hiểu ({SCHEMA_VERSION}); hãy nâng cấp bientap (newer schema {user_version} > {SCHEMA_VERSION}: "
-            f"upgrade bientap)"
+            _("{path}: the database has schema version {found}, newer than this bientap reads ({known}); "
+              "upgrade bientap").format(path=path or _("database"), found=user_version, known=SCHEMA_VERSION)
         )
     return user_version
 
@@ -283,8 +284,8 @@ def check_ours(db: sqlite_utils.Database, path: str | Path | None = None) -> Non
             f"SELECT 1 FROM {migrations.migrations_table} WHERE migration_set = ? LIMIT 1",
             [migrations.name]).fetchone():
         return
-    raise StoreError(f"{path or 'database'}: không phải cơ sở dữ liệu của bientap (a SQLite database of "
-                     f"another program, not bientap's)")
+    raise StoreError(_("{path}: a SQLite database of another program, not bientap's").format(
+        path=path or _("database")))
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:

@@ -28,6 +28,7 @@ import sqlite_utils
 
 from bientap.checks.boilerplate import classify_lines
 from bientap.checks.text import clean_field, nfc
+from bientap.i18n import _
 from bientap.store import articles
 from bientap.store.articles import Article
 from bientap.store.db import sync_folder
@@ -420,8 +421,8 @@ def prepare_out_dir(out_dir: str | Path) -> Path:
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
-        raise ExportError(f"không ghi được vào thư mục {out_dir}: {_reason(exc)} "
-                          f"(cannot write to the output folder)") from None
+        raise ExportError(_("cannot write to the folder {folder}: {reason}").format(
+            folder=out_dir, reason=_reason(exc))) from None
     _sweep_temps(resolved)
     return resolved
 
@@ -498,17 +499,17 @@ def write_one(out_dir: Path, name: str, data: bytes, *, overwrite: bool) -> tupl
     raises its OSError: it is the batch's problem, not this file's."""
     target = out_dir / name
     if not _inside(out_dir, target) or not _inside(out_dir, target.resolve()):
-        return "skipped", f"tên tệp ra ngoài thư mục xuất: {name!r} (path outside the output folder)"
+        return "skipped", _("the file name leads outside the output folder: {name!r}").format(name=name)
     if os.path.lexists(target):
         if target.is_symlink() or not target.is_file():
-            return "skipped", "đã có và không phải tệp thường (exists and is not a regular file)"
+            return "skipped", _("exists and is not a regular file")
         try:
             if target.read_bytes() == data:
                 return "unchanged", ""
         except OSError as exc:
             return "skipped", _reason(exc)
         if not overwrite:
-            return "skipped", "đã có với nội dung khác; dùng --overwrite để ghi đè (exists and differs)"
+            return "skipped", _("exists with different content; use --overwrite to replace it")
     try:
         write_atomic(target, data, sync_dir=False)
     except OSError as exc:
@@ -559,8 +560,8 @@ def _stop(folder: Path, report: ExportReport, name: str, exc: OSError) -> None:
             sync_folder(folder)
         except OSError:
             pass
-    raise ExportError(f"{folder}: {_reason(exc)} — dừng xuất ở {name}, đã ghi {written} tệp, không để lại tệp dở "
-                      f"(export stopped: {written} files written, no partial file)") from None
+    raise ExportError(_("{folder}: {reason} — export stopped at {name}: {written} files written, no partial "
+                        "file left").format(folder=folder, reason=_reason(exc), name=name, written=written)) from None
 
 
 def _titles(db: sqlite_utils.Database, ids: list[int]) -> list[tuple[int, str | None]]:

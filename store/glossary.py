@@ -17,6 +17,7 @@ import sqlite_utils
 
 from bientap.checks.engine import GlossaryEntry
 from bientap.checks.glossary import GlossaryError, default_entries, make_entry, parse, validate
+from bientap.i18n import _
 from bientap.store.articles import current_editor, now
 from bientap.store.db import write_transaction
 
@@ -72,7 +73,7 @@ def add_entry(db: sqlite_utils.Database, entry: GlossaryEntry, *, replace: bool 
         current = {e.abbr: e for e in list_entries(db)}
         is_new = entry.abbr not in current
         if not is_new and not replace:
-            raise GlossaryError(f"“{entry.abbr}” đã có trong bảng viết tắt (already in the glossary)")
+            raise GlossaryError(_("“{abbr}” is already in the glossary").format(abbr=entry.abbr))
         current[entry.abbr] = entry
         validate(current.values())
         db["glossary"].upsert(_row(entry), pk="abbr")
@@ -85,8 +86,8 @@ def remove_entry(db: sqlite_utils.Database, abbr: str) -> bool:
     with write_transaction(db):
         users = [e.abbr for e in list_entries(db) if e.canonical == abbr and e.abbr != abbr]
         if users:
-            raise GlossaryError(f"“{abbr}” là dạng chuẩn của {', '.join(users)}; xoá các mục đó trước "
-                                f"(canonical form of {', '.join(users)})")
+            raise GlossaryError(_("“{abbr}” is the canonical form of {entries}; remove those first").format(
+                abbr=abbr, entries=", ".join(users)))
         cursor = db.execute("DELETE FROM glossary WHERE abbr = ?", [abbr])
     return cursor.rowcount > 0
 
@@ -106,7 +107,7 @@ def import_entries(db: sqlite_utils.Database, entries: Iterable[GlossaryEntry]) 
         seen = set()
         for e in entries:
             if e.abbr in seen:
-                raise GlossaryError(f"“{e.abbr}” xuất hiện hai lần trong tệp (listed twice)")
+                raise GlossaryError(_("“{abbr}” is listed twice in the file").format(abbr=e.abbr))
             seen.add(e.abbr)
             if e.abbr in current:
                 result.updated += 1
@@ -138,7 +139,7 @@ def entry_from_args(abbr: str, expansion: str, variants: Iterable[str] = (), can
 def _word(word: str) -> str:
     word = unicodedata.normalize("NFC", word.strip())
     if not word or any(ch.isspace() for ch in word) and len(word.split()) > 4:
-        raise ValueError(f"từ không hợp lệ: {word!r} (not a word)")
+        raise ValueError(_("not a word: {word!r}").format(word=word))
     return word
 
 

@@ -30,6 +30,7 @@ import sqlite_utils
 from bientap.checks.engine import Context
 from bientap.checks.metadata import Extracted, extract_article
 from bientap.checks.text import DecodeError, clean_field, decode_bytes
+from bientap.i18n import N_, _
 from bientap.store import articles, duplicates
 from bientap.store.articles import Article
 from bientap.store.checking import DEFAULT_CHECK_BUDGET  # noqa: F401 - one budget for import and desk
@@ -126,12 +127,13 @@ def _os_reason(exc: OSError) -> str:
     import errno
 
     reasons = {
-        errno.ENOENT: "không tìm thấy (file not found or vanished)",
-        errno.EACCES: "không có quyền đọc (permission denied)",
-        errno.ELOOP: "vòng lặp liên kết (symlink loop)",
-        errno.EISDIR: "là thư mục (is a directory)",
+        errno.ENOENT: N_("file not found (or it vanished)"),
+        errno.EACCES: N_("permission denied"),
+        errno.ELOOP: N_("symlink loop"),
+        errno.EISDIR: N_("is a folder"),
     }
-    return reasons.get(exc.errno, exc.strerror or str(exc))
+    reason = reasons.get(exc.errno)
+    return _(reason) if reason else exc.strerror or str(exc)
 
 
 def open_regular(path: Path):
@@ -144,8 +146,8 @@ def open_regular(path: Path):
     st = os.fstat(fd)
     if not stat.S_ISREG(st.st_mode):
         os.close(fd)
-        raise Rejected("là thư mục (is a directory)" if stat.S_ISDIR(st.st_mode)
-                       else "không phải tệp thường (not a regular file: pipe, device or socket)")
+        raise Rejected(_("is a folder") if stat.S_ISDIR(st.st_mode)
+                       else _("not a regular file (a pipe, device or socket)"))
     os.set_blocking(fd, True)
     return os.fdopen(fd, "rb")
 
@@ -155,12 +157,12 @@ def read_capped(path: Path, size_cap: int) -> bytes:
         with open_regular(path) as fh:
             st = os.fstat(fh.fileno())
             if st.st_size > size_cap:
-                raise Rejected(f"quá lớn: {st.st_size} byte > giới hạn {size_cap} (file too large)")
+                raise Rejected(_("file too large: {size} bytes > the limit of {cap}").format(size=st.st_size, cap=size_cap))
             data = fh.read(size_cap + 1)
     except OSError as exc:
         raise Rejected(_os_reason(exc)) from None
     if len(data) > size_cap:
-        raise Rejected(f"quá lớn: > giới hạn {size_cap} byte (file too large)")
+        raise Rejected(_("file too large: over the limit of {cap} bytes").format(cap=size_cap))
     return data
 
 
@@ -191,7 +193,7 @@ def import_paths(db: sqlite_utils.Database, paths: Sequence[str], *, ctx: Contex
                     on_progress(n, len(candidates))
         except _Stopped as stop:
             report.results.extend(stop.results)
-            report.error = f"{stop.error} — dừng ở {stop.where} (import stopped)"
+            report.error = _("{error} — import stopped at {where}").format(error=stop.error, where=stop.where)
     return report
 
 
@@ -335,7 +337,7 @@ def _feed_items(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> It
             records = _jsonl_records(cand, open_regular(cand.path), size_cap)
             first = next(records, None)
             if first is None:
-                raise Rejected("tệp rỗng (empty file)")
+                raise Rejected(_("empty file"))
             records = itertools.chain([first], records)
     except (Rejected, DecodeError) as exc:
         yield ImportResult(cand.shown, "rejected", reason=str(exc))
@@ -358,7 +360,7 @@ def _xml_records(cand: Candidate, data: bytes) -> Iterator[tuple[str, bytes, dic
     except Refused as exc:
         raise Rejected(str(exc)) from None
     if not items:
-        raise Rejected("không có mục nào (no item or entry in the feed)")
+        raise Rejected(_("no item or entry in the feed"))
     return iter([(f"{cand.shown}:{item.where}", item.raw,
                   Rejected(str(item.record)) if isinstance(item.record, Exception) else item.record)
                  for item in items])
@@ -394,7 +396,7 @@ def record_keys(record: dict, article: Article, digest: str) -> tuple[str, ...]:
         if ident is None:
             continue
         if isinstance(ident, bool) or not isinstance(ident, (str, int)):
-            raise Rejected(f"{name} phải là chuỗi hoặc số nguyên ({name} must be a string or an integer)")
+            raise Rejected(_("{name} must be a string or an integer").format(name=name))
         ident = clean_field(str(ident)).strip()
         if ident:
             keys.append("id:" + (article.source or "") + "\x1f" + ident)
@@ -421,8 +423,7 @@ def _text_item(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> Pag
     return PageItem(cand.shown, keys, data)
 
 
-NOTHING_LEFT = ("không còn chữ nào sau khi làm sạch (nothing left after cleaning: only invisible "
-                "characters, controls or escape sequences)")
+NOTHING_LEFT = N_("nothing left after cleaning: only invisible characters, controls or escape sequences")
 
 # Terminal escape sequences (colours, cursor moves, window titles): their parameters are printable
 # characters, but nothing a reader would see.
@@ -487,7 +488,7 @@ def read_page(shown: str, data: bytes) -> tuple[Extracted, str]:
     except DecodeError as exc:
         raise Rejected(str(exc)) from None
     if not has_visible_text(decoded.text):
-        raise Rejected(NOTHING_LEFT)
+        raise Rejected(_(NOTHING_LEFT))
     return extract_article(clean_field(decoded.text)), decoded.encoding
 
 
@@ -512,8 +513,7 @@ def _overran(item: Work, extraction: Extraction | None, checked_with: str) -> An
     elif extraction is not None:
         data, article, removed, encoding = item.data, extraction.article, extraction.removed, extraction.encoding
     elif Path(item.shown).suffix.lower() not in TEXT_SUFFIXES:  # markup or a zip is no body to trim
-        return ImportResult(item.shown, "rejected", reason="đọc tệp quá thời gian cho phép (reading the file "
-                                                           "overran the time budget)")
+        return ImportResult(item.shown, "rejected", reason=_("reading the file overran the time budget"))
     else:
         data = item.data
         try:
@@ -521,7 +521,7 @@ def _overran(item: Work, extraction: Extraction | None, checked_with: str) -> An
         except DecodeError as exc:
             return ImportResult(item.shown, "rejected", reason=str(exc))
         if not has_visible_text(decoded.text):
-            return ImportResult(item.shown, "rejected", reason=NOTHING_LEFT)
+            return ImportResult(item.shown, "rejected", reason=_(NOTHING_LEFT))
         article = Article(body=clean_field(decoded.text), source_file=item.shown)
         removed, encoding = [], decoded.encoding
     counts = (1, 0, 0)
@@ -786,17 +786,19 @@ def _unchanged(db: sqlite_utils.Database, keys: Sequence[str], digest: str) -> i
     return row["id"] if row and row["content_sha256"] == digest and not row["timed_out_sha256"] else None
 
 
-NOT_OBJECT = "không phải đối tượng JSON (not an object)"
+NOT_OBJECT = N_("not a JSON object")
 
 
 def json_problem(exc: ValueError | RecursionError) -> str:
     """Why a feed's JSON was refused: bad syntax, or valid JSON Python will not load (nesting
     thousands deep, a number of thousands of digits)."""
     if isinstance(exc, json.JSONDecodeError):
-        return f"JSON không hợp lệ: {exc.msg}" + (f" (line {exc.lineno})" if exc.lineno > 1 else "")
+        if exc.lineno > 1:
+            return _("invalid JSON: {error} (line {line})").format(error=exc.msg, line=exc.lineno)
+        return _("invalid JSON: {error}").format(error=exc.msg)
     if isinstance(exc, RecursionError):
-        return "JSON lồng quá sâu (JSON nested too deeply)"
-    return f"JSON không dùng được ({exc})"
+        return _("JSON nested too deeply")
+    return _("unusable JSON ({error})").format(error=exc)
 
 
 def _json_records(cand: Candidate, text: str) -> Iterator[tuple[str, bytes, dict | Rejected]]:
@@ -808,7 +810,7 @@ def _json_records(cand: Candidate, text: str) -> Iterator[tuple[str, bytes, dict
     records = value if isinstance(value, list) else [value]
     for i, record in enumerate(records, 1):
         raw = json.dumps(record, ensure_ascii=False).encode()
-        yield f"{cand.shown}#{i}", raw, record if isinstance(record, dict) else Rejected(NOT_OBJECT)
+        yield f"{cand.shown}#{i}", raw, record if isinstance(record, dict) else Rejected(_(NOT_OBJECT))
 
 
 _LINE_END = re.compile(rb"\r\n|\r|\n")
@@ -851,7 +853,7 @@ def _jsonl_records(cand: Candidate, fh, size_cap: int) -> Iterator[tuple[str, by
         for lineno, raw in enumerate(_capped_lines(fh, size_cap), 1):
             where = f"{cand.shown}:{lineno}"
             if raw is None:
-                yield where, b"", Rejected(f"bản ghi quá lớn: > giới hạn {size_cap} byte (record too large)")
+                yield where, b"", Rejected(_("record too large: over the limit of {cap} bytes").format(cap=size_cap))
                 continue
             if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
@@ -860,12 +862,12 @@ def _jsonl_records(cand: Candidate, fh, size_cap: int) -> Iterator[tuple[str, by
             try:
                 record = json.loads(raw.decode("utf-8"))
             except UnicodeDecodeError as exc:
-                yield where, raw, Rejected(f"không phải UTF-8 (invalid byte at offset {exc.start})")
+                yield where, raw, Rejected(_("not UTF-8 (invalid byte at offset {offset})").format(offset=exc.start))
                 continue
             except (ValueError, RecursionError) as exc:
                 yield where, raw, Rejected(json_problem(exc))
                 continue
-            yield where, raw, record if isinstance(record, dict) else Rejected(NOT_OBJECT)
+            yield where, raw, record if isinstance(record, dict) else Rejected(_(NOT_OBJECT))
 
 
 def article_from_record(record: dict, source_file: str) -> Article:
@@ -883,9 +885,9 @@ def article_from_record(record: dict, source_file: str) -> Article:
             raise Rejected(str(exc)) from None
         record = {**record, "body": body}
     if not isinstance(body, str) or not body.strip():
-        raise Rejected("thiếu nội dung (missing body)")
+        raise Rejected(_("missing body"))
     if not has_visible_text(body):
-        raise Rejected(NOTHING_LEFT)
+        raise Rejected(_(NOTHING_LEFT))
     values: dict = {}
     for name in FEED_FIELDS:
         value = record.get(name)
@@ -895,10 +897,10 @@ def article_from_record(record: dict, source_file: str) -> Article:
             if isinstance(value, str):
                 value = [t.strip() for t in value.split(",")]
             if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
-                raise Rejected("tags phải là danh sách chuỗi (tags must be a list of strings)")
+                raise Rejected(_("tags must be a list of strings"))
             value = [t for t in value if has_visible_text(t)]
         elif not isinstance(value, str):
-            raise Rejected(f"{name} phải là chuỗi ({name} must be a string)")
+            raise Rejected(_("{name} must be a string").format(name=name))
         elif not has_visible_text(value):
             continue  # a title of zero-width spaces is no title
         values[name] = value

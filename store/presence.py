@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from bientap.i18n import _
 from bientap.store import articles
 from bientap.store.db import write_transaction
 
@@ -36,8 +37,8 @@ class Locked(Exception):
     """The article is being edited by someone else (their lock is live)."""
 
     def __init__(self, lock: Lock):
-        super().__init__(f"bài {lock.article_id} đang được {lock.editor} sửa (từ {lock.since[:16].replace('T', ' ')} "
-                         f"UTC, máy {lock.host}) — article {lock.article_id} is being edited by {lock.editor}")
+        super().__init__(_("article {id} is being edited by {editor} (since {since} UTC, on {host})").format(
+            id=lock.article_id, editor=lock.editor, since=lock.since[:16].replace("T", " "), host=lock.host))
         self.lock = lock
 
 
@@ -124,7 +125,7 @@ def assign(db: sqlite_utils.Database, ids: Sequence[int], assignee: str | None) 
     ids = articles.ids_for(db, list(dict.fromkeys(ids)))
     name = (assignee or "").strip() or None
     if name is not None and not name.isprintable():
-        raise ValueError("tên người được giao không hợp lệ (the assignee's name must be printable)")
+        raise ValueError(_("the assignee's name must be printable"))
     with write_transaction(db):
         db.conn.executemany("UPDATE articles SET assignee = ? WHERE id = ?", [(name, i) for i in ids])
     return ids

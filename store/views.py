@@ -21,6 +21,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from bientap.i18n import _
 from bientap.store.articles import STATUSES, Query, now
 from bientap.store.config import ConfigError, desk_config_path, read_desk_config
 from bientap.store.db import write_transaction
@@ -76,19 +77,22 @@ def load_views(path: Path | None = None) -> tuple[View, ...]:
     for i, entry in enumerate(data.get("views", []), 1):
         where = f"{path}: views #{i}"
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
-            raise ViewsError(f"{where}: needs a name")
+            raise ViewsError(_("{where}: needs a name").format(where=where))
         unknown = set(entry) - known
         if unknown:
-            raise ViewsError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} (one of {', '.join(sorted(known))})")
+            raise ViewsError(_("{where}: unknown keys {keys} (one of {known})").format(
+                where=where, keys=", ".join(sorted(unknown)), known=", ".join(sorted(known))))
         for key, allowed in _CHOICES.items():
             if key in entry and entry[key] not in allowed:
-                raise ViewsError(f"{where}: {key} must be {' or '.join(map(repr, allowed))}")
+                raise ViewsError(_("{where}: {key} must be one of {allowed}").format(
+                    where=where, key=key, allowed=", ".join(map(repr, allowed))))
         if "status" in entry and entry["status"] not in STATUSES:
-            raise ViewsError(f"{where}: status must be one of {', '.join(STATUSES)}")
+            raise ViewsError(_("{where}: status must be one of {statuses}").format(
+                where=where, statuses=", ".join(STATUSES)))
         if "has_errors" in entry and not isinstance(entry["has_errors"], bool):
-            raise ViewsError(f"{where}: has_errors must be true or false")
+            raise ViewsError(_("{where}: has_errors must be true or false").format(where=where))
         if not all(isinstance(entry.get(k, ""), str) for k in ("name_en", "source", "location", "search")):
-            raise ViewsError(f"{where}: name_en, source, location and search are text")
+            raise ViewsError(_("{where}: name_en, source, location and search are text").format(where=where))
         extra.append(View(**entry))
     return DEFAULT_VIEWS + tuple(extra)
 

@@ -43,7 +43,8 @@ def level_label(level: str) -> str:
 
 class UnknownStatus(ValueError):
     def __init__(self, status: str):
-        super().__init__(f"unknown status {status!r} (one of {', '.join(STATUSES)})")
+        super().__init__(_("unknown status {status!r} (one of {statuses})").format(
+            status=status, statuses=", ".join(STATUSES)))
         self.status = status
 
 
@@ -108,8 +109,8 @@ class GateRefused(Exception):
 
     def __init__(self, article_id: int, status: str, items: list[GateItem], *, demotable: bool):
         blocking = ", ".join(i.rule for i in items if i.blocking)
-        super().__init__(f"bài {article_id}: chưa qua cổng xuất bản ({blocking}) — "
-                         f"article {article_id} is refused by the publish gate ({blocking})")
+        super().__init__(_("article {id} is refused by the publish gate ({rules})").format(
+            id=article_id, rules=blocking))
         self.article_id, self.status, self.items, self.demotable = article_id, status, items, demotable
 
 

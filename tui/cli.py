@@ -14,6 +14,8 @@ from pathlib import Path
 
 import click
 
+from bientap.i18n import _
+
 # module:attribute of every subcommand, in help order.
 COMMANDS = (
     "bientap.tui.commands.desk:tui",
@@ -78,14 +80,14 @@ def article_ids(raw: Sequence[str]) -> list[int]:
     try:
         return [int(i) for i in raw]
     except ValueError:
-        fail(f"article ids are numbers: {' '.join(visible(i) for i in raw)}")
+        fail(_("article ids are numbers: {ids}").format(ids=" ".join(visible(i) for i in raw)))
 
 
 def stored_db(env: Env):
     """The database of a command that works on stored articles (one line and exit 2 without one)."""
     db = env.db(must_exist=True)
     if db is None:
-        fail(f"{env.db_path}: no database (import articles first)")
+        fail(_("{path}: no database (import articles first)").format(path=env.db_path))
     return db
 
 
@@ -121,7 +123,7 @@ class BientapGroup(click.Group):
             if isinstance(exc, StoreError):
                 fail(str(exc) if env is None or str(env.db_path) in str(exc) else f"{env.db_path}: {exc}")
             if isinstance(exc, sqlite3.Error):
-                fail(f"{env.db_path if env else 'database'}: {store_error(exc)}")
+                fail("{}: {}".format(env.db_path if env else _("database"), store_error(exc)))
             fail(f"{type(exc).__name__}: {exc}")
 
 
@@ -137,14 +139,14 @@ class BientapGroup(click.Group):
 @click.version_option(package_name="bientap")
 @click.pass_context
 def main(ctx: click.Context, db_path: Path | None, debug: bool, lang: str | None, user: str | None) -> None:
-    """bientap — bàn biên tập cho tòa soạn: nhập, kiểm tra, sửa và xuất bài."""
+    """bientap, the newsroom's editing desk: import, check, fix and export articles."""
     import os
 
     from bientap.store.db import default_db_path
 
     if user is not None:
         if not user.strip() or not user.isprintable():
-            fail("--user: a name of printable characters (tên người dùng không hợp lệ)")
+            fail(_("--user: a name of printable characters"))
         # The identity of this whole run: the desk, the store and import workers read it from here.
         os.environ["BIENTAP_USER"] = user.strip()
     ctx.obj = Env(db_path or default_db_path(), debug)

@@ -78,6 +78,7 @@ def help_msgid(obj: click.Command | click.Parameter, attr: str) -> str | None:
 
 def localize(command: click.Command) -> None:
     """The help of `command`, its options and subcommands, in the run's language."""
+    command._help_option = None  # Click words `--help` once, in the language of the process's first run
     for attr in ("help", "short_help"):
         msgid = help_msgid(command, attr)
         if msgid:

@@ -17,6 +17,7 @@ import zipfile
 
 from bientap.checks.metadata import Extracted, extract_article
 from bientap.checks.text import clean_field
+from bientap.i18n import _
 from bientap.store.ingest import Hints, Refused, merge
 
 _INTERTITLE_WORDS = 15
@@ -26,21 +27,20 @@ def _guard(data: bytes, max_unpacked: int) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError):
-        raise Refused("không phải tệp .docx (not a .docx file: not a zip archive; an encrypted or old "
-                      ".doc file cannot be read)") from None
+        raise Refused(_("not a .docx file (not a zip archive; an encrypted or old .doc file cannot be read)")) from None
     with archive:
         names = archive.namelist()
         if "word/document.xml" not in names:
-            raise Refused("không phải tệp .docx (no word/document.xml in the archive)")
+            raise Refused(_("not a .docx file (no word/document.xml in the archive)"))
         total = sum(info.file_size for info in archive.infolist())
         if total > max_unpacked:
-            raise Refused(f"giải nén quá lớn: {total} byte > giới hạn {max_unpacked} (unpacks too large)")
+            raise Refused(_("unpacks too large: {size} bytes > the limit of {cap}").format(size=total, cap=max_unpacked))
         for name in names:
             if name.endswith((".xml", ".rels")):
                 with archive.open(name) as part:
                     head = part.read(max_unpacked)
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    raise Refused(f"{name} có khai báo DOCTYPE/ENTITY, không được nhận (DTD in the document)")
+                    raise Refused(_("{name} has DOCTYPE/ENTITY declarations: refused").format(name=name))
 
 
 def read_docx(data: bytes, max_unpacked: int = 100 * 1024 * 1024) -> Extracted:
@@ -51,7 +51,7 @@ def read_docx(data: bytes, max_unpacked: int = 100 * 1024 * 1024) -> Extracted:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds for a damaged package
-        raise Refused(f"tệp .docx hỏng (damaged .docx: {type(exc).__name__})") from None
+        raise Refused(_("damaged .docx file ({error})").format(error=type(exc).__name__)) from None
     hints = Hints()
     lines: list[str] = []
     for para in document.paragraphs:
@@ -68,7 +68,7 @@ def read_docx(data: bytes, max_unpacked: int = 100 * 1024 * 1024) -> Extracted:
     if hints.title is None and lines:
         hints.title = lines[0]
     if not lines:
-        raise Refused("không còn chữ nào sau khi làm sạch (nothing left: the document has no text)")
+        raise Refused(_("nothing left after cleaning: the document has no text"))
     author = clean_field(document.core_properties.author or "").strip()
     if author:
         hints.byline = author

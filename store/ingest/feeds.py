@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from bientap.i18n import _
 from bientap.store.ingest import Refused
 
 _ITEM_TAGS = {"item", "entry", "http://www.w3.org/2005/Atom entry", "http://purl.org/rss/1.0/ item"}
@@ -62,29 +63,29 @@ def _spans(data: bytes) -> list[tuple[int, int, int]]:
     try:
         parser.Parse(data, True)
     except _Forbidden:
-        raise Refused("XML có khai báo DOCTYPE/ENTITY, không được nhận (DTD and entity declarations are "
-                      "refused: billion-laughs and external-entity attacks)") from None
+        raise Refused(_("DOCTYPE/ENTITY declarations in the XML are refused (billion-laughs and "
+                        "external-entity attacks)")) from None
     except expat.ExpatError as exc:
-        raise Refused(f"XML hỏng: {expat.errors.messages.get(exc.code, str(exc))} "
-                      f"(line {exc.lineno}, column {exc.offset})") from None
+        raise Refused(_("broken XML: {error} (line {line}, column {column})").format(
+            error=expat.errors.messages.get(exc.code, str(exc)), line=exc.lineno, column=exc.offset)) from None
     return spans
 
 
 def read_feed(data: bytes) -> list[FeedRecord]:
     """An RSS or Atom file's items, in order. Refused when the file is not a feed at all."""
     if not data.strip():
-        raise Refused("tệp rỗng (empty file)")
+        raise Refused(_("empty file"))
     if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise Refused("tệp nhị phân (binary file: NUL bytes)")
+        raise Refused(_("binary file (NUL bytes)"))
     spans = _spans(data)
     import feedparser
 
     parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
     if not parsed.get("version") and not spans:
-        raise Refused("không phải RSS hay Atom (not an RSS or Atom feed)")
+        raise Refused(_("not an RSS or Atom feed"))
     if len(parsed.entries) != len(spans):
-        raise Refused(f"RSS/Atom không đọc được: {len(spans)} mục nhưng đọc ra {len(parsed.entries)} "
-                      "(feed items could not be read one by one)")
+        raise Refused(_("the feed's items cannot be read one by one: {found} items, {read} read").format(
+            found=len(spans), read=len(parsed.entries)))
     source = _text(parsed.feed.get("title"))
     out = []
     for (begin, end, line), entry in zip(spans, parsed.entries):
@@ -135,14 +136,14 @@ def _record(entry, source: str | None) -> dict:
     content = next((c.get("value") for c in entry.get("content") or [] if c.get("value")), None)
     body = fragment_text(content)[0] if content else ""
     if body and summary:
-        first, _, rest = body.partition("\n\n")
+        first, _sep, rest = body.partition("\n\n")
         if _norm(first) == _norm(summary):  # the summary opens the content: it is the sapo
             record["sapo"], body = summary, rest or body
         elif not _norm(body).startswith(_norm(summary).rstrip(" .…[]")):  # an excerpt is no sapo
             record["sapo"] = summary
     record["body"] = body or summary
     if not record["body"]:
-        raise Refused("mục không có nội dung (item without content or summary)")
+        raise Refused(_("an item without content or summary"))
     return record
 
 

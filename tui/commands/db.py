@@ -6,31 +6,34 @@ from pathlib import Path
 
 import click
 
+from bientap.i18n import _
 from bientap.tui.cli import Env, fail
 
 
 @click.group("db")
 def db() -> None:
-    """Cơ sở dữ liệu: kiểm tra và sao lưu (check, backup)."""
+    """The database: check and back up."""
 
 
 @db.command("check")
 @click.pass_obj
 def check(env: Env) -> None:
-    """Kiểm tra tệp và chỉ mục tìm kiếm (PRAGMA integrity_check, FTS5). Exit 2 with one line when damaged."""
+    """Check the file and the search index (PRAGMA integrity_check, FTS5). Exit 2 with one line when damaged."""
     from bientap.checks.text import visible
     from bientap.store.db import integrity_problems, is_readonly
 
     database = _existing(env)
     problems = integrity_problems(database)
     if problems:
-        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
-        fail(f"{env.db_path}: cơ sở dữ liệu bị hỏng (database is corrupted): {problems[0]}{more}")
+        if len(problems) > 1:
+            fail(_("{path}: the database is corrupted: {problem} (+{more} more)").format(
+                path=env.db_path, problem=problems[0], more=len(problems) - 1))
+        fail(_("{path}: the database is corrupted: {problem}").format(path=env.db_path, problem=problems[0]))
     if is_readonly(database):
-        what = "tệp nguyên vẹn; chỉ mục tìm kiếm chưa kiểm vì chỉ đọc (file sound; search index not checked: read-only)"
+        what = _("ok: {path}: file sound; search index not checked (read-only)")
     else:
-        what = "tệp và chỉ mục tìm kiếm nguyên vẹn (file and search index sound)"
-    click.echo(f"ok: {visible(str(env.db_path))}: {what}")
+        what = _("ok: {path}: file and search index sound")
+    click.echo(what.format(path=visible(str(env.db_path))))
 
 
 @db.command("backup")
@@ -38,7 +41,7 @@ def check(env: Env) -> None:
 @click.option("--overwrite", is_flag=True, help="Replace an existing backup file at PATH.")
 @click.pass_obj
 def backup(env: Env, path: Path, overwrite: bool) -> None:
-    """Sao lưu (backup): a consistent copy to PATH while desks keep working; refuses an existing PATH."""
+    """Back up: a consistent copy to PATH while desks keep working; refuses an existing PATH."""
     from bientap.checks.text import visible
     from bientap.store.db import StoreError
     from bientap.store.db import backup as backup_db
@@ -48,12 +51,12 @@ def backup(env: Env, path: Path, overwrite: bool) -> None:
         written = backup_db(database, path, overwrite=overwrite)
     except StoreError as exc:
         fail(str(exc))
-    click.echo(f"đã sao lưu {visible(str(env.db_path))} → {visible(str(written))} "
-               f"({written.stat().st_size / 1e6:.1f} MB)")
+    click.echo(_("backed up {path} → {backup} ({size:.1f} MB)").format(
+        path=visible(str(env.db_path)), backup=visible(str(written)), size=written.stat().st_size / 1e6))
 
 
 def _existing(env: Env):
     database = env.db(must_exist=True)
     if database is None:
-        fail(f"chưa có cơ sở dữ liệu {env.db_path} (no database yet)")
+        fail(_("{path}: no database yet").format(path=env.db_path))
     return database

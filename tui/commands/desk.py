@@ -7,18 +7,19 @@ from pathlib import Path
 
 import click
 
+from bientap.i18n import _, current
 from bientap.tui.cli import Env
 
 
 LANG_OPTION = click.option(
-    "--lang", type=click.Choice(["vi", "en"]), envvar="BIENTAP_LANG", default="vi", show_default=True,
-    help="Language of the desk's labels and messages (or $BIENTAP_LANG).")
+    "--lang", type=click.Choice(["vi", "en"]), default=None,
+    help="Language of the desk's labels and messages (default: the run's language).")
 
 
-def run_desk(db_path: Path, lang: str = "vi", ask_user: bool = False) -> None:
+def run_desk(db_path: Path, lang: str | None = None, ask_user: bool = False) -> None:
     from bientap.tui.app import BientapApp
 
-    BientapApp(db_path, lang=lang, ask_user=ask_user).run()
+    BientapApp(db_path, lang=lang or current(), ask_user=ask_user).run()
 
 
 @click.command()
@@ -26,7 +27,7 @@ def run_desk(db_path: Path, lang: str = "vi", ask_user: bool = False) -> None:
 @click.option("--ask-user", is_flag=True, hidden=True, help="Ask the editor's name before the inbox (bientap serve).")
 @click.pass_obj
 def tui(env: Env, lang: str, ask_user: bool) -> None:
-    """Mở bàn biên tập (open the desk) on the database."""
+    """Open the desk on the database."""
     env.db()  # create and migrate before the app opens it
     run_desk(env.db_path, lang, ask_user)
 
@@ -38,7 +39,7 @@ def seed_files() -> list[Path]:
         files = sorted(Path(location).glob("*.txt"))
         if files:
             return files
-    raise FileNotFoundError("the seed articles are not installed (package 'bientap.seeds')")
+    raise FileNotFoundError(_("the seed articles are not installed (package 'bientap.seeds')"))
 
 
 def build_demo_db(path: Path) -> Path:
@@ -61,7 +62,7 @@ def build_demo_db(path: Path) -> Path:
 @click.option("--no-desk", is_flag=True, hidden=True, help="Build the demo database and stop.")
 @LANG_OPTION
 def demo(no_desk: bool, lang: str) -> None:
-    """Mở bàn biên tập trên cơ sở dữ liệu mẫu (demo.db with the five seed articles)."""
+    """Open the desk on a demo database (demo.db, holding the five seed articles)."""
     from bientap.store.db import data_dir
 
     path = build_demo_db(data_dir() / "demo.db")

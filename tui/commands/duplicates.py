@@ -6,6 +6,7 @@ import json
 
 import click
 
+from bientap.i18n import _
 from bientap.tui.cli import Env, fail
 
 
@@ -15,7 +16,7 @@ from bientap.tui.cli import Env, fail
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.pass_obj
 def duplicates(env: Env, article_id: int, keep: bool, fmt: str) -> None:
-    """Nhóm bài gần trùng (an article's near-duplicate group, earliest first).
+    """An article's near-duplicate group, earliest first.
 
     With --keep, ARTICLE_ID is the keeper and every other article of the group is spiked through
     the workflow (one revision each). JSON: [{id, title, source, status, duplicate_of}].
@@ -25,13 +26,13 @@ def duplicates(env: Env, article_id: int, keep: bool, fmt: str) -> None:
 
     db = env.db(must_exist=True)
     if db is None:
-        fail(f"{env.db_path}: no database (import articles first)")
+        fail(_("{path}: no database (import articles first)").format(path=env.db_path))
     try:
         ids = dup.group(db, article_id)
         if keep:
             report = dup.keep(db, article_id)
             for spiked in report.moved:
-                click.echo(f"{spiked}: → spiked")
+                click.echo(_("{id}: → spiked").format(id=spiked))
     except articles.NotFound as exc:
         fail(str(exc))
     roots = dup.duplicate_of(db, ids)

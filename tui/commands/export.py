@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from bientap.i18n import _
 from bientap.tui.cli import Env, fail
 
 STATUS_CHOICES = ["draft", "review", "ready", "published", "spiked"]
@@ -21,7 +22,7 @@ STATUS_CHOICES = ["draft", "review", "ready", "published", "spiked"]
 @click.pass_obj
 def export(env: Env, ids: tuple[int, ...], status: str | None, all_: bool, fmt: str, out_dir: str,
            overwrite: bool) -> None:
-    """Xuất bài (export). Exit 2 when a file was skipped, an id is unknown or DIR cannot be written."""
+    """Export articles. Exit 2 when a file was skipped, an id is unknown or DIR cannot be written."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -30,13 +31,13 @@ def export(env: Env, ids: tuple[int, ...], status: str | None, all_: bool, fmt: 
     from bientap.store.export import ExportError, export_articles, ids_for_status
 
     if sum([bool(ids), status is not None, all_]) != 1:
-        fail("chọn đúng một trong --id, --status, --all (choose exactly one of --id, --status, --all)")
+        fail(_("choose exactly one of --id, --status, --all"))
     db = env.db(must_exist=True)
     if db is None:
-        fail(f"chưa có cơ sở dữ liệu {env.db_path} (no database yet: import articles first)")
+        fail(_("{path}: no database (import articles first)").format(path=env.db_path))
     selected = list(ids) if ids else ids_for_status(db, status)
     err = Console(stderr=True, highlight=False)
-    progress = Progress(TextColumn("Đang xuất"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+    progress = Progress(TextColumn(_("Exporting")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=err, transient=True)
     task = None
     if len(selected) > 5:
@@ -54,8 +55,10 @@ def export(env: Env, ids: tuple[int, ...], status: str | None, all_: bool, fmt: 
     finally:
         progress.stop()
     for r in report.skipped:
-        click.echo(f"bientap: skipped {visible(r.path.name)}: {visible(r.reason)}", err=True)
-    click.echo(f"written {report.count('written')}, unchanged {report.count('unchanged')}, "
-               f"skipped {report.count('skipped')} → {visible(str(report.out_dir))}")
+        click.echo("bientap: " + _("skipped {name}: {reason}").format(name=visible(r.path.name), reason=visible(r.reason)),
+                   err=True)
+    click.echo(_("written {written}, unchanged {unchanged}, skipped {skipped} → {folder}").format(
+        written=report.count("written"), unchanged=report.count("unchanged"), skipped=report.count("skipped"),
+        folder=visible(str(report.out_dir))))
     if report.skipped:
         raise SystemExit(2)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from bientap.i18n import _, current
 from bientap.tui.cli import Env, fail
 
 
@@ -21,7 +22,7 @@ def _rule_list(rules: str | None) -> list[str] | None:
     unknown = [r for r in wanted if r not in known]
     if unknown:
         shown = shown_name(", ".join(unknown))
-        raise click.BadParameter(f"không có quy tắc {shown} (unknown rule)", param_hint="--rules")
+        raise click.BadParameter(_("unknown rule: {rules}").format(rules=shown), param_hint="--rules")
     return wanted
 
 
@@ -96,9 +97,9 @@ def write_atomic(path: Path, text: str, encoding: str) -> None:
 @click.pass_obj
 def fix(env: Env, path: str | None, article_id: int | None, rules: str | None, dry_run: bool, in_place: bool,
         force: bool, style: Path | None) -> None:
-    """Sửa tự động các lỗi an toàn (safe fixes) until nothing changes."""
+    """Apply the safe fixes until nothing changes."""
     if (path is None) == (article_id is None):
-        raise click.UsageError("cần đúng một trong PATH hoặc --id (give PATH or --id)")
+        raise click.UsageError(_("give exactly one of PATH or --id"))
     wanted = _rule_list(rules)
     from bientap.tui.commands.check import context_for, read_input
 
@@ -106,9 +107,9 @@ def fix(env: Env, path: str | None, article_id: int | None, rules: str | None, d
         _fix_article(env, article_id, wanted, dry_run, style, force)
         return
     if in_place and path == "-":
-        raise click.UsageError("--in-place cần một tệp, không phải stdin (needs a file)")
+        raise click.UsageError(_("--in-place needs a file, not standard input"))
     db = env.db(readonly=True)
-    ctx = context_for(env, style, "vi", db=db)
+    ctx = context_for(env, style, current(), db=db)
     text, reason = read_input(path)
     if text is None:
         fail(f"{shown_name(path)}: {reason}")
@@ -130,7 +131,7 @@ def fix(env: Env, path: str | None, article_id: int | None, rules: str | None, d
         out.flush()
         return
     if fixed == text:
-        click.echo(f"{shown_name(path)}: không có gì cần sửa (nothing to fix)", err=True)
+        click.echo(_("{name}: nothing to fix").format(name=shown_name(path)), err=True)
         return
     from bientap.checks.text import decode_bytes
 
@@ -140,7 +141,7 @@ def fix(env: Env, path: str | None, article_id: int | None, rules: str | None, d
         write_atomic(target, fixed, encoding)
     except OSError as exc:
         fail(f"{shown_name(path)}: {exc.strerror or exc}")
-    click.echo(f"{shown_name(path)}: đã sửa (fixed)", err=True)
+    click.echo(_("{name}: fixed").format(name=shown_name(path)), err=True)
 
 
 def _fix_article(env: Env, article_id: int, wanted: list[str] | None, dry_run: bool, style: Path | None,
@@ -152,8 +153,8 @@ def _fix_article(env: Env, article_id: int, wanted: list[str] | None, dry_run: b
 
     db = env.db(must_exist=True)
     if db is None:
-        fail(f"{env.db_path}: chưa có cơ sở dữ liệu (no database)")
-    ctx = context_for(env, style, "vi", db=db)
+        fail(_("{path}: no database").format(path=env.db_path))
+    ctx = context_for(env, style, current(), db=db)
     try:
         article = articles.get(db, article_id)
     except articles.NotFound as exc:
@@ -170,6 +171,6 @@ def _fix_article(env: Env, article_id: int, wanted: list[str] | None, dry_run: b
     except articles.ConflictError as exc:
         fail(str(exc))
     if saved is None:
-        click.echo(f"#{article_id}: không có gì cần sửa (nothing to fix)", err=True)
+        click.echo(_("#{id}: nothing to fix").format(id=article_id), err=True)
     else:
-        click.echo(f"#{article_id}: đã lưu phiên bản {saved.version} (saved version {saved.version})", err=True)
+        click.echo(_("#{id}: saved version {version}").format(id=article_id, version=saved.version), err=True)

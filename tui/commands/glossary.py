@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from bientap.i18n import _
 from bientap.tui.cli import Env, fail
 
 
@@ -20,14 +21,14 @@ def _db(env: Env):
 
 @click.group("glossary")
 def glossary() -> None:
-    """Bảng viết tắt (abbreviations): list, add, remove, import TOML/CSV."""
+    """The glossary of abbreviations: list, add, remove, import TOML/CSV."""
 
 
 @glossary.command("list")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "toml"]), default="table")
 @click.pass_obj
 def list_(env: Env, fmt: str) -> None:
-    """Liệt kê các chữ viết tắt."""
+    """List the abbreviations."""
     from bientap.store.glossary import list_entries
 
     entries = list_entries(_db(env))
@@ -65,8 +66,9 @@ def list_(env: Env, fmt: str) -> None:
               default="define-first")
 @click.pass_obj
 def add(env: Env, abbr: str, expansion: str, variants: tuple[str, ...], canonical: str, policy: str) -> None:
-    """Thêm hoặc sửa một chữ viết tắt: bientap glossary add UBND "Ủy ban nhân dân"."""
+    """Add or change an abbreviation: bientap glossary add WHO "World Health Organization"."""
     from bientap.checks.glossary import GlossaryError
+    from bientap.checks.text import visible
     from bientap.store.glossary import add_entry, entry_from_args
 
     try:
@@ -74,15 +76,16 @@ def add(env: Env, abbr: str, expansion: str, variants: tuple[str, ...], canonica
         new = add_entry(_db(env), entry)
     except GlossaryError as exc:
         fail(str(exc))
-    click.echo(f"{'đã thêm' if new else 'đã cập nhật'} {entry.abbr}")
+    click.echo((_("added {abbr}") if new else _("updated {abbr}")).format(abbr=visible(entry.abbr)))
 
 
 @glossary.command("remove")
 @click.argument("abbr")
 @click.pass_obj
 def remove(env: Env, abbr: str) -> None:
-    """Xoá một chữ viết tắt."""
+    """Remove an abbreviation."""
     from bientap.checks.glossary import GlossaryError
+    from bientap.checks.text import visible
     from bientap.store.glossary import remove_entry
 
     try:
@@ -90,15 +93,15 @@ def remove(env: Env, abbr: str) -> None:
     except GlossaryError as exc:
         fail(str(exc))
     if not removed:
-        fail(f"không có “{abbr}” trong bảng viết tắt (not in the glossary)", 1)
-    click.echo(f"đã xoá {abbr}")
+        fail(_("“{abbr}” is not in the glossary").format(abbr=abbr), 1)
+    click.echo(_("removed {abbr}").format(abbr=visible(abbr)))
 
 
 @glossary.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_obj
 def import_(env: Env, file: Path) -> None:
-    """Nhập bảng viết tắt từ tệp TOML ([[abbr]] ...) hoặc CSV (abbr,expansion,variants,canonical,policy)."""
+    """Import abbreviations from a TOML file ([[abbr]] ...) or a CSV file (abbr,expansion,variants,canonical,policy)."""
     from bientap.checks.glossary import GlossaryError
     from bientap.store.glossary import import_file
 
@@ -106,4 +109,4 @@ def import_(env: Env, file: Path) -> None:
         result = import_file(_db(env), file)
     except GlossaryError as exc:
         fail(str(exc))
-    click.echo(f"đã thêm {result.added}, cập nhật {result.updated} (added {result.added}, updated {result.updated})")
+    click.echo(_("added {added}, updated {updated}").format(added=result.added, updated=result.updated))

@@ -6,6 +6,7 @@ import json
 
 import click
 
+from bientap.i18n import _
 from bientap.tui.cli import Env, fail
 
 
@@ -14,7 +15,7 @@ from bientap.tui.cli import Env, fail
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.pass_obj
 def history(env: Env, article_id: int, fmt: str) -> None:
-    """Lịch sử một bài: phiên bản, người sửa, lúc nào, ghi chú, trường đã đổi (oldest first).
+    """An article's history, oldest first: version, editor, when, note, fields changed.
 
     JSON: a list of {version, author, created_at, note, fields_changed}.
     """
@@ -22,7 +23,7 @@ def history(env: Env, article_id: int, fmt: str) -> None:
 
     db = env.db(must_exist=True, readonly=True)
     if db is None:
-        fail(f"{env.db_path}: no database (import articles first)")
+        fail(_("{path}: no database (import articles first)").format(path=env.db_path))
     try:
         revisions = articles.history(db, article_id)
     except articles.NotFound as exc:

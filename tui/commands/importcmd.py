@@ -6,6 +6,7 @@ import os
 
 import click
 
+from bientap.i18n import _
 from bientap.tui.cli import Env, fail
 
 
@@ -23,7 +24,7 @@ from bientap.tui.cli import Env, fail
 @click.pass_obj
 def import_(env: Env, paths: tuple[str, ...], max_size: int | None, jobs: int | None,
             check_budget: float | None) -> None:
-    """Nhập bài: files and folders (recursive). Exit 2 when anything was rejected."""
+    """Import articles: files and folders (recursive). Exit 2 when anything was rejected."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -35,7 +36,7 @@ def import_(env: Env, paths: tuple[str, ...], max_size: int | None, jobs: int | 
     db = env.db()
     ctx = load_context(db)
     err = Console(stderr=True, highlight=False)
-    progress = Progress(TextColumn("Đang nhập"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+    progress = Progress(TextColumn(_("Importing")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=err, transient=True)
     task = None
 
@@ -56,17 +57,17 @@ def import_(env: Env, paths: tuple[str, ...], max_size: int | None, jobs: int | 
     finally:
         progress.stop()
     for r in report.rejected:
-        click.echo(f"bientap: rejected {visible(r.source)}: {r.reason}", err=True)
+        click.echo("bientap: " + _("rejected {source}: {reason}").format(source=visible(r.source), reason=r.reason),
+                   err=True)
     budget = check_budget or DEFAULT_CHECK_BUDGET
     for r in report.results:
         if r.timed_out:
-            click.echo(f"bientap: {visible(r.source)}: kiểm tra quá {budget:g} s, đã lưu kèm lỗi check.timeout "
-                       f"(checks overran {budget:g} s; stored as article {r.article_id}, blocked from "
-                       f"publishing until checked)", err=True)
-    click.echo(
-        f"imported {report.count('imported')}, updated {report.count('updated')}, "
-        f"unchanged {report.count('unchanged')}, rejected {report.count('rejected')}"
-    )
+            click.echo("bientap: " + _("{source}: checks overran {budget:g} s; stored as article {id} with "
+                                       "check.timeout, blocked from publishing until checked").format(
+                source=visible(r.source), budget=budget, id=r.article_id), err=True)
+    click.echo(_("imported {imported}, updated {updated}, unchanged {unchanged}, rejected {rejected}").format(
+        imported=report.count("imported"), updated=report.count("updated"), unchanged=report.count("unchanged"),
+        rejected=report.count("rejected")))
     if report.error:
         fail(f"{env.db_path}: {report.error}")
     if report.rejected:

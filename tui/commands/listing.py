@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from bientap.i18n import _
 from bientap.tui.cli import Env, fail
 
 LIST_FIELDS = ("id", "title", "sapo", "byline", "published_at", "source", "source_url", "location",
@@ -18,7 +19,7 @@ LIST_FIELDS = ("id", "title", "sapo", "byline", "published_at", "source", "sourc
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @click.pass_obj
 def list_(env: Env, status: str | None, fmt: str) -> None:
-    """Liệt kê bài, mới nhất trước (newest first)."""
+    """List the articles, newest first."""
     from bientap.store.articles import Query, iter_all
 
     db = env.db()
@@ -54,7 +55,7 @@ def list_(env: Env, status: str | None, fmt: str) -> None:
 @click.option("--raw", is_flag=True, help="Write the stored original bytes to stdout, exactly.")
 @click.pass_obj
 def show(env: Env, article_id: int, fmt: str, raw: bool) -> None:
-    """Xem một bài (show one article)."""
+    """Show one article."""
     from bientap.store import articles
     from bientap.store.importer import raw_original
 
@@ -82,7 +83,7 @@ def show(env: Env, article_id: int, fmt: str, raw: bool) -> None:
     from bientap.checks.text import visible
 
     console = Console(highlight=False)
-    console.print(Text(visible(article.title or "(không có tít)"), style="bold"))
+    console.print(Text(visible(article.title or _("(no title)")), style="bold"))
     meta = " · ".join(visible(v) for v in (article.published_at, article.location, article.source,
                                            article.byline, article.status) if v)
     console.print(Text(meta, style="dim"))

@@ -15,6 +15,7 @@ import sys
 
 import click
 
+from bientap.i18n import _, current
 from bientap.tui.cli import Env, fail
 from bientap.tui.commands.desk import LANG_OPTION
 
@@ -92,7 +93,7 @@ def make_server(db_path, *, host: str, port: int, lang: str, user: str | None, u
 @click.pass_obj
 def serve(env: Env, host: str, port: int, user_header: str | None, public_url: str | None, allow_remote: bool,
           lang: str) -> None:
-    """Phục vụ bàn biên tập qua trình duyệt (serve the desk in a browser: one desk per tab).
+    """Serve the desk in a browser: one desk per tab.
 
     textual-serve has no authentication: keep the default loopback address and put an
     authenticating reverse proxy in front (README, "The desk in a browser").
@@ -100,9 +101,9 @@ def serve(env: Env, host: str, port: int, user_header: str | None, public_url: s
     import os
 
     if not _loopback(host) and not allow_remote:
-        fail(f"{host}: bientap serve has no login of its own; listen on 127.0.0.1 behind an authenticating "
-             f"reverse proxy, or add --allow-remote if that proxy is on another host")
+        fail(_("{host}: bientap serve has no login of its own; listen on 127.0.0.1 behind an authenticating "
+               "reverse proxy, or add --allow-remote if that proxy is on another host").format(host=host))
     env.db()  # create and migrate once, before any desk opens it
-    server = make_server(env.db_path, host=host, port=port, lang=lang, user=os.environ.get("BIENTAP_USER"),
+    server = make_server(env.db_path, host=host, port=port, lang=lang or current(), user=os.environ.get("BIENTAP_USER"),
                          user_header=user_header, public_url=public_url)
     server.serve()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from bientap.i18n import _
 from bientap.tui.cli import Env, article_ids, fail, stored_db
 
 
@@ -13,7 +14,7 @@ from bientap.tui.cli import Env, article_ids, fail, stored_db
 @click.option("--force", is_flag=True, help="Move articles even while a colleague has them open.")
 @click.pass_obj
 def status(env: Env, args: tuple[str, ...], editor: str | None, force: bool) -> None:
-    """Chuyển trạng thái bài: draft, review, ready, published, spiked.
+    """Move articles to a status: draft, review, ready, published, spiked.
 
     Moving to ready or published passes the publish gate: an article with required items left
     stays where it is and its checklist is printed (exit 1; the others still move). Unknown ids
@@ -24,10 +25,10 @@ def status(env: Env, args: tuple[str, ...], editor: str | None, force: bool) -> 
     from bientap.store.workflow import STATUSES, UnknownStatus, checklist_lines, set_status
 
     if len(args) < 2:
-        fail("usage: bientap status ID... STATUS")
+        fail(_("usage: bientap status ID... STATUS"))
     *raw_ids, target = args
     if target not in STATUSES:
-        fail(f"unknown status {target!r} (one of {', '.join(STATUSES)})")
+        fail(str(UnknownStatus(target)))
     ids = article_ids(raw_ids)
     db = stored_db(env)
     try:
@@ -42,12 +43,12 @@ def status(env: Env, args: tuple[str, ...], editor: str | None, force: bool) -> 
     for article_id in report.moved:
         click.echo(f"{article_id}: → {target}")
     for article_id in report.unchanged:
-        click.echo(f"{article_id}: already {target}")
+        click.echo(_("{id}: already {status}").format(id=article_id, status=target))
     for article_id in report.conflicts:
-        click.echo(f"{article_id}: changed by someone else meanwhile, not moved", err=True)
+        click.echo(_("{id}: changed by someone else meanwhile, not moved").format(id=article_id), err=True)
     for article_id, items in report.refused.items():
         title = articles.get(db, article_id).title or ""
-        click.echo(f"{article_id}: refused — {visible(title)}")
+        click.echo(_("{id}: refused — {title}").format(id=article_id, title=visible(title)))
         for line in checklist_lines(items):
             click.echo(f"  {visible(line)}")
     if report.refused or report.conflicts:
@@ -64,4 +65,4 @@ def refuse_locked(db, ids: list[int], force: bool) -> None:
     for lock in held:
         click.echo(f"bientap: {visible(str(Locked(lock)))}", err=True)
     if held and not force:
-        fail("không làm gì: bài đang có người sửa; thêm --force để vẫn làm (nothing done: add --force)")
+        fail(_("nothing done: a colleague is editing; add --force to go ahead anyway"))

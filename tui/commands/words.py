@@ -6,19 +6,20 @@ import json
 
 import click
 
+from bientap.i18n import _
 from bientap.tui.cli import Env, fail
 
 
 @click.group("words")
 def words() -> None:
-    """Từ điển riêng của tòa soạn: words the typo rules accept (names, brands, local terms)."""
+    """The newsroom's own dictionary: words the typo rules accept (names, brands, local terms)."""
 
 
 @words.command("list")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.pass_obj
 def list_(env: Env, fmt: str) -> None:
-    """Liệt kê các từ đã thêm."""
+    """List the words added."""
     from bientap.checks.text import visible
     from bientap.store.glossary import list_words
 
@@ -35,7 +36,7 @@ def list_(env: Env, fmt: str) -> None:
 @click.argument("word", nargs=-1, required=True)
 @click.pass_obj
 def add(env: Env, word: tuple[str, ...]) -> None:
-    """Thêm từ: bientap words add PhuthoPortal VINASA."""
+    """Add words: bientap words add PhuthoPortal VINASA."""
     from bientap.checks.text import visible
     from bientap.store.glossary import add_word
 
@@ -45,14 +46,14 @@ def add(env: Env, word: tuple[str, ...]) -> None:
             new = add_word(db, w)
         except ValueError as exc:
             fail(str(exc))
-        click.echo(f"{'đã thêm' if new else 'đã có'} {visible(w.strip())}")
+        click.echo((_("added {word}") if new else _("already there: {word}")).format(word=visible(w.strip())))
 
 
 @words.command("remove")
 @click.argument("word", nargs=-1, required=True)
 @click.pass_obj
 def remove(env: Env, word: tuple[str, ...]) -> None:
-    """Xoá từ khỏi từ điển riêng."""
+    """Remove words from the newsroom's dictionary."""
     from bientap.checks.text import visible
     from bientap.store.glossary import remove_word
 
@@ -60,8 +61,8 @@ def remove(env: Env, word: tuple[str, ...]) -> None:
     missing = []
     for w in word:
         if db is not None and remove_word(db, w):
-            click.echo(f"đã xoá {visible(w.strip())}")
+            click.echo(_("removed {word}").format(word=visible(w.strip())))
         else:
             missing.append(w)
     if missing:
-        fail(f"không có trong từ điển: {', '.join(missing)} (not in the dictionary)", 1)
+        fail(_("not in the dictionary: {words}").format(words=", ".join(missing)), 1)
