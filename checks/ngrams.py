@@ -138,13 +138,16 @@ def known_context(g: Ngrams, l: str | None, r: str | None) -> tuple[bool, bool]:
 
 
 def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
-         bonus: dict[str, float] | None = None, edits=()) -> list[tuple[float, str]]:
+         bonus: dict[str, float] | None = None, edits=(), names=(False, False)) -> list[tuple[float, str]]:
     """Variants of `a` that its context makes clearly likelier, as (gain, variant), best first; the
     gain is how much likelier (natural log) beyond what the kind of slip costs. Empty when the
     context is unknown, or when no variant was ever seen beside a neighbour: the counts then do
     not know, and say nothing. `bonus` adds evidence the counts lack, by variant (a dictionary word
     the variant makes with a neighbour). `edits` are other syllables a keystroke away ("lú" for
-    "lúc"), weighed at the cost of an edit: the context must speak for them louder still."""
+    "lúc"), weighed at the cost of an edit: the context must speak for them louder still. `names`
+    says which neighbour (left, right) is part of a name: a name may speak for the syllable written
+    ("tỉnh Bà Rịa"), but for a variant no more than no neighbour would, since what stands beside a
+    name in the news says little of what stands beside it here ("thằng Thuyết" is no "thắng")."""
     kl, kr = known_context(g, l, r)
     if not (kl or kr):
         return []
@@ -161,6 +164,10 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
             continue
         left, right = context_score(g, l, v, r)
         gl, gr = left - base_l, right - base_r
+        if names[0]:  # no more than the variant's own frequency would say with no left neighbour
+            gl = min(gl, log((g.unigram(v) + 0.5) / (g.unigram(a) + 0.5)))
+        if names[1]:
+            gr = min(gr, 0.0)
         # Evidence from both sides: a side that has seen either must not speak much against the
         # variant, however loudly the other speaks for it.
         if (gl < -SIDE_TOLERANCE and (a_left or v_left)) or (gr < -SIDE_TOLERANCE and (a_right or v_right)):

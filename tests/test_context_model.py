@@ -106,3 +106,16 @@ def test_the_subject_of_an_article_is_no_slip_however_rare_in_the_news(cli, tmp_
 def test_a_slip_the_writer_repeats_is_still_caught_every_time(cli, tmp_path, text, right):
     found = [f for f in _check(cli, tmp_path, text) if f["rule"] == "typo.realword"]
     assert len(found) == 3 and all(f["suggestions"][0] == right for f in found)
+
+
+def test_a_name_beside_a_syllable_speaks_for_it_never_for_a_variant():
+    g = ngrams()
+    # Read as an ordinary word, "thuyết" after "thằng" would ask for "thắng" ("thắng thuyết" is not
+    # rare in the news); as the name it is ("gọi thằng Thuyết"), it may not.
+    assert [v for _, v in rank(g, "gọi", "thằng", "thuyết", confusions("thằng"))][:1] == ["thắng"]
+    assert rank(g, "gọi", "thằng", "thuyết", confusions("thằng"), names=(False, True)) == []
+
+
+def test_check_leaves_a_word_before_a_name_alone(cli, tmp_path):
+    findings = _check(cli, tmp_path, "Học trò cũ vẫn quen miệng gọi thằng Thuyết như ngày nào.\n")
+    assert [f["text"] for f in findings if f["rule"] == "typo.realword"] == []

@@ -488,14 +488,15 @@ def _repair(situation: tuple, tables: TypoTables) -> tuple[tuple[int, float], tu
     Where the news counts (bientap.checks.ngrams) know `a` and a neighbour, they alone decide: a variant
     must be clearly likelier in this context, and none is offered when the context was never seen.
     Elsewhere the lexicon's pairs do: `pl`, `pr` are the strengths of (l, a) and (a, r); `l_side`,
-    `r_side` those of the pairs the neighbours make on their other side.
+    `r_side` those of the pairs the neighbours make on their other side; `cl`, `cr` the neighbours
+    whatever their case, which the counts read (names are context to them).
     """
-    l, a, r, pl, pr, l_side, r_side = situation
+    l, a, r, pl, pr, l_side, r_side, cl, cr = situation
     variants = tables.variants(a)
     if not variants:
         return None
     lex, counts = tables.lex, tables.counts
-    if counts.id(a) and any(known_context(counts, l, r)):
+    if counts.id(a) and any(known_context(counts, cl, cr)):
         # A dictionary word the variant makes with a neighbour the written syllable makes none with;
         # only with context on both sides (one side alone is how "thông minh tỉnh Thừa Thiên" would
         # read as "minh tinh"), and only with a neighbour free to join it: one already inside a word
@@ -505,11 +506,12 @@ def _repair(situation: tuple, tables: TypoTables) -> tuple[tuple[int, float], tu
                  if l and r and ((pl != WORD and l_side != WORD and pairs.get(l + " " + v) == WORD)
                                  or (pr != WORD and r_side != WORD and pairs.get(v + " " + r) == WORD))}
         near = [v for v, _, _ in variants]
-        ranked = rank(counts, l, a, r, near, bonus)
-        if not ranked and EDITS_IN_CONTEXT and not counts.bigram(l, a) and not counts.bigram(a, r):
+        names = (cl is not None and l is None, cr is not None and r is None)
+        ranked = rank(counts, cl, a, cr, near, bonus, names=names)
+        if not ranked and EDITS_IN_CONTEXT and not counts.bigram(cl, a) and not counts.bigram(a, cr):
             # Never seen beside either neighbour, and no slip of the usual kinds fits: a syllable a
             # keystroke away may ("lú" for "lúc"), at the higher cost of an edit.
-            ranked = rank(counts, l, a, r, (), None, [e for e in tables.near(a) if e not in near])
+            ranked = rank(counts, cl, a, cr, (), None, [e for e in tables.near(a) if e not in near], names)
         return ((WORD + 1, ranked[0][0]), tuple(v for _, v in ranked)) if ranked else None
     pairs = lex.pairs
     bound, free = lex.bound_set, lex.free_set
@@ -599,10 +601,13 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
         pl, pr = ps[i], ps[i + 1]
         l = keys[i - 1] if i and linked[i] else None
         r = keys[i + 1] if i + 1 < n and linked[i + 1] else None
-        if l is None and r is None:
+        # The counts read a name beside the syllable as context too ("tỉnh Bà Rịa", "ông Nguyễn").
+        cl = context[i - 1] if i and linked[i] else None
+        cr = context[i + 1] if i + 1 < n and linked[i + 1] else None
+        if cl is None and cr is None:
             continue
         situation = (l, a, r, pl, pr, ps[i - 1] if l is not None and i > 1 else UNSEEN,
-                     ps[i + 2] if r is not None else UNSEEN)
+                     ps[i + 2] if r is not None else UNSEEN, cl, cr)
         best = memo.get(situation, False)
         if best is False:
             best = _repair(situation, tables)
