@@ -730,7 +730,7 @@ async def test_english_desk(db_path, article_id):
         assert "Title" in labels and "Byline" in labels
         assert "Article #" in str(screen.query_one("#editor-status").render())
         descriptions = {b.binding.id: b.binding.description for b in screen.active_bindings.values()}
-        assert descriptions["editor.next_finding"] == "Next" and descriptions["editor.save"] == "Save"
+        assert descriptions["editor.next_finding"] == "Next finding" and descriptions["editor.save"] == "Save"
 
 
 UNICODE = st.text(alphabet=st.sampled_from("ab đế\u00a0\n👨\u200d👩🇻🇳\u0301[]/"), max_size=40)
@@ -776,6 +776,7 @@ async def test_every_key_the_help_shows_works_where_the_focus_is(db_path, articl
     """Alt+Enter is gone (terminals send it as Enter); `:` is offered only where it is not typed;
     a text field's own keys are not listed in English ("f7 Select all"), a few are, in Vietnamese."""
     from bientap.tui.screens.help import HelpScreen
+    from textual.command import CommandPalette
 
     app = make_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -804,12 +805,12 @@ async def test_every_key_the_help_shows_works_where_the_focus_is(db_path, articl
         await pilot.press("escape")
         await pilot.press("colon")
         await pilot.pause()
-        assert type(app.screen).__name__ == "CommandPalette"
+        assert isinstance(app.screen, CommandPalette)
         await pilot.press("escape")
         screen.query_one("#f-title").focus()
         await pilot.press("ctrl+p")
         await pilot.pause()
-        assert type(app.screen).__name__ == "CommandPalette"
+        assert isinstance(app.screen, CommandPalette)
 
 
 def test_alt_enter_is_not_bound_it_arrives_as_enter():

@@ -30,7 +30,7 @@ async def test_glossary_add_edit_remove(db_path, fresh_db):
 
     app = make_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await from_palette(app, pilot, "glossary")
+        await from_palette(app, pilot, "bang viet tat")
         assert isinstance(app.screen, GlossaryScreen)
         screen = app.screen
         assert screen.table.row_count == len(entries(db_path)) > 0  # seeded with the defaults
@@ -72,7 +72,7 @@ async def test_dictionary_add_and_remove(db_path, fresh_db):
 
     app = make_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await from_palette(app, pilot, "dictionary")
+        await from_palette(app, pilot, "tu dien toa soan")
         assert isinstance(app.screen, WordsScreen)
         await pilot.press("a")
         await pilot.pause()

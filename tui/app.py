@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandListItem, CommandPalette, SimpleProvider
+from textual.screen import Screen
+from textual.widget import AwaitMount
 
+from bientap.i18n import N_, _
 from bientap.store import articles
 from bientap.store.checking import BACKGROUND, CheckService
 from bientap.store.db import open_db
-from bientap.tui.palette import DeskCommands
+from bientap.tui.palette import DeskCommands, DeskPalette
 
 
 def warm_up(db_path: Path, checks: CheckService) -> None:
@@ -42,11 +47,17 @@ class BientapApp(App):
     COMMANDS = App.COMMANDS | {DeskCommands}
     BINDINGS = [
         # ":" only where no text field takes it; Ctrl+P everywhere (Textual's own palette key).
-        Binding("colon", "command_palette", "Bảng lệnh", id="app.palette", show=False),
-        Binding("ctrl+p", "command_palette", "Bảng lệnh", id="app.palette_ctrl", show=False, priority=True),
+        Binding("colon", "command_palette", N_("Command palette"), id="app.palette", show=False),
+        Binding("ctrl+p", "command_palette", N_("Command palette"), id="app.palette_ctrl", show=False,
+                priority=True),
     ]
 
     def __init__(self, db_path: Path, *, lang: str = "vi", ask_user: bool = False) -> None:
+        from bientap.tui.language import use
+
+        # One language for the whole desk (and every word of it respelt in the house's tone marks);
+        # before Textual is set up, so its own words are looked up in it too.
+        use(lang)
         super().__init__()
         self.db_path = Path(db_path)
         self.lang = lang
@@ -63,7 +74,7 @@ class BientapApp(App):
         from bientap.tui.keys import localize_bindings
         from bientap.tui.screens.inbox import InboxScreen
 
-        localize_bindings(self, self.lang, {"app.palette": "Commands", "app.palette_ctrl": "Commands"})
+        localize_bindings(self)
         self.checks.start()  # spawned in the background; warm by the time an article is opened
         if self.ask_user:
             from bientap.tui.dialogs.login import LoginDialog
@@ -93,12 +104,30 @@ class BientapApp(App):
         warm_up(self.db_path, self.checks)
         self._freeze_heap()
 
+    # ---- Textual's own words, in the desk's language (frameworks.po: Textual marks none of them) ----
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=_(command.title), help=_(command.help))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(DeskPalette(id="--command-palette", placeholder=_("Search for commands…")))
+
+    def search_commands(self, commands: Sequence[CommandListItem], placeholder: str | None = None) -> AwaitMount:
+        return self.push_screen(DeskPalette(providers=[SimpleProvider(self.screen, commands)],
+                                            placeholder=placeholder or _("Search for commands…")))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        self.push_screen(DeskPalette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
+
     def open_article(self, article_id: int) -> None:
         try:
             from bientap.tui.screens.editor import EditorScreen
         except ImportError as exc:
-            self.notify(f"{'Chưa mở được bài' if self.lang != 'en' else 'Cannot open the article'}: {exc}",
-                        severity="error", markup=False)
+            self.notify(_("Cannot open the article: {error}").format(error=exc), severity="error", markup=False)
             return
         self._pause_collector()
         self.push_screen(EditorScreen(article_id))

@@ -1,6 +1,7 @@
 """The command palette (`:` or Ctrl+P): every action of the screen underneath, plus filters by the
 sources and places in the database. Source and place names come from articles, so hits are built
-from `Content` (the stock fuzzy highlighter would parse them as markup)."""
+from `Content` (the stock fuzzy highlighter would parse them as markup). `DeskPalette` is Textual's
+palette speaking the run's language."""
 
 from __future__ import annotations
 
@@ -9,11 +10,15 @@ import unicodedata
 from collections.abc import Callable
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
+from textual.widgets.option_list import Option
 
 from bientap.checks.text import fold
+from bientap.i18n import _
 from bientap.store import articles
 from bientap.store.db import open_db
 from bientap.tui.widgets.article_list import one_line
@@ -40,10 +45,27 @@ def distinct_values(db_path, column: str, limit: int = 40) -> list[str]:
         db.close()
 
 
-class DeskCommands(Provider):
-    def _tr(self, vi: str, en: str) -> str:
-        return en if getattr(self.app, "lang", "vi") == "en" else vi
+class DeskPalette(CommandPalette):
+    """Textual's command palette with its "No matches found" in the run's language (the app gives
+    it a translated placeholder)."""
 
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's own, but for the words (it writes them in a closure no hook reaches).
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(Option(
+                    Align.center(Text(_("No matches found"), style="not bold")), disabled=True,
+                    id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+class DeskCommands(Provider):
     def _actions(self) -> list[tuple[str, str, Callable]]:
         """(label, help, callback) for every bound action of the screen, then extra ones."""
         screen = self.screen
@@ -76,11 +98,11 @@ class DeskCommands(Provider):
         )
         q = screen.query_spec
         for value in sources:
-            label = self._tr("Lọc theo nguồn: ", "Filter by source: ") + one_line(value)
+            label = _("Filter by source: {source}").format(source=one_line(value))
             self._values.append((label, "", partial(
                 screen.set_filters, source=value, location=q.location, date_from=q.date_from, date_to=q.date_to)))
         for value in places:
-            label = self._tr("Lọc theo nơi: ", "Filter by place: ") + one_line(value)
+            label = _("Filter by place: {place}").format(place=one_line(value))
             self._values.append((label, "", partial(
                 screen.set_filters, source=q.source, location=value, date_from=q.date_from, date_to=q.date_to)))
 

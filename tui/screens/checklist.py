@@ -14,8 +14,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from bientap.checks.text import visible
-from bientap.store.workflow import STATUS_LABELS, StatusReport, checklist_lines
-from bientap.tui.dialogs import tr
+from bientap.i18n import N_, _, ngettext
+from bientap.store.workflow import StatusReport, checklist_lines, status_label
+from bientap.tui.keys import localize_bindings
 
 
 class ChecklistScreen(ModalScreen[None]):
@@ -28,8 +29,8 @@ class ChecklistScreen(ModalScreen[None]):
     ChecklistScreen .article { margin-top: 1; text-style: bold; }
     """
     BINDINGS = [
-        Binding("escape,q", "close", "Đóng", id="checklist.close"),
-        Binding("enter", "open_first", "Mở bài để sửa", id="checklist.open"),
+        Binding("escape,q", "close", N_("Close"), id="checklist.close"),
+        Binding("enter", "open_first", N_("Open the article to fix it"), id="checklist.open"),
     ]
 
     def __init__(self, report: StatusReport, titles: dict[int, str]) -> None:
@@ -38,21 +39,23 @@ class ChecklistScreen(ModalScreen[None]):
         self.titles = titles
 
     def compose(self) -> ComposeResult:
-        lang = getattr(self.app, "lang", "vi")
-        label = STATUS_LABELS.get(lang, STATUS_LABELS["vi"])[self.report.status]
+        n = len(self.report.refused)
+        heading = ngettext("{n} article cannot move to “{status}” yet:",
+                           "{n} articles cannot move to “{status}” yet:", n)
+        heading = heading.format(n=n, status=status_label(self.report.status))
         with VerticalScroll():
-            yield Static(Text(tr(self, f"Chưa thể chuyển {len(self.report.refused)} bài sang “{label}”:",
-                                 f"{len(self.report.refused)} article(s) cannot move to “{label}” yet:"),
-                              style="bold"), markup=False)
+            yield Static(Text(heading, style="bold"), markup=False)
             for article_id, items in self.report.refused.items():
                 title = visible(self.titles.get(article_id, "")).replace("\n", " ")
                 yield Static(Text(f"#{article_id} {title}"), classes="article", markup=False)
-                for line in checklist_lines(items, lang):
+                for line in checklist_lines(items):
                     style = "bold red" if line.startswith("✗") else "yellow"
                     yield Static(Text(visible(line), style=style), markup=False)
-            yield Static(Text(tr(self, "✗ bắt buộc sửa trước khi đăng · ! nên sửa · Enter mở bài · Esc đóng",
-                                 "✗ required before publishing · ! recommended · Enter opens · Esc closes"),
+            yield Static(Text(_("✗ required before publishing · ! recommended · Enter opens · Esc closes"),
                               style="dim"), markup=False)
+
+    def on_mount(self) -> None:
+        localize_bindings(self)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -16,9 +16,11 @@ from textual.widgets.option_list import Option
 
 from bientap.checks.text import visible
 from bientap.store import articles, duplicates
+from bientap.i18n import N_, _, ngettext
 from bientap.store.db import StoreError
-from bientap.tui.dialogs import tr
+from bientap.store.workflow import status_label
 from bientap.tui.dialogs.confirm import ConfirmDialog
+from bientap.tui.keys import localize_bindings
 from bientap.tui.widgets.article_list import one_line
 
 
@@ -45,10 +47,10 @@ class DuplicatesScreen(Screen):
     DuplicatesScreen #dup-title { height: auto; text-style: bold; padding: 0 1; }
     """
     BINDINGS = [
-        Binding("g", "keep", "Giữ bài này, loại các bài khác", id="duplicates.keep"),
+        Binding("g", "keep", N_("Keep this one, spike the others"), id="duplicates.keep"),
         Binding("j", "down", show=False, id="duplicates.down"),
         Binding("k", "up", show=False, id="duplicates.up"),
-        Binding("escape,q", "back", "Về", id="duplicates.back"),
+        Binding("escape,q", "back", N_("Back"), id="duplicates.back"),
     ]
 
     def __init__(self, article_id: int) -> None:
@@ -65,21 +67,20 @@ class DuplicatesScreen(Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        localize_bindings(self)
         db = self.app.db
         try:
             self.members = [articles.get(db, i) for i in duplicates.group(db, self.article_id)]
         except articles.NotFound:  # deleted by another desk meanwhile
             self.app.pop_screen()
             return
-        self.query_one("#dup-title", Static).update(Text(tr(
-            self, f"{len(self.members)} bài cùng một tin — so với bài #{self.members[0].id} (sớm nhất); "
-                  "g giữ bài đang chọn và loại các bài còn lại",
-            f"{len(self.members)} articles of one story — against #{self.members[0].id} (the earliest); "
-            "g keeps the chosen one and spikes the rest")))
+        self.query_one("#dup-title", Static).update(Text(
+            _("{n} articles of one story — against #{id} (the earliest); g keeps the chosen one and spikes the rest")
+            .format(n=len(self.members), id=self.members[0].id)))
         options = self.query_one("#dup-members", OptionList)
         for a in self.members:
             label = Text(f"#{a.id} ", style="bold")
-            label.append(f"{one_line(a.source) or '—'} · {a.status}\n", style="dim")
+            label.append(f"{one_line(a.source) or '—'} · {status_label(a.status)}\n", style="dim")
             label.append(one_line(a.title) or "—")
             options.add_option(Option(label, id=str(a.id)))
         options.highlighted = next(i for i, a in enumerate(self.members) if a.id == self.article_id)
@@ -124,13 +125,14 @@ class DuplicatesScreen(Screen):
             except (StoreError, articles.NotFound) as exc:
                 self.notify(visible(str(exc)), severity="error", markup=False)
                 return
-            self.notify(tr(self, f"Giữ #{keeper.id}; đã loại {len(report.moved)} bài.",
-                           f"Kept #{keeper.id}; spiked {len(report.moved)}."), markup=False)
+            self.notify(ngettext("Kept #{id}; spiked {n} article.", "Kept #{id}; spiked {n} articles.",
+                                 len(report.moved)).format(id=keeper.id, n=len(report.moved)), markup=False)
             self.app.pop_screen()
 
-        self.app.push_screen(ConfirmDialog(Text(tr(
-            self, f"Giữ bài #{keeper.id} và chuyển {others} bài còn lại sang “Bỏ”?",
-            f"Keep #{keeper.id} and spike the other {others}?"))), answer)
+        question = ngettext("Keep #{id} and move the other article to “{status}”?",
+                            "Keep #{id} and move the other {n} articles to “{status}”?", others)
+        self.app.push_screen(ConfirmDialog(Text(question.format(id=keeper.id, n=others,
+                                                                status=status_label("spiked")))), answer)
 
     def action_back(self) -> None:
         self.app.pop_screen()

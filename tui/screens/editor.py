@@ -26,7 +26,7 @@ from bientap.store import articles, presence
 from bientap.store.articles import Article, ConflictError
 from bientap.store.db import StoreError
 from bientap.store.workflow import GateRefused
-from bientap.tui.dialogs import tr
+from bientap.i18n import N_, _, ngettext
 from bientap.tui.dialogs.choice import ChoiceDialog
 from bientap.tui.keys import localize_bindings
 from bientap.tui.widgets.body_area import BodyArea
@@ -52,42 +52,36 @@ class EditorScreen(Screen):
 
     # Priority: TextArea binds some F-keys itself (F6 selects a line).
     BINDINGS = [
-        Binding("ctrl+s", "save", "Lưu", id="editor.save", priority=True),
-        Binding("f8", "next_finding", "Lỗi sau", id="editor.next_finding", priority=True, key_display="F8"),
-        Binding("shift+f8", "previous_finding", "Lỗi trước", id="editor.previous_finding", priority=True,
-                key_display="⇧F8"),
+        Binding("ctrl+s", "save", N_("Save"), id="editor.save", priority=True),
+        Binding("f8", "next_finding", N_("Next finding"), id="editor.next_finding", priority=True,
+                key_display="F8"),
+        Binding("shift+f8", "previous_finding", N_("Previous finding"), id="editor.previous_finding",
+                priority=True, key_display="⇧F8"),
         # Not Alt+Enter: tmux and most terminals send it as ESC+CR, which arrives as a plain Enter.
-        Binding("f4", "apply_fix", "Sửa", id="editor.apply_fix", priority=True, key_display="F4"),
-        Binding("f5", "fix_all", "Sửa hết", id="editor.fix_all", priority=True, key_display="F5"),
-        Binding("f6", "ignore_finding", "Bỏ qua", id="editor.ignore", priority=True, key_display="F6"),
-        Binding("shift+f6", "add_word", "Thêm từ", id="editor.add_word", priority=True, key_display="⇧F6"),
-        Binding("f3", "removed_lines", "Dòng bị bỏ", id="editor.removed_lines", priority=True,
+        Binding("f4", "apply_fix", N_("Fix"), id="editor.apply_fix", priority=True, key_display="F4"),
+        Binding("f5", "fix_all", N_("Fix all"), id="editor.fix_all", priority=True, key_display="F5"),
+        Binding("f6", "ignore_finding", N_("Ignore"), id="editor.ignore", priority=True, key_display="F6"),
+        Binding("shift+f6", "add_word", N_("Add word"), id="editor.add_word", priority=True, key_display="⇧F6"),
+        Binding("f3", "removed_lines", N_("Removed lines"), id="editor.removed_lines", priority=True,
                 key_display="F3"),
-        Binding("f9", "history", "Lịch sử", id="editor.history", priority=True, key_display="F9"),
-        Binding("ctrl+f", "find", "Tìm", id="editor.find", priority=True, key_display="^F"),
+        Binding("f9", "history", N_("History"), id="editor.history", priority=True, key_display="F9"),
+        Binding("ctrl+f", "find", N_("Find"), id="editor.find", priority=True, key_display="^F"),
         # Ctrl+H too where the terminal tells it from Backspace (tmux sends both as ^H).
-        Binding("ctrl+r,ctrl+h", "replace", "Tìm và thay", id="editor.replace", priority=True, key_display="^R"),
-        Binding("escape", "back", "Về", id="editor.back"),
+        Binding("ctrl+r,ctrl+h", "replace", N_("Find and replace"), id="editor.replace", priority=True,
+                key_display="^R"),
+        Binding("escape", "back", N_("Back"), id="editor.back"),
         # One key per field. Byline is Alt+U (bút): terminals send Alt+B as ESC b, which reads as Ctrl+←.
-        Binding("alt+t", "jump('title')", "Tít", id="editor.jump_title", priority=True, key_display="Alt+T"),
-        Binding("alt+s", "jump('sapo')", "Sapo", id="editor.jump_sapo", priority=True, key_display="Alt+S"),
-        Binding("alt+u,alt+b", "jump('byline')", "Bút danh", id="editor.jump_byline", priority=True,
+        Binding("alt+t", "jump('title')", N_("Title"), id="editor.jump_title", priority=True, key_display="Alt+T"),
+        Binding("alt+s", "jump('sapo')", N_("Sapo"), id="editor.jump_sapo", priority=True, key_display="Alt+S"),
+        Binding("alt+u,alt+b", "jump('byline')", N_("Byline"), id="editor.jump_byline", priority=True,
                 key_display="Alt+U"),
-        Binding("alt+d", "jump('published_at')", "Ngày", id="editor.jump_date", priority=True, key_display="Alt+D"),
-        Binding("alt+g", "jump('tags')", "Thẻ", id="editor.jump_tags", priority=True, key_display="Alt+G"),
-        Binding("alt+n", "jump('body')", "Thân bài", id="editor.jump_body", priority=True, key_display="Alt+N"),
+        Binding("alt+d", "jump('published_at')", N_("Date"), id="editor.jump_date", priority=True,
+                key_display="Alt+D"),
+        Binding("alt+g", "jump('tags')", N_("Tags"), id="editor.jump_tags", priority=True, key_display="Alt+G"),
+        Binding("alt+n", "jump('body')", N_("Body"), id="editor.jump_body", priority=True, key_display="Alt+N"),
         # "?" types a question mark in the text; it opens the help from the findings panel.
-        Binding("f1", "help", "Trợ giúp", id="editor.help", priority=True, key_display="F1"),
+        Binding("f1", "help", N_("Help"), id="editor.help", priority=True, key_display="F1"),
     ]
-    EN_DESCRIPTIONS = {
-        "editor.save": "Save", "editor.next_finding": "Next", "editor.previous_finding": "Previous",
-        "editor.apply_fix": "Fix", "editor.fix_all": "Fix all", "editor.ignore": "Ignore",
-        "editor.add_word": "Add word", "editor.removed_lines": "Removed lines", "editor.history": "History",
-        "editor.find": "Find", "editor.replace": "Replace",
-        "editor.jump_title": "Title", "editor.jump_sapo": "Sapo", "editor.jump_byline": "Byline",
-        "editor.jump_date": "Date", "editor.jump_tags": "Tags", "editor.jump_body": "Body",
-        "editor.back": "Back", "editor.help": "Help",
-    }
 
     def __init__(self, article_id: int) -> None:
         super().__init__()
@@ -138,15 +132,14 @@ class EditorScreen(Screen):
         return self.checking.findings if self.checking is not None else []
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.lang, self.EN_DESCRIPTIONS)
+        localize_bindings(self)
         self.session = session = ArticleSession(self.app.db, self.app.checks, self.article_id)
         self.checking, self.history = Findings(self, session), History(self, session)
         self.conflicts, self.drafts = Conflicts(self, session), Drafts(self, session)
         try:
             article = session.get()
         except articles.NotFound:
-            message = tr(self, f"Không còn bài #{self.article_id} — Esc để quay lại.",
-                         f"Article #{self.article_id} is gone — Esc goes back.")
+            message = _("Article #{id} is gone — Esc goes back.").format(id=self.article_id)
             self.query_one("#editor-status", Static).update(Text(message, style="bold red"))
             self.form.display = False
             self.query_one("#workspace").display = False
@@ -174,9 +167,8 @@ class EditorScreen(Screen):
         """A colleague has this article open: read it without editing, take it over (recorded in its
         history; their next save meets a conflict, their text is never lost), or go back."""
         since = lock.since[11:16] if len(lock.since) >= 16 else lock.since
-        question = Text(tr(
-            self, f"{lock.editor} đang sửa bài này (từ {since} UTC, máy {lock.host}).",
-            f"{lock.editor} is editing this article (since {since} UTC, on {lock.host})."))
+        question = Text(_("{editor} is editing this article (since {time} UTC, on {host}).")
+                        .format(editor=lock.editor, time=since, host=lock.host))
 
         def chosen(answer: str | None) -> None:
             if answer == "take":
@@ -188,8 +180,7 @@ class EditorScreen(Screen):
                     return
                 self._locked = True
                 self.load(self.session.get())  # the take-over is a revision of its own
-                self.notify(tr(self, f"Đã tiếp quản bài từ {lock.editor}.", f"Took the article over from "
-                                                                            f"{lock.editor}."), markup=False)
+                self.notify(_("Took the article over from {editor}.").format(editor=lock.editor), markup=False)
                 self.drafts.offer()
             elif answer == "read":
                 self._set_read_only(True)
@@ -197,9 +188,9 @@ class EditorScreen(Screen):
                 self._leave()
 
         self.app.push_screen(ChoiceDialog(question, [
-            ("read", tr(self, "Chỉ xem", "Read only"), "x"),
-            ("take", tr(self, "Tiếp quản", "Take over"), "t"),
-            ("back", tr(self, "Quay lại", "Go back"), "q"),
+            ("read", _("Read only"), "x"),
+            ("take", _("Take over"), "t"),
+            ("back", _("Go back"), "q"),
         ]), chosen)
 
     def _set_read_only(self, value: bool) -> None:
@@ -219,9 +210,8 @@ class EditorScreen(Screen):
             self._locked = False
             lock = presence.current_lock(self.app.db, self.article_id)
             who = lock.editor if lock is not None else "?"
-            self.notify(tr(self, f"{who} đã tiếp quản bài này; bài chuyển sang chỉ xem (bản của bạn vẫn "
-                                 "được giữ làm bản nháp).",
-                           f"{who} took this article over; it is read-only now (your text is kept as a draft)."),
+            self.notify(_("{editor} took this article over; it is read-only now (your text is kept as a draft).")
+                        .format(editor=who),
                         severity="warning", markup=False, timeout=10)
             self.autosave()
             self._set_read_only(True)
@@ -280,21 +270,26 @@ class EditorScreen(Screen):
         findings = self.findings
         counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
         out = Text()
-        out.append(tr(self, f" Bài #{self.article_id}", f" Article #{self.article_id}"), style="bold")
+        out.append(" " + _("Article #{id}").format(id=self.article_id), style="bold")
         out.append(f" · v{self.version}")
         if self.read_only:
-            out.append(tr(self, " · chỉ xem", " · read only"), style="bold magenta")
+            out.append(" · ")
+            out.append(_("read only"), style="bold magenta")
         if self.dirty:
-            out.append(tr(self, " · ● chưa lưu", " · ● unsaved"), style="bold yellow")
+            out.append(" · ")
+            out.append(_("● unsaved"), style="bold yellow")
         out.append(" · ")
-        out.append(tr(self, f"{counts['error']} lỗi", f"{counts['error']} errors"), style="bright_red")
+        n = counts["error"]
+        out.append(ngettext("{n} error", "{n} errors", n).format(n=n), style="bright_red")
         out.append(" · ")
-        out.append(tr(self, f"{counts['warning']} cảnh báo", f"{counts['warning']} warnings"), style="yellow")
+        n = counts["warning"]
+        out.append(ngettext("{n} warning", "{n} warnings", n).format(n=n), style="yellow")
         out.append(" · ")
-        out.append(tr(self, f"{counts['info']} gợi ý", f"{counts['info']} info"), style="cyan")
+        n = counts["info"]
+        out.append(ngettext("{n} note", "{n} notes", n).format(n=n), style="cyan")
         if self._stored_version > self.version:
-            out.append(tr(self, f" · ⚠ người khác đã lưu v{self._stored_version}",
-                          f" · ⚠ someone saved v{self._stored_version}"), style="bold red")
+            out.append(" · ")
+            out.append(_("⚠ someone saved v{version}").format(version=self._stored_version), style="bold red")
         if self.article.source_changed:
             out.append(" · " + visible(self.article.source_changed), style="italic")
         self.query_one("#editor-status", Static).update(out)
@@ -392,18 +387,16 @@ class EditorScreen(Screen):
 
     def _save(self, then: Callable[[], None] | None = None) -> None:
         if self.read_only:
-            self.notify(tr(self, "Bài đang ở chế độ chỉ xem: một đồng nghiệp đang sửa.",
-                           "Read only: a colleague is editing this article."), severity="warning", markup=False)
+            self.notify(_("Read only: a colleague is editing this article."), severity="warning", markup=False)
             return
         errors = self.form.show_errors(self._clean)
         if errors:
-            self.notify(tr(self, "Chưa lưu: sửa các ô báo đỏ trước.", "Not saved: fix the fields marked red."),
-                        severity="error", markup=False)
+            self.notify(_("Not saved: fix the fields marked red."), severity="error", markup=False)
             self.form.focus_field(next(iter(errors)))
             return
         changes = self.changes()
         if not changes and not self.history.pending and self.version == self.article.version:
-            self.notify(tr(self, "Không có gì thay đổi.", "Nothing changed."), markup=False)
+            self.notify(_("Nothing changed."), markup=False)
             if then:
                 then()
             return
@@ -432,8 +425,8 @@ class EditorScreen(Screen):
             return
         except StoreError as exc:  # locked by a long import, disk full...: the text stays, as a draft too
             self.autosave()
-            self.notify(tr(self, f"Chưa lưu được ({visible(str(exc))}); văn bản vẫn còn — thử Ctrl+S lại.",
-                           f"Not saved ({visible(str(exc))}); your text is kept — try Ctrl+S again."),
+            self.notify(_("Not saved ({error}); your text is kept — try Ctrl+S again.")
+                        .format(error=visible(str(exc))),
                         severity="error", markup=False, timeout=10)
             return
         self._notes = []
@@ -448,7 +441,7 @@ class EditorScreen(Screen):
             self._clean = raw
             self.drafts.last = None
             self.update_status()
-        self.notify(tr(self, f"Đã lưu v{article.version}.", f"Saved v{article.version}."), markup=False)
+        self.notify(_("Saved v{version}.").format(version=article.version), markup=False)
         if then:
             then()
 
@@ -473,9 +466,8 @@ class EditorScreen(Screen):
                 self._leave()
 
         self.app.push_screen(ChoiceDialog(
-            Text(tr(self, "Bài có thay đổi chưa lưu.", "This article has unsaved changes.")),
-            [("save", tr(self, "Lưu", "Save"), "l"), ("discard", tr(self, "Bỏ thay đổi", "Discard"), "b"),
-             ("cancel", tr(self, "Ở lại", "Stay"), "h")]), answer)
+            Text(_("This article has unsaved changes.")),
+            [("save", _("Save"), "l"), ("discard", _("Discard changes"), "b"), ("cancel", _("Stay"), "h")]), answer)
 
     def _leave(self) -> None:
         if self.drafts is not None:

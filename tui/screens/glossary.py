@@ -18,21 +18,20 @@ from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Sta
 from bientap.checks.engine import GlossaryEntry
 from bientap.checks.glossary import POLICIES, GlossaryError
 from bientap.checks.text import visible
+from bientap.i18n import N_, _, ngettext
 from bientap.store import glossary as store_glossary
-from bientap.tui.dialogs import tr
 from bientap.tui.dialogs.confirm import ConfirmDialog
 from bientap.tui.keys import localize_bindings
 
-POLICY_LABELS = {
-    "vi": {"define-first": "định nghĩa lần đầu", "always-expand": "luôn viết đầy đủ", "known": "quen thuộc",
-           "avoid": "tránh dùng"},
-    "en": {"define-first": "define first", "always-expand": "always expand", "known": "known",
-           "avoid": "avoid"},
-}
+POLICY_LABELS = {"define-first": N_("define first"), "always-expand": N_("always expand"), "known": N_("known"),
+                 "avoid": N_("avoid")}
+# The glossary's fields, as the list's columns and the entry dialog's labels.
+COLUMNS = (N_("Abbreviation"), N_("Expansion"), N_("Variants"), N_("Canonical"), N_("Policy"))
 
 
-def _lang(node) -> str:
-    return "en" if getattr(node.app, "lang", "vi") == "en" else "vi"
+def policy_label(policy: str) -> str:
+    """A glossary policy as the editor reads it (the id itself when it is not one we know)."""
+    return _(POLICY_LABELS[policy]) if policy in POLICY_LABELS else policy
 
 
 class EntryDialog(ModalScreen[GlossaryEntry | None]):
@@ -49,7 +48,7 @@ class EntryDialog(ModalScreen[GlossaryEntry | None]):
     EntryDialog .buttons { align-horizontal: right; margin-top: 1; }
     EntryDialog Button { margin-left: 2; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Hủy", id="glossary_entry.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="glossary_entry.cancel")]
 
     def __init__(self, save: Callable[[GlossaryEntry], object], entry: GlossaryEntry | None = None) -> None:
         super().__init__()
@@ -58,29 +57,28 @@ class EntryDialog(ModalScreen[GlossaryEntry | None]):
 
     def compose(self) -> ComposeResult:
         e = self.entry
-        lang = _lang(self)
         with Vertical():
-            yield Static(tr(self, "Sửa chữ viết tắt" if e else "Thêm chữ viết tắt",
-                            "Edit abbreviation" if e else "Add abbreviation"), markup=False)
-            for name, label_vi, label_en, value in (
-                ("abbr", "Viết tắt", "Abbreviation", e.abbr if e else ""),
-                ("expansion", "Đầy đủ", "Expansion", e.expansion if e else ""),
-                ("variants", "Biến thể", "Variants", "; ".join(e.variants) if e else ""),
-                ("canonical", "Dạng chuẩn", "Canonical", e.canonical if e else ""),
+            yield Static(_("Edit abbreviation") if e else _("Add abbreviation"), markup=False)
+            for name, label, value in (
+                ("abbr", COLUMNS[0], e.abbr if e else ""),
+                ("expansion", COLUMNS[1], e.expansion if e else ""),
+                ("variants", COLUMNS[2], "; ".join(e.variants) if e else ""),
+                ("canonical", COLUMNS[3], e.canonical if e else ""),
             ):
                 with Horizontal():
-                    yield Label(tr(self, label_vi, label_en))
+                    yield Label(_(label))
                     yield Input(value, id=f"g-{name}", disabled=(name == "abbr" and e is not None))
             with Horizontal():
-                yield Label(tr(self, "Chính sách", "Policy"))
-                yield Select([(POLICY_LABELS[lang][p], p) for p in POLICIES], id="g-policy", allow_blank=False,
+                yield Label(_(COLUMNS[4]))
+                yield Select([(policy_label(p), p) for p in POLICIES], id="g-policy", allow_blank=False,
                              value=e.policy if e else "define-first")
             yield Static(id="entry-error", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(tr(self, "Lưu", "Save"), id="save", variant="primary")
-                yield Button(tr(self, "Hủy", "Cancel"), id="cancel")
+                yield Button(_("Save"), id="save", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
+        localize_bindings(self)
         self.query_one("#g-expansion" if self.entry else "#g-abbr", Input).focus()
 
     def _value(self, name: str) -> str:
@@ -121,7 +119,7 @@ class WordDialog(ModalScreen[str | None]):
     WordDialog > Vertical { width: 64; height: auto; padding: 1 2; border: thick $primary; background: $surface; }
     WordDialog #word-error { color: $text-error; height: auto; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Hủy", id="word_entry.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="word_entry.cancel")]
 
     def __init__(self, save: Callable[[str], object]) -> None:
         super().__init__()
@@ -129,10 +127,12 @@ class WordDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(tr(self, "Thêm từ vào từ điển tòa soạn (Enter lưu, Esc hủy)",
-                            "Add a word to the newsroom dictionary (Enter saves, Esc cancels)"), markup=False)
+            yield Static(_("Add a word to the newsroom dictionary (Enter saves, Esc cancels)"), markup=False)
             yield Input(id="w-word")
             yield Static(id="word-error", markup=False)
+
+    def on_mount(self) -> None:
+        localize_bindings(self)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -195,23 +195,19 @@ class GlossaryScreen(_ListScreen):
     """Bảng viết tắt: a adds, e or Enter edits, d removes (after asking), Esc goes back."""
 
     BINDINGS = [
-        Binding("a", "add", "Thêm", id="glossary.add"),
-        Binding("e", "edit", "Sửa", id="glossary.edit"),
-        Binding("d,delete", "remove", "Xóa", id="glossary.remove"),
+        Binding("a", "add", N_("Add"), id="glossary.add"),
+        Binding("e", "edit", N_("Edit"), id="glossary.edit"),
+        Binding("d,delete", "remove", N_("Remove"), id="glossary.remove"),
         Binding("j", "cursor_down", show=False, id="glossary.down"),
         Binding("k", "cursor_up", show=False, id="glossary.up"),
-        Binding("escape", "back", "Quay lại", id="glossary.back"),
-        Binding("question_mark,f1", "help", "Trợ giúp", id="glossary.help"),
+        Binding("escape", "back", N_("Back"), id="glossary.back"),
+        Binding("question_mark,f1", "help", N_("Help"), id="glossary.help"),
     ]
-    EN_DESCRIPTIONS = {"glossary.add": "Add", "glossary.edit": "Edit", "glossary.remove": "Remove",
-                       "glossary.back": "Back", "glossary.help": "Help"}
 
     def on_mount(self) -> None:
-        localize_bindings(self, _lang(self), self.EN_DESCRIPTIONS)
+        localize_bindings(self)
         store_glossary.ensure_default_glossary(self.app.db)
-        self.table.add_columns(*(tr(self, vi, en) for vi, en in (
-            ("Viết tắt", "Abbreviation"), ("Đầy đủ", "Expansion"), ("Biến thể", "Variants"),
-            ("Dạng chuẩn", "Canonical"), ("Chính sách", "Policy"))))
+        self.table.add_columns(*(_(column) for column in COLUMNS))
         self.reload()
         self.table.focus()
 
@@ -221,14 +217,13 @@ class GlossaryScreen(_ListScreen):
         table = self.table
         keep = select or self.current_key()
         table.clear()
-        labels = POLICY_LABELS[_lang(self)]
         for e in entries:
             table.add_row(*(Text(visible(v)) for v in (e.abbr, e.expansion, ", ".join(e.variants), e.canonical,
-                                                         labels.get(e.policy, e.policy))), key=e.abbr)
+                                                         policy_label(e.policy))), key=e.abbr)
         if keep in self.entries:
             table.move_cursor(row=table.get_row_index(keep))
-        self.query_one("#list-title", Static).update(Text(tr(
-            self, f"Bảng viết tắt — {len(entries)} mục", f"Glossary — {len(entries)} entries")))
+        self.query_one("#list-title", Static).update(Text(
+            ngettext("Glossary — {n} entry", "Glossary — {n} entries", len(entries)).format(n=len(entries))))
 
     def action_add(self) -> None:
         self.app.push_screen(EntryDialog(lambda e: store_glossary.add_entry(self.app.db, e, replace=False)),
@@ -260,27 +255,25 @@ class GlossaryScreen(_ListScreen):
                 return
             self.changed()
 
-        self.app.push_screen(ConfirmDialog(Text(tr(self, f"Xóa «{visible(key)}» khỏi bảng viết tắt?",
-                                                    f"Remove «{visible(key)}» from the glossary?"))), answer)
+        self.app.push_screen(ConfirmDialog(Text(_("Remove «{abbr}» from the glossary?").format(abbr=visible(key)))),
+                             answer)
 
 
 class WordsScreen(_ListScreen):
     """Từ điển tòa soạn: words the typo rules accept. a adds, d removes (after asking)."""
 
     BINDINGS = [
-        Binding("a", "add", "Thêm", id="words.add"),
-        Binding("d,delete", "remove", "Xóa", id="words.remove"),
+        Binding("a", "add", N_("Add"), id="words.add"),
+        Binding("d,delete", "remove", N_("Remove"), id="words.remove"),
         Binding("j", "cursor_down", show=False, id="words.down"),
         Binding("k", "cursor_up", show=False, id="words.up"),
-        Binding("escape", "back", "Quay lại", id="words.back"),
-        Binding("question_mark,f1", "help", "Trợ giúp", id="words.help"),
+        Binding("escape", "back", N_("Back"), id="words.back"),
+        Binding("question_mark,f1", "help", N_("Help"), id="words.help"),
     ]
-    EN_DESCRIPTIONS = {"words.add": "Add", "words.remove": "Remove", "words.back": "Back", "words.help": "Help"}
 
     def on_mount(self) -> None:
-        localize_bindings(self, _lang(self), self.EN_DESCRIPTIONS)
-        self.table.add_columns(*(tr(self, vi, en) for vi, en in (
-            ("Từ", "Word"), ("Người thêm", "Added by"), ("Lúc", "Added at"))))
+        localize_bindings(self)
+        self.table.add_columns(_("Word"), _("Added by"), _("Added at"))
         self.reload()
         self.table.focus()
 
@@ -295,8 +288,9 @@ class WordsScreen(_ListScreen):
         words = {row["word"] for row in rows}
         if keep in words:
             table.move_cursor(row=table.get_row_index(keep))
-        self.query_one("#list-title", Static).update(Text(tr(
-            self, f"Từ điển tòa soạn — {len(rows)} từ", f"Newsroom dictionary — {len(rows)} words")))
+        self.query_one("#list-title", Static).update(Text(
+            ngettext("Newsroom dictionary — {n} word", "Newsroom dictionary — {n} words", len(rows))
+            .format(n=len(rows))))
 
     def action_add(self) -> None:
         self.app.push_screen(WordDialog(lambda w: store_glossary.add_word(self.app.db, w)),
@@ -312,16 +306,13 @@ class WordsScreen(_ListScreen):
                 store_glossary.remove_word(self.app.db, key)
                 self.changed()
 
-        self.app.push_screen(ConfirmDialog(Text(tr(self, f"Xóa «{visible(key)}» khỏi từ điển?",
-                                                    f"Remove «{visible(key)}» from the dictionary?"))), answer)
+        self.app.push_screen(ConfirmDialog(Text(_("Remove «{word}» from the dictionary?").format(word=visible(key)))),
+                             answer)
 
 
 def palette_commands(app) -> list[tuple[str, str, Callable]]:
     """(label, help, callback) for the command palette on every screen of the desk."""
-    vi = getattr(app, "lang", "vi") != "en"
     return [
-        ("Bảng viết tắt (glossary)" if vi else "Glossary (abbreviations)", "",
-         lambda: app.push_screen(GlossaryScreen())),
-        ("Từ điển tòa soạn (dictionary)" if vi else "Newsroom dictionary", "",
-         lambda: app.push_screen(WordsScreen())),
+        (_("Glossary (abbreviations)"), "", lambda: app.push_screen(GlossaryScreen())),
+        (_("Newsroom dictionary"), "", lambda: app.push_screen(WordsScreen())),
     ]

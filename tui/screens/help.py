@@ -1,4 +1,5 @@
-"""The `?` overlay: the bindings in force right now (after any keymap), with what they do."""
+"""The `?` overlay: the bindings in force right now (after any keymap), with what they do, in the
+run's language (the same words as the footer: both read the bindings' descriptions)."""
 
 from __future__ import annotations
 
@@ -10,16 +11,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
-from bientap.tui.dialogs import tr
+from bientap.i18n import N_, _
+from bientap.tui.keys import localize_bindings
 
-
-# Textual's own bindings, in the desk's language.
-BUILTIN_VI = {"Quit": "Thoát", "Focus Next": "Sang ô sau", "Focus Previous": "Về ô trước",
-              "Copy selected text": "Chép chữ đã chọn", "Command palette": "Bảng lệnh"}
 # A text field's own keys (cursor moves, deletions...) are the usual ones and stay out of the list,
-# but for these few, named in the desk's language; every other binding of a text field is hidden.
-TEXT_KEYS = {"undo": ("Hoàn tác", "Undo"), "redo": ("Làm lại", "Redo"), "cut": ("Cắt", "Cut"),
-             "copy": ("Chép", "Copy"), "paste": ("Dán", "Paste"), "select_all": ("Chọn hết ô chữ", "Select all")}
+# but for these few, named in our words; every other binding of a text field is hidden.
+TEXT_KEYS = {"undo": N_("Undo"), "redo": N_("Redo"), "cut": N_("Cut"), "copy": N_("Copy"), "paste": N_("Paste"),
+             "select_all": N_("Select all of the field")}
 
 
 def takes_text(widget) -> bool:
@@ -35,7 +33,7 @@ class HelpScreen(ModalScreen[None]):
         border: thick $accent; background: $surface; padding: 0 1;
     }
     """
-    BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Đóng", id="help.close")]
+    BINDINGS = [Binding("escape,q,question_mark,f1", "close", N_("Close"), id="help.close")]
 
     def __init__(self, bindings: dict[str, ActiveBinding]) -> None:
         super().__init__()
@@ -55,15 +53,15 @@ class HelpScreen(ModalScreen[None]):
             binding = active.binding
             if not binding.description:
                 continue
-            description = binding.description
-            english = getattr(self.app, "lang", "vi") == "en"
             if takes_text(active.node):
                 if binding.action not in TEXT_KEYS:
                     continue
-                description = TEXT_KEYS[binding.action][english]
-            elif not english:
-                description = BUILTIN_VI.get(description, description)
-            keys, _ = grouped.setdefault((id(active.node), binding.action), ([], description))
+                description = _(TEXT_KEYS[binding.action])
+            else:
+                # The desk's own are translated already; Textual's (Focus Next, a list's cursor keys...)
+                # are looked up here (frameworks.po).
+                description = _(binding.description)
+            keys, _description = grouped.setdefault((id(active.node), binding.action), ([], description))
             shown = self.app.get_key_display(binding)
             if len(shown) <= 3 and shown[:1] == "f" and shown[1:].isdigit():
                 shown = shown.upper()  # "F7", as the desk writes its own F-keys
@@ -73,19 +71,21 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, show_header=True, expand=True, padding=(0, 1))
-        table.add_column(tr(self, "Phím", "Keys"), style="bold", no_wrap=True)
-        table.add_column(tr(self, "Việc", "Action"))
+        table.add_column(_("Keys"), style="bold", no_wrap=True)
+        table.add_column(_("Action"))
         for keys, description in self.rows():
             table.add_row(Text(keys), Text(description))
         with VerticalScroll():
-            yield Static(Text(tr(self, "Phím tắt", "Key bindings"), style="bold"), markup=False)
+            yield Static(Text(_("Key bindings"), style="bold"), markup=False)
             yield Static(table)
             if self.typing:  # ":" types a colon in a text field; Ctrl+P works everywhere
-                hint = tr(self, "Ctrl+P mở bảng lệnh · Esc đóng", "Ctrl+P opens the command palette · Esc closes")
+                hint = _("Ctrl+P opens the command palette · Esc closes")
             else:
-                hint = tr(self, ": hoặc Ctrl+P mở bảng lệnh · Esc đóng",
-                          ": or Ctrl+P opens the command palette · Esc closes")
+                hint = _(": or Ctrl+P opens the command palette · Esc closes")
             yield Static(Text(hint, style="dim"))
+
+    def on_mount(self) -> None:
+        localize_bindings(self)
 
     def action_close(self) -> None:
         self.dismiss(None)

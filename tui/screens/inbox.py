@@ -27,18 +27,23 @@ from bientap.store import articles, duplicates, presence, views
 from bientap.store.articles import STATUSES, Query
 from bientap.store.checking import ASKED, BACKGROUND
 from bientap.store.db import StoreError, data_version
-from bientap.store.workflow import GATED, STATUS_LABELS, StatusReport
+from bientap.store.workflow import GATED, StatusReport, status_label
 from bientap.checks.text import visible
+from bientap.i18n import N_, _, ngettext
+from bientap.i18n import current as current_language
 from bientap.tui.dates import display_date
-from bientap.tui.dialogs import tr
 from bientap.tui.keys import localize_bindings
 from bientap.tui.widgets.article_list import PAGE_SIZE, ArticleList, one_line
 
 SORT_CYCLE = ("date", "updated", "title", "errors")
-SORT_LABELS = {
-    "vi": {"date": "ngày đăng", "updated": "ngày sửa", "title": "tít (A→Z)", "errors": "số lỗi"},
-    "en": {"date": "date", "updated": "updated", "title": "title (A→Z)", "errors": "errors"},
-}
+# The order shown in the info line, and the palette's command for it: whole phrases for the translator.
+SORTED_BY = {"date": N_("sorted by date"), "updated": N_("sorted by last edit"),
+             "title": N_("sorted by title (A→Z)"), "errors": N_("sorted by errors")}
+SORT_BY = {"date": N_("Sort by date"), "updated": N_("Sort by last edit"), "title": N_("Sort by title (A→Z)"),
+           "errors": N_("Sort by errors")}
+# The number keys' filters, one whole phrase per status for the translator.
+STATUS_FILTERS = {"draft": N_("Show: Draft"), "review": N_("Show: Review"), "ready": N_("Show: Ready"),
+                  "published": N_("Show: Published"), "spiked": N_("Show: Spiked")}
 SEARCH_DELAY = 0.15  # seconds of quiet typing before the search runs
 POLL_SECONDS = 1.0  # how often to look for another desk's changes (PRAGMA data_version)
 
@@ -81,41 +86,31 @@ class WorkDone(Notice):
 
 class InboxScreen(Screen):
     BINDINGS = [
-        Binding("enter", "open", "Mở", id="inbox.open"),
+        Binding("enter", "open", N_("Open"), id="inbox.open"),
         # priority: checked as the key arrives, so letters typed right after "/" land in the search
-        Binding("slash,ctrl+f", "search", "Tìm", id="inbox.search", priority=True),
-        Binding("escape", "clear_search", "Bỏ tìm", id="inbox.clear_search", show=False),
-        Binding("space", "mark", "Đánh dấu", id="inbox.mark", key_display="␣"),
-        Binding("insert", "mark", "Đánh dấu", id="inbox.mark", show=False),
-        Binding("asterisk,ctrl+a", "mark_all", "Đánh dấu hết", id="inbox.mark_all", show=False),
-        Binding("u,ctrl+u", "unmark", "Bỏ đánh dấu", id="inbox.unmark", show=False),
-        Binding("s,f2", "set_status", "Trạng thái", id="inbox.status"),
-        Binding("e,f4", "export", "Xuất", id="inbox.export"),
-        Binding("a", "assign", "Giao bài", id="inbox.assign", show=False),
-        Binding("m", "toggle_mine", "Giao cho tôi", id="inbox.mine", show=False),
-        Binding("v", "cycle_view", "Góc nhìn", id="inbox.view", show=False),
-        Binding("d", "duplicates", "Bài trùng", id="inbox.duplicates", show=False),
-        Binding("r,f5", "recheck", "Kiểm lại", id="inbox.recheck", show=False),
-        Binding("o,f6", "cycle_sort", "Sắp xếp", id="inbox.sort", show=False),
-        Binding("f,f7", "filters", "Lọc", id="inbox.filters", show=False),
-        Binding("0", "show_status('')", "Tất cả", id="inbox.status_all", show=False),
-        *(Binding(str(n), f"show_status('{s}')", f"Lọc: {STATUS_LABELS['vi'][s]}", id=f"inbox.status_{s}",
-                  show=False) for n, s in enumerate(STATUSES, 1)),
-        Binding("right", "next_tab", "Tab sau", id="inbox.next_tab", show=False),
-        Binding("left", "previous_tab", "Tab trước", id="inbox.previous_tab", show=False),
-        Binding("question_mark,f1", "help", "Trợ giúp", id="inbox.help"),
-        Binding("q,f10", "app.quit", "Thoát", id="inbox.quit"),
+        Binding("slash,ctrl+f", "search", N_("Search"), id="inbox.search", priority=True),
+        Binding("escape", "clear_search", N_("Clear search"), id="inbox.clear_search", show=False),
+        Binding("space", "mark", N_("Mark"), id="inbox.mark", key_display="␣"),
+        Binding("insert", "mark", N_("Mark"), id="inbox.mark", show=False),
+        Binding("asterisk,ctrl+a", "mark_all", N_("Mark all shown"), id="inbox.mark_all", show=False),
+        Binding("u,ctrl+u", "unmark", N_("Unmark all"), id="inbox.unmark", show=False),
+        Binding("s,f2", "set_status", N_("Status"), id="inbox.status"),
+        Binding("e,f4", "export", N_("Export"), id="inbox.export"),
+        Binding("a", "assign", N_("Assign"), id="inbox.assign", show=False),
+        Binding("m", "toggle_mine", N_("Assigned to me"), id="inbox.mine", show=False),
+        Binding("v", "cycle_view", N_("View"), id="inbox.view", show=False),
+        Binding("d", "duplicates", N_("Duplicates"), id="inbox.duplicates", show=False),
+        Binding("r,f5", "recheck", N_("Re-check"), id="inbox.recheck", show=False),
+        Binding("o,f6", "cycle_sort", N_("Sort"), id="inbox.sort", show=False),
+        Binding("f,f7", "filters", N_("Filter"), id="inbox.filters", show=False),
+        Binding("0", "show_status('')", N_("All"), id="inbox.status_all", show=False),
+        *(Binding(str(n), f"show_status('{s}')", STATUS_FILTERS[s], id=f"inbox.status_{s}", show=False)
+          for n, s in enumerate(STATUSES, 1)),
+        Binding("right", "next_tab", N_("Next tab"), id="inbox.next_tab", show=False),
+        Binding("left", "previous_tab", N_("Previous tab"), id="inbox.previous_tab", show=False),
+        Binding("question_mark,f1", "help", N_("Help"), id="inbox.help"),
+        Binding("q,f10", "app.quit", N_("Quit"), id="inbox.quit"),
     ]
-    EN_DESCRIPTIONS = {
-        "inbox.open": "Open", "inbox.search": "Search", "inbox.clear_search": "Clear search",
-        "inbox.mark": "Mark", "inbox.mark_all": "Mark all shown", "inbox.unmark": "Unmark all",
-        "inbox.status": "Status", "inbox.export": "Export", "inbox.recheck": "Re-check",
-        "inbox.sort": "Sort", "inbox.filters": "Filter", "inbox.status_all": "All",
-        **{f"inbox.status_{s}": f"Show: {STATUS_LABELS['en'][s]}" for s in STATUSES},
-        "inbox.next_tab": "Next tab", "inbox.previous_tab": "Previous tab", "inbox.help": "Help",
-        "inbox.quit": "Quit", "inbox.assign": "Assign", "inbox.mine": "Assigned to me",
-        "inbox.duplicates": "Duplicates", "inbox.view": "View",
-    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -133,15 +128,15 @@ class InboxScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="tabs", markup=False)
-        yield Input(id="search", placeholder=tr(self, "Tìm (không cần dấu)…", "Search (accents optional)…"))
+        yield Input(id="search", placeholder=_("Search (accents optional)…"))
         yield Static(id="info", markup=False)
         yield ArticleList(self.app.db, lang=self.lang, id="articles")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.lang, self.EN_DESCRIPTIONS)
+        localize_bindings(self)
         article_list = self.list
-        localize_bindings(article_list, self.lang, ArticleList.EN_DESCRIPTIONS)
+        localize_bindings(article_list)
         self.query_one("#search", Input).display = False
         self._counts = articles.status_counts(self.app.db)
         total = articles.count(self.app.db, self.query_spec)
@@ -188,7 +183,7 @@ class InboxScreen(Screen):
             finally:
                 db.close()
         except Exception as exc:
-            self.post_message(Notice(f"{tr(self, 'Không kiểm tra lại được', 'Re-check failed')}: {exc}", "error"))
+            self.post_message(Notice(_("Re-check failed: {error}").format(error=exc), "error"))
             return
         if done:
             self.post_message(StaleRechecked())
@@ -228,8 +223,7 @@ class InboxScreen(Screen):
             finally:
                 db.close()
         except Exception as exc:  # the list stays as it was; the editor reads why
-            self.post_message(Notice(f"{tr(self, 'Không tải được danh sách', 'Cannot load the list')}: {exc}",
-                                     "error"))
+            self.post_message(Notice(_("Cannot load the list: {error}").format(error=exc), "error"))
             return
         self.post_message(QueryLoaded(seq, query, total, first, keep_cursor))
 
@@ -261,10 +255,9 @@ class InboxScreen(Screen):
     # ---- bars ------------------------------------------------------------------------------------
 
     def _render_bars(self) -> None:
-        labels = STATUS_LABELS.get(self.lang, STATUS_LABELS["vi"])
         tabs = Text(no_wrap=True, overflow="ellipsis")
-        entries = [("", "0", tr(self, "Tất cả", "All"), sum(self._counts.values()))]
-        entries += [(s, str(n), labels[s], self._counts.get(s, 0)) for n, s in enumerate(STATUSES, 1)]
+        entries = [("", "0", _("All"), sum(self._counts.values()))]
+        entries += [(s, str(n), status_label(s), self._counts.get(s, 0)) for n, s in enumerate(STATUSES, 1)]
         for status, key, label, n in entries:
             active = (self.query_spec.status or "") == status
             tabs.append(f" {key} ", style="dim" if not active else "bold reverse")
@@ -274,26 +267,28 @@ class InboxScreen(Screen):
 
         q = self.query_spec
         info = Text(no_wrap=True, overflow="ellipsis")
-        info.append(tr(self, f"{self.list.total} bài", f"{self.list.total} articles"), style="bold")
-        sort = SORT_LABELS.get(self.lang, SORT_LABELS["vi"])[q.sort]
-        info.append(tr(self, f" · sắp theo {sort}", f" · sorted by {sort}"))
+        total = self.list.total
+        info.append(ngettext("{n} article", "{n} articles", total).format(n=total), style="bold")
+        info.append(" · ")
+        info.append(_(SORTED_BY[q.sort]))
         if q.search:
-            info.append(tr(self, " · tìm: ", " · search: "))
+            info.append(" · " + _("search:") + " ")
             info.append(one_line(q.search), style="bold")
-        for label_vi, label_en, value in (("nguồn", "source", q.source), ("nơi", "place", q.location),
-                                          ("từ", "from", display_date(q.date_from)),
-                                          ("đến", "to", display_date(q.date_to))):
+        for label, value in ((N_("source:"), q.source), (N_("place:"), q.location),
+                             (N_("from:"), display_date(q.date_from)), (N_("to:"), display_date(q.date_to))):
             if value:
-                info.append(f" · {tr(self, label_vi, label_en)}: ")
+                info.append(" · " + _(label) + " ")
                 info.append(one_line(value), style="bold")
         if self._view:
             info.append(" · ")
-            info.append(one_line(self._views[self._view].label(self.lang)), style="bold reverse")
+            info.append(one_line(self._views[self._view].label(current_language())), style="bold reverse")
         if q.assignee and not self._views[self._view].assigned:
-            info.append(tr(self, " · giao cho tôi", " · assigned to me"), style="bold")
+            info.append(" · ")
+            info.append(_("assigned to me"), style="bold")
         if self.list.marked:
-            info.append(tr(self, f" · {len(self.list.marked)} đã đánh dấu",
-                           f" · {len(self.list.marked)} marked"), style="bold")
+            marked = len(self.list.marked)
+            info.append(" · ")
+            info.append(ngettext("{n} marked", "{n} marked", marked).format(n=marked), style="bold")
         self.query_one("#info", Static).update(info)
 
     # ---- search ----------------------------------------------------------------------------------
@@ -410,8 +405,9 @@ class InboxScreen(Screen):
 
     def move_to_status(self, ids: list[int], status: str) -> None:
         if status in GATED and len(ids) > 1:
-            self.notify(tr(self, f"Đang kiểm tra {len(ids)} bài trước khi chuyển…",
-                           f"Checking {len(ids)} articles before moving them…"), markup=False)
+            n = len(ids)
+            self.notify(ngettext("Checking {n} article before moving it…",
+                                 "Checking {n} articles before moving them…", n).format(n=n), markup=False)
         self._set_status_worker(list(ids), status)
 
     @work(thread=True, group="status")
@@ -433,13 +429,15 @@ class InboxScreen(Screen):
             self.notify(message.error, severity="error", markup=False)
             return
         report = message.report
-        label = STATUS_LABELS.get(self.lang, STATUS_LABELS["vi"])[report.status]
+        label = status_label(report.status)
         if report.moved:
-            self.notify(tr(self, f"Đã chuyển {len(report.moved)} bài sang “{label}”.",
-                           f"Moved {len(report.moved)} article(s) to “{label}”."), markup=False)
+            n = len(report.moved)
+            self.notify(ngettext("Moved {n} article to “{status}”.", "Moved {n} articles to “{status}”.", n)
+                        .format(n=n, status=label), markup=False)
         if report.conflicts:
-            self.notify(tr(self, f"{len(report.conflicts)} bài vừa được người khác sửa, chưa chuyển.",
-                           f"{len(report.conflicts)} article(s) changed by someone else, not moved."),
+            n = len(report.conflicts)
+            self.notify(ngettext("{n} article was changed by someone else meanwhile; not moved.",
+                                 "{n} articles were changed by someone else meanwhile; not moved.", n).format(n=n),
                         severity="warning", markup=False)
         self.list.set_marks(self.list.marked - set(report.moved))
         self.refresh_data()
@@ -452,8 +450,8 @@ class InboxScreen(Screen):
     def action_recheck(self) -> None:
         ids = self.list.selection()
         if ids:
-            self.notify(tr(self, f"Đang kiểm tra lại {len(ids)} bài…", f"Re-checking {len(ids)} article(s)…"),
-                        markup=False)
+            n = len(ids)
+            self.notify(ngettext("Re-checking {n} article…", "Re-checking {n} articles…", n).format(n=n), markup=False)
             self._recheck_worker(ids)
 
     def action_recheck_all(self) -> None:
@@ -474,10 +472,11 @@ class InboxScreen(Screen):
             finally:
                 db.close()
         except Exception as exc:
-            self.post_message(Notice(f"{tr(self, 'Không kiểm tra lại được', 'Re-check failed')}: {exc}", "error"))
+            self.post_message(Notice(_("Re-check failed: {error}").format(error=exc), "error"))
             return
-        self.post_message(WorkDone(tr(self, f"Đã kiểm tra lại {len(ids)} bài; {changed} bài đổi số lỗi.",
-                                      f"Re-checked {len(ids)} article(s); {changed} changed counts.")))
+        self.post_message(WorkDone(ngettext("Re-checked {n} article; {changed} changed counts.",
+                                            "Re-checked {n} articles; {changed} changed counts.", len(ids))
+                                   .format(n=len(ids), changed=changed)))
 
     @on(Notice)  # WorkDone too: @on matches subclasses, the on_* naming does not
     def _notice(self, message: Notice) -> None:
@@ -503,9 +502,12 @@ class InboxScreen(Screen):
                 self.notify(visible(str(exc)), severity="error", markup=False)
                 return
             who = name.strip()
-            self.notify(tr(self, f"Đã giao {len(ids)} bài cho {who}." if who else f"Đã bỏ giao {len(ids)} bài.",
-                           f"Assigned {len(ids)} article(s) to {who}." if who else f"Unassigned {len(ids)}."),
-                        markup=False)
+            n = len(ids)
+            if who:
+                text = ngettext("Assigned {n} article to {editor}.", "Assigned {n} articles to {editor}.", n)
+            else:
+                text = ngettext("Unassigned {n} article.", "Unassigned {n} articles.", n)
+            self.notify(text.format(n=n, editor=who), markup=False)
             self.refresh_data()
 
         self.app.push_screen(AssignDialog(len(ids), articles.current_editor()), chosen)
@@ -517,7 +519,7 @@ class InboxScreen(Screen):
         view = self._views[self._view]
         self.load(views.query_for(view, self.query_spec, editor=articles.current_editor(),
                                   last_look=self._last_look))
-        self.notify(view.label(self.lang), markup=False, timeout=2)
+        self.notify(view.label(current_language()), markup=False, timeout=2)
 
     def action_toggle_mine(self) -> None:
         """The view "giao cho tôi": only the articles assigned to this editor (m again: all)."""
@@ -535,8 +537,7 @@ class InboxScreen(Screen):
         except articles.NotFound:
             return  # deleted by another desk meanwhile
         if len(members) < 2:
-            self.notify(tr(self, "Bài này không trùng bài nào.", "This article has no near-duplicates."),
-                        markup=False)
+            self.notify(_("This article has no near-duplicates."), markup=False)
             return
         self.app.push_screen(DuplicatesScreen(article_id))
 
@@ -564,26 +565,25 @@ class InboxScreen(Screen):
             finally:
                 db.close()
         except Exception as exc:  # folder not writable, unknown format...: one clear line
-            self.post_message(Notice(f"{tr(self, 'Không xuất được', 'Export failed')}: {exc}", "error"))
+            self.post_message(Notice(_("Export failed: {error}").format(error=exc), "error"))
             return
-        text = tr(self, f"Đã xuất {report.count('written')} bài vào {report.out_dir}",
-                  f"Exported {report.count('written')} article(s) to {report.out_dir}")
-        if report.count("unchanged"):
-            text += tr(self, f"; {report.count('unchanged')} không đổi", f"; {report.count('unchanged')} unchanged")
-        if report.skipped:
-            text += tr(self, f"; bỏ qua {len(report.skipped)} (tệp khác đã có)",
-                       f"; skipped {len(report.skipped)} (a different file exists)")
+        written, unchanged, skipped = report.count("written"), report.count("unchanged"), len(report.skipped)
+        parts = [ngettext("Exported {n} article to {folder}", "Exported {n} articles to {folder}", written)
+                 .format(n=written, folder=report.out_dir)]
+        if unchanged:
+            parts.append(ngettext("{n} unchanged", "{n} unchanged", unchanged).format(n=unchanged))
+        if skipped:
+            parts.append(ngettext("skipped {n} (a different file exists)", "skipped {n} (a different file exists)",
+                                  skipped).format(n=skipped))
+        text = "; ".join(parts)
         self.post_message(Notice(text, "warning" if report.skipped else "information"))
 
     def palette_actions(self) -> list[tuple[str, object]]:
         """Actions without a key of their own, for the command palette."""
-        sorts = SORT_LABELS.get(self.lang, SORT_LABELS["vi"])
-        out = [(tr(self, "Bỏ mọi bộ lọc", "Clear all filters"), self.action_clear_filters),
-               (tr(self, "Kiểm tra lại mọi bài đang hiện", "Re-check every article shown"),
-                self.action_recheck_all)]
+        out = [(_("Clear all filters"), self.action_clear_filters),
+               (_("Re-check every article shown"), self.action_recheck_all)]
         for sort in SORT_CYCLE:
-            out.append((tr(self, f"Sắp xếp theo {sorts[sort]}", f"Sort by {sorts[sort]}"),
-                        partial(self.load, replace(self.query_spec, sort=sort))))
+            out.append((_(SORT_BY[sort]), partial(self.load, replace(self.query_spec, sort=sort))))
         return out
 
     def action_help(self) -> None:
