@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+import os
 import re
 import threading
 from collections import OrderedDict
@@ -41,7 +42,7 @@ from bientap.checks.text import line_starts
 from bientap.checks.vietnamese import normalize
 
 __all__ = ["CATEGORIES", "RECORD_RULES", "REGISTRY", "Checker", "Context", "GlossaryEntry", "RecordRule", "Rule",
-           "apply_fixes", "check_article", "check_text", "fix_text", "load_rules", "record_rule", "rule"]
+           "apply_fixes", "check_article", "check_text", "check_texts_on_two_cores", "finding_order", "fix_text", "load_rules", "record_rule", "rule"]
 
 T = TypeVar("T")
 
@@ -198,7 +199,7 @@ class Checker:
                     if (f.rule, f.text) in ctx.ignored:
                         continue
                     findings.append(f)
-        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        findings.sort(key=finding_order)
         return findings
 
     def check_article(self, fields: Mapping[str, str | None], ctx: Context,
@@ -262,6 +263,13 @@ def _collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
+def finding_order(f: Finding) -> tuple[int, int, str]:
+    """How check_text orders its findings. The findings of two checks of one text with disjoint
+    sets of rules, sorted together by it (a stable sort), are those of one check with both sets:
+    only one rule's findings can share a key, and each set keeps them in that rule's order."""
+    return f.start, f.end, f.rule
+
+
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     i = bisect.bisect_right(spans, (start, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
@@ -282,6 +290,88 @@ def check_article(fields: Mapping[str, str | None], ctx: Context | None = None,
     """
     ctx = ctx or Context()
     return Checker.for_context(ctx).check_article(fields, ctx, rules)
+
+
+def check_texts_on_two_cores(texts: list[str], ctx: Context | None = None) -> list[list[Finding]]:
+    """check_text of each text, the work shared by two processes (POSIX fork): a child runs the
+    typo rules, this process every other rule. The typo rules are most of the CPU (3 MB of news:
+    ~1.1 s, the rest ~0.55 s); the word data is loaded in the child only, and the boilerplate
+    classification of the lines, which both need, is made here and read there (~0.1 s off the
+    child's longer road). Each text's two lists sorted together are exactly check_text's (see
+    finding_order). Should the child fail, its rules run here."""
+    import pickle
+    import tempfile
+
+    ctx = ctx or Context()
+    typo = [r.id for r in REGISTRY.values() if r.category == "typo"]
+    rest = [r.id for r in REGISTRY.values() if r.category != "typo"]
+    results_r, results_w = os.pipe()
+    ready_r, ready_w = os.pipe()  # b"1" once the line kinds are in `kinds`; closed without it if not
+    with tempfile.TemporaryFile() as kinds:
+        pid = os.fork()
+        if pid == 0:  # the child: never returns to the caller, never flushes the parent's buffers
+            code = 1
+            try:
+                os.close(results_r)
+                os.close(ready_w)
+                source = _KindsFrom(ready_r, kinds.fileno())
+                out = []
+                for i, text in enumerate(texts):
+                    doc = _KindsElsewhere.from_text(text)
+                    doc.source, doc.index = source, i
+                    out.append(check_text(text, ctx, rules=typo, doc=doc))
+                data = pickle.dumps(out, pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(results_w, "wb") as sink:
+                    sink.write(data)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(results_w)
+        os.close(ready_r)
+        src = os.fdopen(results_r, "rb")
+        try:
+            try:
+                docs = [Document.from_text(text) for text in texts]
+                payload = "\0".join("".join(k + "\n" for k in doc.line_kinds) for doc in docs)
+                os.pwrite(kinds.fileno(), payload.encode(), 0)
+                os.write(ready_w, b"1")
+            finally:
+                os.close(ready_w)
+            mine = [check_text(text, ctx, rules=rest, doc=doc) for text, doc in zip(texts, docs)]
+            data = src.read()
+        finally:
+            src.close()  # a child still writing then stops (broken pipe) rather than wait for a reader
+            _, status = os.waitpid(pid, 0)
+    theirs = pickle.loads(data) if status == 0 and data else [check_text(t, ctx, rules=typo) for t in texts]
+    return [sorted(a + b, key=finding_order) for a, b in zip(mine, theirs)]
+
+
+class _KindsFrom:
+    """The line kinds of every text as the other process wrote them, read on first need."""
+
+    def __init__(self, ready: int, fd: int) -> None:
+        self.ready, self.fd = ready, fd
+        self.texts: list[list[str]] | None = None
+
+    def __call__(self, i: int) -> list[str] | None:
+        if self.texts is None:
+            self.texts = []
+            if os.read(self.ready, 1) == b"1":
+                data = os.pread(self.fd, os.fstat(self.fd).st_size, 0).decode()
+                self.texts = [part.split("\n")[:-1] for part in data.split("\0")]
+        return self.texts[i] if i < len(self.texts) else None
+
+
+class _KindsElsewhere(Document):
+    """A Document whose line kinds another process worked out (text `index` of `source`)."""
+
+    source: _KindsFrom | None = None
+    index = 0
+
+    @cached_property
+    def line_kinds(self) -> list[str]:
+        got = self.source(self.index) if self.source is not None else None
+        return got if got is not None else Document.line_kinds.func(self)
 
 
 def apply_fixes(text: str, findings: Iterable[Finding], *, safe_only: bool = True) -> str:

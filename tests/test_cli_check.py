@@ -200,3 +200,35 @@ def test_real_entry_point(tmp_path):
     assert proc.returncode == 1, proc.stderr
     assert "spacing.date" in {f["rule"] for f in json.loads(proc.stdout)}
     assert not (tmp_path / "none.db").exists()
+
+
+SLIPS = ("Sở KH&CN tỉnh Khánh Hoà tổ chức hội thảo về chuyên giao công nghệ, sản xuấtl và đươc nhiều người biết.\n\n"
+         "Hội thảo có sự tham gia của  các doanh nghiệp , viện nghiên cứu và trường đại học (ĐH).\n\n")
+
+
+def test_long_files_checked_on_two_cores_give_the_same_findings(cli, write, monkeypatch):
+    """Past _SPLIT_MIN_CHARS a child process runs the typo rules; the JSON is byte for byte what
+    one process writes, for several files (one without a typo), CRLF and boilerplate included,
+    and still so when the child fails (its rules then run in the parent)."""
+    from bientap.checks import engine
+    from bientap.tui.commands import check as check_cmd
+
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "001_6fc04e3b49216caf.txt").read_text(encoding="utf-8")
+    files = [write("a.txt", seed + SLIPS * 40), write("b.txt", (FAULTY * 30).replace("\n", "\r\n")),
+             write("c.txt", SLIPS * 25 + seed)]
+    args = ["check", *map(str, files), "--format", "json", "--fail-on", "never"]
+    one = cli(*args, "--jobs", "1")
+    monkeypatch.setattr(check_cmd, "_SPLIT_MIN_CHARS", 1000)
+    calls = []
+    split = engine.check_texts_on_two_cores
+    monkeypatch.setattr(engine, "check_texts_on_two_cores", lambda *a: calls.append(1) or split(*a))
+    two = cli(*args, "--jobs", "2")
+    assert calls == [1]
+    assert two.exit_code == one.exit_code == 0
+    rules = {f["rule"] for f in json.loads(one.output)}
+    assert {"typo.nonword", "typo.realword", "spacing.double"} <= rules
+    assert two.output == one.output
+    import pickle
+
+    monkeypatch.setattr(pickle, "dumps", lambda *a, **k: 1 / 0)  # the child cannot send its findings
+    assert cli(*args, "--jobs", "2").output == one.output
