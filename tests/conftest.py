@@ -23,6 +23,11 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
     # `--user` names the whole run in os.environ (it reaches the desk and its workers): undone after each test.
     monkeypatch.delenv("BIENTAP_USER", raising=False)
     monkeypatch.delenv("BIENTAP_DB", raising=False)
+    # One language per process: every test starts in the default one, whatever the test before chose.
+    from bientap import i18n
+
+    monkeypatch.delenv("BIENTAP_LANG", raising=False)
+    i18n.use(i18n.DEFAULT)
 
 
 @pytest.fixture

@@ -18,9 +18,9 @@ def test_import_twice_list_show(cli, seed_paths):
     folder = str(seed_paths[0].parent)
     first = cli("import", folder)
     assert first.exit_code == 0, first.output
-    assert "imported 5" in first.output
+    assert "đã nhập 5" in first.output
     second = cli("import", folder)
-    assert second.exit_code == 0 and "unchanged 5" in second.output
+    assert second.exit_code == 0 and "không đổi 5" in second.output
     listed = json.loads(cli("list", "--format", "json").output)
     assert len(listed) == 5 and LIST_KEYS <= set(listed[0])
     assert isinstance(listed[0]["id"], int)
@@ -52,7 +52,7 @@ def test_import_rejects_with_exit_2(cli, tmp_path, seed_paths):
     (tmp_path / "empty.txt").write_bytes(b"")
     result = cli("import", str(tmp_path / "empty.txt"), str(seed_paths[0]))
     assert result.exit_code == 2
-    assert "empty.txt" in result.stderr and "imported 1" in result.stdout
+    assert "empty.txt" in result.stderr and "đã nhập 1" in result.stdout
 
 
 def test_list_json_unknown_values_are_null(cli, tmp_path):

@@ -21,7 +21,7 @@ def test_refused_prints_the_checklist_exit_1_others_move(cli, fresh_db, add_arti
     assert result.exit_code == 1
     assert articles.get(fresh_db, good.id).status == "published"
     assert articles.get(fresh_db, bad.id).status == "draft"
-    assert f"{bad.id}: refused" in result.output
+    assert f"{bad.id}: bị từ chối" in result.output
     assert "✗ [bắt buộc] test.blocker ×1: Từ bị chặn — “CHẶN”" in result.output
     assert "[bold]Bài" in result.output and "\x1b" not in result.output
 
@@ -30,7 +30,7 @@ def test_unknown_status_exit_2_nothing_moves(cli, fresh_db, add_article):
     a = add_article(fresh_db, title="Một")
     result = cli("status", str(a.id), "archived")
     assert result.exit_code == 2
-    assert "unknown status" in result.output
+    assert "không có trạng thái" in result.output
     assert articles.get(fresh_db, a.id).status == "draft"
 
 

@@ -63,7 +63,7 @@ def test_check_a_sound_database(db_path, tmp_path):
     closed_db(db_path, write_articles(tmp_path / "in", 3))
     result = run_cli(["--db", str(db_path), "db", "check"])
     assert result["code"] == 0, result
-    assert result["out"].startswith(f"ok: {db_path}") and "search index sound" in result["out"]
+    assert result["out"].startswith(f"ổn: {db_path}") and "chỉ mục tìm kiếm nguyên vẹn" in result["out"]
     assert result["err"] == ""
 
 
@@ -73,7 +73,7 @@ def test_check_damaged_pages_is_one_line_exit_2(db_path, tmp_path):
     result = run_cli(["--db", str(db_path), "db", "check"])
     assert result["code"] == 2, result
     line = one_line(result)
-    assert str(db_path) in line and "corrupted" in line, line
+    assert str(db_path) in line and "bị hỏng" in line, line
     assert result["out"] == ""
 
 
@@ -88,13 +88,13 @@ def test_check_finds_a_damaged_search_index(db_path, tmp_path):
     result = run_cli(["--db", str(db_path), "db", "check"])
     assert result["code"] == 2, result
     line = one_line(result)
-    assert "articles_fts" in line and "corrupted" in line, line
+    assert "articles_fts" in line and "bị hỏng" in line, line
 
 
 def test_check_without_a_database(tmp_path):
     missing = tmp_path / "none.db"
     result = run_cli(["--db", str(missing), "db", "check"])
-    assert result["code"] == 2 and "no database yet" in one_line(result)
+    assert result["code"] == 2 and "chưa có cơ sở dữ liệu" in one_line(result)
     assert not missing.exists()
 
 
@@ -138,14 +138,14 @@ def test_backup_is_a_sound_copy_and_refuses_to_overwrite(db_path, tmp_path):
     assert sorted(p.name for p in target.parent.iterdir()) == ["newsroom-1.db"]  # no temp left
 
     itself = run_cli(["--db", str(db_path), "db", "backup", str(db_path), "--overwrite"])
-    assert itself["code"] == 2 and "database itself" in one_line(itself)
+    assert itself["code"] == 2 and "chính là cơ sở dữ liệu đang dùng" in one_line(itself)
     assert count(db_path) == 5
 
 
 def test_backup_into_a_missing_folder_is_one_line(db_path, tmp_path):
     closed_db(db_path, write_articles(tmp_path / "in", 1))
     result = run_cli(["--db", str(db_path), "db", "backup", str(tmp_path / "no" / "such" / "b.db")])
-    assert result["code"] == 2 and "cannot write the backup" in one_line(result)
+    assert result["code"] == 2 and "không ghi được bản sao lưu" in one_line(result)
 
 
 WRITER = textwrap.dedent("""
@@ -209,13 +209,13 @@ def test_database_on_a_readonly_mount(tmp_path):
         shown = run_cli(["--db", str(path), "show", "2"])
         assert shown["code"] == 0 and "Đà Nẵng" in shown["out"], shown
         checked = run_cli(["--db", str(path), "db", "check"])
-        assert checked["code"] == 0 and "not checked: read-only" in checked["out"], checked
+        assert checked["code"] == 0 and "chưa kiểm vì chỉ đọc" in checked["out"], checked
         backed = run_cli(["--db", str(path), "db", "backup", str(tmp_path / "b.db")])
         assert backed["code"] == 0 and count(tmp_path / "b.db") == 3, backed
         for args in (["status", "1", "review"], ["import", str(write_articles(tmp_path / "new", 1)[0])]):
             result = run_cli(["--db", str(path), *args])
             assert result["code"] == 2, (args, result)
-            assert "read-only" in one_line(result)
+            assert "chỉ đọc" in one_line(result)
         assert sorted(os.listdir(mnt)) == ["newsroom.db"]
 
 
@@ -248,5 +248,5 @@ def test_wal_database_in_a_folder_nobody_may_write():
         result = in_child(child, drop_privileges=True, warm_up=warm_up)
         assert result["list"]["code"] == 0 and result["list"]["out"].count('"id"') == 2, result["list"]
         assert result["check"]["code"] == 0, result["check"]
-        assert result["save"]["code"] == 2 and "read-only" in one_line(result["save"]), result["save"]
+        assert result["save"]["code"] == 2 and "chỉ đọc" in one_line(result["save"]), result["save"]
         assert sorted(os.listdir(home)) == ["n.db"]

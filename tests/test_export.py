@@ -485,19 +485,19 @@ def test_cli_export_exit_codes(fresh_db, cli, tmp_path):
     result = cli("export", "--id", str(a.id), "--id", str(b.id), "--format", "md", "--out", str(out))
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["hoi-thao-doi-moi.md", "tin-khac.md"]
-    assert "written 2" in result.stdout
+    assert "đã ghi 2" in result.stdout
 
     result = cli("export", "--all", "--format", "md", "--out", str(out))
-    assert result.exit_code == 0 and "unchanged 2" in result.stdout
+    assert result.exit_code == 0 and "không đổi 2" in result.stdout
 
     (out / "tin-khac.md").write_text("sửa tay\n", encoding="utf-8")
     result = cli("export", "--status", "ready", "--format", "md", "--out", str(out))
     assert result.exit_code == 2
-    assert "tin-khac.md" in result.stderr and "skipped 1" in result.stdout
+    assert "tin-khac.md" in result.stderr and "bỏ qua 1" in result.stdout
     assert (out / "tin-khac.md").read_text(encoding="utf-8") == "sửa tay\n"
 
     result = cli("export", "--status", "ready", "--format", "md", "--out", str(out), "--overwrite")
-    assert result.exit_code == 0 and "written 1" in result.stdout
+    assert result.exit_code == 0 and "đã ghi 1" in result.stdout
     assert split_front_matter((out / "tin-khac.md").read_text(encoding="utf-8"))[0]["title"] == "Tin khác"
 
     result = cli("export", "--status", "ready", "--format", "ninjs", "--out", str(out))
@@ -526,7 +526,7 @@ def test_cli_progress_bar_for_many(fresh_db, cli, tmp_path):
     for i in range(8):
         store_article(fresh_db, title=f"Bài {i}", body="x")
     result = cli("export", "--all", "--format", "html", "--out", str(tmp_path / "o"))
-    assert result.exit_code == 0 and "written 8" in result.stdout
+    assert result.exit_code == 0 and "đã ghi 8" in result.stdout
     for page in (tmp_path / "o").iterdir():
         parse_html(page.read_text(encoding="utf-8"))
 

@@ -138,7 +138,7 @@ def test_full_disk_stops_at_the_first_file_in_one_line(fresh_db, add_article, cl
     result = cli("export", "--all", "--format", "md", "--out", str(out))
     assert result.exit_code == 2
     line = one_line(result)
-    assert "No space left on device" in line and "3 files written" in line, line
+    assert "No space left on device" in line and "đã ghi 3 tệp" in line, line
     assert len(calls) == 5  # three files, the failing fourth, the folder's sync: not 27 more tries
     assert sorted(p.name for p in out.iterdir()) == ["tin-so-0.md", "tin-so-1.md", "tin-so-2.md"]
 
@@ -150,7 +150,7 @@ def test_export_onto_a_really_full_disk(fresh_db, add_article, cli, tmp_path):
         result = cli("export", "--all", "--format", "txt", "--out", str(out))
         assert result.exit_code == 2
         line = one_line(result)
-        assert "No space left on device" in line and "no partial file" in line, line
+        assert "No space left on device" in line and "không để lại tệp dở" in line, line
         files = sorted(out.iterdir())
         assert 0 < len(files) < 60
         assert not [p for p in files if p.name.startswith(".")]

@@ -7,8 +7,17 @@ import unicodedata
 
 import pytest
 
+from bientap import i18n
 from bientap.store import articles
 from bientap.store.importer import import_paths, raw_original
+
+
+@pytest.fixture(autouse=True)
+def _english_run(monkeypatch):
+    """These tests pin import's English wording (reasons, the summary line); the Vietnamese run is
+    tests/test_cli_language.py's."""
+    monkeypatch.setenv("BIENTAP_LANG", "en")
+    i18n.use("en")
 
 
 def by_seed(db, prefix):
@@ -132,7 +141,7 @@ def test_bad_files_refused_others_imported(fresh_db, tmp_path, name, data, reaso
 def test_size_cap(fresh_db, tmp_path):
     big = write(tmp_path, "big.txt", ARTICLE.encode() * 50)
     report = import_paths(fresh_db, [str(big)], size_cap=1000)
-    assert report.rejected and "lớn" in report.rejected[0].reason
+    assert report.rejected and "too large" in report.rejected[0].reason
 
 
 def test_changed_source_updates_untouched_article(fresh_db, tmp_path):

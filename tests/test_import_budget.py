@@ -8,8 +8,17 @@ import time
 
 import pytest
 
+from bientap import i18n
 from bientap.store import articles
 from bientap.store.db import open_db
+
+
+@pytest.fixture(autouse=True)
+def _english_run(monkeypatch):
+    """These tests pin import's English wording (reasons, the summary line); the Vietnamese run is
+    tests/test_cli_language.py's."""
+    monkeypatch.setenv("BIENTAP_LANG", "en")
+    i18n.use("en")
 
 PAGE = ("{title}\n\nHà Nội, 14/05/2022\n\nSáng nay, Sở Khoa học và Công nghệ tổ chức hội thảo về đổi mới "
         "sáng tạo. Nhiều doanh nghiệp tham dự và chia sẻ kinh nghiệm.\n\nPV\n")

@@ -10,6 +10,15 @@ import pytest
 
 from _feeds import atom, rss
 from _pages import LAYOUTS, seed_fields
+from bientap import i18n
+
+
+@pytest.fixture(autouse=True)
+def _english_run(monkeypatch):
+    """These tests pin import's English wording (reasons, the summary line); the Vietnamese run is
+    tests/test_cli_language.py's."""
+    monkeypatch.setenv("BIENTAP_LANG", "en")
+    i18n.use("en")
 
 
 def _norm(text: str) -> str:
@@ -112,9 +121,9 @@ XXE = b"""<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/pas
 @pytest.mark.parametrize("data, reason", [
     (BILLION_LAUGHS, "DOCTYPE/ENTITY"),
     (XXE, "DOCTYPE/ENTITY"),
-    (b"<rss><channel><item><title>a & b</title></item></channel></rss>", "XML hỏng"),
-    (b"<html><body>not a feed</body></html>", "không phải RSS hay Atom"),
-    (b"", "rỗng"),
+    (b"<rss><channel><item><title>a & b</title></item></channel></rss>", "broken XML"),
+    (b"<html><body>not a feed</body></html>", "not an RSS or Atom feed"),
+    (b"", "empty file"),
 ])
 def test_bad_feeds_refused_one_by_one(cli, tmp_path, data, reason):
     (tmp_path / "bad.xml").write_bytes(data)

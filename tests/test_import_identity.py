@@ -7,8 +7,17 @@ import json
 
 import pytest
 
+from bientap import i18n
 from bientap.store import articles
 from bientap.store.db import open_db
+
+
+@pytest.fixture(autouse=True)
+def _english_run(monkeypatch):
+    """These tests pin import's English wording (reasons, the summary line); the Vietnamese run is
+    tests/test_cli_language.py's."""
+    monkeypatch.setenv("BIENTAP_LANG", "en")
+    i18n.use("en")
 
 
 def write_feed(path, records, end="\n"):

@@ -214,7 +214,7 @@ def test_a_bad_desk_toml_says_where(tmp_path):
 
     bad = tmp_path / "desk.toml"
     bad.write_text('[[views]]\nname = "x"\nimported = "yesterday"\n', encoding="utf-8")
-    with pytest.raises(ViewsError, match="views #1: imported must be 'today'"):
+    with pytest.raises(ViewsError, match="views #1: imported phải là một trong 'today'"):
         load_views(bad)
 
 
@@ -278,5 +278,5 @@ def test_keep_spikes_only_the_group_the_editor_saw(fresh_db, add_article):
 
 def test_assign_refuses_a_number_as_the_name(cli, fresh_db, two):
     result = cli("assign", str(two[0]), str(two[1]))
-    assert result.exit_code == 2 and "editor's name" in result.output
+    assert result.exit_code == 2 and "tên biên tập viên" in result.output
     assert articles.get(fresh_db, two[0]).assignee is None

@@ -16,8 +16,17 @@ import pytest
 from _reliability import encode_cp1258, in_child, point_dirs_at, run_cli, shared_tmp
 from conftest import ROOT
 
+from bientap import i18n
 from bientap.store import articles
 from bientap.store.db import open_db
+
+
+@pytest.fixture(autouse=True)
+def _english_run(monkeypatch):
+    """These tests pin import's English wording (reasons, the summary line); the Vietnamese run is
+    tests/test_cli_language.py's."""
+    monkeypatch.setenv("BIENTAP_LANG", "en")
+    i18n.use("en")
 
 ARTICLE = (
     "Tỉnh Quảng Trị khánh thành cầu dân sinh\n\n"

@@ -53,7 +53,7 @@ def bientap(*args: str, **kw) -> subprocess.Popen:
 def test_serve_refuses_a_public_address_without_allow_remote(db_path):
     proc = bientap("--db", str(db_path), "serve", "--host", "0.0.0.0", "--port", str(free_port()))
     out, err = proc.communicate(timeout=60)
-    assert proc.returncode == 2 and "authenticating reverse proxy" in err
+    assert proc.returncode == 2 and "reverse proxy có xác thực" in err
 
 
 def test_desk_command_names_the_editor_or_asks():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bientap import i18n
 from bientap.store import articles
 from bientap.store.workflow import (
     GATED,
@@ -90,10 +91,11 @@ def test_same_status_is_unchanged_and_no_revision(fresh_db, add_article):
 
 def test_checklist_lines_keep_article_text_literal(fresh_db, add_article, gate_rules):
     a = add_article(fresh_db, title="[bold]CHẶN[/]", body="x")
-    lines = checklist_lines(publish_gate(fresh_db, articles.get(fresh_db, a.id)), "vi")
+    lines = checklist_lines(publish_gate(fresh_db, articles.get(fresh_db, a.id)))
     assert lines[0].startswith("✗ [bắt buộc] test.blocker ×1: Từ bị chặn")
     assert "“CHẶN”" in lines[0]
-    en = checklist_lines(publish_gate(fresh_db, articles.get(fresh_db, a.id)), "en")
+    i18n.use("en")
+    en = checklist_lines(publish_gate(fresh_db, articles.get(fresh_db, a.id)))
     assert "[required]" in en[0]
 
 
