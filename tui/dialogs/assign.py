@@ -9,7 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from bientap.tui.dialogs import tr
+from bientap.i18n import N_, _, ngettext
+from bientap.tui.keys import localize_bindings
 
 
 class AssignDialog(ModalScreen[str | None]):
@@ -20,7 +21,7 @@ class AssignDialog(ModalScreen[str | None]):
     }
     AssignDialog .hint { color: $text-muted; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Hủy", id="assign.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="assign.cancel")]
 
     def __init__(self, count: int, me: str) -> None:
         super().__init__()
@@ -28,13 +29,13 @@ class AssignDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(tr(self, f"Giao {self.count} bài cho:", f"Assign {self.count} article(s) to:"),
-                         markup=False)
+            yield Static(ngettext("Assign {n} article to:", "Assign {n} articles to:", self.count).format(
+                n=self.count), markup=False)
             yield Input(value=self.me, id="assign-name", select_on_focus=False)
-            yield Static(tr(self, "Enter giao · để trống để bỏ giao · Esc hủy",
-                            "Enter assigns · empty unassigns · Esc cancels"), classes="hint", markup=False)
+            yield Static(_("Enter assigns · empty unassigns · Esc cancels"), classes="hint", markup=False)
 
     def on_mount(self) -> None:
+        localize_bindings(self)
         self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

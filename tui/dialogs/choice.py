@@ -1,8 +1,13 @@
-"""Pick one of a few answers: `ChoiceDialog(question, [(key, label), ...])` dismisses with the
-chosen key, or None on Escape. Each answer's first letter (or its key) selects it."""
+"""Pick one of a few answers: `ChoiceDialog(question, [(value, label, hotkey), ...])` dismisses with
+the chosen value, or None on Escape. Each answer's hotkey (shown beside it) selects it.
+
+A hotkey belongs to its language ("Keep mine (k)", "Giữ bản của tôi (g)"): write the answer with its
+key in one translated string and split it with `keyed`.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rich.text import Text
@@ -12,6 +17,19 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from bientap.i18n import N_
+from bientap.tui.keys import localize_bindings
+
+
+_KEYED = re.compile(r"(.*\S)\s*\((\w)\)")
+
+
+def keyed(answer: str) -> tuple[str, str]:
+    """A translated answer written with its hotkey, "Keep mine (k)", as (label, hotkey); an answer
+    without one is chosen by its first letter."""
+    m = _KEYED.fullmatch(answer.strip())
+    return (m.group(1), m.group(2)) if m else (answer, answer[:1])
 
 
 class ChoiceDialog(ModalScreen[str | None]):
@@ -25,7 +43,7 @@ class ChoiceDialog(ModalScreen[str | None]):
     ChoiceDialog Horizontal { height: auto; align-horizontal: right; }
     ChoiceDialog Button { margin-left: 1; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Hủy", id="dialog.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="dialog.cancel")]
 
     def __init__(self, question: str | Text, choices: Sequence[tuple[str, str, str]]) -> None:
         """`choices`: (value, label, hotkey) — the hotkey is one character shown in the label."""
@@ -42,6 +60,7 @@ class ChoiceDialog(ModalScreen[str | None]):
                                  variant="primary" if i == 0 else "default")
 
     def on_mount(self) -> None:
+        localize_bindings(self)
         self.query(Button).first().focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

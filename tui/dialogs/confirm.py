@@ -9,7 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from bientap.tui.dialogs import tr
+from bientap.i18n import N_, _
+from bientap.tui.keys import localize_bindings
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -24,8 +25,8 @@ class ConfirmDialog(ModalScreen[bool]):
     ConfirmDialog Button { margin-left: 2; }
     """
     BINDINGS = [
-        Binding("y", "answer(True)", "Có", id="dialog.yes"),
-        Binding("n,escape", "answer(False)", "Không", id="dialog.no"),
+        Binding("y", "answer(True)", N_("Yes"), id="dialog.yes"),
+        Binding("n,escape", "answer(False)", N_("No"), id="dialog.no"),
     ]
 
     def __init__(self, question: str | Text, *, yes: str | None = None, no: str | None = None) -> None:
@@ -37,10 +38,11 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical():
             yield Static(self.question, classes="question", markup=False)
             with Horizontal():
-                yield Button(self._yes or tr(self, "Có (y)", "Yes (y)"), id="yes", variant="primary")
-                yield Button(self._no or tr(self, "Không (n)", "No (n)"), id="no")
+                yield Button(self._yes or _("Yes (y)"), id="yes", variant="primary")
+                yield Button(self._no or _("No (n)"), id="no")
 
     def on_mount(self) -> None:
+        localize_bindings(self)
         self.query_one("#yes", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

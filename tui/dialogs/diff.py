@@ -19,7 +19,9 @@ from textual.widgets import Button, Static
 
 from bientap.checks.text import visible
 from bientap.tui.dates import display_date
-from bientap.tui.dialogs import tr
+from bientap.i18n import N_, _
+from bientap.store.workflow import STATUS_LABELS, status_label
+from bientap.tui.keys import localize_bindings
 
 _WORDS = re.compile(r"\s+|\w+|[^\w\s]")
 REMOVED = "bold red"
@@ -66,7 +68,7 @@ def diff_text(old: str, new: str, *, context: int = 1) -> Text:
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     for group in matcher.get_grouped_opcodes(context):
         first = group[0]
-        out.append(f"@@ dòng {first[1] + 1} → {first[3] + 1} @@\n", style="cyan")
+        out.append(_("@@ line {old} → {new} @@").format(old=first[1] + 1, new=first[3] + 1) + "\n", style="cyan")
         for op, i1, i2, j1, j2 in group:
             if op == "equal":
                 for line in a[i1:i2]:
@@ -99,6 +101,8 @@ def diff_fields(old: Mapping, new: Mapping, labels: Mapping[str, str] | None = N
         before, after = _as_text(old.get(key)), _as_text(new.get(key))
         if key == "published_at":  # as the form shows it
             before, after = display_date(before), display_date(after)
+        elif key == "status":  # "Chờ duyệt", not "review"
+            before, after = (status_label(v) if v in STATUS_LABELS else v for v in (before, after))
         if before == after:
             continue
         if out:
@@ -122,8 +126,8 @@ class DiffDialog(ModalScreen[bool]):
     DiffDialog Button { margin-left: 2; }
     """
     BINDINGS = [
-        Binding("y", "answer(True)", "Áp dụng", id="diff.apply"),
-        Binding("n,escape,q", "answer(False)", "Đóng", id="diff.close"),
+        Binding("y", "answer(True)", N_("Apply"), id="diff.apply"),
+        Binding("n,escape,q", "answer(False)", N_("Close"), id="diff.close"),
     ]
 
     def __init__(self, title: str | Text, diff: Text, *, confirm: bool = False) -> None:
@@ -136,16 +140,17 @@ class DiffDialog(ModalScreen[bool]):
         with Vertical():
             yield Static(self.heading, classes="title", markup=False)
             with VerticalScroll():
-                yield Static(self.diff or Text(tr(self, "(không có thay đổi)", "(no changes)")),
+                yield Static(self.diff or Text(_("(no changes)")),
                              id="diff", markup=False)
             with Horizontal():
                 if self.confirm:
-                    yield Button(tr(self, "Áp dụng (y)", "Apply (y)"), id="apply", variant="primary")
-                    yield Button(tr(self, "Hủy (n)", "Cancel (n)"), id="cancel")
+                    yield Button(_("Apply (y)"), id="apply", variant="primary")
+                    yield Button(_("Cancel (n)"), id="cancel")
                 else:
-                    yield Button(tr(self, "Đóng (Esc)", "Close (Esc)"), id="cancel")
+                    yield Button(_("Close (Esc)"), id="cancel")
 
     def on_mount(self) -> None:
+        localize_bindings(self)
         self.query(Button).first().focus()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:

@@ -9,9 +9,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
-from bientap.tui.dialogs import tr
+from bientap.i18n import N_, _, ngettext
+from bientap.tui.keys import localize_bindings
 
-FORMATS = (("md", "Markdown"), ("html", "HTML"), ("txt", "Text"), ("json", "JSON"), ("ninjs", "ninjs"))
+FORMATS = (("md", "Markdown"), ("html", "HTML"), ("txt", N_("Plain text")), ("json", "JSON"), ("ninjs", "ninjs"))
 DEFAULT_FOLDER = "~/bientap-export"
 
 
@@ -27,7 +28,7 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
     ExportDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
     ExportDialog Button { margin-left: 1; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Hủy", id="export.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="export.cancel")]
 
     def __init__(self, count: int, *, folder: str = DEFAULT_FOLDER, fmt: str = "md") -> None:
         super().__init__()
@@ -35,17 +36,19 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(tr(self, f"Xuất {self.count} bài — định dạng và thư mục:",
-                                 f"Export {self.count} article(s) — format and folder:")), markup=False)
+            yield Static(Text(ngettext("Export {n} article — format and folder:",
+                                       "Export {n} articles — format and folder:", self.count).format(n=self.count)),
+                         markup=False)
             with RadioSet(id="format"):
                 for value, label in FORMATS:
-                    yield RadioButton(label, value=value == self.fmt, name=value)
+                    yield RadioButton(_(label), value=value == self.fmt, name=value)
             yield Input(self.folder, id="folder")
             with Horizontal():
-                yield Button(tr(self, "Xuất", "Export"), id="ok", variant="primary")
-                yield Button(tr(self, "Hủy", "Cancel"), id="cancel")
+                yield Button(_("Export"), id="ok", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
+        localize_bindings(self)
         self.query_one("#folder", Input).focus()
 
     def _answer(self) -> tuple[str, str] | None:

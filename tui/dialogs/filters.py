@@ -13,9 +13,10 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from bientap.i18n import N_, _
 from bientap.store.articles import normalize_date
 from bientap.tui.dates import display_date
-from bientap.tui.dialogs import tr
+from bientap.tui.keys import localize_bindings
 
 
 class FilterDialog(ModalScreen[dict | None]):
@@ -31,9 +32,9 @@ class FilterDialog(ModalScreen[dict | None]):
     FilterDialog Horizontal { height: auto; align-horizontal: right; }
     FilterDialog Button { margin-left: 1; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Hủy", id="filters.cancel")]
-    FIELDS = (("source", "Nguồn", "Source"), ("location", "Nơi", "Place"),
-              ("date_from", "Từ ngày", "From date"), ("date_to", "Đến ngày", "To date"))
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="filters.cancel")]
+    FIELDS = (("source", N_("Source")), ("location", N_("Place")), ("date_from", N_("From date")),
+              ("date_to", N_("To date")))
 
     def __init__(self, **values: str | None) -> None:
         super().__init__()
@@ -41,23 +42,23 @@ class FilterDialog(ModalScreen[dict | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(tr(self, "Lọc bài (để trống = không lọc)", "Filter articles (empty = any)"),
+            yield Static(Text(_("Filter articles (empty = any)"),
                               style="bold"), markup=False)
             with Grid():
-                for key, vi, en in self.FIELDS:
-                    yield Label(tr(self, vi, en))
+                for key, label in self.FIELDS:
+                    yield Label(_(label))
                     placeholder = "dd/mm/yyyy" if key.startswith("date") else ""
                     value = self.values.get(key) or ""
                     yield Input(display_date(value) if key.startswith("date") else value, id=key,
                                 placeholder=placeholder)
             yield Static("", id="error", markup=False)
             with Horizontal():
-                yield Button(tr(self, "Lọc", "Apply"), id="ok", variant="primary")
-                yield Button(tr(self, "Bỏ lọc", "Clear"), id="clear")
+                yield Button(_("Filter"), id="ok", variant="primary")
+                yield Button(_("Clear filters"), id="clear")
 
     def _answer(self) -> dict | None:
         out = {}
-        for key, _vi, _en in self.FIELDS:
+        for key, _label in self.FIELDS:
             value = self.query_one(f"#{key}", Input).value.strip()
             if value and key.startswith("date"):
                 try:
@@ -68,6 +69,9 @@ class FilterDialog(ModalScreen[dict | None]):
             out[key] = value or None
         return out
 
+    def on_mount(self) -> None:
+        localize_bindings(self)
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         answer = self._answer()
@@ -77,7 +81,7 @@ class FilterDialog(ModalScreen[dict | None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "clear":
-            self.dismiss({key: None for key, _vi, _en in self.FIELDS})
+            self.dismiss({key: None for key, _label in self.FIELDS})
             return
         answer = self._answer()
         if answer is not None:

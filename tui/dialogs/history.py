@@ -14,7 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from bientap.checks.text import visible
-from bientap.tui.dialogs import tr
+from bientap.i18n import N_, _
 from bientap.tui.dialogs.diff import diff_fields
 from bientap.tui.dialogs.picker import PickerDialog
 
@@ -40,7 +40,7 @@ class HistoryDialog(PickerDialog):
     HistoryDialog VerticalScroll { width: 1fr; height: 1fr; padding-left: 1; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", "Đóng", id="history.close"),
+        Binding("escape", "cancel", N_("Close"), id="history.close"),
         Binding("j", "list_down", show=False, id="history.down"),
         Binding("k", "list_up", show=False, id="history.up"),
     ]
@@ -52,8 +52,7 @@ class HistoryDialog(PickerDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(tr(self, "Lịch sử — Enter khôi phục phiên bản thành bản mới nhất, Esc đóng",
-                            "History — Enter restores a version as the newest one, Esc closes"),
+            yield Static(_("History — Enter restores a version as the newest one, Esc closes"),
                          classes="title", markup=False)
             with Horizontal():
                 yield OptionList(*[Option(revision_prompt(r), id=str(r["version"])) for r in self.revisions])
@@ -72,10 +71,9 @@ class HistoryDialog(PickerDialog):
         before = json.loads(self.revisions[index + 1]["snapshot"]) if index + 1 < len(self.revisions) else {}
         after = json.loads(rev["snapshot"])
         diff = diff_fields(before, after, self.labels)
-        heading = Text(tr(self, f"Thay đổi của v{rev['version']}:\n", f"What v{rev['version']} changed:\n"),
-                       style="bold")
+        heading = Text(_("What v{version} changed:").format(version=rev["version"]) + "\n", style="bold")
         self.query_one("#revision-diff", Static).update(
-            heading + (diff or Text(tr(self, "(không đổi gì)", "(no change)"))))
+            heading + (diff or Text(_("(no change)"))))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_index is not None:

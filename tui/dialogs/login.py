@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from bientap.tui.dialogs import tr
+from bientap.i18n import _
 
 
 class LoginDialog(ModalScreen[str]):
@@ -22,9 +22,8 @@ class LoginDialog(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(tr(self, "Tên của bạn (ghi vào lịch sử mỗi bài bạn sửa):",
-                            "Your name (recorded in the history of every article you edit):"), markup=False)
-            yield Input(id="login-name", placeholder=tr(self, "ví dụ: Lan", "e.g. Lan"))
+            yield Static(_("Your name (recorded in the history of every article you edit):"), markup=False)
+            yield Input(id="login-name", placeholder=_("e.g. Lan"))
             yield Static("", id="login-error", classes="error", markup=False)
 
     def on_mount(self) -> None:
@@ -35,6 +34,6 @@ class LoginDialog(ModalScreen[str]):
         name = event.value.strip()
         if not name or not name.isprintable():
             self.query_one("#login-error", Static).update(
-                tr(self, "Hãy gõ tên (chữ in được).", "Type a name (printable characters)."))
+                _("Type a name (printable characters)."))
             return
         self.dismiss(name)

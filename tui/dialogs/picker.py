@@ -5,10 +5,16 @@ from __future__ import annotations
 from textual.screen import ModalScreen
 from textual.widgets import OptionList
 
+from bientap.tui.keys import localize_bindings
+
 
 class PickerDialog(ModalScreen[int | None]):
     """Dismisses with the picked option's id as an int, or None. Subclasses compose the OptionList
-    and bind escape → cancel, j → list_down, k → list_up with ids of their own (remappable)."""
+    and bind escape → cancel, j → list_down, k → list_up with ids of their own (remappable), their
+    descriptions marked N_() (shown in the run's language once mounted)."""
+
+    def on_mount(self) -> None:  # Textual runs this one as well as a subclass's own on_mount
+        localize_bindings(self)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -16,25 +16,23 @@ from textual.widgets.option_list import Option
 
 from bientap.checks.boilerplate import explain_reason
 from bientap.checks.text import visible
+from bientap.i18n import N_, _, current
 from bientap.store.drafts import RemovedLine
-from bientap.tui.dialogs import tr
 from bientap.tui.dialogs.picker import PickerDialog
 
 
-_KINDS = {"boilerplate": ("phần của trang", "site chrome"), "caption": ("chú thích ảnh", "photo caption"),
-          "metadata": ("thông tin bài", "article details")}
+_KINDS = {"boilerplate": N_("site chrome"), "caption": N_("photo caption"), "metadata": N_("article details")}
 
 
-def line_prompt(line: RemovedLine, lang: str = "vi") -> Text:
+def line_prompt(line: RemovedLine) -> Text:
     """Where the line stood, what it was taken for and why (the classifier's evidence), then the line."""
     out = Text()
-    where = f"before ¶{line.position + 1} " if lang == "en" else f"trước đoạn {line.position + 1} "
-    out.append(where, style="bold")
+    out.append(_("before ¶{n}").format(n=line.position + 1) + " ", style="bold")
     kind = _KINDS.get(line.kind)
-    out.append(kind[1 if lang == "en" else 0] if kind else visible(line.kind), style="cyan")
+    out.append(_(kind) if kind else visible(line.kind), style="cyan")
     if line.reason:
-        why = "why: " if lang == "en" else "vì: "
-        out.append(" · " + why + visible(explain_reason(line.reason, lang)), style="dim")
+        why = _("why: {reason}").format(reason=explain_reason(line.reason, current()))
+        out.append(" · " + visible(why), style="dim")
     out.append("\n  " + visible(line.text))
     return out
 
@@ -49,7 +47,7 @@ class RemovedLinesDialog(PickerDialog):
     RemovedLinesDialog OptionList { height: 1fr; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", "Đóng", id="removed.close"),
+        Binding("escape", "cancel", N_("Close"), id="removed.close"),
         Binding("j", "list_down", show=False, id="removed.down"),
         Binding("k", "list_up", show=False, id="removed.up"),
     ]
@@ -60,11 +58,9 @@ class RemovedLinesDialog(PickerDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(tr(self, "Dòng bị bỏ lúc nhập — Enter đưa dòng trở lại vị trí cũ, Esc đóng",
-                            "Lines removed at import — Enter puts one back in place, Esc closes"),
+            yield Static(_("Lines removed at import — Enter puts one back in place, Esc closes"),
                          classes="title", markup=False)
-            lang = getattr(self.app, "lang", "vi")
-            yield OptionList(*[Option(line_prompt(line, lang), id=str(line.id)) for line in self.lines])
+            yield OptionList(*[Option(line_prompt(line), id=str(line.id)) for line in self.lines])
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -1,4 +1,4 @@
-"""Pick the status to move articles to: `StatusDialog(n, lang)` dismisses with a status or None.
+"""Pick the status to move articles to: `StatusDialog(n)` dismisses with a status or None.
 
 A list, so it fits 80 columns: arrows and Enter, or the digit shown beside each status.
 """
@@ -14,9 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from bientap.i18n import N_, _, ngettext
 from bientap.store.articles import STATUSES
-from bientap.store.workflow import GATED, STATUS_LABELS
-from bientap.tui.dialogs import tr
+from bientap.store.workflow import GATED, status_label
+from bientap.tui.keys import localize_bindings
 
 
 class StatusDialog(ModalScreen[str | None]):
@@ -29,27 +30,28 @@ class StatusDialog(ModalScreen[str | None]):
     StatusDialog OptionList { height: auto; margin-top: 1; }
     StatusDialog .hint { color: $text-muted; margin-top: 1; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Hủy", id="status.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="status.cancel")]
 
     def __init__(self, count: int) -> None:
         super().__init__()
         self.count = count
 
     def compose(self) -> ComposeResult:
-        lang = getattr(self.app, "lang", "vi")
-        labels = STATUS_LABELS.get(lang, STATUS_LABELS["vi"])
         options = []
         for n, status in enumerate(STATUSES, 1):
-            label = Text(f"{n}  {labels[status]}")
+            label = Text(f"{n}  {status_label(status)}")
             if status in GATED:
-                label.append(tr(self, "  (qua kiểm tra trước khi đăng)", "  (publish gate)"), style="dim")
+                label.append("  " + _("(publish gate)"), style="dim")
             options.append(Option(label, id=status))
         with Vertical():
-            yield Static(Text(tr(self, f"Chuyển {self.count} bài sang:", f"Move {self.count} article(s) to:"),
-                              style="bold"), markup=False)
+            yield Static(Text(ngettext("Move {n} article to:", "Move {n} articles to:", self.count).format(
+                n=self.count), style="bold"), markup=False)
             yield OptionList(*options)
-            yield Static(Text(tr(self, "↑↓ Enter hoặc số 1–5 · Esc hủy", "↑↓ Enter or 1–5 · Esc cancels")),
+            yield Static(Text(_("↑↓ Enter or 1–5 · Esc cancels")),
                          classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        localize_bindings(self)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

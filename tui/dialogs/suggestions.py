@@ -14,7 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from bientap.checks.text import visible
-from bientap.tui.dialogs import tr
+from bientap.i18n import N_, _
 from bientap.tui.dialogs.picker import PickerDialog
 
 
@@ -36,7 +36,7 @@ class SuggestionDialog(PickerDialog):
     SuggestionDialog OptionList { height: auto; max-height: 12; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", "Đóng", id="suggestions.close"),
+        Binding("escape", "cancel", N_("Close"), id="suggestions.close"),
         Binding("j", "list_down", show=False, id="suggestions.down"),
         Binding("k", "list_up", show=False, id="suggestions.up"),
     ]
@@ -49,8 +49,8 @@ class SuggestionDialog(PickerDialog):
     def compose(self) -> ComposeResult:
         flagged = visible(self.flagged)
         with Vertical():
-            yield Static(Text(tr(self, f"Thay «{flagged}» bằng (số 1–9, hoặc ↑↓ rồi Enter; Esc đóng):",
-                                 f"Replace «{flagged}» with (1–9, or ↑↓ then Enter; Esc closes):")),
+            yield Static(Text(_("Replace «{flagged}» with (1–9, or ↑↓ then Enter; Esc closes):").format(
+                flagged=flagged)),
                          classes="title", markup=False)
             yield OptionList(*[Option(suggestion_prompt(i + 1, s), id=str(i))
                                for i, s in enumerate(self.suggestions)])

@@ -27,7 +27,9 @@ from textual.strip import Strip
 from bientap.checks.text import visible
 from bientap.store import articles, duplicates, presence
 from bientap.store.articles import Query
-from bientap.store.workflow import STATUS_LABELS
+from bientap.i18n import N_, _, current
+from bientap.store.workflow import STATUS_LABELS, status_label
+from bientap.tui.keys import localize_bindings
 
 PAGE_SIZE = 100
 MAX_PAGES = 64  # 6,400 rows cached at most
@@ -37,23 +39,22 @@ MAX_STRIPS = 512
 @dataclass(frozen=True)
 class Column:
     key: str
-    vi: str
-    en: str
+    label: str  # English, marked N_(): shown as _(label)
     width: int  # 0 = takes the remaining width
 
 
 # Left to right; columns are dropped in DROP_ORDER when the terminal is narrow.
 COLUMNS = (
-    Column("mark", "", "", 1),
-    Column("status", "Trạng thái", "Status", 10),
-    Column("title", "Tít", "Title", 0),
-    Column("source", "Nguồn", "Source", 14),
-    Column("location", "Nơi", "Place", 12),
-    Column("date", "Ngày", "Date", 10),
-    Column("byline", "Bút danh", "Byline", 14),
-    Column("counts", "Lỗi/CB", "Err/Wrn", 7),
-    Column("words", "Chữ", "Words", 6),
-    Column("updated", "Sửa lúc", "Updated", 11),
+    Column("mark", "", 1),
+    Column("status", N_("Status"), 10),
+    Column("title", N_("Title"), 0),
+    Column("source", N_("Source"), 14),
+    Column("location", N_("Place"), 12),
+    Column("date", N_("Date"), 10),
+    Column("byline", N_("Byline"), 14),
+    Column("counts", N_("Err/Wrn"), 7),
+    Column("words", N_("Words"), 6),
+    Column("updated", N_("Updated"), 11),
 )
 DROP_ORDER = ("updated", "words", "byline", "location", "source")
 MIN_TITLE = 32
@@ -158,20 +159,17 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     }
 
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Xuống", id="list.down", show=False),
-        Binding("k,up", "cursor_up", "Lên", id="list.up", show=False),
-        Binding("g,home", "first", "Đầu danh sách", id="list.first", show=False),
-        Binding("G,end", "last", "Cuối danh sách", id="list.last", show=False),
-        Binding("pagedown", "page_down", "Trang sau", id="list.page_down", show=False),
-        Binding("pageup", "page_up", "Trang trước", id="list.page_up", show=False),
+        Binding("j,down", "cursor_down", N_("Down"), id="list.down", show=False),
+        Binding("k,up", "cursor_up", N_("Up"), id="list.up", show=False),
+        Binding("g,home", "first", N_("First"), id="list.first", show=False),
+        Binding("G,end", "last", N_("Last"), id="list.last", show=False),
+        Binding("pagedown", "page_down", N_("Page down"), id="list.page_down", show=False),
+        Binding("pageup", "page_up", N_("Page up"), id="list.page_up", show=False),
     ]
-    EN_DESCRIPTIONS = {"list.down": "Down", "list.up": "Up", "list.first": "First", "list.last": "Last",
-                       "list.page_down": "Page down", "list.page_up": "Page up"}
 
-    def __init__(self, db: sqlite_utils.Database, *, lang: str = "vi", id: str | None = None) -> None:
+    def __init__(self, db: sqlite_utils.Database, *, id: str | None = None, lang: str | None = None) -> None:  # TRANSITION: `lang` is ignored (the run's language is i18n's); goes when tui/screens stop passing it
         super().__init__(id=id)
         self.db = db
-        self.lang = lang
         self.query_spec = Query()
         self.total = 0
         self.cursor = 0
@@ -367,7 +365,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         row = self.row_at(index)
         if row is None:
             if y == 1 and self.total == 0:
-                empty = "  (không có bài nào)" if self.lang != "en" else "  (no articles)"
+                empty = "  " + _("(no articles)")
                 return self._to_strip(Text(empty), width, self._style("") + self._style("article-list--dim"))
             return Strip.blank(width, self.rich_style)
         is_cursor = index == self.cursor and self.total > 0
@@ -379,6 +377,9 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             while len(self._strips) > MAX_STRIPS:
                 self._strips.popitem(last=False)
         return strip
+
+    def on_mount(self) -> None:
+        localize_bindings(self)
 
     def on_focus(self) -> None:
         self.refresh()
@@ -405,14 +406,13 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         return Strip(segments).adjust_cell_length(width, style)
 
     def _render_header(self, width: int) -> Strip:
-        key = ("header", width, self.lang)
+        key = ("header", width, current())
         strip = self._strips.get(key)
         if strip is None:
             style = self._style("") + self._style("article-list--header", partial=False)
             cells = []
             for column, cell_width in layout(width):
-                label = column.en if self.lang == "en" else column.vi
-                cells.append(_cell(Text(label), cell_width))
+                cells.append(_cell(Text(_(column.label) if column.label else ""), cell_width))
             strip = self._strips[key] = self._to_strip(Text(" ").join(cells), width, style)
         return strip
 
@@ -427,7 +427,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             style += self._style("article-list--cursor", partial=False)
         elif is_cursor:
             style += Style(reverse=True, dim=True)
-        labels = STATUS_LABELS.get(self.lang, STATUS_LABELS["vi"])
+        labels = {status: status_label(status) for status in STATUS_LABELS}
         segments: list[Segment] = []
         plain: list[str] = []  # unstyled text waiting to be merged into one segment
         first = True
@@ -457,10 +457,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             status = row["status"]
             return ((fit(labels.get(status, status), width), comp(f"article-list--status-{status}")),)
         if key == "title":
-            title = one_line(row["title"]) or ("(không có tít)" if self.lang != "en" else "(no title)")
+            title = one_line(row["title"]) or _("(no title)")
             flags = []
             if row.get("_locked_by"):
-                flags.append(("đang sửa: " if self.lang != "en" else "editing: ") + one_line(row["_locked_by"]))
+                flags.append(_("editing: {editor}").format(editor=one_line(row["_locked_by"])))
             if row.get("_duplicate_of"):
                 flags.append(f"≈#{row['_duplicate_of']}")
             if not flags:

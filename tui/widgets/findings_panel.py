@@ -16,19 +16,21 @@ from textual.widgets.option_list import Option
 from bientap.checks import engine
 from bientap.checks.findings import Finding
 from bientap.checks.text import visible
+from bientap.i18n import N_, _
+from bientap.tui.keys import localize_bindings
 
 SEVERITY_MARK = {"error": ("●", "bold bright_red"), "warning": ("●", "yellow"), "info": ("●", "cyan")}
-FIELD_LABEL = {"title": "Tít", "sapo": "Sapo", "body": "", "byline": "Bút danh", "published_at": "Ngày",
-               "source": "Nguồn"}
+FIELD_LABEL = {"title": N_("Title"), "sapo": N_("Sapo"), "byline": N_("Byline"), "published_at": N_("Date"),
+               "source": N_("Source")}
 
 
 def finding_prompt(f: Finding) -> Text:
     mark, style = SEVERITY_MARK.get(f.severity, ("●", "cyan"))
     out = Text(no_wrap=False)
     out.append(mark + " ", style=style)
-    where = FIELD_LABEL.get(f.field, f.field)
+    where = "" if f.field == "body" else _(FIELD_LABEL[f.field]) if f.field in FIELD_LABEL else f.field
     if f.rule in engine.RECORD_RULES:  # about the whole record: no line or column
-        out.append(f"{where or 'Bài'} ", style="bold")
+        out.append((where or _("Article")) + " ", style="bold")
     else:
         out.append(f"{where + ' ' if where else ''}{f.line}:{f.column} ", style="bold")
     out.append(f.rule, style="dim")
@@ -40,7 +42,7 @@ def finding_prompt(f: Finding) -> Text:
     if f.suggestions:
         first = f.suggestions[0]
         out.append("\n  → ", style="green")
-        out.append(visible(first) if first else "(xóa)", style="green")
+        out.append(visible(first) if first else _("(delete)"), style="green")
     return out
 
 
@@ -48,16 +50,19 @@ class FindingsPanel(OptionList):
     """j/k move; Enter applies the first suggestion; i ignores; w adds the word to the dictionary."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Xuống", show=False, id="findings.down"),
-        Binding("k", "cursor_up", "Lên", show=False, id="findings.up"),
-        Binding("i", "screen.ignore_finding", "Bỏ qua", id="findings.ignore"),
-        Binding("w", "screen.add_word", "Thêm từ", id="findings.add_word"),
-        Binding("question_mark", "screen.help", "Trợ giúp", show=False, id="findings.help"),
+        Binding("j", "cursor_down", N_("Down"), show=False, id="findings.down"),
+        Binding("k", "cursor_up", N_("Up"), show=False, id="findings.up"),
+        Binding("i", "screen.ignore_finding", N_("Ignore"), id="findings.ignore"),
+        Binding("w", "screen.add_word", N_("Add word"), id="findings.add_word"),
+        Binding("question_mark", "screen.help", N_("Help"), show=False, id="findings.help"),
     ]
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.findings: list[Finding] = []
+
+    def on_mount(self) -> None:
+        localize_bindings(self)
 
     def show(self, findings: Sequence[Finding], keep: Finding | None = None) -> None:
         """Replace the list; keep the highlight on `keep` (or the same index) when possible."""

@@ -20,13 +20,13 @@ from bientap.checks import engine
 from bientap.checks.engine import Context, apply_fixes
 from bientap.checks.findings import SEVERITY_RANK, Finding
 from bientap.checks.text import visible
+from bientap.i18n import _, current, ngettext
 from bientap.store.checking import CheckProcessError
 from bientap.store.context import ArticleChecker
-from bientap.tui.dialogs import tr
 from bientap.tui.dialogs.choice import ChoiceDialog
 from bientap.tui.dialogs.diff import DiffDialog, diff_fields
 from bientap.tui.dialogs.suggestions import SuggestionDialog
-from bientap.tui.widgets.editor.form import LABELS, split_tags
+from bientap.tui.widgets.editor.form import field_labels, split_tags
 from bientap.tui.widgets.editor.session import ArticleSession
 
 if TYPE_CHECKING:
@@ -87,10 +87,10 @@ class Findings:
         self.checking: dict | None = None  # the texts the running check has
         # The newsroom's glossary, words, style and this article's ignores, and its raw import:
         # what every count of the article uses (bientap.store.context.ArticleChecker).
-        self.checker = ArticleChecker(Context())
+        self.checker = ArticleChecker(Context(lang=current()))
 
-    def notify(self, vi: str, en: str, **kw) -> None:
-        self.screen.notify(tr(self.screen, vi, en), markup=False, **kw)
+    def notify(self, message: str, **kw) -> None:
+        self.screen.notify(message, markup=False, **kw)
 
     # ---- checking -------------------------------------------------------------------------------
 
@@ -162,8 +162,7 @@ class Findings:
     def _failed(self, fields: dict, exc: Exception) -> None:
         if self.checking == fields:
             self.checking = None
-        self.notify(f"Chưa kiểm tra được: {visible(str(exc))}", f"Cannot check: {visible(str(exc))}",
-                    severity="error")
+        self.notify(_("Cannot check: {error}").format(error=visible(str(exc))), severity="error")
 
     def show(self, fields: dict, findings: list[Finding]) -> None:
         self.findings = in_order(findings)
@@ -223,7 +222,7 @@ class Findings:
         self.fresh()
         spans = self.spans()
         if not spans:
-            self.notify("Không còn lỗi nào.", "No findings.")
+            self.notify(_("No findings."))
             return
         field, offset = self.cursor()
         here = (FIELD_RANK[field], offset)
@@ -271,11 +270,10 @@ class Findings:
         self.fresh()
         f = self.here()
         if f is None:
-            self.notify("Con trỏ không ở trên lỗi nào (F8 để tới lỗi sau).",
-                        "The cursor is not on a finding (F8 goes to the next one).")
+            self.notify(_("The cursor is not on a finding (F8 goes to the next one)."))
             return
         if not f.suggestions:
-            self.notify(f"Lỗi {f.rule} không có gợi ý sửa.", f"{f.rule} has no suggested fix.")
+            self.notify(_("{rule} has no suggested fix.").format(rule=f.rule))
             return
         if len(f.suggestions) == 1:
             self._replace(f, f.suggestions[0])
@@ -289,7 +287,7 @@ class Findings:
 
     def _replace(self, f: Finding, replacement: str) -> None:
         if not self.replace_span(f, replacement):
-            self.notify("Văn bản đã đổi; đang kiểm tra lại.", "The text changed; re-checking.")
+            self.notify(_("The text changed; re-checking."))
         self.check_now()
 
     def fix_all(self) -> None:
@@ -300,17 +298,17 @@ class Findings:
         new = {name: apply_fixes(old[name], self.spans(name)) for name in CHECKED_FIELDS}
         changed = [name for name in CHECKED_FIELDS if new[name] != old[name]]
         if not changed:
-            self.notify("Không có sửa an toàn nào để áp dụng.", "No safe fixes to apply.")
+            self.notify(_("No safe fixes to apply."))
             return
         n = sum(1 for f in findings if f.safe and f.suggestions and f.field in changed)
-        title = tr(screen, f"Áp dụng {n} sửa an toàn?", f"Apply {n} safe fixes?")
-        diff = diff_fields({k: old[k] for k in changed}, {k: new[k] for k in changed}, LABELS[screen.lang])
+        title = ngettext("Apply {n} safe fix?", "Apply {n} safe fixes?", n).format(n=n)
+        diff = diff_fields({k: old[k] for k in changed}, {k: new[k] for k in changed}, field_labels())
 
         def done(ok: bool | None) -> None:
             if not ok:
                 return
             if {name: screen.raw()[name] for name in CHECKED_FIELDS} != old:
-                self.notify("Văn bản đã đổi; không áp dụng.", "The text changed; nothing applied.")
+                self.notify(_("The text changed; nothing applied."))
                 return
             for name in changed:
                 if name == "title":
@@ -320,7 +318,7 @@ class Findings:
                     area.replace(new[name], area.document.start, area.document.end)
             self.check_now()
             screen.note(f"fix-all: {n}")
-            self.notify(f"Đã áp dụng {n} sửa.", f"Applied {n} fixes.")
+            self.notify(ngettext("Applied {n} fix.", "Applied {n} fixes.", n).format(n=n))
 
         screen.app.push_screen(DiffDialog(title, diff, confirm=True), done)
 
@@ -328,17 +326,15 @@ class Findings:
         self.fresh()
         f = self.here()
         if f is None:
-            self.notify("Con trỏ không ở trên lỗi nào.", "The cursor is not on a finding.")
+            self.notify(_("The cursor is not on a finding."))
             return
         if is_record(f):  # the engine filters ignores on spans of text only
-            self.notify("Lỗi này nói về cả bài (một trường thiếu hoặc quá dài), không bỏ qua ở đây được.",
-                        "This finding is about the whole article (a field missing or too long); "
-                        "it cannot be ignored here.")
+            self.notify(_("This finding is about the whole article (a field missing or too long); "
+                          "it cannot be ignored here."))
             return
         self.session.ignore(f.rule, f.text)
         self.screen.app.newsroom_data_changed()
-        self.notify(f"Đã bỏ qua «{visible(f.text)}» ({f.rule}) trong bài này.",
-                    f"Ignoring «{visible(f.text)}» ({f.rule}) in this article.")
+        self.notify(_("Ignoring «{text}» ({rule}) in this article.").format(text=visible(f.text), rule=f.rule))
 
     def words_here(self) -> list[str]:
         """What Shift+F6 may add: the syllable under the cursor (or the flagged text), then the
@@ -354,15 +350,13 @@ class Findings:
         self.fresh()
         candidates = self.words_here()
         if not candidates:
-            self.notify("Không có từ nào ở con trỏ.", "No word at the cursor.")
+            self.notify(_("No word at the cursor."))
             return
         if len(candidates) == 1:
             self._add_word(candidates[0])
             return
-        question = Text(tr(self.screen, "Thêm vào từ điển tòa soạn (cụm nhiều âm tiết thì mọi âm tiết trong cụm "
-                                        "không còn bị báo lỗi chính tả):",
-                           "Add to the newsroom dictionary (a phrase silences spelling findings on each "
-                           "of its syllables):"))
+        question = Text(_("Add to the newsroom dictionary (a phrase silences spelling findings on each "
+                          "of its syllables):"))
         choices = [(str(i), visible(c), str(i + 1)) for i, c in enumerate(candidates)]
         self.screen.app.push_screen(ChoiceDialog(question, choices),
                                     lambda answer: self._add_word(candidates[int(answer)]) if answer else None)
@@ -374,6 +368,5 @@ class Findings:
             self.screen.notify(visible(str(exc)), severity="error", markup=False)
             return
         self.screen.app.newsroom_data_changed()
-        self.notify(f"Đã thêm «{visible(word)}» vào từ điển tòa soạn.",
-                    f"Added «{visible(word)}» to the newsroom dictionary.")
+        self.notify(_("Added «{word}» to the newsroom dictionary.").format(word=visible(word)))
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.timer import Timer
 
-from bientap.tui.dialogs import tr
+from bientap.i18n import _
 from bientap.tui.dialogs.confirm import ConfirmDialog
 from bientap.tui.widgets.editor.form import split_tags
 from bientap.tui.widgets.editor.session import ArticleSession
@@ -64,8 +64,7 @@ class Drafts:
             self.session.discard_draft()
             return
         when = dt.datetime.fromisoformat(draft.saved_at).astimezone().strftime("%H:%M %d/%m/%Y")
-        question = Text(tr(screen, f"Có bản nháp chưa lưu của bài này (lúc {when}). Khôi phục?",
-                           f"There is an unsaved draft of this article (from {when}). Restore it?"))
+        question = Text(_("There is an unsaved draft of this article (from {when}). Restore it?").format(when=when))
 
         def answer(ok: bool | None) -> None:
             if ok:

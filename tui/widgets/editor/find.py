@@ -22,7 +22,7 @@ from textual.widgets import Input, Label, Static
 from textual.widgets.text_area import Selection
 
 from bientap.checks.text import fold, visible
-from bientap.tui.dialogs import tr
+from bientap.i18n import N_, _, ngettext
 from bientap.tui.dialogs.confirm import ConfirmDialog
 from bientap.tui.keys import localize_bindings
 
@@ -75,27 +75,25 @@ class FindBar(Horizontal):
 
     # Priority: an Input inherits up/down as scroll keys, which would hide these from the footer.
     BINDINGS = [
-        Binding("down", "step(True)", "Chỗ sau", id="find.next", key_display="↵, ↓", priority=True),
-        Binding("up,shift+enter", "step(False)", "Chỗ trước", id="find.previous", key_display="↑, ⇧↵",
+        Binding("down", "step(True)", N_("Next match"), id="find.next", key_display="↵, ↓", priority=True),
+        Binding("up,shift+enter", "step(False)", N_("Previous match"), id="find.previous", key_display="↑, ⇧↵",
                 priority=True),
-        Binding("escape", "close", "Đóng tìm", id="find.close"),
+        Binding("escape", "close", N_("Close find"), id="find.close"),
     ]
-    EN_DESCRIPTIONS = {"find.next": "Next match", "find.previous": "Previous match", "find.close": "Close find"}
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str | None = None) -> None:  # TRANSITION: `lang` is ignored (the run's language is i18n's); goes when tui/screens stop passing it
         super().__init__(id="find-bar")
-        self.lang = lang
         self.display = False
 
     def compose(self) -> ComposeResult:
-        yield Label(tr(self, "Tìm", "Find"), classes="label")
+        yield Label(_("Find"), classes="label")
         yield Input(id="find-text", select_on_focus=False)
-        yield Label(tr(self, "Thay bằng", "Replace"), classes="label replace")
+        yield Label(_("Replace with"), classes="label replace")
         yield Input(id="replace-text", classes="replace", select_on_focus=False)
         yield Static(id="find-count", markup=False)
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.lang, self.EN_DESCRIPTIONS)
+        localize_bindings(self)
 
     @property
     def editor(self) -> EditorScreen:
@@ -128,7 +126,7 @@ class FindBar(Horizontal):
         if not self.query_box.value:
             shown = ""
         elif current is None:
-            shown = tr(self, f"{n} chỗ", f"{n} matches")
+            shown = ngettext("{n} match", "{n} matches", n).format(n=n)
         else:
             shown = f"{current}/{n}"
         self.query_one("#find-count", Static).update(Text(shown))
@@ -176,25 +174,24 @@ class FindBar(Horizontal):
     def replace_all(self) -> None:
         editor = self.editor
         if editor.read_only:
-            editor.notify(tr(self, "Bài đang ở chế độ chỉ xem.", "The article is read only."), markup=False)
+            editor.notify(_("The article is read only."), markup=False)
             return
         body, query, replacement = editor.body, self.query_box.value, self.replacement_box.value
         text = body.text
         matches = find_all(text, query)
         if not matches:
-            editor.notify(tr(self, f"Không thấy «{visible(query)}» trong thân bài.",
-                             f"«{visible(query)}» is not in the body."), markup=False)
+            editor.notify(_("«{query}» is not in the body.").format(query=visible(query)), markup=False)
             return
         n = len(matches)
-        question = Text(tr(self, f"Thay {n} chỗ «{visible(query)}» bằng «{visible(replacement)}» trong thân bài?",
-                           f"Replace {n} matches of «{visible(query)}» with «{visible(replacement)}» in the body?"))
+        question = Text(ngettext("Replace {n} match of «{query}» with «{replacement}» in the body?",
+                                 "Replace {n} matches of «{query}» with «{replacement}» in the body?", n).format(
+            n=n, query=visible(query), replacement=visible(replacement)))
 
         def done(ok: bool | None) -> None:
             if not ok:
                 return
             if body.text != text:
-                editor.notify(tr(self, "Thân bài đã đổi; chưa thay gì.", "The body changed; nothing replaced."),
-                              markup=False)
+                editor.notify(_("The body changed; nothing replaced."), markup=False)
                 return
             first, last = matches[0][0], matches[-1][1]
             pieces, at = [], first
@@ -207,6 +204,6 @@ class FindBar(Horizontal):
             body.history.checkpoint()
             editor.note(f"replace: {n}")
             self.count()
-            editor.notify(tr(self, f"Đã thay {n} chỗ.", f"Replaced {n} matches."), markup=False)
+            editor.notify(ngettext("Replaced {n} match.", "Replaced {n} matches.", n).format(n=n), markup=False)
 
         editor.app.push_screen(ConfirmDialog(question), done)

@@ -9,24 +9,26 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from bientap.checks.text import visible
+from bientap.i18n import N_, _
 from bientap.store.articles import STATUSES, Article
-from bientap.store.workflow import STATUS_LABELS
+from bientap.store.workflow import status_label
 from bientap.tui.dates import display_date, parse_date
-from bientap.tui.dialogs import tr
 from bientap.tui.widgets.body_area import BodyArea
 
 # Form fields in Tab order; "body" is the TextArea below them. Tabbing into a field never selects its
 # text (select_on_focus=False): a character typed there must not replace "Cần Thơ".
 FORM_FIELDS = ("title", "sapo", "byline", "source", "source_url", "published_at", "location", "section",
                "tags", "status")
-LABELS = {
-    "vi": {"title": "Tít", "sapo": "Sapo", "byline": "Bút danh", "source": "Nguồn", "source_url": "URL",
-           "published_at": "Ngày", "location": "Nơi", "section": "Chuyên mục", "tags": "Thẻ",
-           "status": "Trạng thái", "body": "Thân bài"},
-    "en": {"title": "Title", "sapo": "Sapo", "byline": "Byline", "source": "Source", "source_url": "URL",
-           "published_at": "Date", "location": "Place", "section": "Section", "tags": "Tags",
-           "status": "Status", "body": "Body"},
-}
+LABELS = {"title": N_("Title"), "sapo": N_("Sapo"), "byline": N_("Byline"), "source": N_("Source"),
+          "source_url": N_("URL"), "published_at": N_("Date"), "location": N_("Place"), "section": N_("Section"),
+          "tags": N_("Tags"), "status": N_("Status"), "body": N_("Body")}
+
+
+def field_labels() -> dict[str, str]:
+    """Every field's name in the run's language (tít, sapo, bút danh...)."""
+    return {name: _(label) for name, label in LABELS.items()}
+
+
 # Fields whose errors show under them.
 VALIDATED = ("title", "published_at")
 
@@ -65,15 +67,14 @@ def typed(raw: dict, names, clean: dict) -> dict:
 class ArticleForm(Vertical):
     """The form above the body. Its fields post Textual's own Changed messages up to the screen."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str | None = None) -> None:  # TRANSITION: `lang` is ignored (the run's language is i18n's); goes when tui/screens stop passing it
         super().__init__(id="form")
-        self.lang = lang
 
     def label(self, name: str) -> str:
-        return LABELS[self.lang][name]
+        return _(LABELS[name])
 
     def compose(self) -> ComposeResult:
-        status_options = [(STATUS_LABELS[self.lang][s], s) for s in STATUSES]
+        status_options = [(status_label(s), s) for s in STATUSES]
         with Horizontal(classes="row"):
             yield Label(self.label("title"), classes="label")
             yield Input(id="f-title", classes="wide", select_on_focus=False)
@@ -94,7 +95,7 @@ class ArticleForm(Vertical):
         yield Static(id="e-published_at", classes="field-error", markup=False)
         with Horizontal(classes="row"):
             yield Label(self.label("tags"), classes="label")
-            yield Input(id="f-tags", placeholder=tr(self, "cách nhau bằng dấu phẩy", "comma-separated"),
+            yield Input(id="f-tags", placeholder=_("comma-separated"),
                         select_on_focus=False)
             yield Label(self.label("status"), classes="label")
             yield Select(status_options, id="f-status", allow_blank=False, value="draft")
@@ -148,13 +149,12 @@ class ArticleForm(Vertical):
         raw = self.values()
         errors = {}
         if not raw["title"].strip():
-            errors["title"] = tr(self, "Tít không được để trống.", "The title cannot be empty.")
+            errors["title"] = _("The title cannot be empty.")
         if raw["published_at"].strip() and raw["published_at"] != clean.get("published_at"):
             try:
                 parse_date(raw["published_at"])
-            except ValueError as exc:
-                errors["published_at"] = str(exc) if self.lang == "vi" else (
-                    f"cannot read the date {raw['published_at']!r} (use dd/mm/yyyy or yyyy-mm-dd)")
+            except ValueError as exc:  # says why in the run's language ("31/11/2026" does not exist)
+                errors["published_at"] = str(exc)
         return errors
 
     def show_errors(self, clean: dict) -> dict[str, str]:

@@ -6,15 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bientap.checks.text import visible
+from bientap.i18n import _
 from bientap.store import drafts
 from bientap.store.articles import ConflictError
 from bientap.store.db import StoreError
 from bientap.store.workflow import GateRefused
-from bientap.tui.dialogs import tr
 from bientap.tui.dialogs.confirm import ConfirmDialog
 from bientap.tui.dialogs.history import HistoryDialog
 from bientap.tui.dialogs.removed_lines import RemovedLinesDialog
-from bientap.tui.widgets.editor.form import LABELS
+from bientap.tui.widgets.editor.form import field_labels
 from bientap.tui.widgets.editor.session import ArticleSession
 
 if TYPE_CHECKING:
@@ -32,8 +32,7 @@ class History:
         screen = self.screen
         lines = [line for line in self.session.removed_lines() if line.id not in self.pending]
         if not lines:
-            screen.notify(tr(screen, "Không có dòng nào bị bỏ lúc nhập.", "No lines were removed at import."),
-                          markup=False)
+            screen.notify(_("No lines were removed at import."), markup=False)
             return
 
         def done(line_id: int | None) -> None:
@@ -46,8 +45,7 @@ class History:
             body.move_cursor(body.location_of(at), center=True)
             body.focus()
             self.pending.append(line.id)
-            screen.notify(tr(screen, "Đã đưa dòng trở lại (Ctrl+S để lưu).", "Line restored (Ctrl+S saves)."),
-                          markup=False)
+            screen.notify(_("Line restored (Ctrl+S saves)."), markup=False)
 
         screen.app.push_screen(RemovedLinesDialog(lines), done)
 
@@ -59,13 +57,12 @@ class History:
                 return
             if screen.dirty:
                 screen.app.push_screen(
-                    ConfirmDialog(tr(screen, f"Bỏ các thay đổi chưa lưu và khôi phục v{version}?",
-                                     f"Drop unsaved changes and restore v{version}?")),
+                    ConfirmDialog(_("Drop unsaved changes and restore v{version}?").format(version=version)),
                     lambda ok: self.restore(version) if ok else None)
             else:
                 self.restore(version)
 
-        screen.app.push_screen(HistoryDialog(self.session.revisions(), LABELS[screen.lang]), restore)
+        screen.app.push_screen(HistoryDialog(self.session.revisions(), field_labels()), restore)
 
     def restore(self, version: int, demote: bool = False) -> None:
         screen = self.screen
@@ -75,14 +72,13 @@ class History:
             screen.conflicts.refused(refused, lambda: self.restore(version, demote=True))
             return
         except ConflictError:
-            screen.notify(tr(screen, "Bài vừa được người khác lưu; hãy lưu hoặc tải lại trước.",
-                             "Someone else saved this article; save or reload first."),
-                          severity="error", markup=False)
+            screen.notify(_("Someone else saved this article; save or reload first."), severity="error",
+                          markup=False)
             return
         except StoreError as exc:
-            screen.notify(tr(screen, f"Chưa khôi phục được ({visible(str(exc))}).",
-                             f"Not restored ({visible(str(exc))})."), severity="error", markup=False)
+            screen.notify(_("Not restored ({error}).").format(error=visible(str(exc))), severity="error",
+                          markup=False)
             return
         screen.load(article)
-        screen.notify(tr(screen, f"Đã khôi phục v{version} thành v{article.version}.",
-                         f"Restored v{version} as v{article.version}."), markup=False)
+        screen.notify(_("Restored v{version} as v{new}.").format(version=version, new=article.version),
+                      markup=False)

@@ -9,10 +9,11 @@ from concurrent.futures import Future
 
 import sqlite_utils
 
+from bientap.i18n import current
 from bientap.store import articles, drafts, glossary, presence, workflow
 from bientap.store.articles import Article
 from bientap.store.checking import EDITOR, CheckService
-from bientap.store.context import ArticleChecker, checker_for
+from bientap.store.context import ArticleChecker, checker_for, load_context
 from bientap.store.drafts import Draft, RemovedLine
 
 
@@ -69,8 +70,9 @@ class ArticleSession:
     # ---- checking -------------------------------------------------------------------------------
 
     def checker(self) -> ArticleChecker:
-        """The newsroom's glossary, words and style with this article's ignores and raw import."""
-        return checker_for(self.db, self.article_id)
+        """The newsroom's glossary, words and style with this article's ignores and raw import; its
+        findings speak the desk's language."""
+        return checker_for(self.db, self.article_id, load_context(self.db, lang=current()))
 
     def submit(self, checker: ArticleChecker, fields: Mapping[str, object]) -> Future:
         return self.checks.submit(checker, fields, priority=EDITOR)
