@@ -305,10 +305,19 @@ def check_texts_on_two_cores(texts: list[str], ctx: Context | None = None) -> li
     ctx = ctx or Context()
     typo = [r.id for r in REGISTRY.values() if r.category == "typo"]
     rest = [r.id for r in REGISTRY.values() if r.category != "typo"]
-    results_r, results_w = os.pipe()
-    ready_r, ready_w = os.pipe()  # b"1" once the line kinds are in `kinds`; closed without it if not
-    with tempfile.TemporaryFile() as kinds:
-        pid = os.fork()
+    try:
+        kinds = tempfile.TemporaryFile()
+    except OSError:  # nowhere to put the line kinds: one process, as with --jobs 1
+        return [check_text(text, ctx) for text in texts]
+    with kinds:
+        results_r, results_w = os.pipe()
+        ready_r, ready_w = os.pipe()  # b"1" once the line kinds are in `kinds`; closed without it if not
+        try:
+            pid = os.fork()
+        except OSError:  # no process to be had (EAGAIN, ENOMEM): this one checks alone
+            for fd in (results_r, results_w, ready_r, ready_w):
+                os.close(fd)
+            return [check_text(text, ctx) for text in texts]
         if pid == 0:  # the child: never returns to the caller, never flushes the parent's buffers
             code = 1
             try:
@@ -333,8 +342,11 @@ def check_texts_on_two_cores(texts: list[str], ctx: Context | None = None) -> li
             try:
                 docs = [Document.from_text(text) for text in texts]
                 payload = "\0".join("".join(k + "\n" for k in doc.line_kinds) for doc in docs)
-                os.pwrite(kinds.fileno(), payload.encode(), 0)
-                os.write(ready_w, b"1")
+                try:
+                    os.pwrite(kinds.fileno(), payload.encode(), 0)
+                    os.write(ready_w, b"1")
+                except OSError:
+                    pass  # (a full disk) the child classifies the lines itself
             finally:
                 os.close(ready_w)
             mine = [check_text(text, ctx, rules=rest, doc=doc) for text, doc in zip(texts, docs)]

@@ -209,7 +209,7 @@ SLIPS = ("Sở KH&CN tỉnh Khánh Hoà tổ chức hội thảo về chuyên gi
 def test_long_files_checked_on_two_cores_give_the_same_findings(cli, write, monkeypatch):
     """Past _SPLIT_MIN_CHARS a child process runs the typo rules; the JSON is byte for byte what
     one process writes, for several files (one without a typo), CRLF and boilerplate included,
-    and still so when the child fails (its rules then run in the parent)."""
+    and still so when the child fails (its rules then run in the parent) or cannot be started."""
     from bientap.checks import engine
     from bientap.tui.commands import check as check_cmd
 
@@ -231,4 +231,10 @@ def test_long_files_checked_on_two_cores_give_the_same_findings(cli, write, monk
     import pickle
 
     monkeypatch.setattr(pickle, "dumps", lambda *a, **k: 1 / 0)  # the child cannot send its findings
+    assert cli(*args, "--jobs", "2").output == one.output
+
+    def no_fork():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)  # no process to be had: one process checks
     assert cli(*args, "--jobs", "2").output == one.output
