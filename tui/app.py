@@ -44,7 +44,7 @@ class BientapApp(App):
     # every stylesheet and restyle the whole app in the middle of that open.
     CSS_PATH = ["app.tcss", "screens/editor.tcss"]
     TITLE = "bientap"
-    COMMANDS = App.COMMANDS | {DeskCommands}
+    COMMANDS = {DeskCommands}  # Textual's system commands too (get_system_commands, below)
     BINDINGS = [
         # ":" only where no text field takes it; Ctrl+P everywhere (Textual's own palette key).
         Binding("colon", "command_palette", N_("Command palette"), id="app.palette", show=False),

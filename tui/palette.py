@@ -66,11 +66,15 @@ class DeskPalette(CommandPalette):
 
 
 class DeskCommands(Provider):
+    """Every command of the desk, Textual's own (Theme, Quit...) among them: one provider, so that
+    all of them are found without diacritics ("giao dien" finds "Giao diện")."""
+
     def _actions(self) -> list[tuple[str, str, Callable]]:
-        """(label, help, callback) for every bound action of the screen, then extra ones."""
+        """(label, help, callback) for Textual's commands, every bound action of the screen, then extra ones."""
         screen = self.screen
         seen: set[tuple[int, str]] = set()
-        out = []
+        system = [c for c in self.app.get_system_commands(screen) if c.discover]
+        out = [(c.title, escape(c.help), c.callback) for c in sorted(system, key=lambda c: c.title)]
         for key, active in screen.active_bindings.items():
             binding = active.binding
             if not binding.description or (id(active.node), binding.action) in seen:

@@ -101,17 +101,13 @@ class EditorScreen(Screen):
 
     # ---- layout ---------------------------------------------------------------------------------
 
-    @property
-    def lang(self) -> str:
-        return "en" if getattr(self.app, "lang", "vi") == "en" else "vi"
-
     def compose(self) -> ComposeResult:
         yield Static(id="editor-status", markup=False)
-        yield ArticleForm(self.lang)
+        yield ArticleForm()
         with Horizontal(id="workspace"):
             yield BodyArea(id="body")
             yield FindingsPanel(id="findings")
-        yield FindBar(self.lang)
+        yield FindBar()
         yield Footer(compact=True, show_command_palette=False)
 
     @property

@@ -122,21 +122,16 @@ class InboxScreen(Screen):
         self._data_version: int | None = None
         self._counts: dict[str, int] = {}
 
-    @property
-    def lang(self) -> str:
-        return getattr(self.app, "lang", "vi")
-
     def compose(self) -> ComposeResult:
         yield Static(id="tabs", markup=False)
         yield Input(id="search", placeholder=_("Search (accents optional)…"))
         yield Static(id="info", markup=False)
-        yield ArticleList(self.app.db, lang=self.lang, id="articles")
+        yield ArticleList(self.app.db, id="articles")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         localize_bindings(self)
         article_list = self.list
-        localize_bindings(article_list)
         self.query_one("#search", Input).display = False
         self._counts = articles.status_counts(self.app.db)
         total = articles.count(self.app.db, self.query_spec)
