@@ -167,7 +167,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("pageup", "page_up", N_("Page up"), id="list.page_up", show=False),
     ]
 
-    def __init__(self, db: sqlite_utils.Database, *, id: str | None = None, lang: str | None = None) -> None:  # TRANSITION: `lang` is ignored (the run's language is i18n's); goes when tui/screens stop passing it
+    def __init__(self, db: sqlite_utils.Database, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.db = db
         self.query_spec = Query()

@@ -81,7 +81,7 @@ class FindBar(Horizontal):
         Binding("escape", "close", N_("Close find"), id="find.close"),
     ]
 
-    def __init__(self, lang: str | None = None) -> None:  # TRANSITION: `lang` is ignored (the run's language is i18n's); goes when tui/screens stop passing it
+    def __init__(self) -> None:
         super().__init__(id="find-bar")
         self.display = False
 

@@ -67,7 +67,7 @@ def typed(raw: dict, names, clean: dict) -> dict:
 class ArticleForm(Vertical):
     """The form above the body. Its fields post Textual's own Changed messages up to the screen."""
 
-    def __init__(self, lang: str | None = None) -> None:  # TRANSITION: `lang` is ignored (the run's language is i18n's); goes when tui/screens stop passing it
+    def __init__(self) -> None:
         super().__init__(id="form")
 
     def label(self, name: str) -> str:
