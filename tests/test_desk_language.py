@@ -146,3 +146,38 @@ async def test_a_house_that_writes_xoa_reads_it_in_the_desk(db_path, ascii_artic
         await settle(app, pilot)
         text = screen_text(app)
         assert "Xoá" in text and "Xóa" not in text
+
+
+# Textual's widgets' own keys that F1 lists (a table's, a list's, a scrolling pane's).
+TEXTUAL_KEYS = ["Cursor up", "Cursor down", "Cursor left", "Cursor right", "Home", "End", "Top", "Bottom",
+                "Page Up", "Page Down", "Page Left", "Page Right", "Scroll Left", "Scroll Right", "Select",
+                "Focus Next", "Focus Previous", "Copy selected text", "Quit"]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+async def test_help_lists_textuals_own_keys_in_the_desk_language(db_path, ascii_article, lang):
+    from bientap.tui.screens.glossary import GlossaryScreen
+    from bientap.tui.screens.help import HelpScreen
+
+    app = BientapApp(db_path, lang=lang)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await settle(app, pilot)
+        for screen in ("glossary", "findings"):
+            if screen == "glossary":
+                app.push_screen(GlossaryScreen())
+            else:
+                (await open_editor(app, pilot, ascii_article)).panel.focus()
+            await settle(app, pilot)
+            await pilot.press("f1")
+            await settle(app, pilot)
+            assert isinstance(app.screen, HelpScreen)
+            descriptions = {description for _keys, description in app.screen.rows()}
+            english = descriptions & set(TEXTUAL_KEYS)
+            if lang == "en":
+                assert {"Select", "Page Left", "Focus Next"} <= english
+                assert not any(VIETNAMESE.search(d) for d in descriptions), descriptions
+            else:
+                assert not english and {"Chọn", "Trang bên trái", "Sang ô sau"} <= descriptions
+            await pilot.press("escape")
+            await pilot.press("escape")
+            await settle(app, pilot)
