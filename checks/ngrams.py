@@ -90,6 +90,9 @@ SIDE_TOLERANCE = 2.5
 # writers slip: tones heard alike (hỏi/ngã) and onsets whole dialects merge are the commonest real
 # slips, so they need the least; a syllable merely a keystroke away ("edit") needs the most.
 SLIP_COST = {"hoi_nga": 2.5, "merger": 3.0, "tone": 4.0, "other": 5.0, "edit": 8.0}
+# An edit of a syllable the context has seen beside a neighbour (`rank`'s `edits_both`): the context
+# has spoken for what is written, so the edit must be seen beside both neighbours and pay more.
+EDIT_SEEN_COST = 9.0
 
 
 def slip_kind(a: str, v: str) -> str:
@@ -138,7 +141,8 @@ def known_context(g: Ngrams, l: str | None, r: str | None) -> tuple[bool, bool]:
 
 
 def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
-         bonus: dict[str, float] | None = None, edits=(), names=(False, False)) -> list[tuple[float, str]]:
+         bonus: dict[str, float] | None = None, edits=(), names=(False, False),
+         edits_both: bool = False) -> list[tuple[float, str]]:
     """Variants of `a` that its context makes clearly likelier, as (gain, variant), best first; the
     gain is how much likelier (natural log) beyond what the kind of slip costs. Empty when the
     context is unknown, or when no variant was ever seen beside a neighbour: the counts then do
@@ -147,7 +151,9 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
     "lúc"), weighed at the cost of an edit: the context must speak for them louder still. `names`
     says which neighbour (left, right) is part of a name: a name may speak for the syllable written
     ("tỉnh Bà Rịa"), but for a variant no more than no neighbour would, since what stands beside a
-    name in the news says little of what stands beside it here ("thằng Thuyết" is no "thắng")."""
+    name in the news says little of what stands beside it here ("thằng Thuyết" is no "thắng").
+    `edits_both`: an edit is weighed only when both neighbours were seen beside it (the syllable
+    written was seen beside one of them, so one side alone does not outweigh that)."""
     kl, kr = known_context(g, l, r)
     if not (kl or kr):
         return []
@@ -162,6 +168,8 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
         v_left, v_right = bool(l and g.bigram(l, v)), bool(r and g.bigram(v, r))
         if not (v_left or v_right):
             continue
+        if kind and edits_both and not (v_left and v_right and not (names[0] or names[1])):
+            continue
         left, right = context_score(g, l, v, r)
         gl, gr = left - base_l, right - base_r
         if names[0]:  # no more than the variant's own frequency would say with no left neighbour
@@ -172,7 +180,8 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
         # variant, however loudly the other speaks for it.
         if (gl < -SIDE_TOLERANCE and (a_left or v_left)) or (gr < -SIDE_TOLERANCE and (a_right or v_right)):
             continue
-        gain = gl + gr - SLIP_COST[kind or slip_kind(a, v)] + (bonus.get(v, 0.0) if bonus else 0.0)
+        cost = (EDIT_SEEN_COST if edits_both else SLIP_COST[kind]) if kind else SLIP_COST[slip_kind(a, v)]
+        gain = gl + gr - cost + (bonus.get(v, 0.0) if bonus else 0.0)
         if gain > 0:
             out.append((gain, v))
     out.sort(key=lambda x: (-x[0], x[1]))

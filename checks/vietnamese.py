@@ -188,6 +188,15 @@ def swap_onset(onset: str, rhyme: str, alt: str) -> str:
     return alt + rest
 
 
+_I_FOR_Y = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+
+
+def iy_variant(a: str, b: str) -> bool:
+    """`a` and `b` are one syllable spelled with i and with y ("mì"/"mỳ", "lí"/"lý", "qui"/"quy"):
+    a spelling variant, not a slip."""
+    return a != b and a.translate(_I_FOR_Y) == b.translate(_I_FOR_Y)
+
+
 @lru_cache(maxsize=65536)
 def confusions(word: str) -> tuple[str, ...]:
     """Real-word slips of a normalized syllable: other tones, marks, onsets (ch/tr, s/x, d/gi/r, l/n,

@@ -119,3 +119,31 @@ def test_a_name_beside_a_syllable_speaks_for_it_never_for_a_variant():
 def test_check_leaves_a_word_before_a_name_alone(cli, tmp_path):
     findings = _check(cli, tmp_path, "Học trò cũ vẫn quen miệng gọi thằng Thuyết như ngày nào.\n")
     assert [f["text"] for f in findings if f["rule"] == "typo.realword"] == []
+
+
+@pytest.mark.parametrize("text, slip, right", [
+    # Seen beside one neighbour in the news ("nào sự", "phải lực"), but a syllable a keystroke away is seen
+    # beside both and fits far better: an onset, a mark, a final.
+    ("Kết quả tùy thuộc nào sự cố gắng của mỗi người.\n", "nào", "vào"),
+    ("Bà con phải lực chọn giống lúa phù hợp.\n", "lực", "lựa"),
+    ("Người dân phát hiệu một thi thể trên sông.\n", "hiệu", "hiện"),
+    # The edit makes a dictionary word with a free neighbour: phrase membership the counts lack.
+    ("Các trạm đo đã phát hiệu tín hiệu lạ từ vệ tinh.\n", "hiệu", "hiện"),
+])
+def test_a_keystroke_slip_seen_beside_a_neighbour_is_caught_when_both_sides_speak_for_the_repair(
+        cli, tmp_path, text, slip, right):
+    found = [(f["text"], f["suggestions"][0]) for f in _check(cli, tmp_path, text) if f["rule"] == "typo.realword"]
+    assert found == [(slip, right)]
+
+
+def test_a_keystroke_edit_needs_both_neighbours_when_the_written_syllable_was_seen():
+    g = ngrams()
+    # "phải lực" was seen, "phải lựa" and "lựa chọn" far more: both sides vouch for the edit.
+    assert [v for _, v in rank(g, "phải", "lực", "chọn", (), edits=["lựa"], edits_both=True)] == ["lựa"]
+    # With no left neighbour, one side alone never outweighs what was seen.
+    assert rank(g, None, "lực", "chọn", (), edits=["lựa"], edits_both=True) == []
+
+
+def test_i_or_y_is_a_spelling_not_a_slip(cli, tmp_path):
+    findings = _check(cli, tmp_path, "Người dân mua bánh mỳ nướng mỗi sáng.\n")
+    assert [f["text"] for f in findings if f["rule"].startswith("typo.")] == []

@@ -19,8 +19,8 @@ from bientap.checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon
 from bientap.checks.ngrams import SLIP_COST, Ngrams, context_score, known_context, ngrams, rank, slip_kind
 from bientap.checks.registry import rule
 from bientap.checks.text import fold
-from bientap.checks.vietnamese import (MERGED_ONSETS, confusions, is_structural, normalize, place_tone, split_onset,
-                               strip_tone, swap_onset)
+from bientap.checks.vietnamese import (MERGED_ONSETS, confusions, is_structural, iy_variant, normalize, place_tone,
+                               split_onset, strip_tone, swap_onset)
 
 # Letter runs. "\s" changes nothing ([^\W\d_] already leaves spaces out) but lets the engine skip
 # spaces at once: the split runs 1.6x faster.
@@ -81,6 +81,7 @@ BLIND_ZIPF = 4.5
 # with a neighbour adds to what the counts say: phrase membership the counts may miss.
 WORD_BONUS = 1.5
 EDITS_IN_CONTEXT = True
+EDITS_BOTH_SIDES = True
 # A blind repair trusts the absence of a pair only where every neighbour is common enough for its
 # pairs to be known: "chao liệng" says nothing when "liệng" itself is hardly ever seen.
 INFORMED_ZIPF = 4.5
@@ -502,16 +503,25 @@ def _repair(situation: tuple, tables: TypoTables) -> tuple[tuple[int, float], tu
         # read as "minh tinh"), and only with a neighbour free to join it: one already inside a word
         # on its other side is taken ("lao động | tỉnh" is no split into "động tĩnh").
         pairs = lex.pairs
-        bonus = {v: WORD_BONUS for v, _, _ in variants
-                 if l and r and ((pl != WORD and l_side != WORD and pairs.get(l + " " + v) == WORD)
-                                 or (pr != WORD and r_side != WORD and pairs.get(v + " " + r) == WORD))}
+
+        def word_bonus(candidates) -> dict[str, float]:
+            return {v: WORD_BONUS for v in candidates
+                    if l and r and ((pl != WORD and l_side != WORD and pairs.get(l + " " + v) == WORD)
+                                    or (pr != WORD and r_side != WORD and pairs.get(v + " " + r) == WORD))}
+
         near = [v for v, _, _ in variants]
+        bonus = word_bonus(near)
         names = (cl is not None and l is None, cr is not None and r is None)
         ranked = rank(counts, cl, a, cr, near, bonus, names=names)
-        if not ranked and EDITS_IN_CONTEXT and not counts.bigram(cl, a) and not counts.bigram(a, cr):
-            # Never seen beside either neighbour, and no slip of the usual kinds fits: a syllable a
-            # keystroke away may ("lú" for "lúc"), at the higher cost of an edit.
-            ranked = rank(counts, cl, a, cr, (), None, [e for e in tables.near(a) if e not in near], names)
+        if not ranked and EDITS_IN_CONTEXT:
+            # No slip of the usual kinds fits: a syllable a keystroke away may ("lú" for "lúc"), at
+            # the higher cost of an edit; where the syllable written was seen beside a neighbour,
+            # only one seen beside both ("thuộc nào thời" → "vào").
+            # Spelling with i or with y is a variant, never a slip ("mỳ"/"mì").
+            seen = bool(counts.bigram(cl, a) or counts.bigram(a, cr))
+            if not seen or EDITS_BOTH_SIDES:
+                edits = [e for e in tables.near(a) if e not in near and not iy_variant(a, e)]
+                ranked = rank(counts, cl, a, cr, (), word_bonus(edits), edits, names, edits_both=seen)
         return ((WORD + 1, ranked[0][0]), tuple(v for _, v in ranked)) if ranked else None
     pairs = lex.pairs
     bound, free = lex.bound_set, lex.free_set
