@@ -5,6 +5,7 @@ Light on purpose (no sqlite-utils): every command reads the language before it p
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 
@@ -20,6 +21,17 @@ class ConfigError(ValueError):
 def config_dir() -> Path:
     """The user's config folder for bientap (style.toml, desk.toml)."""
     return Path(user_config_dir("bientap", appauthor=False))
+
+
+def default_db_path() -> Path:
+    """The newsroom database: $BIENTAP_DB, else newsroom.db in the user's data folder. Here, not in
+    store/db.py, so that `bientap check FILE` without a database never imports sqlite-utils."""
+    env = os.environ.get("BIENTAP_DB")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("bientap", appauthor=False)) / "newsroom.db"
 
 
 def default_style_path() -> Path:

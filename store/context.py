@@ -9,21 +9,32 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from bientap.checks.engine import Context, check_article
 from bientap.checks.findings import Finding
 from bientap.checks.style import HouseStyle
 from bientap.checks.text import DecodeError, decode_bytes
+from bientap.i18n import current as current_language
 from bientap.store.config import default_style_path
-from bientap.store.glossary import load_glossary, load_words
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
-def load_context(db: sqlite_utils.Database | None, style_path: Path | None = None, lang: str = "vi") -> Context:
+def load_context(db: sqlite_utils.Database | None, style_path: Path | None = None, lang: str | None = None) -> Context:
     """Glossary and custom words from `db` (defaults without one), house style from the config dir
-    or `style_path`. Raises bientap.checks.style.StyleError on a house style that cannot be used."""
+    or `style_path`, messages in `lang` (default: the run's language). Raises
+    bientap.checks.style.StyleError on a house style that cannot be used."""
+    lang = lang or current_language()
     style = HouseStyle.load(style_path if style_path is not None else default_style_path())
+    if db is None:  # files checked without a database: what load_glossary(None) gives, and no
+        # sqlite-utils to import (~40 ms of every `bientap check FILE`)
+        from bientap.checks.glossary import default_entries
+
+        return Context(glossary={e.abbr: e for e in default_entries()}, style=style, lang=lang)
+    from bientap.store.glossary import load_glossary, load_words
+
     return Context(glossary=load_glossary(db), custom_words=load_words(db), style=style, lang=lang)
 
 

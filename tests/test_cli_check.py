@@ -202,6 +202,22 @@ def test_real_entry_point(tmp_path):
     assert not (tmp_path / "none.db").exists()
 
 
+
+def test_checking_a_file_without_a_database_leaves_sqlite_out(tmp_path):
+    """`bientap check FILE` with no database never imports sqlite-utils (~40 ms of every start):
+    the default glossary comes from bientap.checks, the database path from bientap.store.config."""
+    p = tmp_path / "a.txt"
+    p.write_text(FAULTY, encoding="utf-8")
+    env = dict(os.environ, BIENTAP_DB=str(tmp_path / "none.db"))
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "bientap.tui.cli", "check", str(p),
+                           "--format", "json", "--fail-on", "never"], capture_output=True, env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "spacing.date" in {f["rule"] for f in json.loads(proc.stdout)}
+    imported = {line.split("|")[-1].strip() for line in proc.stderr.decode().splitlines() if "|" in line}
+    assert "bientap.checks.engine" in imported
+    assert not {"sqlite_utils", "bientap.store.db"} & imported
+
+
 SLIPS = ("Sở KH&CN tỉnh Khánh Hoà tổ chức hội thảo về chuyên giao công nghệ, sản xuấtl và đươc nhiều người biết.\n\n"
          "Hội thảo có sự tham gia của  các doanh nghiệp , viện nghiên cứu và trường đại học (ĐH).\n\n")
 

@@ -47,11 +47,11 @@ class Env:
 
     def db(self, *, must_exist: bool = False, readonly: bool = False):
         """Open the database (created empty on first use unless `must_exist`)."""
-        from bientap.store.db import StoreError, is_readonly, open_db
-
         if self._db is None:
             if (must_exist or readonly) and not self.db_path.exists():
                 return None
+            from bientap.store.db import StoreError, is_readonly, open_db
+
             try:
                 self._db = open_db(self.db_path, readonly=readonly)
                 if not is_readonly(self._db):  # a read-only file can still be listed and shown
@@ -142,7 +142,7 @@ def main(ctx: click.Context, db_path: Path | None, debug: bool, lang: str | None
     """bientap, the newsroom's editing desk: import, check, fix and export articles."""
     import os
 
-    from bientap.store.db import default_db_path
+    from bientap.store.config import default_db_path
 
     if user is not None:
         if not user.strip() or not user.isprintable():
