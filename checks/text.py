@@ -10,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bientap.i18n import _
+
 NBSP = "\u00a0"
 
 # Bidi embedding/override/isolate controls: they reorder what the reader sees.
@@ -57,14 +59,14 @@ def decode_bytes(data: bytes) -> Decoded:
         except UnicodeDecodeError as exc:
             text = _try_cp1258(body)
             if text is None:
-                raise DecodeError(f"không phải văn bản UTF-8 (not UTF-8 text: invalid byte at offset {exc.start})") from None
+                raise DecodeError(_("not UTF-8 text: invalid byte at offset {offset}").format(offset=exc.start)) from None
             encoding = "windows-1258"
     if "\x00" in text:
-        raise DecodeError("tệp nhị phân (binary file: NUL characters)")
+        raise DecodeError(_("binary file: NUL characters"))
     if not text.strip():
-        raise DecodeError("tệp rỗng (empty file)" if not text else "chỉ có khoảng trắng (whitespace only)")
+        raise DecodeError(_("empty file") if not text else _("whitespace only"))
     if _looks_binary(text):
-        raise DecodeError("tệp nhị phân (binary file: control characters)")
+        raise DecodeError(_("binary file: control characters"))
     return Decoded(text, encoding)
 
 

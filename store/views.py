@@ -22,6 +22,7 @@ from pathlib import Path
 import sqlite_utils
 
 from bientap.i18n import _
+from bientap.i18n import N_, _
 from bientap.store.articles import STATUSES, Query, now
 from bientap.store.config import ConfigError, desk_config_path, read_desk_config
 from bientap.store.db import write_transaction
@@ -47,15 +48,24 @@ class View:
     assigned: str | None = None  # "me"
 
     def label(self, lang: str) -> str:
+        """The name in `lang`: a newsroom's own view has `name` (and `name_en`) from desk.toml."""
         return self.name_en or self.name if lang == "en" else self.name
 
 
+@dataclass(frozen=True)
+class BuiltinView(View):
+    """One of bientap's own views: its name is in the catalog (English in the code)."""
+
+    def label(self, lang: str) -> str:
+        return _(self.name)
+
+
 DEFAULT_VIEWS = (
-    View("Tất cả", "All"),
-    View("Nhập hôm nay", "Imported today", imported="today"),
-    View("Có lỗi", "With errors", has_errors=True),
-    View("Đổi từ lần trước tôi xem", "Changed since I last looked", changed="since_last_look"),
-    View("Giao cho tôi", "Assigned to me", assigned="me"),
+    BuiltinView(N_("All")),
+    BuiltinView(N_("Imported today"), imported="today"),
+    BuiltinView(N_("With errors"), has_errors=True),
+    BuiltinView(N_("Changed since I last looked"), changed="since_last_look"),
+    BuiltinView(N_("Assigned to me"), assigned="me"),
 )
 
 _CHOICES = {"imported": ("today",), "changed": ("since_last_look",), "assigned": ("me",)}
