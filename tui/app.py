@@ -60,7 +60,6 @@ class BientapApp(App):
         use(lang)
         super().__init__()
         self.db_path = Path(db_path)
-        self.lang = lang
         self.ask_user = ask_user  # ask who is at the desk before the inbox (a desk served in a browser)
         # The main thread's connection: reads for drawing. Workers open their own.
         self.db = open_db(self.db_path)
