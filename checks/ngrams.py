@@ -86,6 +86,13 @@ TRI_MU = 20.0
 # A side of the context that has seen the syllable written or the variant may not make the variant
 # less likely than this (natural log) if the variant is to be suggested.
 SIDE_TOLERANCE = 2.5
+# Where the variant makes a dictionary word with one neighbour, the other side is a word boundary:
+# the side tolerance there is this many times wider (see `rank`'s `joins`).
+BOUNDARY_TOLERANCE = 2.0
+JOINS_LEFT, JOINS_RIGHT = 1, 2
+# ... unless the written syllable's own pair with that neighbour is at least 1/ESTABLISHED as common
+# as the word: then it is a phrase of its own ("chủ ý" beside "chú ý"), not a slip of the word.
+ESTABLISHED = 100
 # How much likelier in context (natural log) a variant must be than the syllable written, by how
 # writers slip: tones heard alike (hỏi/ngã) and onsets whole dialects merge are the commonest real
 # slips, so they need the least; a syllable merely a keystroke away ("edit") needs the most.
@@ -142,7 +149,7 @@ def known_context(g: Ngrams, l: str | None, r: str | None) -> tuple[bool, bool]:
 
 def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
          bonus: dict[str, float] | None = None, edits=(), names=(False, False),
-         edits_both: bool = False) -> list[tuple[float, str]]:
+         edits_both: bool = False, joins: dict[str, int] | None = None) -> list[tuple[float, str]]:
     """Variants of `a` that its context makes clearly likelier, as (gain, variant), best first; the
     gain is how much likelier (natural log) beyond what the kind of slip costs. Empty when the
     context is unknown, or when no variant was ever seen beside a neighbour: the counts then do
@@ -153,7 +160,11 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
     ("tỉnh Bà Rịa"), but for a variant no more than no neighbour would, since what stands beside a
     name in the news says little of what stands beside it here ("thằng Thuyết" is no "thắng").
     `edits_both`: an edit is weighed only when both neighbours were seen beside it (the syllable
-    written was seen beside one of them, so one side alone does not outweigh that)."""
+    written was seen beside one of them, so one side alone does not outweigh that). `joins` says, by
+    variant, which neighbour it makes a dictionary word with (JOINS_LEFT, JOINS_RIGHT): the other side
+    is then a word boundary, where a pair rarer than the written syllable's speaks less against it:
+    BOUNDARY_TOLERANCE times the side tolerance ("dịch | đề nghị": "dịch để" is the commoner pair,
+    "đề nghị" the word)."""
     kl, kr = known_context(g, l, r)
     if not (kl or kr):
         return []
@@ -178,7 +189,14 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
             gr = min(gr, 0.0)
         # Evidence from both sides: a side that has seen either must not speak much against the
         # variant, however loudly the other speaks for it.
-        if (gl < -SIDE_TOLERANCE and (a_left or v_left)) or (gr < -SIDE_TOLERANCE and (a_right or v_right)):
+        joined = joins.get(v, 0) if joins else 0
+        # Only a word the written syllable is a slip of: its own pair there no established phrase.
+        if joined & JOINS_RIGHT and (not r or g.bigram(a, r) * ESTABLISHED > g.bigram(v, r)):
+            joined &= ~JOINS_RIGHT
+        if joined & JOINS_LEFT and (not l or g.bigram(l, a) * ESTABLISHED > g.bigram(l, v)):
+            joined &= ~JOINS_LEFT
+        if (gl < -SIDE_TOLERANCE * (BOUNDARY_TOLERANCE if joined & JOINS_RIGHT else 1) and (a_left or v_left)) or (
+                gr < -SIDE_TOLERANCE * (BOUNDARY_TOLERANCE if joined & JOINS_LEFT else 1) and (a_right or v_right)):
             continue
         cost = (EDIT_SEEN_COST if edits_both else SLIP_COST[kind]) if kind else SLIP_COST[slip_kind(a, v)]
         gain = gl + gr - cost + (bonus.get(v, 0.0) if bonus else 0.0)

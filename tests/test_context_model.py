@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from bientap.checks.ngrams import DATA, Ngrams, ngrams, rank, slip_kind
+from bientap.checks.ngrams import DATA, JOINS_RIGHT, Ngrams, ngrams, rank, slip_kind
 from bientap.checks.vietnamese import confusions
 
 
@@ -146,4 +146,23 @@ def test_a_keystroke_edit_needs_both_neighbours_when_the_written_syllable_was_se
 
 def test_i_or_y_is_a_spelling_not_a_slip(cli, tmp_path):
     findings = _check(cli, tmp_path, "Người dân mua bánh mỳ nướng mỗi sáng.\n")
+    assert [f["text"] for f in findings if f["rule"].startswith("typo.")] == []
+
+
+def test_beside_the_word_a_repair_makes_the_other_side_is_a_boundary_and_no_evidence_against_it(cli, tmp_path):
+    g = ngrams()
+    # "dịch để" is the commoner pair, but "đề nghị" is the word: "dịch | đề nghị".
+    assert rank(g, "dịch", "để", "nghị", confusions("để"), {"đề": 1.5}) == []
+    assert [v for _, v in rank(g, "dịch", "để", "nghị", confusions("để"), {"đề": 1.5},
+                               joins={"đề": JOINS_RIGHT})] == ["đề"]
+    found = [(f["text"], f["suggestions"][0]) for f in _check(cli, tmp_path, "Văn phòng dịch để nghị cấp phép.\n")
+             if f["rule"] == "typo.realword"]
+    assert found == [("để", "đề")]
+
+
+def test_a_phrase_of_its_own_beside_the_word_is_no_slip_of_it(cli, tmp_path):
+    g = ngrams()
+    # "chủ ý" is common in the news next to "chú ý": the word gives no licence across the boundary.
+    assert rank(g, "ra", "chủ", "ý", confusions("chủ"), {"chú": 1.5}, joins={"chú": JOINS_RIGHT}) == []
+    findings = _check(cli, tmp_path, "Hắn bỗng sinh ra chủ ý xấu.\n")
     assert [f["text"] for f in findings if f["rule"].startswith("typo.")] == []

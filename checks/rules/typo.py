@@ -16,7 +16,7 @@ from operator import and_, eq, gt, is_, is_not, itemgetter, not_
 from bientap.checks.context import Context
 from bientap.checks.findings import Document, Hit
 from bientap.checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon
-from bientap.checks.ngrams import SLIP_COST, Ngrams, context_score, known_context, ngrams, rank, slip_kind
+from bientap.checks.ngrams import JOINS_LEFT, JOINS_RIGHT, SLIP_COST, Ngrams, context_score, known_context, ngrams, rank, slip_kind
 from bientap.checks.registry import rule
 from bientap.checks.text import fold
 from bientap.checks.vietnamese import (MERGED_ONSETS, confusions, is_structural, iy_variant, normalize, place_tone,
@@ -82,6 +82,7 @@ BLIND_ZIPF = 4.5
 WORD_BONUS = 1.5
 EDITS_IN_CONTEXT = True
 EDITS_BOTH_SIDES = True
+WORD_BOUNDARIES = True
 # A blind repair trusts the absence of a pair only where every neighbour is common enough for its
 # pairs to be known: "chao liệng" says nothing when "liệng" itself is hardly ever seen.
 INFORMED_ZIPF = 4.5
@@ -504,15 +505,23 @@ def _repair(situation: tuple, tables: TypoTables) -> tuple[tuple[int, float], tu
         # on its other side is taken ("lao động | tỉnh" is no split into "động tĩnh").
         pairs = lex.pairs
 
-        def word_bonus(candidates) -> dict[str, float]:
-            return {v: WORD_BONUS for v in candidates
-                    if l and r and ((pl != WORD and l_side != WORD and pairs.get(l + " " + v) == WORD)
-                                    or (pr != WORD and r_side != WORD and pairs.get(v + " " + r) == WORD))}
+        def word_joins(candidates) -> dict[str, int]:
+            """Which free neighbour each candidate makes a dictionary word with (JOINS_LEFT, _RIGHT)."""
+            if not (l and r):
+                return {}
+            out = {}
+            for v in candidates:
+                j = ((JOINS_LEFT if pl != WORD and l_side != WORD and pairs.get(l + " " + v) == WORD else 0)
+                     | (JOINS_RIGHT if pr != WORD and r_side != WORD and pairs.get(v + " " + r) == WORD else 0))
+                if j:
+                    out[v] = j
+            return out
 
         near = [v for v, _, _ in variants]
-        bonus = word_bonus(near)
+        joins = word_joins(near)
+        bonus = dict.fromkeys(joins, WORD_BONUS)
         names = (cl is not None and l is None, cr is not None and r is None)
-        ranked = rank(counts, cl, a, cr, near, bonus, names=names)
+        ranked = rank(counts, cl, a, cr, near, bonus, names=names, joins=joins if WORD_BOUNDARIES else None)
         if not ranked and EDITS_IN_CONTEXT:
             # No slip of the usual kinds fits: a syllable a keystroke away may ("lú" for "lúc"), at
             # the higher cost of an edit; where the syllable written was seen beside a neighbour,
@@ -521,7 +530,9 @@ def _repair(situation: tuple, tables: TypoTables) -> tuple[tuple[int, float], tu
             seen = bool(counts.bigram(cl, a) or counts.bigram(a, cr))
             if not seen or EDITS_BOTH_SIDES:
                 edits = [e for e in tables.near(a) if e not in near and not iy_variant(a, e)]
-                ranked = rank(counts, cl, a, cr, (), word_bonus(edits), edits, names, edits_both=seen)
+                joins = word_joins(edits)
+                ranked = rank(counts, cl, a, cr, (), dict.fromkeys(joins, WORD_BONUS), edits, names, edits_both=seen,
+                              joins=joins if WORD_BOUNDARIES else None)
         return ((WORD + 1, ranked[0][0]), tuple(v for _, v in ranked)) if ranked else None
     pairs = lex.pairs
     bound, free = lex.bound_set, lex.free_set
