@@ -498,7 +498,8 @@ def _repair(situation: tuple, tables: TypoTables) -> tuple[tuple[int, float], tu
     if not variants:
         return None
     lex, counts = tables.lex, tables.counts
-    if counts.id(a) and any(known_context(counts, cl, cr)):
+    kl, kr = known_context(counts, cl, cr) if counts.id(a) else (False, False)
+    if kl or kr:
         # A dictionary word the variant makes with a neighbour the written syllable makes none with;
         # only with context on both sides (one side alone is how "thông minh tỉnh Thừa Thiên" would
         # read as "minh tinh"), and only with a neighbour free to join it: one already inside a word
@@ -528,8 +529,20 @@ def _repair(situation: tuple, tables: TypoTables) -> tuple[tuple[int, float], tu
             # only one seen beside both ("thuộc nào thời" → "vào").
             # Spelling with i or with y is a variant, never a slip ("mỳ"/"mì").
             seen = bool(counts.bigram(cl, a) or counts.bigram(a, cr))
+            # The neighbours rank reads (a side it does not know is none), and which edits it
+            # would weigh at all: one seen beside a neighbour, beside both where `seen`, never
+            # beside a name then. Sorting the others out here gives rank's answer without
+            # spelling every near syllable out (most syllables are right: this is the common path).
+            kcl, kcr = (cl if kl else None), (cr if kr else None)
+            if seen and (kcl is None or kcr is None or names[0] or names[1]):
+                return None
             if not seen or EDITS_BOTH_SIDES:
-                edits = [e for e in tables.near(a) if e not in near and not iy_variant(a, e)]
+                if seen:
+                    edits = [e for e in tables.near(a) if counts.bigram(kcl, e) and counts.bigram(e, kcr)]
+                else:
+                    edits = [e for e in tables.near(a)
+                             if (kcl and counts.bigram(kcl, e)) or (kcr and counts.bigram(e, kcr))]
+                edits = [e for e in edits if e not in near and not iy_variant(a, e)]
                 joins = word_joins(edits)
                 ranked = rank(counts, cl, a, cr, (), dict.fromkeys(joins, WORD_BONUS), edits, names, edits_both=seen,
                               joins=joins if WORD_BOUNDARIES else None)
