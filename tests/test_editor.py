@@ -1032,3 +1032,29 @@ def test_display_and_parse_dates():
     assert parse_date("13/01/2023 08:05") == "2023-01-13T08:05:00+07:00"
     with pytest.raises(ValueError, match="không có"):
         parse_date("31/11/2026")
+
+
+async def test_leave_with_unsaved_changes_in_english_keys_of_its_own(db_path, article_id):
+    """The English prompt's keys are its own words' initials: Save (s), Discard changes (d), Keep editing (e)."""
+    from bientap.tui.app import BientapApp
+    from bientap.tui.dialogs.choice import ChoiceDialog
+    from bientap.tui.screens.editor import EditorScreen
+
+    app = BientapApp(db_path, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, article_id)
+        await type_at_end(screen, pilot, " X")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        labels = " ".join(str(b.label) for b in app.screen.query("Button"))
+        assert "Save (s)" in labels and "Keep editing (e)" in labels
+        await pilot.press("e")  # keep editing
+        await pilot.pause()
+        assert app.screen is screen and screen.dirty
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("s")  # save, then leave
+        await settle(app, pilot)
+        assert not isinstance(app.screen, EditorScreen)
+    assert stored(db_path, article_id).body == BODY + " X"

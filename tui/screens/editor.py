@@ -27,7 +27,7 @@ from bientap.store.articles import Article, ConflictError
 from bientap.store.db import StoreError
 from bientap.store.workflow import GateRefused
 from bientap.i18n import N_, _, ngettext
-from bientap.tui.dialogs.choice import ChoiceDialog
+from bientap.tui.dialogs.choice import ChoiceDialog, keyed
 from bientap.tui.keys import localize_bindings
 from bientap.tui.widgets.body_area import BodyArea
 from bientap.tui.widgets.editor.body import Findings
@@ -184,9 +184,9 @@ class EditorScreen(Screen):
                 self._leave()
 
         self.app.push_screen(ChoiceDialog(question, [
-            ("read", _("Read only"), "x"),
-            ("take", _("Take over"), "t"),
-            ("back", _("Go back"), "q"),
+            ("read", *keyed(_("Read only (r)"))),
+            ("take", *keyed(_("Take over (t)"))),
+            ("back", *keyed(_("Go back (b)"))),
         ]), chosen)
 
     def _set_read_only(self, value: bool) -> None:
@@ -463,7 +463,8 @@ class EditorScreen(Screen):
 
         self.app.push_screen(ChoiceDialog(
             Text(_("This article has unsaved changes.")),
-            [("save", _("Save"), "l"), ("discard", _("Discard changes"), "b"), ("cancel", _("Stay"), "h")]), answer)
+            [("save", *keyed(_("Save (s)"))), ("discard", *keyed(_("Discard changes (d)"))),
+             ("cancel", *keyed(_("Keep editing (e)")))]), answer)
 
     def _leave(self) -> None:
         if self.drafts is not None:
