@@ -131,6 +131,18 @@ class Checker:
                     got = self._tables[kind] = kind(self)
         return got
 
+    def prepare(self, text: str) -> None:
+        """Do now what the first article would otherwise pay for: check `text` with every rule
+        (patterns compiled, word data loaded, each rule module's tables made), then let each table
+        build what it keeps for later (`prepare()` on a table that has one: the typo rules' index of
+        near spellings, which only a misspelling would otherwise build). The desk's check process
+        calls this before it says it is ready."""
+        self.check_text(text, self.context())
+        for table in list(self._tables.values()):
+            prepare = getattr(table, "prepare", None)
+            if prepare is not None:
+                prepare()
+
     def plan(self, field: str, wanted: frozenset[str] | None) -> list[tuple[Rule, str]]:
         """The rules to run on `field` (those `wanted`, by id or category, or all), each with its
         severity under the house style, in registry order. Worked out once per field and selection:

@@ -43,9 +43,9 @@ DEFAULT_CHECK_BUDGET = 10.0
 # Seconds the child may take to start and load the rules and word data before it is given up on.
 START_TIMEOUT = 60.0
 
-# A sentence with one misspelt syllable ("traa"): checking it builds the typo rule's index of near
-# spellings, which an article without a misspelling would leave for the first open.
-WARM_UP_TEXT = "Bàn biên tập kiểm traa chính tả trước khi đăng bài."
+# What the check process checks before it says it is ready: every rule, every field, once
+# (Checker.prepare then builds what only a misspelling would, the typo rules' near spellings).
+WARM_UP_TEXT = "Bàn biên tập kiểm tra chính tả trước khi đăng bài."
 
 # Who is waiting for a check, most urgent first.
 EDITOR, ASKED, BACKGROUND = 0, 1, 2
@@ -252,14 +252,16 @@ def _child_main(conn, setup: str | None) -> None:
     """The check process: set up, warm up, then check what it is sent until the desk goes."""
     import signal
 
-    from bientap.checks.engine import Context, load_rules
+    from bientap.checks.engine import Checker, Context, load_rules
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the desk's to handle
     try:
         if setup:
             _load(setup)()
         load_rules()
-        ArticleChecker(Context()).assess({"title": WARM_UP_TEXT, "body": WARM_UP_TEXT})
+        ctx = Context()
+        ArticleChecker(ctx).assess({"title": WARM_UP_TEXT, "body": WARM_UP_TEXT})
+        Checker.for_context(ctx).prepare(WARM_UP_TEXT)
     except Exception as exc:  # noqa: BLE001 - the desk reports it
         _answer(conn, "error", (exc, traceback.format_exc()))
         return

@@ -374,3 +374,20 @@ def test_a_checker_with_its_own_lexicon_keeps_it_to_itself():
     own = Checker(lexicon=Lexicon(data)).context()
     assert [(f.rule, f.text) for f in check_text(text, own, rules=["typo"])] == [("typo.nonword", "được")]
     assert check_text(text, Context(), rules=["typo"]) == []
+
+
+def test_a_prepared_checker_has_built_what_only_a_misspelling_would():
+    """Checker.prepare (the desk's check process, before it is ready) checks a correct sentence and
+    still leaves the typo rules' near-spelling index built, on the lexicon every checker shares."""
+    from bientap.checks.engine import Checker
+    from bientap.checks.lexicon import Lexicon, lexicon
+
+    shared = lexicon()
+    data = {"freq": shared.freq, "syllables": shared.syllables, "foreign": shared.foreign, "redup": shared.redup,
+            "standalone": shared.standalone, "modern": shared.modern, "bigrams": {}, "compounds": ()}
+    own = Lexicon(data)
+    assert own.derived == {}
+    Checker(lexicon=own).prepare("2026.")  # not a syllable to weigh: no rule needs a near spelling
+    assert len(own.derived) == 1
+    index = next(iter(own.derived.values()))
+    assert "tra" in index.get("tra", ())
