@@ -21,6 +21,16 @@ from bientap.store.articles import ConflictError
 from bientap.store.db import open_db
 from bientap.store.importer import import_paths
 
+
+@pytest.fixture(autouse=True)
+def _english_run(monkeypatch):
+    """These tests pin the English summary of import (the Vietnamese run is
+    tests/test_cli_language.py's); child processes inherit $BIENTAP_LANG."""
+    from bientap import i18n
+
+    monkeypatch.setenv("BIENTAP_LANG", "en")
+    i18n.use("en")
+
 ARTICLE = (
     "Cần Thơ khai mạc hội chợ nông sản\n\n"
     "Ngày 8/9/2024, thành phố Cần Thơ khai mạc hội chợ nông sản với gần hai trăm gian hàng "

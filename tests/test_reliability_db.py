@@ -18,6 +18,17 @@ from bientap.store import articles
 from bientap.store.db import SCHEMA_VERSION, StoreError, migrations, open_db
 from bientap.store.importer import import_paths
 
+
+@pytest.fixture(autouse=True)
+def _english_run(monkeypatch):
+    """These tests pin the English wording of the failures they provoke (the Vietnamese run of the
+    same messages is tests/test_cli_language.py's); child processes inherit $BIENTAP_LANG."""
+    from bientap import i18n
+
+    monkeypatch.setenv("BIENTAP_LANG", "en")
+    i18n.use("en")
+
+
 ARTICLE = (
     "Đà Nẵng mở tuyến xe buýt mới\n\n"
     "Ngày 5/6/2024, thành phố Đà Nẵng mở tuyến xe buýt nối sân bay với trung tâm, "
@@ -124,7 +135,7 @@ def test_disk_full_stops_import_keeps_what_was_committed(db_path, tmp_path):
     pages = db.execute("PRAGMA page_count").fetchone()[0]
     db.execute(f"PRAGMA max_page_count = {pages + 12}")  # room for a file or two more, not ten
     report = import_paths(db, [str(p) for p in files[2:]])
-    assert report.error and "disk full" in report.error, report
+    assert report.error and "disk is full" in report.error, report
     done = report.count("imported")
     assert 0 <= done < 10
     db.close()
@@ -144,7 +155,7 @@ def test_disk_full_during_save_keeps_the_last_revision(db_path):
     a = articles.save(db, a.id, {"body": "Bản hai."}, a.version)
     pages = db.execute("PRAGMA page_count").fetchone()[0]
     db.execute(f"PRAGMA max_page_count = {pages}")
-    with pytest.raises(StoreError, match="disk full"):
+    with pytest.raises(StoreError, match="disk is full"):
         articles.save(db, a.id, {"body": "Bản ba " * 20_000}, a.version)
     db.close()
     assert integrity(db_path) == "ok"
