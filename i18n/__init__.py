@@ -32,8 +32,11 @@ DEFAULT = "vi"
 DOMAIN = "bientap"
 LOCALE_DIR = Path(__file__).parent / "locale"
 
-_lang = DEFAULT
-_catalog: gettext.NullTranslations = gettext.NullTranslations()
+# The language `use` chose, for the processes this one starts (the desk's spawned check process
+# imports this module afresh): they speak it from their first word.
+RUN_VARIABLE = "BIENTAP_RUN_LANG"
+_lang = os.environ.get(RUN_VARIABLE) if os.environ.get(RUN_VARIABLE) in LANGUAGES else DEFAULT
+_catalog: gettext.NullTranslations | None = None  # the default language's, read on first use
 _respell: Callable[[str], str] | None = None
 _respelt: dict[str, str] = {}
 
@@ -78,6 +81,7 @@ def use(lang: str, respell: Callable[[str], str] | None = None) -> None:
     gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
     gettext.textdomain(DOMAIN)
     os.environ["LANGUAGE"] = lang
+    os.environ[RUN_VARIABLE] = lang
 
 
 def current() -> str:
@@ -85,9 +89,16 @@ def current() -> str:
     return _lang
 
 
+def _translations() -> gettext.NullTranslations:
+    global _catalog
+    if _catalog is None:  # nobody chose: the default language (a library caller, a worker process)
+        _catalog = gettext.translation(DOMAIN, LOCALE_DIR, languages=[_lang], fallback=True)
+    return _catalog
+
+
 def _(message: str) -> str:
     """`message` (English, as written in the code) in the run's language."""
-    text = _catalog.gettext(message)
+    text = _translations().gettext(message)
     if _respell is None or text is message:
         return text
     done = _respelt.get(text)
@@ -98,7 +109,7 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form for `n` (Vietnamese has one; English two)."""
-    text = _catalog.ngettext(singular, plural, n)
+    text = _translations().ngettext(singular, plural, n)
     return text if _respell is None else _respell(text)
 
 

@@ -115,3 +115,29 @@ def test_the_english_run_from_a_fresh_process():
     proc = subprocess.run([sys.executable, "-m", "bientap.tui.cli", "--lang", "en", "--help"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and "Usage:" in proc.stdout and not VIETNAMESE.search(proc.stdout)
+
+
+def test_a_library_caller_who_chose_no_language_reads_vietnamese():
+    """Without `use` (a script importing bientap.store, a worker process) the words are the default's."""
+    proc = subprocess.run([sys.executable, "-c", "from bientap.store.workflow import status_label; print(status_label('spiked'))"],
+                          capture_output=True, text=True, timeout=60, env={k: v for k, v in __import__("os").environ.items()
+                                                                            if k not in ("BIENTAP_LANG", "LANGUAGE", "BIENTAP_RUN_LANG")})
+    assert proc.returncode == 0 and proc.stdout.strip() == "Loại", proc.stderr
+
+
+def test_a_process_the_run_starts_speaks_its_language():
+    """The desk's check process is spawned (a fresh interpreter): it speaks the language the run chose."""
+    import multiprocessing
+
+    i18n.use("en")
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        assert pool.apply(_status_word, ("spiked",)) == "Spiked"
+    i18n.use("vi")
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        assert pool.apply(_status_word, ("spiked",)) == "Loại"
+
+
+def _status_word(status: str) -> str:
+    from bientap.store.workflow import status_label
+
+    return status_label(status)
