@@ -147,6 +147,19 @@ def known_context(g: Ngrams, l: str | None, r: str | None) -> tuple[bool, bool]:
     return bool(l and g.id(l)), bool(r and g.id(r))
 
 
+def weighable_edits(g: Ngrams, l: str | None, r: str | None, edits, both: bool,
+                    names=(False, False)) -> list[str]:
+    """The `edits` rank weighs between neighbours `l` and `r` (a neighbour the counts do not know is
+    none): those seen beside a neighbour; with `both`, those seen beside both, never beside a name.
+    The typo rule sorts a syllable's near spellings out with it before it spells each of them out."""
+    l, r = (l if l and g.id(l) else None), (r if r and g.id(r) else None)
+    if both:
+        if l is None or r is None or names[0] or names[1]:
+            return []
+        return [e for e in edits if g.bigram(l, e) and g.bigram(e, r)]
+    return [e for e in edits if (l and g.bigram(l, e)) or (r and g.bigram(e, r))]
+
+
 def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
          bonus: dict[str, float] | None = None, edits=(), names=(False, False),
          edits_both: bool = False, joins: dict[str, int] | None = None) -> list[tuple[float, str]]:
@@ -171,6 +184,7 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
     l, r = (l if kl else None), (r if kr else None)
     if l and r and g.trigram(l, a, r):
         return []  # the very phrase is in edited prose
+    edits = weighable_edits(g, l, r, edits, edits_both, names)
     base_l, base_r = context_score(g, l, a, r)
     a_left, a_right = bool(l and g.bigram(l, a)), bool(r and g.bigram(a, r))
     out = []
@@ -178,8 +192,6 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
     for v, kind in kinds:
         v_left, v_right = bool(l and g.bigram(l, v)), bool(r and g.bigram(v, r))
         if not (v_left or v_right):
-            continue
-        if kind and edits_both and not (v_left and v_right and not (names[0] or names[1])):
             continue
         left, right = context_score(g, l, v, r)
         gl, gr = left - base_l, right - base_r

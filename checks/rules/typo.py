@@ -16,7 +16,8 @@ from operator import and_, eq, gt, is_, is_not, itemgetter, not_
 from bientap.checks.context import Context
 from bientap.checks.findings import Document, Hit
 from bientap.checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon
-from bientap.checks.ngrams import JOINS_LEFT, JOINS_RIGHT, SLIP_COST, Ngrams, context_score, known_context, ngrams, rank, slip_kind
+from bientap.checks.ngrams import (JOINS_LEFT, JOINS_RIGHT, SLIP_COST, Ngrams, context_score, known_context, ngrams, rank,
+                                   slip_kind, weighable_edits)
 from bientap.checks.registry import rule
 from bientap.checks.text import fold
 from bientap.checks.vietnamese import (MERGED_ONSETS, confusions, is_structural, iy_variant, normalize, place_tone,
@@ -502,8 +503,7 @@ def _repair(situation: tuple, tables: TypoTables) -> tuple[tuple[int, float], tu
     if not variants:
         return None
     lex, counts = tables.lex, tables.counts
-    kl, kr = known_context(counts, cl, cr) if counts.id(a) else (False, False)
-    if kl or kr:
+    if counts.id(a) and any(known_context(counts, cl, cr)):
         # A dictionary word the variant makes with a neighbour the written syllable makes none with;
         # only with context on both sides (one side alone is how "thông minh tỉnh Thừa Thiên" would
         # read as "minh tinh"), and only with a neighbour free to join it: one already inside a word
@@ -533,20 +533,13 @@ def _repair(situation: tuple, tables: TypoTables) -> tuple[tuple[int, float], tu
             # only one seen beside both ("thuộc nào thời" → "vào").
             # Spelling with i or with y is a variant, never a slip ("mỳ"/"mì").
             seen = bool(counts.bigram(cl, a) or counts.bigram(a, cr))
-            # The neighbours rank reads (a side it does not know is none), and which edits it
-            # would weigh at all: one seen beside a neighbour, beside both where `seen`, never
-            # beside a name then. Sorting the others out here gives rank's answer without
-            # spelling every near syllable out (most syllables are right: this is the common path).
-            kcl, kcr = (cl if kl else None), (cr if kr else None)
-            if seen and (kcl is None or kcr is None or names[0] or names[1]):
-                return None
             if not seen or EDITS_BOTH_SIDES:
-                if seen:
-                    edits = [e for e in tables.near(a) if counts.bigram(kcl, e) and counts.bigram(e, kcr)]
-                else:
-                    edits = [e for e in tables.near(a)
-                             if (kcl and counts.bigram(kcl, e)) or (kcr and counts.bigram(e, kcr))]
-                edits = [e for e in edits if e not in near and not iy_variant(a, e)]
+                # Only those rank would weigh are spelt out (most syllables are right: this is the
+                # common path, and a syllable has dozens of near spellings).
+                edits = [e for e in weighable_edits(counts, cl, cr, tables.near(a), seen, names)
+                         if e not in near and not iy_variant(a, e)]
+                if not edits:
+                    return None
                 joins = word_joins(edits)
                 ranked = rank(counts, cl, a, cr, (), dict.fromkeys(joins, WORD_BONUS), edits, names, edits_both=seen,
                               joins=joins if WORD_BOUNDARIES else None)
