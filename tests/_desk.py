@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 
-def make_app(db_path):
+def make_app(db_path, lang: str = "vi"):
     from bientap.tui.app import BientapApp
 
-    return BientapApp(db_path)
+    return BientapApp(db_path, lang=lang)
 
 
 async def settle(app, pilot) -> None:

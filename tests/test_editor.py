@@ -372,23 +372,32 @@ async def test_conflict_compare_then_keep_mine(db_path, article_id):
 
 # ---- leaving and crash safety -----------------------------------------------------------------------
 
-async def test_leave_with_unsaved_changes(db_path, article_id):
+# Each language's answers carry their own keys: (stay, discard, save) and the labels shown.
+LEAVE_KEYS = {"vi": ("h", "b", "l", ("Lưu (l)", "Ở lại (h)")),
+              "en": ("e", "d", "s", ("Save (s)", "Keep editing (e)"))}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+async def test_leave_with_unsaved_changes(db_path, article_id, lang):
     from bientap.tui.dialogs.choice import ChoiceDialog
     from bientap.tui.screens.editor import EditorScreen
 
-    app = make_app(db_path)
+    stay, discard, save, labels = LEAVE_KEYS[lang]
+    app = make_app(db_path, lang)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_editor(app, pilot, article_id)
         await type_at_end(screen, pilot, " X")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("h")  # stay
+        shown = " ".join(str(b.label) for b in app.screen.query("Button"))
+        assert all(label in shown for label in labels), shown
+        await pilot.press(stay)
         await pilot.pause()
         assert app.screen is screen and screen.dirty
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("b")  # discard
+        await pilot.press(discard)
         await settle(app, pilot)
         assert not isinstance(app.screen, EditorScreen)
         assert stored(db_path, article_id).version == 1
@@ -396,7 +405,7 @@ async def test_leave_with_unsaved_changes(db_path, article_id):
         await type_at_end(screen, pilot, " Y")
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("l")  # save, then leave
+        await pilot.press(save)  # then leave
         await settle(app, pilot)
         assert not isinstance(app.screen, EditorScreen)
     art = stored(db_path, article_id)
@@ -1033,28 +1042,3 @@ def test_display_and_parse_dates():
     with pytest.raises(ValueError, match="không có"):
         parse_date("31/11/2026")
 
-
-async def test_leave_with_unsaved_changes_in_english_keys_of_its_own(db_path, article_id):
-    """The English prompt's keys are its own words' initials: Save (s), Discard changes (d), Keep editing (e)."""
-    from bientap.tui.app import BientapApp
-    from bientap.tui.dialogs.choice import ChoiceDialog
-    from bientap.tui.screens.editor import EditorScreen
-
-    app = BientapApp(db_path, lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_editor(app, pilot, article_id)
-        await type_at_end(screen, pilot, " X")
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)
-        labels = " ".join(str(b.label) for b in app.screen.query("Button"))
-        assert "Save (s)" in labels and "Keep editing (e)" in labels
-        await pilot.press("e")  # keep editing
-        await pilot.pause()
-        assert app.screen is screen and screen.dirty
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.press("s")  # save, then leave
-        await settle(app, pilot)
-        assert not isinstance(app.screen, EditorScreen)
-    assert stored(db_path, article_id).body == BODY + " X"
