@@ -52,15 +52,17 @@ def check_language(lang: str, where: str = "--lang") -> str:
     return lang
 
 
-def resolve(flag: str | None = None, config: str | None = None) -> str:
-    """The run's language: the flag, else $BIENTAP_LANG, else the config file's, else Vietnamese."""
+def resolve(flag: str | None = None, config: Callable[[], str | None] | None = None) -> str:
+    """The run's language: the flag, else $BIENTAP_LANG, else the config file's (`config()`, read
+    only when neither says), else Vietnamese."""
     if flag:
         return check_language(flag)
     env = os.environ.get("BIENTAP_LANG", "").strip()
     if env:
         return check_language(env, "$BIENTAP_LANG")
-    if config:
-        return check_language(config, "desk.toml lang")
+    configured = config() if config is not None else None
+    if configured:
+        return check_language(configured, "desk.toml lang")
     return DEFAULT
 
 

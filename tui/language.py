@@ -10,7 +10,6 @@ translation, so the help of a run is in one language even when a test process ru
 from __future__ import annotations
 
 import inspect
-import os
 from collections.abc import Sequence
 
 import click
@@ -48,10 +47,7 @@ def start(flag: str | None) -> str:
     """Choose and use the run's language. Raises i18n.LanguageError or store.config.ConfigError."""
     from bientap.store.config import configured_language
 
-    if flag or os.environ.get("BIENTAP_LANG", "").strip():
-        lang = i18n.resolve(flag)
-    else:
-        lang = i18n.resolve(None, configured_language())
+    lang = i18n.resolve(flag, configured_language)
     use(lang)
     return lang
 
