@@ -9,7 +9,7 @@ import os
 import tomllib
 from pathlib import Path
 
-from platformdirs import user_config_dir
+from platformdirs import user_config_dir, user_data_dir
 
 from bientap.i18n import _
 
@@ -29,9 +29,12 @@ def default_db_path() -> Path:
     env = os.environ.get("BIENTAP_DB")
     if env:
         return Path(env)
-    from platformdirs import user_data_dir
+    return data_dir() / "newsroom.db"
 
-    return Path(user_data_dir("bientap", appauthor=False)) / "newsroom.db"
+
+def data_dir() -> Path:
+    """The user's data folder for bientap (the newsroom database, the demo database)."""
+    return Path(user_data_dir("bientap", appauthor=False))
 
 
 def default_style_path() -> Path:

@@ -17,7 +17,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from bientap.checks.text import fold
-from bientap.store.config import default_db_path  # its home: store.config imports no sqlite-utils
+from bientap.store.config import default_db_path
 from bientap.i18n import N_, _
 
 migrations = Migrations("bientap")
@@ -58,12 +58,6 @@ def store_error(exc: sqlite3.Error, path: str | Path | None = None) -> StoreErro
     error = StoreError(f"{path}: {message}" if path is not None else message)
     error.__cause__ = exc
     return error
-
-
-def data_dir() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("bientap", appauthor=False))
 
 
 def open_db(path: str | Path | None = None, *, memory_name: str | None = None,

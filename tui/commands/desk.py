@@ -63,7 +63,7 @@ def build_demo_db(path: Path) -> Path:
 @LANG_OPTION
 def demo(no_desk: bool, lang: str) -> None:
     """Open the desk on a demo database (demo.db, holding the five seed articles)."""
-    from bientap.store.db import data_dir
+    from bientap.store.config import data_dir
 
     path = build_demo_db(data_dir() / "demo.db")
     if no_desk:
