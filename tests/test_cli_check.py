@@ -223,7 +223,7 @@ SLIPS = ("Sở KH&CN tỉnh Khánh Hoà tổ chức hội thảo về chuyên gi
 
 
 def test_long_files_checked_on_two_cores_give_the_same_findings(cli, write, monkeypatch):
-    """Past _SPLIT_MIN_CHARS a child process runs the typo rules; the JSON is byte for byte what
+    """Past _SPLIT_MIN_CHARS a child process runs the real-word rule; the JSON is byte for byte what
     one process writes, for several files (one without a typo), CRLF and boilerplate included,
     and still so when the child fails (its rules then run in the parent) or cannot be started."""
     from bientap.checks import engine

@@ -24,6 +24,45 @@ def test_counts_load_from_the_package_and_tell_a_word_from_its_slip():
     assert g.bigram("qzx", "giao") == g.bigram(None, "giao") == g.trigram("chuyển", "giao", None) == 0
 
 
+def test_lookups_by_first_syllable_agree_with_a_search_of_every_key():
+    """bigram/trigram bisect only the first syllable's own keys (the speed-up); a plain search of
+    all the keys gives the same counts, for pairs and triples that are there and that are not."""
+    import random
+    from bisect import bisect_left
+
+    from bientap.checks.ngrams import BITS, weighable_edits
+
+    g = ngrams()
+    names = {i: s for s, i in g.ids.items()}
+
+    def plain(keys, counts, key):
+        at = bisect_left(keys, key)
+        return counts[at] if at < len(keys) and keys[at] == key else 0
+
+    rng = random.Random(7)
+    mask = (1 << BITS) - 1
+    for key in rng.sample(list(g._bkeys), 400) + [rng.randrange(1 << 2 * BITS) for _ in range(400)]:
+        a, b = names.get(key >> BITS), names.get(key & mask)
+        if a and b:
+            assert g.bigram(a, b) == plain(g._bkeys, g._bcounts, key)
+            follows = g.followers(a)
+            assert follows(b) == (g.bigram(a, b) > 0) and follows("qzx") is False
+    for key in rng.sample(list(g._tkeys), 400) + [rng.randrange(1 << 3 * BITS) for _ in range(400)]:
+        a, b, c = names.get(key >> 2 * BITS), names.get(key >> BITS & mask), names.get(key & mask)
+        if a and b and c:
+            assert g.trigram(a, b, c) == plain(g._tkeys, g._tcounts, key)
+    # The first and the last syllable's keys, at the ends of the arrays.
+    first, last = names[g._bkeys[0] >> BITS], names[g._bkeys[-1] >> BITS]
+    assert g.bigram(first, names[g._bkeys[0] & mask]) == g._bcounts[0]
+    assert g.bigram(last, names[g._bkeys[-1] & mask]) == g._bcounts[-1]
+    assert g.followers("qzx") is None and g.leaders(None) is None
+    # weighable_edits reads the same pairs: an edit seen after the left neighbour or before the right.
+    edits = ["giao", "qzx", "dao", "gia"]
+    assert weighable_edits(g, "chuyển", None, edits, False) == [e for e in edits if g.bigram("chuyển", e)]
+    assert weighable_edits(g, "chuyển", "cho", edits, True) == [
+        e for e in edits if g.bigram("chuyển", e) and g.bigram(e, "cho")]
+
+
 def test_a_file_that_is_no_counts_is_refused():
     with pytest.raises(ValueError):
         Ngrams(b"PK\x03\x04 not the counts")
