@@ -60,31 +60,35 @@ y yêm yên yêng yêt yêu
 
 
 def strip_tone(word: str) -> tuple[str, int]:
-    """("chuyen"-with-marks-but-no-tone, tone): "chuyển" → ("chuyên", 3). Lower-case NFC input."""
+    """("chuyen"-with-marks-but-no-tone, tone): "chuyển" → ("chuyên", 3). Lower-case NFC input.
+    (Of several tone marks, the last one's.)"""
+    plain = word.translate(_UNTONE)
     tone = 0
-    out = []
-    for ch in word:
-        plain = _TONED.get(ch)
-        if plain is None:
-            out.append(ch)
-        else:
-            out.append(plain[0])
-            if plain[1]:
-                tone = plain[1]
-    return "".join(out), tone
+    if plain != word:
+        for ch in word:
+            tone = _TONE_OF.get(ch, tone)
+    return plain, tone
+
+
+_UNTONE = str.maketrans({c: v for c, (v, t) in _TONED.items() if t})
+_TONE_OF = {c: t for c, (v, t) in _TONED.items() if t}
 
 
 def split_onset(plain: str) -> tuple[str, str]:
     """Onset and rhyme of a toneless syllable: "chuyên" → ("ch", "uyên"), "gin" → ("g", "in")."""
-    for onset in ONSETS:
-        if plain.startswith(onset):
-            rest = plain[len(onset):]
+    for n in (3, 2, 1):  # the longest onset the syllable starts with (ONSETS, by length)
+        onset = plain[:n]
+        if len(onset) == n and onset in _ONSETS_OF_LENGTH[n]:
+            rest = plain[n:]
             if onset == "gi" and not any(ch in VOWELS for ch in rest):
                 return "g", plain[1:]
             if onset == "qu" and not rest:
                 continue
             return onset, rest
     return "", plain
+
+
+_ONSETS_OF_LENGTH = {n: frozenset(o for o in ONSETS if len(o) == n) for n in (1, 2, 3)}
 
 
 @lru_cache(maxsize=4096)
