@@ -45,6 +45,11 @@ RULE_REASONS: dict[str, tuple[str, str]] = {
     "metadata.source": ("dòng nguồn", "source line"),
     "metadata.tags": ("dòng từ khóa (thành thẻ)", "keyword line (becomes tags)"),
     "title": ("tít", "title"),
+    # Set aside by the page's HTML structure at import (store/ingest), not by the line classifier.
+    "boilerplate.list_heading": ("tiêu đề danh sách liên kết của trang (Các tin khác…)",
+                                 "heading over a list of links (Other news…)"),
+    "boilerplate.outside_main": ("dòng ngắn nằm ngoài phần chính của trang", "short line outside the page's main text"),
+    "caption.figcaption": ("chú thích ảnh (figcaption trong HTML)", "photo caption (an HTML figcaption)"),
 }
 
 
@@ -78,6 +83,9 @@ EVIDENCE: dict[str, tuple[str, str]] = {
     "date+name": ("ngày giờ kèm bút danh", "date and time with the byline"),
     "date+label": ("ngày giờ kèm tên chuyên mục hoặc nút của trang", "date and time with a section name or site buttons"),
     "under_title": ("tên người viết ngay dưới tít", "author's name right under the title"),
+    "over_title": ("tên người viết ngay trên tít", "author's name right above the title"),
+    "today": ("ngày hôm nay ở đầu trang, không phải ngày đăng bài",
+              "today's date in the site header, not the publication date"),
     "agency": ("cơ quan ký tên ngay sau đoạn cuối", "the office signing, right after the last paragraph"),
     "after_text": ("tên người viết ngay sau đoạn cuối", "author's name right after the last paragraph"),
     "sign_off": ("tên người viết khép bài, sau đó là phần của trang", "author's name closing the article, site below it"),
@@ -253,7 +261,9 @@ _DATE = re.compile(
     rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?P<s>[/.-])\s*(?P<m>\d{{1,2}})\s*[/.-]\s*(?P<y>{_YEAR})(?!\d)"
     rf"|(?<!\d)(?P<y2>{_YEAR})-(?P<m2>\d{{1,2}})-(?P<d2>\d{{1,2}})(?!\d)"
     rf"|(?:\bngày\s+)?(?<!\d)(?P<d3>\d{{1,2}})\s+tháng\s+(?P<m3>{_MONTH})(?:\s*,\s*|\s+năm\s+|\s+)(?P<y3>{_YEAR})(?!\d)"
-    rf"|\btháng\s+(?P<m4>{_MONTH})\s+(?P<d4>\d{{1,2}})\s*,\s*(?P<y4>{_YEAR})(?!\d)",
+    rf"|\btháng\s+(?P<m4>{_MONTH})\s+(?P<d4>\d{{1,2}})\s*,\s*(?P<y4>{_YEAR})(?!\d)"
+    # the month abbreviated as date pickers and localised CMSs print it: "12 Th10 2026", "12 thg 10, 2026"
+    rf"|(?<!\d)(?P<d5>\d{{1,2}})\s+th(?:g|\.)?\s?(?P<m5>\d{{1,2}})\s*,?\s*(?P<y5>{_YEAR})(?!\d)",
     re.I,
 )
 _YEAR_HINT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -265,12 +275,17 @@ _TIME = re.compile(r"(?<![\d/])([01]?\d|2[0-3])\s*(?::|h|g)\s*([0-5]\d)(?:\s*:\s
 _DATE_WORDS = re.compile(
     r"\b(?:ngày|cập nhật|đăng|lúc|thứ|hai|ba|tư|năm|sáu|bảy|chủ nhật|cn|t[2-7]|xuất bản|đăng tải|"
     r"gmt|utc|am|pm|sáng|chiều|tối|trưa|giờ|phút|tháng|update[d]?|posted|published|on|at|by|"
-    r"lượt xem|views?|\+\s*7|\d+)\b",
+    r"lượt xem|views?|\+\s*7|\d{1,3}(?:[.,]\d{3})+|\d+)\b",
     re.I,
 )
+# A time zone after the clock: "14:05 GMT+7", "(GMT+07:00)", "[UTC+7]" (its "07:00" is no clock time).
+_ZONE = re.compile(r"[(\[]?\s?\b(?:GMT|UTC)\s?(?:[+-]\s?\d{1,2}(?::?\d{2})?)?\s?[)\]]?", re.I)
 _DATE_SEPARATOR = re.compile(r"\s[|•·\-–—]\s|\|")
 _DATE_CUE = re.compile(r"\b(?:ngày đăng|đăng ngày|đăng lúc|cập nhật|xuất bản|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\b",
                        re.I)
+# Words that make a date line the article's own ("Ngày đăng", "Cập nhật lúc") or the header's ("Hôm nay").
+_PUBLISHED_CUE = re.compile(r"\b(?:đăng|cập nhật|xuất bản|lúc|posted|published|updated)\b", re.I)
+_TODAY = re.compile(r"\bhôm nay\b|\btoday\b", re.I)
 _SOURCE_LINE = re.compile(r"^[\(\[]?\s*(?:nguồn|theo|source)\s*[:\-–]?\s*(.{2,100}?)\s*[\)\]]?\.?$", re.I)
 
 # Captions: who does what, where ("... phát biểu tại hội thảo"), or a photo credit. Scene words
@@ -300,7 +315,7 @@ _PHOTO_CREDIT_HEAD = re.compile(r"^\(?\s*(?:ảnh|nguồn ảnh|ảnh minh họa
 _PHOTO_CREDIT_TAIL = re.compile(r"[\(\-–]\s*ảnh\s*:", re.I)
 
 _NAME_PREFIX = re.compile(
-    r"^(?:tin\s*(?:,|và|/|-)?\s*ảnh|bài\s*(?:,|và|/|-)?\s*ảnh|tin|bài|ảnh|tác giả|người viết|thực hiện|"
+    r"^(?:tin\s*(?:,|và|/|-)?\s*ảnh|bài\s*(?:,|và|/|-)?\s*ảnh|tin|bài|tác giả|người viết|thực hiện|"
     r"nhóm phóng viên|phóng viên|pv|ctv|btv|biên tập|đăng bởi|người đăng|posted by|by)\s*[:\-–]\s*"
     r"|^(?:(?:viết|đăng) )?bởi:? ",  # "Bởi Minh Anh", "Viết bởi: Minh Anh"
     re.I,
@@ -316,8 +331,9 @@ _OFFICE_TAIL = re.compile(r"\s(?:[-–]\s|\()([^()]+?)\)?$")
 # An e-mail address after the name: "Minh Anh - minhanh@baomoi.vn", "Minh Anh (minhanh@baomoi.vn)".
 _EMAIL_TAIL = re.compile(r"\s*[-–|,(]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?$")
 _BYLINE_PREFIX = re.compile(r"^(?:tin|bài|tác giả|người viết|thực hiện|nhóm phóng viên|phóng viên)\b", re.I)
-# A source credit after the name on one line: "Tác giả: Minh Anh - Nguồn: Báo Nghệ An".
-_CREDIT_TAIL = re.compile(r"\s[-–|,]?\s?(?:nguồn|source)\s?:", re.I)
+# A source or photo credit after the name on one line: "Tác giả: Minh Anh - Nguồn: Báo Nghệ An",
+# "Bài: Minh Anh; ảnh: Thu Hà". ("Ảnh: Thu Hà" alone credits a photo: a caption, not a bút danh.)
+_CREDIT_TAIL = re.compile(r"(?:\s?[-–|,;])?\s?(?<!\w)(?:nguồn|source|ảnh)\s?:", re.I)
 # "Hoàng Anh - Hữu Tuấn (thực hiện)", "Minh Anh (tổng hợp)": the part after the names.
 _NAME_ROLE_SUFFIX = re.compile(
     r"\s*\((?:thực hiện|tổng hợp|t/h|th|lược dịch|biên dịch|dịch|ghi|ghi chép|tường thuật)\)$", re.I)
@@ -379,7 +395,7 @@ def find_dates(s: str) -> list[tuple[int, int, int, int]]:
         elif m.group("y2"):
             y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
         else:
-            k = "3" if m.group("d3") else "4"
+            k = next(k for k in "345" if m.group("d" + k))
             d, y = int(m.group("d" + k)), int(m.group("y" + k))
             month = m.group("m" + k)
             mo = int(month) if month.isdigit() else _MONTH_NAMES[" ".join(month.lower().split())]
@@ -393,7 +409,7 @@ def find_dates(s: str) -> list[tuple[int, int, int, int]]:
 
 def find_time(s: str) -> tuple[int, int, int] | None:
     """(hour, minute, second) of the first clock time in `s` ("10:38", "10h38", "10:38:05")."""
-    m = _TIME.search(s)
+    m = _TIME.search(_ZONE.sub(" ", s) if "gmt" in s.lower() or "utc" in s.lower() else s)
     return (int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)) if m else None
 
 
@@ -412,7 +428,7 @@ def unglue(s: str) -> str:
 
 def _date_rest(s: str) -> str:
     """What a date line says besides its date, time, weekday and date words."""
-    return _DATE_WORDS.sub(" ", _TIME.sub(" ", _DATE.sub(" ", s)))
+    return _DATE_WORDS.sub(" ", _TIME.sub(" ", _ZONE.sub(" ", _DATE.sub(" ", s))))
 
 
 # Where a date line's fields part: "Xã hội | Minh Anh | 12/06/2023", "Minh Anh - 12/06/2023".
@@ -494,7 +510,14 @@ def source_of_line(s: str) -> str | None:
     m = _SOURCE_LINE.match(s)
     if not m:
         return None
-    value = m.group(1).strip(" :.-–()[]")
+    value = m.group(1)
+    # Brackets around the whole line go; an outlet's own stay: "Theo Minh Anh (Báo Nghệ An)".
+    if value.count("(") > value.count(")") and s.rstrip(".").endswith(")") and not s.startswith("("):
+        value += ")"
+    value = value.strip(" :.-–[]")
+    value = value.lstrip("(") if value.count("(") > value.count(")") else value
+    value = value.rstrip(")") if value.count(")") > value.count("(") else value
+    value = value.strip(" :.-–")
     if not value or not (value[0].isupper() or value[0].isdigit() or "." in value or value.startswith("http")):
         return None
     if s.lower().startswith("theo"):
@@ -517,7 +540,8 @@ def byline_name(s: str) -> str | None:
     s = " ".join(s.split())
     if not s or len(s) > 80:
         return None
-    cut = _CREDIT_TAIL.search(s)
+    prefix = _NAME_PREFIX.match(s)
+    cut = _CREDIT_TAIL.search(s, prefix.end() if prefix else 0)
     if cut and cut.start() > 0:
         s = s[:cut.start()]
     if "@" in s:
@@ -760,7 +784,10 @@ def _classify(text: str) -> tuple[LineClass, ...]:
     title = None
     if first_prose is not None:
         title = _mark_title_and_header(page, first_prose)
+        _mark_header_dates(page, title if title is not None else first_prose)
         _mark_tail(page, last_prose, title, signed)
+        if title is None:
+            _mark_stopped_headline(page, prose)
     _mark_inside(page, prose_set, first_prose, last_prose)
     _mark_teasers(page, title, first_prose, last_prose)
 
@@ -811,6 +838,12 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             page.why[j] = "under_title"
             j -= 1
             continue
+        if kind[j] == "" and _photo_credit(s):
+            # A photo credit between the title and the lead ("Quang cảnh buổi lễ (Ảnh: Thu Hà)").
+            kind[j], rule[j] = "caption", "boilerplate.caption"
+            page.why[j] = "credit"
+            j -= 1
+            continue
         ok = 2 <= words(s) <= 50 and not s.endswith((".", ":", ";")) and not _local(s)
         if ok and kind[j] == "boilerplate" and rule[j] in ("boilerplate.menu", "boilerplate.banner"):
             # A title can close a run of menu lines (nothing separates it from the menu);
@@ -839,7 +872,12 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             page.why[title] = "label_under_date"
             title = above
     if title is not None:
+        above = _document_title(title, page)
+        if above is not None:
+            title = above
+    if title is not None:
         kind[title], rule[title] = "title", "title"
+        _mark_byline_above(title, page)
     # With no site anywhere else, numbered section headings above the first paragraph belong to
     # the text (a stored body opening "I. KẾT QUẢ" / "1. Về kinh tế"), not to a header.
     framed = any(kind[i] in ("boilerplate", "metadata") for i in range(len(kind)))
@@ -851,6 +889,118 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             rule[i] = "boilerplate.banner" if is_caps(lines[i]) else "boilerplate.menu"
             page.why[i] = "above_title" if title is not None else "above_text"
     return title
+
+
+def _document_title(title: int, page: _Page) -> int | None:
+    """A bulletin's title above its date line, when the document's own section headings stand
+    between that date line and the first paragraph ("Bản tin giá cả số 42/2026 / Ngày 12/10/2026 /
+    GIÁ LÚA GẠO / Đồng Tháp: / Giá lúa tăng nhẹ / ..."): the line the walk up from the lead took for
+    the title is a subhead. Section headings are capitals, end in a colon or are numbered."""
+    lines, kind, rule = page.lines, page.kind, page.rule
+    nxt = title + 1
+    while nxt < len(kind) and kind[nxt] == "blank":
+        nxt += 1
+    if nxt < len(kind) and rule[nxt] == "metadata.date":
+        return None  # the title's own date line stands under it
+    k, heads = title - 1, 0
+    while k >= 0 and heads <= 3:
+        if kind[k] == "blank":
+            k -= 1
+            continue
+        if rule[k] == "metadata.date":
+            break
+        if page.by_line[k] or not (is_caps(lines[k]) or lines[k].endswith(":") or _NUMBERED.match(lines[k])):
+            return None
+        heads += 1
+        k -= 1
+    if k < 0 or heads == 0 or rule[k] != "metadata.date":
+        return None
+    h = k - 1
+    while h >= 0 and kind[h] == "blank":
+        h -= 1
+    if h < 0 or page.by_line[h] or kind[h] not in ("", "boilerplate"):
+        return None
+    s = lines[h]
+    if 4 <= words(s) <= 50 and not s.endswith((".", ":", ";")) and not is_prose(s) and not _SLOGAN.search(s):
+        kind[title], rule[title] = "", ""  # a subhead of the text
+        for i in range(h + 1, title):
+            if kind[i] == "boilerplate":
+                kind[i], rule[i], page.why[i] = "", "", ""
+        return h
+    return None
+
+
+# How a lead opens, unlike a headline: a time word ("Sáng 12/10, ...") or the outlet ("(TTXVN) - ").
+_LEAD_OPENING = re.compile(
+    r"^(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|vừa qua|mới đây|theo)\b|\([^()]{2,30}\)\s*[-–]|[A-ZĐ.]{2,12}\s*[-–]\s)",
+    re.I)
+
+
+def _mark_stopped_headline(page: _Page, prose: list[int]) -> None:
+    """A headline ending in a full stop, first on a page with no menu above it: one sentence of 6
+    to 25 words that does not open like a lead, above a longer paragraph, on a page that shows a
+    date line or a bút danh (a stored body opening with a short sentence has neither)."""
+    lines, kind = page.lines, page.kind
+    if len(prose) < 3 or not any(k == "metadata" for k in kind):
+        return
+    first = next(i for i, k in enumerate(kind) if k != "blank")
+    s = lines[first]
+    if first != prose[0] or kind[first] or not 6 <= words(s) <= 25 or not s.endswith(".") \
+            or s.endswith("..") or re.search(r"[.!?…;]\s", s) or _LEAD_OPENING.match(s):
+        return
+    nxt = first + 1
+    while kind[nxt] in ("blank", "metadata"):
+        nxt += 1
+    if nxt == prose[1] and words(lines[nxt]) > words(s):
+        kind[first], page.rule[first] = "title", "title"
+
+
+def _mark_byline_above(title: int, page: _Page) -> None:
+    """A bút danh printed above the title ("Tác giả: Minh Anh", "Minh Anh (TTXVN)", "PV"): only a
+    name that says it is one (a prefix, an agency, an outlet or office after it), since a bare
+    Title Case line above a headline is as often a section label ("Văn Hóa")."""
+    lines, kind, rule = page.lines, page.kind, page.rule
+    k = title - 1
+    while k >= 0 and kind[k] == "blank":
+        k -= 1
+    if k < 0 or kind[k] not in ("", "boilerplate") or page.by_line[k] or words(lines[k]) > 12:
+        return
+    s = lines[k]
+    if not byline_name(s):
+        return
+    signed = _NAME_PREFIX.match(s) or _OFFICE_TAIL.search(s) or "/" in s or s[-1] in "-–—|" \
+        or any(t.strip("(),").upper() in _AGENCIES for t in s.split())
+    if signed:
+        kind[k], rule[k] = "metadata", "metadata.byline"
+        page.why[k] = "over_title"
+
+
+def _mark_header_dates(page: _Page, anchor: int) -> None:
+    """The site header's date ("Thứ Tư, ngày 21/10/2026": today, not the article's) above the title
+    (or the lead, `anchor`): a date line saying "hôm nay", or one without a publication word or a
+    name that stands apart from the title: another date line nearer it or under it, or two lines
+    of the site's header between them."""
+    lines, kind, rule = page.lines, page.kind, page.rule
+    dated = [i for i in range(anchor) if rule[i] == "metadata.date"]
+    if not dated:
+        return
+    below = anchor + 1
+    while below < len(kind) and kind[below] in ("blank", "metadata") and rule[below] != "metadata.date":
+        below += 1
+    under = below < len(kind) and rule[below] == "metadata.date"
+    chrome_after = [0] * (anchor + 1)  # lines of the site from i to the anchor
+    for i in range(anchor - 1, -1, -1):
+        # a one-line menu ("Trang chủ | Tin tức | Video") or breadcrumb is a whole menu
+        whole = page.why[i].startswith(("pipes", "breadcrumb"))
+        chrome_after[i] = chrome_after[i + 1] + (kind[i] == "boilerplate") * (2 if whole else 1)
+    for n, i in enumerate(dated):
+        s = lines[i]
+        today = _TODAY.search(s) is not None
+        if not today and (_PUBLISHED_CUE.search(s) or page.why[i] == "date+name"):
+            continue
+        if today or under or n + 1 < len(dated) or chrome_after[i + 1] >= 2:
+            kind[i], rule[i] = "boilerplate", "boilerplate.banner"
+            page.why[i] = "today"
 
 
 def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | None) -> None:
@@ -877,7 +1027,7 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | No
             if rule[i] in ("boilerplate.file_path", "boilerplate.photo_ref"):
                 continue
             break
-        if rule[i] == "boilerplate.menu" and is_caps(s):
+        if rule[i] == "boilerplate.menu" and is_caps(s) and _caps_follow(i, kind, lines):
             break  # a run of capitals after the article is a menu, not a pen name in capitals
         if (byline_name(s) or agency_credit(s)) and not _prose_follows(i, kind, lines):
             byline = i
@@ -920,6 +1070,14 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | No
         rule[i] = "boilerplate.related" if words(s) >= 6 and not is_caps(s) else \
             ("boilerplate.banner" if is_caps(s) else "boilerplate.menu")
         page.why[i] = "after_end"
+
+
+def _caps_follow(i: int, kind: list[str], lines: list[str]) -> bool:
+    """Whether the next line with text after i is in capitals too (a menu: "TIN TỨC / LIÊN HỆ")."""
+    for j in range(i + 1, len(kind)):
+        if kind[j] != "blank":
+            return is_caps(lines[j])
+    return False
 
 
 def _cut_short(i: int, lines: list[str], kind: list[str]) -> bool:

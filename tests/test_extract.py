@@ -388,3 +388,170 @@ def test_an_office_signing_after_the_last_paragraph_is_the_byline(line):
 def test_a_closing_line_opening_with_an_office_word_is_not_a_byline():
     ex = extract_article(_portal("12/06/2023 08:00", "Ban tổ chức sẽ trao giải vào cuối tháng này"))
     assert ex.byline is None
+
+
+# ---- more shapes of unseen portals (issue 15.3, item 3) -------------------------------------------
+
+@pytest.mark.parametrize("date_line, when", [
+    ("Thứ Hai, 12/10/2026 - 08:15", "2026-10-12T08:15"),  # a weekday first
+    ("Chủ nhật, ngày 5 tháng 11 năm 2026", "2026-11-05"),
+    ("Chủ Nhật, 05/11/2026, 14:05 GMT+7", "2026-11-05T14:05"),  # a time zone after the clock
+    ("05/11/2026 14:05 (GMT+07:00)", "2026-11-05T14:05"),
+    ("Thứ hai, 12/10/2026 08:15 (GMT+07:00) Xã hội", "2026-10-12T08:15"),  # ... then a section
+    ("Thứ Hai, 12/10/2026 | 08:15 (GMT+07:00) | Thời sự - Chính trị", "2026-10-12T08:15"),
+    ("Thứ Hai, 12/10/2026 (GMT+07:00)", "2026-10-12"),  # the zone's 07:00 is no clock time
+    ("12/10/2026 | 08:15", "2026-10-12T08:15"),
+    ("Ngày xuất bản: 12-10-2026 08:15", "2026-10-12T08:15"),
+    ("Đăng lúc 08:15 ngày 12/10/2026", "2026-10-12T08:15"),
+    ("Cập nhật lúc: 08:15, 12/10/2026", "2026-10-12T08:15"),
+    ("12 Th10 2026", "2026-10-12"),  # the month abbreviated
+    ("Thứ hai, 12 Th 10, 2026 08:15", "2026-10-12T08:15"),
+    ("12 thg 10, 2026", "2026-10-12"),
+    ("Thời sự 12/10/2026 08:15", "2026-10-12T08:15"),  # a section before the date ...
+    ("12/10/2026 08:15 Thời sự", "2026-10-12T08:15"),  # ... or after it
+    ("Thời sự | Thứ Hai, 12/10/2026 | 08:15 GMT+7 | 1.234 lượt xem", "2026-10-12T08:15"),
+])
+@pytest.mark.parametrize("above", [False, True])
+def test_date_lines_of_unseen_portals_under_or_above_the_title(date_line, when, above):
+    ex = extract_article(_portal(date_line, "Minh Anh").replace(
+        f"{_TITLE}\n{date_line}", f"{date_line}\n{_TITLE}" if above else f"{_TITLE}\n{date_line}"))
+    assert ex.title == _TITLE
+    assert ex.published_at[:16] == when
+    assert ex.byline == "Minh Anh"
+    assert date_line in [r.text for r in ex.removed if r.rule == "metadata.date"]
+
+
+@pytest.mark.parametrize("header", [
+    ["Thứ Tư, ngày 21/10/2026", "Trang chủ", "Tin tức", "Kinh tế"],  # today's date, then the menu
+    ["Hôm nay: Thứ Tư, 21/10/2026", "Trang chủ", "Kinh tế"],
+    ["Thứ Tư, 21/10/2026", "Trang chủ | Tin tức | Kinh tế"],
+])
+@pytest.mark.parametrize("own_date", [None, "12/10/2026 08:15"])
+def test_the_headers_date_of_today_is_not_the_publication_date(header, own_date):
+    top = [_TITLE, own_date] if own_date else [_TITLE]
+    ex = extract_article("\n".join([*header, "", *top, "", _LEAD, "", _MORE, "", "Minh Anh"]))
+    assert ex.title == _TITLE
+    assert ex.published_at == ("2026-10-12T08:15:00+07:00" if own_date else None)
+    assert [r.reason for r in ex.removed if r.text == header[0]] == ["boilerplate.banner today"]
+
+
+def test_of_two_date_lines_above_the_title_the_nearer_is_the_articles():
+    ex = extract_article("\n".join(["Thứ Tư, ngày 21 tháng 10 năm 2026", "Thứ Hai, ngày 12 tháng 10 năm 2026 | 08:15",
+                                    "", _TITLE, "", _LEAD, "", _MORE]))
+    assert ex.published_at == "2026-10-12T08:15:00+07:00"
+    assert ex.removed[0].reason == "boilerplate.banner today"
+
+
+def test_publication_and_update_lines_above_the_title_both_stay_date_lines():
+    ex = extract_article("\n".join(["Ngày đăng: 12/10/2026", "Cập nhật: 14/10/2026", _TITLE, _LEAD, _MORE]))
+    assert [r.rule for r in ex.removed] == ["metadata.date", "metadata.date"]
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Tác giả: Minh Anh", "Minh Anh"),
+    ("Bài và ảnh: Hồng Nhung - Thu Hà", "Hồng Nhung - Thu Hà"),
+    ("PV", "PV"),
+    ("Nhóm PV", "Nhóm PV"),
+    ("Minh Anh (TTXVN)", "Minh Anh (TTXVN)"),
+    ("Minh Anh/Báo Quảng Trị", "Minh Anh/Báo Quảng Trị"),
+    ("Hồng Nhung - Trung tâm VH-TT", "Hồng Nhung - Trung tâm VH-TT"),
+    ("Minh Anh -", "Minh Anh"),  # a trailing separator
+])
+def test_a_byline_above_the_title(line, name):
+    ex = extract_article("\n".join(["Trang chủ", "Tin tức", "Kinh tế", "", line, _TITLE, "12/10/2026 08:15",
+                                    "", _LEAD, "", _MORE]))
+    assert (ex.title, ex.byline) == (_TITLE, name)
+    assert [r.reason for r in ex.removed if r.text == line] == ["metadata.byline over_title"]
+
+
+def test_a_title_case_label_above_the_title_is_no_byline():
+    ex = extract_article("\n".join(["Trang chủ", "Tin tức", "", "Kinh Tế", _TITLE, "12/10/2026", "", _LEAD,
+                                    "", _MORE]))
+    assert ex.title == _TITLE and ex.byline is None
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Bài: Minh Anh; ảnh: Thu Hà", "Minh Anh"),  # the photo credit after the name is not the name
+    ("Bài: Minh Anh - Ảnh: Thu Hà", "Minh Anh"),
+    ("Minh Anh - Hồng Nhung (Trung tâm VH-TT huyện)", "Minh Anh - Hồng Nhung (Trung tâm VH-TT huyện)"),
+    ("Minh Anh - Đài TT-TH huyện Vĩnh Linh", "Minh Anh - Đài TT-TH huyện Vĩnh Linh"),
+    ("CTV Minh Anh", "CTV Minh Anh"),
+])
+@pytest.mark.parametrize("on_top", [False, True])
+def test_bylines_with_a_photo_credit_or_an_office(line, name, on_top):
+    ex = extract_article(_portal("12/06/2023 08:00", line, byline_on_top=on_top))
+    assert (ex.title, ex.byline) == (_TITLE, name)
+
+
+def test_a_pen_name_in_capitals_before_a_related_box_without_a_blank_line():
+    ex = extract_article("\n".join([_TITLE, "12/10/2026 08:15", _LEAD, _MORE, "MINH ANH - HỒNG NHUNG",
+                                    "Tin liên quan", "Nghệ An đẩy mạnh giải ngân vốn đầu tư công năm 2026"]))
+    assert ex.byline == "MINH ANH - HỒNG NHUNG"
+    menu = "\n".join([_TITLE, "12/10/2026 08:15", _LEAD, _MORE, "TIN TỨC", "LIÊN HỆ", "GÓP Ý"])
+    assert extract_article(menu).byline is None
+
+
+@pytest.mark.parametrize("line", ["Ảnh: Thu Hà", "Quang cảnh hội nghị sơ kết (Ảnh: Thu Hà)"])
+def test_a_photo_credit_is_a_caption_never_the_byline_or_the_title(line):
+    ex = extract_article("\n".join(["Trang chủ", "Tin tức", _TITLE, "12/10/2026 08:15", line, _LEAD, _MORE]))
+    assert (ex.title, ex.byline) == (_TITLE, None)
+    assert [r.kind for r in ex.removed if r.text == line] == ["caption"]
+
+
+@pytest.mark.parametrize("tail, source", [("Nguồn: Báo Quảng Trị", "Báo Quảng Trị"),
+                                          ("Theo Minh Anh (Báo Quảng Trị)", "Minh Anh (Báo Quảng Trị)"),
+                                          ("(Theo TTXVN)", "TTXVN")])
+def test_source_lines_keep_an_outlets_brackets(tail, source):
+    ex = extract_article("\n".join([_TITLE, "12/10/2026 08:15", _LEAD, _MORE, tail]))
+    assert ex.source == source
+
+
+@pytest.mark.parametrize("date_line", [[], ["12/10/2026 08:15"]])
+def test_a_headline_with_a_full_stop_first_on_a_page_without_menus(date_line):
+    headline = "Ông Trần Văn Bình được bầu giữ chức Chủ tịch UBND huyện nhiệm kỳ mới."
+    ex = extract_article("\n\n".join([headline, *date_line, _LEAD, _MORE, "Đài Phát thanh huyện"]))
+    assert ex.title == headline and ex.sapo == _LEAD
+
+
+@pytest.mark.parametrize("first", [
+    "Sáng 12/10, hội nghị sơ kết được tổ chức tại hội trường lớn của tỉnh.",  # opens like a lead
+    "Hôm nay trời mưa to ở nhiều nơi.",
+])
+def test_a_lead_sentence_first_is_not_taken_for_a_headline(first):
+    ex = extract_article("\n\n".join([first, _LEAD, _MORE, "Minh Anh"]))
+    assert ex.title is None
+
+
+def test_a_stored_body_with_a_short_first_sentence_has_no_title():
+    assert extract_article("\n\n".join(["Tình hình kinh tế sáu tháng đầu năm có nhiều khởi sắc rõ rệt.",
+                                        _LEAD, _MORE])).title is None
+
+
+def test_a_price_bulletins_title_above_its_date_line():
+    bulletin = "Bản tin giá cả thị trường số 42/2026"
+    subhead = "Giá lúa tăng nhẹ so với tuần trước"
+    ex = extract_article("\n\n".join(["Trang chủ", bulletin, "Ngày 12/10/2026", "GIÁ NÔNG SẢN", "Đồng Tháp:",
+                                      subhead, _LEAD, _MORE]))
+    assert ex.title == bulletin and ex.published_at == "2026-10-12"
+    assert "GIÁ NÔNG SẢN" in ex.body and subhead in ex.body
+
+
+def test_a_related_headline_with_its_date_above_the_title_stays_the_site():
+    teaser = "Quảng Trị đẩy mạnh giải ngân vốn đầu tư công năm 2026"
+    ex = extract_article("\n".join(["Tin nổi bật", teaser, "10/10/2026", "Thời sự", _TITLE, _LEAD, _MORE]))
+    assert ex.title == _TITLE
+
+
+@pytest.mark.parametrize("reason, words", [
+    ("boilerplate.banner today", "today's date in the site header"),
+    ("metadata.byline over_title", "right above the title"),
+    ("boilerplate.caption credit", "photo credit"),
+    ("boilerplate.outside_main", "outside the page's main text"),  # the HTML importer's reasons too
+    ("boilerplate.list_heading", "list of links"),
+    ("caption.figcaption", "figcaption"),
+])
+def test_every_reason_a_line_is_set_aside_for_is_said_in_words(reason, words):
+    from bientap.checks.boilerplate import explain_reason
+
+    assert words in explain_reason(reason, "en")
+    assert explain_reason(reason, "vi") != reason
