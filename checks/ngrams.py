@@ -33,6 +33,7 @@ class Ngrams:
         names = blob[at:at + vocab_len].decode("utf-8").split("\n")
         at += vocab_len
         self.ids: dict[str, int] = {s: i for i, s in enumerate(names) if i}
+        self._names = names
 
         def take(code: str, n: int) -> array:
             nonlocal at
@@ -49,6 +50,7 @@ class Ngrams:
         # the real-word rule's first pass over a text (tests/test_ngrams.py ties it to a plain search).
         self._bstart = _starts(self._bkeys, n_vocab, BITS)
         self._tstart = _starts(self._tkeys, n_vocab, 2 * BITS)
+        self._after: dict[str, frozenset[str]] = {}  # see after()
 
     def id(self, syllable: str | None) -> int:
         return self.ids.get(syllable, 0)  # None and "" are no syllable: 0
@@ -77,27 +79,18 @@ class Ngrams:
         return self._tcounts[at] if at < hi and keys[at] == key else 0
 
 
-    def followers(self, a: str | None):
-        """A test of whether a syllable was seen right after `a` (None when `a` is unknown): one
-        bisection each, in `a`'s own pairs."""
-        i = self.ids.get(a, 0)
-        if not i:
-            return None
-        keys, lo, hi, ids, base = self._bkeys, self._bstart[i], self._bstart[i + 1], self.ids, i << BITS
-
-        def seen(b: str) -> bool:
-            j = ids.get(b, 0)
-            at = bisect_left(keys, base | j, lo, hi)
-            return bool(j) and at < hi and keys[at] == base | j
-        return seen
-
-    def leaders(self, b: str | None):
-        """A test of whether a syllable was seen right before `b` (None when `b` is unknown)."""
-        j = self.ids.get(b, 0)
-        if not j:
-            return None
-        bigram = self.bigram
-        return lambda a: bigram(a, b) > 0
+    def after(self, a: str | None) -> frozenset[str]:
+        """The syllables seen right after `a` (none when `a` is unknown). Made on first asking and
+        kept (at most every pair once, a few MB): the real-word rule asks which of a syllable's
+        dozens of near spellings follow a neighbour, one set intersection instead of a lookup each."""
+        got = self._after.get(a)  # type: ignore[arg-type]
+        if got is None:
+            i = self.ids.get(a, 0)
+            if not i:
+                return frozenset()
+            names, mask = self._names, (1 << BITS) - 1
+            got = self._after[a] = frozenset(names[k & mask] for k in self._bkeys[self._bstart[i]:self._bstart[i + 1]])
+        return got
 
 
 def _starts(keys: array, n_vocab: int, shift: int) -> list[int]:
@@ -191,19 +184,15 @@ def weighable_edits(g: Ngrams, l: str | None, r: str | None, edits, both: bool,
     """The `edits` rank weighs between neighbours `l` and `r` (a neighbour the counts do not know is
     none): those seen beside a neighbour; with `both`, those seen beside both, never beside a name.
     The typo rule sorts a syllable's near spellings out with it before it spells each of them out."""
-    after, before = g.followers(l), g.leaders(r)
+    after = g.after(l)
+    right = bool(r and g.id(r))
     if both:
-        if not (after and before) or names[0] or names[1]:
+        if not (after and right) or names[0] or names[1] or after.isdisjoint(edits):
             return []
-        return [e for e in edits if after(e) and before(e)]
-    if not (after or before):
-        return []
-    after, before = after or _never, before or _never
-    return [e for e in edits if after(e) or before(e)]
-
-
-def _never(_: str) -> bool:
-    return False
+        return [e for e in edits if e in after and g.bigram(e, r)]
+    if not right:
+        return [] if after.isdisjoint(edits) else [e for e in edits if e in after]
+    return [e for e in edits if e in after or g.bigram(e, r)]
 
 
 def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
