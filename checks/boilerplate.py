@@ -195,7 +195,8 @@ _EMAIL = re.compile(r"\w[.+-]*+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = re.compile(r"(?<![\d/])(?:\+84|0)\d{1,3}[.\s-]?\d{3}[.\s-]?\d{3,4}(?![\d/])")
 _WIDGET_PHRASES = re.compile(
     r"(?:skip to (?:main )?content|bỏ qua nội dung|chế độ ban đêm|chế độ đọc|in trang|in bài(?: viết)?|"
-    r"bản in|xuất pdf|tải pdf|đọc nội dung|nghe (?:bài viết|đọc bài|nội dung)|cỡ chữ|kích thước chữ|"
+    r"bản in|xuất pdf|tải pdf|đọc nội dung|nghe (?:bài viết|đọc bài|nội dung)|nghe đọc(?: bài(?: viết)?)?|"
+    r"theo dõi(?: báo| chúng tôi)?(?: trên| qua)?(?: google news)?|google news|cỡ chữ|kích thước chữ|"
     r"chia sẻ(?: bài viết)?|share|tweet|gửi email|gửi bài|gửi cho bạn bè|lưu bài(?: viết)?|"
     r"bình luận|phản hồi|facebook|zalo|twitter|linkedin|youtube|quay lại|trở về|trở lại|về đầu trang|"
     r"lên đầu trang|đầu trang|thích|like|tìm kiếm|search|đăng nhập|đăng ký|đăng xuất|trang chủ|"
@@ -251,15 +252,16 @@ PHOTO_REF = re.compile(r"\(\s*(?:ảnh|hình)\s+(?:dưới|trên|bên(?: dưới
 _SLOGAN = re.compile(
     r"\b(?:MỪNG|CHÀO MỪNG|NHIỆT LIỆT|CHÚC MỪNG|MUÔN NĂM|QUANG VINH|QUYẾT TÂM|THI ĐUA|HƯỞNG ỨNG)\b")
 
-# Dates and times as newsrooms print them: "12/10/2026", "2026-10-12", "ngày 12 tháng 10 năm 2026",
-# "12 tháng 10, 2026", and the month by name as localised blog software prints it ("Tháng Mười 12, 2026").
+# Dates and times as newsrooms print them: "12/10/2026", "2026-10-12", "2026/10/12",
+# "ngày 12 tháng 10 năm 2026", "12 tháng 10, 2026", and the month by name as localised blog
+# software prints it ("Tháng Mười 12, 2026").
 _MONTH_NAMES = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
                 "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
 _MONTH = r"\d{1,2}|mười một|mười hai|mười|một|giêng|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|chạp"
 _YEAR = r"(?:19|20)\d{2}"
 _DATE = re.compile(
     rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?P<s>[/.-])\s*(?P<m>\d{{1,2}})\s*[/.-]\s*(?P<y>{_YEAR})(?!\d)"
-    rf"|(?<!\d)(?P<y2>{_YEAR})-(?P<m2>\d{{1,2}})-(?P<d2>\d{{1,2}})(?!\d)"
+    rf"|(?<!\d)(?P<y2>{_YEAR})(?P<s2>[-/.])(?P<m2>\d{{1,2}})(?P=s2)(?P<d2>\d{{1,2}})(?!\d)"
     rf"|(?:\bngày\s+)?(?<!\d)(?P<d3>\d{{1,2}})\s+tháng\s+(?P<m3>{_MONTH})(?:\s*,\s*|\s+năm\s+|\s+)(?P<y3>{_YEAR})(?!\d)"
     rf"|\btháng\s+(?P<m4>{_MONTH})\s+(?P<d4>\d{{1,2}})\s*,\s*(?P<y4>{_YEAR})(?!\d)"
     # the month abbreviated as date pickers and localised CMSs print it: "12 Th10 2026", "12 thg 10, 2026"
@@ -434,6 +436,9 @@ def _date_rest(s: str) -> str:
 # Where a date line's fields part: "Xã hội | Minh Anh | 12/06/2023", "Minh Anh - 12/06/2023".
 _FIELD_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s[-–—]\s")
 _EDGE = " -–|,:()[]•·/"
+_PIPE_FIELDS = re.compile(r"\s*[|•·]\s*")
+# A field's own label: "Tác giả: ", "Chuyên mục: ", "Lượt xem: " (a word or three and a colon).
+_FIELD_LABEL = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){0,2}\s?:\s*")
 
 
 def _beside_date(s: str, rest: str) -> tuple[str | None, str]:
@@ -464,9 +469,13 @@ def date_line_evidence(s: str) -> str | None:
     n_words = words(s)
     if n_words > 30 or not find_dates(s):
         return None
-    if n_words > 14 and not ("|" in s or "•" in s or "·" in s) \
-            or n_words > 14 and words(" ".join(_WIDGET_PHRASES.sub(" ", s).split())) > 14:
-        return None  # made long only by a row of buttons: "12/06/2023 | Chia sẻ | Facebook | In bài"
+    if n_words > 14 and not ("|" in s or "•" in s or "·" in s):
+        return None
+    if n_words > 14 and words(" ".join(_WIDGET_PHRASES.sub(" ", s).split())) > 14:
+        # long, and not only by a row of buttons ("12/06/2023 | Chia sẻ | Facebook | In bài"):
+        # a date line only if each field is one the site prints by the date
+        ok, name = _date_line_fields(unglue(s))
+        return ("date+name" if name else "date+label") if ok else None
     glued = re.search(r"[^\W\d_]\d", s) is not None  # "Giáo dục12/06/2023": a label glued on
     s = unglue(s)
     rest = _date_rest(s)
@@ -478,12 +487,41 @@ def date_line_evidence(s: str) -> str | None:
     label = " ".join(_WIDGET_PHRASES.sub(" ", rest).split()).strip(_EDGE)
     n = len(_WORD.findall(label))
     if n > 4 or any(c in label for c in ".!?;") or (label and not label[0].isupper()):
-        return None
+        ok, name = _date_line_fields(s)
+        return ("date+name" if name else "date+label") if ok else None
     if name is not None:
         return "date+name"
     if n <= 1 or glued or find_time(s) or _DATE_SEPARATOR.search(s) or _DATE_CUE.search(s):
         return "date+label"
     return None
+
+
+def _date_line_fields(s: str) -> tuple[bool, str | None]:
+    """(whether, the bút danh) for an unglued line of fields the site prints by the date, each
+    short: "08:15 GMT+7 | Thứ Hai, 12/10/2026 | Tác giả: Minh Anh | Chuyên mục: Thời sự |
+    1.234 lượt xem | Chia sẻ | Zalo". Every field is a date or time, a bút danh, buttons, a count or
+    a section name of a few capitalised words (at most three such); the first field naming a
+    person gives the name."""
+    name = None
+    labels = 0
+    fields = [f.strip(_EDGE) for f in _PIPE_FIELDS.split(s)]
+    if len(fields) < 2 or not any(find_dates(f) for f in fields):
+        return False, None
+    for f in fields:
+        said = " ".join(_date_rest(f).split()).strip(_EDGE)
+        if not said:
+            continue
+        if name is None and words(said) <= 8 and byline_name(said):
+            name = byline_name(said)
+            continue
+        said = " ".join(_WIDGET_PHRASES.sub(" ", _FIELD_LABEL.sub("", said)).split()).strip(_EDGE)
+        if not said:
+            continue
+        if len(_WORD.findall(said)) > 4 or any(c in said for c in ".!?;") \
+                or not (said[0].isupper() or said[0].isdigit()):
+            return False, None
+        labels += 1
+    return labels <= 3, name
 
 
 def is_date_line(s: str) -> bool:
@@ -499,7 +537,7 @@ def name_beside_date(s: str) -> str | None:
     rest = _date_rest(s)
     if len(_WORD.findall(rest)) <= 1:
         return None
-    return _beside_date(s, rest)[0]
+    return _beside_date(s, rest)[0] or _date_line_fields(s)[1]
 
 
 def source_of_line(s: str) -> str | None:

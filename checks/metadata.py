@@ -150,6 +150,11 @@ def extract_article(text: str) -> Extracted:
     url = urls[0] if urls else None
     for s in source_lines:
         value = source_of_line(s)
+        if out.byline is None and value and s.lstrip("([ ").lower().startswith("theo"):
+            # "Theo Minh Anh (Báo Nghệ An)": a reporter's article taken from another outlet.
+            reporter, outlet = _reporter(value)
+            if reporter:
+                out.byline, value = reporter, outlet
         if value and value.lower().startswith(("http", "www.")):
             url = url or value
             value = url_host(value)
@@ -174,6 +179,25 @@ def extract_article(text: str) -> Extracted:
     out.location = locate(out.title or "", lead, body,
                           [r.text for r in out.removed], out.published_at)
     return out
+
+
+_OUTLET_SPLIT = re.compile(r"\s*(?:\(|/|\s[-–]\s)\s*")
+
+
+def _reporter(value: str) -> tuple[str | None, str | None]:
+    """(the reporter, the outlet) a "Theo ..." line names: "Minh Anh (Báo Nghệ An)", "Minh Anh/VOV",
+    "Minh Anh - VnExpress" → ("Minh Anh", outlet); else (None, None). Only with an outlet after the
+    name: "Theo Thanh Niên" alone names the paper. A reporter is two to four syllables, each a
+    capital and lower-case letters; an office or agency ("Sở Y tế", "TTXVN") is no reporter."""
+    parts = _OUTLET_SPLIT.split(value, maxsplit=1)
+    if len(parts) < 2:
+        return None, None
+    name, outlet = parts[0], parts[1].strip(" ()/")
+    syllables = name.split()
+    if not outlet or not 2 <= len(syllables) <= 4 or agency_credit(name) \
+            or not all(t[0].isupper() and t[1:].isalpha() and t[1:].islower() for t in syllables):
+        return None, None
+    return byline_name(name), outlet
 
 
 def _copyright_owner(s: str) -> str | None:

@@ -498,12 +498,47 @@ def test_a_photo_credit_is_a_caption_never_the_byline_or_the_title(line):
     assert [r.kind for r in ex.removed if r.text == line] == ["caption"]
 
 
-@pytest.mark.parametrize("tail, source", [("Nguồn: Báo Quảng Trị", "Báo Quảng Trị"),
-                                          ("Theo Minh Anh (Báo Quảng Trị)", "Minh Anh (Báo Quảng Trị)"),
-                                          ("(Theo TTXVN)", "TTXVN")])
-def test_source_lines_keep_an_outlets_brackets(tail, source):
+@pytest.mark.parametrize("tail, byline, source", [
+    ("Nguồn: Báo Quảng Trị", None, "Báo Quảng Trị"),
+    ("(Theo TTXVN)", None, "TTXVN"),
+    ("Theo Thanh Niên", None, "Thanh Niên"),  # a paper alone, even in Title Case
+    ("Theo Sở Y tế (Báo Quảng Trị)", None, "Sở Y tế (Báo Quảng Trị)"),  # an office is no reporter
+    ("Nguồn: Sở Y tế (Báo Quảng Trị)", None, "Sở Y tế (Báo Quảng Trị)"),  # the outlet's brackets stay
+    ("Theo Minh Anh (Báo Quảng Trị)", "Minh Anh", "Báo Quảng Trị"),  # a reporter, then the outlet
+    ("Theo Trần Thị Minh Anh/VOV", "Trần Thị Minh Anh", "VOV"),
+    ("(Theo Hồng Nhung - VnExpress)", "Hồng Nhung", "VnExpress"),
+])
+def test_theo_lines_name_the_source_and_a_reporter_before_an_outlet(tail, byline, source):
     ex = extract_article("\n".join([_TITLE, "12/10/2026 08:15", _LEAD, _MORE, tail]))
-    assert ex.source == source
+    assert (ex.byline, ex.source) == (byline, source)
+
+
+def test_a_byline_of_the_page_wins_over_the_theo_line():
+    ex = extract_article("\n".join([_TITLE, "12/10/2026 08:15", _LEAD, _MORE, "Hà Linh", "Theo Minh Anh (VOV)"]))
+    assert ex.byline == "Hà Linh"
+
+
+@pytest.mark.parametrize("date_line, name", [
+    # long rows of fields the site prints by the date: each a date, a name, buttons, a count, a section
+    ("Thứ Hai, 12/10/2026 | 08:15 GMT+7 | Thời sự | Chia sẻ | Facebook | Zalo | Twitter | Email | In bài viết", None),
+    ("Cập nhật lúc 08:15 GMT+7 | Thứ Hai, 12/10/2026 | Tác giả: Minh Anh | 1.234 lượt xem | 5 bình luận",
+     "Minh Anh"),
+    ("08:15 | 12/10/2026 | Thời sự - Chính trị | Tin trong nước", None),
+    ("Thứ Hai, 12/10/2026 08:15 AM GMT+7 | Nghe đọc bài | Theo dõi trên Google News", None),
+    ("2026/10/12 08:15 | Kinh tế", None),  # year first, with slashes
+])
+def test_long_date_lines_of_fields_are_never_the_title(date_line, name):
+    ex = extract_article("\n".join(["Trang chủ", "Tin tức", "", date_line, _TITLE, "", _LEAD, "", _MORE]))
+    assert ex.title == _TITLE and ex.published_at[:10] == "2026-10-12" and ex.byline == name
+    assert [r.rule for r in ex.removed if r.text == date_line] == ["metadata.date"]
+
+
+@pytest.mark.parametrize("line", ["Tin tức | Hội nghị 12/10/2026 bàn về kế hoạch phát triển kinh tế",
+                                  "Kinh tế | Giá vàng hôm nay 12/10/2026 tăng mạnh"])
+def test_a_headline_with_a_date_and_a_section_is_no_date_line(line):
+    from bientap.checks.boilerplate import is_date_line
+
+    assert not is_date_line(line)
 
 
 @pytest.mark.parametrize("date_line", [[], ["12/10/2026 08:15"]])
