@@ -1221,11 +1221,16 @@ def _table_or_list(run: list[int], lines: list[str]) -> bool:
 def _after_ticker(prose: list[int], kind: list[str], rule: list[str], lines: list[str]) -> list[int]:
     """Drop a header ticker ("Tin nóng" and whole-sentence teasers) from the article's prose.
 
-    The article starts under its title and date line; prose above a "heading, date line" pair that
-    itself sits under a related-news heading belongs to the site.
+    The article starts under its title and date line; prose above a "heading, date line" pair
+    belongs to the site when it sits under a related-news heading, or when it is one or two
+    sentences with no date line above them (the site's description, an alert: "Cảnh báo: bão số 5
+    ...") — a lead under its own title and date is never dropped.
     """
     first = prose[0]
     if not any(rule[i] == "boilerplate.related" for i in range(0, first)):
+        if any(rule[i] == "metadata.date" for i in range(0, first)):
+            return prose
+        prose = _after_header_sentences(prose, kind, rule, lines)
         return prose
     for d in range(first + 1, min(len(kind), prose[min(len(prose) - 1, 4)] + 1)):
         if rule[d] != "metadata.date":
@@ -1237,6 +1242,32 @@ def _after_ticker(prose: list[int], kind: list[str], rule: list[str], lines: lis
             rest = [p for p in prose if p > d]
             if len(rest) >= 2:
                 return rest
+    return prose
+
+
+def _after_header_sentences(prose: list[int], kind: list[str], rule: list[str], lines: list[str]) -> list[int]:
+    """Prose after the first title-and-date pair (the date line under the title or above it), when
+    at most two prose lines stand above it and at least two follow it, the page shows its chrome
+    (a widget, a counter...) above the pair and no headline stands above the first prose line (a
+    related box with its date inside the text, under the article's own title, is no title); else
+    all of it."""
+    first = prose[0]
+    if any(not kind[i] and 5 <= len(_WORD.findall(lines[i])) <= 50 and not is_prose(lines[i])
+           and not lines[i].endswith((".", ":", ";")) for i in range(first)):
+        return prose
+    for d in range(prose[0] + 1, min(len(kind), prose[min(len(prose) - 1, 2)] + 1)):
+        if rule[d] != "metadata.date":
+            continue
+        for step in (-1, 1):
+            h = d + step
+            while 0 <= h < len(kind) and kind[h] == "blank":
+                h += step
+            if prose[0] < h < len(kind) and not kind[h] and 4 <= words(lines[h]) <= 50 and not is_prose(lines[h]) \
+                    and any(kind[i] == "boilerplate" for i in range(min(d, h))):
+                rest = [p for p in prose if p > max(d, h)]
+                if len(rest) >= 2 and len(prose) - len(rest) <= 2:
+                    return rest
+        return prose  # the first date line decides
     return prose
 
 

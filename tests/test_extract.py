@@ -590,3 +590,24 @@ def test_every_reason_a_line_is_set_aside_for_is_said_in_words(reason, words):
 
     assert words in explain_reason(reason, "en")
     assert explain_reason(reason, "vi") != reason
+
+
+@pytest.mark.parametrize("top", [
+    # the site's description, then its menu, above the title and its date line
+    ["Đài Phát thanh - Truyền hình tỉnh cập nhật tin tức nhanh và chính xác nhất mỗi ngày.",
+     "Trang chủ", "Thời sự", "Truyền hình", "", _TITLE, "Thứ Hai, 12/10/2026 08:15"],
+    # an alert under the menu; the date line above the title
+    ["Trang chủ", "Thời sự", "Truyền hình", "", "Cảnh báo: Bão số 5 đang tiến vào đất liền, người dân cần "
+     "chủ động phòng tránh.", "", "Thứ Hai, 12/10/2026 08:15", _TITLE],
+])
+def test_a_sentence_of_the_site_above_the_title_is_not_the_lead(top):
+    ex = extract_article("\n".join([*top, _LEAD, _MORE, "Minh Anh"]))
+    assert (ex.title, ex.sapo, ex.published_at) == (_TITLE, _LEAD, "2026-10-12T08:15:00+07:00")
+    assert top[0] in [r.text for r in ex.removed] or top[4] in [r.text for r in ex.removed]
+
+
+@pytest.mark.parametrize("top", [[_TITLE], ["Trang chủ", "Thời sự", _TITLE], []])
+def test_a_related_box_with_its_date_inside_the_text_does_not_cut_the_lead(top):
+    ex = extract_article("\n".join([*top, _LEAD, "Quảng Trị đẩy mạnh giải ngân vốn đầu tư công năm 2026",
+                                    "10/10/2026", _MORE, _MORE.replace("Theo báo cáo", "Cũng theo báo cáo")]))
+    assert _LEAD in (ex.sapo, ex.body.split("\n\n")[0])
