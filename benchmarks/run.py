@@ -205,7 +205,7 @@ def bench_check_cli(table: Table, megabytes: float, runs: int = 5) -> None:
     """`bientap check` on one file of `megabytes`, start-up and JSON output included: the best of
     `runs` fresh processes, wall time and CPU time (user + sys of the command and its children),
     with --jobs 1 and with the default (one worker per core; a long file is then checked by two
-    processes, the typo rules in one), and the machine's load average when measured."""
+    processes, the real-word rule in one), and the machine's load average when measured."""
     CACHE.mkdir(exist_ok=True)
     env = _installed_env()
     with tempfile.TemporaryDirectory() as tmp:
