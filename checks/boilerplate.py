@@ -311,9 +311,10 @@ _CAPTION_OPENER = re.compile(
     r"một góc|các đồng chí|các chuyên gia|chuyên gia|học viên|các học viên|ban tổ chức)\b",
     re.I,
 )
-# A credit opening the line ("Ảnh: ...", "(Ảnh minh họa)"), or closing it ("... (Ảnh: TTXVN)",
+# A credit opening the line ("Ảnh: ...", "(Ảnh minh họa)", "Video: ..."), or closing it ("... (Ảnh: TTXVN)",
 # "... - Ảnh: Minh Anh"): nothing after it but one ")" and spaces.
-_PHOTO_CREDIT_HEAD = re.compile(r"^\(?\s*(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ)\s*[:\-–)]", re.I)
+_PHOTO_CREDIT_HEAD = re.compile(
+    r"^\(?\s*(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|video|clip|đồ họa|đồ hoạ)\s*[:\-–)]", re.I)
 _PHOTO_CREDIT_TAIL = re.compile(r"[\(\-–]\s*ảnh\s*:", re.I)
 
 _NAME_PREFIX = re.compile(

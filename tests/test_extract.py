@@ -491,7 +491,7 @@ def test_a_pen_name_in_capitals_before_a_related_box_without_a_blank_line():
     assert extract_article(menu).byline is None
 
 
-@pytest.mark.parametrize("line", ["Ảnh: Thu Hà", "Quang cảnh hội nghị sơ kết (Ảnh: Thu Hà)"])
+@pytest.mark.parametrize("line", ["Ảnh: Thu Hà", "Quang cảnh hội nghị sơ kết (Ảnh: Thu Hà)", "Video: Thu Hà"])
 def test_a_photo_credit_is_a_caption_never_the_byline_or_the_title(line):
     ex = extract_article("\n".join(["Trang chủ", "Tin tức", _TITLE, "12/10/2026 08:15", line, _LEAD, _MORE]))
     assert (ex.title, ex.byline) == (_TITLE, None)
