@@ -24,7 +24,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from bientap.checks.context import Context
-from bientap.checks.findings import CATEGORIES, Document, Finding, make_finding
+from bientap.checks.findings import CATEGORIES, Document, Finding, make_finding, message_text
 from bientap.checks.glossary import GlossaryEntry
 from bientap.checks.lexicon import Lexicon, lexicon as committed_lexicon
 from bientap.checks.registry import RECORD_RULES, REGISTRY, RecordRule, Rule, record_rule, rule
@@ -207,7 +207,8 @@ class Checker:
                             continue
                     if starts is None:
                         starts = line_starts(text)
-                    f = make_finding(doc, r.id, r.category, severity, r.safe, hit, ctx.lang, starts)
+                    f = make_finding(doc, r.id, r.category, severity, r.safe, hit, ctx.lang, starts,
+                                     ctx.style.tone_marks)
                     if (f.rule, f.text) in ctx.ignored:
                         continue
                     findings.append(f)
@@ -233,9 +234,9 @@ class Checker:
             if not self.style.enabled(r.id) or (rules is not None and r.id not in rules and r.category not in rules):
                 continue
             severity = self.style.severity(r.id, r.severity)
-            for field_name, message, message_en in r.fn(fields, ctx):
-                out.append(Finding(r.id, r.category, severity, 0, 0, 1, 1, "",
-                                   message_en if ctx.lang == "en" else message, (), False, field_name))
+            for field_name, message, *message_en in r.fn(fields, ctx):  # (field, Message) or an older pair
+                words = message_text(message, message_en[0] if message_en else None, ctx.lang, ctx.style.tone_marks)
+                out.append(Finding(r.id, r.category, severity, 0, 0, 1, 1, "", words, (), False, field_name))
         return out
 
 

@@ -12,9 +12,10 @@ import re
 import unicodedata
 import dataclasses
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from bientap.checks.text import line_starts, nfc
+from bientap.i18n import translate
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -48,17 +49,62 @@ class Finding:
 _FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
 
 
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A finding's words: an English message id, marked with `N_` so that the catalog finds it
+    (i18n/vi/checks.po translates it), and the values of its `{named}` places.
+
+        Message(N_("Doubled word “{word}”"), word="đi")
+
+    A rule never translates: the finding is made in the check's language (`ctx.lang`, which
+    `check --lang` may set apart from the run's), and the values, article text mostly, go in after
+    translation exactly as they are."""
+
+    msgid: str
+    params: tuple[tuple[str, object], ...]
+
+    def __init__(self, msgid: str, /, **params: object) -> None:
+        object.__setattr__(self, "msgid", msgid)
+        object.__setattr__(self, "params", tuple(params.items()))
+
+    def say(self, lang: str, tone_marks: str = "traditional") -> str:
+        """The message in `lang`, a Vietnamese one in the house's tone-mark placement (the catalog
+        writes "xóa"; a modern house reads "xoá", as the desk's own words are respelt)."""
+        words = translate(self.msgid, lang)
+        if tone_marks == "modern" and words is not self.msgid:
+            words = _in_modern_placement(words)
+        return words.format_map(dict(self.params)) if self.params else words
+
+
+@lru_cache(maxsize=1024)  # one entry per translated message: a few dozen
+def _in_modern_placement(text: str) -> str:
+    from bientap.checks.rules.unicode import in_tone_style  # the rule module imports this one
+
+    return in_tone_style(text, "modern")
+
+
 @dataclass(frozen=True)
 class Hit:
-    """What a rule reports, in view offsets. The engine turns it into a Finding."""
+    """What a rule reports, in view offsets. The engine turns it into a Finding.
+
+    `message_en` is the older shape, a (Vietnamese `message`, English `message_en`) pair of
+    strings, spoken until the boilerplate and metadata rules move to Messages."""
 
     start: int
     end: int
-    message: str
-    message_en: str
+    message: Message | str
+    message_en: str | None = None
     suggestions: tuple[str, ...] = ()
     severity: str | None = None
     safe: bool | None = None
+
+
+def message_text(message: Message | str, message_en: str | None, lang: str, tone_marks: str) -> str:
+    """What a finding says: `message` in `lang` and the house's placement, or of a pair of
+    strings (the older shape) the one in `lang`."""
+    if message_en is None:
+        return message.say(lang, tone_marks)
+    return message_en if lang == "en" else message
 
 
 _TOKEN = re.compile(r"\w+(?:[&.\-/]\w+)*", re.UNICODE)
@@ -186,8 +232,9 @@ def _cluster_bounds(mapping, start: int, end: int) -> tuple[int, int]:
 
 
 def make_finding(doc: Document, rule_id: str, category: str, severity: str, safe: bool, hit: Hit,
-                 lang: str, starts: list[int]) -> Finding:
-    r"""The finding for `hit`, in original offsets; `text` is exactly `original[start:end]`.
+                 lang: str, starts: list[int], tone_marks: str = "traditional") -> Finding:
+    r"""The finding for `hit`, in original offsets; `text` is exactly `original[start:end]`; its
+    message in `lang` and the house's `tone_marks`.
 
     A hit that cuts a rewritten cluster ("oẻ" of "khoe\u0309\u0301", whose view is "khoẻ\u0301")
     cannot be mapped as is: it is widened to the cluster's ends, and each suggestion takes the view
@@ -211,7 +258,7 @@ def make_finding(doc: Document, rule_id: str, category: str, severity: str, safe
         line=line + 1,
         column=start - starts[line] + 1,
         text=doc.original[start:end],
-        message=hit.message_en if lang == "en" else hit.message,
+        message=message_text(hit.message, hit.message_en, lang, tone_marks),
         suggestions=suggestions,
         safe=safe if hit.safe is None else hit.safe,
         field=doc.field,

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from bientap.checks.context import Context
-from bientap.checks.findings import CATEGORIES, SEVERITIES, Document, Hit
+from bientap.checks.findings import CATEGORIES, SEVERITIES, Document, Hit, Message
 
 RuleFn = Callable[[Document, Context], Iterable[Hit]]
 
@@ -54,7 +54,7 @@ def rule(rule_id: str, *, category: str, severity: str = "warning", safe: bool =
     return register
 
 
-RecordRuleFn = Callable[[Mapping[str, "str | None"], Context], Iterable[tuple[str, str, str]]]
+RecordRuleFn = Callable[[Mapping[str, "str | None"], Context], Iterable[tuple[str, Message] | tuple[str, str, str]]]
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,8 @@ RECORD_RULES: dict[str, RecordRule] = {}
 def record_rule(rule_id: str, *, category: str = "metadata", severity: str = "warning"):
     """Register a rule over a stored article's fields (missing byline, headline too long...).
 
-    It yields (field, message_vi, message_en); the finding has no span (start = end = 0).
+    It yields (field, Message); the finding has no span (start = end = 0). (A rule not yet moved
+    to Messages yields (field, message_vi, message_en).)
     """
 
     def register(fn: RecordRuleFn) -> RecordRuleFn:

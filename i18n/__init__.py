@@ -9,6 +9,7 @@ or the compiled catalog is older than its sources). Vietnamese is the default.
 
     _("Saved")              # the current language's word, looked up now
     LABEL = N_("Title")     # marks a word kept at import time; show it with _(LABEL)
+    translate(LABEL, "en")  # the word in a language chosen apart from the run's
 
 `use(lang)` picks the language for the whole process: the command line calls it once, from
 `--lang`, `$BIENTAP_LANG` or `lang = "en"` in the config file's desk.toml, before it prints
@@ -39,6 +40,7 @@ _lang = os.environ.get(RUN_VARIABLE) if os.environ.get(RUN_VARIABLE) in LANGUAGE
 _catalog: gettext.NullTranslations | None = None  # the default language's, read on first use
 _respell: Callable[[str], str] | None = None
 _respelt: dict[str, str] = {}
+_others: dict[str, gettext.NullTranslations] = {}  # translate's catalogs, by language
 
 
 class LanguageError(ValueError):
@@ -107,6 +109,19 @@ def _(message: str) -> str:
     if done is None:
         done = _respelt[text] = _respell(text)
     return done
+
+
+def translate(message: str, lang: str) -> str:
+    """`message` (English, as written in the code) in `lang`, whatever language the run speaks: for
+    words whose language is chosen apart from the run's (a check's findings speak `check --lang`).
+    Not respelt: the caller applies its house's placement, as `use`'s `respell` does."""
+    if lang == "en":
+        return message
+    catalog = _others.get(lang)
+    if catalog is None:
+        check_language(lang)
+        catalog = _others[lang] = gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
+    return catalog.gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

@@ -11,10 +11,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bientap.checks.findings import Document, Hit
+from bientap.checks.findings import Document, Hit, Message
 from bientap.checks.glossary import GlossaryEntry, forms, group_of
 from bientap.checks.registry import rule
 from bientap.checks.vietnamese import LOWER_LETTERS, L, U
+from bientap.i18n import N_
 
 # A token that starts with a capital: "UBND", "KH&CN", "KT-XH", "TP.", "TP.HCM", "ThS", "KHCN&ĐMST".
 # Not one glued after a digit, slash or dash, which is part of a document number ("844/QĐ-TTg").
@@ -191,9 +192,9 @@ def undefined(doc, ctx):
         group = ctx.glossary.get(occ.group, occ.entry)
         expansion = _spelled(group.expansion or occ.entry.expansion, text, occ.start)
         yield Hit(occ.start, occ.end,
-                  f"“{occ.form}” chưa được giải nghĩa ở lần dùng đầu: viết “{expansion} ({occ.group})”",
-                  f"“{occ.form}” is not spelled out at first use: write “{expansion} ({occ.group})”",
-                  (f"{expansion} ({occ.group})",))
+                  Message(N_("“{form}” is not spelled out at first use: write “{expansion} ({abbr})”"),
+                          form=occ.form, expansion=expansion, abbr=occ.group),
+                  suggestions=(f"{expansion} ({occ.group})",))
 
 
 @rule("abbr.variant", category="abbreviation", severity="warning", safe=True, prose_only=True)
@@ -211,12 +212,11 @@ def variant(doc, ctx):
         if o.form == o.group or not o.prose:
             continue
         mixed = len(used[o.group]) > 1
-        yield Hit(o.start, o.end,
-                  f"Viết tắt không thống nhất: “{o.form}” → “{o.group}”"
-                  if mixed else f"Dạng viết tắt của tòa soạn là “{o.group}”",
-                  f"Inconsistent abbreviation: “{o.form}” → “{o.group}”"
-                  if mixed else f"The house spells this abbreviation “{o.group}”",
-                  (o.group,), severity=None if mixed else "info")
+        if mixed:
+            message = Message(N_("Inconsistent abbreviation: “{form}” → “{abbr}”"), form=o.form, abbr=o.group)
+        else:
+            message = Message(N_("The house spells this abbreviation “{abbr}”"), abbr=o.group)
+        yield Hit(o.start, o.end, message, suggestions=(o.group,), severity=None if mixed else "info")
 
 
 @rule("abbr.expand", category="abbreviation", severity="warning", safe=False, prose_only=True)
@@ -227,8 +227,8 @@ def expand(doc, ctx):
         if o.entry is None or not o.prose or o.entry.policy not in ("always-expand", "avoid") or o.defines:
             continue
         expansion = _spelled(o.entry.expansion, text, o.start)
-        yield Hit(o.start, o.end, f"Không dùng viết tắt “{o.form}”: viết “{expansion}”",
-                  f"Do not abbreviate “{o.form}”: write “{expansion}”", (expansion,) if expansion else ())
+        yield Hit(o.start, o.end, Message(N_("Do not abbreviate “{form}”: write “{expansion}”"), form=o.form, expansion=expansion),
+                  suggestions=(expansion,) if expansion else ())
 
 
 @rule("abbr.unknown", category="abbreviation", severity="info", safe=False, prose_only=True)
@@ -243,8 +243,8 @@ def unknown(doc, ctx):
         if o.form in defined:
             continue
         defined.add(o.form)  # one note per token is enough
-        yield Hit(o.start, o.end, f"Viết tắt “{o.form}” chưa có trong bảng viết tắt và chưa được giải nghĩa",
-                  f"Abbreviation “{o.form}” is not in the glossary and not defined in the text")
+        yield Hit(o.start, o.end, Message(N_("Abbreviation “{form}” is not in the glossary and not defined in the text"),
+                                          form=o.form))
 
 
 @rule("abbr.headline", category="abbreviation", severity="warning", safe=False, fields=("title",))
@@ -263,5 +263,5 @@ def in_headline(doc, ctx):
         if o.entry is not None:
             group = ctx.glossary.get(o.group, o.entry)
             expansion = _spelled(group.expansion or o.entry.expansion, text, o.start)
-        yield Hit(o.start, o.end, f"Tít không nên có viết tắt “{o.form}”",
-                  f"Avoid the abbreviation “{o.form}” in a headline", (expansion,) if expansion else ())
+        yield Hit(o.start, o.end, Message(N_("Avoid the abbreviation “{form}” in a headline"), form=o.form),
+                  suggestions=(expansion,) if expansion else ())

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
-from bientap.checks.findings import Hit
+from bientap.checks.findings import Hit, Message
 from bientap.checks.registry import rule
 from bientap.checks.text import visible
 from bientap.checks.vietnamese import L, U
+from bientap.i18n import N_
 
 ALL_FIELDS = ("title", "sapo", "body")
 
@@ -104,7 +105,7 @@ def missing_space_after(doc, ctx):
             word = _word_before(text, i)
             if word.lower() in _DOTTED_ABBREVIATIONS or len(word) == 1 or not _VOWEL.search(word):
                 continue  # "Tp.HCM", "Đ.Mãi", initials without a vowel ("Ch.Beka-ria", "Th.Hà")
-        yield Hit(i, i + 1, f"Thiếu dấu cách sau “{ch}”", f"Missing space after “{ch}”", (ch + " ",))
+        yield Hit(i, i + 1, Message(N_("Missing space after “{mark}”"), mark=ch), suggestions=(ch + " ",))
 
 
 _DATE_WITH_SPACE = re.compile(r"(?<![\d/])(\d{1,2})( *)/( *)(\d{1,2})( *)/( *)(\d{4})(?![\d/])")
@@ -127,8 +128,7 @@ def space_in_date(doc, ctx):
             continue
         seen = m.end()
         fixed = f"{m.group(1)}/{m.group(4)}/{m.group(7)}"
-        yield Hit(m.start(), m.end(), f"Dấu cách thừa trong ngày tháng → “{fixed}”",
-                  f"Space inside a date → “{fixed}”", (fixed,))
+        yield Hit(m.start(), m.end(), Message(N_("Space inside a date → “{fixed}”"), fixed=fixed), suggestions=(fixed,))
 
 
 # "hội thảo , tại", "năm 2022 .", "( xem )", "“ Đổi mới ”". An ellipsis may follow a space.
@@ -153,12 +153,12 @@ def space_before_punctuation(doc, ctx):
             start -= 1
         if start == 0 or text[start - 1].isspace() or text[start - 1] in "([“":
             continue
-        yield Hit(start, end, f"Dấu cách thừa trước “{nxt}”", f"Space before “{nxt}”", ("",))
+        yield Hit(start, end, Message(N_("Space before “{mark}”"), mark=nxt), suggestions=("",))
     for m in _SPACE_AFTER_OPEN.finditer(text):
         prev = text[m.start()]
         if prev == "(" and text[max(0, m.start() - 2):m.start()].lstrip(" -")[-1:] in (":", ";"):
             continue  # the mouth of ":(" or ":-("
-        yield Hit(m.start() + 1, m.end(), f"Dấu cách thừa sau “{prev}”", f"Space after “{prev}”", ("",))
+        yield Hit(m.start() + 1, m.end(), Message(N_("Space after “{mark}”"), mark=prev), suggestions=("",))
 
 
 _DOUBLE = re.compile(r"  +")
@@ -179,7 +179,7 @@ def double_space(doc, ctx):
     for m in _DOUBLE.finditer(text):
         if not m.start() or text[m.start() - 1].isspace() or m.end() == len(text) or text[m.end()].isspace():
             continue
-        yield Hit(m.start(), m.end(), "Hai dấu cách liền nhau", "Doubled space", (" ",))
+        yield Hit(m.start(), m.end(), Message(N_("Doubled space")), suggestions=(" ",))
 
 
 _NBSP = re.compile(r"[\u00a0\u202f\u2007]")
@@ -210,17 +210,14 @@ def non_breaking_space(doc, ctx):
         if after == "\n":
             continue  # trailing whitespace: spacing.trailing
         if before == "\n":
-            yield Hit(start, end, "Khoảng trắng (NBSP) đầu dòng", "Non-breaking space at line start", ("",),
-                      severity="info")
+            yield Hit(start, end, Message(N_("Non-breaking space at line start")), suggestions=("",), severity="info")
             continue
         run = text[start:end]
         if " " not in run and len(run) == 1 and before.isdigit():
             continue
         mixed = " " in run or len(run) > 1
-        yield Hit(start, end,
-                  f"Dấu cách không ngắt {visible(run)!s} giữa hai từ: thay bằng một dấu cách",
-                  f"Non-breaking space {visible(run)!s} between words: use one space",
-                  (" ",), severity=None if mixed else "info")
+        yield Hit(start, end, Message(N_("Non-breaking space {space} between words: use one space"), space=visible(run)),
+                  suggestions=(" ",), severity=None if mixed else "info")
 
 
 _TRAILING = " \t\u00a0\u202f"
@@ -235,7 +232,7 @@ def trailing_space(doc, ctx):
             i = end - 1
             while i > start and text[i - 1] in _TRAILING:
                 i -= 1
-            yield Hit(i, end, "Khoảng trắng thừa cuối dòng", "Trailing whitespace", ("",))
+            yield Hit(i, end, Message(N_("Trailing whitespace")), suggestions=("",))
 
 
 # "kinh tế- xã hội", "2021- 2025", "kinh tế -xã hội": a dash spaced on one side only.
@@ -258,8 +255,7 @@ def dash_spacing(doc, ctx):
             while end < n and text[end] == " ":
                 end += 1
             if end < n and _is_word(text[end]):
-                yield Hit(i, end, f"Dấu “{dash}” cần cách đều hai bên",
-                          f"Space the “{dash}” evenly on both sides", (f" {dash} ",))
+                yield Hit(i, end, Message(N_("Space the “{dash}” evenly on both sides"), dash=dash), suggestions=(f" {dash} ",))
         elif before == " " and after.isalpha():
             # "kinh tế -xã hội" (but not "-5 độ" or a list dash at the line start)
             start = i
@@ -268,8 +264,8 @@ def dash_spacing(doc, ctx):
             # The line's start from the document's index: searching back for "\n" from every
             # dash read a long line once per dash.
             if start > doc.line_starts[doc.line_index(start)] and _is_word(text[start - 1]):
-                yield Hit(start, i + 1, f"Dấu “{dash}” cần cách đều hai bên",
-                          f"Space the “{dash}” evenly on both sides", (f" {dash} ",))
+                yield Hit(start, i + 1, Message(N_("Space the “{dash}” evenly on both sides"), dash=dash),
+                          suggestions=(f" {dash} ",))
 
 
 def _is_word(ch: str) -> bool:
@@ -398,9 +394,8 @@ def unbalanced(doc, ctx):
         bad.append(carried)
     for pos in sorted(bad):
         ch = text[pos]
-        yield Hit(pos, pos + 1, f"Dấu “{ch}” không có dấu đóng/mở tương ứng",
-                  f"Unbalanced “{ch}”")
+        yield Hit(pos, pos + 1, Message(N_("Unbalanced “{mark}”"), mark=ch))
     for pos, curly in sorted(mixed.items()):
         other = "”" if curly == "“" else "“"
-        yield Hit(pos, pos + 1, f"Ngoặc kép không cùng kiểu: dấu \" đi cặp với dấu {other}: dùng {curly}",
-                  f"Mismatched quotation marks: a \" pairs with a {other}: use {curly}", (curly,))
+        yield Hit(pos, pos + 1, Message(N_("Mismatched quotation marks: a \" pairs with a {other}: use {curly}"),
+                                        other=other, curly=curly), suggestions=(curly,))

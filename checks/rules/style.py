@@ -6,10 +6,11 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from bientap.checks.findings import Hit
+from bientap.checks.findings import Hit, Message
 from bientap.checks.glossary import forms
 from bientap.checks.registry import rule
 from bientap.checks.vietnamese import L, U
+from bientap.i18n import N_
 
 ALL_FIELDS = ("title", "sapo", "body")
 
@@ -57,9 +58,9 @@ def name_capitalization(doc, ctx):
             if second == best or not doc.is_prose(start):
                 continue
             yield Hit(start, end,
-                      f"Viết hoa không thống nhất: “{key[0]} {second}” và “{key[0]} {best}” trong cùng bài",
-                      f"Inconsistent capitalization: “{key[0]} {second}” and “{key[0]} {best}” in one article",
-                      (best,))
+                      Message(N_("Inconsistent capitalization: “{first} {second}” and “{first} {best}” in one article"),
+                              first=key[0], second=second, best=best),
+                      suggestions=(best,))
 
 
 # "TP.Cần Thơ" → "TP. Cần Thơ"; "TP.HCM" (capitals after the dot) is a name of its own.
@@ -76,8 +77,8 @@ def prefix_space(doc, ctx):
     for m in _PREFIX_NO_SPACE.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "."):
             continue
-        yield Hit(m.start(), m.end(), f"Viết “{m.group(1)}. ” (có dấu cách) trước tên riêng",
-                  f"Write “{m.group(1)}. ” with a space before the name", (m.group() + " ",))
+        yield Hit(m.start(), m.end(), Message(N_("Write “{prefix}. ” with a space before the name"), prefix=m.group(1)),
+                  suggestions=(m.group() + " ",))
 
 
 _STRAIGHT = re.compile(r'"')
@@ -98,12 +99,12 @@ def quotation_marks(doc, ctx):
                 continue
             for n, pos in enumerate(positions):
                 curly = "“" if n % 2 == 0 else "”"
-                yield Hit(pos, pos + 1, f"Dùng ngoặc kép “ ” thay cho {text[pos]}",
-                          f"Use “ ” quotation marks instead of {text[pos]}", (curly,))
+                yield Hit(pos, pos + 1, Message(N_("Use “ ” quotation marks instead of {mark}"), mark=text[pos]),
+                          suggestions=(curly,))
     for m in _GUILLEMETS.finditer(text):
         curly = "“" if m.group() == "«" else "”"
-        yield Hit(m.start(), m.end(), f"Dùng ngoặc kép “ ” thay cho {m.group()}",
-                  f"Use “ ” quotation marks instead of {m.group()}", (curly,))
+        yield Hit(m.start(), m.end(), Message(N_("Use “ ” quotation marks instead of {mark}"), mark=m.group()),
+                  suggestions=(curly,))
 
 
 def _sentence_case(title: str, keep: Mapping) -> str:
@@ -130,13 +131,12 @@ def headline_caps(doc, ctx):
     start = text.index(stripped[:1]) if stripped else 0
     end = start + len(stripped)
     if all(w.isupper() for w in words if len(w) > 1):
-        yield Hit(start, end, "Tít viết hoa toàn bộ: chỉ viết hoa chữ đầu và tên riêng",
-                  "Headline in capitals: capitalize the first word and names only", (_sentence_case(stripped, forms(ctx.glossary)),))
+        yield Hit(start, end, Message(N_("Headline in capitals: capitalize the first word and names only")),
+                  suggestions=(_sentence_case(stripped, forms(ctx.glossary)),))
         return
     capitalized = sum(1 for w in words if w[:1].isupper() and not w.isupper())
     if len(words) >= 4 and capitalized >= 0.8 * len(words):
-        yield Hit(start, end, "Tít viết hoa mọi chữ: chỉ viết hoa chữ đầu và tên riêng",
-                  "Headline in Title Case: capitalize the first word and names only")
+        yield Hit(start, end, Message(N_("Headline in Title Case: capitalize the first word and names only")))
 
 
 @rule("style.headline_period", category="style", severity="info", safe=True, fields=("title",))
@@ -144,4 +144,4 @@ def headline_period(doc, ctx):
     """Tít có dấu chấm cuối: "Hội thảo khoa học năm 2023." → no full stop after a headline."""
     text = doc.text.rstrip()
     if text.endswith(".") and not text.endswith("..") and len(text) > 1:
-        yield Hit(len(text) - 1, len(text), "Tít không có dấu chấm cuối", "No full stop after a headline", ("",))
+        yield Hit(len(text) - 1, len(text), Message(N_("No full stop after a headline")), suggestions=("",))

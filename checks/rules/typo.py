@@ -14,7 +14,7 @@ from itertools import compress, repeat
 from operator import and_, eq, gt, is_, is_not, itemgetter, not_
 
 from bientap.checks.context import Context
-from bientap.checks.findings import Document, Hit
+from bientap.checks.findings import Document, Hit, Message
 from bientap.checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon
 from bientap.checks.ngrams import (JOINS_LEFT, JOINS_RIGHT, SLIP_COST, Ngrams, context_score, known_context, ngrams, rank,
                                    slip_kind, weighable_edits)
@@ -22,6 +22,7 @@ from bientap.checks.registry import rule
 from bientap.checks.text import fold
 from bientap.checks.vietnamese import (MERGED_ONSETS, confusions, is_structural, iy_variant, normalize, place_tone,
                                split_onset, strip_tone, swap_onset)
+from bientap.i18n import N_
 
 # Letter runs. "\s" changes nothing ([^\W\d_] already leaves spaces out) but lets the engine skip
 # spaces at once: the split runs 1.6x faster.
@@ -475,9 +476,8 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
         foreign_right = i + 1 < n and linked[i + 1] and _foreign_at(sc, i + 1)
         if not marked and (foreign_left or foreign_right):
             continue  # inside a foreign phrase: "Pacta sunt servanda"
-        yield Hit(*sc.span(i),
-                  f"“{raw[i]}” không phải tiếng Việt", f"“{raw[i]}” is not a Vietnamese word",
-                  tuple(_render(c, raw[i], ctx) for c in suggestions),
+        yield Hit(*sc.span(i), Message(N_("“{word}” is not a Vietnamese word"), word=raw[i]),
+                  suggestions=tuple(_render(c, raw[i], ctx) for c in suggestions),
                   severity=None if marked else "warning")
 
 
@@ -702,8 +702,8 @@ def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
             continue
         raw = sc.raw[i]
         fixed = tuple(_render(v, raw, ctx) for v in intended)
-        yield Hit(*sc.span(i), f"“{raw}” có lẽ là “{fixed[0]}”", f"“{raw}” is probably “{fixed[0]}”",
-                  fixed)
+        yield Hit(*sc.span(i), Message(N_("“{word}” is probably “{fixed}”"), word=raw, fixed=fixed[0]),
+                  suggestions=fixed)
 
 
 def _phrases(keys: list[str | None], i: int) -> list[str]:
@@ -753,8 +753,8 @@ def doubled(doc: Document, ctx: Context) -> Iterator[Hit]:
         # before another word, "sáng tạo | tạo | động lực". Say so, quietly.
         ambiguous = lex.pair(before, key[i]) == WORD and (
             lex.pair(key[i], after) == WORD or (lex.free(key[i]) and lex.pair(after, after2) == WORD))
-        yield Hit(*sc.span(i - 1, i), f"Lặp từ “{raw[i]}”", f"Doubled word “{raw[i]}”",
-                  (raw[i - 1],), severity="info" if ambiguous else None)
+        yield Hit(*sc.span(i - 1, i), Message(N_("Doubled word “{word}”"), word=raw[i]),
+                  suggestions=(raw[i - 1],), severity="info" if ambiguous else None)
 
 
 # --- names -----------------------------------------------------------------------------------
@@ -819,8 +819,8 @@ def name_case(doc: Document, ctx: Context) -> Iterator[Hit]:
         if written_full or lone_middle or given_name:
             raw = sc.raw[i]
             fixed = raw[:1].upper() + raw[1:]
-            yield Hit(*sc.span(i), f"Tên riêng viết thường: “{raw}” → “{fixed}”",
-                      f"Lower-case syllable in a name: “{raw}” → “{fixed}”", (fixed,))
+            yield Hit(*sc.span(i), Message(N_("Lower-case syllable in a name: “{word}” → “{fixed}”"), word=raw, fixed=fixed),
+                      suggestions=(fixed,))
 
 
 @rule("typo.name_variant", category="typo", severity="warning", prose_only=True, captions=True)
@@ -852,6 +852,6 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
                         raw = sc.raw[j]
                         fixed = _render(want, raw, ctx)
                         yield Hit(*sc.span(j),
-                                  f"Tên viết khác trong cùng bài: “{raw}” (nơi khác: “{fixed}”)",
-                                  f"Name spelled two ways in this article: “{raw}” (elsewhere “{fixed}”)",
-                                  (fixed,))
+                                  Message(N_("Name spelled two ways in this article: “{word}” (elsewhere “{fixed}”)"),
+                                          word=raw, fixed=fixed),
+                                  suggestions=(fixed,))

@@ -11,9 +11,10 @@ import re
 import unicodedata
 from collections import Counter
 
-from bientap.checks.findings import Hit
+from bientap.checks.findings import Hit, Message
 from bientap.checks.registry import record_rule, rule
 from bientap.checks.text import BIDI_CONTROLS, dropped_characters, nfc, visible
+from bientap.i18n import N_
 
 ALL_FIELDS = ("title", "sapo", "body")
 
@@ -48,8 +49,8 @@ def decomposed(doc, ctx):
         composed = nfc(cluster)
         if composed == cluster or "\n" in cluster or "\r" in cluster:
             continue
-        yield Hit(k, end, f"Chữ tổ hợp (NFD): nên dùng dạng dựng sẵn “{composed}”",
-                  f"Decomposed (NFD) letter: use the composed form “{composed}”", (composed,))
+        yield Hit(k, end, Message(N_("Decomposed (NFD) letter: use the composed form “{composed}”"), composed=composed),
+                  suggestions=(composed,))
 
 
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064" + "".join(
@@ -76,8 +77,8 @@ def invisible(doc, ctx):
         if ch == "\u200d" and 0 < i < len(text) - 1 and _is_emoji(text[i - 1]) and _is_emoji(text[i + 1]):
             continue
         name = unicodedata.name(ch, visible(ch))
-        yield Hit(i, i + 1, f"Ký tự vô hình {visible(ch)} ({name}): nên xoá",
-                  f"Invisible character {visible(ch)} ({name}): delete it", ("",))
+        yield Hit(i, i + 1, Message(N_("Invisible character {char} ({name}): delete it"), char=visible(ch), name=name),
+                  suggestions=("",))
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -91,8 +92,7 @@ def control(doc, ctx):
     """
     for m in _CONTROL.finditer(doc.text):
         shown = visible(m.group())
-        yield Hit(m.start(), m.end(), f"Ký tự điều khiển {shown}: nên xoá",
-                  f"Control character {shown}: delete it", ("",))
+        yield Hit(m.start(), m.end(), Message(N_("Control character {char}: delete it"), char=shown), suggestions=("",))
 
 
 # UTF-8 bytes read as Windows-1252 (or Latin-1): "Khoa há»c" for "Khoa học", "Ä‘" for "đ".
@@ -150,15 +150,14 @@ def mojibake(doc, ctx):
             continue
         # One short pair inside an all-caps word ("NGÃ\xa0") may be real text: offer, do not apply.
         safe = len(run) > 2 or not (m.start() and text[m.start() - 1].isupper())
-        yield Hit(m.start(), m.end(), f"Lỗi phông (mojibake): “{visible(run)}” có lẽ là “{fixed}”",
-                  f"Mojibake: “{visible(run)}” is probably “{fixed}”", (fixed,), safe=safe)
+        yield Hit(m.start(), m.end(), Message(N_("Mojibake: “{run}” is probably “{fixed}”"), run=visible(run), fixed=fixed),
+                  suggestions=(fixed,), safe=safe)
     start = text.find("\ufffd")
     while start != -1:
         end = start + 1
         while end < len(text) and text[end] == "\ufffd":
             end += 1
-        yield Hit(start, end, "Ký tự bị mất khi chuyển mã (�): cần gõ lại từ bản gốc",
-                  "Characters lost in conversion (�): retype from the original", (), safe=False)
+        yield Hit(start, end, Message(N_("Characters lost in conversion (�): retype from the original")), safe=False)
         start = text.find("\ufffd", end)
 
 
@@ -234,14 +233,14 @@ def tone_marks(doc, ctx):
         return
     mixed = bool(traditional) and bool(modern)
     severity = None if mixed else "info"
-    style_vi = "truyền thống (hòa, thủy)" if ctx.style.tone_marks == "traditional" else "kiểu mới (hoà, thuỷ)"
-    style_en = "traditional (hòa, thủy)" if ctx.style.tone_marks == "traditional" else "modern (hoà, thuỷ)"
+    # The examples are a parameter: written in their own placement, never respelt with the words.
+    if ctx.style.tone_marks == "traditional":
+        words, examples = N_("Tone mark placement: house style is traditional ({examples}) → “{fixed}”"), "hòa, thủy"
+    else:
+        words, examples = N_("Tone mark placement: house style is modern ({examples}) → “{fixed}”"), "hoà, thuỷ"
     for start, end, pair in wrong:
         fixed = move_tone(pair)
-        yield Hit(start, end,
-                  f"Vị trí dấu thanh: quy ước của tòa soạn là {style_vi} → “{fixed}”",
-                  f"Tone mark placement: house style is {style_en} → “{fixed}”",
-                  (fixed,), severity=severity)
+        yield Hit(start, end, Message(words, examples=examples, fixed=fixed), suggestions=(fixed,), severity=severity)
 
 
 @record_rule("unicode.dropped", category="unicode", severity="info")
@@ -258,8 +257,7 @@ def dropped(fields, ctx):
         return
     counts = Counter(visible(ch) for _, ch in chars)
     shown = ", ".join(f"{ch}×{n}" if n > 1 else ch for ch, n in counts.most_common(6))
-    yield ("body", f"Đã loại {len(chars)} ký tự điều khiển/định hướng khi nhập: {shown}",
-           f"Dropped {len(chars)} control/bidi characters on import: {shown}")
+    yield ("body", Message(N_("Dropped {count} control/bidi characters on import: {chars}"), count=len(chars), chars=shown))
 
 
 def in_tone_style(text: str, tone_marks: str) -> str:
