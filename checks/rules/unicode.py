@@ -233,7 +233,7 @@ def tone_marks(doc, ctx):
         return
     mixed = bool(traditional) and bool(modern)
     severity = None if mixed else "info"
-    # The examples are a parameter: written in their own placement, never respelt with the words.
+    # The examples go in as a value: the catalog is written in the traditional placement only.
     if ctx.style.tone_marks == "traditional":
         words, examples = N_("Tone mark placement: house style is traditional ({examples}) → “{fixed}”"), "hòa, thủy"
     else:
