@@ -391,3 +391,23 @@ def test_a_prepared_checker_has_built_what_only_a_misspelling_would():
     assert len(own.derived) == 1
     index = next(iter(own.derived.values()))
     assert "tra" in index.get("tra", ())
+
+
+@pytest.mark.parametrize("text, glued, fixed", [
+    ("Tàu rời cảng lúc sáng sớm và cập bếnHải Phòng chiều nay.", "bếnHải", "bến Hải"),
+    ("Đoàn công tác của tỉnhQuảng Trị đã về thăm.", "tỉnhQuảng", "tỉnh Quảng"),
+    ("Mưa lớn ở huyện Kỳ SơnSạt lở nhiều nơi.", "SơnSạt", "Sơn Sạt"),
+])
+def test_words_glued_by_a_lost_space_are_split_where_the_case_changes(text, glued, fixed):
+    found = [f for f in check_text(text, Context()) if f.rule == "typo.glued"]
+    assert [(f.text, f.suggestions) for f in found] == [(glued, (fixed,))]
+
+
+@pytest.mark.parametrize("text", [
+    "Xe điện VinFast và điện thoại iPhone bán chạy.",  # brands: capitals inside, plain ASCII
+    "Tập đoàn PetroVietnam công bố kết quả.",
+    "Anh vÀ em.",  # a slip of case, no piece of two letters before it
+    "Xem thêm tại tinTuc.vn hôm nay.",  # part of an address
+])
+def test_brand_names_and_addresses_are_not_glued_words(text):
+    assert [f for f in check_text(text, Context()) if f.rule == "typo.glued"] == []

@@ -757,6 +757,42 @@ def doubled(doc: Document, ctx: Context) -> Iterator[Hit]:
                   suggestions=(raw[i - 1],), severity="info" if ambiguous else None)
 
 
+# --- words glued together --------------------------------------------------------------------
+
+def _case_breaks(word: str) -> list[int]:
+    """Where a lower-case letter is followed by a capital inside `word` ("gọiQueensland": [3])."""
+    return [j + 1 for j in range(len(word) - 1) if word[j].islower() and word[j + 1].isupper()]
+
+
+@rule("typo.glued", category="typo", severity="warning", prose_only=True, captions=True, fields=("title", "sapo", "body"))
+def glued(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """Dính chữ (words glued together): a word that ends and the next, capitalised, that begins with
+    no space between them, "tên gọiQueensland", "Đại học QuốcGia", "Đắk NôngLũ quét": a space lost
+    when the text was typed or copied from a page.
+
+    Only where the glued run holds a Vietnamese letter and every piece is two letters or more and
+    one is a Vietnamese syllable: brand names written in capitals inside ("VinFast", "iPhone",
+    "PetroVietnam") are plain ASCII and stay.
+    """
+    tables = _tables(ctx)
+    sc = scan(doc, tables)
+    known = tables.lex.syllables
+    raw, kind, touches = sc.raw, sc.kind, sc.touches
+    for i in compress(range(len(sc)), map(OTHER.__eq__, kind)):
+        word = raw[i]
+        if touches[i] or word.isascii():
+            continue
+        breaks = _case_breaks(word)
+        if not breaks:
+            continue
+        pieces = [word[a:b] for a, b in zip([0, *breaks], [*breaks, len(word)])]
+        if min(map(len, pieces)) < 2 or not any(normalize(p.lower()) in known for p in pieces):
+            continue
+        fixed = " ".join(pieces)
+        yield Hit(*sc.span(i), Message(N_("Words glued together: “{word}” → “{fixed}”"), word=word, fixed=fixed),
+                  suggestions=(fixed,))
+
+
 # --- names -----------------------------------------------------------------------------------
 
 def _name_runs(sc: Scan) -> list[list[int]]:
