@@ -797,6 +797,7 @@ def iy(doc: Document, ctx: Context) -> Iterator[Hit]:
     sc = scan(doc, tables)
     pairs, counts = _iy_pairs(tables.lex), tables.counts
     keys, context, linked = sc.ordinary(tables.custom), sc.context_keys(), sc.linked
+    gains: dict[tuple, float] = {}
     present = set(keys)  # the article's own prose: "Mỹ" the country is no spelling of "mĩ quan"
     n = len(sc)
     for i in compress(range(n), map(pairs.__contains__, keys)):
@@ -804,9 +805,11 @@ def iy(doc: Document, ctx: Context) -> Iterator[Hit]:
         other = pairs[a]
         l = context[i - 1] if i and linked[i] else None
         r = context[i + 1] if i + 1 < n and linked[i + 1] else None
-        if not ((l and counts.bigram(l, other)) or (r and counts.bigram(other, r))):
-            continue
-        gain = sum(context_score(counts, l, other, r)) - sum(context_score(counts, l, a, r))
+        gain = gains.get((l, a, r))
+        if gain is None:  # contexts repeat: each is weighed once per text
+            seen = (l and counts.bigram(l, other)) or (r and counts.bigram(other, r))
+            gain = gains[l, a, r] = (sum(context_score(counts, l, other, r)) - sum(context_score(counts, l, a, r))
+                                     if seen else 0.0)
         mixed = other in present
         if gain <= 0 or (gain <= IY_GAIN and not mixed):
             continue
