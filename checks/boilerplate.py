@@ -24,75 +24,70 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from bientap.i18n import N_, translate
+
 KINDS = ("body", "title", "blank", "boilerplate", "caption", "metadata")
 
-# rule id → (Vietnamese, English) description, for messages and the removed-lines list.
-RULE_REASONS: dict[str, tuple[str, str]] = {
-    "boilerplate.menu": ("menu, điều hướng của trang", "site menu or navigation"),
-    "boilerplate.banner": ("khẩu hiệu, tên trang in hoa", "banner slogan or site header"),
-    "boilerplate.widget": ("nút in/chia sẻ/cỡ chữ", "print/share/font-size widget"),
-    "boilerplate.footer": ("chân trang: bản quyền, địa chỉ, liên hệ", "footer: copyright, address, contact"),
-    "boilerplate.counter": ("bộ đếm lượt truy cập", "visitor counter"),
-    "boilerplate.file_path": ("đường dẫn tệp ảnh sót lại", "leftover image file path"),
-    "boilerplate.url": ("đường dẫn (URL) đứng riêng", "lone URL"),
-    "boilerplate.related": ("danh sách tin liên quan", "related-news list"),
-    "boilerplate.comments": ("khung bình luận của bạn đọc", "reader comments block"),
-    "boilerplate.duplicate": ("đoạn lặp lại", "duplicated paragraph"),
-    "boilerplate.caption": ("chú thích ảnh", "photo caption"),
-    "boilerplate.photo_ref": ("tham chiếu ảnh \"(ảnh dưới)\"", "photo reference \"(ảnh dưới)\""),
-    "metadata.date": ("dòng ngày đăng", "date line"),
-    "metadata.byline": ("bút danh", "byline"),
-    "metadata.source": ("dòng nguồn", "source line"),
-    "metadata.tags": ("dòng từ khóa (thành thẻ)", "keyword line (becomes tags)"),
-    "title": ("tít", "title"),
+# rule id → what the rule sets aside, a catalog msgid (i18n/vi/checks.po): for the boilerplate
+# rules' messages and the removed-lines list.
+RULE_REASONS: dict[str, str] = {
+    "boilerplate.menu": N_("site menu or navigation"),
+    "boilerplate.banner": N_("banner slogan or site header"),
+    "boilerplate.widget": N_("print/share/font-size widget"),
+    "boilerplate.footer": N_("footer: copyright, address, contact"),
+    "boilerplate.counter": N_("visitor counter"),
+    "boilerplate.file_path": N_("leftover image file path"),
+    "boilerplate.url": N_("lone URL"),
+    "boilerplate.related": N_("related-news list"),
+    "boilerplate.comments": N_("reader comments block"),
+    "boilerplate.duplicate": N_("duplicated paragraph"),
+    "boilerplate.caption": N_("photo caption"),
+    "boilerplate.photo_ref": N_("photo reference \"(ảnh dưới)\""),
+    "metadata.date": N_("date line"),
+    "metadata.byline": N_("byline"),
+    "metadata.source": N_("source line"),
+    "metadata.tags": N_("keyword line (becomes tags)"),
+    "title": N_("title"),
     # Set aside by the page's HTML structure at import (store/ingest), not by the line classifier.
-    "boilerplate.list_heading": ("tiêu đề danh sách liên kết của trang (Các tin khác…)",
-                                 "heading over a list of links (Other news…)"),
-    "boilerplate.outside_main": ("dòng ngắn nằm ngoài phần chính của trang", "short line outside the page's main text"),
-    "caption.figcaption": ("chú thích ảnh (figcaption trong HTML)", "photo caption (an HTML figcaption)"),
+    "boilerplate.list_heading": N_("heading over a list of links (Other news…)"),
+    "boilerplate.outside_main": N_("short line outside the page's main text"),
+    "caption.figcaption": N_("photo caption (an HTML figcaption)"),
 }
 
 
-# The evidence behind a verdict (LineClass.evidence: a key, or "key=detail") → (Vietnamese, English),
-# "{}" standing for the detail: what the removed-lines list says about each line.
-EVIDENCE: dict[str, tuple[str, str]] = {
-    "widget": ("chỉ gồm nút/chữ của trang (in, chia sẻ, tìm kiếm, giờ…)",
-               "only site buttons or words (print, share, search, a time…)"),
-    "attachment": ("tệp đính kèm hoặc nút tải về", "attachment or download link"),
-    "pipes": ("{} mục ngắn ngăn bằng dấu |", "{} short items separated by |"),
-    "breadcrumb": ("đường dẫn chuyên mục (Trang chủ > …)", "breadcrumb (Home > …)"),
-    "run": ("{} dòng ngắn liền nhau, không có câu", "{} short lines in a row, no sentence"),
-    "above_title": ("đứng trên tít, thuộc phần đầu trang", "above the title, in the site header"),
-    "above_text": ("đứng trên đoạn đầu, thuộc phần đầu trang", "above the first paragraph, in the site header"),
-    "label_under_title": ("nhãn chuyên mục ngắn giữa tít và bài", "short section label between title and text"),
-    "label_under_date": ("nhãn ngắn giữa dòng ngày và bài", "short label between date line and text"),
-    "series": ("bài khác trong cùng loạt bài (Bài 1: …)", "another part of the series (Bài 1: …)"),
-    "headlines": ("{} tít bài khác liền nhau giữa bài, không có đoạn văn",
-                  "{} headlines of other articles in a row inside the text, no paragraph"),
-    "after_end": ("sau khi bài đã kết thúc (sau bút danh/chân bài)", "after the article ended (byline or end marker)"),
-    "heading": ("tiêu đề khối tin của trang (Tin liên quan, Xem thêm…)",
-                "heading of a site block (Related news, Read more…)"),
-    "under_heading": ("nằm trong khối tin liên quan", "inside a related-news block"),
-    "footer_words": ("chữ của chân trang (bản quyền, địa chỉ, giấy phép…)",
-                     "footer words (copyright, address, licence…)"),
-    "contact": ("số điện thoại hoặc email, không phải câu văn", "phone number or email, not a sentence"),
-    "notice": ("thông báo của trang (cookie, tải ứng dụng, đường dây nóng)",
-               "site notice (cookies, app download, hotline)"),
-    "slogan": ("khẩu hiệu in hoa", "slogan in capitals"),
-    "date": ("chỉ gồm ngày, giờ, thứ", "only a date, time and weekday"),
-    "date+name": ("ngày giờ kèm bút danh", "date and time with the byline"),
-    "date+label": ("ngày giờ kèm tên chuyên mục hoặc nút của trang", "date and time with a section name or site buttons"),
-    "under_title": ("tên người viết ngay dưới tít", "author's name right under the title"),
-    "over_title": ("tên người viết ngay trên tít", "author's name right above the title"),
-    "today": ("ngày hôm nay ở đầu trang, không phải ngày đăng bài",
-              "today's date in the site header, not the publication date"),
-    "agency": ("cơ quan ký tên ngay sau đoạn cuối", "the office signing, right after the last paragraph"),
-    "after_text": ("tên người viết ngay sau đoạn cuối", "author's name right after the last paragraph"),
-    "sign_off": ("tên người viết khép bài, sau đó là phần của trang", "author's name closing the article, site below it"),
-    "credit": ("ghi nguồn ảnh (Ảnh: …)", "photo credit (Ảnh: …)"),
-    "after_image": ("ngay cạnh ảnh", "right by an image"),
-    "caption_shape": ("câu ngắn tả ảnh: ai làm gì, ở đâu, không dấu chấm cuối",
-                      "short picture description: who does what where, no full stop"),
+# The evidence behind a verdict (LineClass.evidence: a key, or "key=detail") → a catalog msgid,
+# "{n}" standing for the detail (a count): what the removed-lines list says about each line.
+EVIDENCE: dict[str, str] = {
+    "widget": N_("only site buttons or words (print, share, search, a time…)"),
+    "attachment": N_("attachment or download link"),
+    "pipes": N_("{n} short items separated by |"),
+    "breadcrumb": N_("breadcrumb (Home > …)"),
+    "run": N_("{n} short lines in a row, no sentence"),
+    "above_title": N_("above the title, in the site header"),
+    "above_text": N_("above the first paragraph, in the site header"),
+    "label_under_title": N_("short section label between title and text"),
+    "label_under_date": N_("short label between date line and text"),
+    "series": N_("another part of the series (Bài 1: …)"),
+    "headlines": N_("{n} headlines of other articles in a row inside the text, no paragraph"),
+    "after_end": N_("after the article ended (byline or end marker)"),
+    "heading": N_("heading of a site block (Related news, Read more…)"),
+    "under_heading": N_("inside a related-news block"),
+    "footer_words": N_("footer words (copyright, address, licence…)"),
+    "contact": N_("phone number or email, not a sentence"),
+    "notice": N_("site notice (cookies, app download, hotline)"),
+    "slogan": N_("slogan in capitals"),
+    "date": N_("only a date, time and weekday"),
+    "date+name": N_("date and time with the byline"),
+    "date+label": N_("date and time with a section name or site buttons"),
+    "under_title": N_("author's name right under the title"),
+    "over_title": N_("author's name right above the title"),
+    "today": N_("today's date in the site header, not the publication date"),
+    "agency": N_("the office signing, right after the last paragraph"),
+    "after_text": N_("author's name right after the last paragraph"),
+    "sign_off": N_("author's name closing the article, site below it"),
+    "credit": N_("photo credit (Ảnh: …)"),
+    "after_image": N_("right by an image"),
+    "caption_shape": N_("short picture description: who does what where, no full stop"),
 }
 
 
@@ -123,14 +118,13 @@ def explain(rule: str, evidence: str = "", lang: str = "vi") -> str:
     >>> explain("boilerplate.menu", "run=5", "en")
     'site menu or navigation: 5 short lines in a row, no sentence'
     """
-    pick = 1 if lang == "en" else 0
-    names = RULE_REASONS.get(rule)
-    head = names[pick] if names else rule
+    name = RULE_REASONS.get(rule)
+    head = translate(name, lang) if name else rule
     key, _, detail = evidence.partition("=")
     said = EVIDENCE.get(key)
     if said is None:
         return head
-    return f"{head}: {said[pick].replace('{}', detail)}"
+    return f"{head}: {translate(said, lang).format(n=detail)}"
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from bientap.checks.context import Context
-from bientap.checks.findings import CATEGORIES, Document, Finding, make_finding, message_text
+from bientap.checks.findings import CATEGORIES, Document, Finding, make_finding
 from bientap.checks.glossary import GlossaryEntry
 from bientap.checks.lexicon import Lexicon, lexicon as committed_lexicon
 from bientap.checks.registry import RECORD_RULES, REGISTRY, RecordRule, Rule, record_rule, rule
@@ -234,8 +234,8 @@ class Checker:
             if not self.style.enabled(r.id) or (rules is not None and r.id not in rules and r.category not in rules):
                 continue
             severity = self.style.severity(r.id, r.severity)
-            for field_name, message, *message_en in r.fn(fields, ctx):  # (field, Message) or an older pair
-                words = message_text(message, message_en[0] if message_en else None, ctx.lang, ctx.style.tone_marks)
+            for field_name, message in r.fn(fields, ctx):
+                words = message.say(ctx.lang, ctx.style.tone_marks)
                 out.append(Finding(r.id, r.category, severity, 0, 0, 1, 1, "", words, (), False, field_name))
         return out
 

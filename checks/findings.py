@@ -58,7 +58,8 @@ class Message:
 
     A rule never translates: the finding is made in the check's language (`ctx.lang`, which
     `check --lang` may set apart from the run's), and the values, article text mostly, go in after
-    translation exactly as they are."""
+    translation exactly as they are. A value may be a Message itself (a line's reason inside the
+    boilerplate rules' message): it is said in the same language and placement."""
 
     msgid: str
     params: tuple[tuple[str, object], ...]
@@ -73,7 +74,10 @@ class Message:
         words = translate(self.msgid, lang)
         if tone_marks == "modern" and words is not self.msgid:
             words = _in_modern_placement(words)
-        return words.format_map(dict(self.params)) if self.params else words
+        if not self.params:
+            return words
+        return words.format_map({name: value.say(lang, tone_marks) if isinstance(value, Message) else value
+                                 for name, value in self.params})
 
 
 @lru_cache(maxsize=1024)  # one entry per translated message: a few dozen
@@ -85,26 +89,14 @@ def _in_modern_placement(text: str) -> str:
 
 @dataclass(frozen=True)
 class Hit:
-    """What a rule reports, in view offsets. The engine turns it into a Finding.
-
-    `message_en` is the older shape, a (Vietnamese `message`, English `message_en`) pair of
-    strings, spoken until the boilerplate and metadata rules move to Messages."""
+    """What a rule reports, in view offsets. The engine turns it into a Finding."""
 
     start: int
     end: int
-    message: Message | str
-    message_en: str | None = None
+    message: Message
     suggestions: tuple[str, ...] = ()
     severity: str | None = None
     safe: bool | None = None
-
-
-def message_text(message: Message | str, message_en: str | None, lang: str, tone_marks: str) -> str:
-    """What a finding says: `message` in `lang` and the house's placement, or of a pair of
-    strings (the older shape) the one in `lang`."""
-    if message_en is None:
-        return message.say(lang, tone_marks)
-    return message_en if lang == "en" else message
 
 
 _TOKEN = re.compile(r"\w+(?:[&.\-/]\w+)*", re.UNICODE)
@@ -258,7 +250,7 @@ def make_finding(doc: Document, rule_id: str, category: str, severity: str, safe
         line=line + 1,
         column=start - starts[line] + 1,
         text=doc.original[start:end],
-        message=message_text(hit.message, hit.message_en, lang, tone_marks),
+        message=hit.message.say(lang, tone_marks),
         suggestions=suggestions,
         safe=safe if hit.safe is None else hit.safe,
         field=doc.field,

@@ -54,7 +54,7 @@ def rule(rule_id: str, *, category: str, severity: str = "warning", safe: bool =
     return register
 
 
-RecordRuleFn = Callable[[Mapping[str, "str | None"], Context], Iterable[tuple[str, Message] | tuple[str, str, str]]]
+RecordRuleFn = Callable[[Mapping[str, "str | None"], Context], Iterable[tuple[str, Message]]]
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,7 @@ RECORD_RULES: dict[str, RecordRule] = {}
 def record_rule(rule_id: str, *, category: str = "metadata", severity: str = "warning"):
     """Register a rule over a stored article's fields (missing byline, headline too long...).
 
-    It yields (field, Message); the finding has no span (start = end = 0). (A rule not yet moved
-    to Messages yields (field, message_vi, message_en).)
+    It yields (field, Message); the finding has no span (start = end = 0).
     """
 
     def register(fn: RecordRuleFn) -> RecordRuleFn:

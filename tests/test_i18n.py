@@ -196,13 +196,55 @@ EVERY_RULE = [
     "Bà Nguyễn Thị Mai nói “chào. Ông (Nguyễn) nói ) nhé \" và “ hai ”.",
     "Phát triển kinh tế,xã hội. Ông Nguyễn Thanh bình trao đổi với phóng viên.",
     "Anh Lê Văn Hùng nói. Anh Lê Văn Hùng kể lại với anh Lê Văn Hung.",
+    "Đoàn công tác đến thăm xã Tân HiệpBuổi sáng hôm ấy trời mưa.",
 ]
+# ... and every boilerplate rule: a page of my own with its site around it.
+EVERY_RULE.append("""NHIỆT LIỆT CHÀO MỪNG ĐẠI HỘI ĐẢNG BỘ XÃ AN BÌNH LẦN THỨ XX!
+CỔNG THÔNG TIN ĐIỆN TỬ XÃ AN BÌNH
+Trang chủ
+Giới thiệu
+Tin tức
+Văn bản
+Liên hệ
+Trang chủ > Tin tức > Nông nghiệp
+Xã An Bình ra quân làm thủy lợi mùa khô
+In trang Xuất PDF
+Sáng nay, xã An Bình ra quân nạo vét kênh mương nội đồng để chuẩn bị cho vụ lúa đông xuân năm nay.
+Description: C:\\Users\\may1\\IMG_1234.JPG
+Như ảnh dưới cho thấy (ảnh dưới), bà con đã có mặt từ sớm và chia nhau từng đoạn kênh.
+Bà con nông dân nạo vét kênh mương tại cánh đồng thôn Đông
+Ông Trần Văn Bình, Chủ tịch xã, cho biết năm nay xã nạo vét hơn mười cây số kênh mương nội đồng.
+Ông Trần Văn Bình, Chủ tịch xã, cho biết năm nay xã nạo vét hơn mười cây số kênh mương nội đồng.
+Minh An
+https://anbinh.example.gov.vn/tin-tuc
+Ý kiến bạn đọc
+Gửi bình luận
+Các tin khác
+Xã An Bình tổ chức hội nghị tổng kết công tác năm
+Xã An Bình trao quà cho gia đình chính sách dịp Tết
+Xã An Bình khai giảng lớp dạy nghề cho lao động nông thôn
+Thống kê truy cập
+Truy cập tổng 1.983.286
+Bản quyền © 2026 thuộc về UBND xã An Bình
+Địa chỉ: thôn Đông, xã An Bình; Điện thoại: 0123 456 789
+""")
+# Fields that make every record rule speak.
+EVERY_RECORD = [{"title": "Tin", "body": "Bài.", "raw": "Bài\x07."},
+                {"title": " ".join(["chữ"] * 30), "body": "Bài."}, {"body": "Bài."}]
+
+
+def _messages(message):
+    """`message` and the Messages among its values, each said through the catalog."""
+    yield message
+    for _name, value in message.params:
+        if isinstance(value, type(message)):
+            yield from _messages(value)
 
 
 def test_every_rule_speaks_through_the_catalog():
     """Each rule's message is a Message whose English id has a Vietnamese translation (a word a rule
-    writes without N_() would escape `catalog missing`). Boilerplate and metadata rules still give
-    (Vietnamese, English) pairs until they move."""
+    writes without N_() would escape `catalog missing`), and so is each value that is a Message
+    (the boilerplate rules' line reason)."""
     from bientap.checks.engine import REGISTRY, RECORD_RULES, Checker
     from bientap.checks.findings import Document, Message
     from bientap.checks.glossary import GlossaryEntry
@@ -212,7 +254,6 @@ def test_every_rule_speaks_through_the_catalog():
                 "XYZQ": GlossaryEntry("XYZQ", "xê y", policy="avoid"),
                 "TS": GlossaryEntry("TS", "tiến sĩ", policy="always-expand")}
     strings, _owner, _conflicts = catalog.translated()
-    pairs = ("boilerplate", "metadata")
     spoke, untranslated = set(), []
     for field, texts in (("body", EVERY_RULE), ("title", ["TÍT VIẾT HOA VỀ UBND TOÀN BỘ.", "Tít Viết Hoa Mọi Chữ Nhé"])):
         for text in texts:
@@ -222,20 +263,15 @@ def test_every_rule_speaks_through_the_catalog():
                 if field not in r.fields:
                     continue
                 for hit in r.fn(doc, ctx):
-                    if r.category in pairs and not isinstance(hit.message, Message):
-                        continue
-                    assert isinstance(hit.message, Message) and hit.message_en is None, (r.id, hit)
+                    assert isinstance(hit.message, Message), (r.id, hit)
                     spoke.add(r.id)
-                    if hit.message.msgid not in strings:
-                        untranslated.append((r.id, hit.message.msgid))
+                    untranslated += [(r.id, m.msgid) for m in _messages(hit.message) if m.msgid not in strings]
     ctx = Checker(glossary).context()
     for r in RECORD_RULES.values():
-        for _field, message, *english in r.fn({"title": "Tin", "body": "Bài.", "raw": "Bài\x07."}, ctx):
-            if r.category in pairs and english:
-                continue
-            assert isinstance(message, Message) and not english, (r.id, message)
+        for _field, message in (m for fields in EVERY_RECORD for m in r.fn(fields, ctx)):
+            assert isinstance(message, Message), (r.id, message)
             spoke.add(r.id)
             if message.msgid not in strings:
                 untranslated.append((r.id, message.msgid))
     assert untranslated == []
-    assert {r for r in [*REGISTRY, *RECORD_RULES] if r.split(".")[0] not in pairs} <= spoke
+    assert {*REGISTRY, *RECORD_RULES} <= spoke

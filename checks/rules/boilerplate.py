@@ -10,16 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bientap.checks.boilerplate import PHOTO_REF, RULE_REASONS, classify_lines
-from bientap.checks.findings import Document, Hit
+from bientap.checks.findings import Document, Hit, Message
 from bientap.checks.registry import rule
+from bientap.i18n import N_
 
 
-def _lines(doc: Document, rule_id: str, message: tuple[str, str] | None = None) -> Iterator[Hit]:
-    vi, en = RULE_REASONS[rule_id]
-    vi_msg, en_msg = message or (f"Không thuộc bài: {vi}. Xóa dòng.", f"Not part of the article: {en}. Delete the line.")
+def _lines(doc: Document, rule_id: str, message: Message | None = None) -> Iterator[Hit]:
+    """The lines the classifier gave `rule_id`; by default the message names what the rule sets aside
+    (RULE_REASONS, said in the finding's language too)."""
+    message = message or Message(N_("Not part of the article: {reason}. Delete the line."),
+                                 reason=Message(RULE_REASONS[rule_id]))
     for c in classify_lines(doc.text):
         if c.rule == rule_id and c.end > c.start:
-            yield Hit(c.start, c.end, vi_msg, en_msg, ("",))
+            yield Hit(c.start, c.end, message, ("",))
 
 
 @rule("boilerplate.menu", category="boilerplate", severity="warning", safe=True)
@@ -86,16 +89,15 @@ def duplicate(doc, ctx):
 @rule("boilerplate.caption", category="boilerplate", severity="info", safe=True)
 def caption(doc, ctx):
     """Chú thích ảnh giữa các đoạn: "Đồng chí ... phát biểu tại hội thảo", "Quang cảnh hội thảo"."""
-    return _lines(doc, "boilerplate.caption", (
-        "Chú thích ảnh: ảnh không đi kèm văn bản; xóa dòng (hoặc giữ nếu đăng kèm ảnh).",
-        "Photo caption: the photo does not travel with the text; delete the line (keep it if the photo runs)."))
+    return _lines(doc, "boilerplate.caption", Message(
+        N_("Photo caption: the photo does not travel with the text; delete the line (keep it if the photo runs).")))
 
 
 @rule("boilerplate.photo_ref", category="boilerplate", severity="warning", safe=True)
 def photo_ref(doc, ctx):
     """Tham chiếu tới ảnh không còn trong bài: "(ảnh dưới)", "(ảnh trên)"."""
     yield from _lines(doc, "boilerplate.photo_ref")
-    vi, en = RULE_REASONS["boilerplate.photo_ref"]
+    message = Message(N_("Photo reference \"(ảnh dưới)\": the photo does not travel with the text. Delete it."))
     classes = classify_lines(doc.text)
     text = doc.text
     for m in PHOTO_REF.finditer(text):
@@ -103,5 +105,4 @@ def photo_ref(doc, ctx):
         if c.rule == "boilerplate.photo_ref" or c.kind == "boilerplate":
             continue
         start = m.start() - 1 if m.start() and text[m.start() - 1].isspace() else m.start()
-        yield Hit(start, m.end(), f"{vi[0].upper()}{vi[1:]}: ảnh không đi kèm bài. Xóa.",
-                  f"{en[0].upper()}{en[1:]}: the photo does not travel with the text. Delete it.", ("",))
+        yield Hit(start, m.end(), message, ("",))
