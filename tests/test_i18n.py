@@ -197,6 +197,7 @@ EVERY_RULE = [
     "Phát triển kinh tế,xã hội. Ông Nguyễn Thanh bình trao đổi với phóng viên.",
     "Anh Lê Văn Hùng nói. Anh Lê Văn Hùng kể lại với anh Lê Văn Hung.",
     "Đoàn công tác đến thăm xã Tân HiệpBuổi sáng hôm ấy trời mưa.",
+    "Vì lí do gia đình, anh xin nghỉ việc. Lý do này được chấp nhận.",
 ]
 # ... and every boilerplate rule: a page of my own with its site around it.
 EVERY_RULE.append("""NHIỆT LIỆT CHÀO MỪNG ĐẠI HỘI ĐẢNG BỘ XÃ AN BÌNH LẦN THỨ XX!
