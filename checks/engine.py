@@ -313,10 +313,10 @@ CHILD_RULES = frozenset({"typo.realword", "typo.iy"})
 def check_texts_on_two_cores(texts: list[str], ctx: Context | None = None) -> list[list[Finding]]:
     """check_text of each text, the work shared by two processes (POSIX fork): a child runs the
     rules that weigh contexts in the news counts (`CHILD_RULES`), this process every other rule. On
-    3 MB of news the real-word rule takes ~1.0 s of CPU on its own road (the syllable scan, ~0.35 s, and its first meeting
-    with each context), every other rule together ~0.95 s with a scan of their own: the two roads
-    end within ~0.1 s of each other. (With all five typo rules in the child, its road was ~0.55 s
-    longer than this one's, and the wall time ~0.1 s longer.) The word data is loaded before the
+    3 MB of news each road takes ~1.1 s of CPU: the child's syllable scan (~0.35 s), typo.realword
+    (~0.6 s, most of it its first meeting with each context) and typo.iy; here the line
+    classification, the other rules and a syllable scan of their own. (With all five typo rules in
+    the child, its road was ~0.55 s longer than this one's.) The word data is loaded before the
     fork, once for both; the boilerplate classification of the lines, which both need, is made here
     and read there. Each text's two lists sorted together are exactly check_text's (see
     finding_order). Should the child fail, its rules run here."""
@@ -324,8 +324,8 @@ def check_texts_on_two_cores(texts: list[str], ctx: Context | None = None) -> li
     import tempfile
 
     ctx = ctx or Context()
-    typo = [r for r in REGISTRY if r in CHILD_RULES]
-    rest = [r for r in REGISTRY if r not in CHILD_RULES]
+    theirs_rules = [r for r in REGISTRY if r in CHILD_RULES]
+    own_rules = [r for r in REGISTRY if r not in CHILD_RULES]
     Checker.for_context(ctx).lexicon  # noqa: B018 (loaded once, before the fork: both read it)
     try:
         kinds = tempfile.TemporaryFile()
@@ -350,7 +350,7 @@ def check_texts_on_two_cores(texts: list[str], ctx: Context | None = None) -> li
                 for i, text in enumerate(texts):
                     doc = _KindsElsewhere.from_text(text)
                     doc.source, doc.index = source, i
-                    out.append(check_text(text, ctx, rules=typo, doc=doc))
+                    out.append(check_text(text, ctx, rules=theirs_rules, doc=doc))
                 data = pickle.dumps(out, pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(results_w, "wb") as sink:
                     sink.write(data)
@@ -371,12 +371,12 @@ def check_texts_on_two_cores(texts: list[str], ctx: Context | None = None) -> li
                     pass  # (a full disk) the child classifies the lines itself
             finally:
                 os.close(ready_w)
-            mine = [check_text(text, ctx, rules=rest, doc=doc) for text, doc in zip(texts, docs)]
+            mine = [check_text(text, ctx, rules=own_rules, doc=doc) for text, doc in zip(texts, docs)]
             data = src.read()
         finally:
             src.close()  # a child still writing then stops (broken pipe) rather than wait for a reader
             _, status = os.waitpid(pid, 0)
-    theirs = pickle.loads(data) if status == 0 and data else [check_text(t, ctx, rules=typo) for t in texts]
+    theirs = pickle.loads(data) if status == 0 and data else [check_text(t, ctx, rules=theirs_rules) for t in texts]
     return [sorted(a + b, key=finding_order) for a, b in zip(mine, theirs)]
 
 

@@ -47,7 +47,7 @@ class Ngrams:
         self._tkeys, self._tcounts = take("Q", n_tri), take("H", n_tri)
         # Where each first syllable's pairs and triples start in the sorted keys (a few ms to make):
         # a lookup bisects a syllable's few dozen entries instead of all 370,000, half the time of
-        # the real-word rule's first pass over a text (tests/test_ngrams.py ties it to a plain search).
+        # the real-word rule's first pass over a text (tests/test_context_model.py ties it to a plain search).
         self._bstart = _starts(self._bkeys, n_vocab, BITS)
         self._tstart = _starts(self._tkeys, n_vocab, 2 * BITS)
         self._after: dict[str, frozenset[str]] = {}  # see after()
@@ -77,7 +77,6 @@ class Ngrams:
         hi = self._tstart[i + 1]
         at = bisect_left(keys, key, self._tstart[i], hi)
         return self._tcounts[at] if at < hi and keys[at] == key else 0
-
 
     def after(self, a: str | None) -> frozenset[str]:
         """The syllables seen right after `a` (none when `a` is unknown). Made on first asking and

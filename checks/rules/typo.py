@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from functools import lru_cache
 from itertools import compress, repeat
 from operator import and_, eq, gt, is_, is_not, itemgetter, not_
 
@@ -765,7 +764,6 @@ def doubled(doc: Document, ctx: Context) -> Iterator[Hit]:
 IY_GAIN = 2.3
 
 
-@lru_cache(maxsize=8192)
 def _iy_other(key: str) -> str | None:
     """The same syllable spelt with y for i or i for y, where the rhyme is that vowel alone after an
     onset ("lí" ↔ "lý", "qui" ↔ "quy", "kỉ" ↔ "kỷ"); None elsewhere ("tai" and "tay" are two words)."""
@@ -790,8 +788,8 @@ def iy(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Viết i hay y (spelling with i or y): "lí do" and "lý do", "kĩ thuật" and "kỹ thuật" are one
     word spelt two ways. Mixed in one article → warning, towards the spelling edited news uses
     between the same neighbours; used consistently where the news counts find the other spelling
-    far likelier there (IY_GAIN) → information. Where the counts know neither spelling beside a
-    neighbour, nothing is said ("mì"/"mỳ" both stay).
+    far likelier there (IY_GAIN) → information. Where the other spelling was never seen beside a
+    neighbour, nothing is said ("ti vi", "bác sĩ" stay).
     """
     tables = _tables(ctx)
     sc = scan(doc, tables)
