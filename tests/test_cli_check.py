@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -244,13 +245,16 @@ def test_long_files_checked_on_two_cores_give_the_same_findings(cli, write, monk
     rules = {f["rule"] for f in json.loads(one.output)}
     assert {"typo.nonword", "typo.realword", "spacing.double"} <= rules
     assert two.output == one.output
+    assert gc.isenabled()
     import pickle
 
     monkeypatch.setattr(pickle, "dumps", lambda *a, **k: 1 / 0)  # the child cannot send its findings
     assert cli(*args, "--jobs", "2").output == one.output
+    assert gc.isenabled()  # paused through the merge, and on again after it
 
     def no_fork():
         raise BlockingIOError(11, "Resource temporarily unavailable")
 
     monkeypatch.setattr(os, "fork", no_fork)  # no process to be had: one process checks
     assert cli(*args, "--jobs", "2").output == one.output
+    assert gc.isenabled()  # paused through the merge, and on again after it
