@@ -71,6 +71,7 @@ EVIDENCE: dict[str, str] = {
     "headlines": N_("{n} headlines of other articles in a row inside the text, no paragraph"),
     "after_end": N_("after the article ended (byline or end marker)"),
     "heading": N_("heading of a site block (Related news, Read more…)"),
+    "link_arrow": N_("a link to another article (>> …)"),
     "under_heading": N_("inside a related-news block"),
     "footer_words": N_("footer words (copyright, address, licence…)"),
     "contact": N_("phone number or email, not a sentence"),
@@ -188,7 +189,14 @@ _FOOTER_ANYWHERE = re.compile(
 _EMAIL = re.compile(r"\w[.+-]*+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = re.compile(r"(?<![\d/])(?:\+84|0)\d{1,3}[.\s-]?\d{3}[.\s-]?\d{3,4}(?![\d/])")
 _WIDGET_PHRASES = re.compile(
-    r"(?:skip to (?:main )?content|bỏ qua nội dung|chế độ ban đêm|chế độ đọc|in trang|in bài(?: viết)?|"
+    r"(?:"
+    # a media player's and an ad slot's words: "Xem video:", "Mời quý độc giả xem video", "Tắt tiếng"
+    r"(?:mời|kính mời)(?: quý)?(?: độc giả| bạn đọc| khán giả| thính giả| vị)?(?: cùng)? (?:xem|theo dõi|nghe)"
+    r"(?: (?:video|clip|phóng sự|chi tiết))?(?: dưới đây| sau đây)?|"
+    r"(?:bấm|nhấn|click|kích) (?:vào (?:đây|link) )?(?:để )?(?:xem|nghe)(?: video| clip)?|"
+    r"xem (?:video|clip|toàn màn hình|tiếp)|đọc tiếp|(?:tắt|bật) tiếng|toàn màn hình|tốc độ phát|play|pause|"
+    r"(?:đăng ký|theo dõi) kênh(?: youtube)?|quảng cáo|advertisement|loading|đang tải|"
+    r"skip to (?:main )?content|bỏ qua nội dung|chế độ ban đêm|chế độ đọc|in trang|in bài(?: viết)?|"
     r"bản in|xuất pdf|tải pdf|đọc nội dung|nghe (?:bài viết|đọc bài|nội dung)|nghe đọc(?: bài(?: viết)?)?|"
     r"theo dõi(?: báo| chúng tôi)?(?: trên| qua)?(?: google news)?|google news|cỡ chữ|kích thước chữ|"
     r"chia sẻ(?: bài viết)?|share|tweet|gửi email|gửi bài|gửi cho bạn bè|lưu bài(?: viết)?|"
@@ -203,26 +211,30 @@ _WIDGET_PHRASES = re.compile(
 )
 # A widget line is nothing but widget phrases, separators and spaces.
 # Possessive: no backtracking, so no blow-up on long runs like "-a-a-a-a...".
-_WIDGET_LINE = re.compile(rf"(?:{_WIDGET_PHRASES.pattern}|[\s|/•·»›>«‹<,:;.…-])++", re.I)
+_WIDGET_LINE = re.compile(rf"(?:{_WIDGET_PHRASES.pattern}|[\s|/•·»›>«‹<,:;.…▶►-])++", re.I)
 _TAGS = re.compile(r"^(?:từ khóa|từ khoá|tags?|chủ đề|thẻ)\s*:", re.I)
 _TAG_SEPARATORS = re.compile(r"\s*[,;|#]\s*")
 _RELATED_HEAD = re.compile(
-    r"^(?:các |những )?(?:tin|bài|bài viết|tin tức|tin bài)\s+(?:liên quan|khác|cùng chuyên mục|cùng loại|"
+    r"^(?:các |những )?(?:tin|bài|bài viết|tin tức|tin bài|tin, bài(?: viết)?)\s+(?:liên quan|khác|cùng chuyên mục|cùng loại|"
     r"mới(?: nhất)?(?: đăng)?|đã đưa|đọc nhiều(?: nhất)?|nổi bật|xem nhiều(?: nhất)?|tiêu điểm|"
     r"trước|sau|tiếp theo)\b"
     r"|^(?:xem thêm|đọc thêm|có thể bạn quan tâm|bạn có thể quan tâm|xem tin theo ngày|"
     r"tin tức - sự kiện|tin tức sự kiện|chuyên mục khác|cùng chuyên mục|bài viết khác|tin khác|"
     r"(?:tin|bài|bài viết) cùng tác giả)\b"
     # sidebar block headings, alone on their line
-    r"|^(?:video|clip|podcast|multimedia|e-?magazine|infographics?|longform|tiêu điểm|nổi bật|"
+    r"|^(?:video|clip|video clip|podcast|truyền hình trực (?:tiếp|tuyến)|phát thanh trực (?:tiếp|tuyến)|nghe radio|"
+    r"lịch phát sóng|multimedia|e-?magazine|infographics?|longform|tiêu điểm|nổi bật|"
     r"mới nhất|mới cập nhật|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?|tin nóng|tin vắn|tin mới|"
     r"xu hướng|chuyên đề|sự kiện nổi bật|thông báo)$"
     r"|^(?:related (?:news|articles|posts|stories)|read more|see more|more news|most (?:read|viewed|popular)|"
     r"latest(?: news)?)\b",
     re.I,
 )
+# A link to another article set in the text: ">> Giá lúa tăng nhẹ", "» Giá lúa tăng nhẹ".
+_ARROW_LINK = re.compile(r"^(?:>>|»|>)\s?[^\W\d_]")
 # Site notices: cookie consent, app download, hotline.
-_NOTICE = re.compile(r"\bcookies?\b|\btải (?:ứng dụng|app)\b|^đường dây nóng\b", re.I)
+_NOTICE = re.compile(r"\bcookies?\b|\btải (?:ứng dụng|app)\b|^đường dây nóng\b|"
+                     r"\byour browser does not support\b|\btrình duyệt(?: của bạn)? không hỗ trợ\b", re.I)
 # The reader-comment block under an article: "Ý kiến bạn đọc", "Bình luận (12)", "Gửi bình luận".
 _COMMENTS_HEAD = re.compile(
     r"^(?:ý kiến bạn đọc|ý kiến của bạn|ý kiến\s*\(\d+\)|bình luận(?:\s*\(\d+\))?|gửi (?:bình luận|ý kiến)|"
@@ -725,8 +737,13 @@ def _local(s: str) -> tuple[str, str, str] | None:
         return "boilerplate", "boilerplate.banner", "slogan"
     if n <= 8 and _COMMENTS_HEAD.match(s):
         return "boilerplate", "boilerplate.comments", ""
-    if n <= 12 and _RELATED_HEAD.match(s) and not s.endswith("."):
-        return "boilerplate", "boilerplate.related", "heading"
+    if n <= 30 and not s.endswith("."):
+        head = _RELATED_HEAD.match(s)
+        # "Tin liên quan", or one with the linked headline after a colon: "Xem thêm: Giá lúa tăng"
+        if head and (n <= 12 or s[head.end():].lstrip().startswith(":")):
+            return "boilerplate", "boilerplate.related", "heading"
+        if _ARROW_LINK.match(s) and 4 <= n <= 25 and not is_caps(s):
+            return "boilerplate", "boilerplate.related", "link_arrow"
     if n <= 16 and _is_breadcrumb(s):
         return "boilerplate", "boilerplate.menu", "breadcrumb"
     if n <= 12 and source_of_line(s):
