@@ -158,3 +158,13 @@ def test_offsets_refer_to_the_text_as_given():
         ("abbr.variant", 3, 5, "KHCN"),
     ]
     assert all(f.text == text[f.start:f.end] for f in found)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aAđĐắẮươƯƠ zZ.,(1\u00a0", max_size=40))
+def test_a_line_in_capitals_is_told_as_by_counting_every_letter(line):
+    # _mostly_caps stops counting lower-case letters once they match the capitals: the same
+    # answer as counting them all.
+    from bientap.checks.rules.abbreviations import _mostly_caps
+
+    assert _mostly_caps(line) == (sum(c.isupper() for c in line) > sum(c.islower() for c in line))
