@@ -80,6 +80,7 @@ EVIDENCE: dict[str, str] = {
     "date": N_("only a date, time and weekday"),
     "date+name": N_("date and time with the byline"),
     "date+label": N_("date and time with a section name or site buttons"),
+    "date_under_title": N_("a short line with a date right under the title"),
     "under_title": N_("author's name right under the title"),
     "over_title": N_("author's name right above the title"),
     "today": N_("today's date in the site header, not the publication date"),
@@ -265,13 +266,19 @@ _MONTH_NAMES = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4
                 "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
 _MONTH = r"\d{1,2}|mười một|mười hai|mười|một|giêng|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|chạp"
 _YEAR = r"(?:19|20)\d{2}"
+_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_EN_MONTH = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
+             r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
 _DATE = re.compile(
     rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?P<s>[/.-])\s*(?P<m>\d{{1,2}})\s*[/.-]\s*(?P<y>{_YEAR})(?!\d)"
     rf"|(?<!\d)(?P<y2>{_YEAR})(?P<s2>[-/.])(?P<m2>\d{{1,2}})(?P=s2)(?P<d2>\d{{1,2}})(?!\d)"
     rf"|(?:\bngày\s+)?(?<!\d)(?P<d3>\d{{1,2}})\s+tháng\s+(?P<m3>{_MONTH})(?:\s*,\s*|\s+năm\s+|\s+)(?P<y3>{_YEAR})(?!\d)"
     rf"|\btháng\s+(?P<m4>{_MONTH})\s+(?P<d4>\d{{1,2}})\s*,\s*(?P<y4>{_YEAR})(?!\d)"
     # the month abbreviated as date pickers and localised CMSs print it: "12 Th10 2026", "12 thg 10, 2026"
-    rf"|(?<!\d)(?P<d5>\d{{1,2}})\s+th(?:g|\.)?\s?(?P<m5>\d{{1,2}})\s*,?\s*(?P<y5>{_YEAR})(?!\d)",
+    rf"|(?<!\d)(?P<d5>\d{{1,2}})\s+th(?:g|\.)?\s?(?P<m5>\d{{1,2}})\s*,?\s*(?P<y5>{_YEAR})(?!\d)"
+    # in English, as blog software under an English locale prints it: "October 12, 2026", "12 Oct 2026"
+    rf"|\b(?P<m6>{_EN_MONTH})\.?\s+(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y6>{_YEAR})(?!\d)"
+    rf"|(?<!\d)(?P<d7>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m7>{_EN_MONTH})\.?\s*,?\s*(?P<y7>{_YEAR})(?!\d)",
     re.I,
 )
 _YEAR_HINT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -282,17 +289,18 @@ _US_CLOCK = re.compile(r"\s+\d{1,2}:\d{2}:\d{2}\s*[AP]M\b", re.I)
 _TIME = re.compile(r"(?<![\d/])([01]?\d|2[0-3])\s*(?::|h|g)\s*([0-5]\d)(?:\s*:\s*([0-5]\d))?(?!\d)", re.I)
 _DATE_WORDS = re.compile(
     r"\b(?:ngày|cập nhật|đăng|lúc|thứ|hai|ba|tư|năm|sáu|bảy|chủ nhật|cn|t[2-7]|xuất bản|đăng tải|"
-    r"gmt|utc|am|pm|sáng|chiều|tối|trưa|giờ|phút|tháng|update[d]?|posted|published|on|at|by|"
+    r"gmt|utc|am|pm|sáng|chiều|tối|trưa|giờ|phút|tháng|update[d]?|posted|published|on|at|by|bởi|vào|phát hành|"
+    rf"{_EN_MONTH}|"
     r"lượt xem|views?|\+\s*7|\d{1,3}(?:[.,]\d{3})+|\d+)\b",
     re.I,
 )
 # A time zone after the clock: "14:05 GMT+7", "(GMT+07:00)", "[UTC+7]" (its "07:00" is no clock time).
 _ZONE = re.compile(r"[(\[]?\s?\b(?:GMT|UTC)\s?(?:[+-]\s?\d{1,2}(?::?\d{2})?)?\s?[)\]]?", re.I)
 _DATE_SEPARATOR = re.compile(r"\s[|•·\-–—]\s|\|")
-_DATE_CUE = re.compile(r"\b(?:ngày đăng|đăng ngày|đăng lúc|cập nhật|xuất bản|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\b",
+_DATE_CUE = re.compile(r"\b(?:ngày đăng|đăng ngày|đăng lúc|cập nhật|xuất bản|phát hành|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\b",
                        re.I)
 # Words that make a date line the article's own ("Ngày đăng", "Cập nhật lúc") or the header's ("Hôm nay").
-_PUBLISHED_CUE = re.compile(r"\b(?:đăng|cập nhật|xuất bản|lúc|posted|published|updated)\b", re.I)
+_PUBLISHED_CUE = re.compile(r"\b(?:đăng|cập nhật|xuất bản|phát hành|lúc|posted|published|updated)\b", re.I)
 _TODAY = re.compile(r"\bhôm nay\b|\btoday\b", re.I)
 _SOURCE_LINE = re.compile(r"^[\(\[]?\s*(?:nguồn|theo|source)\s*[:\-–]?\s*(.{2,100}?)\s*[\)\]]?\.?$", re.I)
 
@@ -404,10 +412,15 @@ def find_dates(s: str) -> list[tuple[int, int, int, int]]:
         elif m.group("y2"):
             y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
         else:
-            k = next(k for k in "345" if m.group("d" + k))
+            k = next(k for k in "34567" if m.group("d" + k))
             d, y = int(m.group("d" + k)), int(m.group("y" + k))
             month = m.group("m" + k)
-            mo = int(month) if month.isdigit() else _MONTH_NAMES[" ".join(month.lower().split())]
+            if month.isdigit():
+                mo = int(month)
+            elif k in "67":
+                mo = _EN_MONTHS.index(month[:3].lower()) + 1
+            else:
+                mo = _MONTH_NAMES[" ".join(month.lower().split())]
         try:
             date(y, mo, d)
         except ValueError:
@@ -498,7 +511,7 @@ def date_line_evidence(s: str) -> str | None:
         return ("date+name" if name else "date+label") if ok else None
     if name is not None:
         return "date+name"
-    if n <= 1 or glued or find_time(s) or _DATE_SEPARATOR.search(s) or _DATE_CUE.search(s):
+    if n <= 1 or glued or find_time(s) or _DATE_SEPARATOR.search(s) or _DATE_CUE.search(s) or _is_section(label):
         return "date+label"
     return None
 
@@ -591,7 +604,11 @@ def byline_name(s: str) -> str | None:
         s = s[:cut.start()]
     if "@" in s:
         s = _EMAIL_TAIL.sub("", s)
+    if s[:2] in ("- ", "– ", "— ") and s[-1] in "-–—":
+        s = s[2:]  # "- Minh Anh -": the name between two dashes
     s = s.rstrip(" -–—|,;/")
+    if s[:1] == "(" and s[-1:] == ")" and s.count("(") == 1 and s.count(")") == 1 and " " in s:
+        s = s[1:-1].strip()  # "(Minh Anh)": the name in brackets
     if not s or len(s) > 60:
         return None
     body = _NAME_PREFIX.sub("", s).strip().rstrip(".").strip()
@@ -608,7 +625,9 @@ def byline_name(s: str) -> str | None:
     tokens = name.replace("(", " (").replace("/", " / ").replace(",", " , ").split()
     # After a slash comes the outlet ("Minh Anh/Báo Nghệ An"): its words may be any capitalised words.
     outlet_from = tokens.index("/") if "/" in tokens else len(tokens)
-    if not 1 <= len(tokens) <= (6 if outlet_from == len(tokens) else 9):
+    if not 1 <= len(tokens) <= (6 if outlet_from == len(tokens) else 9) and not _names_joined(tokens):
+        return None
+    if _is_section(name):
         return None
     real = 0
     for k, tok in enumerate(tokens):
@@ -637,6 +656,36 @@ _AGENCY_HEAD = re.compile(
     r"^(?:P\.|Phòng|Trung tâm|TT\.?|Đài|Ban|Văn phòng|VP|UBND|HĐND|Ủy ban|Uỷ ban|Hội|Đoàn|Công an|Sở|Báo|"
     r"Tạp chí|Cổng|BBT|Ban biên tập|Bộ phận|Chi cục|Hạt|Trạm|Bệnh viện|Trường|Huyện|Xã|Phường)(?!\w)")
 _ADMIN_WORDS = frozenset("huyện xã tỉnh thành phố thị trấn quận phường và & - – / , của".split())
+
+
+def _names_joined(tokens: list[str]) -> bool:
+    """"Hồng Nhung - Thu Trang - Minh Đức", "Nguyễn Thị Minh Anh - Trần Bình": two or three names
+    joined by dashes or commas, each of one to five syllables (no outlet after a slash)."""
+    if "/" in tokens or len(tokens) > 14:
+        return False
+    groups = [[]]
+    for t in tokens:
+        if t in _JOINERS:
+            groups.append([])
+        else:
+            groups[-1].append(t)
+    return 2 <= len(groups) <= 3 and all(1 <= len(g) <= 5 for g in groups)
+
+
+# The sections news sites file articles under: beside a date or after the text, "Thời sự" or
+# "KINH TẾ - XÃ HỘI" is the section, never a bút danh (even in capitals, as pen names may be).
+_SECTIONS = frozenset("""thời sự|chính trị|kinh tế|xã hội|văn hóa|văn hoá|thể thao|giáo dục|pháp luật|sức khỏe|
+sức khoẻ|y tế|đời sống|thế giới|quốc tế|du lịch|công nghệ|khoa học|quốc phòng|an ninh|nông nghiệp|nông thôn|
+môi trường|giải trí|bạn đọc|trong nước|tin tức|sự kiện|địa phương|doanh nghiệp|tài chính|bất động sản|giao thông|
+đô thị|xây dựng|lao động|việc làm|văn nghệ|tiêu điểm|phóng sự|góc nhìn|ý kiến|gia đình|giới trẻ|chuyển đổi số|
+tin vắn|nội chính|đối ngoại|an sinh|chính sách|tư vấn|hỏi đáp|nhịp sống|thị trường|kinh doanh|trật tự""".replace("\n", "").split("|"))
+_SECTION_JOIN = re.compile(r"\s?[-–&/|,]\s?|\s(?:và|-)\s")
+
+
+def _is_section(s: str) -> bool:
+    """A section's name or two joined ("Thời sự", "CHÍNH TRỊ - XÃ HỘI", "Kinh tế & Đầu tư" is not)."""
+    parts = [" ".join(p.split()).lower() for p in _SECTION_JOIN.split(s)]
+    return all(p in _SECTIONS for p in parts if p) and any(parts)
 
 
 def agency_credit(s: str) -> str | None:
@@ -881,7 +930,9 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             j -= 1
             continue
         s = lines[j]
-        if kind[j] == "" and (words(s) <= 5 or words(s) <= 12 and (_NAME_PREFIX.match(s) or _OFFICE_TAIL.search(s))) \
+        bare = s.rstrip(" -–—|,;/")
+        if kind[j] == "" and (words(s) <= 5 or words(s) <= 12 and (
+                _NAME_PREFIX.match(s) or _OFFICE_TAIL.search(bare) or bare != s and _headline_over(j, page))) \
                 and byline_name(s):
             # A bút danh under the title ("Bài, ảnh: Minh Anh"), not the title itself.
             kind[j], rule[j] = "metadata", "metadata.byline"
@@ -895,6 +946,13 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             j -= 1
             continue
         ok = 2 <= words(s) <= 50 and not s.endswith((".", ":", ";")) and not _local(s)
+        if ok and kind[j] == "" and words(s) <= 12 and find_dates(s) and _headline_over(j, page):
+            # A short line with a date under a headline is the date line in a shape no pattern
+            # knows ("Đăng bởi Minh Anh vào 12/10/2026 | 08:30 SA"), not the title.
+            kind[j], rule[j] = "metadata", "metadata.date"
+            page.why[j] = "date_under_title"
+            j -= 1
+            continue
         if ok and kind[j] == "boilerplate" and rule[j] in ("boilerplate.menu", "boilerplate.banner"):
             # A title can close a run of menu lines (nothing separates it from the menu);
             # it is the longest line there, or the last capitals before the lead.
@@ -939,6 +997,19 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             rule[i] = "boilerplate.banner" if is_caps(lines[i]) else "boilerplate.menu"
             page.why[i] = "above_title" if title is not None else "above_text"
     return title
+
+
+def _headline_over(j: int, page: _Page) -> bool:
+    """Whether the line with text above line j reads as the headline over it: 6 to 50 words, no
+    final full stop, not set aside by anything, and longer than line j."""
+    k = j - 1
+    while k >= 0 and page.kind[k] == "blank":
+        k -= 1
+    if k < 0 or page.kind[k]:
+        return False
+    s = page.lines[k]
+    return 6 <= words(s) <= 50 and words(s) > words(page.lines[j]) and not s.endswith((".", ":", ";")) \
+        and not is_prose(s) and not _SLOGAN.search(s)
 
 
 def _document_title(title: int, page: _Page) -> int | None:

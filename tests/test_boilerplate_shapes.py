@@ -75,3 +75,76 @@ def test_an_arrow_before_a_sentence_or_a_number_is_no_link(line):
 def test_the_removed_lines_list_says_why_for_the_new_evidence():
     assert "another article" in explain_reason("boilerplate.related link_arrow", "en")
     assert explain_reason("boilerplate.related link_arrow", "vi") != explain_reason("boilerplate.related", "vi")
+
+
+@pytest.mark.parametrize("line, name", [
+    ("(Hoài Thu)", "Hoài Thu"),  # the name in brackets
+    ("- Hoài Thu -", "Hoài Thu"),  # between two dashes
+    ("Quế Chi - Bảo Ngọc - Đình Khoa", "Quế Chi - Bảo Ngọc - Đình Khoa"),  # three names joined
+    ("Lê Thị Hoài Thu - Phan Đình Khoa", "Lê Thị Hoài Thu - Phan Đình Khoa"),
+])
+@pytest.mark.parametrize("after", [[], FOOT])
+def test_bylines_closing_the_text(line, name, after):
+    text = "\n".join([*HEAD, TITLE, "12/10/2026 08:30", "", LEAD, "", MORE, "", LAST, "", line, *after])
+    ex = extract_article(text)
+    assert (ex.title, ex.byline) == (TITLE, name)
+    assert [r.reason for r in ex.removed if r.text == line] == ["metadata.byline after_text"]
+
+
+@pytest.mark.parametrize("line", ["- Hoài Thu", "(Hoài Thu"])
+def test_a_dash_or_a_bracket_on_one_side_is_no_byline_shape(line):
+    from bientap.checks.boilerplate import byline_name
+
+    assert byline_name(line) is None
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Lê Thị Hoài Thu - Phan Đình Khoa -", "Lê Thị Hoài Thu - Phan Đình Khoa"),  # a trailing separator
+    ("Hoài Thu (Báo Miền Tây) -", "Hoài Thu (Báo Miền Tây)"),
+    ("CTV Đình Khoa |", "CTV Đình Khoa"),
+])
+def test_a_byline_with_a_trailing_separator_under_the_title_is_never_the_title(line, name):
+    ex = extract_article(page([TITLE, line, "12/10/2026 08:30"], []))
+    assert (ex.title, ex.byline, ex.published_at[:10]) == (TITLE, name, "2026-10-12")
+
+
+@pytest.mark.parametrize("date_line", [
+    "THỜI SỰ 12/10/2026",  # a section in capitals is not a pen name
+    "KINH TẾ - XÃ HỘI | 12/10/2026",
+    "Văn hóa - Thể thao 12/10/2026 08:30",
+    "Ngày phát hành: 12/10/2026",
+    "October 12, 2026",  # English, as blog software under an English locale prints it
+    "12 Oct 2026 08:30",
+    "Đăng bởi Hoài Thu vào lúc 12/10/2026",
+])
+@pytest.mark.parametrize("above", [False, True])
+def test_date_lines_with_a_section_or_in_other_words(date_line, above):
+    top = [date_line, TITLE] if above else [TITLE, date_line]
+    signed = "Hoài Thu" in date_line
+    ex = extract_article(page(top, [] if signed else ["", "Phan Đình Khoa"]))
+    assert (ex.title, ex.published_at[:10]) == (TITLE, "2026-10-12")
+    assert ex.byline == ("Hoài Thu" if signed else "Phan Đình Khoa")
+    assert [r.rule for r in ex.removed if r.text == date_line] == ["metadata.date"]
+
+
+@pytest.mark.parametrize("line", [
+    "Tin đăng tải 12/10/2026 trong mục Quê hương",  # shapes no date-line pattern reads as a whole
+    "Báo in số 245 ra ngày 12/10/2026",
+])
+def test_a_short_line_with_a_date_under_the_headline_is_the_date_line(line):
+    ex = extract_article(page([TITLE, line], ["", "Phan Đình Khoa"]))
+    assert (ex.title, ex.published_at[:10]) == (TITLE, "2026-10-12")
+    assert [r.reason for r in ex.removed if r.text == line] == ["metadata.date date_under_title"]
+    assert "under the title" in explain_reason("metadata.date date_under_title", "en")
+
+
+def test_a_short_headline_with_a_date_stays_the_title():
+    headline = "Giá lúa hôm nay 12/10/2026"
+    ex = extract_article(page([headline], ["", "Phan Đình Khoa"]))
+    assert ex.title == headline
+
+
+@pytest.mark.parametrize("label", ["Thời sự", "THỜI SỰ", "Chính trị - Xã hội", "KINH TẾ"])
+def test_a_section_after_the_text_is_no_byline(label):
+    ex = extract_article("\n".join([TITLE, "12/10/2026", "", LEAD, "", MORE, "", label, *FOOT]))
+    assert ex.byline is None
