@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bientap.checks.engine import Context, apply_fixes, check_text
@@ -200,3 +200,41 @@ def test_initials_keeping_the_comma_of_the_full_name(text):
 def test_comma_glued_between_capitals_without_initials_is_still_found():
     assert spans("HÀ NỘI,TP HCM", "spacing.after_punct") == [("spacing.after_punct", ",")]
     assert spans("ông A,B&C và", "spacing.after_punct") == []  # too short to tell: left alone
+
+
+_GLUED_TEXT = st.text(alphabet="aAđĐ .,;:!?…“(\n/wx", max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_GLUED_TEXT)
+def test_missing_space_pattern_finds_what_its_two_alternatives_find(text):
+    # The pattern is written as one class and lookaheads for speed; its plain form is the two
+    # alternatives apart.
+    import re
+
+    from bientap.checks.rules.spacing import _MISSING_SPACE
+    from bientap.checks.vietnamese import L, U
+
+    plain = re.compile(rf"[.…!?;:,](?=[“‘\"(]?{U})|[,;](?={L})")
+    assert [m.span() for m in _MISSING_SPACE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aĐ.,:/w", max_size=150), max_size=5),
+       st.lists(st.integers(min_value=0, max_value=600), max_size=8))
+@example(["a.", "w" * 100 + ".a", "b"], [1, 90, 104])
+def test_a_run_is_found_as_by_reading_back_to_its_last_space(words, points):
+    # _Runs looks for the last space just before a position first, then in the rest of the run:
+    # the run it finds is the one a plain search back from the position finds.
+    import re
+
+    from bientap.checks.rules import spacing
+
+    text = " ".join(words)  # runs longer than the window looked at first
+    runs = spacing._Runs(text)
+    for i in sorted({p for p in points if p < len(text) and not text[p].isspace()}):  # matches are marks
+        urlish = runs.urlish_at(i)
+        start = max((m.end() for m in re.finditer(r"\s", text[:i])), default=0)
+        end = next((m.start() for m in re.finditer(r"\s", text[i:])), len(text) - i) + i
+        assert (runs.start, runs.end) == (start, end)
+        assert urlish == bool(spacing._URLISH.search(text, start, end))
