@@ -187,3 +187,15 @@ def test_checks_in_several_threads_leave_the_garbage_collector_as_it_was():
             gc.enable()
     finally:
         sys.setswitchinterval(interval)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="a\n\r\u2028 ", max_size=40))
+def test_line_starts_are_those_of_the_plain_pattern(text):
+    # Without a carriage return line_starts jumps from line feed to line feed: the same offsets
+    # as reading every break with the pattern (\r\n, \r, \n; U+2028 breaks no line).
+    import re
+
+    from bientap.checks.text import line_starts
+
+    assert line_starts(text) == [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
