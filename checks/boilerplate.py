@@ -1354,11 +1354,16 @@ def _after_header_sentences(prose: list[int], kind: list[str], rule: list[str], 
     return prose
 
 
+# A person named in the text ("Ông Nguyễn Văn An" under a photo), not a bút danh.
+_HONORIFIC = re.compile(r"^(?:ông|bà|chị|đồng chí|đ/c|cụ)\s", re.I)
+
+
 def _sign_off(prose: list[int], kind: list[str], rule: list[str], lines: list[str]) -> int | None:
     """A bút danh that closes the article although prose-like lines follow (reader comments).
 
     It stands after at least two paragraphs, no more prose follows than came before, and what
-    follows within three lines is chrome: another name (a commenter), a widget or a block heading.
+    follows within three lines is chrome: another name (a commenter), a widget, a block heading, a
+    date line, or other articles' teasers (a headline, its summary, another headline).
     """
     prose_set = set(prose)
     before = 0
@@ -1381,7 +1386,12 @@ def _sign_off(prose: list[int], kind: list[str], rule: list[str], lines: list[st
         chrome = any(rule[j] in _END_MARKERS or rule[j] == "boilerplate.widget" for j in follow)
         # A commenter's name then their comment, unlike a list of names inside the article.
         comment = len(follow) >= 2 and names[0] and follow[1] in prose_set
-        if comment or (chrome and after <= 2 * before) or (names and names[0] and after <= before):
+        # Other articles' teasers: a date line under the name, or headline, summary, headline.
+        dated = any(rule[j] == "metadata.date" for j in range(i + 1, (follow[-1] if follow else i) + 1))
+        teasers = len(follow) == 3 and follow[1] in prose_set and all(
+            j not in prose_set and _teaser(lines[j]) for j in (follow[0], follow[2]))
+        if comment or ((chrome or dated) and after <= 2 * before) or (names and names[0] and after <= before) \
+                or (teasers and after <= 2 * before and not _HONORIFIC.match(lines[i])):
             return i
     return None
 

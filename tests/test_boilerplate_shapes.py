@@ -148,3 +148,33 @@ def test_a_short_headline_with_a_date_stays_the_title():
 def test_a_section_after_the_text_is_no_byline(label):
     ex = extract_article("\n".join([TITLE, "12/10/2026", "", LEAD, "", MORE, "", label, *FOOT]))
     assert ex.byline is None
+
+
+TEASERS = ["Tân Kỳ ra quân làm đường giao thông nông thôn dịp cuối năm",
+           "Sáng 9/10, huyện Tân Kỳ ra quân làm đường giao thông nông thôn với sự tham gia của hàng nghìn "
+           "người dân các xã.",
+           "Nông dân Nghĩa Đàn thu hoạch mía sớm hơn mọi năm",
+           "Những ngày này, nông dân huyện Nghĩa Đàn tranh thủ thời tiết thuận lợi để thu hoạch mía, năng suất "
+           "đạt khá."]
+
+
+@pytest.mark.parametrize("tail", [
+    TEASERS,  # other articles' headlines and summaries straight after the name
+    [TEASERS[0], "09/10/2026", TEASERS[1], TEASERS[2], "08/10/2026", TEASERS[3]],  # ... each with its date
+])
+@pytest.mark.parametrize("name", ["Hoài Thu", "PV", "CTV Đình Khoa"])
+def test_a_byline_closing_the_text_before_other_articles_teasers(tail, name):
+    text = "\n".join([TITLE, "12/10/2026 08:30", "", LEAD, "", MORE, "", LAST, "", name, "", *tail])
+    ex = extract_article(text)
+    assert (ex.byline, ex.published_at[:10]) == (name, "2026-10-12")
+    assert [r.reason for r in ex.removed if r.text == name] == ["metadata.byline after_text"]
+    assert ex.body == "\n\n".join([MORE, LAST])
+
+
+def test_a_person_named_under_a_photo_before_a_subhead_does_not_end_the_text():
+    sub1, sub2 = "Cây cầu mơ ước của bà con hai bờ sông Con", "Những người góp công xây cầu mới cho bản"
+    text = "\n".join([TITLE, "12/10/2026 08:30", "", LEAD, "", MORE, "", LAST, "", "Ông Lương Văn Khải", "", sub1, "", MORE,
+                      "", sub2, "", LAST.replace("Phát biểu", "Cũng phát biểu"), "", "Hoài Thu"])
+    ex = extract_article(text)
+    assert ex.byline == "Hoài Thu"
+    assert sub1 in ex.body and sub2 in ex.body
