@@ -101,8 +101,8 @@ TOPIC_COST = 2.5
 OPEN_LEFT_GAIN = 1.0
 # Where edited news has the written syllable in a phrase of three with the two syllables on one side
 # ("biểu hiện | này", "này | của trẻ") and the variant in none on the other side, the wider phrase
-# vouches for what is written: the variant must gain this much more (natural log).
-PHRASE_COST = 3.0
+# vouches for what is written: a repair there needs at least this gain (natural log).
+PHRASE_COST = 2.0
 
 
 class TypoTables:
