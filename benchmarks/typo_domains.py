@@ -18,7 +18,11 @@ in brackets, then `typo.realword` alone). Slips are injected as benchmarks/typo_
 sentence at most: non-word, tone, vowel mark, onset, final, missing tone, doubled word, missing
 space); recall counts a slip found when a typo finding overlaps it.
 
-    python benchmarks/typo_domains.py [--seeds 3] [--show 5] [--only viwiki,pages,news,vlsp]
+With --shapes, the typo false alarms of each domain are also counted by rule and by the shape of
+their context (a number or a name beside the word, a break before or after it, a title-case line,
+or plain prose), to find the causes that recur across domains.
+
+    python benchmarks/typo_domains.py [--seeds 3] [--show 5] [--only viwiki,pages,news,vlsp] [--shapes]
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import time
 from collections import Counter
@@ -88,10 +93,49 @@ def news_docs() -> dict[str, list[str]]:
     return by_topic
 
 
-def measure(name: str, docs: list[str], seeds: int, show: int, hunspell: bool) -> dict:
+_WORD = re.compile(r"[^\W\d_]+")
+SHAPES = ("number beside", "name beside", "break before", "break after", "title-case line", "prose")
+
+
+def shape(text: str, start: int, end: int) -> str:
+    """The shape of a finding's context: what stands right before and after the word flagged."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    before, after = text[line_start:start], text[end:line_end if line_end >= 0 else len(text)]
+    left = re.search(r"([^\W\d_]+)?([^\w]*\d*[^\w]*)$", before)
+    right = re.match(r"([^\w]*\d*[^\w]*)([^\W\d_]+)?", after)
+    lgap, lword = left.group(2), left.group(1) or ""
+    rgap, rword = right.group(1), right.group(2) or ""
+    if any(c.isdigit() for c in lgap + rgap):
+        return "number beside"
+    if (lgap == " " and lword[:1].isupper() and not re.search(r"[.!?:\n]\s*$", before[:-len(lword) - 1] or ".")
+            or rgap == " " and rword[:1].isupper()):
+        return "name beside"
+    if lgap != " " or not lword:
+        return "break before"
+    if rgap != " " or not rword:
+        return "break after"
+    words = _WORD.findall(line)
+    if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words):
+        return "title-case line"
+    return "prose"
+
+
+def print_shapes(name: str, alarms: list) -> None:
+    """Typo false alarms of one domain by rule and shape."""
+    table = Counter((f.rule, shape(d, f.start, f.end)) for f, d in alarms if f.category == "typo")
+    for rule_id in sorted({r for r, _ in table}):
+        cells = ", ".join(f"{s} {table[rule_id, s]}" for s in SHAPES if table[rule_id, s])
+        print(f"   {name} shapes {rule_id}: {cells}")
+
+
+def measure(name: str, docs: list[str], seeds: int, show: int, hunspell: bool, shapes: bool = False) -> dict:
     """False alarms on `docs` as they are, then recall on slips injected with `seeds` seeds."""
     words = sum(len(d.split()) for d in docs)
     alarms = [(f, d) for d in docs for f in warnings(d)]
+    if shapes:
+        print_shapes(name, alarms)
     typo = [f for f, _ in alarms if f.category == "typo"]
     realword = sum(f.rule == "typo.realword" for f in typo)
     known = lexicon().syllables
@@ -178,6 +222,7 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=3, help="injection rounds per text (more slips, steadier)")
     parser.add_argument("--show", type=int, default=0, help="print this many false alarms and misses per domain")
     parser.add_argument("--only", default="viwiki,pages,news,vlsp")
+    parser.add_argument("--shapes", action="store_true", help="count each domain's typo false alarms by rule and shape")
     args = parser.parse_args()
     only = set(args.only.split(","))
     hunspell = hunspell_available()
@@ -187,12 +232,13 @@ def main() -> None:
         rows.append(viwiki(args.show, hunspell))
     if "pages" in only:
         rows.append(measure("pages-dev body (provincial/national pages)", pages_docs(), args.seeds, args.show,
-                            hunspell))
+                            hunspell, args.shapes))
     if "news" in only:
         for topic, docs in news_docs().items():
-            rows.append(measure(f"news held out: {topic}", docs, args.seeds, args.show, hunspell))
+            rows.append(measure(f"news held out: {topic}", docs, args.seeds, args.show, hunspell, args.shapes))
     if "vlsp" in only:
-        rows.append(measure("VLSP held-out half (secondary)", documents("heldout"), 1, args.show, hunspell))
+        rows.append(measure("VLSP held-out half (secondary)", documents("heldout"), 1, args.show, hunspell,
+                            args.shapes))
     print_table(rows)
     if not hunspell:
         print("hunspell-vi: not installed (apt-get install hunspell hunspell-vi)")
