@@ -551,11 +551,11 @@ def is_date_line(s: str) -> bool:
 
 
 def name_beside_date(s: str) -> str | None:
-    """The bút danh on a date line ("Minh Anh - 12/06/2023 08:00", "Xã hội | Minh Anh | 12/06/2023")
-    → "Minh Anh", else None."""
+    """The bút danh on a date line ("Minh Anh - 12/06/2023 08:00", "Xã hội | Minh Anh | 12/06/2023",
+    "PV - 12/06/2023": one word only as byline_name takes one, an agency or initials) → the name, else None."""
     s = unglue(s)
     rest = _date_rest(s)
-    if len(_WORD.findall(rest)) <= 1:
+    if not _WORD.search(rest):
         return None
     return _beside_date(s, rest)[0] or _date_line_fields(s)[1]
 

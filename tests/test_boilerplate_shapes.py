@@ -178,3 +178,15 @@ def test_a_person_named_under_a_photo_before_a_subhead_does_not_end_the_text():
     ex = extract_article(text)
     assert ex.byline == "Hoài Thu"
     assert sub1 in ex.body and sub2 in ex.body
+
+
+@pytest.mark.parametrize("date_line, name", [("PV - 12/10/2026 08:30", "PV"), ("12/10/2026 08:30 - CTV", "CTV"),
+                                             ("Đ.Khoa | 12/10/2026", "Đ.Khoa")])
+def test_an_agency_or_initials_alone_beside_the_date_sign_the_article(date_line, name):
+    ex = extract_article(page([TITLE, date_line], []))
+    assert (ex.title, ex.published_at[:10], ex.byline) == (TITLE, "2026-10-12", name)
+
+
+@pytest.mark.parametrize("date_line", ["Video - 12/10/2026 08:30", "12/10/2026 08:30 | Print"])
+def test_a_lone_word_beside_the_date_is_no_byline(date_line):
+    assert extract_article(page([TITLE, date_line], [])).byline is None
