@@ -149,27 +149,31 @@ def slip_kind(a: str, v: str) -> str:
     return "other"
 
 
-def _log_next(g: Ngrams, prev: str, x: str) -> float:
-    """log P(x | prev), smoothed towards P(x)."""
+def _log_next(g: Ngrams, prev: str, x: str, seen: int | None = None) -> float:
+    """log P(x | prev), smoothed towards P(x); `seen` is the count of the pair when the caller
+    has it."""
     cx, cprev = g.unigram(x) + 0.5, g.unigram(prev)
     px = cx / g.tokens
-    seen = g.bigram(prev, x)
+    if seen is None:
+        seen = g.bigram(prev, x)
     if not seen:
         seen = min(PRUNED, cprev * px)
     return log((seen + MU * px) / (cprev + MU))
 
 
-def context_score(g: Ngrams, l: str | None, x: str, r: str | None) -> tuple[float, float]:
+def context_score(g: Ngrams, l: str | None, x: str, r: str | None, pairs: tuple[int, int] | None = None,
+                  ) -> tuple[float, float]:
     """How likely `x` is between `l` and `r` (either may be None), as two natural logs up to constants
     shared by every candidate: P(x | l) from the left, P(r | l x) from the right (backed off to
-    P(r | x))."""
-    left = _log_next(g, l, x) if l else log((g.unigram(x) + 0.5) / g.tokens)
+    P(r | x)). `pairs`: the counts of (l, x) and (x, r) when the caller has looked them up."""
+    lx, xr = pairs if pairs is not None else (None, None)
+    left = _log_next(g, l, x, lx) if l else log((g.unigram(x) + 0.5) / g.tokens)
     right = 0.0
     if r:
-        right = _log_next(g, x, r)
+        right = _log_next(g, x, r, xr)
         tri = g.trigram(l, x, r) if l else 0
         if tri:
-            right = log((tri + TRI_MU * exp(right)) / (g.bigram(l, x) + TRI_MU))
+            right = log((tri + TRI_MU * exp(right)) / ((g.bigram(l, x) if lx is None else lx) + TRI_MU))
     return left, right
 
 
@@ -219,15 +223,18 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
     if l and r and g.trigram(l, a, r):
         return []  # the very phrase is in edited prose
     edits = weighable_edits(g, l, r, edits, edits_both, names)
-    base_l, base_r = context_score(g, l, a, r)
-    a_left, a_right = bool(l and g.bigram(l, a)), bool(r and g.bigram(a, r))
+    # Each pair is looked up once here and handed to context_score.
+    la, ar = g.bigram(l, a) if l else 0, g.bigram(a, r) if r else 0
+    base_l, base_r = context_score(g, l, a, r, (la, ar))
+    a_left, a_right = bool(la), bool(ar)
     out = []
     kinds = [(v, None) for v in variants] + [(v, "edit") for v in edits]
     for v, kind in kinds:
-        v_left, v_right = bool(l and g.bigram(l, v)), bool(r and g.bigram(v, r))
+        lv, vr = g.bigram(l, v) if l else 0, g.bigram(v, r) if r else 0
+        v_left, v_right = bool(lv), bool(vr)
         if not (v_left or v_right):
             continue
-        left, right = context_score(g, l, v, r)
+        left, right = context_score(g, l, v, r, (lv, vr))
         gl, gr = left - base_l, right - base_r
         if names[0]:  # no more than the variant's own frequency would say with no left neighbour
             gl = min(gl, log((g.unigram(v) + 0.5) / (g.unigram(a) + 0.5)))
@@ -237,9 +244,9 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
         # variant, however loudly the other speaks for it.
         joined = joins.get(v, 0) if joins else 0
         # Only a word the written syllable is a slip of: its own pair there no established phrase.
-        if joined & JOINS_RIGHT and (not r or g.bigram(a, r) * ESTABLISHED > g.bigram(v, r)):
+        if joined & JOINS_RIGHT and (not r or ar * ESTABLISHED > vr):
             joined &= ~JOINS_RIGHT
-        if joined & JOINS_LEFT and (not l or g.bigram(l, a) * ESTABLISHED > g.bigram(l, v)):
+        if joined & JOINS_LEFT and (not l or la * ESTABLISHED > lv):
             joined &= ~JOINS_LEFT
         if (gl < -SIDE_TOLERANCE * (BOUNDARY_TOLERANCE if joined & JOINS_RIGHT else 1) and (a_left or v_left)) or (
                 gr < -SIDE_TOLERANCE * (BOUNDARY_TOLERANCE if joined & JOINS_LEFT else 1) and (a_right or v_right)):
