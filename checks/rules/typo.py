@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from itertools import compress, repeat
-from operator import and_, eq, gt, is_, is_not, itemgetter, not_
+from operator import and_, eq, gt, is_, itemgetter, mul, not_
 
 from bientap.checks.context import Context
 from bientap.checks.findings import Document, Hit, Message
@@ -613,11 +613,11 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
     context, linked = sc.context_keys(), sc.linked
     n = len(keys)
     # ps[i]: strength of the pair (i-1, i); 0 where they are not adjacent prose.
+    # (UNSEEN is 0: multiplied by `linked`, a pair across anything but one space is UNSEEN.)
     ps = [UNSEEN]
-    ps += map(dict.get, map(lex.following.get, context[:-1], repeat(_NO_PAIRS)), context[1:], repeat(UNSEEN))
+    ps += map(mul, map(dict.get, map(lex.following.get, context[:-1], repeat(_NO_PAIRS)), context[1:],
+                       repeat(UNSEEN)), linked[1:])
     ps += [UNSEEN, UNSEEN]
-    for i in compress(range(n), map(not_, linked)):
-        ps[i] = UNSEEN
     for i in sc.touching():
         ps[i] = ps[i + 1] = UNSEEN
     # A phrase seen across a word boundary ("vấn đề | cấp bách") vouches for "đề cấp" only where
@@ -633,9 +633,10 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
     found = []
     memo = tables.repairs
     weak = list(map(gt, repeat(COMMON), ps))
-    suspects = compress(range(n), map(and_, map(and_, map(is_not, keys, repeat(None)), weak), weak[1:]))
-    for i in suspects:
+    for i in compress(range(n), map(and_, weak, weak[1:])):
         a = keys[i]
+        if a is None:
+            continue  # not ordinary prose
         if (i and a == keys[i - 1]) or (i + 1 < n and a == keys[i + 1]):
             continue  # a doubled word is typo.doubled's
         pl, pr = ps[i], ps[i + 1]
