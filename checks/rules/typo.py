@@ -220,7 +220,7 @@ class Scan:
     joiners. Built once per document and shared by the five typo rules.
     """
 
-    __slots__ = ("text", "raw", "seps", "key", "kind", "valid", "known", "linked", "touches",
+    __slots__ = ("text", "raw", "seps", "key", "kind", "linked", "touches", "_infos", "_valid", "_known",
                  "_offsets", "_cursor", "_ordinary", "_runs", "_context")
 
     def __init__(self, text: str, tables: TypoTables) -> None:
@@ -229,8 +229,9 @@ class Scan:
         raw = self.raw = parts[1::2]
         seps = self.seps = parts[0::2]  # seps[k] is the text before run k; seps[-1] the tail
         n = len(raw)
-        infos = _cached_map(tables.infos, tables.info, raw)
-        self.key, self.valid, self.kind, self.known, context = (list(map(itemgetter(k), infos)) for k in range(5))
+        infos = self._infos = _cached_map(tables.infos, tables.info, raw)
+        self.key, self.kind, context = (list(map(itemgetter(k), infos)) for k in (0, 2, 4))
+        self._valid = self._known = None  # see valid, known: the real-word rule reads neither
         linked = list(map(" ".__eq__, seps[:-1]))
         if linked:
             linked[0] = False
@@ -255,6 +256,20 @@ class Scan:
         self._cursor = (0, 0)  # the last run whose offset was asked for, and that offset
         self._ordinary: dict[frozenset[str], list[str | None]] = {}
         self._runs: list[list[int]] | None = None
+
+    @property
+    def valid(self) -> list[bool]:
+        """valid[i]: run i is spelt as a Vietnamese syllable could be."""
+        if self._valid is None:
+            self._valid = list(map(itemgetter(1), self._infos))
+        return self._valid
+
+    @property
+    def known(self) -> list[bool]:
+        """known[i]: run i is a syllable the lexicon has seen."""
+        if self._known is None:
+            self._known = list(map(itemgetter(3), self._infos))
+        return self._known
 
     def touching(self) -> list[int]:
         return list(compress(range(len(self.raw)), self.touches))
