@@ -110,6 +110,12 @@ def test_check_stored_articles(cli, seeded_db):
     assert {"UBND", "KHCN"} <= {f["text"] for f in findings if f["category"] == "abbreviation"}
     everything = json.loads(cli("check", "--all", "--format", "json", "--fail-on", "never").output)
     assert {f["id"] for f in everything} >= {1, 2, 4, 5}
+    # One finding a line, each as json.dumps writes it (the label's members first).
+    lines = cli("check", "--all", "--format", "json", "--fail-on", "never").output.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == len(everything) + 2
+    assert lines[1:-1] == [json.dumps(f, ensure_ascii=False) + ("," if i < len(everything) - 1 else "")
+                           for i, f in enumerate(everything)]
+    assert all(list(f)[:2] == ["id", "rule"] for f in everything)
     assert cli("check", "--id", "999").exit_code == 2
     text = cli("check", "--id", "4", "--fail-on", "never").output
     assert "#4" in text and "body" in text

@@ -118,7 +118,11 @@ def check(env: Env, paths: tuple[str, ...], ids: tuple[int, ...], all_: bool, fm
     if fmt == "json":
         # One finding per line: easy to read and grep, and each line goes through json's C encoder
         # (indent= would switch to the pure-Python one: 0.3 s for 5,000 findings).
-        lines = [json.dumps({**c.label, **f.to_dict()}, ensure_ascii=False) for c in results for f in c.findings]
+        # The label's members are written once per file and joined to each finding's (one encoder,
+        # no merged dict per finding): the same bytes as encoding {**label, **finding}.
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        lines = [label + encode(f.to_dict())[1:] for c in results if c.findings
+                 for label in [encode(c.label)[:-1] + ", "] for f in c.findings]
         click.echo("[\n" + ",\n".join(lines) + "\n]" if lines else "[]")
     elif fmt == "sarif":
         click.echo(json.dumps(to_sarif(results), ensure_ascii=False, indent=2))
