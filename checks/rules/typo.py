@@ -670,9 +670,8 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
             if len(memo) > tables.REPAIRS_LIMIT:
                 memo.clear()
             memo[situation] = best
-        if best is not None and best[0][0] > WORD and not _weighed_enough(best, i, linked[i], context, linked, tables.counts):
-            continue
-        if best is not None:
+        if best is not None and (best[0][0] <= WORD or _weighed_enough(best, i, linked[i], context, linked,
+                                                                          tables.counts)):
             found.append((best[0], i, best[1]))
     if found:
         found = _off_topic(found, keys, tables.counts)
