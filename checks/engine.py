@@ -322,7 +322,7 @@ def check_texts_on_two_cores(texts: list[str], ctx: Context | None = None) -> li
     finding_order). Should the child fail, its rules run here.
 
     The collector stays paused until both halves are merged, and the documents (whose syllable
-    scans are lists of a million items, young to the collector) are gone by the time it resumes:
+    scans are lists of a million items, young to the collector) are gone before it resumes:
     each collection while they lived took 30-45 ms, two or three per process (gc.callbacks, 3 MB)."""
     with _collector_paused():
         return _check_on_two_cores(texts, ctx or Context())
@@ -380,6 +380,7 @@ def _check_on_two_cores(texts: list[str], ctx: Context) -> list[list[Finding]]:
             finally:
                 os.close(ready_w)
             mine = [check_text(text, ctx, rules=own_rules, doc=doc) for text, doc in zip(texts, docs)]
+            del docs  # their scans freed while the child still works (~20 ms for 3 MB)
             data = src.read()
         finally:
             src.close()  # a child still writing then stops (broken pipe) rather than wait for a reader
