@@ -264,3 +264,16 @@ def test_long_files_checked_on_two_cores_give_the_same_findings(cli, write, monk
     monkeypatch.setattr(os, "fork", no_fork)  # no process to be had: one process checks
     assert cli(*args, "--jobs", "2").output == one.output
     assert gc.isenabled()  # paused through the merge, and on again after it
+
+
+def test_a_finding_as_json_is_its_fields_in_order():
+    import dataclasses
+
+    from bientap.checks.engine import Context, check_text
+
+    findings = check_text(FAULTY, Context())
+    assert findings
+    for f in findings:
+        plain = {field.name: getattr(f, field.name) for field in dataclasses.fields(f)}
+        plain["suggestions"] = list(f.suggestions)
+        assert list(f.to_dict().items()) == list(plain.items())
