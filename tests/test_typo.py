@@ -435,3 +435,21 @@ def test_a_spelling_edited_news_rarely_uses_there_is_information_only():
 ])
 def test_settled_spellings_and_other_words_are_left_alone(text):
     assert [f for f in _iy(text) if f[2] == "warning"] == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from("abcdefgh"), max_size=30), st.integers(min_value=1, max_value=5))
+def test_cached_map_is_the_plain_map_even_when_its_cache_empties(items, limit):
+    # The scan works each distinct run out once through a memo that empties itself when it grows
+    # past its limit: the result is still work(item) for every item, in order.
+    from bientap.checks.rules.typo import _cached_map
+
+    cache: dict = {}
+
+    def work(item):
+        if len(cache) >= limit:
+            cache.clear()
+        cache[item] = item.upper()
+        return cache[item]
+
+    assert _cached_map(cache, work, items) == [i.upper() for i in items]

@@ -208,8 +208,9 @@ def _cached_map(cache: dict, work, items: list[str]) -> list:
         for item in set(compress(items, map(is_, got, repeat(None)))):
             work(item)
         got = list(map(cache.get, items))
-        for i in compress(range(len(items)), map(is_, got, repeat(None))):  # the cache was emptied
-            got[i] = work(items[i])
+        if None in got:  # the cache was emptied on the way
+            for i in compress(range(len(items)), map(is_, got, repeat(None))):
+                got[i] = work(items[i])
     return got
 
 
