@@ -453,3 +453,20 @@ def test_cached_map_is_the_plain_map_even_when_its_cache_empties(items, limit):
         return cache[item]
 
     assert _cached_map(cache, work, items) == [i.upper() for i in items]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(alphabet="achnogtrưởôaáàảãạiyuđe", min_size=1, max_size=6))
+def test_near_syllables_are_those_one_edit_away_by_a_plain_search(word):
+    # The deletion index finds the known syllables one edit from a word (in either tone placement),
+    # plus its letters with any tone and onsets dialects merge: what a search of every known
+    # syllable finds.
+    from bientap.checks.lexicon import lexicon
+    from bientap.checks.rules.typo import _merger_swaps, _near_syllables, _one_edit
+
+    lex = lexicon()
+    plain_word, _ = strip_tone(word)
+    toned = {place_tone(letters, t) for letters in [plain_word, *_merger_swaps(plain_word)] for t in range(6)}
+    expected = {k for k in lex.syllables
+                if _one_edit(word, k) or _one_edit(word, lex.modern.get(k, k)) or k in toned} - {word}
+    assert set(_near_syllables(word, lex)) == expected

@@ -380,7 +380,7 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
-def _delete_index(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+def _delete_index(lex: Lexicon) -> dict[str, set[str]]:
     """Each known syllable under itself and every one-letter deletion of its spellings (both
     tone placements): looking a word's deletions up finds the syllables one edit away. Built on
     the first misspelling met and kept with the lexicon it indexes (`Lexicon.derived`), so a new
@@ -390,11 +390,11 @@ def _delete_index(lex: Lexicon) -> dict[str, tuple[str, ...]]:
         return got
     index: dict[str, set[str]] = defaultdict(set)
     for key in lex.syllables:
-        for spelling in (key, lex.modern.get(key, key)):
+        for spelling in {key, lex.modern.get(key, key)}:
             index[spelling].add(key)
-            for probe in _deletes(spelling):
-                index[probe].add(key)
-    got = lex.derived[_delete_index] = {probe: tuple(sorted(keys)) for probe, keys in index.items()}
+            for i in range(len(spelling)):
+                index[spelling[:i] + spelling[i + 1:]].add(key)
+    got = lex.derived[_delete_index] = dict(index)  # (its sets are read, never written, after this)
     return got
 
 
