@@ -470,3 +470,16 @@ def test_near_syllables_are_those_one_edit_away_by_a_plain_search(word):
     expected = {k for k in lex.syllables
                 if _one_edit(word, k) or _one_edit(word, lex.modern.get(k, k)) or k in toned} - {word}
     assert set(_near_syllables(word, lex)) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["Hội", "thảo", "chuyển", "giao", "UBND", "Hà", "Nội", "và", ".", ",", "\n",
+                                 "2021", "-", "Lan", "xuấtl", "\u00a0"]), max_size=25),
+       st.sampled_from([frozenset(), frozenset({"thảo"}), frozenset({"hà"})]))
+def test_ordinary_at_one_run_is_ordinary_of_the_whole_scan(words, custom):
+    from bientap.checks.engine import Checker
+    from bientap.checks.rules.typo import Scan, TypoTables
+
+    tables = Checker.for_context(Context()).tables(TypoTables)
+    sc = Scan(" ".join(words), tables)
+    assert [sc.ordinary_at(i, custom) for i in range(len(sc))] == sc.ordinary(custom)

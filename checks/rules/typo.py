@@ -324,20 +324,29 @@ class Scan:
         got = self._ordinary.get(custom)
         if got is not None:
             return got
-        n = len(self.raw)
-        kind, linked = self.kind, self.linked
-        context = self.context_keys()
-        keys = list(context)
-        last = n - 1
-        for i in compress(range(n), map(LOW.__ne__, kind)):  # few: capitals, abbreviations, foreign
-            # A capital before a lower-case word, one space on: ordinary where it opens a sentence.
-            if not (kind[i] == CAP and i < last and kind[i + 1] == LOW and linked[i + 1]
-                    and keys[i] is not None and self.opens(i)):
+        kind = self.kind
+        keys = list(self.context_keys())
+        for i in compress(range(len(keys)), map(LOW.__ne__, kind)):  # few: capitals, abbreviations, foreign
+            if not self._capital_reads_ordinary(i):
                 keys[i] = None
         if custom:
             keys = [None if k in custom else k for k in keys]
         self._ordinary[custom] = keys
         return keys
+
+    def ordinary_at(self, i: int, custom: frozenset[str]) -> str | None:
+        """ordinary(custom)[i], worked out for run i alone (the non-word rule reads only the
+        neighbours of the few runs it flags)."""
+        key = self._context[i]
+        if key is None or (self.kind[i] != LOW and not self._capital_reads_ordinary(i)) or key in custom:
+            return None
+        return key
+
+    def _capital_reads_ordinary(self, i: int) -> bool:
+        """A capital before a lower-case word, one space on: ordinary where it opens a sentence."""
+        kind = self.kind
+        return (kind[i] == CAP and i + 1 < len(kind) and kind[i + 1] == LOW and self.linked[i + 1]
+                and self._context[i] is not None and self.opens(i))
 
 
 _JOINER_CHARS = "".join(_JOINERS)
@@ -477,7 +486,6 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     lex = tables.lex
     sc = scan(doc, tables)
     custom = tables.custom
-    keys = sc.ordinary(custom)
     n = len(sc)
     raw, linked = sc.raw, sc.linked
     for i in list(compress(range(n), map(not_, sc.known))):
@@ -491,8 +499,8 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
         low, key = raw[i].lower(), sc.key[i]
         if low in lex.foreign or key in custom or low in custom:
             continue
-        left = keys[i - 1] if i and linked[i] else None
-        right = keys[i + 1] if i + 1 < n and linked[i + 1] else None
+        left = sc.ordinary_at(i - 1, custom) if i and linked[i] else None
+        right = sc.ordinary_at(i + 1, custom) if i + 1 < n and linked[i + 1] else None
         suggestions = _nonword_suggestions(low, left, right, tables)
         marked = not low.isascii()
         if not suggestions and (not marked or sc.kind[i] != LOW):
