@@ -223,14 +223,16 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
     if l and r and g.trigram(l, a, r):
         return []  # the very phrase is in edited prose
     edits = weighable_edits(g, l, r, edits, edits_both, names)
-    # Each pair is looked up once here and handed to context_score.
-    la, ar = g.bigram(l, a) if l else 0, g.bigram(a, r) if r else 0
+    # Each pair is looked up once here and handed to context_score; on the left only those the
+    # set of l's followers holds (most variants never follow l).
+    after_l = g.after(l)
+    la, ar = g.bigram(l, a) if a in after_l else 0, g.bigram(a, r) if r else 0
     base_l, base_r = context_score(g, l, a, r, (la, ar))
     a_left, a_right = bool(la), bool(ar)
     out = []
     kinds = [(v, None) for v in variants] + [(v, "edit") for v in edits]
     for v, kind in kinds:
-        lv, vr = g.bigram(l, v) if l else 0, g.bigram(v, r) if r else 0
+        lv, vr = g.bigram(l, v) if v in after_l else 0, g.bigram(v, r) if r else 0
         v_left, v_right = bool(lv), bool(vr)
         if not (v_left or v_right):
             continue

@@ -324,10 +324,13 @@ class Scan:
         got = self._ordinary.get(custom)
         if got is not None:
             return got
-        kind = self.kind
+        kind, linked = self.kind, self.linked
         keys = list(self.context_keys())
+        last = len(keys) - 1
         for i in compress(range(len(keys)), map(LOW.__ne__, kind)):  # few: capitals, abbreviations, foreign
-            if not self._capital_reads_ordinary(i):
+            # As _capital_reads_ordinary, written out: this loop meets every capital of the text.
+            if not (kind[i] == CAP and i < last and kind[i + 1] == LOW and linked[i + 1]
+                    and keys[i] is not None and self.opens(i)):
                 keys[i] = None
         if custom:
             keys = [None if k in custom else k for k in keys]
