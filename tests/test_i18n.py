@@ -162,7 +162,7 @@ def test_a_findings_message_follows_the_checks_language_not_the_runs():
         dropped = {lang: [f.message for f in check_article(fields, Context(lang=lang)) if f.rule == "unicode.dropped"]
                    for lang in ("vi", "en")}
         assert dropped == {"vi": ["Đã loại 1 ký tự điều khiển/định hướng khi nhập: \\x07"],
-                           "en": ["Dropped 1 control/bidi characters on import: \\x07"]}
+                           "en": ["Control or bidi characters dropped on import (1): \\x07"]}
 
 
 def test_a_modern_house_reads_its_findings_in_its_placement_and_the_article_as_written():

@@ -257,7 +257,8 @@ def dropped(fields, ctx):
         return
     counts = Counter(visible(ch) for _, ch in chars)
     shown = ", ".join(f"{ch}×{n}" if n > 1 else ch for ch, n in counts.most_common(6))
-    yield ("body", Message(N_("Dropped {count} control/bidi characters on import: {chars}"), count=len(chars), chars=shown))
+    yield ("body", Message(N_("Control or bidi characters dropped on import ({count}): {chars}"),
+                           count=len(chars), chars=shown))
 
 
 def in_tone_style(text: str, tone_marks: str) -> str:
