@@ -124,6 +124,12 @@ def translate(message: str, lang: str) -> str:
     return catalog.gettext(message)
 
 
+def respell(text: str) -> str:
+    """Words `translate` gave (the catalog's placement) in the run's house placement, as `_` gives
+    its own: a modern house reads "từ khoá" where the catalog writes "từ khóa"."""
+    return text if _respell is None else _respell(text)
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form for `n` (Vietnamese has one; English two)."""
     text = _translations().ngettext(singular, plural, n)

@@ -63,3 +63,30 @@ def test_keyword_line_becomes_tags_at_import(fresh_db, imported):
     art = articles.get(fresh_db, imported)
     assert art.tags == ["Nghệ An", "kinh tế", "sơ kết"]
     assert "Từ khóa" not in art.body
+
+
+async def test_a_modern_house_reads_the_reasons_in_its_placement(db_path, imported):
+    # The catalog writes "từ khóa"; a house with tone_marks = "modern" reads "từ khoá" in the reasons
+    # as in the rest of the desk. The line itself is the article's text, shown as written.
+    from bientap.store.config import default_style_path
+    from bientap.tui.app import BientapApp
+    from bientap.tui.dialogs.removed_lines import RemovedLinesDialog
+    from textual.widgets import OptionList
+
+    default_style_path().parent.mkdir(parents=True, exist_ok=True)
+    default_style_path().write_text('tone_marks = "modern"\n', encoding="utf-8")
+    app = BientapApp(db_path, lang="vi")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        app.open_article(imported)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, RemovedLinesDialog)
+        options = app.screen.query_one(OptionList)
+        shown = "\n".join(str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+        assert "dòng từ khoá" in shown and "dòng từ khóa" not in shown
+        assert "Từ khóa: Nghệ An" in shown

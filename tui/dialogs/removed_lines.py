@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from bientap.checks.boilerplate import explain_reason
 from bientap.checks.text import visible
-from bientap.i18n import N_, _, current
+from bientap.i18n import N_, _, current, respell
 from bientap.store.drafts import RemovedLine
 from bientap.tui.dialogs.picker import PickerDialog
 
@@ -31,7 +31,7 @@ def line_prompt(line: RemovedLine) -> Text:
     kind = _KINDS.get(line.kind)
     out.append(_(kind) if kind else visible(line.kind), style="cyan")
     if line.reason:
-        why = _("why: {reason}").format(reason=explain_reason(line.reason, current()))
+        why = _("why: {reason}").format(reason=respell(explain_reason(line.reason, current())))
         out.append(" · " + visible(why), style="dim")
     out.append("\n  " + visible(line.text))
     return out
