@@ -117,7 +117,8 @@ def translate(message: str, lang: str) -> str:
     Not respelt: the caller applies its house's placement, as `use`'s `respell` does."""
     if lang == "en":
         return message
-    catalog = _others.get(lang)
+    # The run's own catalog when the language is the run's (read once per process, not twice).
+    catalog = _catalog if lang == _lang and _catalog is not None else _others.get(lang)
     if catalog is None:
         check_language(lang)
         catalog = _others[lang] = gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
