@@ -219,7 +219,12 @@ def _sort_char(ch: str) -> tuple[str, str]:
     if letter in _BASE:
         return chr(0x100 + _BASE[letter]), str(tone)
     if letter.isalnum():
-        return (chr(0x200 + ord(letter[0]) % 0xFFFF) if not letter.isdigit() else letter), str(tone)
+        if letter.isdigit():
+            return letter, str(tone)
+        rank = 0x200 + ord(letter[0]) % 0xFFFF
+        if 0xD800 <= rank <= 0xDFFF:  # no string may hold a surrogate (Hangul, some CJK landed there)
+            rank += 0x800
+        return chr(rank), str(tone)
     if letter.isspace():
         return " ", str(tone)
     return "", ""

@@ -134,6 +134,16 @@ def test_vietnamese_title_order():
         "An Giang", "Ăn uống", "Âm nhạc", "Bến Tre", "Dân số", "Đà Nẵng", "Zalo"]
 
 
+def test_titles_in_korean_or_rare_cjk_are_stored_and_sorted(fresh_db):
+    # Their sort keys once landed in the surrogate range ("한" U+D55C, "𭗾" U+2D5FE), which no
+    # string stored in SQLite may hold: the article could not be saved at all.
+    for key, title in (("a", "한국 관광"), ("b", "𭗾 tin"), ("c", "An Giang")):
+        make(fresh_db, title=title, key=key)
+    keys = [articles.title_sort_key(t) for t in ("한국 관광", "𭗾 tin", "An Giang")]
+    assert all(k.encode("utf-8") for k in keys)
+    assert [r["title"] for r in articles.list_page(fresh_db, Query(sort="title"))][0] == "An Giang"
+
+
 def test_search_index_has_prefix_indexes_and_keeps_rows(fresh_db):
     make(fresh_db, title="Kinh tế Cần Thơ", key="a")
     sql = fresh_db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
