@@ -195,7 +195,7 @@ class Checker:
         starts = None
         findings: list[Finding] = []
         phrases = None
-        with _collector_paused():
+        with collector_paused():
             for r, severity in self.plan(field, frozenset(rules) if rules is not None else None):
                 for hit in r.fn(doc, ctx):
                     if r.prose_only and not doc.is_prose(hit.start, r.captions):
@@ -250,7 +250,7 @@ _resume = False  # whether the collector was on when the first of them began
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """The cyclic garbage collector off while the rules run: they allocate hundreds of thousands
     of short-lived lists and tuples, none of them in cycles, and each collection would walk the
     checker's tables too. Refcounting frees everything as usual. Measured with
@@ -258,9 +258,11 @@ def _collector_paused() -> Iterator[None]:
     pause, 2.68-2.75 without; ~5 KB articles 2.20-2.42 with, 2.17-2.40 without (a few per cent
     on long texts; the ~20% noted here before no longer shows).
 
-    The one place the checks touch the collector. Counted under a lock: checks may run in several
-    threads, and the collector comes back on only when the last check ends, and only if it was on
-    before the first began."""
+    The one place the checks touch the collector (the `check` command holds it through writing its
+    findings out: the first collections after a 3 MB check walk every object the check left, ~25 ms
+    on gen0/gen1 by gc.callbacks). Counted under a lock: checks may run in several threads, and the
+    collector comes back on only when the last check ends, and only if it was on before the first
+    began."""
     global _pauses, _resume
     with _PAUSE_LOCK:
         if _pauses == 0:
@@ -324,7 +326,7 @@ def check_texts_on_two_cores(texts: list[str], ctx: Context | None = None) -> li
     The collector stays paused until both halves are merged, and the documents (whose syllable
     scans are lists of a million items, young to the collector) are gone before it resumes:
     each collection while they lived took 30-45 ms, two or three per process (gc.callbacks, 3 MB)."""
-    with _collector_paused():
+    with collector_paused():
         return _check_on_two_cores(texts, ctx or Context())
 
 

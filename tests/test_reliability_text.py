@@ -160,11 +160,11 @@ def test_checks_in_several_threads_leave_the_garbage_collector_as_it_was():
     import sys
     import threading
 
-    from bientap.checks.engine import Context, _collector_paused, check_text
+    from bientap.checks.engine import Context, check_text, collector_paused
 
     def churn():
         for _ in range(5_000):
-            with _collector_paused():
+            with collector_paused():
                 pass
         check_text("Hội thảo về chuyển giao công nghệ đã diễn ra.", Context())
 

@@ -86,48 +86,52 @@ def check(env: Env, paths: tuple[str, ...], ids: tuple[int, ...], all_: bool, fm
     if (ids or all_) and db is None:
         fail(_("{path}: no database").format(path=env.db_path))
     ctx = context_for(env, style, lang, db=db)
-    results: list[Checked] = []
-    bad_input = False
-    readable = []
-    for path in paths:
-        text, reason = read_input(path)
-        if text is None:
-            click.echo(f"bientap: {_visible(path)}: {reason}", err=True)
-            bad_input = True
-            continue
-        readable.append((path, text))
-    texts = [text for _, text in readable]
-    for (path, text), findings in zip(readable, check_texts(texts, ctx, jobs or os.cpu_count() or 1)):
-        results.append(Checked({"path": path}, {"body": text}, findings))
-    if ids or all_:
-        from bientap.store import articles
-        from bientap.store.context import check_stored_article
+    from bientap.checks.engine import collector_paused
 
-        wanted = list(ids)
-        if all_:
-            wanted += [i for i in articles.all_ids(db) if i not in ids]
-        for article_id in wanted:
-            try:
-                article = articles.get(db, article_id)
-            except articles.NotFound as exc:
-                click.echo(f"bientap: {exc}", err=True)
+    # The engine's collector pause held through writing the findings out (see collector_paused).
+    with collector_paused():
+        results: list[Checked] = []
+        bad_input = False
+        readable = []
+        for path in paths:
+            text, reason = read_input(path)
+            if text is None:
+                click.echo(f"bientap: {_visible(path)}: {reason}", err=True)
                 bad_input = True
                 continue
-            texts = {k: getattr(article, k) or "" for k in ("title", "sapo", "body")}
-            results.append(Checked({"id": article_id}, texts, check_stored_article(db, article, ctx)))
-    if fmt == "json":
-        # One finding per line: easy to read and grep, and each line goes through json's C encoder
-        # (indent= would switch to the pure-Python one: 0.3 s for 5,000 findings).
-        # The label's members are written once per file and joined to each finding's (one encoder,
-        # no merged dict per finding): the same bytes as encoding {**label, **finding}.
-        encode = json.JSONEncoder(ensure_ascii=False).encode
-        lines = [label + encode(f.to_dict())[1:] for c in results if c.findings
-                 for label in [encode(c.label)[:-1] + ", "] for f in c.findings]
-        click.echo("[\n" + ",\n".join(lines) + "\n]" if lines else "[]")
-    elif fmt == "sarif":
-        click.echo(json.dumps(to_sarif(results), ensure_ascii=False, indent=2))
-    else:
-        render_text(results)
+            readable.append((path, text))
+        texts = [text for _, text in readable]
+        for (path, text), findings in zip(readable, check_texts(texts, ctx, jobs or os.cpu_count() or 1)):
+            results.append(Checked({"path": path}, {"body": text}, findings))
+        if ids or all_:
+            from bientap.store import articles
+            from bientap.store.context import check_stored_article
+
+            wanted = list(ids)
+            if all_:
+                wanted += [i for i in articles.all_ids(db) if i not in ids]
+            for article_id in wanted:
+                try:
+                    article = articles.get(db, article_id)
+                except articles.NotFound as exc:
+                    click.echo(f"bientap: {exc}", err=True)
+                    bad_input = True
+                    continue
+                texts = {k: getattr(article, k) or "" for k in ("title", "sapo", "body")}
+                results.append(Checked({"id": article_id}, texts, check_stored_article(db, article, ctx)))
+        if fmt == "json":
+            # One finding per line: easy to read and grep, and each line goes through json's C encoder
+            # (indent= would switch to the pure-Python one: 0.3 s for 5,000 findings).
+            # The label's members are written once per file and joined to each finding's (one encoder,
+            # no merged dict per finding): the same bytes as encoding {**label, **finding}.
+            encode = json.JSONEncoder(ensure_ascii=False).encode
+            lines = [label + encode(f.to_dict())[1:] for c in results if c.findings
+                     for label in [encode(c.label)[:-1] + ", "] for f in c.findings]
+            click.echo("[\n" + ",\n".join(lines) + "\n]" if lines else "[]")
+        elif fmt == "sarif":
+            click.echo(json.dumps(to_sarif(results), ensure_ascii=False, indent=2))
+        else:
+            render_text(results)
     if bad_input:
         sys.exit(2)
     threshold = SEVERITY_RANK.get(fail_on, 99)
