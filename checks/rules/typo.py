@@ -629,6 +629,8 @@ _PHRASE = frozenset((SEEN, COMMON))
 
 def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[int, tuple[str, ...]]]:
     """(run index, intended syllables best first) for each real-word slip; never two side by side.
+    A capital before the syllable that opens a title ("Đại xứ Hoa Kỳ", see _opens_title) is read
+    as an ordinary neighbour, not as a name.
 
     A syllable is suspect when neither neighbour is seen with it in the lexicon. One of its slip
     variants (tone, mark, onset, final) then repairs it when the variant makes a dictionary word
@@ -637,7 +639,7 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
     free-standing where the original is only ever part of a word ("trọng hoạt động" → "trong").
     """
     lex = tables.lex
-    context, linked = sc.context_keys(), sc.linked
+    context, linked, kind = sc.context_keys(), sc.linked, sc.kind
     n = len(keys)
     # ps[i]: strength of the pair (i-1, i); 0 where they are not adjacent prose.
     # (UNSEEN is 0: multiplied by `linked`, a pair across anything but one space is UNSEEN.)
@@ -674,6 +676,9 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
         cr = context[i + 1] if i + 1 < n and linked[i + 1] else None
         if cl is None and cr is None:
             continue
+        if (l is None and cl is not None and kind[i - 1] == CAP and not (i > 1 and linked[i - 1] and kind[i - 2] == CAP)
+                and _opens_title(cl, a, tables)):
+            l = cl
         situation = (l, a, r, pl, pr, ps[i - 1] if l is not None and i > 1 else UNSEEN,
                      ps[i + 2] if r is not None else UNSEEN, cl, cr)
         best = memo.get(situation, False)
@@ -697,6 +702,24 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
         out.append((i, v))
     out.sort()
     return out
+
+
+# A capital opens a title only where the word it would make is a usual sequel of it in edited news:
+# at least this share of its occurrences ("Đại sứ", "Ủy ban"; "Anh thư" is no sequel of "Anh").
+TITLE_SHARE = 0.01
+
+
+def _opens_title(c: str, a: str, tables: TypoTables) -> bool:
+    """Whether capitalised `c` before lower-case `a` is the first syllable of a title or an
+    institution's name, capitalised alone as Vietnamese writes them ("Đại sứ Hoa Kỳ", "Ủy ban Quốc
+    phòng", "Hạm đội Biển Đen"), rather than a name: it makes no dictionary word with `a` but does
+    with one of its slip variants ("Đại xứ" → "Đại sứ"). The real-word rule then reads it as an
+    ordinary neighbour."""
+    pairs, counts = tables.lex.pairs, tables.counts
+    if pairs.get(c + " " + a) == WORD:
+        return False
+    least = TITLE_SHARE * counts.unigram(c)
+    return any(pairs.get(c + " " + v) == WORD and counts.bigram(c, v) >= least for v, _, _ in tables.variants(a))
 
 
 def _weighed_enough(best: tuple, i: int, left_linked: bool, context: list[str | None], linked: list[bool],
@@ -749,7 +772,8 @@ def _off_topic(found: list, keys: list[str | None], counts: Ngrams) -> list:
 @rule("typo.realword", category="typo", severity="warning", prose_only=True, captions=True, fields=("title", "sapo", "body"))
 def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Gõ nhầm thành một tiếng khác (real-word slip): a tone, mark, onset or final slip that makes
-    a real syllable which does not fit its neighbours.
+    a real syllable which does not fit its neighbours; also an old spelling with â that edited
+    prose no longer uses ("xác tầu" → "xác tàu", "giầu có" → "giàu có").
 
     "chuyên giao" → "chuyển giao", "vẫn đề" → "vấn đề", "đề cấp" → "đề cập", "trọng hoạt động" → "trong".
     """
@@ -757,13 +781,86 @@ def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
     sc = scan(doc, tables)
     custom = tables.custom
     keys = sc.ordinary(custom)
-    for i, intended in _slips(sc, keys, tables):
+    slips = _slips(sc, keys, tables)
+    old = _old_spellings(sc, keys, tables)
+    if old:
+        merged = dict(slips)
+        for i, (twin, score) in old:
+            found = merged.get(i)
+            if not found:
+                merged[i] = (twin,)
+            elif twin not in found:
+                # A slip found there too: the likelier of the two between these neighbours first
+                # ("phi công dầy kinh nghiệm" → "đầy", "lớp băng dầy" → "dày").
+                first = 0 if score >= _context_at(sc, i, found[0], tables.counts) else 1
+                merged[i] = (*found[:first], twin, *found[first:])
+        slips = sorted(merged.items())
+    for i, intended in slips:
         if custom and any(p in custom for p in _phrases(keys, i)):
             continue
         raw = sc.raw[i]
         fixed = tuple(_render(v, raw, ctx) for v in intended)
         yield Hit(*sc.span(i), Message(N_("“{word}” is probably “{fixed}”"), word=raw, fixed=fixed[0]),
                   suggestions=fixed)
+
+
+# Old spellings: a syllable with the rhyme âu or ây that has a twin with au or ay, same onset and
+# tone ("tầu"/"tàu", "giầu"/"giàu", "nầy"/"này", "dầy"/"dày"), where edited news all but never writes
+# it (OLD_ZIPF) and writes the twin at least OLD_RATIO times as often: a spelling editors modernise,
+# which writers use consistently, so neither the lexicon (which lists it) nor the rule's topic guard
+# may hide it. Flagged where the counts find the twin likelier between the same neighbours by
+# OLD_GAIN (natural log); a pair of distinct words ("lưu đầy" / "lưu đày", "sâu" / "sau") fails the
+# frequency test and is left to the slips above.
+OLD_ZIPF = 4.5
+OLD_RATIO = 50
+OLD_GAIN = 1.0
+_OLD_RHYMES = {"âu": "au", "ây": "ay"}
+
+
+def _old_pairs(lex: Lexicon, counts: Ngrams) -> dict[str, str]:
+    """Each old spelling the lexicon knows with its modern twin (kept with the lexicon)."""
+    got = lex.derived.get(_old_pairs)
+    if got is None:
+        got = {}
+        for s in lex.syllables:
+            plain, tone = strip_tone(s)
+            onset, rhyme = split_onset(plain)
+            twin = _OLD_RHYMES.get(rhyme)
+            if twin is None:
+                continue
+            o = place_tone(onset + twin, tone)
+            if (o in lex.syllables and lex.zipf(s) < OLD_ZIPF
+                    and counts.unigram(o) >= OLD_RATIO * (counts.unigram(s) + 1)):
+                got[s] = o
+        lex.derived[_old_pairs] = got
+    return got
+
+
+def _context_at(sc: Scan, i: int, x: str, counts: Ngrams) -> float:
+    """How likely syllable `x` is in run i's place (context_score's two logs summed)."""
+    context, linked = sc.context_keys(), sc.linked
+    l = context[i - 1] if i and linked[i] else None
+    r = context[i + 1] if i + 1 < len(context) and linked[i + 1] else None
+    return sum(context_score(counts, l, x, r))
+
+
+def _old_spellings(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[int, tuple[str, float]]]:
+    """(run index, (modern twin, its context score)) of each old spelling its context speaks
+    against (see OLD_ZIPF)."""
+    pairs, counts = _old_pairs(tables.lex, tables.counts), tables.counts
+    context, linked = sc.context_keys(), sc.linked
+    n = len(keys)
+    out = []
+    for i in compress(range(n), map(pairs.__contains__, keys)):
+        o = pairs[keys[i]]
+        l = context[i - 1] if i and linked[i] else None
+        r = context[i + 1] if i + 1 < n and linked[i + 1] else None
+        if not ((l and counts.bigram(l, o)) or (r and counts.bigram(o, r))):
+            continue  # the twin never seen beside a neighbour: the counts cannot tell
+        score = _context_at(sc, i, o, counts)
+        if score - _context_at(sc, i, keys[i], counts) > OLD_GAIN:
+            out.append((i, (o, score)))
+    return out
 
 
 def _phrases(keys: list[str | None], i: int) -> list[str]:
