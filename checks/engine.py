@@ -315,8 +315,8 @@ CHILD_RULES = frozenset({"typo.realword", "typo.iy"})
 def check_texts_on_two_cores(texts: list[str], ctx: Context | None = None) -> list[list[Finding]]:
     """check_text of each text, the work shared by two processes (POSIX fork): a child runs the
     rules that weigh contexts in the news counts (`CHILD_RULES`), this process every other rule. On
-    3 MB of news each road takes ~1.1 s of CPU: the child's syllable scan (~0.35 s), typo.realword
-    (~0.6 s, most of it its first meeting with each context) and typo.iy; here the line
+    3 MB of news each road takes ~1.0 s of CPU: the child's syllable scan (~0.27 s), typo.realword
+    (~0.45 s, most of it its first meeting with each context) and typo.iy; here the line
     classification, the other rules and a syllable scan of their own. (With all five typo rules in
     the child, its road was ~0.55 s longer than this one's.) The word data is loaded before the
     fork, once for both; the boilerplate classification of the lines, which both need, is made here
