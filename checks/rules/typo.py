@@ -338,6 +338,13 @@ class Scan:
         self._ordinary[custom] = keys
         return keys
 
+    def neighbours(self, i: int) -> tuple[str | None, str | None]:
+        """The context keys of the runs on either side of run i that one space joins to it (None
+        elsewhere): the neighbours the news counts read."""
+        context, linked = self._context, self.linked
+        return (context[i - 1] if i and linked[i] else None,
+                context[i + 1] if i + 1 < len(context) and linked[i + 1] else None)
+
     def ordinary_at(self, i: int, custom: frozenset[str]) -> str | None:
         """ordinary(custom)[i], worked out for run i alone (the non-word rule reads only the
         neighbours of the few runs it flags)."""
@@ -839,10 +846,18 @@ def _old_pairs(lex: Lexicon, counts: Ngrams) -> dict[str, str]:
 
 def _context_at(sc: Scan, i: int, x: str, counts: Ngrams) -> float:
     """How likely syllable `x` is in run i's place (context_score's two logs summed)."""
-    context, linked = sc.context_keys(), sc.linked
-    l = context[i - 1] if i and linked[i] else None
-    r = context[i + 1] if i + 1 < len(context) and linked[i + 1] else None
+    l, r = sc.neighbours(i)
     return sum(context_score(counts, l, x, r))
+
+
+def _twin_scores(counts: Ngrams, l: str | None, a: str, twin: str, r: str | None) -> tuple[float, float] | None:
+    """How likely `twin` (the other spelling of `a`) is between `l` and `r`, and how much likelier
+    than `a`, as natural logs; None where the twin was never seen beside either neighbour: the
+    counts cannot tell (typo.iy, and typo.realword's old spellings)."""
+    if not ((l and counts.bigram(l, twin)) or (r and counts.bigram(twin, r))):
+        return None
+    score = sum(context_score(counts, l, twin, r))
+    return score, score - sum(context_score(counts, l, a, r))
 
 
 def _twin_runs(sc: Scan, tables: TypoTables) -> list[int]:
@@ -865,20 +880,15 @@ def _old_spellings(sc: Scan, keys: list[str | None], tables: TypoTables) -> list
     """(run index, (modern twin, its context score)) of each old spelling its context speaks
     against (see OLD_ZIPF)."""
     pairs, counts = _old_pairs(tables.lex, tables.counts), tables.counts
-    context, linked = sc.context_keys(), sc.linked
-    n = len(keys)
     out = []
     for i in _twin_runs(sc, tables):
         o = pairs.get(keys[i])
         if o is None:
             continue
-        l = context[i - 1] if i and linked[i] else None
-        r = context[i + 1] if i + 1 < n and linked[i + 1] else None
-        if not ((l and counts.bigram(l, o)) or (r and counts.bigram(o, r))):
-            continue  # the twin never seen beside a neighbour: the counts cannot tell
-        score = _context_at(sc, i, o, counts)
-        if score - _context_at(sc, i, keys[i], counts) > OLD_GAIN:
-            out.append((i, (o, score)))
+        l, r = sc.neighbours(i)
+        scores = _twin_scores(counts, l, keys[i], o, r)
+        if scores is not None and scores[1] > OLD_GAIN:
+            out.append((i, (o, scores[0])))
     return out
 
 
@@ -970,22 +980,19 @@ def iy(doc: Document, ctx: Context) -> Iterator[Hit]:
     tables = _tables(ctx)
     sc = scan(doc, tables)
     pairs, counts = _iy_pairs(tables.lex), tables.counts
-    keys, context, linked = sc.ordinary(tables.custom), sc.context_keys(), sc.linked
+    keys = sc.ordinary(tables.custom)
     gains: dict[tuple, float] = {}
     present = set(keys)  # the article's own prose: "Mỹ" the country is no spelling of "mĩ quan"
-    n = len(sc)
     for i in _twin_runs(sc, tables):
         a = keys[i]
         other = pairs.get(a)
         if other is None:
             continue
-        l = context[i - 1] if i and linked[i] else None
-        r = context[i + 1] if i + 1 < n and linked[i + 1] else None
+        l, r = sc.neighbours(i)
         gain = gains.get((l, a, r))
         if gain is None:  # contexts repeat: each is weighed once per text
-            seen = (l and counts.bigram(l, other)) or (r and counts.bigram(other, r))
-            gain = gains[l, a, r] = (sum(context_score(counts, l, other, r)) - sum(context_score(counts, l, a, r))
-                                     if seen else 0.0)
+            scores = _twin_scores(counts, l, a, other, r)
+            gain = gains[l, a, r] = scores[1] if scores is not None else 0.0
         mixed = other in present
         if gain <= 0 or (gain <= IY_GAIN and not mixed):
             continue
