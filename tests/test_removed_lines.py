@@ -30,6 +30,24 @@ def imported(fresh_db, tmp_path) -> int:
     return art.id
 
 
+async def removed_lines_shown(app, pilot, article_id: int) -> str:
+    """Open the article in the desk, press F3, and return the dialog's lines as shown."""
+    from bientap.tui.dialogs.removed_lines import RemovedLinesDialog
+    from textual.widgets import OptionList
+
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    app.open_article(article_id)
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("f3")
+    await pilot.pause()
+    assert isinstance(app.screen, RemovedLinesDialog)
+    options = app.screen.query_one(OptionList)
+    return "\n".join(str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+
+
 @pytest.mark.parametrize("lang, words", [
     ("vi", ["dòng ngắn liền nhau", "vì: dòng ngày đăng: ngày giờ kèm tên chuyên mục",
             "tên người viết ngay sau đoạn cuối", "bản quyền"]),
@@ -38,22 +56,10 @@ def imported(fresh_db, tmp_path) -> int:
 ])
 async def test_f3_lists_each_line_with_its_evidence(db_path, imported, lang, words):
     from bientap.tui.app import BientapApp
-    from bientap.tui.dialogs.removed_lines import RemovedLinesDialog
-    from textual.widgets import OptionList
 
     app = BientapApp(db_path, lang=lang)
     async with app.run_test(size=(160, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        app.open_article(imported)
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("f3")
-        await pilot.pause()
-        assert isinstance(app.screen, RemovedLinesDialog)
-        options = app.screen.query_one(OptionList)
-        shown = "\n".join(str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+        shown = await removed_lines_shown(app, pilot, imported)
         for w in words:
             assert w in shown, (w, shown)
         assert "Minh Anh -" in shown and "Trang chủ" in shown
@@ -70,23 +76,11 @@ async def test_a_modern_house_reads_the_reasons_in_its_placement(db_path, import
     # as in the rest of the desk. The line itself is the article's text, shown as written.
     from bientap.store.config import default_style_path
     from bientap.tui.app import BientapApp
-    from bientap.tui.dialogs.removed_lines import RemovedLinesDialog
-    from textual.widgets import OptionList
 
     default_style_path().parent.mkdir(parents=True, exist_ok=True)
     default_style_path().write_text('tone_marks = "modern"\n', encoding="utf-8")
     app = BientapApp(db_path, lang="vi")
     async with app.run_test(size=(160, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        app.open_article(imported)
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("f3")
-        await pilot.pause()
-        assert isinstance(app.screen, RemovedLinesDialog)
-        options = app.screen.query_one(OptionList)
-        shown = "\n".join(str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+        shown = await removed_lines_shown(app, pilot, imported)
         assert "dòng từ khoá" in shown and "dòng từ khóa" not in shown
         assert "Từ khóa: Nghệ An" in shown
