@@ -412,8 +412,8 @@ def _delete_index(lex: Lexicon) -> dict[str, set[str]]:
     for key in lex.syllables:
         for spelling in {key, lex.modern.get(key, key)}:
             index[spelling].add(key)
-            for i in range(len(spelling)):
-                index[spelling[:i] + spelling[i + 1:]].add(key)
+            for probe in _deletes(spelling):
+                index[probe].add(key)
     got = lex.derived[_delete_index] = dict(index)  # (its sets are read, never written, after this)
     return got
 
