@@ -209,6 +209,26 @@ def test_real_entry_point(tmp_path):
     assert not (tmp_path / "none.db").exists()
 
 
+def test_the_program_is_main_with_its_objects_frozen_at_exit(cli, write, db_path, capsysbinary, monkeypatch):
+    """`run`, the console script, is `main` to the byte and the exit code (0, 1, 2), then a freeze
+    of every live object so that the interpreter's last collection passes them over."""
+    from bientap.tui import cli as cli_module
+
+    frozen = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    clean, faulty = write("c.txt", CLEAN), write("f.txt", FAULTY)
+    for args, code in (((str(clean),), 0), ((str(faulty), "--fail-on", "warning"), 1),
+                       ((str(faulty), "--format", "json"), 0), ((str(clean), str(faulty) + ".gone"), 2)):
+        expected = cli("check", *args)
+        monkeypatch.setattr(sys, "argv", ["bientap", "--db", str(db_path), "check", *args])
+        capsysbinary.readouterr()
+        with pytest.raises(SystemExit) as exit_:
+            cli_module.run()
+        assert (exit_.value.code or 0, expected.exit_code) == (code, code)
+        assert capsysbinary.readouterr().out == expected.stdout_bytes
+        assert len(frozen) == 1
+        frozen.clear()
+
 
 def test_checking_a_file_without_a_database_leaves_sqlite_out(tmp_path):
     """`bientap check FILE` with no database never imports sqlite-utils (~40 ms of every start):
