@@ -196,6 +196,8 @@ _WIDGET_PHRASES = re.compile(
     r"(?: (?:video|clip|phóng sự|chi tiết))?(?: dưới đây| sau đây)?|"
     r"(?:bấm|nhấn|click|kích) (?:vào (?:đây|link) )?(?:để )?(?:xem|nghe)(?: video| clip)?|"
     r"xem (?:video|clip|toàn màn hình|tiếp)|đọc tiếp|(?:tắt|bật) tiếng|toàn màn hình|tốc độ phát|play|pause|"
+    # a read-aloud player's voices: "Giọng nữ | Giọng nam", "Chọn giọng đọc: Giọng nam miền Nam"
+    r"chọn giọng(?: đọc)?|giọng (?:đọc )?(?:nam|nữ)(?: (?:miền )?(?:bắc|trung|nam))?|"
     r"(?:đăng ký|theo dõi) kênh(?: youtube)?|quảng cáo|advertisement|loading|đang tải|"
     r"skip to (?:main )?content|bỏ qua nội dung|chế độ ban đêm|chế độ đọc|in trang|in bài(?: viết)?|"
     r"bản in|xuất pdf|tải pdf|đọc nội dung|nghe (?:bài viết|đọc bài|nội dung)|nghe đọc(?: bài(?: viết)?)?|"
@@ -286,6 +288,9 @@ _YEAR_HINT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # month first, neither number padded. A zero-padded "03/09/2010 08:00:00 AM" is a Vietnamese
 # day-first format with an English clock.
 _US_CLOCK = re.compile(r"\s+\d{1,2}:\d{2}:\d{2}\s*[AP]M\b", re.I)
+# The half of a 12-hour clock after the time: "AM"/"PM", or "SA"/"CH" (sáng/chiều, in capitals) as
+# a Vietnamese locale prints them ("05/12/2026 2:30:15 CH").
+_MERIDIEM = re.compile(r"\s?(?:([ap])\.?m\b\.?|(?-i:(SA|CH))(?!\w))", re.I)
 _TIME = re.compile(r"(?<![\d/])([01]?\d|2[0-3])\s*(?::|h|g)\s*([0-5]\d)(?:\s*:\s*([0-5]\d))?(?!\d)", re.I)
 _DATE_WORDS = re.compile(
     r"\b(?:ngày|cập nhật|đăng|lúc|thứ|hai|ba|tư|năm|sáu|bảy|chủ nhật|cn|t[2-7]|xuất bản|đăng tải|"
@@ -350,7 +355,14 @@ _EMAIL_TAIL = re.compile(r"\s*[-–|,(]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?$")
 _BYLINE_PREFIX = re.compile(r"^(?:tin|bài|tác giả|người viết|thực hiện|nhóm phóng viên|phóng viên)\b", re.I)
 # A source or photo credit after the name on one line: "Tác giả: Minh Anh - Nguồn: Báo Nghệ An",
 # "Bài: Minh Anh; ảnh: Thu Hà". ("Ảnh: Thu Hà" alone credits a photo: a caption, not a bút danh.)
-_CREDIT_TAIL = re.compile(r"(?:\s?[-–|,;])?\s?(?<!\w)(?:nguồn|source|ảnh)\s?:", re.I)
+# Another credit after the name: its source, the photos, the editing or the graphics
+# ("Minh Anh - Nguồn: ...", "Tác giả: Minh Anh | Biên tập: Thu Hà", "Minh Anh; Đồ họa: Văn Long").
+_CREDIT_TAIL = re.compile(r"(?:\s?[-–|,;])?\s?(?<!\w)(?:nguồn|source|ảnh|biên tập|btv|đồ họa|đồ hoạ|thiết kế|"
+                          r"trình bày|video|clip|quay phim|dựng phim|kỹ thuật|kĩ thuật)\s?:", re.I)
+# An outlet after the slash written as its address: "Ngọc Mai/VOV.VN", "Minh Anh/Dantri.com.vn".
+_OUTLET_DOMAIN = re.compile(r"[^\W_]+(?:\.[^\W\d_]{2,4}){1,2}")
+# Bold or italic marks around a whole line, as a conversion of the page to text leaves them.
+_EMPHASIS = ("**", "__", "*", "_")
 # "Hoàng Anh - Hữu Tuấn (thực hiện)", "Minh Anh (tổng hợp)": the part after the names.
 _NAME_ROLE_SUFFIX = re.compile(
     r"\s*\((?:thực hiện|tổng hợp|t/h|th|lược dịch|biên dịch|dịch|ghi|ghi chép|tường thuật)\)$", re.I)
@@ -430,9 +442,19 @@ def find_dates(s: str) -> list[tuple[int, int, int, int]]:
 
 
 def find_time(s: str) -> tuple[int, int, int] | None:
-    """(hour, minute, second) of the first clock time in `s` ("10:38", "10h38", "10:38:05")."""
-    m = _TIME.search(_ZONE.sub(" ", s) if "gmt" in s.lower() or "utc" in s.lower() else s)
-    return (int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)) if m else None
+    """(hour, minute, second) of the first clock time in `s` ("10:38", "10h38", "10:38:05"), on a
+    24-hour clock: "2:30 PM" and "2:30:15 CH" (chiều, as a Vietnamese locale prints PM) are 14:30."""
+    if "gmt" in s.lower() or "utc" in s.lower():
+        s = _ZONE.sub(" ", s)
+    m = _TIME.search(s)
+    if not m:
+        return None
+    hour = int(m.group(1))
+    half = _MERIDIEM.match(s, m.end())
+    if half and hour <= 12:
+        afternoon = (half.group(1) or half.group(2)).lower() in ("p", "ch")
+        hour = hour % 12 + (12 if afternoon else 0)
+    return hour, int(m.group(2)), int(m.group(3) or 0)
 
 
 def unglue(s: str) -> str:
@@ -594,8 +616,10 @@ def url_host(url: str) -> str:
 def byline_name(s: str) -> str | None:
     """The name on a bút danh line ("Đ.Mãi", "Nguyễn Ngọc Hưng", "Tin, ảnh: Minh Anh", "ctngoc",
     "Văn Hùng/VOV-Tây Bắc", "Minh Anh -"), else None. A trailing separator and a source credit
-    after the name ("- Nguồn: ...") are not part of it."""
+    after the name ("- Nguồn: ...", "| Biên tập: ...") are not part of it, nor the bold or italic
+    marks a page's conversion to text left around it ("**Minh Anh**")."""
     s = " ".join(s.split())
+    s = _unemphasised(s)
     if not s or len(s) > 80:
         return None
     prefix = _NAME_PREFIX.match(s)
@@ -631,7 +655,7 @@ def byline_name(s: str) -> str | None:
         return None
     real = 0
     for k, tok in enumerate(tokens):
-        if not _name_token(tok):
+        if not (_name_token(tok) or k > outlet_from and _OUTLET_DOMAIN.fullmatch(tok)):
             return None
         if k < outlet_from and tok.strip("().").lower() in _NOT_NAME:
             return None
@@ -656,6 +680,16 @@ _AGENCY_HEAD = re.compile(
     r"^(?:P\.|Phòng|Trung tâm|TT\.?|Đài|Ban|Văn phòng|VP|UBND|HĐND|Ủy ban|Uỷ ban|Hội|Đoàn|Công an|Sở|Báo|"
     r"Tạp chí|Cổng|BBT|Ban biên tập|Bộ phận|Chi cục|Hạt|Trạm|Bệnh viện|Trường|Huyện|Xã|Phường)(?!\w)")
 _ADMIN_WORDS = frozenset("huyện xã tỉnh thành phố thị trấn quận phường và & - – / , của".split())
+
+
+def _unemphasised(s: str) -> str:
+    """"**Minh Anh**" → "Minh Anh": the marks go only when they wrap the whole line."""
+    for mark in _EMPHASIS:
+        if len(s) > 2 * len(mark) and s.startswith(mark) and s.endswith(mark):
+            inner = s[len(mark):-len(mark)]
+            if inner == inner.strip() and mark[0] not in (inner[0], inner[-1]):
+                return inner
+    return s
 
 
 def _names_joined(tokens: list[str]) -> bool:

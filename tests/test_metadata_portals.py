@@ -1,0 +1,387 @@
+"""Title, date and bút danh on whole pages shaped like the Vietnamese portals the extractor has not
+met (issue 15.3): each case is a full page (the site's header and menu, a breadcrumb or section
+label, the headline, a date line, the sapo, the article's paragraphs, a bút danh or a source, the
+related-news box and the footer), read the way the importer reads a scraped page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from bientap.checks.metadata import extract_article
+from bientap.checks.text import clean_field
+
+
+@dataclass(frozen=True)
+class Story:
+    title: str
+    sapo: str
+    paragraphs: tuple[str, ...]
+
+
+RICE = Story(
+    "Quảng Ngãi thu hoạch lúa vụ mùa đạt năng suất cao",
+    "Những ngày này, nông dân các huyện đồng bằng tỉnh Quảng Ngãi đang tập trung thu hoạch lúa vụ mùa. "
+    "Nhờ thời tiết thuận lợi và sử dụng giống mới, năng suất bình quân ước đạt hơn 60 tạ mỗi héc-ta.",
+    ("Tại xã Tịnh Hà, huyện Sơn Tịnh, những cánh đồng lúa chín vàng trải dài, máy gặt đập liên hợp hoạt "
+     "động liên tục từ sáng sớm đến chiều tối. Ông Nguyễn Văn Tám, một nông dân trong xã, cho biết gia "
+     "đình ông gieo sạ hai mẫu lúa, năm nay thu được khoảng sáu tấn thóc.",
+     "Theo Sở Nông nghiệp và Phát triển nông thôn, toàn tỉnh gieo trồng hơn 37.000 héc-ta lúa vụ mùa, "
+     "trong đó diện tích sử dụng giống xác nhận chiếm trên 85%. Công tác phòng trừ sâu bệnh được thực "
+     "hiện kịp thời nên thiệt hại không đáng kể.",
+     "Giá thóc tươi tại ruộng hiện dao động từ 7.200 đến 7.600 đồng mỗi ki-lô-gam, cao hơn cùng kỳ năm "
+     "trước khoảng 500 đồng. Nhiều thương lái đã đến tận nơi thu mua, giúp nông dân giảm chi phí vận chuyển.",
+     "Ngành nông nghiệp khuyến cáo bà con khẩn trương thu hoạch trước mùa mưa lũ, đồng thời làm đất, "
+     "chuẩn bị giống cho vụ đông xuân sắp tới."))
+
+SPEED = Story(
+    "Phạt nguội hơn 1.200 trường hợp vi phạm tốc độ trên quốc lộ 1",
+    "Qua hệ thống camera giám sát, Phòng Cảnh sát giao thông Công an tỉnh đã phát hiện hơn 1.200 phương "
+    "tiện chạy quá tốc độ cho phép trên tuyến quốc lộ 1 trong tháng qua.",
+    ("Theo thống kê, phần lớn các trường hợp vi phạm là xe ô tô con và xe tải nhẹ, tập trung vào khung giờ "
+     "đêm và rạng sáng, khi mật độ phương tiện trên đường thấp.",
+     "Thượng tá Lê Minh Đức, Phó Trưởng phòng Cảnh sát giao thông, cho biết đơn vị đã gửi thông báo đến "
+     "chủ phương tiện để mời lên làm việc. Những trường hợp không chấp hành sẽ bị cảnh báo khi đăng kiểm.",
+     "Lực lượng chức năng cũng đề nghị người dân chủ động tra cứu thông tin vi phạm trên trang thông tin "
+     "điện tử của Cục Cảnh sát giao thông để nộp phạt đúng hạn.",
+     "Từ đầu năm đến nay, tai nạn giao thông trên địa bàn tỉnh giảm cả ba tiêu chí so với cùng kỳ, trong "
+     "đó số người chết giảm 14 người."))
+
+SCHOOL = Story(
+    "Học sinh vùng cao háo hức trong ngày khánh thành điểm trường mới",
+    "Sau gần một năm thi công, điểm trường bản Nà Hang thuộc Trường Tiểu học xã Mường Lý đã chính thức "
+    "đưa vào sử dụng, mang lại niềm vui cho hơn 80 em học sinh người Thái và người Mông.",
+    ("Điểm trường được xây dựng kiên cố với bốn phòng học, một phòng công vụ cho giáo viên và khu vệ "
+     "sinh khép kín, tổng kinh phí gần 3 tỷ đồng từ nguồn xã hội hóa.",
+     "Trước đây, các em phải học trong những lớp học tạm dựng bằng gỗ và tấm lợp, mùa đông gió lùa lạnh "
+     "buốt, mùa mưa thì dột nát. Nhiều phụ huynh không giấu được xúc động khi thấy con mình được ngồi "
+     "học trong phòng học khang trang.",
+     "Cô giáo Lò Thị Hương, người đã gắn bó với điểm trường hơn mười năm, chia sẻ rằng cơ sở vật chất "
+     "mới sẽ giúp giáo viên yên tâm bám bản, bám lớp.",
+     "Dịp này, đơn vị tài trợ cũng trao tặng 80 bộ quần áo ấm, sách vở và đồ dùng học tập cho học sinh "
+     "có hoàn cảnh khó khăn."))
+
+SCANNER = Story(
+    "Bệnh viện tỉnh tiếp nhận thêm máy chụp cộng hưởng từ hiện đại",
+    "Bệnh viện Đa khoa tỉnh vừa tổ chức lễ tiếp nhận và đưa vào vận hành hệ thống máy chụp cộng hưởng "
+    "từ 1,5 Tesla, giúp người bệnh không phải chuyển lên tuyến trên để chẩn đoán.",
+    ("Hệ thống máy mới có khả năng chụp toàn thân với thời gian rút ngắn đáng kể, hình ảnh sắc nét, hỗ "
+     "trợ chẩn đoán sớm các bệnh lý về thần kinh, cơ xương khớp và ung thư.",
+     "Bác sĩ chuyên khoa II Trần Văn Hòa, Giám đốc bệnh viện, cho biết trung bình mỗi tháng có hàng "
+     "trăm bệnh nhân phải chuyển tuyến chỉ để chụp cộng hưởng từ, vừa tốn kém vừa mất thời gian.",
+     "Trước khi đưa vào sử dụng, đội ngũ bác sĩ và kỹ thuật viên của khoa Chẩn đoán hình ảnh đã được "
+     "chuyên gia của hãng sản xuất hướng dẫn vận hành trong hai tuần.",
+     "Chi phí chụp được bảo hiểm y tế thanh toán theo quy định, người bệnh có thẻ bảo hiểm chỉ phải "
+     "cùng chi trả phần chênh lệch.",
+     "Lãnh đạo bệnh viện cho biết thời gian tới sẽ tiếp tục đầu tư thêm máy chụp cắt lớp vi tính và hệ "
+     "thống xét nghiệm tự động."))
+
+FESTIVAL = Story(
+    "Lễ hội hoa tam giác mạch thu hút hàng nghìn du khách",
+    "Trong ba ngày diễn ra lễ hội, các thung lũng hoa tam giác mạch ở vùng cao nguyên đá đã đón hàng "
+    "nghìn lượt khách trong nước và quốc tế đến tham quan, chụp ảnh.",
+    ("Năm nay, lễ hội có nhiều hoạt động mới như trình diễn trang phục truyền thống của các dân tộc, chợ "
+     "phiên vùng cao và thi làm bánh tam giác mạch.",
+     "Chị Nguyễn Thu Trang, du khách đến từ Hà Nội, cho biết đây là lần thứ hai chị lên ngắm hoa, nhưng "
+     "vẫn bất ngờ trước vẻ đẹp của những triền đồi phủ kín sắc hồng tím.",
+     "Nhiều hộ dân đã mở dịch vụ lưu trú tại nhà, bán nông sản và đồ thủ công, góp phần tăng thu nhập "
+     "trong mùa hoa."))
+
+SEAFOOD = Story(
+    "Xuất khẩu thủy sản 11 tháng vượt kế hoạch cả năm",
+    "Kim ngạch xuất khẩu thủy sản của tỉnh trong 11 tháng đạt gần 650 triệu USD, tăng 12% so với cùng "
+    "kỳ năm trước và vượt kế hoạch đề ra cho cả năm.",
+    ("Các mặt hàng chủ lực như tôm chân trắng, cá tra phi lê và mực khô đều tăng trưởng khá, trong đó "
+     "tôm chiếm hơn một nửa tổng giá trị xuất khẩu.",
+     "Theo đại diện Hiệp hội Chế biến và Xuất khẩu thủy sản, các thị trường Nhật Bản, Hàn Quốc và châu "
+     "Âu phục hồi tốt, đơn hàng cuối năm tăng mạnh. Nhiều doanh nghiệp đã tuyển thêm lao động để kịp "
+     "giao hàng dịp Tết.",
+     "Tuy nhiên, giá nguyên liệu đầu vào và chi phí vận chuyển tăng cao khiến lợi nhuận của doanh "
+     "nghiệp chưa tương xứng với tốc độ tăng của kim ngạch.",
+     "Sở Công Thương đề nghị các doanh nghiệp chủ động đa dạng hóa thị trường, đáp ứng các tiêu chuẩn "
+     "về truy xuất nguồn gốc để giữ vững đà tăng trưởng."))
+
+
+@dataclass(frozen=True)
+class Site:
+    header: tuple[str, ...]
+    related: tuple[str, ...]
+    footer: tuple[str, ...]
+
+
+NEWSPAPER = Site(
+    ("BÁO QUẢNG NGÃI ĐIỆN TỬ", "Trang chủ", "Thời sự", "Kinh tế", "Xã hội", "Văn hóa", "Thể thao", "Pháp luật"),
+    ("Tin cùng chuyên mục", "Quảng Ngãi đẩy mạnh giải ngân vốn đầu tư công những tháng cuối năm",
+     "Nông dân Mộ Đức trúng mùa dưa hấu"),
+    ("Cơ quan chủ quản: Tỉnh ủy Quảng Ngãi", "Giấy phép số 123/GP-BTTTT cấp ngày 10/3/2021",
+     "© Bản quyền thuộc về Báo Quảng Ngãi"))
+PORTAL = Site(
+    ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH LAI CHÂU", "Giới thiệu", "Tin tức - Sự kiện", "Văn bản", "Dịch vụ công",
+     "Liên hệ"),
+    ("Các tin khác", "Hội nghị tổng kết công tác dân vận năm 2026", "Lai Châu tăng cường phòng chống rét cho gia súc"),
+    ("Cơ quan chủ quản: Văn phòng UBND tỉnh Lai Châu", "Địa chỉ: Tầng 5, Khu hành chính tỉnh",
+     "Điện thoại: 0213 3876 543", "Email: banbientap@laichau.gov.vn"))
+BROADCASTER = Site(
+    ("Đài Phát thanh và Truyền hình", "Trang chủ", "Tin tức", "Truyền hình", "Phát thanh", "Podcast"),
+    ("Chia sẻ", "Bình luận", "Xem thêm", "Khánh thành cầu dân sinh ở xã vùng cao",
+     "Mưa lớn gây sạt lở nhiều tuyến đường liên xã"),
+    ("Bản quyền © 2026 Đài Phát thanh và Truyền hình tỉnh", "Ghi rõ nguồn khi phát hành lại thông tin từ website này"))
+SITES = {"newspaper": NEWSPAPER, "portal": PORTAL, "broadcaster": BROADCASTER}
+
+
+def page(story: Story, site: Site, above: list[str], below: list[str], end: list[str],
+         blank: bool = True) -> str:
+    """A full page: the header, `above` the headline, the headline, `below` it, the sapo, the
+    paragraphs, `end` after them, the related box and the footer (blank lines between paragraphs
+    when `blank`, as most portals print them)."""
+    gap = [""] if blank else []
+    article = [story.sapo]
+    for p in story.paragraphs:
+        article += [*gap, p]
+    return "\n".join([*site.header, *gap, *above, story.title, *below, *gap, *article, *gap, *end, *gap,
+                      *site.related, *gap, *site.footer])
+
+
+WHEN = "2026-12-05T10:30:00+07:00"
+DAY = "2026-12-05"
+
+
+@dataclass(frozen=True)
+class Case:
+    story: Story
+    site: str
+    above: tuple[str, ...]
+    below: tuple[str, ...]
+    end: tuple[str, ...]
+    published_at: str | None
+    byline: str | None
+    blank: bool = True
+
+
+CASES = {
+    # ---- date lines under the headline -----------------------------------------------------------
+    "weekday date time (GMT+7)": Case(RICE, "newspaper", (), ("Thứ Bảy, 05/12/2026, 10:30 (GMT+7)",),
+                                      ("Minh Châu",), WHEN, "Minh Châu"),
+    "weekday date time GMT+07:00": Case(SPEED, "newspaper", (), ("Thứ bảy, 05/12/2026 10:30 GMT+07:00",),
+                                        ("Quốc Tuấn",), WHEN, "Quốc Tuấn"),
+    "weekday, date | time": Case(SCHOOL, "portal", (), ("Thứ bảy, 05/12/2026 | 10:30",), ("Lò Văn Hùng",),
+                                 WHEN, "Lò Văn Hùng"),
+    "date - time": Case(SCANNER, "broadcaster", (), ("05/12/2026 - 10:30",), ("Hải Yến",), WHEN, "Hải Yến"),
+    "Cập nhật lúc time ngày date": Case(FESTIVAL, "newspaper", (), ("Cập nhật lúc 10:30 ngày 05/12/2026",),
+                                        ("Ngọc Mai",), WHEN, "Ngọc Mai"),
+    "Ngày đăng: date": Case(SEAFOOD, "portal", (), ("Ngày đăng: 05/12/2026",), ("Thanh Bình",), DAY,
+                            "Thanh Bình"),
+    "Đăng ngày date lúc time": Case(RICE, "portal", (), ("Đăng ngày 05/12/2026 lúc 10:30",), ("Thanh Bình",),
+                                    WHEN, "Thanh Bình"),
+    "Ngày cập nhật: date time:seconds": Case(SPEED, "portal", (), ("Ngày cập nhật: 05/12/2026 10:30:15",),
+                                             ("Quốc Tuấn",), "2026-12-05T10:30:15+07:00", "Quốc Tuấn"),
+    "time before date": Case(SCHOOL, "newspaper", (), ("10:30 05/12/2026",), ("Hồng Nhung",), WHEN,
+                             "Hồng Nhung"),
+    "ISO date and time": Case(SCANNER, "portal", (), ("2026-12-05 10:30",), ("Hải Yến",), WHEN, "Hải Yến"),
+    "Ngày đăng: ISO date with seconds": Case(FESTIVAL, "portal", (), ("Ngày đăng: 2026-12-05 10:30:00",),
+                                             ("Ngọc Mai",), WHEN, "Ngọc Mai"),
+    "section | date time": Case(SEAFOOD, "newspaper", (), ("Thời sự | 05/12/2026 10:30",), ("Thanh Bình",),
+                                WHEN, "Thanh Bình"),
+    "date time section": Case(RICE, "newspaper", (), ("05/12/2026 10:30 Kinh tế",), ("Minh Châu",), WHEN,
+                              "Minh Châu"),
+    "date time | Lượt xem": Case(SPEED, "portal", (), ("05/12/2026 10:30 | Lượt xem: 1.234",), ("Quốc Tuấn",),
+                                 WHEN, "Quốc Tuấn"),
+    "Thứ Bảy, ngày .. tháng .. năm ..": Case(SCHOOL, "portal", (), ("Thứ Bảy, ngày 05 tháng 12 năm 2026",),
+                                             ("Lò Văn Hùng",), DAY, "Lò Văn Hùng"),
+    "one-digit day and hour": Case(SCANNER, "newspaper", (), ("Thứ bảy, 5/12/2026 - 9:05",), ("Hải Yến",),
+                                   "2026-12-05T09:05:00+07:00", "Hải Yến"),
+    "weekday date time PM (GMT+7)": Case(FESTIVAL, "newspaper", (), ("Thứ Bảy, 05/12/2026 - 2:30 PM (GMT+7)",),
+                                         ("Ngọc Mai",), "2026-12-05T14:30:00+07:00", "Ngọc Mai"),
+    "Chủ nhật, date - time GMT+7": Case(SEAFOOD, "broadcaster", (), ("Chủ nhật, 06/12/2026 - 07:45 GMT+7",),
+                                        ("Thanh Bình",), "2026-12-06T07:45:00+07:00", "Thanh Bình"),
+    "dotted date | time": Case(RICE, "portal", (), ("05.12.2026 | 10:30",), ("Minh Châu",), WHEN, "Minh Châu"),
+    "Cập nhật: time | date": Case(SPEED, "newspaper", (), ("Cập nhật: 10:30 | 05/12/2026",), ("Quốc Tuấn",),
+                                  WHEN, "Quốc Tuấn"),
+    "date time in brackets": Case(SCHOOL, "broadcaster", (), ("(05/12/2026 10:30)",), ("Lò Văn Hùng",), WHEN,
+                                  "Lò Văn Hùng"),
+    "Ngày date | time | Lượt xem": Case(SCANNER, "portal", (), ("Ngày 05/12/2026 | 10:30 | Lượt xem: 356",),
+                                        ("Hải Yến",), WHEN, "Hải Yến"),
+    "date time | section - section | views | print": Case(
+        FESTIVAL, "portal", (), ("05/12/2026 10:30 | Tin tức - Sự kiện | Lượt xem: 1234 | In bài",), ("Ngọc Mai",),
+        WHEN, "Ngọc Mai"),
+    "10h30 ngày date": Case(SEAFOOD, "newspaper", (), ("10h30 ngày 05/12/2026",), ("Thanh Bình",), WHEN,
+                            "Thanh Bình"),
+    "Đăng ngày: d-m-yyyy": Case(RICE, "portal", (), ("Đăng ngày: 5-12-2026",), ("Minh Châu",), DAY, "Minh Châu"),
+    "Ngày đăng: date | Lượt xem": Case(SPEED, "portal", (), ("Ngày đăng: 05/12/2026 | Lượt xem: 1.234",),
+                                       ("Quốc Tuấn",), DAY, "Quốc Tuấn"),
+    "Thứ 7, date time": Case(SCHOOL, "newspaper", (), ("Thứ 7, 05/12/2026 10:30",), ("Lò Văn Hùng",), WHEN,
+                             "Lò Văn Hùng"),
+    "date line with no blank lines on the page": Case(SCANNER, "portal", (), ("Thứ Bảy, 05/12/2026 10:30",),
+                                                      ("Hải Yến",), WHEN, "Hải Yến", blank=False),
+    # ---- date lines above the headline, and a title that is not the date ------------------------
+    "breadcrumb, date, headline": Case(FESTIVAL, "newspaper", ("Trang chủ > Tin tức > Văn hóa", "05/12/2026 10:30"),
+                                       (), ("Ngọc Mai",), WHEN, "Ngọc Mai"),
+    "date | time | GMT+7 above the headline": Case(SEAFOOD, "broadcaster", ("Thứ Bảy, 05/12/2026 | 10:30 | GMT+7",),
+                                                   (), ("Thanh Bình",), WHEN, "Thanh Bình"),
+    "pipes, weekday, time zone, section above": Case(
+        RICE, "newspaper", ("Kinh tế | Thứ Bảy, 05/12/2026 | 10:30 (GMT+7)",), (), ("Minh Châu",), WHEN,
+        "Minh Châu"),
+    # ---- bút danh shapes -------------------------------------------------------------------------
+    "Tác giả: at the end": Case(SPEED, "portal", (), ("05/12/2026 10:30",), ("Tác giả: Nguyễn Thu Hằng",), WHEN,
+                                "Nguyễn Thu Hằng"),
+    "Nguồn: only": Case(SCHOOL, "portal", (), ("05/12/2026 10:30",), ("Nguồn: Báo Lai Châu",), WHEN, None),
+    "Theo TTXVN only": Case(SEAFOOD, "newspaper", (), ("05/12/2026 10:30",), ("Theo TTXVN",), WHEN, None),
+    "PV at the end": Case(SCANNER, "broadcaster", (), ("05/12/2026 10:30",), ("PV",), WHEN, "PV"),
+    "CTV with a name": Case(FESTIVAL, "newspaper", (), ("05/12/2026 10:30",), ("CTV Hoàng Lan",), WHEN,
+                            "CTV Hoàng Lan"),
+    "Nhóm PV at the end": Case(RICE, "newspaper", (), ("05/12/2026 10:30",), ("Nhóm PV",), WHEN, "Nhóm PV"),
+    "Bài và ảnh: name": Case(SCHOOL, "newspaper", (), ("05/12/2026 10:30",), ("Bài và ảnh: Hoàng Hà",), WHEN,
+                             "Hoàng Hà"),
+    "name/VOV.VN": Case(SPEED, "broadcaster", (), ("05/12/2026 10:30",), ("Ngọc Mai/VOV.VN",), WHEN,
+                        "Ngọc Mai/VOV.VN"),
+    "name (t/h)": Case(SEAFOOD, "newspaper", (), ("05/12/2026 10:30",), ("Minh Anh (t/h)",), WHEN, "Minh Anh"),
+    "name (tổng hợp)": Case(SCANNER, "newspaper", (), ("05/12/2026 10:30",), ("Hải Yến (tổng hợp)",), WHEN,
+                            "Hải Yến"),
+    "name - office with an ampersand": Case(FESTIVAL, "portal", (), ("05/12/2026 10:30",),
+                                            ("Hà Phương - Sở KH&CN",), WHEN, "Hà Phương - Sở KH&CN"),
+    "name right-aligned on the last line": Case(RICE, "portal", (), ("05/12/2026 10:30",),
+                                                ("                                        Trần Quốc Việt",), WHEN,
+                                                "Trần Quốc Việt"),
+    "name with a trailing dash at the end": Case(SPEED, "newspaper", (), ("05/12/2026 10:30",), ("Nguyễn Văn An -",),
+                                                 WHEN, "Nguyễn Văn An"),
+    "name with a trailing dash under the headline": Case(SCHOOL, "newspaper", (), ("Nguyễn Văn An -",
+                                                                                   "05/12/2026 10:30"),
+                                                         (), WHEN, "Nguyễn Văn An"),
+    "name with a trailing dash above the headline": Case(SEAFOOD, "newspaper", ("Nguyễn Văn An -",),
+                                                         ("05/12/2026 10:30",), (), WHEN, "Nguyễn Văn An"),
+    "name in bold markers": Case(SCANNER, "newspaper", (), ("05/12/2026 10:30",), ("**Lê Hoài Nam**",), WHEN,
+                                 "Lê Hoài Nam"),
+    "two names joined by a dash": Case(FESTIVAL, "broadcaster", (), ("05/12/2026 10:30",),
+                                       ("Thanh Hà - Quốc Tuấn",), WHEN, "Thanh Hà - Quốc Tuấn"),
+    "two names joined by a comma": Case(RICE, "newspaper", (), ("05/12/2026 10:30",), ("Thanh Hà, Quốc Tuấn",),
+                                        WHEN, "Thanh Hà, Quốc Tuấn"),
+    "three names joined by dashes": Case(SPEED, "newspaper", (), ("05/12/2026 10:30",),
+                                         ("Thanh Hà - Quốc Tuấn - Minh Châu",), WHEN,
+                                         "Thanh Hà - Quốc Tuấn - Minh Châu"),
+    "name under the date line, before the sapo": Case(SCHOOL, "newspaper", (), ("05/12/2026 10:30", "Phạm Hùng"), (),
+                                                      WHEN, "Phạm Hùng"),
+    "Bài, ảnh: name": Case(SEAFOOD, "newspaper", (), ("05/12/2026 10:30",), ("Bài, ảnh: Quang Vinh",), WHEN,
+                           "Quang Vinh"),
+    "name (CTV)": Case(SCANNER, "portal", (), ("05/12/2026 10:30",), ("Trần Hải (CTV)",), WHEN, "Trần Hải (CTV)"),
+    "pen name in capitals": Case(FESTIVAL, "newspaper", (), ("05/12/2026 10:30",), ("ĐỨC TOÀN",), WHEN,
+                                 "ĐỨC TOÀN"),
+    "name then Nguồn:": Case(RICE, "newspaper", (), ("05/12/2026 10:30",), ("Minh Châu", "Nguồn: baoquangngai.vn"),
+                             WHEN, "Minh Châu"),
+    "Tác giả: name before the sapo": Case(SPEED, "portal", (), ("Tác giả: Nguyễn Thu Hằng", "05/12/2026 10:30"), (),
+                                          WHEN, "Nguyễn Thu Hằng"),
+    # ---- headlines after breadcrumbs and labels --------------------------------------------------
+    "breadcrumb with >": Case(SCHOOL, "portal", ("Trang chủ > Tin tức > Giáo dục",), ("05/12/2026 10:30",),
+                              ("Lò Văn Hùng",), WHEN, "Lò Văn Hùng"),
+    "breadcrumb with /": Case(SEAFOOD, "newspaper", ("Trang chủ / Kinh tế / Thị trường",), ("05/12/2026 10:30",),
+                              ("Thanh Bình",), WHEN, "Thanh Bình"),
+    "breadcrumb with »": Case(SCANNER, "broadcaster", ("Trang chủ » Y tế - Sức khỏe",), ("05/12/2026 10:30",),
+                              ("Hải Yến",), WHEN, "Hải Yến"),
+    "section label in capitals": Case(FESTIVAL, "newspaper", ("VĂN HÓA - DU LỊCH",), ("05/12/2026 10:30",),
+                                      ("Ngọc Mai",), WHEN, "Ngọc Mai"),
+    "section label then date above": Case(RICE, "portal", ("Kinh tế", "Thứ Bảy, 05/12/2026 10:30"), (),
+                                          ("Minh Châu",), WHEN, "Minh Châu"),
+}
+
+TITLED = {  # headlines that look like something else
+    "headline with a date in it": (Story("Giá vàng hôm nay 05/12/2026: vàng nhẫn tăng mạnh", SEAFOOD.sapo,
+                                         SEAFOOD.paragraphs), "05/12/2026 08:15", "2026-12-05T08:15:00+07:00"),
+    "short headline like a name": (Story("Mùa vàng Tây Bắc", RICE.sapo, RICE.paragraphs), "05/12/2026 10:30",
+                                   WHEN),
+    "headline in capitals": (Story("TỈNH LAI CHÂU KHÁNH THÀNH ĐIỂM TRƯỜNG MỚI CHO HỌC SINH VÙNG CAO", SCHOOL.sapo,
+                                   SCHOOL.paragraphs), "05/12/2026 10:30", WHEN),
+}
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_a_portals_page_gives_title_date_and_byline(case):
+    text = page(case.story, SITES[case.site], list(case.above), list(case.below), list(case.end), case.blank)
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.published_at, ex.byline) == (case.story.title, case.published_at, case.byline)
+    assert case.story.sapo in (ex.sapo, *ex.body.split("\n\n"))
+
+
+@pytest.mark.parametrize("story, date_line, when", TITLED.values(), ids=TITLED.keys())
+@pytest.mark.parametrize("site", ["newspaper", "portal"])
+def test_a_headline_that_looks_like_a_date_or_a_name_stays_the_title(story, date_line, when, site):
+    text = page(story, SITES[site], ["Trang chủ > Tin tức"], [date_line], ["Minh Châu"])
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.published_at, ex.byline) == (story.title, when, "Minh Châu")
+
+
+# Shapes of the page around the metadata that portals add: a last paragraph closed with "./.", a
+# bút danh followed straight by the tags, share buttons or the related box (no blank line), an
+# audio player under the headline, the clock printed with the Vietnamese AM/PM ("SA"/"CH").
+MORE = {
+    "12-hour clock with CH (chiều)": Case(SPEED, "portal", (), ("Ngày đăng: 05/12/2026 2:30:15 CH",), ("Quốc Tuấn",),
+                                          "2026-12-05T14:30:15+07:00", "Quốc Tuấn"),
+    "12-hour clock with SA (sáng)": Case(RICE, "portal", (), ("05/12/2026 10:30:00 SA",), ("Minh Châu",), WHEN,
+                                         "Minh Châu"),
+    "name glued before the date": Case(SCHOOL, "newspaper", (), ("Hồng Nhung 05/12/2026 10:30",), (), WHEN,
+                                       "Hồng Nhung"),
+    "name, weekday, date with no separator": Case(SCANNER, "newspaper", (), ("Hải Yến Thứ Bảy, 05/12/2026 10:30",),
+                                                  (), WHEN, "Hải Yến"),
+    "section and time glued to the date": Case(SEAFOOD, "newspaper", (), ("Kinh tế10:30 05/12/2026",),
+                                               ("Thanh Bình",), WHEN, "Thanh Bình"),
+    "date, time and section glued": Case(RICE, "newspaper", (), ("05/12/2026 10:30Nông nghiệp",), ("Minh Châu",),
+                                         WHEN, "Minh Châu"),
+    "weekday - date time": Case(FESTIVAL, "broadcaster", (), ("Thứ bảy - 05/12/2026 10:30",), ("Ngọc Mai",), WHEN,
+                                "Ngọc Mai"),
+    "audio player under the headline": Case(SCANNER, "newspaper", (), ("Nghe đọc bài", "Giọng nữ | Giọng nam",
+                                                                       "05/12/2026 10:30"), ("Hải Yến",), WHEN,
+                                            "Hải Yến"),
+    "font size and print row under the date": Case(SCHOOL, "portal", (), ("05/12/2026 10:30", "Cỡ chữ: A- A A+ | In bài"),
+                                                   ("Lò Văn Hùng",), WHEN, "Lò Văn Hùng"),
+    "last paragraph closed with ./.": Case(Story(RICE.title, RICE.sapo, RICE.paragraphs[:-1] + (
+        RICE.paragraphs[-1][:-1] + "./.",)), "portal", (), ("05/12/2026 10:30",), ("Minh Châu",), WHEN, "Minh Châu"),
+    "name then tags and share": Case(SEAFOOD, "newspaper", (), ("05/12/2026 10:30",),
+                                     ("Thanh Bình", "Từ khóa: xuất khẩu, thủy sản", "Chia sẻ: Facebook | Zalo"), WHEN,
+                                     "Thanh Bình"),
+    "Tác giả: name | Biên tập: name": Case(SPEED, "portal", (), ("05/12/2026 10:30",),
+                                           ("Tác giả: Nguyễn Thu Hằng | Biên tập: Lê Văn Sơn",), WHEN, "Nguyễn Thu Hằng"),
+    "Người viết: name": Case(SCHOOL, "portal", (), ("05/12/2026 10:30",), ("Người viết: Lò Văn Hùng",), WHEN,
+                             "Lò Văn Hùng"),
+    "names and outlet in brackets": Case(FESTIVAL, "newspaper", (), ("05/12/2026 10:30",),
+                                         ("Ngọc Mai - Thu Hà (Báo Hà Giang)",), WHEN, "Ngọc Mai - Thu Hà (Báo Hà Giang)"),
+    "name – TTXVN with an en dash": Case(SEAFOOD, "newspaper", (), ("05/12/2026 10:30",), ("Thanh Bình – TTXVN",),
+                                         WHEN, "Thanh Bình – TTXVN"),
+    "name and district office in brackets": Case(SCHOOL, "portal", (), ("05/12/2026 10:30",),
+                                                 ("Hoàng Hà (Trung tâm VH-TT huyện Mường Tè)",), WHEN,
+                                                 "Hoàng Hà (Trung tâm VH-TT huyện Mường Tè)"),
+    "no bút danh, the editor in the footer": Case(RICE, "newspaper", (), ("05/12/2026 10:30",), (), WHEN, None),
+    "date line after the sapo": Case(SPEED, "newspaper", (), (), (), None, None),
+    "search box and login above the breadcrumb": Case(SCANNER, "portal", ("Tìm kiếm...", "Đăng nhập | Đăng ký",
+                                                                           "Trang chủ > Y tế"),
+                                                      ("05/12/2026 10:30",), ("Hải Yến",), WHEN, "Hải Yến"),
+}
+
+
+def _variant(case: Case) -> str:
+    text = page(case.story, SITES[case.site], list(case.above), list(case.below), list(case.end), case.blank)
+    if case.published_at is None and case.byline is None and not case.end and not case.below:
+        # the date printed after the sapo, the bút danh after the text
+        return text.replace(case.story.sapo, case.story.sapo + "\nThứ Bảy, 05/12/2026 10:30") \
+            .replace(case.story.paragraphs[-1], case.story.paragraphs[-1] + "\n\nQuốc Tuấn")
+    if case.byline is None and not case.end:
+        return text.replace("Giấy phép số", "Tổng biên tập: Nguyễn Văn Sơn\nGiấy phép số")
+    return text
+
+
+_MORE_EXPECTED = {"date line after the sapo": (WHEN, "Quốc Tuấn")}
+
+
+@pytest.mark.parametrize("case", MORE.values(), ids=MORE.keys())
+@pytest.mark.parametrize("blank", [True, False])
+def test_more_portal_shapes_with_and_without_blank_lines(case, blank):
+    name = next(k for k, v in MORE.items() if v is case)
+    case = Case(case.story, case.site, case.above, case.below, case.end, case.published_at, case.byline, blank)
+    ex = extract_article(clean_field(_variant(case)))
+    when, byline = _MORE_EXPECTED.get(name, (case.published_at, case.byline))
+    assert (ex.title, ex.published_at, ex.byline) == (case.story.title, when, byline)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES.values() if c.end], ids=[k for k, c in CASES.items() if c.end])
+def test_bylines_at_the_end_with_no_blank_lines(case):
+    text = page(case.story, SITES[case.site], list(case.above), list(case.below), list(case.end), blank=False)
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.published_at, ex.byline) == (case.story.title, case.published_at, case.byline)
