@@ -10,6 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bientap.checks.findings import Finding
 
 CLEAN = "Hội thảo khoa học\n\nSáng nay, các nhà khoa học đã thảo luận về đổi mới sáng tạo trên địa bàn tỉnh.\n"
 FAULTY = "Hội thảo\n\nSáng ngày 10/5/ 2022 tại Khánh Hòa.Tại đây có  hai dấu cách.\n"
@@ -284,6 +288,17 @@ def test_long_files_checked_on_two_cores_give_the_same_findings(cli, write, monk
     monkeypatch.setattr(os, "fork", no_fork)  # no process to be had: one process checks
     assert cli(*args, "--jobs", "2").output == one.output
     assert gc.isenabled()  # paused through the merge, and on again after it
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.builds(
+    Finding, rule=st.text(), category=st.text(), severity=st.text(), start=st.integers(), end=st.integers(),
+    line=st.integers(), column=st.integers(), text=st.text(), message=st.text(),
+    suggestions=st.lists(st.text(), max_size=4).map(tuple), safe=st.booleans(), field=st.text()))
+def test_a_finding_written_as_json_is_what_json_writes(finding):
+    """to_json, which the check command writes, is json.dumps of to_dict (any text: quotes, controls,
+    surrogates, escapes), field for field in order."""
+    assert finding.to_json() == json.dumps(finding.to_dict(), ensure_ascii=False)
 
 
 def test_a_finding_as_json_is_its_fields_in_order():
