@@ -359,8 +359,9 @@ _BYLINE_PREFIX = re.compile(r"^(?:tin|bài|tác giả|người viết|thực hi�
 # ("Minh Anh - Nguồn: ...", "Tác giả: Minh Anh | Biên tập: Thu Hà", "Minh Anh; Đồ họa: Văn Long").
 _CREDIT_TAIL = re.compile(r"(?:\s?[-–|,;])?\s?(?<!\w)(?:nguồn|source|ảnh|biên tập|btv|đồ họa|đồ hoạ|thiết kế|"
                           r"trình bày|video|clip|quay phim|dựng phim|kỹ thuật|kĩ thuật)\s?:", re.I)
-# An outlet after the slash written as its address: "Ngọc Mai/VOV.VN", "Minh Anh/Dantri.com.vn".
-_OUTLET_DOMAIN = re.compile(r"[^\W_]+(?:\.[^\W\d_]{2,4}){1,2}")
+# An outlet after the slash written as its address or brand: "Ngọc Mai/VOV.VN", "Minh Anh/Dantri.com.vn",
+# "Minh Anh (TTXVN/Vietnam+)".
+_OUTLET = re.compile(r"[^\W_]+(?:\.[^\W\d_]{2,4}){1,2}|[^\W\d_]+\+")
 # Bold or italic marks around a whole line, as a conversion of the page to text leaves them.
 _EMPHASIS = ("**", "__", "*", "_")
 # "Hoàng Anh - Hữu Tuấn (thực hiện)", "Minh Anh (tổng hợp)": the part after the names.
@@ -655,7 +656,7 @@ def byline_name(s: str) -> str | None:
         return None
     real = 0
     for k, tok in enumerate(tokens):
-        if not (_name_token(tok) or k > outlet_from and _OUTLET_DOMAIN.fullmatch(tok)):
+        if not (_name_token(tok) or k > outlet_from and _OUTLET.fullmatch(tok.strip("()"))):
             return None
         if k < outlet_from and tok.strip("().").lower() in _NOT_NAME:
             return None
@@ -906,7 +907,7 @@ def _classify(text: str) -> tuple[LineClass, ...]:
     prose = [i for i in range(n) if not kind[i] and is_prose(lines[i])]
     prose_set = set(prose)
     if prose:
-        prose = _after_ticker(prose, kind, rule, lines)
+        prose = _after_ticker(_after_headline_sentence(prose, kind, rule, lines), kind, rule, lines)
     first_prose = prose[0] if prose else None
     signed = _sign_off(prose, kind, rule, lines) if prose else None
     if signed is not None:
@@ -1113,10 +1114,14 @@ def _mark_stopped_headline(page: _Page, prose: list[int]) -> None:
 def _mark_byline_above(title: int, page: _Page) -> None:
     """A bút danh printed above the title ("Tác giả: Minh Anh", "Minh Anh (TTXVN)", "PV"): only a
     name that says it is one (a prefix, an agency, an outlet or office after it), since a bare
-    Title Case line above a headline is as often a section label ("Văn Hóa")."""
+    Title Case line above a headline is as often a section label ("Văn Hóa"). The article's date
+    line may stand between the two ("Minh Anh - / Thứ Bảy, 05/12/2026 | 10:30 / the title")."""
     lines, kind, rule = page.lines, page.kind, page.rule
     k = title - 1
-    while k >= 0 and kind[k] == "blank":
+    dates = 0
+    while k >= 0 and (kind[k] == "blank" or rule[k] == "metadata.date" and dates == 0
+                      and not _TODAY.search(lines[k])):
+        dates += rule[k] == "metadata.date"
         k -= 1
     if k < 0 or kind[k] not in ("", "boilerplate") or page.by_line[k] or words(lines[k]) > 12:
         return
@@ -1333,6 +1338,23 @@ def _table_or_list(run: list[int], lines: list[str]) -> bool:
     digits = sum(any(c.isdigit() for c in lines[j]) for j in run)
     items = sum(bool(_LIST_ITEM.match(lines[j])) for j in run)
     return digits >= 0.4 * len(run) or items >= 0.5 * len(run)
+
+
+def _after_headline_sentence(prose: list[int], kind: list[str], rule: list[str], lines: list[str]) -> list[int]:
+    """The prose after a headline that reads as a sentence, a question or an exclamation ("Vì sao
+    giá thóc tăng cao?"): one sentence of at most 25 words, with the article's date line (and
+    maybe its bút danh) between it and the next prose line. A lead never has its date line under
+    it; a headline often has."""
+    first = prose[0]
+    s = lines[first].rstrip("”\"')»]").rstrip()
+    if len(prose) < 3 or not s.endswith(("?", "!")) or words(s) > 25 or re.search(r"[.!?…;]\s", s) \
+            or _LEAD_OPENING.match(s):
+        return prose
+    k, dated = first + 1, False
+    while k < len(kind) and kind[k] in ("blank", "metadata"):
+        dated = dated or rule[k] == "metadata.date"
+        k += 1
+    return prose[1:] if dated and k == prose[1] else prose
 
 
 def _after_ticker(prose: list[int], kind: list[str], rule: list[str], lines: list[str]) -> list[int]:

@@ -385,3 +385,64 @@ def test_bylines_at_the_end_with_no_blank_lines(case):
     text = page(case.story, SITES[case.site], list(case.above), list(case.below), list(case.end), blank=False)
     ex = extract_article(clean_field(text))
     assert (ex.title, ex.published_at, ex.byline) == (case.story.title, case.published_at, case.byline)
+
+
+# How national papers and broadcasters lay out the same fields: the time before the date after a
+# weekday, a middle dot between name and date, the agency in the bút danh, a pen name in capitals
+# between the headline and the date, the e-mail under the name, the section and sub-section above
+# the date above the headline, headlines that are a question or a quotation.
+QUOTE = Story("Chủ tịch tỉnh: “Không để người dân nào thiếu đói trong mùa mưa lũ”", RICE.sapo, RICE.paragraphs)
+QUESTION = Story("Vì sao giá thóc tăng cao ngay đầu vụ mùa?", RICE.sapo, RICE.paragraphs)
+LONG = Story("Quảng Ngãi: Nông dân các huyện đồng bằng tập trung thu hoạch lúa vụ mùa, năng suất ước đạt hơn "
+             "60 tạ mỗi héc-ta, giá thóc cao hơn cùng kỳ", RICE.sapo, RICE.paragraphs)
+NATIONAL = {
+    "weekday, time, date": Case(SPEED, "broadcaster", (), ("Thứ Bảy, 10:30, 05/12/2026",), ("Ngọc Mai/VOV.VN",),
+                                WHEN, "Ngọc Mai/VOV.VN"),
+    "name · time date": Case(SEAFOOD, "newspaper", (), ("Thanh Bình · 10:30 5/12/2026",), (), WHEN, "Thanh Bình"),
+    "date - time AM | section": Case(SEAFOOD, "newspaper", (), ("05-12-2026 - 10:30 AM | Doanh nghiệp",),
+                                     ("Thanh Bình",), WHEN, "Thanh Bình"),
+    "Thứ Bảy, ngày date time AM (GMT+7)": Case(SCANNER, "newspaper", (), ("Thứ Bảy, ngày 05/12/2026 10:30 AM (GMT+7)",),
+                                               ("Hải Yến",), WHEN, "Hải Yến"),
+    "weekday, dashed date, time": Case(SCHOOL, "newspaper", (), ("Thứ Bảy, 05-12-2026, 10:30",), ("Lò Văn Hùng",),
+                                       WHEN, "Lò Văn Hùng"),
+    "name weekday, date , time (GMT+7)": Case(RICE, "newspaper", (), ("Minh Châu Thứ Bảy, 05/12/2026 , 10:30 (GMT+7)",),
+                                              (), WHEN, "Minh Châu"),
+    "Cập nhật ngày: date": Case(FESTIVAL, "portal", (), ("Cập nhật ngày: 05/12/2026",), ("Ngọc Mai",), DAY, "Ngọc Mai"),
+    "(Ngày đăng: date time:seconds)": Case(SPEED, "portal", (), ("(Ngày đăng: 05/12/2026 10:30:00)",), ("Quốc Tuấn",),
+                                           WHEN, "Quốc Tuấn"),
+    "section, sub-section, date above the headline": Case(
+        SPEED, "newspaper", ("Thời sự", "Giao thông", "Thứ bảy, 5/12/2026, 10:30 (GMT+7)"), (), ("Quốc Tuấn",), WHEN,
+        "Quốc Tuấn"),
+    "name (TTXVN/Vietnam+)": Case(SEAFOOD, "newspaper", (), ("Thứ Bảy, 05/12/2026 10:30 GMT+7",),
+                                  ("Thanh Bình (TTXVN/Vietnam+)",), WHEN, "Thanh Bình (TTXVN/Vietnam+)"),
+    "pen name in capitals between headline and date": Case(SCHOOL, "newspaper", (), ("LÒ VĂN HÙNG", "05/12/2026 10:30"),
+                                                           (), WHEN, "LÒ VĂN HÙNG"),
+    "name then e-mail at the end": Case(FESTIVAL, "newspaper", (), ("05/12/2026 10:30",),
+                                        ("Ngọc Mai", "ngocmai@baohagiang.vn"), WHEN, "Ngọc Mai"),
+    "name then a Theo line": Case(SCANNER, "newspaper", (), ("05/12/2026 10:30",), ("Hải Yến", "Theo Báo Sức khỏe"),
+                                  WHEN, "Hải Yến"),
+    "name then share buttons": Case(RICE, "newspaper", (), ("05/12/2026 10:30",), ("Minh Châu", "Chia sẻ", "Tweet",
+                                                                                    "In bài viết"), WHEN, "Minh Châu"),
+    "lead opening with the outlet": Case(Story(SPEED.title, "(Chinhphu.vn) - " + SPEED.sapo, SPEED.paragraphs),
+                                         "newspaper", (), ("Thứ Bảy, 05/12/2026 10:30",), ("Quốc Tuấn",), WHEN,
+                                         "Quốc Tuấn"),
+    "image placeholders and captions in the text": Case(
+        Story(SCHOOL.title, SCHOOL.sapo, (SCHOOL.paragraphs[0], "![]() |",
+                                          "Học sinh bản Nà Hang trong phòng học mới. - Ảnh 1.", *SCHOOL.paragraphs[1:])),
+        "newspaper", (), ("05/12/2026 10:30",), ("Lò Văn Hùng",), WHEN, "Lò Văn Hùng"),
+    "quotation headline": Case(QUOTE, "newspaper", ("Trang chủ > Thời sự",), ("05/12/2026 10:30",), ("Minh Châu",),
+                               WHEN, "Minh Châu"),
+    "question headline": Case(QUESTION, "portal", ("Kinh tế",), ("05/12/2026 10:30",), ("Minh Châu",), WHEN, "Minh Châu"),
+    "long headline with commas": Case(LONG, "newspaper", ("Trang chủ > Kinh tế",), ("05/12/2026 10:30",),
+                                      ("Minh Châu",), WHEN, "Minh Châu"),
+    "trailing-dash name and pipe date above the headline": Case(
+        SEAFOOD, "newspaper", ("Nguyễn Văn An -", "Thứ Bảy, 05/12/2026 | 10:30 (GMT+7)"), (), (), WHEN, "Nguyễn Văn An"),
+}
+
+
+@pytest.mark.parametrize("case", NATIONAL.values(), ids=NATIONAL.keys())
+@pytest.mark.parametrize("blank", [True, False])
+def test_national_paper_layouts(case, blank):
+    text = page(case.story, SITES[case.site], list(case.above), list(case.below), list(case.end), blank)
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.published_at, ex.byline) == (case.story.title, case.published_at, case.byline)
