@@ -17,8 +17,8 @@ from bientap.checks.style import HouseStyle
 @dataclass
 class Context:
     """The glossary, the newsroom dictionary (`custom_words`) and the house style: the data a
-    `bientap.checks.engine.Checker` is built from; and what is particular to one article (its title,
-    abbreviations its sapo defined, the findings its editors ignored, the language of messages).
+    `bientap.checks.engine.Checker` is built from; and what is particular to one article (its title and
+    sapo, the findings its editors ignored, the language of messages).
 
     The data is never changed in place: a changed glossary, dictionary or style is a new Context
     (bientap.store.context.load_context), and so a new fingerprint and a new Checker."""
@@ -27,9 +27,10 @@ class Context:
     custom_words: frozenset[str] = frozenset()
     style: HouseStyle = field(default_factory=HouseStyle)
     lang: str = "vi"
+    # The article's title and sapo, which come before its body: a rule checking the body may read
+    # them (an abbreviation the sapo introduced needs no definition in the body).
     title: str = ""
-    # Abbreviations already defined earlier in the article (e.g. in the sapo before the body).
-    defined_before: frozenset[str] = frozenset()
+    sapo: str = ""
     # (rule, text) pairs an editor chose to ignore in this article.
     ignored: frozenset[tuple[str, str]] = frozenset()
     # The Checker for this data, found on the first check and carried along by

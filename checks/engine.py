@@ -36,7 +36,6 @@ import bientap.checks.rules.abbreviations  # noqa: F401
 import bientap.checks.rules.style  # noqa: F401
 import bientap.checks.rules.metadata  # noqa: F401
 import bientap.checks.rules.typo  # noqa: F401
-from bientap.checks.rules.abbreviations import introduced
 from bientap.checks.style import HouseStyle
 from bientap.checks.text import line_starts
 from bientap.checks.vietnamese import normalize
@@ -219,17 +218,13 @@ class Checker:
                       rules: Iterable[str] | None = None) -> list[Finding]:
         """Findings for a stored article: title (headline rules), sapo, then body, then the record
         rules over all its fields. Each finding's `field` says which text its offsets refer to."""
-        ctx = replace(ctx, title=fields.get("title") or "", checker=self)
+        ctx = replace(ctx, title=fields.get("title") or "", sapo=fields.get("sapo") or "", checker=self)
         out: list[Finding] = []
         for name in ("title", "sapo", "body"):
             value = fields.get(name) or ""
             if name != "title" and not value:
                 continue
-            doc = Document.from_text(value, name)
-            out.extend(self.check_text(value, ctx, field=name, rules=rules, doc=doc))
-            if name == "sapo":
-                # What the sapo introduced ("Ủy ban nhân dân (UBND)") needs no definition in the body.
-                ctx = replace(ctx, defined_before=ctx.defined_before | introduced(value, ctx, doc))
+            out.extend(self.check_text(value, ctx, field=name, rules=rules))
         for r in RECORD_RULES.values():
             if not self.style.enabled(r.id) or (rules is not None and r.id not in rules and r.category not in rules):
                 continue

@@ -168,3 +168,20 @@ def test_a_line_in_capitals_is_told_as_by_counting_every_letter(line):
     from bientap.checks.rules.abbreviations import _mostly_caps
 
     assert _mostly_caps(line) == (sum(c.isupper() for c in line) > sum(c.islower() for c in line))
+
+
+def test_what_the_sapo_introduced_is_known_to_the_body_only():
+    """The sapo travels in the context (`Context.sapo`): checking the body alone with it gives what
+    check_article gives, an abbreviation the sapo introduced is neither undefined nor unknown there,
+    and the sapo itself (and a text checked as sapo) is judged on its own."""
+    from bientap.checks.engine import check_text
+
+    sapo = "Ban chỉ đạo (BCĐ) tỉnh và Ủy ban nhân dân (UBND) họp."
+    body = "BCĐ và UBND quyết định."
+    rules = ["abbr.undefined", "abbr.unknown"]
+    alone = [("abbr.unknown", "BCĐ"), ("abbr.undefined", "UBND")]
+    assert [(f.rule, f.text) for f in check_text(body, ctx(), rules=rules)] == alone
+    assert check_text(body, ctx(sapo=sapo), rules=rules) == []
+    assert [(f.rule, f.text) for f in check_text(body, ctx(sapo=sapo), field="sapo", rules=rules)] == alone
+    article = check_article({"title": "Hội nghị", "sapo": sapo, "body": body}, ctx(), rules=rules)
+    assert [(f.field, f.rule) for f in article] == []

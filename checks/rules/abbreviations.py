@@ -166,6 +166,14 @@ def introduced(text: str, ctx, doc=None) -> frozenset[str]:
     return frozenset(o.group for o in occurrences(doc, ctx) if o.prose)
 
 
+def introduced_before(doc: Document, ctx) -> frozenset[str]:
+    """Abbreviations the article put before the reader ahead of `doc`: those of its sapo (`ctx.sapo`)
+    when `doc` is the body ("Ủy ban nhân dân (UBND)" in the sapo: the body may write "UBND")."""
+    if doc.field != "body" or not ctx.sapo:
+        return frozenset()
+    return doc.shared((introduced, ctx.sapo, ctx.checker.tables(GlossaryIndex)), lambda: introduced(ctx.sapo, ctx))
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in " \t\u00a0“\"(":
@@ -190,7 +198,7 @@ def undefined(doc, ctx):
     Fix: spell out the first use, "khoa học và công nghệ (KH&CN)".
     """
     index = ctx.checker.tables(GlossaryIndex).index
-    defined = {(index.get(a, (None, GlossaryEntry(a, "")))[1].abbr) for a in ctx.defined_before}
+    defined = {(index.get(a, (None, GlossaryEntry(a, "")))[1].abbr) for a in introduced_before(doc, ctx)}
     text = doc.text
     for occ in occurrences(doc, ctx):
         if not occ.prose or occ.group in defined:
@@ -243,7 +251,7 @@ def expand(doc, ctx):
 @rule("abbr.unknown", category="abbreviation", severity="info", safe=False, prose_only=True)
 def unknown(doc, ctx):
     """Viết tắt lạ: an all-caps token the glossary does not know and the text never defines ("BCĐ")."""
-    defined = set(ctx.defined_before)
+    defined = set(introduced_before(doc, ctx))
     for o in occurrences(doc, ctx):
         if o.entry is not None or not o.prose:
             continue
