@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 from json.encoder import encode_basestring as _json_string
 
 from bientap.checks.text import line_starts, nfc
+from bientap.checks.vietnamese import in_tone_style
 from bientap.i18n import translate
 
 SEVERITIES = ("error", "warning", "info")
@@ -91,8 +92,6 @@ class Message:
 
 @lru_cache(maxsize=1024)  # one entry per translated message: a few dozen
 def _in_modern_placement(text: str) -> str:
-    from bientap.checks.rules.unicode import in_tone_style  # the rule module imports this one
-
     return in_tone_style(text, "modern")
 
 

@@ -228,3 +228,79 @@ def confusions(word: str) -> tuple[str, ...]:
             result.append(cand)
     return tuple(result)
 
+
+# Tone marks and the open syllables whose placement differs: traditional "hòa, khỏe, thủy",
+# modern "hoà, khoẻ, thuỷ". With a final consonant ("hoàn", "thuyết") both put it on the second vowel.
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _toned(base: str) -> list[str]:
+    return [unicodedata.normalize("NFC", base + t) for t in _TONE_MARKS]
+
+
+def _cls(chars: list[str]) -> str:
+    return "".join(chars + [c.upper() for c in chars])
+
+
+_O_TONED, _U_TONED = _cls(_toned("o")), _cls(_toned("u"))
+_A_TONED, _E_TONED, _Y_TONED = _cls(_toned("a")), _cls(_toned("e")), _cls(_toned("y"))
+# The two-vowel nucleus, then the word around it is checked by hand: a regex that starts at every
+# word boundary is several times slower on a few MB of text. Each pattern opens with one character
+# class (the engine scans for it fast) and refuses a nucleus followed by an ASCII letter ("hoạt",
+# "toán"), which _open_syllables would refuse anyway.
+_TRADITIONAL = re.compile(
+    rf"[{_O_TONED}{_U_TONED}](?:(?<=[{_O_TONED}])[aAeE]|(?<=[{_U_TONED}])[yY])(?![a-zA-Z])")
+_MODERN = re.compile(rf"[oOuU](?:(?<=[oO])[{_A_TONED}{_E_TONED}]|(?<=[uU])[{_Y_TONED}])(?![a-zA-Z])")
+# Onset consonants before oa/oe/uy; no "q": "quý", "quá" place the mark on the second vowel.
+_OPEN_PAIR_ONSETS = frozenset("b c ch d đ g gh h k kh l m n ng ngh nh p ph r s t th tr v x".split()) | {""}
+
+
+def move_tone(pair: str) -> str:
+    """Move the tone mark to the other vowel of a two-vowel nucleus: "òa" ↔ "oà", "ủy" ↔ "uỷ"."""
+    first, second = (unicodedata.normalize("NFD", c) for c in pair)
+    tone = next((c for c in first if c in _TONE_MARKS), "")
+    if tone:
+        first, second = first.replace(tone, ""), second + tone
+    else:
+        tone = next((c for c in second if c in _TONE_MARKS), "")
+        first, second = first + tone, second.replace(tone, "")
+    return unicodedata.normalize("NFC", first + second)
+
+
+def tone_placements(text: str, placement: str) -> list[tuple[int, int, str]]:
+    """(start, end, nucleus) of every open syllable written in `placement` ("traditional": "hòa",
+    "thủy"; "modern": "hoà", "thuỷ"): nothing after the two-vowel nucleus, a Vietnamese consonant
+    cluster (or none) before it."""
+    return _open_syllables(text, _TRADITIONAL if placement == "traditional" else _MODERN)
+
+
+def _open_syllables(text: str, pattern: re.Pattern) -> list[tuple[int, int, str]]:
+    out = []
+    n = len(text)
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if end < n and text[end].isalpha():
+            continue
+        i = start
+        while i > 0 and text[i - 1].isalpha() and start - i <= 3:
+            i -= 1
+        if i > 0 and text[i - 1].isalpha():
+            continue
+        if text[i:start].lower() not in _OPEN_PAIR_ONSETS:
+            continue
+        out.append((start, end, m.group()))
+    return out
+
+
+def in_tone_style(text: str, tone_marks: str) -> str:
+    """`text` with every open two-vowel syllable in the house's placement ("traditional" or "modern"):
+    the words a newsroom reads in its desk follow the style it writes in."""
+    wrong = tone_placements(text, "modern" if tone_marks == "traditional" else "traditional")
+    if not wrong:
+        return text
+    out, last = [], 0
+    for start, end, pair in wrong:
+        out += [text[last:start], move_tone(pair)]
+        last = end
+    out.append(text[last:])
+    return "".join(out)

@@ -39,7 +39,7 @@ def test_the_compiled_catalog_is_current():
 
 def test_the_catalog_writes_one_tone_mark_placement():
     """Traditional placement throughout ("xóa", "hòa"); a modern house gets it respelt at run time."""
-    from bientap.checks.rules.unicode import in_tone_style
+    from bientap.checks.vietnamese import in_tone_style
 
     strings, owner, _conflicts = catalog.translated()
     odd = []

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bientap.checks.engine import Context, check_article
-from bientap.checks.rules.unicode import move_tone
 from bientap.checks.style import HouseStyle
+from bientap.checks.vietnamese import move_tone
 from rulehelp import fixed, run, spans
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import click
 
 from bientap import i18n
+from bientap.checks.vietnamese import in_tone_style
 from bientap.i18n import _
 
 
@@ -56,8 +57,6 @@ def use(lang: str) -> None:
     """Speak `lang`, in the house's tone-mark placement."""
     respell = None
     if lang == "vi" and house_tone_marks() == "modern":
-        from bientap.checks.rules.unicode import in_tone_style
-
         def respell(text: str) -> str:
             return in_tone_style(text, "modern")
     i18n.use(lang, respell)
