@@ -367,6 +367,12 @@ _EMPHASIS = ("**", "__", "*", "_")
 # "Hoàng Anh - Hữu Tuấn (thực hiện)", "Minh Anh (tổng hợp)": the part after the names.
 _NAME_ROLE_SUFFIX = re.compile(
     r"\s*\((?:thực hiện|tổng hợp|t/h|th|lược dịch|biên dịch|dịch|ghi|ghi chép|tường thuật)\)$", re.I)
+# A reporter's name taken from another outlet: "Minh Anh (Theo Báo Hà Giang)" (the source, not the name).
+_THEO_TAIL = re.compile(r"\s*\((?:theo|nguồn)\b[^()]{2,60}\)$", re.I)
+# A contributor's post before the office: "TS. Lê Văn An - Phó Giám đốc Bệnh viện tỉnh".
+_POST = re.compile(r"(?:phó )?(?:giám đốc|trưởng phòng|trưởng ban|trưởng khoa|trưởng trạm|chủ tịch|bí thư|"
+                   r"hiệu trưởng|giảng viên|giáo viên|bác sĩ|chuyên viên|cán bộ|viện trưởng|chi cục trưởng|"
+                   r"chánh văn phòng)\s", re.I)
 _HANDLE = re.compile(r"^[a-z][a-z0-9_.]{2,19}$")
 # Pen names that are only initials or a role/agency: "PV" (phóng viên), "CTV", "TTXVN".
 _AGENCIES = frozenset({"PV", "CTV", "BTV", "NV", "TTXVN", "VNA", "TTXVN/VNA", "PV-CTV", "NHÓM PV"})
@@ -637,17 +643,21 @@ def byline_name(s: str) -> str | None:
     if not s or len(s) > 60:
         return None
     body = _NAME_PREFIX.sub("", s).strip().rstrip(".").strip()
-    body = _NAME_ROLE_SUFFIX.sub("", body)
+    body = _THEO_TAIL.sub("", _NAME_ROLE_SUFFIX.sub("", body))
     if not body:
         return None
     if _HANDLE.match(body):
         return body if body not in _NOT_NAME else None
     office = _OFFICE_TAIL.search(body)
-    if office and agency_credit(office.group(1)) and byline_name(body[:office.start()]):
-        return body  # "Lê Văn An - Trung tâm Y tế huyện", "Lê Văn An (Phòng Văn hóa huyện)", as written
+    if office and _office(office.group(1)) and byline_name(body[:office.start()]):
+        # "Lê Văn An - Trung tâm Y tế huyện", "Lê Văn An (Phòng Văn hóa huyện)", "TS. Lê Văn An -
+        # Phó Giám đốc Bệnh viện tỉnh", as written
+        return body
     degree = _DEGREE.match(body)
     name = body[degree.end():] if degree else body
     tokens = name.replace("(", " (").replace("/", " / ").replace(",", " , ").split()
+    # "Hoàng Hà, Minh Châu và Thu Trang": "và" joins the last name on.
+    tokens = ["," if t == "và" and 0 < k < len(tokens) - 1 else t for k, t in enumerate(tokens)]
     # After a slash comes the outlet ("Minh Anh/Báo Nghệ An"): its words may be any capitalised words.
     outlet_from = tokens.index("/") if "/" in tokens else len(tokens)
     if not 1 <= len(tokens) <= (6 if outlet_from == len(tokens) else 9) and not _names_joined(tokens):
@@ -683,6 +693,12 @@ _AGENCY_HEAD = re.compile(
 _ADMIN_WORDS = frozenset("huyện xã tỉnh thành phố thị trấn quận phường và & - – / , của".split())
 
 
+def _office(s: str) -> str | None:
+    """The office (maybe after the contributor's post in it) a name is signed with, else None."""
+    post = _POST.match(s)
+    return agency_credit(s[post.end():] if post else s)
+
+
 def _unemphasised(s: str) -> str:
     """"**Minh Anh**" → "Minh Anh": the marks go only when they wrap the whole line."""
     for mark in _EMPHASIS:
@@ -694,9 +710,9 @@ def _unemphasised(s: str) -> str:
 
 
 def _names_joined(tokens: list[str]) -> bool:
-    """"Hồng Nhung - Thu Trang - Minh Đức", "Nguyễn Thị Minh Anh - Trần Bình": two or three names
+    """"Hồng Nhung - Thu Trang - Minh Đức", "Nguyễn Thị Minh Anh - Trần Bình": two to four names
     joined by dashes or commas, each of one to five syllables (no outlet after a slash)."""
-    if "/" in tokens or len(tokens) > 14:
+    if "/" in tokens or len(tokens) > 19:
         return False
     groups = [[]]
     for t in tokens:
@@ -704,7 +720,7 @@ def _names_joined(tokens: list[str]) -> bool:
             groups.append([])
         else:
             groups[-1].append(t)
-    return 2 <= len(groups) <= 3 and all(1 <= len(g) <= 5 for g in groups)
+    return 2 <= len(groups) <= 4 and all(1 <= len(g) <= 5 for g in groups)
 
 
 # The sections news sites file articles under: beside a date or after the text, "Thời sự" or

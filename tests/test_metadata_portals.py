@@ -446,3 +446,55 @@ def test_national_paper_layouts(case, blank):
     text = page(case.story, SITES[case.site], list(case.above), list(case.below), list(case.end), blank)
     ex = extract_article(clean_field(text))
     assert (ex.title, ex.published_at, ex.byline) == (case.story.title, case.published_at, case.byline)
+
+
+# Provincial and district portals: a field label for the date in other words, a time stamp left
+# by the page's markup, fields parted by dashes, bút danh shapes of offices and contributors.
+PROVINCIAL = {
+    "Thời gian đăng: date time": Case(RICE, "portal", (), ("Thời gian đăng: 05/12/2026 10:30",), ("Minh Châu",),
+                                      WHEN, "Minh Châu"),
+    "Ngày phát hành: date": Case(SPEED, "portal", (), ("Ngày phát hành: 05/12/2026",), ("Quốc Tuấn",), DAY,
+                                 "Quốc Tuấn"),
+    "Đăng lúc: time - date": Case(SCHOOL, "portal", (), ("Đăng lúc: 10:30 - 05/12/2026",), ("Lò Văn Hùng",), WHEN,
+                                  "Lò Văn Hùng"),
+    "counter first, then Ngày đăng": Case(SCANNER, "portal", (), ("Lượt xem: 356 | Ngày đăng: 05/12/2026 10:30",),
+                                          ("Hải Yến",), WHEN, "Hải Yến"),
+    "machine time stamp": Case(FESTIVAL, "newspaper", (), ("2026-12-05T10:30:00+07:00",), ("Ngọc Mai",), WHEN,
+                               "Ngọc Mai"),
+    "fields parted by dashes": Case(SEAFOOD, "portal", (), ("Thứ Bảy, 05/12/2026 - 10:30 - Lượt xem: 1.234 - In bài",),
+                                    ("Thanh Bình",), WHEN, "Thanh Bình"),
+    "Ngày .. Tháng .. Năm .. in capitals": Case(RICE, "portal", (), ("Ngày 05 Tháng 12 Năm 2026",), ("Minh Châu",), DAY,
+                                                "Minh Châu"),
+    "Cập nhật: time - date (GMT+7)": Case(SPEED, "newspaper", (), ("Cập nhật: 10:30 - 05/12/2026 (GMT+7)",),
+                                          ("Quốc Tuấn",), WHEN, "Quốc Tuấn"),
+    "date | time | 0 Bình luận": Case(SCHOOL, "newspaper", (), ("05/12/2026 | 10:30 | 0 Bình luận",), ("Lò Văn Hùng",),
+                                      WHEN, "Lò Văn Hùng"),
+    "abbreviated family name": Case(SCANNER, "portal", (), ("05/12/2026 10:30",), ("Ng.Hương",), WHEN, "Ng.Hương"),
+    "name (office) at the end": Case(FESTIVAL, "portal", (), ("05/12/2026 10:30",), ("Thu Hà (Hội Nông dân tỉnh)",),
+                                     WHEN, "Thu Hà (Hội Nông dân tỉnh)"),
+    "four names joined by dashes": Case(SEAFOOD, "newspaper", (), ("05/12/2026 10:30",),
+                                        ("Thanh Hà - Quốc Tuấn - Minh Châu - Hồng Nhung",), WHEN,
+                                        "Thanh Hà - Quốc Tuấn - Minh Châu - Hồng Nhung"),
+    "names joined by và": Case(RICE, "newspaper", (), ("05/12/2026 10:30",), ("Hoàng Hà, Minh Châu và Thu Trang",),
+                               WHEN, "Hoàng Hà, Minh Châu và Thu Trang"),
+    "name with a full stop": Case(SPEED, "newspaper", (), ("05/12/2026 10:30",), ("Quốc Tuấn.",), WHEN, "Quốc Tuấn"),
+    "name in brackets": Case(SCHOOL, "portal", (), ("05/12/2026 10:30",), ("(Lò Văn Hùng)",), WHEN, "Lò Văn Hùng"),
+    "office of a commune": Case(RICE, "portal", (), ("05/12/2026 10:30",), ("UBND xã Tịnh Hà",), WHEN,
+                                "UBND xã Tịnh Hà"),
+    "BBT": Case(SEAFOOD, "portal", (), ("05/12/2026 10:30",), ("BBT",), WHEN, "BBT"),
+    "Phóng viên name": Case(SCANNER, "broadcaster", (), ("05/12/2026 10:30",), ("Phóng viên: Hải Yến",), WHEN,
+                            "Hải Yến"),
+    "contributor with degree and post": Case(SCANNER, "newspaper", (), ("05/12/2026 10:30",),
+                                             ("ThS. Trần Văn Hòa - Phó Giám đốc Bệnh viện Đa khoa tỉnh",), WHEN,
+                                             "ThS. Trần Văn Hòa - Phó Giám đốc Bệnh viện Đa khoa tỉnh"),
+    "name (Theo outlet)": Case(FESTIVAL, "newspaper", (), ("05/12/2026 10:30",), ("Ngọc Mai (Theo Báo Hà Giang)",),
+                               WHEN, "Ngọc Mai"),
+}
+
+
+@pytest.mark.parametrize("case", PROVINCIAL.values(), ids=PROVINCIAL.keys())
+@pytest.mark.parametrize("blank", [True, False])
+def test_provincial_portal_layouts(case, blank):
+    text = page(case.story, SITES[case.site], list(case.above), list(case.below), list(case.end), blank)
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.published_at, ex.byline) == (case.story.title, case.published_at, case.byline)
