@@ -125,7 +125,6 @@ class Document:
     text: str
     _to_original: list[int]
     field: str = "body"
-    line_kinds_override: list[str] | None = dataclasses.field(default=None, repr=False)
     # What several rules read of this text, worked out once (see `shared`).
     _shared: dict = dataclasses.field(default_factory=dict, repr=False, compare=False)
 
@@ -164,8 +163,8 @@ class Document:
     @cached_property
     def line_kinds(self) -> list[str]:
         """Boilerplate classifier's verdict for every view line (see bientap.checks.boilerplate)."""
-        if self.line_kinds_override is not None:
-            return self.line_kinds_override
+        # Imported here for weight, not a cycle: the classifier compiles its patterns on import
+        # (~35 ms), and this module loads with checks.style at `bientap --help` and every command.
         from bientap.checks.boilerplate import classify_lines
 
         return [c.kind for c in classify_lines(self.text)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from bientap.checks.engine import Context, apply_fixes, check_text
 from bientap.checks.findings import Document
 from bientap.checks.glossary import default_glossary
@@ -14,10 +16,16 @@ def ctx(**kw) -> Context:
     return Context(**kw)
 
 
+class _AllProse(Document):
+    """A Document whose every line the boilerplate classifier would call body text."""
+
+    @cached_property
+    def line_kinds(self) -> list[str]:
+        return ["body"] * len(self.lines)
+
+
 def prose_doc(text: str, field: str = "body") -> Document:
-    doc = Document.from_text(text, field)
-    doc.line_kinds_override = ["body"] * len(doc.lines)
-    return doc
+    return _AllProse.from_text(text, field)
 
 
 def run(text: str, rules, context: Context | None = None, field: str = "body", prose: bool = True):
