@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 import subprocess
 import sys
 import tomllib
@@ -35,6 +37,15 @@ def test_package_data_is_installed():
     data = resources.files("bientap.checks").joinpath("data")
     assert all(data.joinpath(name).is_file() for name in ("glossary.toml", "vi_lexicon.txt", "vi_ngrams.bin", "NOTICE"))
     assert [p.name for p in seed_files()] == [p.name for p in sorted((ROOT / "seeds").glob("*.txt"))]
+
+
+def test_the_notice_records_the_sha256_of_the_binary_counts():
+    """vi_ngrams.bin cannot be reviewed line by line: a rebuild must update its hash in the NOTICE."""
+    data = ROOT / "checks" / "data"
+    recorded = re.findall(r"^sha256 ([0-9a-f]{64})  vi_ngrams\.bin$", (data / "NOTICE").read_text(encoding="utf-8"),
+                          re.MULTILINE)
+    assert recorded == [hashlib.sha256((data / "vi_ngrams.bin").read_bytes()).hexdigest()], \
+        "vi_ngrams.bin was rebuilt: put its sha256 in checks/data/NOTICE"
 
 
 def test_one_copy_of_the_modules():
