@@ -235,8 +235,11 @@ _RELATED_HEAD = re.compile(
 )
 # A link to another article set in the text: ">> Giá lúa tăng nhẹ", "» Giá lúa tăng nhẹ".
 _ARROW_LINK = re.compile(r"^(?:>>|»|>)\s?[^\W\d_]")
-# Site notices: cookie consent, app download, hotline.
+# Site notices: cookie consent, app download, hotline, an invitation to follow the outlet on a
+# platform ("Theo dõi Báo Quảng Ngãi trên Google News", "Mời bạn đọc theo dõi ... qua Zalo").
 _NOTICE = re.compile(r"\bcookies?\b|\btải (?:ứng dụng|app)\b|^đường dây nóng\b|"
+                     r"^(?:mời (?:bạn|quý)[\w ]{0,20}?)?(?:theo dõi|follow|kết nối với|quan tâm)\b[^.!?]{0,60}?"
+                     r"\b(?:trên|qua|tại|on)\s+(?:google news|facebook|fanpage|zalo|youtube|tiktok|twitter)\b|"
                      r"\byour browser does not support\b|\btrình duyệt(?: của bạn)? không hỗ trợ\b", re.I)
 # The reader-comment block under an article: "Ý kiến bạn đọc", "Bình luận (12)", "Gửi bình luận".
 _COMMENTS_HEAD = re.compile(
@@ -982,7 +985,7 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             continue
         s = lines[j]
         bare = s.rstrip(" -–—|,;/")
-        if kind[j] == "" and (words(s) <= 5 or words(s) <= 12 and (
+        if (kind[j] == "" or rule[j] == "boilerplate.menu" and _email_under(j, page)) and (words(s) <= 5 or words(s) <= 12 and (
                 _NAME_PREFIX.match(s) or _OFFICE_TAIL.search(bare) or bare != s and _headline_over(j, page))) \
                 and byline_name(s):
             # A bút danh under the title ("Bài, ảnh: Minh Anh"), not the title itself.
@@ -1048,6 +1051,18 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             rule[i] = "boilerplate.banner" if is_caps(lines[i]) else "boilerplate.menu"
             page.why[i] = "above_title" if title is not None else "above_text"
     return title
+
+
+def _email_under(j: int, page: _Page) -> bool:
+    """Whether the next line with text under line j is an e-mail address alone: the reporter's,
+    under the bút danh ("Minh Anh / minhanh@baotinh.vn")."""
+    k = j + 1
+    while k < len(page.kind) and page.kind[k] == "blank":
+        k += 1
+    if k == len(page.kind):
+        return False
+    address = page.lines[k].strip(" ()<>[]:")
+    return " " not in address and _EMAIL.search(address) is not None
 
 
 def _headline_over(j: int, page: _Page) -> bool:

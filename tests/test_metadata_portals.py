@@ -498,3 +498,79 @@ def test_provincial_portal_layouts(case, blank):
     text = page(case.story, SITES[case.site], list(case.above), list(case.below), list(case.end), blank)
     ex = extract_article(clean_field(text))
     assert (ex.title, ex.published_at, ex.byline) == (case.story.title, case.published_at, case.byline)
+
+
+def _dated_sidebar_above():
+    return page(SEAFOOD, NEWSPAPER, ["Tin mới nhất", "Khánh thành cầu dân sinh ở xã vùng cao", "04/12/2026",
+                                     "Mưa lớn gây sạt lở nhiều tuyến đường liên xã", "03/12/2026", "Kinh tế"],
+                ["05/12/2026 10:30"], ["Thanh Bình"])
+
+
+# What stands around the fields on real pages: no heading over the related list, the date or the
+# name printed after the text, a <title> with the site's name first, the headline at the end of the
+# breadcrumb, comments or an image after the name, a sidebar of dated teasers above, an excerpt
+# cut mid-sentence, a follow-us line, the reporter's e-mail under the name, fields one per line.
+AROUND = {
+    "byline, related list with no heading": (
+        lambda: page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"], ["Thanh Bình"]).replace("Tin cùng chuyên mục\n", ""),
+        WHEN, "Thanh Bình"),
+    "date line after the byline at the end": (
+        lambda: page(SEAFOOD, PORTAL, [], [], ["Thanh Bình", "Cập nhật ngày: 05/12/2026 10:30"]), WHEN, "Thanh Bình"),
+    "name - date at the end": (lambda: page(SEAFOOD, PORTAL, [], [], ["Thanh Bình - 05/12/2026"]), DAY, "Thanh Bình"),
+    "name glued to the date": (lambda: page(SEAFOOD, NEWSPAPER, [], ["Thanh Bình05/12/2026 10:30"], []), WHEN,
+                               "Thanh Bình"),
+    "date line in bold": (lambda: page(SEAFOOD, NEWSPAPER, [], ["**05/12/2026 10:30**"], ["Thanh Bình"]), WHEN,
+                          "Thanh Bình"),
+    "date line and name in italics": (
+        lambda: page(SEAFOOD, NEWSPAPER, [], ["*Thứ Bảy, 05/12/2026 10:30*"], ["*Thanh Bình*"]), WHEN, "Thanh Bình"),
+    "the page's <title> with the site's name first": (
+        lambda: SEAFOOD.title + " - Báo Quảng Ngãi\n" + page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"], ["Thanh Bình"]),
+        WHEN, "Thanh Bình"),
+    "breadcrumb ending with the headline": (
+        lambda: page(SEAFOOD, NEWSPAPER, ["Trang chủ > Kinh tế > " + SEAFOOD.title], ["05/12/2026 10:30"],
+                     ["Thanh Bình"]), WHEN, "Thanh Bình"),
+    "byline, then the comment box": (
+        lambda: page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"], ["Thanh Bình", "Ý kiến bạn đọc", "Gửi bình luận"]),
+        WHEN, "Thanh Bình"),
+    "byline, then an image": (
+        lambda: page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"], ["Thanh Bình", "![]() |", "Ảnh minh họa"]),
+        WHEN, "Thanh Bình"),
+    "sidebar of dated teasers above the headline": (_dated_sidebar_above, WHEN, "Thanh Bình"),
+    "excerpt cut mid-sentence, no chrome": (
+        lambda: "\n".join([SEAFOOD.title, "05/12/2026 10:30", SEAFOOD.sapo, *SEAFOOD.paragraphs[:2],
+                           SEAFOOD.paragraphs[2][:70]]), WHEN, None),
+    "date | name above the headline": (
+        lambda: page(SEAFOOD, NEWSPAPER, ["Kinh tế", "Thứ Bảy, 05/12/2026 - 10:30 | Thanh Bình"], [], []), WHEN,
+        "Thanh Bình"),
+    "names in capitals, then a Theo line": (
+        lambda: page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"], ["THANH BÌNH - QUỐC TUẤN", "Theo TTXVN"]), WHEN,
+        "THANH BÌNH - QUỐC TUẤN"),
+    "follow us on Google News under the date": (
+        lambda: page(SEAFOOD, NEWSPAPER, [], ["Thứ bảy, 05/12/2026 10:30 (GMT+7)",
+                                              "Theo dõi Báo Quảng Ngãi trên Google News"], ["Thanh Bình"]),
+        WHEN, "Thanh Bình"),
+    "related links with arrows after the name": (
+        lambda: page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"],
+                     ["Thanh Bình", "Tin liên quan:", "> Quảng Ngãi đẩy mạnh giải ngân vốn đầu tư công"]),
+        WHEN, "Thanh Bình"),
+    "name, date, comment count under the headline": (
+        lambda: page(SEAFOOD, NEWSPAPER, [], ["Thanh Bình", "Thứ Bảy, 05/12/2026 10:30 (GMT+7)", "0 bình luận"], []),
+        WHEN, "Thanh Bình"),
+    "name, e-mail, date under the headline": (
+        lambda: page(SEAFOOD, NEWSPAPER, [], ["Thanh Bình", "thanhbinh@baoquangngai.vn", "05/12/2026 10:30"], []),
+        WHEN, "Thanh Bình"),
+    "date - name - section": (lambda: page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30 - Thanh Bình - Kinh tế"], []),
+                              WHEN, "Thanh Bình"),
+    "fields one per line": (
+        lambda: page(SEAFOOD, PORTAL, [], ["Ngày 05/12/2026 10:30:00 SA", "Lượt xem: 1.234", "Tác giả: Thanh Bình"], []),
+        WHEN, "Thanh Bình"),
+    "a portal's archive box after the source": (
+        lambda: page(SEAFOOD, PORTAL, [], ["05/12/2026"], ["Thanh Bình", "Nguồn: Sở Công Thương",
+                                                           "Các tin đã đưa ngày:", "Xem"]), DAY, "Thanh Bình"),
+}
+
+
+@pytest.mark.parametrize("build, when, byline", AROUND.values(), ids=AROUND.keys())
+def test_fields_among_what_real_pages_put_around_them(build, when, byline):
+    ex = extract_article(clean_field(build()))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, when, byline)
