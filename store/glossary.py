@@ -15,8 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from bientap.checks.engine import GlossaryEntry
-from bientap.checks.glossary import GlossaryError, default_entries, make_entry, parse, validate
+from bientap.checks.glossary import GlossaryEntry, GlossaryError, default_entries, make_entry, parse, validate
 from bientap.i18n import _
 from bientap.store.articles import current_editor, now
 from bientap.store.db import write_transaction
