@@ -566,6 +566,9 @@ def _date_line_fields(s: str) -> tuple[bool, str | None]:
         if name is None and words(said) <= 8 and byline_name(said):
             name = byline_name(said)
             continue
+        if agency_credit(said):
+            labels += 1  # the outlet's name: "Báo Quảng Ngãi điện tử"
+            continue
         said = " ".join(_WIDGET_PHRASES.sub(" ", _FIELD_LABEL.sub("", said)).split()).strip(_EDGE)
         if not said:
             continue
@@ -640,7 +643,7 @@ def byline_name(s: str) -> str | None:
         s = _EMAIL_TAIL.sub("", s)
     if s[:2] in ("- ", "– ", "— ") and s[-1] in "-–—":
         s = s[2:]  # "- Minh Anh -": the name between two dashes
-    s = s.rstrip(" -–—|,;/")
+    s = s.rstrip(" -–—|,;/·•")
     if s[:1] == "(" and s[-1:] == ")" and s.count("(") == 1 and s.count(")") == 1 and " " in s:
         s = s[1:-1].strip()  # "(Minh Anh)": the name in brackets
     if not s or len(s) > 60:
@@ -985,7 +988,11 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             continue
         s = lines[j]
         bare = s.rstrip(" -–—|,;/")
-        if (kind[j] == "" or rule[j] == "boilerplate.menu" and _email_under(j, page)) and (words(s) <= 5 or words(s) <= 12 and (
+        # A name the menu runs took along with the title (a label, the title and the name with no
+        # blank line between) is still the bút danh when it says it is one.
+        taken = rule[j] == "boilerplate.menu" and page.why[j].startswith("run=") and words(s) <= 12 \
+            and _signed(s)
+        if (kind[j] == "" or taken or rule[j] == "boilerplate.menu" and _email_under(j, page)) and (words(s) <= 5 or words(s) <= 12 and (
                 _NAME_PREFIX.match(s) or _OFFICE_TAIL.search(bare) or bare != s and _headline_over(j, page))) \
                 and byline_name(s):
             # A bút danh under the title ("Bài, ảnh: Minh Anh"), not the title itself.
@@ -1157,13 +1164,16 @@ def _mark_byline_above(title: int, page: _Page) -> None:
     if k < 0 or kind[k] not in ("", "boilerplate") or page.by_line[k] or words(lines[k]) > 12:
         return
     s = lines[k]
-    if not byline_name(s):
-        return
-    signed = _NAME_PREFIX.match(s) or _OFFICE_TAIL.search(s) or "/" in s or s[-1] in "-–—|" \
-        or any(t.strip("(),").upper() in _AGENCIES for t in s.split())
-    if signed:
+    if byline_name(s) and _signed(s):
         kind[k], rule[k] = "metadata", "metadata.byline"
         page.why[k] = "over_title"
+
+
+def _signed(s: str) -> bool:
+    """Whether a line shows it is a bút danh beyond looking like a name: a prefix ("Tác giả:"), an
+    agency, an outlet or office after the name, or a separator after it ("Minh Anh -")."""
+    return bool(_NAME_PREFIX.match(s) or _OFFICE_TAIL.search(s) or "/" in s or s[-1] in "-–—|·•"
+                or any(t.strip("(),").upper() in _AGENCIES for t in s.split()))
 
 
 def _mark_header_dates(page: _Page, anchor: int) -> None:

@@ -574,3 +574,58 @@ AROUND = {
 def test_fields_among_what_real_pages_put_around_them(build, when, byline):
     ex = extract_article(clean_field(build()))
     assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, when, byline)
+
+
+# A bút danh with a separator after it, in each place a page prints one: above the headline, right
+# under it (with a section label above the headline, so label, headline and name make one run of
+# short lines), under the date line, and after the text.
+SIGNED = {
+    "Thanh Bình |": "Thanh Bình", "Thanh Bình –": "Thanh Bình", "- Thanh Bình -": "Thanh Bình",
+    "Thanh Bình ·": "Thanh Bình", "Thanh Bình /": "Thanh Bình", "Thanh Bình - Quốc Tuấn -": "Thanh Bình - Quốc Tuấn",
+    "THANH BÌNH -": "THANH BÌNH", "Thanh Bình - Báo Quảng Ngãi -": "Thanh Bình - Báo Quảng Ngãi",
+    "Tin: Thanh Bình -": "Thanh Bình",
+}
+
+
+@pytest.mark.parametrize("line, name", SIGNED.items(), ids=SIGNED.keys())
+@pytest.mark.parametrize("where", ["above", "under", "under the date", "after the text"])
+def test_a_byline_with_a_trailing_separator_is_never_the_title(line, name, where):
+    above, below, end = {"above": (["Kinh tế", line], ["05/12/2026 10:30"], []),
+                         "under": (["Kinh tế"], [line, "05/12/2026 10:30"], []),
+                         "under the date": (["Kinh tế"], ["05/12/2026 10:30", line], []),
+                         "after the text": (["Kinh tế"], ["05/12/2026 10:30"], [line])}[where]
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, above, below, end)))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, name)
+
+
+# Date lines of fields, above or under the headline: buttons, the outlet's name, a source, three
+# section names, an update after the publication, a reading time, capitals, a section glued on.
+FIELD_LINES = [
+    "Thứ Bảy, 05/12/2026 | 10:30 (GMT+7) | Lưu | Gửi góp ý | A- A+",
+    "05/12/2026 | 10:30 GMT+7 | Mặc định | Cỡ chữ lớn | Theo dõi",
+    "Thứ Bảy, 05/12/2026 10:30 (GMT+7) | Tác giả: Thanh Bình - Báo Quảng Ngãi | Chuyên mục: Kinh tế - Thị trường",
+    "10:30 | 05/12/2026 | Thanh Bình | Báo Quảng Ngãi điện tử",
+    "Thứ Bảy, 05/12/2026 | 10:30 | Nguồn: Báo Quảng Ngãi",
+    "Thứ Bảy, 05/12/2026 | 10:30 GMT+7 | Kinh tế | Xuất nhập khẩu | Thủy sản",
+    "Thứ Bảy, 05/12/2026 | 10:30 | Lần cập nhật cuối: 06/12/2026 14:00",
+    "Thứ bảy, 05/12/2026 - 10:30 GMT+7 - Kinh tế - Thị trường",
+    "Thứ Bảy | 05/12/2026 | 10:30",
+    "05/12/2026 10:30:00 +07:00",
+    "10:30 (GMT+7) Thứ Bảy, 5/12/2026",
+    "Thứ 7 | 05.12.2026 | 10:30",
+    "Cập nhật: 05/12/2026 10:30 | Nghe bài viết | Tóm tắt",
+    "Thứ Bảy, 05/12/2026 | 10:30 | Đọc: 5 phút",
+    "THỨ BẢY, 05/12/2026 | 10:30 GMT+7",
+    "Kinh tế - Thứ Bảy, 05/12/2026 | 10:30 (GMT+7)",
+    "Kinh tế10:30 | 05/12/2026",
+    "Thời sự - Chính trị05/12/2026 10:30 GMT+7",
+]
+
+
+@pytest.mark.parametrize("date_line", FIELD_LINES)
+@pytest.mark.parametrize("above", [False, True])
+def test_date_lines_of_fields_above_or_under_the_headline(date_line, above):
+    text = page(SEAFOOD, NEWSPAPER, [date_line] if above else ["Kinh tế"], [] if above else [date_line],
+                ["Thanh Bình"])
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, "Thanh Bình")
