@@ -414,7 +414,7 @@ def is_prose(s: str) -> bool:
     n = words(s)
     if n >= 40:
         return True
-    end = s.rstrip("”\"')»]").rstrip()
+    end = s.rstrip("”\"')»]*_").rstrip()  # the closing marks of a quotation or of bold text
     return n >= 8 and end.endswith(_SENTENCE_END)
 
 
@@ -1230,7 +1230,8 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | No
             break
         if rule[i] == "boilerplate.menu" and is_caps(s) and _caps_follow(i, kind, lines):
             break  # a run of capitals after the article is a menu, not a pen name in capitals
-        if (byline_name(s) or agency_credit(s)) and not _prose_follows(i, kind, lines):
+        # _sign_off saw the article close here, prose after it or not (a footnote: "(*) Số liệu ...").
+        if (byline_name(s) or agency_credit(s)) and (i == signed or not _prose_follows(i, kind, lines)):
             byline = i
             kind[i], rule[i] = "metadata", "metadata.byline"
             page.why[i] = "after_text" if byline_name(s) else "agency"

@@ -81,6 +81,12 @@ _LEAD_DATE_CUE = re.compile(r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s*$
 _DATED_TITLE = re.compile(
     r"(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}(?:[ ,]{0,2}-?[ ]?\d{1,2}[:h]\d{2}(?::\d{2})?)?)[ |,–-]{0,3}(?=[^\W\d_])")
 
+# ... or glued after it: "Hàng trăm thực khách đau bụng sau bữa tiệc cưới08/08/2023 17:26" (glued:
+# a headline that ends in a date of its own has a space before it).
+_TITLE_DATED = re.compile(
+    r"(?<=[^\W\d_])(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}(?:[ ,]{0,2}-?[ ]?\d{1,2}[:h]\d{2}(?::\d{2})?)?)"
+    r"[ ]?(?:\(?GMT ?[+-] ?\d{1,2}(?::?00)?\)?)?$")
+
 
 def extract_article(text: str) -> Extracted:
     """Split a cleaned page (LF, NFC) into the article's fields, its body and the removed lines."""
@@ -101,6 +107,9 @@ def extract_article(text: str) -> Extracted:
             if dated and len(s) - dated.end() >= 12:
                 date_lines.append((0, dated.group(1)))
                 s = s[dated.end():]
+            elif (dated := _TITLE_DATED.search(s)) and dated.start() >= 12:
+                date_lines.append((0, dated.group(1)))
+                s = s[:dated.start()]
             out.title = s
             continue
         if c.kind == "body":

@@ -629,3 +629,70 @@ def test_date_lines_of_fields_above_or_under_the_headline(date_line, above):
                 ["Thanh Bình"])
     ex = extract_article(clean_field(text))
     assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, "Thanh Bình")
+
+
+def _with(story: Story, sapo: str | None = None, paragraphs: tuple[str, ...] | None = None) -> Story:
+    return Story(story.title, story.sapo if sapo is None else sapo,
+                 story.paragraphs if paragraphs is None else paragraphs)
+
+
+_SUBHEADS = _with(SEAFOOD, paragraphs=(SEAFOOD.paragraphs[0], "Thị trường phục hồi", *SEAFOOD.paragraphs[1:3],
+                                       "Chi phí còn cao", SEAFOOD.paragraphs[3]))
+_CAPTIONED = _with(SEAFOOD, paragraphs=(SEAFOOD.paragraphs[0], "Chế biến tôm xuất khẩu tại một doanh nghiệp trong "
+                                        "tỉnh. Ảnh: Thanh Bình", *SEAFOOD.paragraphs[1:]))
+# The sapo and the text in the shapes pages print them: in bold, after the outlet's name, one short
+# sentence, two paragraphs, subheads, a captioned photo credited to the reporter, a video line; the
+# date glued after the headline; a footnote, a "(Còn nữa)" or widgets around the closing name.
+TEXTS = {
+    "sapo in bold": (_with(SEAFOOD, "**" + SEAFOOD.sapo + "**"), [], ["05/12/2026 10:30"], ["Thanh Bình"], WHEN,
+                     "Thanh Bình"),
+    "sapo after the outlet's name": (_with(SEAFOOD, "TTO - " + SEAFOOD.sapo), [], ["05/12/2026 10:30 GMT+7"],
+                                     ["THANH BÌNH"], WHEN, "THANH BÌNH"),
+    "a sapo of one short sentence": (_with(SEAFOOD, "Xuất khẩu thủy sản của tỉnh tiếp tục tăng trưởng khá."), [],
+                                     ["05/12/2026 10:30"], ["Thanh Bình"], WHEN, "Thanh Bình"),
+    "two paragraphs only": (_with(SEAFOOD, paragraphs=SEAFOOD.paragraphs[:1]), [], ["05/12/2026 10:30"],
+                            ["Thanh Bình"], WHEN, "Thanh Bình"),
+    "subheads in the text": (_SUBHEADS, [], ["05/12/2026 10:30"], ["Thanh Bình"], WHEN, "Thanh Bình"),
+    "a photo credited to the reporter": (_CAPTIONED, [], ["05/12/2026 10:30"], ["Thanh Bình"], WHEN, "Thanh Bình"),
+    "a photo credit and no bút danh": (_CAPTIONED, [], ["05/12/2026 10:30"], [], WHEN, None),
+    "a video line in the text": (_with(SEAFOOD, paragraphs=(SEAFOOD.paragraphs[0], "Video: Toàn cảnh hoạt động chế "
+                                                            "biến thủy sản cuối năm", *SEAFOOD.paragraphs[1:])),
+                                 [], ["05/12/2026 10:30"], ["Thanh Bình"], WHEN, "Thanh Bình"),
+    "Ngày đăng and Cập nhật under the headline": (SEAFOOD, [], ["Ngày đăng: 05/12/2026 10:30", "Cập nhật: 06/12/2026 08:00"],
+                                                  ["Thanh Bình"], WHEN, "Thanh Bình"),
+    "Cập nhật above, publication under": (SEAFOOD, ["Cập nhật: 06/12/2026 08:00"], ["05/12/2026 10:30"], ["Thanh Bình"],
+                                          WHEN, "Thanh Bình"),
+    "a closing sentence as a caption, then the name": (
+        SEAFOOD, [], ["05/12/2026 10:30"], ["Tôm chân trắng là mặt hàng xuất khẩu chủ lực của tỉnh.", "Thanh Bình"], WHEN,
+        "Thanh Bình"),
+    "name, then (Còn nữa)": (SEAFOOD, [], ["05/12/2026 10:30"], ["Thanh Bình", "(Còn nữa)"], WHEN, "Thanh Bình"),
+    "(Còn nữa), then the name": (SEAFOOD, [], ["05/12/2026 10:30"], ["(Còn nữa)", "Thanh Bình"], WHEN, "Thanh Bình"),
+    "name, then a footnote": (SEAFOOD, [], ["05/12/2026 10:30"], ["Thanh Bình", "(*) Số liệu của Cục Hải quan tỉnh."],
+                              WHEN, "Thanh Bình"),
+    "name, then a rating widget and tags": (SEAFOOD, [], ["05/12/2026 10:30"],
+                                            ["Thanh Bình", "Bài viết hay? Hãy đánh giá bài viết",
+                                             "Tags: xuất khẩu; thủy sản"], WHEN, "Thanh Bình"),
+    "name, then hashtags": (SEAFOOD, [], ["05/12/2026 10:30"], ["Thanh Bình", "#xuất khẩu #thủy sản"], WHEN,
+                            "Thanh Bình"),
+}
+
+
+@pytest.mark.parametrize("story, above, below, end, when, byline", TEXTS.values(), ids=TEXTS.keys())
+def test_the_text_in_the_shapes_pages_print_it(story, above, below, end, when, byline):
+    ex = extract_article(clean_field(page(story, NEWSPAPER, above, below, end)))
+    assert (ex.title, ex.published_at, ex.byline) == (story.title, when, byline)
+
+
+@pytest.mark.parametrize("glued", ["05/12/2026 10:30", "05/12/2026", "05/12/2026 10:30 (GMT+7)"])
+def test_a_date_glued_after_the_headline(glued):
+    text = page(SEAFOOD, NEWSPAPER, [], [], ["Thanh Bình"]).replace(SEAFOOD.title, SEAFOOD.title + glued)
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.published_at[:10], ex.byline) == (SEAFOOD.title, DAY, "Thanh Bình")
+    assert ex.published_at == (WHEN if "10:30" in glued else DAY)
+
+
+def test_a_headline_ending_in_its_own_date_keeps_it():
+    story = _with(SEAFOOD)
+    story = Story("Giá vàng hôm nay 05/12/2026", story.sapo, story.paragraphs)
+    ex = extract_article(clean_field(page(story, NEWSPAPER, [], ["05/12/2026 08:15"], ["Thanh Bình"])))
+    assert (ex.title, ex.published_at) == ("Giá vàng hôm nay 05/12/2026", "2026-12-05T08:15:00+07:00")
