@@ -32,6 +32,7 @@ import threading
 import traceback
 from collections.abc import Iterable, Mapping
 from concurrent.futures import Future
+from enum import StrEnum
 from multiprocessing import resource_tracker
 
 from bientap.i18n import _
@@ -188,7 +189,7 @@ class CheckService:
             self.restarts += 1
             self._stop_child()
             raise CheckProcessError(_("the check process ended without answering")) from None
-        if kind == "error":
+        if kind == _Answer.ERROR:
             exc, trace = payload
             raise exc from _ChildTraceback(trace)
         return payload
@@ -215,7 +216,7 @@ class CheckService:
         except (OSError, EOFError):
             self._stop_child()
             raise CheckProcessError(_("the check process ended while starting")) from None
-        if kind == "error":
+        if kind == _Answer.ERROR:
             self._stop_child()
             exc, trace = payload
             raise exc from _ChildTraceback(trace)
@@ -240,7 +241,16 @@ def _load(name: str):
     return getattr(importlib.import_module(module), function or "setup")
 
 
-def _answer(conn, kind: str, payload) -> None:
+class _Answer(StrEnum):
+    """What the check process says, with a payload: ready to check (None), done (the assessment),
+    or an error (the exception and its traceback)."""
+
+    READY = "ready"
+    DONE = "done"
+    ERROR = "error"
+
+
+def _answer(conn, kind: _Answer, payload) -> None:
     try:
         conn.send((kind, payload))
     except (pickle.PicklingError, TypeError, AttributeError):  # an exception that does not pickle
@@ -263,9 +273,9 @@ def _child_main(conn, setup: str | None) -> None:
         ArticleChecker(ctx).assess({"title": WARM_UP_TEXT, "body": WARM_UP_TEXT})
         Checker.for_context(ctx).prepare(WARM_UP_TEXT)
     except Exception as exc:  # noqa: BLE001 - the desk reports it
-        _answer(conn, "error", (exc, traceback.format_exc()))
+        _answer(conn, _Answer.ERROR, (exc, traceback.format_exc()))
         return
-    conn.send(("ready", None))
+    conn.send((_Answer.READY, None))
     while True:
         try:
             checker, fields, rules = conn.recv()
@@ -274,6 +284,6 @@ def _child_main(conn, setup: str | None) -> None:
         try:
             result = checker.assess(fields, rules)
         except Exception as exc:  # noqa: BLE001 - raised again in the desk
-            _answer(conn, "error", (exc, traceback.format_exc()))
+            _answer(conn, _Answer.ERROR, (exc, traceback.format_exc()))
             continue
-        conn.send(("done", result))
+        conn.send((_Answer.DONE, result))

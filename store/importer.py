@@ -23,6 +23,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 
 import sqlite_utils
@@ -52,10 +53,19 @@ class Rejected(Exception):
     """A file or record that cannot be imported; the message is the reason."""
 
 
+class Outcome(StrEnum):
+    """What became of one file or feed record; the value is the word reports print and count."""
+
+    IMPORTED = "imported"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    REJECTED = "rejected"
+
+
 @dataclass
 class ImportResult:
     source: str  # path as given (with ":LINE" for a feed record)
-    outcome: str  # imported | updated | unchanged | rejected
+    outcome: Outcome
     article_id: int | None = None
     reason: str = ""
     timed_out: bool = False  # stored, but its checks overran the budget: it carries check.timeout
@@ -68,12 +78,12 @@ class ImportReport:
     # file reported before it is committed.
     error: str | None = None
 
-    def count(self, outcome: str) -> int:
+    def count(self, outcome: Outcome) -> int:
         return sum(1 for r in self.results if r.outcome == outcome)
 
     @property
     def rejected(self) -> list[ImportResult]:
-        return [r for r in self.results if r.outcome == "rejected"]
+        return [r for r in self.results if r.outcome == Outcome.REJECTED]
 
 
 @dataclass(frozen=True)
@@ -93,7 +103,7 @@ def discover(paths: Sequence[str]) -> tuple[list[Candidate], list[ImportResult]]
         try:
             st = path.stat()
         except OSError as exc:
-            refused.append(ImportResult(printable_path(given), "rejected", reason=_os_reason(exc)))
+            refused.append(ImportResult(printable_path(given), Outcome.REJECTED, reason=_os_reason(exc)))
             continue
         if stat.S_ISDIR(st.st_mode):
             found.extend(_walk(path, given, refused))
@@ -105,7 +115,7 @@ def discover(paths: Sequence[str]) -> tuple[list[Candidate], list[ImportResult]]
 def _walk(root: Path, shown_root: str, refused: list[ImportResult]) -> Iterator[Candidate]:
     def onerror(exc: OSError) -> None:
         where = exc.filename or str(root)
-        refused.append(ImportResult(printable_path(str(where)), "rejected", reason=_os_reason(exc)))
+        refused.append(ImportResult(printable_path(str(where)), Outcome.REJECTED, reason=_os_reason(exc)))
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
         dirnames.sort()
@@ -258,7 +268,7 @@ def _import_candidates(db: sqlite_utils.Database, candidates: Sequence[Candidate
                         written.append(store_import(db, outcome))
         except StoreError as exc:
             # The chunk's transaction is rolled back: only outcomes that wrote nothing stand.
-            raise _Stopped([r for r in written if r.outcome in ("rejected", "unchanged")], exc, where) from None
+            raise _Stopped([r for r in written if r.outcome in (Outcome.REJECTED, Outcome.UNCHANGED)], exc, where) from None
         yield files_done, written
 
 
@@ -340,13 +350,13 @@ def _feed_items(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> It
                 raise Rejected(_("empty file"))
             records = itertools.chain([first], records)
     except (Rejected, DecodeError) as exc:
-        yield ImportResult(cand.shown, "rejected", reason=str(exc))
+        yield ImportResult(cand.shown, Outcome.REJECTED, reason=str(exc))
         return
     try:
         for where, raw, record in records:
             yield _record_item(db, cand, where, raw, record)
     except OSError as exc:
-        yield ImportResult(cand.shown, "rejected", reason=_os_reason(exc))
+        yield ImportResult(cand.shown, Outcome.REJECTED, reason=_os_reason(exc))
 
 
 def _xml_records(cand: Candidate, data: bytes) -> Iterator[tuple[str, bytes, dict | Rejected]]:
@@ -369,16 +379,16 @@ def _xml_records(cand: Candidate, data: bytes) -> Iterator[tuple[str, bytes, dic
 def _record_item(db: sqlite_utils.Database, cand: Candidate, where: str, raw: bytes,
                  record: dict | Rejected) -> RecordItem | ImportResult:
     if isinstance(record, Rejected):
-        return ImportResult(where, "rejected", reason=str(record))
+        return ImportResult(where, Outcome.REJECTED, reason=str(record))
     digest = hashlib.sha256(raw).hexdigest()
     try:
         article = article_from_record(record, cand.shown)
         keys = record_keys(record, article, digest)
     except Rejected as exc:
-        return ImportResult(where, "rejected", reason=str(exc))
+        return ImportResult(where, Outcome.REJECTED, reason=str(exc))
     known = _unchanged(db, keys, digest)
     if known is not None:
-        return ImportResult(where, "unchanged", known)
+        return ImportResult(where, Outcome.UNCHANGED, known)
     return RecordItem(where, keys, raw, article)
 
 
@@ -414,12 +424,12 @@ def _text_item(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> Pag
         data = read_capped(cand.path, size_cap)
         keys = ("file:" + printable_path(str(cand.path.resolve(strict=True))),)
     except Rejected as exc:
-        return ImportResult(cand.shown, "rejected", reason=str(exc))
+        return ImportResult(cand.shown, Outcome.REJECTED, reason=str(exc))
     except (OSError, RuntimeError) as exc:
-        return ImportResult(cand.shown, "rejected", reason=_os_reason(exc) if isinstance(exc, OSError) else str(exc))
+        return ImportResult(cand.shown, Outcome.REJECTED, reason=_os_reason(exc) if isinstance(exc, OSError) else str(exc))
     known = _unchanged(db, keys, hashlib.sha256(data).hexdigest())
     if known is not None:
-        return ImportResult(cand.shown, "unchanged", known)
+        return ImportResult(cand.shown, Outcome.UNCHANGED, known)
     return PageItem(cand.shown, keys, data)
 
 
@@ -457,7 +467,7 @@ def _analyse(item: Work, ctx: Context, extracted: Callable[[Extraction], None]) 
         try:
             ex, encoding = read_page(item.shown, raw)
         except Rejected as exc:
-            return ImportResult(item.shown, "rejected", reason=str(exc))
+            return ImportResult(item.shown, Outcome.REJECTED, reason=str(exc))
         article = article_from_extracted(ex, item.shown)
         extracted(Extraction(article, ex.removed, encoding))
     counts = counts_for(article, ctx, raw)
@@ -513,15 +523,15 @@ def _overran(item: Work, extraction: Extraction | None, checked_with: str) -> An
     elif extraction is not None:
         data, article, removed, encoding = item.data, extraction.article, extraction.removed, extraction.encoding
     elif Path(item.shown).suffix.lower() not in TEXT_SUFFIXES:  # markup or a zip is no body to trim
-        return ImportResult(item.shown, "rejected", reason=_("reading the file overran the time budget"))
+        return ImportResult(item.shown, Outcome.REJECTED, reason=_("reading the file overran the time budget"))
     else:
         data = item.data
         try:
             decoded = decode_bytes(data)
         except DecodeError as exc:
-            return ImportResult(item.shown, "rejected", reason=str(exc))
+            return ImportResult(item.shown, Outcome.REJECTED, reason=str(exc))
         if not has_visible_text(decoded.text):
-            return ImportResult(item.shown, "rejected", reason=_(NOTHING_LEFT))
+            return ImportResult(item.shown, Outcome.REJECTED, reason=_(NOTHING_LEFT))
         article = Article(body=clean_field(decoded.text), source_file=item.shown)
         removed, encoding = [], decoded.encoding
     counts = (1, 0, 0)
@@ -938,16 +948,16 @@ def store_import(db: sqlite_utils.Database, source: Analysed) -> ImportResult:
     with write_transaction(db):
         row = _known(db, keys, "id, version, edited, content_sha256, timed_out_sha256")
         if row and row["content_sha256"] == digest and (row["edited"] or not row["timed_out_sha256"] or timed_out):
-            return ImportResult(shown, "unchanged", row["id"])
+            return ImportResult(shown, Outcome.UNCHANGED, row["id"])
         if row and not row["edited"]:
             stored = articles.get(db, row["id"]).editable()
             if all(stored[k] == v for k, v in fields.items() if k != "status"):
                 if marker == row["timed_out_sha256"]:
-                    return ImportResult(shown, "unchanged", row["id"])  # the same record, written differently
+                    return ImportResult(shown, Outcome.UNCHANGED, row["id"])  # the same record, written differently
                 # The same text, checked in time now (or overrunning now): only its counts change.
                 db.execute("UPDATE articles SET errors = ?, warnings = ?, infos = ?, timed_out_sha256 = ?, "
                            "checked_with = ? WHERE id = ?", [*counts, marker, checked_with, row["id"]])
-                return ImportResult(shown, "updated", row["id"], "checked again", timed_out=timed_out)
+                return ImportResult(shown, Outcome.UPDATED, row["id"], "checked again", timed_out=timed_out)
         raw_id = articles.insert_row(db, "raw_imports", {
             "source_key": keys[0], "source_path": shown, "data": data, "encoding": encoding,
             "sha256": digest, "imported_at": articles.now(),
@@ -961,7 +971,7 @@ def store_import(db: sqlite_utils.Database, source: Analysed) -> ImportResult:
                 db.execute("UPDATE articles SET timed_out_sha256 = ? WHERE id = ?", [marker, stored.id])
             _store_removed(db, stored.id, removed)
             duplicates.link(db, stored.id, fields["body"])
-            return ImportResult(shown, "imported", stored.id, timed_out=timed_out)
+            return ImportResult(shown, Outcome.IMPORTED, stored.id, timed_out=timed_out)
         if row["source_key"] != keys[0]:
             db.execute("UPDATE articles SET source_key = ? WHERE id = ?", [keys[0], row["id"]])
         if row["edited"]:
@@ -970,7 +980,7 @@ def store_import(db: sqlite_utils.Database, source: Analysed) -> ImportResult:
                 [f"Nguồn đã thay đổi lúc {articles.now()[:19]} ({shown}); bài đã được biên tập nên không ghi đè.",
                  raw_id, digest, row["id"]],
             )
-            return ImportResult(shown, "updated", row["id"], "source changed; article kept as edited")
+            return ImportResult(shown, Outcome.UPDATED, row["id"], "source changed; article kept as edited")
         changes = {k: v for k, v in article.editable().items() if k != "status"}
         articles.save(db, row["id"], changes, row["version"], note="source updated", counts=counts,
                       checked_with=checked_with, by_editor=False)
@@ -979,7 +989,7 @@ def store_import(db: sqlite_utils.Database, source: Analysed) -> ImportResult:
         db.execute("DELETE FROM removed_lines WHERE article_id = ?", [row["id"]])
         _store_removed(db, row["id"], removed)
         duplicates.link(db, row["id"], fields["body"])
-        return ImportResult(shown, "updated", row["id"], timed_out=timed_out)
+        return ImportResult(shown, Outcome.UPDATED, row["id"], timed_out=timed_out)
 
 
 def _store_removed(db: sqlite_utils.Database, article_id: int, removed: Iterable) -> None:

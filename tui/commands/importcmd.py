@@ -30,7 +30,7 @@ def import_(env: Env, paths: tuple[str, ...], max_size: int | None, jobs: int | 
 
     from bientap.checks.text import visible
     from bientap.store.context import load_context
-    from bientap.store.importer import DEFAULT_CHECK_BUDGET, DEFAULT_SIZE_CAP, import_paths
+    from bientap.store.importer import DEFAULT_CHECK_BUDGET, DEFAULT_SIZE_CAP, Outcome, import_paths
 
     cap = max_size or DEFAULT_SIZE_CAP
     db = env.db()
@@ -66,8 +66,7 @@ def import_(env: Env, paths: tuple[str, ...], max_size: int | None, jobs: int | 
                                        "check.timeout, blocked from publishing until checked").format(
                 source=visible(r.source), budget=budget, id=r.article_id), err=True)
     click.echo(_("imported {imported}, updated {updated}, unchanged {unchanged}, rejected {rejected}").format(
-        imported=report.count("imported"), updated=report.count("updated"), unchanged=report.count("unchanged"),
-        rejected=report.count("rejected")))
+        **{outcome.value: report.count(outcome) for outcome in Outcome}))
     if report.error:
         fail(f"{env.db_path}: {report.error}")
     if report.rejected:
