@@ -114,6 +114,8 @@ MU = 100.0
 # often than its two syllables would meet by chance), not as never.
 PRUNED = 1.0
 TRI_MU = 20.0
+# A triple missing from the pruned counts may still have been seen a few times (see PRUNED).
+TRI_PRUNED = 2.0
 # A side of the context that has seen the syllable written or the variant may not make the variant
 # less likely than this (natural log) if the variant is to be suggested.
 SIDE_TOLERANCE = 2.5
@@ -258,4 +260,27 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
         if gain > 0:
             out.append((gain, v))
     out.sort(key=lambda x: (-x[0], x[1]))
+    return out
+
+
+def _log_tri(g: Ngrams, a: str, b: str, x: str, back: float) -> float:
+    """log P(x | a b), smoothed towards `back` = log P(x | b)."""
+    ab, p = g.bigram(a, b), exp(back)
+    tri = g.trigram(a, b, x) or min(TRI_PRUNED, ab * p)
+    return log((tri + TRI_MU * p) / (ab + TRI_MU))
+
+
+def wider(g: Ngrams, l2: str | None, l: str | None, a: str, v: str, r: str | None, r2: str | None) -> float:
+    """How much likelier (natural log) the syllables beyond the neighbours make `v` than `a`, over what
+    context_score says between `l` and `r`: P(x | l2 l) in place of P(x | l), and P(r2 | x r). A side
+    speaks only where edited news has the phrase of three with one of them: that a phrase is missing
+    from the pruned counts alone says little."""
+    out = 0.0
+    if l2 and l and (g.trigram(l2, l, a) or g.trigram(l2, l, v)):
+        for x, sign in ((v, 1), (a, -1)):
+            back = _log_next(g, l, x)
+            out += sign * (_log_tri(g, l2, l, x, back) - back)
+    if r and r2 and (g.trigram(a, r, r2) or g.trigram(v, r, r2)):
+        back = _log_next(g, r, r2)
+        out += _log_tri(g, v, r, r2, back) - _log_tri(g, a, r, r2, back)
     return out

@@ -44,3 +44,21 @@ def test_a_wider_phrase_vouches_for_the_syllable_written(sentence):
 ])
 def test_a_clear_slip_after_a_break_is_still_found(sentence, slip):
     assert realword(sentence) == [slip]
+
+
+def test_a_phrase_of_three_with_the_syllable_written_speaks_for_it():
+    # "khiển hành" beats "khiến hành" between the neighbours alone; "khiến hành khách" is the phrase.
+    assert realword("Điều khiến hành khách bực mình là tàu chạy chậm.") == []
+
+
+def test_the_wider_phrase_puts_its_own_repair_first():
+    # Between "hàng" and "nhỏ", "vạn" and "vàng" are near; "cửa hàng vàng" is the phrase news writes.
+    assert realword("Chị mở một cửa hàng vàn nhỏ ở đầu chợ.") == [("vàn", "vàng")]
+
+
+def test_the_wider_phrase_is_silent_where_news_has_neither_phrase():
+    from bientap.checks.ngrams import ngrams, wider
+
+    g = ngrams()
+    assert wider(g, "cửa", "hàng", "vàn", "vàng", "nhỏ", "ở") > 0
+    assert wider(g, "qzx", "hàng", "vàn", "vàng", "nhỏ", "qzx") == wider(g, None, None, "vàn", "vàng", None, None) == 0

@@ -17,7 +17,7 @@ from bientap.checks.context import Context
 from bientap.checks.findings import Document, Hit, Message
 from bientap.checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon
 from bientap.checks.ngrams import (JOINS_LEFT, JOINS_RIGHT, SLIP_COST, Ngrams, context_score, known_context, ngrams, rank,
-                                   slip_kind, weighable_edits)
+                                   slip_kind, weighable_edits, wider)
 from bientap.checks.registry import rule
 from bientap.checks.text import fold
 from bientap.checks.vietnamese import (MERGED_ONSETS, confusions, is_structural, iy_variant, normalize, place_tone,
@@ -532,9 +532,9 @@ def _foreign_at(sc: Scan, i: int) -> bool:
 
 # --- real-word slips -------------------------------------------------------------------------
 
-def _repair(situation: tuple, tables: TypoTables) -> tuple[tuple[int, float], tuple[str, ...]] | None:
+def _repair(situation: tuple, tables: TypoTables) -> tuple | None:
     """The repairs of syllable `a` between `l` and `r`, best first: ((strength, score), intended
-    syllables) or None.
+    syllables), with the gain of each beside them where the counts weighed them; or None.
 
     Where the news counts (bientap.checks.ngrams) know `a` and a neighbour, they alone decide: a variant
     must be clearly likelier in this context, and none is offered when the context was never seen.
@@ -587,7 +587,9 @@ def _repair(situation: tuple, tables: TypoTables) -> tuple[tuple[int, float], tu
                 joins = word_joins(edits)
                 ranked = rank(counts, cl, a, cr, (), dict.fromkeys(joins, WORD_BONUS), edits, names, edits_both=seen,
                               joins=joins if WORD_BOUNDARIES else None)
-        return ((WORD + 1, ranked[0][0]), tuple(v for _, v in ranked)) if ranked else None
+        if not ranked:
+            return None
+        return (WORD + 1, ranked[0][0]), tuple(v for _, v in ranked), tuple(g for g, _ in ranked)
     pairs = lex.pairs
     bound, free = lex.bound_set, lex.free_set
     za = lex.freq.get(a, 0.0)
@@ -695,6 +697,8 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
             if len(memo) > tables.REPAIRS_LIMIT:
                 memo.clear()
             memo[situation] = best
+        if best is not None and best[0][0] > WORD:
+            best = _widened(best, i, keys, linked, tables.counts)
         if best is not None and (best[0][0] <= WORD or _weighed_enough(best, i, linked[i], context, linked,
                                                                           tables.counts)):
             found.append((best[0], i, best[1]))
@@ -728,6 +732,29 @@ def _opens_title(c: str, a: str, tables: TypoTables) -> bool:
         return False
     least = TITLE_SHARE * counts.unigram(c)
     return any(pairs.get(c + " " + v) == WORD and counts.bigram(c, v) >= least for v, _, _ in tables.variants(a))
+
+
+def _widened(best: tuple, i: int, keys: list[str | None], linked: list[bool], counts: Ngrams) -> tuple | None:
+    """A repair the counts weighed (`best`, for run i, its candidates' gains beside them) with each
+    gain corrected by what the ordinary syllables beyond the neighbours say (`wider`): the
+    candidates left with a gain, best first, or None. Asked only of the few repairs made: a phrase
+    of three that news writes with the syllable written, and not with the repair, speaks against it
+    ("Điều khiến hành khách": "khiển hành" is likelier between the neighbours alone), and the wider
+    phrase may put another candidate first ("cửa hàng vàn nhỏ" → "vàng" before "vạn")."""
+    _, vs, gains = best
+    n = len(keys)
+    l = keys[i - 1] if i and linked[i] else None
+    l2 = keys[i - 2] if l is not None and i > 1 and linked[i - 1] else None
+    r = keys[i + 1] if i + 1 < n and linked[i + 1] else None
+    r2 = keys[i + 2] if r is not None and i + 2 < n and linked[i + 2] else None
+    if l2 is None and r2 is None:
+        return best[:2]
+    a = keys[i]
+    kept = sorted(((g + wider(counts, l2, l, a, v, r, r2), v) for g, v in zip(gains, vs)), key=lambda x: (-x[0], x[1]))
+    kept = [x for x in kept if x[0] > 0]
+    if not kept:
+        return None
+    return (WORD + 1, kept[0][0]), tuple(v for _, v in kept)
 
 
 def _weighed_enough(best: tuple, i: int, left_linked: bool, context: list[str | None], linked: list[bool],
