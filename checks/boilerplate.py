@@ -340,7 +340,8 @@ _PHOTO_CREDIT_HEAD = re.compile(
 _PHOTO_CREDIT_TAIL = re.compile(r"[\(\-–]\s*ảnh\s*:", re.I)
 
 _NAME_PREFIX = re.compile(
-    r"^(?:tin\s*(?:,|và|/|-)?\s*ảnh|bài\s*(?:,|và|/|-)?\s*ảnh|tin|bài|tác giả|người viết|thực hiện|"
+    r"^(?:tin\s*(?:,|và|/|-)?\s*ảnh|bài\s*(?:,|và|/|-)?\s*ảnh|tin bài|bài viết|tin|bài|tác giả|người viết|thực hiện|"
+    r"tổng hợp|biên soạn|lược dịch|biên dịch|ghi chép|"
     r"nhóm phóng viên|phóng viên|pv|ctv|btv|biên tập|đăng bởi|người đăng|posted by|by)\s*[:\-–]\s*"
     r"|^(?:(?:viết|đăng) )?bởi:? ",  # "Bởi Minh Anh", "Viết bởi: Minh Anh"
     re.I,
@@ -355,12 +356,13 @@ _DEGREE = re.compile(
 _OFFICE_TAIL = re.compile(r"\s(?:[-–]\s|\()([^()]+?)\)?$")
 # An e-mail address after the name: "Minh Anh - minhanh@baomoi.vn", "Minh Anh (minhanh@baomoi.vn)".
 _EMAIL_TAIL = re.compile(r"\s*[-–|,(]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?$")
-_BYLINE_PREFIX = re.compile(r"^(?:tin|bài|tác giả|người viết|thực hiện|nhóm phóng viên|phóng viên)\b", re.I)
+_BYLINE_PREFIX = re.compile(
+    r"^(?:tin|bài|tác giả|người viết|thực hiện|nhóm phóng viên|phóng viên|tổng hợp|biên soạn)\b", re.I)
 # A source or photo credit after the name on one line: "Tác giả: Minh Anh - Nguồn: Báo Nghệ An",
 # "Bài: Minh Anh; ảnh: Thu Hà". ("Ảnh: Thu Hà" alone credits a photo: a caption, not a bút danh.)
 # Another credit after the name: its source, the photos, the editing or the graphics
 # ("Minh Anh - Nguồn: ...", "Tác giả: Minh Anh | Biên tập: Thu Hà", "Minh Anh; Đồ họa: Văn Long").
-_CREDIT_TAIL = re.compile(r"(?:\s?[-–|,;])?\s?(?<!\w)(?:nguồn|source|ảnh|biên tập|btv|đồ họa|đồ hoạ|thiết kế|"
+_CREDIT_TAIL = re.compile(r"(?:\s?[-–|,;(])?\s?(?<!\w)(?:nguồn|source|ảnh|biên tập|btv|đồ họa|đồ hoạ|thiết kế|"
                           r"trình bày|video|clip|quay phim|dựng phim|kỹ thuật|kĩ thuật)\s?:", re.I)
 # An outlet after the slash written as its address or brand: "Ngọc Mai/VOV.VN", "Minh Anh/Dantri.com.vn",
 # "Minh Anh (TTXVN/Vietnam+)".
@@ -370,6 +372,10 @@ _EMPHASIS = ("**", "__", "*", "_")
 # "Hoàng Anh - Hữu Tuấn (thực hiện)", "Minh Anh (tổng hợp)": the part after the names.
 _NAME_ROLE_SUFFIX = re.compile(
     r"\s*\((?:thực hiện|tổng hợp|t/h|th|lược dịch|biên dịch|dịch|ghi|ghi chép|tường thuật)\)$", re.I)
+# The newsroom's team signing: "Nhóm phóng viên", "PV Kinh tế", "Nhóm PV Thời sự" (a section after it).
+_TEAM = re.compile(r"(?:nhóm\s+)?(?:phóng viên|pv|ctv|btv)(?:\s+(.{2,30}))?$", re.I)
+# A correspondent's post: "PV TTXVN tại Quảng Ngãi", "TTXVN tại Mỹ", "phóng viên VOV tại Paris".
+_CORRESPONDENT = re.compile(r"(?:(?:pv|ptv|phóng viên|thường trú)\s+)?(?-i:[A-ZĐ][A-ZĐ+/.-]{1,12})\s+tại\s+(?-i:[A-ZĐ])", re.I)
 # A reporter's name taken from another outlet: "Minh Anh (Theo Báo Hà Giang)" (the source, not the name).
 _THEO_TAIL = re.compile(r"\s*\((?:theo|nguồn)\b[^()]{2,60}\)$", re.I)
 # A contributor's post before the office: "TS. Lê Văn An - Phó Giám đốc Bệnh viện tỉnh".
@@ -384,7 +390,8 @@ _NOT_NAME = frozenset(
     "tin chủ liên hệ giới thiệu bài viết xem thêm chia sẻ quay tìm kiếm đăng nhập khác website "
     "cổng sở ban phòng ủy uỷ tỉnh phố huyện xã chuyên mục lịch bản dịch vụ đa tiện "
     "thống kê truy cập video clip tức ngày tháng báo cáo nghị thảo "
-    "home menu top search login share print back next more contact email about links".split())
+    "home menu top search login share print back next more contact email about links "
+    "admin administrator webmaster quantri".split())  # a CMS account, no author
 
 
 # Deletion tables: counting letters by case with str.translate runs at C speed.
@@ -507,10 +514,19 @@ def _beside_date(s: str, rest: str) -> tuple[str | None, str]:
     at = next((k for k, f in enumerate(fields) if find_dates(f)), 0)
     said = [" ".join(_date_rest(f).split()).strip(_EDGE) for f in fields]
     for k in sorted(range(len(fields)), key=lambda k: abs(k - at)):
-        name = byline_name(said[k]) if said[k] else None
+        name = _field_name(fields[k], said[k])
         if name is not None:
             return name, " ".join(x for j, x in enumerate(said) if j != k and x)
     return None, rest
+
+
+def _field_name(field: str, said: str) -> str | None:
+    """The bút danh a field of a date line gives: the field as printed when it holds no date ("Người
+    đăng: Minh Anh", whose label the date words would cut), else what it says besides the date."""
+    if not said:
+        return None
+    name = None if find_dates(field) else byline_name(field.strip(_EDGE))
+    return name or byline_name(said)
 
 
 def date_line_evidence(s: str) -> str | None:
@@ -563,8 +579,8 @@ def _date_line_fields(s: str) -> tuple[bool, str | None]:
         said = " ".join(_date_rest(f).split()).strip(_EDGE)
         if not said:
             continue
-        if name is None and words(said) <= 8 and byline_name(said):
-            name = byline_name(said)
+        if name is None and words(said) <= 8 and _field_name(f, said):
+            name = _field_name(f, said)
             continue
         if agency_credit(said):
             labels += 1  # the outlet's name: "Báo Quảng Ngãi điện tử"
@@ -649,6 +665,11 @@ def byline_name(s: str) -> str | None:
     if not s or len(s) > 60:
         return None
     body = _NAME_PREFIX.sub("", s).strip().rstrip(".").strip()
+    if body.upper() in _AGENCIES and prefix and s[:prefix.end()].strip(" :-–").upper() in _AGENCIES:
+        return s  # "PV - CTV": two credits joined, not a prefix and a name
+    team = _TEAM.match(body)
+    if team and (not team.group(1) or _is_section(team.group(1))):
+        return body  # "Nhóm phóng viên", "PV Kinh tế", "Nhóm PV Thời sự"
     body = _THEO_TAIL.sub("", _NAME_ROLE_SUFFIX.sub("", body))
     if not body:
         return None
@@ -701,6 +722,8 @@ _ADMIN_WORDS = frozenset("huyện xã tỉnh thành phố thị trấn quận ph
 
 def _office(s: str) -> str | None:
     """The office (maybe after the contributor's post in it) a name is signed with, else None."""
+    if _CORRESPONDENT.match(s):
+        return s
     post = _POST.match(s)
     return agency_credit(s[post.end():] if post else s)
 

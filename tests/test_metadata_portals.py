@@ -696,3 +696,51 @@ def test_a_headline_ending_in_its_own_date_keeps_it():
     story = Story("Giá vàng hôm nay 05/12/2026", story.sapo, story.paragraphs)
     ex = extract_article(clean_field(page(story, NEWSPAPER, [], ["05/12/2026 08:15"], ["Thanh Bình"])))
     assert (ex.title, ex.published_at) == ("Giá vàng hôm nay 05/12/2026", "2026-12-05T08:15:00+07:00")
+
+
+# Ways newsrooms and offices sign, after the text (the portal's own fields on the date line too).
+SIGNATURES = {
+    "Bài viết: Thanh Bình": "Thanh Bình",
+    "Tổng hợp: Thanh Bình": "Thanh Bình",
+    "Nhóm phóng viên": "Nhóm phóng viên",
+    "PV - CTV": "PV - CTV",
+    "Nhóm PV Kinh tế": "Nhóm PV Kinh tế",
+    "PV Kinh tế": "PV Kinh tế",
+    "Thanh Bình (PV)": "Thanh Bình (PV)",
+    "PV Thanh Bình": "PV Thanh Bình",
+    "Thanh Bình (lược dịch)": "Thanh Bình",
+    "Theo Thanh Bình (Tạp chí Thủy sản Việt Nam)": "Thanh Bình",
+    "Thanh Bình - TTXVN": "Thanh Bình - TTXVN",
+    "Thanh Bình (PV TTXVN tại Quảng Ngãi)": "Thanh Bình (PV TTXVN tại Quảng Ngãi)",
+    "Thanh Bình - Quốc Tuấn (Báo Quảng Ngãi)": "Thanh Bình - Quốc Tuấn (Báo Quảng Ngãi)",
+    "T.Bình": "T.Bình",
+    "T. Bình": "T. Bình",
+    "Nguyễn T. Bình": "Nguyễn T. Bình",
+    "N.T.B": "N.T.B",
+    "Bình Minh (Đài TT-TH huyện Tư Nghĩa)": "Bình Minh (Đài TT-TH huyện Tư Nghĩa)",
+    "BTV": "BTV",
+    "Thanh Bình (Theo TTXVN)": "Thanh Bình",
+    "Thanh Bình (Nguồn: Báo Quảng Ngãi)": "Thanh Bình",
+    "Văn Long - Thanh Bình/Báo Quảng Ngãi": "Văn Long - Thanh Bình/Báo Quảng Ngãi",
+    "Đặng Thị Thanh Bình": "Đặng Thị Thanh Bình",
+    "Tác giả: Thanh Bình - Văn phòng UBND tỉnh": "Thanh Bình - Văn phòng UBND tỉnh",
+    "Tin: Thanh Bình; Ảnh: Quốc Tuấn": "Thanh Bình",
+    "Bình": None,  # one syllable alone: as often a label as a pen name
+    "ĐT": None,
+}
+
+
+@pytest.mark.parametrize("line, name", SIGNATURES.items(), ids=SIGNATURES.keys())
+def test_signatures_after_the_text(line, name):
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"], [line])))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, name)
+
+
+@pytest.mark.parametrize("below, byline", [
+    (["Ngày đăng: 05/12/2026 | Người đăng: Admin"], None),  # the CMS account is no author
+    (["Người đăng: Thanh Bình | Ngày đăng: 05/12/2026 | Lượt xem: 123"], "Thanh Bình"),
+    (["Ngày đăng: 05/12/2026", "Người đăng: Thanh Bình"], "Thanh Bình"),
+])
+def test_a_portals_poster_field(below, byline):
+    ex = extract_article(clean_field(page(SEAFOOD, PORTAL, ["Tin tức - Sự kiện", "Chi tiết tin"], below, [])))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, DAY, byline)
