@@ -12,17 +12,16 @@ that data is built on the first check and reused (`Checker.for_context`).
 from __future__ import annotations
 
 import bisect
-import gc
 import os
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import cached_property
 from typing import TypeVar
 
+from bientap.checks import collector
 from bientap.checks.context import Context
 from bientap.checks.findings import CATEGORIES, Document, Finding, make_finding
 from bientap.checks.glossary import GlossaryEntry
@@ -194,7 +193,7 @@ class Checker:
         starts = None
         findings: list[Finding] = []
         phrases = None
-        with collector_paused():
+        with collector.paused():
             for r, severity in self.plan(field, frozenset(rules) if rules is not None else None):
                 for hit in r.fn(doc, ctx):
                     if r.prose_only and not doc.is_prose(hit.start, r.captions):
@@ -237,40 +236,6 @@ class Checker:
 
 _CHECKERS: OrderedDict[str, Checker] = OrderedDict()  # by Context.fingerprint, least recently used first
 _CHECKERS_LOCK = threading.Lock()
-
-
-_PAUSE_LOCK = threading.Lock()
-_pauses = 0  # checks running now, in any thread
-_resume = False  # whether the collector was on when the first of them began
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while the rules run: they allocate hundreds of thousands
-    of short-lived lists and tuples, none of them in cycles, and each collection would walk the
-    checker's tables too. Refcounting frees everything as usual. Measured with
-    benchmarks/checks_speed.py --mb 2, interleaved, all rules: one text 2.84-2.86 MB/s with the
-    pause, 2.68-2.75 without; ~5 KB articles 2.20-2.42 with, 2.17-2.40 without (a few per cent
-    on long texts; the ~20% noted here before no longer shows).
-
-    The one place the checks touch the collector (the `check` command holds it through writing its
-    findings out: the first collections after a 3 MB check walk every object the check left, ~25 ms
-    on gen0/gen1 by gc.callbacks). Counted under a lock: checks may run in several threads, and the
-    collector comes back on only when the last check ends, and only if it was on before the first
-    began."""
-    global _pauses, _resume
-    with _PAUSE_LOCK:
-        if _pauses == 0:
-            _resume = gc.isenabled()
-            gc.disable()
-        _pauses += 1
-    try:
-        yield
-    finally:
-        with _PAUSE_LOCK:
-            _pauses -= 1
-            if _pauses == 0 and _resume:
-                gc.enable()
 
 
 def finding_order(f: Finding) -> tuple[int, int, str]:
@@ -321,7 +286,7 @@ def check_texts_on_two_cores(texts: list[str], ctx: Context | None = None) -> li
     The collector stays paused until both halves are merged, and the documents (whose syllable
     scans are lists of a million items, young to the collector) are gone before it resumes:
     each collection while they lived took 30-45 ms, two or three per process (gc.callbacks, 3 MB)."""
-    with collector_paused():
+    with collector.paused():
         return _check_on_two_cores(texts, ctx or Context())
 
 

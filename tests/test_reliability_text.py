@@ -160,11 +160,12 @@ def test_checks_in_several_threads_leave_the_garbage_collector_as_it_was():
     import sys
     import threading
 
-    from bientap.checks.engine import Context, check_text, collector_paused
+    from bientap.checks import collector
+    from bientap.checks.engine import Context, check_text
 
     def churn():
         for _ in range(5_000):
-            with collector_paused():
+            with collector.paused():
                 pass
         check_text("Hội thảo về chuyển giao công nghệ đã diễn ra.", Context())
 
@@ -185,6 +186,17 @@ def test_checks_in_several_threads_leave_the_garbage_collector_as_it_was():
             assert not gc.isenabled()
         finally:
             gc.enable()
+        # The desk's pause (collector.pause/resume) and a check's overlap: on only after the last.
+        collector.pause()
+        check_text("Hội thảo.", Context())
+        assert not gc.isenabled()
+        with collector.paused():
+            collector.resume()
+            assert not gc.isenabled()
+        assert gc.isenabled()
+        with pytest.raises(RuntimeError):
+            collector.resume()  # no pause to end: refused, the count untouched
+        assert gc.isenabled()
     finally:
         sys.setswitchinterval(interval)
 

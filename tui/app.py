@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -13,6 +12,7 @@ from textual.command import CommandListItem, CommandPalette, SimpleProvider
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
+from bientap.checks import collector
 from bientap.i18n import N_, _
 from bientap.store import articles
 from bientap.store.checking import BACKGROUND, CheckService
@@ -131,38 +131,28 @@ class BientapApp(App):
         self._pause_collector()
         self.push_screen(EditorScreen(article_id))
 
-    # The desk's garbage collection, in one place: two measured effects (benchmarks/desk_probe.py
-    # on a 3,000-article archive, interleaved runs on a loaded 2-core machine).
-    # - What is alive after the warm-up (Textual, the editor module, the rules' registry) lives as
-    #   long as the desk: frozen out of the collector's sight, full collections walk only newer
-    #   objects. Inbox keys slower than 30 ms: 2-3 of 75 a run without (slowest 43-66 ms), none
-    #   with (slowest 17-30 ms); 6 runs each.
-    # - With the heap frozen, full collections come sooner, and one in the middle of building the
-    #   editor costs a fifth of an article's opening: the collector waits while the editor is built
-    #   and drawn, and catches up after. Opening a 5 KB article, medians of 8: 127 ms without the
-    #   pause, 102 ms with (without the freeze the pause made no difference: 118 / 119 ms).
-    # Both are undone when the app ends (a process that runs several apps, like the tests, gets
-    # the collector back as it was). Textual's own pause while scrolling (App.PAUSE_GC_ON_SCROLL)
-    # is off here, so nothing else in the desk turns the collector off or on.
+    # The desk's garbage collection (bientap.checks.collector says what measured each): what is alive
+    # after the warm-up lives as long as the desk and is frozen out of the collector's sight; the
+    # collector waits while an article's editor is built and drawn. Both are undone when the app
+    # ends. Textual's own pause while scrolling (App.PAUSE_GC_ON_SCROLL) is off here.
     GC_PAUSE_SECONDS = 0.5  # long enough for the editor's first paint
 
     def _freeze_heap(self) -> None:
         with self._heap_lock:  # the warm-up thread may finish after the app ended
             if not self._heap_closed:
-                gc.collect()
-                gc.freeze()
+                collector.freeze_survivors()
 
     def _pause_collector(self) -> None:
-        if not gc.isenabled():
+        if self._collector_paused:
             return
-        gc.disable()
+        collector.pause()
         self._collector_paused = True
         self.set_timer(self.GC_PAUSE_SECONDS, self._resume_collector)
 
     def _resume_collector(self) -> None:
         if self._collector_paused:
             self._collector_paused = False
-            gc.enable()
+            collector.resume()
 
     def newsroom_data_changed(self) -> None:
         """The glossary, the dictionary or an article's ignores changed: every open editor checks
@@ -182,7 +172,7 @@ class BientapApp(App):
     def on_unmount(self) -> None:
         with self._heap_lock:
             self._heap_closed = True
-            gc.unfreeze()
+            collector.thaw()
         self._resume_collector()
         self.checks.close()
         self.db.close()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from bientap.checks import collector
 from bientap.i18n import N_, _, current
 from bientap.tui.cli import Env, fail
 
@@ -86,10 +87,8 @@ def check(env: Env, paths: tuple[str, ...], ids: tuple[int, ...], all_: bool, fm
     if (ids or all_) and db is None:
         fail(_("{path}: no database").format(path=env.db_path))
     ctx = context_for(env, style, lang, db=db)
-    from bientap.checks.engine import collector_paused
-
-    # The engine's collector pause held through writing the findings out (see collector_paused).
-    with collector_paused():
+    # The checks' collector pause held through writing the findings out (see collector.paused).
+    with collector.paused():
         results: list[Checked] = []
         bad_input = False
         readable = []
