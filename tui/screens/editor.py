@@ -9,7 +9,6 @@ keys, history, conflicts and drafts, each owning its state, all reaching the sto
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
 from rich.text import Text
@@ -200,11 +199,11 @@ class EditorScreen(Screen):
             return
         try:
             mine = self.session.heartbeat()
-        except (StoreError, sqlite3.Error):  # the database is busy (a long import): beat again later
+        except StoreError:  # the database is busy (a long import): beat again later
             return
         if not mine:
             self._locked = False
-            lock = presence.current_lock(self.app.db, self.article_id)
+            lock = self.session.current_lock()
             who = lock.editor if lock is not None else "?"
             self.notify(_("{editor} took this article over; it is read-only now (your text is kept as a draft).")
                         .format(editor=who),
@@ -482,5 +481,5 @@ class EditorScreen(Screen):
         self._locked = False
         try:
             self.session.release()
-        except (StoreError, sqlite3.Error):
+        except StoreError:
             pass

@@ -4,8 +4,10 @@ does not), and every check goes to the desk's budgeted check process (bientap.st
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import sqlite3
+from collections.abc import Iterator, Mapping
 from concurrent.futures import Future
+from contextlib import contextmanager
 
 import sqlite_utils
 
@@ -14,7 +16,18 @@ from bientap.store import articles, drafts, glossary, presence, workflow
 from bientap.store.articles import Article
 from bientap.store.checking import EDITOR, CheckService
 from bientap.store.context import ArticleChecker, checker_for, load_context
+from bientap.store.db import store_error
 from bientap.store.drafts import Draft, RemovedLine
+
+
+@contextmanager
+def store_errors() -> Iterator[None]:
+    """A failing or busy database reaches the desk as a StoreError (one line, in the desk's
+    language), never as sqlite3's own exception."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise store_error(exc) from exc
 
 
 class ArticleSession:
@@ -61,11 +74,20 @@ class ArticleSession:
         return presence.take_lock(self.db, self.article_id, take_over=take_over)
 
     def heartbeat(self) -> bool:
-        """Keep the lock alive; False when a colleague took it over."""
-        return presence.heartbeat(self.db, self.article_id)
+        """Keep the lock alive; False when a colleague took it over (StoreError when the database
+        cannot take the write now)."""
+        with store_errors():
+            return presence.heartbeat(self.db, self.article_id)
 
     def release(self) -> None:
-        presence.release(self.db, self.article_id)
+        """Give the lock back (StoreError when the database cannot take the write now)."""
+        with store_errors():
+            presence.release(self.db, self.article_id)
+
+    def current_lock(self) -> presence.Lock | None:
+        """The live lock on the article, whoever holds it."""
+        with store_errors():
+            return presence.current_lock(self.db, self.article_id)
 
     # ---- checking -------------------------------------------------------------------------------
 
