@@ -1023,7 +1023,7 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             page.why[j] = "under_title"
             j -= 1
             continue
-        if kind[j] == "" and _photo_credit(s):
+        if kind[j] == "" and _photo_credit(s) and not _media_headline(j, page):
             # A photo credit between the title and the lead ("Quang cảnh buổi lễ (Ảnh: Thu Hà)").
             kind[j], rule[j] = "caption", "boilerplate.caption"
             page.why[j] = "credit"
@@ -1081,6 +1081,20 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             rule[i] = "boilerplate.banner" if is_caps(lines[i]) else "boilerplate.menu"
             page.why[i] = "above_title" if title is not None else "above_text"
     return title
+
+
+def _media_headline(j: int, page: _Page) -> bool:
+    """Whether line j is a video or photo story's headline ("Video: Toàn cảnh lễ hội hoa tam giác
+    mạch năm 2026"), not a credit: five words or more after the colon that name no one, right
+    above the article's date line."""
+    s = page.lines[j]
+    head, colon, rest = s.partition(":")
+    if not colon or words(rest.strip()) < 5 or byline_name(rest) or not _PHOTO_CREDIT_HEAD.match(head + ":"):
+        return False
+    k = j + 1
+    while k < len(page.kind) and page.kind[k] == "blank":
+        k += 1
+    return k < len(page.kind) and page.rule[k] == "metadata.date"
 
 
 def _email_under(j: int, page: _Page) -> bool:

@@ -744,3 +744,30 @@ def test_signatures_after_the_text(line, name):
 def test_a_portals_poster_field(below, byline):
     ex = extract_article(clean_field(page(SEAFOOD, PORTAL, ["Tin tức - Sự kiện", "Chi tiết tin"], below, [])))
     assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, DAY, byline)
+
+
+# Headlines of every kind over the date line: a part of a series, a video or photo story, an
+# infographic, a quotation first, a number first, a place and a colon, a question word, a notice of
+# a portal, a headline with dates of its own, two words only.
+HEADLINES = [
+    "Bài 2: Những vùng nuôi tôm công nghệ cao", "Video: Toàn cảnh lễ hội hoa tam giác mạch năm 2026",
+    "[Ảnh] Lễ hội hoa tam giác mạch thu hút du khách", "Clip: Nông dân Quảng Ngãi thu hoạch lúa vụ mùa",
+    "Infographic: Xuất khẩu thủy sản 11 tháng năm 2026", "“Giữ lửa” nghề gốm Mỹ Thiện",
+    "10 điểm đến không thể bỏ qua ở Hà Giang", "Năm 2026: Xuất khẩu thủy sản vượt kế hoạch",
+    "Chia sẻ kinh nghiệm nuôi tôm công nghệ cao", "Thông báo tuyển dụng viên chức năm 2026",
+    "Thời tiết hôm nay 5/12: Bắc Bộ rét đậm", "Cập nhật giá vàng ngày 05/12/2026",
+    "Lịch công tác tuần từ 05/12/2026 đến 11/12/2026", "Kinh tế: Xuất khẩu thủy sản vượt kế hoạch", "Mùa lũ",
+    "Xuất khẩu thủy sản vượt kế hoạch (Video)", "QUẢNG NGÃI: Xuất khẩu thủy sản vượt kế hoạch",
+    "Quảng Ngãi - Xuất khẩu thủy sản vượt kế hoạch", "Thủ tướng: Không để thiếu đói",
+    "Đồng chí Nguyễn Văn An được bầu làm Bí thư Huyện ủy", "Thanh Bình - Người giữ lửa nghề gốm",
+    "Hội Nông dân tỉnh", "Sở Công Thương Quảng Ngãi",
+]
+
+
+@pytest.mark.parametrize("headline", HEADLINES)
+@pytest.mark.parametrize("site", ["newspaper", "portal"])
+@pytest.mark.parametrize("crumb", [[], ["Trang chủ > Kinh tế"]])
+def test_headlines_of_every_kind_over_the_date_line(headline, site, crumb):
+    story = Story(headline, SEAFOOD.sapo, SEAFOOD.paragraphs)
+    ex = extract_article(clean_field(page(story, SITES[site], crumb, ["05/12/2026 10:30"], ["Thanh Bình"])))
+    assert (ex.title, ex.published_at, ex.byline) == (headline, WHEN, "Thanh Bình")
