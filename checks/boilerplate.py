@@ -559,7 +559,7 @@ def date_line_evidence(s: str) -> str | None:
         return ("date+name" if name else "date+label") if ok else None
     if name is not None:
         return "date+name"
-    if n <= 1 or glued or find_time(s) or _DATE_SEPARATOR.search(s) or _DATE_CUE.search(s) or _is_section(label):
+    if n <= 1 or glued or find_time(s) or _DATE_SEPARATOR.search(s) or _DATE_CUE.search(s) or is_section(label):
         return "date+label"
     return None
 
@@ -668,7 +668,7 @@ def byline_name(s: str) -> str | None:
     if body.upper() in _AGENCIES and prefix and s[:prefix.end()].strip(" :-–").upper() in _AGENCIES:
         return s  # "PV - CTV": two credits joined, not a prefix and a name
     team = _TEAM.match(body)
-    if team and (not team.group(1) or _is_section(team.group(1))):
+    if team and (not team.group(1) or is_section(team.group(1))):
         return body  # "Nhóm phóng viên", "PV Kinh tế", "Nhóm PV Thời sự"
     body = _THEO_TAIL.sub("", _NAME_ROLE_SUFFIX.sub("", body))
     if not body:
@@ -689,7 +689,7 @@ def byline_name(s: str) -> str | None:
     outlet_from = tokens.index("/") if "/" in tokens else len(tokens)
     if not 1 <= len(tokens) <= (6 if outlet_from == len(tokens) else 9) and not _names_joined(tokens):
         return None
-    if _is_section(name):
+    if is_section(name):
         return None
     real = 0
     for k, tok in enumerate(tokens):
@@ -762,7 +762,7 @@ tin vắn|nội chính|đối ngoại|an sinh|chính sách|tư vấn|hỏi đáp
 _SECTION_JOIN = re.compile(r"\s?[-–&/|,]\s?|\s(?:và|-)\s")
 
 
-def _is_section(s: str) -> bool:
+def is_section(s: str) -> bool:
     """A section's name or two joined ("Thời sự", "CHÍNH TRỊ - XÃ HỘI", "Kinh tế & Đầu tư" is not)."""
     parts = [" ".join(p.split()).lower() for p in _SECTION_JOIN.split(s)]
     return all(p in _SECTIONS for p in parts if p) and any(parts)
@@ -952,7 +952,8 @@ def _classify(text: str) -> tuple[LineClass, ...]:
     prose = [i for i in range(n) if not kind[i] and is_prose(lines[i])]
     prose_set = set(prose)
     if prose:
-        prose = _after_ticker(_after_headline_sentence(prose, kind, rule, lines), kind, rule, lines)
+        prose = _after_ticker(_after_headline_sentence(_after_repeated_lead(prose, lines), kind, rule, lines),
+                              kind, rule, lines)
     first_prose = prose[0] if prose else None
     signed = _sign_off(prose, kind, rule, lines) if prose else None
     if signed is not None:
@@ -1014,7 +1015,7 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
         # A name the menu runs took along with the title (a label, the title and the name with no
         # blank line between) is still the bút danh when it says it is one.
         taken = rule[j] == "boilerplate.menu" and page.why[j].startswith("run=") and words(s) <= 12 \
-            and _signed(s)
+            and (_signed(s) or _between_headline_and_date(j, page))
         if (kind[j] == "" or taken or rule[j] == "boilerplate.menu" and _email_under(j, page)) and (words(s) <= 5 or words(s) <= 12 and (
                 _NAME_PREFIX.match(s) or _OFFICE_TAIL.search(bare) or bare != s and _headline_over(j, page))) \
                 and byline_name(s):
@@ -1029,7 +1030,8 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             page.why[j] = "credit"
             j -= 1
             continue
-        ok = 2 <= words(s) <= 50 and not s.endswith((".", ":", ";")) and not _local(s)
+        ok = 2 <= words(s) <= 50 and not s.endswith((":", ";")) and not _local(s) \
+            and (not s.endswith(".") or _stopped_over_date(j, page))
         if ok and kind[j] == "" and words(s) <= 12 and find_dates(s) and _headline_over(j, page):
             # A short line with a date under a headline is the date line in a shape no pattern
             # knows ("Đăng bởi Minh Anh vào 12/10/2026 | 08:30 SA"), not the title.
@@ -1081,6 +1083,28 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             rule[i] = "boilerplate.banner" if is_caps(lines[i]) else "boilerplate.menu"
             page.why[i] = "above_title" if title is not None else "above_text"
     return title
+
+
+def _between_headline_and_date(j: int, page: _Page) -> bool:
+    """Whether line j stands right under a headline (6 to 50 words, no sentence, longer than it)
+    and right above a date line, with no blank line either side: where a page prints the bút danh."""
+    if not (0 < j < len(page.kind) - 1) or page.rule[j + 1] != "metadata.date":
+        return False
+    above = page.lines[j - 1]
+    return 6 <= words(above) <= 50 and words(above) > words(page.lines[j]) and not is_prose(above) \
+        and not above.endswith((".", ":", ";"))
+
+
+def _stopped_over_date(j: int, page: _Page) -> bool:
+    """Whether line j is a headline closed with a full stop, as some portals print it: one
+    sentence of at most 25 words right above the article's date line."""
+    s = page.lines[j]
+    if words(s) > 25 or s.endswith("..") or re.search(r"[.!?…;]\s", s) or _LEAD_OPENING.match(s):
+        return False
+    k = j + 1
+    while k < len(page.kind) and page.kind[k] == "blank":
+        k += 1
+    return k < len(page.kind) and page.rule[k] == "metadata.date"
 
 
 def _media_headline(j: int, page: _Page) -> bool:
@@ -1419,21 +1443,45 @@ def _table_or_list(run: list[int], lines: list[str]) -> bool:
     return digits >= 0.4 * len(run) or items >= 0.5 * len(run)
 
 
+def _after_repeated_lead(prose: list[int], lines: list[str]) -> list[int]:
+    """The prose from the lead's second printing, when the page shows the sapo in its header (the
+    page's description) and again under the title: the same paragraph again within the next three
+    prose lines, with something that is not prose (the title) between the two."""
+    first = prose[0]
+    for k in range(1, min(4, len(prose) - 1)):
+        if lines[prose[k]] == lines[first] and prose[k] - prose[k - 1] > 1 \
+                and any(lines[i] for i in range(prose[k - 1] + 1, prose[k])):
+            return prose[k:]
+    return prose
+
+
 def _after_headline_sentence(prose: list[int], kind: list[str], rule: list[str], lines: list[str]) -> list[int]:
     """The prose after a headline that reads as a sentence, a question or an exclamation ("Vì sao
-    giá thóc tăng cao?"): one sentence of at most 25 words, with the article's date line (and
-    maybe its bút danh) between it and the next prose line. A lead never has its date line under
-    it; a headline often has."""
+    giá thóc tăng cao?"), or one a portal closes with a full stop when no other headline stands
+    above it: one sentence of at most 25 words, with the article's date line (and maybe its bút
+    danh) between it and the next prose line. A lead never has its date line under it; a headline
+    often has."""
     first = prose[0]
     s = lines[first].rstrip("”\"')»]").rstrip()
-    if len(prose) < 3 or not s.endswith(("?", "!")) or words(s) > 25 or re.search(r"[.!?…;]\s", s) \
-            or _LEAD_OPENING.match(s):
+    if len(prose) < 3 or words(s) > 25 or re.search(r"[.!?…;]\s", s) or _LEAD_OPENING.match(s) \
+            or not (s.endswith(("?", "!")) or s.endswith(".") and not s.endswith("..") and not _headline_at(first - 1, kind, lines)):
         return prose
     k, dated = first + 1, False
     while k < len(kind) and kind[k] in ("blank", "metadata"):
         dated = dated or rule[k] == "metadata.date"
         k += 1
     return prose[1:] if dated and k == prose[1] else prose
+
+
+def _headline_at(i: int, kind: list[str], lines: list[str]) -> bool:
+    """Whether the nearest line with text at or above i reads as a headline (4 to 50 words, no
+    sentence, not set aside by its own shape)."""
+    while i >= 0 and kind[i] == "blank":
+        i -= 1
+    if i < 0 or kind[i]:
+        return False
+    s = lines[i]
+    return 4 <= words(s) <= 50 and not is_prose(s) and not s.endswith((".", ":", ";")) and not is_caps(s)
 
 
 def _after_ticker(prose: list[int], kind: list[str], rule: list[str], lines: list[str]) -> list[int]:

@@ -22,6 +22,7 @@ from bientap.checks.boilerplate import (
     classify_lines,
     find_dates,
     find_time,
+    is_section,
     name_beside_date,
     source_of_line,
     url_host,
@@ -110,6 +111,7 @@ def extract_article(text: str) -> Extracted:
             elif (dated := _TITLE_DATED.search(s)) and dated.start() >= 12:
                 date_lines.append((0, dated.group(1)))
                 s = s[:dated.start()]
+            s = _unglued_section(s)
             out.title = s
             continue
         if c.kind == "body":
@@ -191,6 +193,15 @@ def extract_article(text: str) -> Extracted:
 
 
 _OUTLET_SPLIT = re.compile(r"\s*(?:\(|/|\s[-–]\s)\s*")
+
+
+def _unglued_section(s: str) -> str:
+    """The headline without a section name glued before it: "Kinh tếXuất khẩu thủy sản ...",
+    "KINH TẾXuất khẩu ..." → "Xuất khẩu thủy sản ..." (glued: no space before the headline's capital)."""
+    for i in range(2, min(len(s) - 12, 40)):
+        if s[i].isupper() and s[i - 1].isalpha() and (s[i - 1].islower() or s[i + 1].islower()):
+            return s[i:] if is_section(s[:i]) else s
+    return s
 
 
 def _reporter(value: str) -> tuple[str | None, str | None]:

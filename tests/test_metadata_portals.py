@@ -665,6 +665,9 @@ TEXTS = {
     "a closing sentence as a caption, then the name": (
         SEAFOOD, [], ["05/12/2026 10:30"], ["Tôm chân trắng là mặt hàng xuất khẩu chủ lực của tỉnh.", "Thanh Bình"], WHEN,
         "Thanh Bình"),
+    "image and caption between the date and the sapo": (
+        SEAFOOD, [], ["05/12/2026 10:30", "![]() |", "Tôm chân trắng chế biến xuất khẩu tại nhà máy."], ["Thanh Bình"],
+        WHEN, "Thanh Bình"),
     "name, then (Còn nữa)": (SEAFOOD, [], ["05/12/2026 10:30"], ["Thanh Bình", "(Còn nữa)"], WHEN, "Thanh Bình"),
     "(Còn nữa), then the name": (SEAFOOD, [], ["05/12/2026 10:30"], ["(Còn nữa)", "Thanh Bình"], WHEN, "Thanh Bình"),
     "name, then a footnote": (SEAFOOD, [], ["05/12/2026 10:30"], ["Thanh Bình", "(*) Số liệu của Cục Hải quan tỉnh."],
@@ -771,3 +774,39 @@ def test_headlines_of_every_kind_over_the_date_line(headline, site, crumb):
     story = Story(headline, SEAFOOD.sapo, SEAFOOD.paragraphs)
     ex = extract_article(clean_field(page(story, SITES[site], crumb, ["05/12/2026 10:30"], ["Thanh Bình"])))
     assert (ex.title, ex.published_at, ex.byline) == (headline, WHEN, "Thanh Bình")
+
+
+_STOPPED = Story(SEAFOOD.title + ".", SEAFOOD.sapo, SEAFOOD.paragraphs)
+# The headline as pages mangle it: a section glued before it, a hero image above it or between it
+# and the date, a read-aloud player, the headline twice, a featured teaser above, a kicker in
+# capitals, a full stop after it (gov portals), everything on one run of lines with no blank line,
+# the sapo printed in the header as the page's description.
+MANGLED = {
+    "section glued before the headline": (SEAFOOD, lambda t: t.replace(SEAFOOD.title, "Kinh tế" + SEAFOOD.title), [],
+                                          ["05/12/2026 10:30"], ["Thanh Bình"], True),
+    "section in capitals glued before it": (SEAFOOD, lambda t: t.replace(SEAFOOD.title, "KINH TẾ" + SEAFOOD.title),
+                                            [], ["05/12/2026 10:30"], ["Thanh Bình"], True),
+    "hero image above the headline": (SEAFOOD, None, ["![]() |"], ["05/12/2026 10:30"], ["Thanh Bình"], True),
+    "image between headline and date": (SEAFOOD, None, [], ["![]() |", "05/12/2026 10:30"], ["Thanh Bình"], True),
+    "read-aloud player under the date": (SEAFOOD, None, [], ["05/12/2026 10:30", "Lắng nghe", "00:00 / 03:25"],
+                                         ["Thanh Bình"], True),
+    "the headline twice": (SEAFOOD, None, [SEAFOOD.title], ["05/12/2026 10:30"], ["Thanh Bình"], True),
+    "featured teaser above": (SEAFOOD, None, ["Tin nổi bật", "Quảng Ngãi đẩy mạnh giải ngân vốn đầu tư công những "
+                                              "tháng cuối năm", "Kinh tế"], ["05/12/2026 10:30"], ["Thanh Bình"], True),
+    "kicker in capitals": (SEAFOOD, None, ["KINH TẾ BIỂN"], ["05/12/2026 10:30"], ["Thanh Bình"], True),
+    "a full stop after the headline": (_STOPPED, None, [], ["05/12/2026 10:30"], ["Thanh Bình"], True),
+    "a full stop after it, under a breadcrumb": (_STOPPED, None, ["Trang chủ > Tin tức"], ["Ngày đăng: 05/12/2026 10:30"],
+                                                 ["Thanh Bình"], True),
+    "name between headline and date, no blank line anywhere": (SEAFOOD, None, [], ["Thanh Bình", "05/12/2026 10:30"],
+                                                               [], False),
+    "the sapo in the header as the page's description": (SEAFOOD, None, [SEAFOOD.sapo], ["05/12/2026 10:30"],
+                                                         ["Thanh Bình"], True),
+}
+
+
+@pytest.mark.parametrize("story, mangle, above, below, end, blank", MANGLED.values(), ids=MANGLED.keys())
+def test_headlines_as_pages_mangle_them(story, mangle, above, below, end, blank):
+    text = page(story, NEWSPAPER if "portal" not in above else PORTAL, above, below, end, blank)
+    ex = extract_article(clean_field(mangle(text) if mangle else text))
+    assert (ex.title, ex.published_at, ex.byline) == (story.title, WHEN, "Thanh Bình")
+    assert ex.sapo == story.sapo
