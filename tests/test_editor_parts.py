@@ -36,3 +36,46 @@ def test_a_busy_database_reaches_the_editor_as_a_store_error(session, monkeypatc
     with pytest.raises(StoreError) as raised:
         getattr(session, call)()
     assert isinstance(raised.value.__cause__, sqlite3.OperationalError)
+
+
+class FakeApp:
+    """What a part asks of the app: dialogs (answered by the test) and notifications."""
+
+    def __init__(self) -> None:
+        self.dialogs: list = []
+        self.notes: list[str] = []
+
+    def push_screen(self, screen, callback=None) -> None:
+        self.dialogs.append((screen, callback))
+
+    def notify(self, message: str, **kwargs) -> None:
+        self.notes.append(message)
+
+    def answer(self, value) -> None:
+        _screen, callback = self.dialogs.pop()
+        callback(value)
+
+
+def test_drafts_write_only_unsaved_changed_fields_and_offer_them_back(session):
+    from bientap.tui.widgets.editor.drafts import Drafts
+
+    editor = {"fields": {"title": "Tin", "body": "Nội dung bài. Thêm", "tags": "a, b"}, "dirty": False}
+    posted, app = [], FakeApp()
+    drafts = Drafts(session, app, post=posted.append, set_timer=None, delay=0,
+                    fields=lambda: dict(editor["fields"]), dirty=lambda: editor["dirty"], version=lambda: 1)
+    drafts.autosave()
+    assert session.load_draft() is None  # nothing unsaved, nothing written
+    editor["dirty"] = True
+    drafts.autosave()
+    assert session.load_draft().fields == {"title": "Tin", "body": "Nội dung bài. Thêm", "tags": ["a", "b"]}
+    session.discard_draft()
+    drafts.autosave()
+    assert session.load_draft() is None  # unchanged since the last draft: not written again
+
+    session.save_draft({"body": "bản nháp"}, 1)
+    drafts.offer()
+    app.answer(True)
+    assert [(type(m), m.fields, m.base_version) for m in posted] == [(Drafts.Restore, {"body": "bản nháp"}, 1)]
+    drafts.offer()
+    app.answer(False)
+    assert session.load_draft() is None and len(posted) == 1

@@ -130,7 +130,10 @@ class EditorScreen(Screen):
         localize_bindings(self)
         self.session = session = ArticleSession(self.app.db, self.app.checks, self.article_id)
         self.checking, self.history = Findings(self, session), History(self, session)
-        self.conflicts, self.drafts = Conflicts(self, session), Drafts(self, session)
+        self.conflicts = Conflicts(self, session)
+        self.drafts = Drafts(session, self.app, post=self.post_message, set_timer=self.set_timer,
+                             delay=self.AUTOSAVE_DELAY, fields=self.raw, dirty=lambda: self.dirty,
+                             version=lambda: self.version)
         try:
             article = session.get()
         except articles.NotFound:
@@ -242,18 +245,20 @@ class EditorScreen(Screen):
         self.history.pending = []
         self._put(display_values(article))
         self._clean = self.raw()  # what the widgets hold (the TextArea may normalise line breaks)
-        self.drafts.last = None
+        self.drafts.clear()
         self.form.show_errors(self._clean)
         self.checking.check_on_load()
         self.update_status()
 
-    def restore_fields(self, values: dict, version: int) -> None:
-        """Put a draft's `values` in the fields, as based on `version` (then unsaved)."""
-        self._put(values)
-        self.version = version
+    def on_drafts_restore(self, message: Drafts.Restore) -> None:
+        """Put a draft's fields in the editor (then unsaved), based on the older of its version and
+        this editor's: saving then goes through the conflict dialog."""
+        self._put(message.fields)
+        self.version = min(self.version, message.base_version)
         self.form.show_errors(self._clean)
         self.checking.check_now()
         self.update_status()
+        self.drafts.restored()
 
     def note(self, text: str) -> None:
         """Something the next save's revision should say happened (fix-all...)."""
@@ -434,7 +439,7 @@ class EditorScreen(Screen):
             self.version = self._stored_version = article.version
             self.history.pending = []
             self._clean = raw
-            self.drafts.last = None
+            self.drafts.clear()
             self.update_status()
         self.notify(_("Saved v{version}.").format(version=article.version), markup=False)
         if then:
