@@ -25,12 +25,18 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import click
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
+import bientap.checks
+import bientap.store
+import bientap.tui
 from bientap.i18n import DOMAIN, LOCALE_DIR
+from bientap.tui import cli
+from bientap.tui.language import help_msgid
 
 HERE = Path(__file__).resolve().parent
 PARTS = HERE / "vi"
@@ -54,10 +60,6 @@ def _extract(folder: Path) -> Iterator[tuple[Key, str]]:
 
 def code_messages() -> dict[Key, list[str]]:
     """Every word bientap's own code marks, with where it is used."""
-    import bientap.checks
-    import bientap.store
-    import bientap.tui
-
     found: dict[Key, list[str]] = {}
     for package in (bientap.tui, bientap.store, bientap.checks):
         for key, where in _extract(Path(package.__file__).parent):
@@ -67,11 +69,6 @@ def code_messages() -> dict[Key, list[str]]:
 
 def command_messages() -> dict[Key, list[str]]:
     """The help of every command and option of `bientap` (what `--help` shows)."""
-    import click
-
-    from bientap.tui.cli import main
-    from bientap.tui.language import help_msgid
-
     found: dict[Key, list[str]] = {}
 
     def walk(command: click.Command, path: str) -> None:
@@ -86,14 +83,12 @@ def command_messages() -> dict[Key, list[str]]:
             for name, sub in command.commands.items():
                 walk(sub, f"{path} {name}")
 
-    walk(main, "bientap")
+    walk(cli.main, "bientap")
     return found
 
 
 def click_messages() -> dict[Key, list[str]]:
     """Click's own words, from the installed click."""
-    import click
-
     found: dict[Key, list[str]] = {}
     for key, where in _extract(Path(click.__file__).parent):
         found.setdefault(key, []).append(where)

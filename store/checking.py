@@ -28,6 +28,7 @@ import multiprocessing
 import os
 import pickle
 import queue
+import signal
 import threading
 import traceback
 from collections.abc import Iterable, Mapping
@@ -35,6 +36,7 @@ from concurrent.futures import Future
 from enum import StrEnum
 from multiprocessing import resource_tracker
 
+from bientap.checks.engine import Checker, Context, load_rules
 from bientap.i18n import _
 from bientap.store.context import ArticleChecker, Assessment
 
@@ -260,10 +262,6 @@ def _answer(conn, kind: _Answer, payload) -> None:
 
 def _child_main(conn, setup: str | None) -> None:
     """The check process: set up, warm up, then check what it is sent until the desk goes."""
-    import signal
-
-    from bientap.checks.engine import Checker, Context, load_rules
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the desk's to handle
     try:
         if setup:

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bientap.checks.engine import Context, check_article
+from bientap.checks.engine import Context, apply_fixes, check_article, check_text
 from bientap.checks.findings import Finding
+from bientap.checks.glossary import default_entries
 from bientap.checks.style import HouseStyle
 from bientap.checks.text import DecodeError, decode_bytes
 from bientap.i18n import current as current_language
@@ -30,9 +31,9 @@ def load_context(db: sqlite_utils.Database | None, style_path: Path | None = Non
     style = HouseStyle.load(style_path if style_path is not None else default_style_path())
     if db is None:  # files checked without a database: what load_glossary(None) gives, and no
         # sqlite-utils to import (~40 ms of every `bientap check FILE`)
-        from bientap.checks.glossary import default_entries
-
         return Context(glossary={e.abbr: e for e in default_entries()}, style=style, lang=lang)
+    # Here, not at the top, for weight: store.glossary imports sqlite_utils, which `bientap check
+    # FILE` (this module, no database) must not load (tests/test_cli_check.py).
     from bientap.store.glossary import load_glossary, load_words
 
     return Context(glossary=load_glossary(db), custom_words=load_words(db), style=style, lang=lang)
@@ -69,7 +70,7 @@ class ArticleChecker:
     timed_out: str | None = None
 
     def assess(self, fields: Mapping[str, object], rules: Iterable[str] | None = None) -> Assessment:
-        from bientap.store.articles import checked_digest
+        from bientap.store.articles import checked_digest  # not at the top: sqlite_utils (see load_context)
 
         fields = dict(fields)
         fields.pop("raw", None)
@@ -86,7 +87,7 @@ class ArticleChecker:
     def overran(self, rules: Iterable[str] | None = None, *, at_import: bool = True) -> Assessment:
         """What an article whose checks overran their budget counts: the one blocking
         check.timeout finding (unless an editor ignored it, or `rules` leave it out)."""
-        from bientap.store.articles import CHECK_TIMEOUT, timeout_finding
+        from bientap.store.articles import CHECK_TIMEOUT, timeout_finding  # sqlite_utils: see load_context
 
         ignored = (CHECK_TIMEOUT, "") in self.ctx.ignored or (rules is not None and CHECK_TIMEOUT not in rules)
         findings = [] if ignored else [timeout_finding(self.ctx.lang, at_import=at_import)]
@@ -121,7 +122,7 @@ def _raw_text(db: sqlite_utils.Database, article_id: int) -> str | None:
 
 def checker_for(db: sqlite_utils.Database, article_id: int | None, ctx: Context | None = None) -> ArticleChecker:
     """The checker of a stored article: `ctx` (or the newsroom's) plus its ignores and raw import."""
-    from bientap.store.drafts import ignored_for
+    from bientap.store.drafts import ignored_for  # sqlite_utils: see load_context
 
     ctx = ctx if ctx is not None else load_context(db)
     if article_id is None:
@@ -151,8 +152,6 @@ def fix_fields(fields: dict, ctx: Context, rules: Iterable[str] | None = None,
 
     Findings an editor ignored in this article (`ctx.ignored`) are left alone.
     """
-    from bientap.checks.engine import apply_fixes, check_text
-
     rules = list(rules) if rules is not None else None
     changes: dict[str, str] = {}
     for name in ("title", "sapo", "body"):

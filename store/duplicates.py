@@ -23,6 +23,8 @@ from collections.abc import Sequence
 
 import sqlite_utils
 
+from bientap.store.articles import NotFound
+
 NUM_PERM = 128
 BANDS, ROWS = 16, 8  # candidates from about 0.7 similar; (1/16)^(1/8) ≈ 0.71
 THRESHOLD = 0.8  # near-identical: the same story with a different lead-in or sign-off
@@ -122,8 +124,6 @@ def group(db: sqlite_utils.Database, article_id: int) -> list[int]:
     """The ids of `article_id`'s group, earliest first ([article_id] alone when it has none)."""
     row = db.execute("SELECT coalesce(duplicate_of, id) FROM articles WHERE id = ?", [article_id]).fetchone()
     if row is None:
-        from bientap.store.articles import NotFound
-
         raise NotFound(article_id)
     return [r[0] for r in db.execute(
         "SELECT id FROM articles WHERE id = ? OR duplicate_of = ? ORDER BY id", [row[0], row[0]])]
@@ -135,6 +135,8 @@ def keep(db: sqlite_utils.Database, keeper: int, *, editor: str | None = None,
     path (bientap.store.workflow.set_status). Returns its StatusReport; the keeper itself is left as it is.
     `shown`: the group as the editor saw it — an article that joined it since (another desk's
     import) is left alone rather than spiked unseen."""
+    # Imported here for weight: workflow loads checks.engine and every rule (~75 ms), and
+    # `bientap list` imports this module for duplicate_of without checking anything.
     from bientap.store import workflow
 
     members = group(db, keeper)

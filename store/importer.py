@@ -28,7 +28,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from bientap.checks.engine import Context
+from bientap.checks.engine import Context, load_rules
+from bientap.checks.lexicon import lexicon
 from bientap.checks.metadata import Extracted, extract_article
 from bientap.checks.text import DecodeError, clean_field, decode_bytes
 from bientap.i18n import N_, _
@@ -37,6 +38,10 @@ from bientap.store.articles import Article
 from bientap.store.checking import DEFAULT_CHECK_BUDGET  # noqa: F401 - one budget for import and desk
 from bientap.store.context import ArticleChecker, load_context, raw_text
 from bientap.store.db import StoreError, write_transaction
+from bientap.store.ingest import Refused
+from bientap.store.ingest.docx import read_docx
+from bientap.store.ingest.feeds import read_feed
+from bientap.store.ingest.html import fragment_text, read_page as read_html
 
 DEFAULT_SIZE_CAP = 10 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -268,7 +273,8 @@ def _import_candidates(db: sqlite_utils.Database, candidates: Sequence[Candidate
                         written.append(store_import(db, outcome))
         except StoreError as exc:
             # The chunk's transaction is rolled back: only outcomes that wrote nothing stand.
-            raise _Stopped([r for r in written if r.outcome in (Outcome.REJECTED, Outcome.UNCHANGED)], exc, where) from None
+            stand = [r for r in written if r.outcome in (Outcome.REJECTED, Outcome.UNCHANGED)]
+            raise _Stopped(stand, exc, where) from None
         yield files_done, written
 
 
@@ -362,9 +368,6 @@ def _feed_items(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> It
 def _xml_records(cand: Candidate, data: bytes) -> Iterator[tuple[str, bytes, dict | Rejected]]:
     """An RSS or Atom file's items (bientap.store.ingest.feeds): `raw` is each item's bytes in the file.
     Read whole here, so that a file refused as a whole is refused before its first item."""
-    from bientap.store.ingest import Refused
-    from bientap.store.ingest.feeds import read_feed
-
     try:
         items = read_feed(data)
     except Refused as exc:
@@ -426,7 +429,8 @@ def _text_item(db: sqlite_utils.Database, cand: Candidate, size_cap: int) -> Pag
     except Rejected as exc:
         return ImportResult(cand.shown, Outcome.REJECTED, reason=str(exc))
     except (OSError, RuntimeError) as exc:
-        return ImportResult(cand.shown, Outcome.REJECTED, reason=_os_reason(exc) if isinstance(exc, OSError) else str(exc))
+        reason = _os_reason(exc) if isinstance(exc, OSError) else str(exc)
+        return ImportResult(cand.shown, Outcome.REJECTED, reason=reason)
     known = _unchanged(db, keys, hashlib.sha256(data).hexdigest())
     if known is not None:
         return ImportResult(cand.shown, Outcome.UNCHANGED, known)
@@ -480,15 +484,9 @@ def read_page(shown: str, data: bytes) -> tuple[Extracted, str]:
     extraction with what their structure says. Rejected with the reason."""
     suffix = Path(shown).suffix.lower()
     if suffix in HTML_SUFFIXES | DOCX_SUFFIXES:
-        from bientap.store.ingest import Refused
-
         try:
             if suffix in DOCX_SUFFIXES:
-                from bientap.store.ingest.docx import read_docx
-
                 return read_docx(data), "docx"
-            from bientap.store.ingest.html import read_page as read_html
-
             page = read_html(data)
             return page.extracted, page.encoding
         except Refused as exc:
@@ -601,9 +599,6 @@ class _Workers:
     def _give(self, work: list) -> None:
         worker = next((w for w in self.workers if not w.queue), None)
         if worker is None:
-            from bientap.checks.engine import load_rules
-            from bientap.checks.lexicon import lexicon
-
             load_rules()
             lexicon()  # loaded once here; forked workers share it
             worker = _Worker(self.ctx, self.workers)
@@ -886,9 +881,6 @@ def article_from_record(record: dict, source_file: str) -> Article:
     captions out, one paragraph per block)."""
     body = record.get("body")
     if not body and isinstance(record.get("html"), str):
-        from bientap.store.ingest import Refused
-        from bientap.store.ingest.html import fragment_text
-
         try:
             body = fragment_text(record["html"])[0]
         except Refused as exc:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from bientap.i18n import _
 from bientap.store.ingest import Refused
+from bientap.store.ingest.html import fragment_text
 
 _ITEM_TAGS = {"item", "entry", "http://www.w3.org/2005/Atom entry", "http://purl.org/rss/1.0/ item"}
 
@@ -102,8 +103,6 @@ def _text(value: str | None) -> str | None:
     if not value:
         return None
     if "<" in value or "&" in value:
-        from bientap.store.ingest.html import fragment_text
-
         value = fragment_text(value)[0]
     value = " ".join(value.split())
     return value or None
@@ -118,8 +117,6 @@ def _date(entry) -> str | None:
 
 
 def _record(entry, source: str | None) -> dict:
-    from bientap.store.ingest.html import fragment_text
-
     record: dict = {}
     guid = entry.get("id")
     if guid:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from bientap.checks.metadata import Extracted, RemovedLine, extract_article
 from bientap.checks.text import DecodeError, Decoded, clean_field, decode_bytes
 from bientap.i18n import _
+from bientap.store.articles import normalize_date
 from bientap.store.ingest import Hints, Refused, merge
 
 # Elements whose content is never article text.
@@ -188,8 +189,6 @@ def _field(value: str | None) -> str | None:
 
 def _stated_date(root, metas: dict[str, str]) -> str | None:
     """The published date the page states outright: meta, else the article's <time datetime>."""
-    from bientap.store.articles import normalize_date
-
     article = next(root.iter("article"), root)
     found = [metas.get(key) for key in _DATE_META] + [el.get("datetime") for el in article.iter("time")]
     for value in found:
