@@ -293,8 +293,8 @@ _YEAR_HINT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _US_CLOCK = re.compile(r"\s+\d{1,2}:\d{2}:\d{2}\s*[AP]M\b", re.I)
 # The half of a 12-hour clock after the time: "AM"/"PM", or "SA"/"CH" (sáng/chiều, in capitals) as
 # a Vietnamese locale prints them ("05/12/2026 2:30:15 CH").
-_MERIDIEM = re.compile(r"\s?(?:([ap])\.?m\b\.?|(?-i:(SA|CH))(?!\w))", re.I)
-_TIME = re.compile(r"(?<![\d/])([01]?\d|2[0-3])\s*(?::|h|g)\s*([0-5]\d)(?:\s*:\s*([0-5]\d))?(?!\d)", re.I)
+_MERIDIEM = re.compile(r"\s?(?:([ap])\.?m\b\.?|(?-i:(SA|CH))(?!\w)|(sáng|chiều|tối)(?!\w))", re.I)
+_TIME = re.compile(r"(?<![\d/])([01]?\d|2[0-3])\s*(?::|h|g|giờ)\s*([0-5]\d)(?:\s*:\s*([0-5]\d))?(?!\d)", re.I)
 _DATE_WORDS = re.compile(
     r"\b(?:ngày|cập nhật|đăng|lúc|thứ|hai|ba|tư|năm|sáu|bảy|chủ nhật|cn|t[2-7]|xuất bản|đăng tải|"
     r"gmt|utc|am|pm|sáng|chiều|tối|trưa|giờ|phút|tháng|update[d]?|posted|published|on|at|by|bởi|vào|phát hành|"
@@ -340,7 +340,8 @@ _PHOTO_CREDIT_HEAD = re.compile(
 _PHOTO_CREDIT_TAIL = re.compile(r"[\(\-–]\s*ảnh\s*:", re.I)
 
 _NAME_PREFIX = re.compile(
-    r"^(?:tin\s*(?:,|và|/|-)?\s*ảnh|bài\s*(?:,|và|/|-)?\s*ảnh|tin bài|bài viết|tin|bài|tác giả|người viết|thực hiện|"
+    r"^(?:tin\s*(?:,|và|/|-)?\s*ảnh|bài\s*(?:,|và|/|-)?\s*ảnh|(?:tin bài|bài viết|tin|bài)(?: của)?|tác giả|người viết|"
+    r"thực hiện|"
     r"tổng hợp|biên soạn|lược dịch|biên dịch|ghi chép|"
     r"nhóm phóng viên|phóng viên|pv|ctv|btv|biên tập|đăng bởi|người đăng|posted by|by)\s*[:\-–]\s*"
     r"|^(?:(?:viết|đăng) )?bởi:? ",  # "Bởi Minh Anh", "Viết bởi: Minh Anh"
@@ -459,8 +460,8 @@ def find_dates(s: str) -> list[tuple[int, int, int, int]]:
 
 
 def find_time(s: str) -> tuple[int, int, int] | None:
-    """(hour, minute, second) of the first clock time in `s` ("10:38", "10h38", "10:38:05"), on a
-    24-hour clock: "2:30 PM" and "2:30:15 CH" (chiều, as a Vietnamese locale prints PM) are 14:30."""
+    """(hour, minute, second) of the first clock time in `s` ("10:38", "10h38", "10 giờ 38", "10:38:05"),
+    on a 24-hour clock: "2:30 PM", "2:30 chiều" and "2:30:15 CH" (as a Vietnamese locale prints PM) are 14:30."""
     if "gmt" in s.lower() or "utc" in s.lower():
         s = _ZONE.sub(" ", s)
     m = _TIME.search(s)
@@ -469,7 +470,7 @@ def find_time(s: str) -> tuple[int, int, int] | None:
     hour = int(m.group(1))
     half = _MERIDIEM.match(s, m.end())
     if half and hour <= 12:
-        afternoon = (half.group(1) or half.group(2)).lower() in ("p", "ch")
+        afternoon = (half.group(1) or half.group(2) or half.group(3)).lower() in ("p", "ch", "chiều", "tối")
         hour = hour % 12 + (12 if afternoon else 0)
     return hour, int(m.group(2)), int(m.group(3) or 0)
 
@@ -572,6 +573,7 @@ def _date_line_fields(s: str) -> tuple[bool, str | None]:
     person gives the name."""
     name = None
     labels = 0
+    long_label = False
     fields = [f.strip(_EDGE) for f in _PIPE_FIELDS.split(s)]
     if len(fields) < 2 or not any(find_dates(f) for f in fields):
         return False, None
@@ -588,9 +590,13 @@ def _date_line_fields(s: str) -> tuple[bool, str | None]:
         said = " ".join(_WIDGET_PHRASES.sub(" ", _FIELD_LABEL.sub("", said)).split()).strip(_EDGE)
         if not said:
             continue
-        if len(_WORD.findall(said)) > 4 or any(c in said for c in ".!?;") \
+        n = len(_WORD.findall(said))
+        # a section's name of a few words; one may be a portal's longer one ("Tin hoạt động của Sở"),
+        # in a field of its own (words around the date in one field are a headline's)
+        if n > 6 or n > 4 and (long_label or find_dates(f)) or any(c in said for c in ".!?;") \
                 or not (said[0].isupper() or said[0].isdigit()):
             return False, None
+        long_label = long_label or n > 4
         labels += 1
     return labels <= 3, name
 

@@ -810,3 +810,47 @@ def test_headlines_as_pages_mangle_them(story, mangle, above, below, end, blank)
     ex = extract_article(clean_field(mangle(text) if mangle else text))
     assert (ex.title, ex.published_at, ex.byline) == (story.title, WHEN, "Thanh Bình")
     assert ex.sapo == story.sapo
+
+
+# More date lines: a counter or comment count beside the date, the place before it (a document's
+# "Quảng Ngãi, ngày ..."), weekdays abbreviated, the time in words ("10 giờ 30", "2:30 chiều"),
+# a portal's long section name, the author's field after a dash.
+MORE_DATES = {
+    "05/12/2026 - 10:30 | Xem: 1234": WHEN,
+    "05/12/2026 10:30 | 1234 lượt xem | 0 bình luận": WHEN,
+    "Lượt đọc: 1.234 | 05/12/2026 10:30": WHEN,
+    "Quảng Ngãi, 05/12/2026": DAY,
+    "Quảng Ngãi, ngày 05 tháng 12 năm 2026": DAY,
+    "T7, 05/12/2026 - 10:30": WHEN,
+    "CN, 06/12/2026": "2026-12-06",
+    "Thứ bảy ngày 05/12/2026": DAY,
+    "Đăng ngày: Thứ Bảy, 05/12/2026 - 10:30": WHEN,
+    "05 / 12 / 2026 10:30": WHEN,
+    "Cập nhật lúc 10:30 - Thứ Bảy, 05/12/2026": WHEN,
+    "05-12-2026 10:30:45": "2026-12-05T10:30:45+07:00",
+    "Thứ Bảy, 05/12/2026 10:30 (Giờ Việt Nam)": WHEN,
+    "05/12/2026 10:30 ICT": WHEN,
+    "Thứ Bảy, 05/12/2026 10:30 GMT+0700": WHEN,
+    "Ngày 05/12/2026 lúc 10 giờ 30": WHEN,
+    "10 giờ 30 phút, ngày 05/12/2026": WHEN,
+    "Thứ Bảy, 05/12/2026 10:30 sáng": WHEN,
+    "Thứ Bảy, 05/12/2026 2:30 chiều": "2026-12-05T14:30:00+07:00",
+    "Ngày 05.12.2026": DAY,
+    "05/12/2026 10:30 | Tin trong tỉnh": WHEN,
+    "05/12/2026 10:30 | Tin hoạt động của Sở": WHEN,
+    "05/12/2026 10:30 | Tin tức sự kiện | Tin trong nước": WHEN,
+    "10:30 AM, 05/12/2026": WHEN,
+    "05/12/2026 10:30 | Nông nghiệp - Nông thôn | Lượt xem: 123": WHEN,
+    "Thời sự - Thứ Bảy, 05/12/2026 10:30 - Lượt xem: 123": WHEN,
+}
+NAMED_DATES = {"05/12/2026 10:30 - Tin, ảnh: Thanh Bình": WHEN,
+               "Thứ Bảy, 05/12/2026 10:30 - Bài viết của: Thanh Bình": WHEN}
+
+
+@pytest.mark.parametrize("date_line, when", (MORE_DATES | NAMED_DATES).items(), ids=(MORE_DATES | NAMED_DATES).keys())
+@pytest.mark.parametrize("above", [False, True])
+def test_more_date_lines_above_or_under_the_headline(date_line, when, above):
+    end = [] if date_line in NAMED_DATES else ["Thanh Bình"]
+    text = page(SEAFOOD, NEWSPAPER, [date_line] if above else ["Kinh tế"], [] if above else [date_line], end)
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, when, "Thanh Bình")
