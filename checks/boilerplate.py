@@ -1285,8 +1285,8 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | No
     byline = None
     seen = 0
     for i in range(last_prose + 1, n):
-        if kind[i] == "blank":
-            continue
+        if kind[i] == "blank" or page.why[i].startswith("pipes") and any(c.isdigit() for c in lines[i]):
+            continue  # a table's rows closing the text ("Nhật Bản | 180 | 15%") come before the bút danh
         seen += 1
         s = lines[i]
         if kind[i] == "metadata":

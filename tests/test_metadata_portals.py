@@ -854,3 +854,42 @@ def test_more_date_lines_above_or_under_the_headline(date_line, when, above):
     text = page(SEAFOOD, NEWSPAPER, [date_line] if above else ["Kinh tế"], [] if above else [date_line], end)
     ex = extract_article(clean_field(text))
     assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, when, "Thanh Bình")
+
+
+_BASE = SEAFOOD.paragraphs
+# What comes between the last paragraph and the bút danh, and after it: a list item, a short
+# exclamation, a table, a quotation, a related box inside the text; a feedback form, share
+# buttons, dated teasers, newer/older links, a rating, more articles with no heading.
+ENDINGS = {
+    "a list item closes the text": (_BASE + ("- Đường dây nóng: 0255 3822 123",), ["Thanh Bình"]),
+    "a short exclamation closes the text": (_BASE + ("Chúc mừng các doanh nghiệp!",), ["Thanh Bình"]),
+    "a table closes the text": (_BASE + ("Thị trường | 11 tháng | Tăng", "Nhật Bản | 180 | 15%", "Hàn Quốc | 120 | 10%"),
+                                ["Thanh Bình"]),
+    "a quotation closes the text": (_BASE + ("“Chúng tôi sẽ tiếp tục mở rộng thị trường sang châu Âu”, ông Tám nói.",),
+                                    ["Thanh Bình"]),
+    "a related box inside the text": (_BASE[:2] + ("Tin liên quan", "Quảng Ngãi đẩy mạnh giải ngân vốn đầu tư công")
+                                      + _BASE[2:], ["Thanh Bình"]),
+    "a feedback form after the name": (_BASE, ["Thanh Bình", "Gửi phản hồi", "Họ và tên", "Email", "Nội dung", "Gửi"]),
+    "share to Facebook after the name": (_BASE, ["Thanh Bình", "Chia sẻ bài viết lên facebook"]),
+    "teasers dated in brackets": (_BASE, ["Thanh Bình", "Các tin khác", "Quảng Ngãi đẩy mạnh giải ngân vốn đầu tư "
+                                          "công (04/12/2026)", "Nông dân Mộ Đức trúng mùa dưa hấu (03/12/2026)"]),
+    "newer and older links": (_BASE, ["Thanh Bình", "Tin mới hơn", "Quảng Ngãi đẩy mạnh giải ngân vốn đầu tư công",
+                                      "Tin cũ hơn", "Nông dân Mộ Đức trúng mùa dưa hấu"]),
+    "name in italics": (_BASE, ["_Thanh Bình_"]),
+    "a rating after the name": (_BASE, ["Thanh Bình", "Đánh giá bài viết", "★★★★★"]),
+    "name, source and teasers with no heading": (_BASE, ["Thanh Bình", "Nguồn: Báo Quảng Ngãi", "Quảng Ngãi đẩy mạnh "
+                                                         "giải ngân vốn đầu tư công những tháng cuối năm",
+                                                         "Nông dân Mộ Đức trúng mùa dưa hấu"]),
+    "another article right after the name": (_BASE, ["Thanh Bình", "Xuất khẩu gạo 11 tháng tăng mạnh",
+                                                     "Kim ngạch xuất khẩu gạo của tỉnh đạt 120 triệu USD, tăng 20% so "
+                                                     "với cùng kỳ năm trước và cao nhất từ trước đến nay."]),
+}
+
+
+@pytest.mark.parametrize("paragraphs, end", ENDINGS.values(), ids=ENDINGS.keys())
+@pytest.mark.parametrize("site", ["newspaper", "portal"])
+@pytest.mark.parametrize("blank", [True, False])
+def test_the_byline_among_what_ends_an_article(paragraphs, end, site, blank):
+    story = Story(SEAFOOD.title, SEAFOOD.sapo, paragraphs)
+    ex = extract_article(clean_field(page(story, SITES[site], [], ["05/12/2026 10:30"], end, blank)))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, "Thanh Bình")
