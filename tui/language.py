@@ -15,8 +15,10 @@ from collections.abc import Sequence
 import click
 
 from bientap import i18n
+from bientap.checks.style import HouseStyle, StyleError
 from bientap.checks.vietnamese import in_tone_style
 from bientap.i18n import _
+from bientap.store.config import configured_language, default_style_path
 
 
 def flag_value(args: Sequence[str]) -> str | None:
@@ -35,9 +37,6 @@ def flag_value(args: Sequence[str]) -> str | None:
 
 def house_tone_marks() -> str:
     """The house style's tone-mark placement ("traditional" unless style.toml says "modern")."""
-    from bientap.checks.style import HouseStyle, StyleError
-    from bientap.store.config import default_style_path
-
     try:
         return HouseStyle.load(default_style_path()).tone_marks
     except (StyleError, OSError):
@@ -46,8 +45,6 @@ def house_tone_marks() -> str:
 
 def start(flag: str | None) -> str:
     """Choose and use the run's language. Raises i18n.LanguageError or store.config.ConfigError."""
-    from bientap.store.config import configured_language
-
     lang = i18n.resolve(flag, configured_language)
     use(lang)
     return lang
