@@ -654,7 +654,7 @@ def byline_name(s: str) -> str | None:
     after the name ("- Nguồn: ...", "| Biên tập: ...") are not part of it, nor the bold or italic
     marks a page's conversion to text left around it ("**Minh Anh**")."""
     s = " ".join(s.split())
-    s = _unemphasised(s)
+    s = unmarked(s)
     if not s or len(s) > 80:
         return None
     prefix = _NAME_PREFIX.match(s)
@@ -734,8 +734,16 @@ def _office(s: str) -> str | None:
     return agency_credit(s[post.end():] if post else s)
 
 
-def _unemphasised(s: str) -> str:
-    """"**Minh Anh**" → "Minh Anh": the marks go only when they wrap the whole line."""
+def unmarked(s: str) -> str:
+    """A line without the marks a conversion of the page to text left around it: "**Minh Anh**",
+    "# Xuất khẩu thủy sản ...", "| Minh Anh |" → the text (the marks go only when they wrap the
+    whole line, or open it as a heading's)."""
+    if s[:1] == "#":
+        bare = s.lstrip("#")
+        if len(s) - len(bare) <= 6 and bare[:1] == " ":
+            s = bare.strip()
+    if len(s) > 2 and s[0] == "|" and s[-1] == "|" and s.count("|") == 2:
+        s = s[1:-1].strip()
     for mark in _EMPHASIS:
         if len(s) > 2 * len(mark) and s.startswith(mark) and s.endswith(mark):
             inner = s[len(mark):-len(mark)]

@@ -19,6 +19,7 @@ from bientap.checks.boilerplate import (
     agency_credit,
     byline_name,
     tags_of_line,
+    unmarked,
     classify_lines,
     find_dates,
     find_time,
@@ -111,7 +112,7 @@ def extract_article(text: str) -> Extracted:
             elif (dated := _TITLE_DATED.search(s)) and dated.start() >= 12:
                 date_lines.append((0, dated.group(1)))
                 s = s[:dated.start()]
-            s = _unglued_section(s)
+            s = _unglued_section(unmarked(s))
             out.title = s
             continue
         if c.kind == "body":

@@ -893,3 +893,30 @@ def test_the_byline_among_what_ends_an_article(paragraphs, end, site, blank):
     story = Story(SEAFOOD.title, SEAFOOD.sapo, paragraphs)
     ex = extract_article(clean_field(page(story, SITES[site], [], ["05/12/2026 10:30"], end, blank)))
     assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, "Thanh Bình")
+
+
+# Pages converted to text with their markup's traces: menus as bullets or empty links or one table
+# row, the headline as a heading or in bold, the date and the name in table cells.
+_BULLETS = Site(tuple("* " + h for h in NEWSPAPER.header), NEWSPAPER.related, NEWSPAPER.footer)
+_LINKS = Site(tuple("[" + h + "]()" for h in NEWSPAPER.header), NEWSPAPER.related, NEWSPAPER.footer)
+_ROW = Site(("| Trang chủ | Thời sự | Kinh tế | Xã hội |",), NEWSPAPER.related, NEWSPAPER.footer)
+MARKUP = {
+    "menu as bullets": (_BULLETS, None, ["05/12/2026 10:30"], ["Thanh Bình"]),
+    "menu as empty links": (_LINKS, None, ["05/12/2026 10:30"], ["Thanh Bình"]),
+    "menu as a table row": (_ROW, None, ["05/12/2026 10:30"], ["Thanh Bình"]),
+    "headline as a heading": (NEWSPAPER, "# {}", ["05/12/2026 10:30"], ["Thanh Bình"]),
+    "headline as a third-level heading": (NEWSPAPER, "### {}", ["05/12/2026 10:30"], ["Thanh Bình"]),
+    "headline in bold": (NEWSPAPER, "**{}**", ["05/12/2026 10:30"], ["Thanh Bình"]),
+    "date line in table cells": (NEWSPAPER, None, ["| 05/12/2026 10:30 | Kinh tế |"], ["Thanh Bình"]),
+    "name in a table cell": (NEWSPAPER, None, ["05/12/2026 10:30"], ["| Thanh Bình |"]),
+    "images in a table row under the date": (NEWSPAPER, None, ["05/12/2026 10:30", "![]() | ![]() |"], ["Thanh Bình"]),
+}
+
+
+@pytest.mark.parametrize("site, headline, below, end", MARKUP.values(), ids=MARKUP.keys())
+def test_pages_with_their_markups_traces(site, headline, below, end):
+    text = page(SEAFOOD, site, [], below, end)
+    if headline:
+        text = text.replace(SEAFOOD.title, headline.format(SEAFOOD.title))
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, "Thanh Bình")
