@@ -79,3 +79,23 @@ def test_drafts_write_only_unsaved_changed_fields_and_offer_them_back(session):
     drafts.offer()
     app.answer(False)
     assert session.load_draft() is None and len(posted) == 1
+
+
+def test_a_conflict_answer_goes_up_as_a_message(session):
+    from bientap.tui.widgets.editor.conflict import Conflicts
+
+    posted, app = [], FakeApp()
+    conflicts = Conflicts(session, app, post=posted.append, title=lambda: "Tin", changes=lambda: {"body": "mine"},
+                          draft_fields=lambda: {"body": "mine", "tags": []}, version=lambda: 0)
+    then = object()
+    conflicts.conflict(then)
+    app.answer("mine")
+    [keep] = posted
+    assert isinstance(keep, Conflicts.KeepMine) and keep.changes == {"body": "mine"} and keep.then is then
+    assert keep.theirs.version == 1 and keep.note == "kept mine over v1"
+
+    conflicts.conflict(None)
+    app.answer("theirs")
+    assert isinstance(posted[-1], Conflicts.Reload) and posted[-1].article.version == 1
+    assert session.load_draft().fields == {"body": "mine", "tags": []}  # mine is kept as the draft
+    assert session.load_draft().base_version == 1

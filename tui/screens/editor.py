@@ -130,10 +130,12 @@ class EditorScreen(Screen):
         localize_bindings(self)
         self.session = session = ArticleSession(self.app.db, self.app.checks, self.article_id)
         self.checking, self.history = Findings(self, session), History(self, session)
-        self.conflicts = Conflicts(self, session)
         self.drafts = Drafts(session, self.app, post=self.post_message, set_timer=self.set_timer,
                              delay=self.AUTOSAVE_DELAY, fields=self.raw, dirty=lambda: self.dirty,
                              version=lambda: self.version)
+        self.conflicts = Conflicts(session, self.app, post=self.post_message, title=lambda: self.raw()["title"],
+                                   changes=self.changes, draft_fields=self.drafts.fields,
+                                   version=lambda: self.version)
         try:
             article = session.get()
         except articles.NotFound:
@@ -444,6 +446,12 @@ class EditorScreen(Screen):
         self.notify(_("Saved v{version}.").format(version=article.version), markup=False)
         if then:
             then()
+
+    def on_conflicts_reload(self, message: Conflicts.Reload) -> None:
+        self.load(message.article)
+
+    def on_conflicts_keep_mine(self, message: Conflicts.KeepMine) -> None:
+        self.write(message.changes, message.theirs.version, message.then, message.note, base=message.theirs)
 
     # ---- help and leaving -----------------------------------------------------------------------
 
