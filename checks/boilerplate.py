@@ -1044,7 +1044,7 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             page.why[j] = "credit"
             j -= 1
             continue
-        ok = 2 <= words(s) <= 50 and not s.endswith((":", ";")) and not _local(s) \
+        ok = 2 <= words(s) <= 50 and not s.endswith((":", ";")) and not _local(s) and not is_section(s) \
             and (not s.endswith(".") or _stopped_over_date(j, page))
         if ok and kind[j] == "" and words(s) <= 12 and find_dates(s) and _headline_over(j, page):
             # A short line with a date under a headline is the date line in a shape no pattern

@@ -920,3 +920,23 @@ def test_pages_with_their_markups_traces(site, headline, below, end):
         text = text.replace(SEAFOOD.title, headline.format(SEAFOOD.title))
     ex = extract_article(clean_field(text))
     assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, "Thanh Bình")
+
+
+def _headless(*top: str, end: str = "Thanh Bình") -> str:
+    body = "\n\n".join([SEAFOOD.sapo, *SEAFOOD.paragraphs])
+    return "\n".join([*NEWSPAPER.header, "", *top, "", body, "", end, "", *NEWSPAPER.related, *NEWSPAPER.footer])
+
+
+# Excerpts with no headline (it was an image, or the excerpt starts below it): nothing of the site
+# becomes the title, and the date and the bút danh are still found.
+@pytest.mark.parametrize("top, when, byline", [
+    (["05/12/2026 10:30"], WHEN, "Thanh Bình"),
+    (["Trang chủ > Kinh tế"], None, "Thanh Bình"),
+    (["KINH TẾ", "05/12/2026 10:30"], WHEN, "Thanh Bình"),  # a section in capitals over the date
+    (["Thời sự", "05/12/2026 10:30"], WHEN, "Thanh Bình"),
+    (["Thanh Bình - 05/12/2026 10:30"], WHEN, "Thanh Bình"),
+    (["Đăng nhập |"], None, "Thanh Bình"),
+])
+def test_an_excerpt_with_no_headline(top, when, byline):
+    ex = extract_article(clean_field(_headless(*top)))
+    assert (ex.title, ex.published_at, ex.byline) == (None, when, byline)
