@@ -355,6 +355,8 @@ _DEGREE = re.compile(
     r"Nghệ sĩ|Lương y|Điều dưỡng|Thầy thuốc) (?=[A-ZĐ])")
 # The office after the name: "Lê Văn An - Trung tâm Y tế huyện", "Lê Văn An (Phòng Văn hóa huyện)".
 _OFFICE_TAIL = re.compile(r"\s(?:[-–]\s|\()([^()]+?)\)?$")
+# The outlet after a slash, written out: "Minh Anh/Báo Pháp luật Việt Nam", "Minh Anh/Tạp chí Con số và Sự kiện".
+_OUTLET_TAIL = re.compile(r"\s?/\s?([^/()]+)$")
 # An e-mail address after the name: "Minh Anh - minhanh@baomoi.vn", "Minh Anh (minhanh@baomoi.vn)".
 _EMAIL_TAIL = re.compile(r"\s*[-–|,(]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?$")
 _BYLINE_PREFIX = re.compile(
@@ -367,7 +369,7 @@ _CREDIT_TAIL = re.compile(r"(?:\s?[-–|,;(])?\s?(?<!\w)(?:nguồn|source|ảnh|
                           r"trình bày|video|clip|quay phim|dựng phim|kỹ thuật|kĩ thuật)\s?:", re.I)
 # An outlet after the slash written as its address or brand: "Ngọc Mai/VOV.VN", "Minh Anh/Dantri.com.vn",
 # "Minh Anh (TTXVN/Vietnam+)".
-_OUTLET = re.compile(r"[^\W_]+(?:\.[^\W\d_]{2,4}){1,2}|[^\W\d_]+\+")
+_OUTLET = re.compile(r"[^\W_]+(?:\.[^\W\d_]{2,4}){1,2}|[^\W\d_]+\+|[A-ZĐ]{2,8}\d{1,2}")
 # Bold or italic marks around a whole line, as a conversion of the page to text leaves them.
 _EMPHASIS = ("**", "__", "*", "_")
 # "Hoàng Anh - Hữu Tuấn (thực hiện)", "Minh Anh (tổng hợp)": the part after the names.
@@ -377,6 +379,8 @@ _NAME_ROLE_SUFFIX = re.compile(
 _TEAM = re.compile(r"(?:nhóm\s+)?(?:phóng viên|pv|ctv|btv)(?:\s+(.{2,30}))?$", re.I)
 # A correspondent's post: "PV TTXVN tại Quảng Ngãi", "TTXVN tại Mỹ", "phóng viên VOV tại Paris".
 _CORRESPONDENT = re.compile(r"(?:(?:pv|ptv|phóng viên|thường trú)\s+)?(?-i:[A-ZĐ][A-ZĐ+/.-]{1,12})\s+tại\s+(?-i:[A-ZĐ])", re.I)
+# An agency's abbreviation, as before its office's place: "VTV Cần Thơ", "VOV Tây Bắc", "TTXVN Hà Nội".
+_AGENCY_ABBR = re.compile(r"[A-ZĐ]{2,8}\d{0,2}")
 # A reporter's name taken from another outlet: "Minh Anh (Theo Báo Hà Giang)" (the source, not the name).
 _THEO_TAIL = re.compile(r"\s*\((?:theo|nguồn)\b[^()]{2,60}\)$", re.I)
 # A contributor's post before the office: "TS. Lê Văn An - Phó Giám đốc Bệnh viện tỉnh".
@@ -681,7 +685,7 @@ def byline_name(s: str) -> str | None:
         return None
     if _HANDLE.match(body):
         return body if body not in _NOT_NAME else None
-    office = _OFFICE_TAIL.search(body)
+    office = _OFFICE_TAIL.search(body) or _OUTLET_TAIL.search(body)
     if office and _office(office.group(1)) and byline_name(body[:office.start()]):
         # "Lê Văn An - Trung tâm Y tế huyện", "Lê Văn An (Phòng Văn hóa huyện)", "TS. Lê Văn An -
         # Phó Giám đốc Bệnh viện tỉnh", as written
@@ -722,16 +726,25 @@ def byline_name(s: str) -> str | None:
 # huyện Sơn Hà", "Hội Nông dân tỉnh", "BBT". Only read where a bút danh stands after the last paragraph.
 _AGENCY_HEAD = re.compile(
     r"^(?:P\.|Phòng|Trung tâm|TT\.?|Đài|Ban|Văn phòng|VP|UBND|HĐND|Ủy ban|Uỷ ban|Hội|Đoàn|Công an|Sở|Báo|"
-    r"Tạp chí|Cổng|BBT|Ban biên tập|Bộ phận|Chi cục|Hạt|Trạm|Bệnh viện|Trường|Huyện|Xã|Phường)(?!\w)")
+    r"Tạp chí|Cổng|BBT|Ban biên tập|Bộ phận|Chi cục|Hạt|Trạm|Bệnh viện|Trường|Huyện|Xã|Phường|"
+    r"Thông tấn xã|Truyền hình|Phát thanh|Nhà xuất bản|Cục|Tổng cục|Viện|Học viện|Đại học|Hiệp hội|Liên đoàn|"
+    r"Mặt trận|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Kho bạc|Bảo hiểm xã hội)(?!\w)")
 _ADMIN_WORDS = frozenset("huyện xã tỉnh thành phố thị trấn quận phường và & - – / , của".split())
 
 
 def _office(s: str) -> str | None:
     """The office (maybe after the contributor's post in it) a name is signed with, else None."""
-    if _CORRESPONDENT.match(s):
+    if _CORRESPONDENT.match(s) or _agency_place(s):
         return s
     post = _POST.match(s)
     return agency_credit(s[post.end():] if post else s)
+
+
+def _agency_place(s: str) -> bool:
+    """"VTV Cần Thơ", "VOV Tây Bắc": an agency's abbreviation, then a place of one to four syllables."""
+    first, *place = s.split() or [""]
+    return bool(_AGENCY_ABBR.fullmatch(first)) and 1 <= len(place) <= 4 and all(
+        t.isalpha() and t[0].isupper() and t[1:].islower() for t in place)
 
 
 def unmarked(s: str) -> str:
@@ -1031,7 +1044,7 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
         taken = rule[j] == "boilerplate.menu" and page.why[j].startswith("run=") and words(s) <= 12 \
             and (_signed(s) or _between_headline_and_date(j, page))
         if (kind[j] == "" or taken or rule[j] == "boilerplate.menu" and _email_under(j, page)) and (words(s) <= 5 or words(s) <= 12 and (
-                _NAME_PREFIX.match(s) or _OFFICE_TAIL.search(bare) or bare != s and _headline_over(j, page))) \
+                _NAME_PREFIX.match(s) or _OFFICE_TAIL.search(bare) or "/" in s or bare != s and _headline_over(j, page))) \
                 and byline_name(s):
             # A bút danh under the title ("Bài, ảnh: Minh Anh"), not the title itself.
             kind[j], rule[j] = "metadata", "metadata.byline"

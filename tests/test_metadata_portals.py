@@ -940,3 +940,32 @@ def _headless(*top: str, end: str = "Thanh Bình") -> str:
 def test_an_excerpt_with_no_headline(top, when, byline):
     ex = extract_article(clean_field(_headless(*top)))
     assert (ex.title, ex.published_at, ex.byline) == (None, when, byline)
+
+
+# Bút danh of broadcasters and national agencies, under the date line or after the text: an
+# outlet written out after the slash (lower-case words in it), a channel with its number, an
+# agency's office in a place, the agency's full name.
+AGENCY_BYLINES = [
+    "Thanh Bình/VOH", "Thanh Bình - Quốc Tuấn/VTV Cần Thơ", "Thanh Bình, Quốc Tuấn/QTV", "Nhóm PV/VTV1",
+    "PV/VOV-Miền Trung", "BTV Thanh Bình/VOH", "Thanh Bình/VTV.vn", "Thanh Bình (VTV Cần Thơ)",
+    "Thanh Bình/Báo Tin tức", "Thanh Bình/Nhân Dân", "Thanh Bình (Báo Nhân Dân)", "Thanh Bình - Thông tấn xã Việt Nam",
+    "Thanh Bình/TTXVN", "TTXVN/VNA", "Thanh Bình/Báo Pháp luật Việt Nam", "Thanh Bình/Báo Điện tử Chính phủ",
+    "Thanh Bình/Tạp chí Con số và Sự kiện",
+]
+
+
+@pytest.mark.parametrize("line", AGENCY_BYLINES)
+@pytest.mark.parametrize("under_the_date", [False, True])
+def test_bylines_of_broadcasters_and_agencies(line, under_the_date):
+    below = ["05/12/2026 10:30", line] if under_the_date else ["05/12/2026 10:30"]
+    ex = extract_article(clean_field(page(SEAFOOD, BROADCASTER, [], below, [] if under_the_date else [line])))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, line)
+
+
+@pytest.mark.parametrize("date_line, when", [
+    ("Thứ Bảy, 05 Tháng Mười Hai 2026", DAY), ("Ngày 05 tháng 12 năm 2026 lúc 10:30", WHEN),
+    ("Đăng: 05/12/2026 10:30 | Sửa: 06/12/2026 08:00", WHEN), ("Cập nhật lần cuối: 05/12/2026 10:30", WHEN),
+])
+def test_dates_in_words_and_edit_stamps(date_line, when):
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], [date_line], ["Thanh Bình"])))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, when, "Thanh Bình")
