@@ -1501,14 +1501,24 @@ def _after_headline_sentence(prose: list[int], kind: list[str], rule: list[str],
 
 
 def _headline_at(i: int, kind: list[str], lines: list[str]) -> bool:
-    """Whether the nearest line with text at or above i reads as a headline (4 to 50 words, no
-    sentence, not set aside by its own shape)."""
+    """Whether the nearest line with text at or above i may be a headline: a line no pattern set
+    aside, without a sentence's end, that is not one of a run of three short lines or more (a
+    menu, whose last item stands there as often)."""
     while i >= 0 and kind[i] == "blank":
         i -= 1
     if i < 0 or kind[i]:
         return False
     s = lines[i]
-    return 4 <= words(s) <= 50 and not is_prose(s) and not s.endswith((".", ":", ";")) and not is_caps(s)
+    if is_prose(s) or s.endswith((".", ":", ";")):
+        return False
+    run_from = run_to = i
+    while run_from > 0 and kind[run_from - 1] in ("", "boilerplate") and lines[run_from - 1] \
+            and _short(lines[run_from - 1]) and run_to - run_from < 2:
+        run_from -= 1
+    while run_to + 1 < len(kind) and kind[run_to + 1] in ("", "boilerplate") and lines[run_to + 1] \
+            and _short(lines[run_to + 1]) and run_to - run_from < 2:
+        run_to += 1
+    return not _short(s) or run_to - run_from < 2
 
 
 def _after_ticker(prose: list[int], kind: list[str], rule: list[str], lines: list[str]) -> list[int]:

@@ -969,3 +969,14 @@ def test_bylines_of_broadcasters_and_agencies(line, under_the_date):
 def test_dates_in_words_and_edit_stamps(date_line, when):
     ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], [date_line], ["Thanh Bình"])))
     assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, when, "Thanh Bình")
+
+
+@pytest.mark.parametrize("headline", [SEAFOOD.title, SEAFOOD.title.upper(), "Mùa vàng"])
+def test_a_one_sentence_sapo_over_the_date_line_is_no_headline(headline):
+    """The date line printed after a short sapo: the headline above stays the title, in capitals
+    or of two words too (a headline with a full stop is read only where no headline stands above)."""
+    sapo = "Xuất khẩu thủy sản của tỉnh tiếp tục tăng trưởng khá trong những tháng cuối năm."
+    story = Story(headline, sapo, SEAFOOD.paragraphs)
+    text = page(story, NEWSPAPER, [], [], ["Thanh Bình"]).replace(sapo, sapo + "\n05/12/2026 10:30")
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.published_at, ex.byline, ex.sapo) == (headline, WHEN, "Thanh Bình", sapo)
