@@ -1484,14 +1484,14 @@ def _after_repeated_lead(prose: list[int], lines: list[str]) -> list[int]:
 
 def _after_headline_sentence(prose: list[int], kind: list[str], rule: list[str], lines: list[str]) -> list[int]:
     """The prose after a headline that reads as a sentence, a question or an exclamation ("Vì sao
-    giá thóc tăng cao?"), or one a portal closes with a full stop when no other headline stands
+    giá thóc tăng cao?"), or one a portal closes with a full stop, where no other headline stands
     above it: one sentence of at most 25 words, with the article's date line (and maybe its bút
-    danh) between it and the next prose line. A lead never has its date line under it; a headline
+    danh) between it and the next prose line. A lead seldom has its date line under it; a headline
     often has."""
     first = prose[0]
     s = lines[first].rstrip("”\"')»]").rstrip()
     if len(prose) < 3 or words(s) > 25 or re.search(r"[.!?…;]\s", s) or _LEAD_OPENING.match(s) \
-            or not (s.endswith(("?", "!")) or s.endswith(".") and not s.endswith("..") and not _headline_at(first - 1, kind, lines)):
+            or not s.endswith(("?", "!", ".")) or s.endswith("..") or _headline_at(first - 1, kind, lines):
         return prose
     k, dated = first + 1, False
     while k < len(kind) and kind[k] in ("blank", "metadata"):
@@ -1509,7 +1509,7 @@ def _headline_at(i: int, kind: list[str], lines: list[str]) -> bool:
     if i < 0 or kind[i]:
         return False
     s = lines[i]
-    if is_prose(s) or s.endswith((".", ":", ";")):
+    if is_prose(s) or s.endswith((".", ":", ";")) or is_section(s):
         return False
     run_from = run_to = i
     while run_from > 0 and kind[run_from - 1] in ("", "boilerplate") and lines[run_from - 1] \

@@ -980,3 +980,12 @@ def test_a_one_sentence_sapo_over_the_date_line_is_no_headline(headline):
     text = page(story, NEWSPAPER, [], [], ["Thanh Bình"]).replace(sapo, sapo + "\n05/12/2026 10:30")
     ex = extract_article(clean_field(text))
     assert (ex.title, ex.published_at, ex.byline, ex.sapo) == (headline, WHEN, "Thanh Bình", sapo)
+
+
+@pytest.mark.parametrize("sapo", ["Vì sao xuất khẩu thủy sản của tỉnh tăng trưởng khá trong những tháng cuối năm?",
+                                  "Xuất khẩu thủy sản của tỉnh lập kỷ lục mới trong những tháng cuối năm!"])
+def test_a_question_or_exclamation_lead_over_the_date_line_is_no_headline(sapo):
+    story = Story(SEAFOOD.title, sapo, SEAFOOD.paragraphs)
+    text = page(story, NEWSPAPER, [], [], ["Thanh Bình"]).replace(sapo, sapo + "\n05/12/2026 10:30")
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.published_at, ex.sapo) == (SEAFOOD.title, WHEN, sapo)
