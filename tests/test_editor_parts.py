@@ -99,3 +99,47 @@ def test_a_conflict_answer_goes_up_as_a_message(session):
     assert isinstance(posted[-1], Conflicts.Reload) and posted[-1].article.version == 1
     assert session.load_draft().fields == {"body": "mine", "tags": []}  # mine is kept as the draft
     assert session.load_draft().base_version == 1
+
+
+def test_history_says_what_changes_in_the_editor_with_messages(session, monkeypatch):
+    from bientap.i18n import _
+    from bientap.store.articles import ConflictError
+    from bientap.store.drafts import RemovedLine
+    from bientap.store.workflow import GateRefused
+    from bientap.tui.widgets.editor.history import History
+
+    posted, app = [], FakeApp()
+    history = History(session, app, post=posted.append, dirty=lambda: False, version=lambda: 1)
+    line = RemovedLine(7, session.article_id, 0, "ad", "quảng cáo", "Quảng cáo.", False)
+    monkeypatch.setattr(session, "removed_lines", lambda: [line])
+    history.removed_lines()
+    app.answer(7)
+    assert [(type(m), m.line) for m in posted] == [(History.LinePutBack, line)] and history.pending == [7]
+    history.removed_lines()  # a line put back is not offered again
+    assert not app.dialogs and app.notes[-1] == _("No lines were removed at import.")
+    history.clear()
+    assert history.pending == []
+
+    calls = []
+
+    def restore(version, expected, *, demote):
+        calls.append((version, expected, demote))
+        if not demote:
+            raise GateRefused(session.article_id, "ready", [], demotable=True)
+        return session.get()
+
+    monkeypatch.setattr(session, "restore", restore)
+    posted.clear()
+    history.restore(1)
+    [refused] = posted
+    assert isinstance(refused, History.Refused) and refused.refused.status == "ready"
+    refused.demote()  # the editor chose to restore it back in review
+    assert calls == [(1, 1, False), (1, 1, True)]
+    assert isinstance(posted[-1], History.Restored) and posted[-1].article.id == session.article_id
+
+    def conflict(version, expected, *, demote):
+        raise ConflictError(session.article_id, expected, 2)
+
+    monkeypatch.setattr(session, "restore", conflict)
+    history.restore(1)
+    assert len(posted) == 2 and app.notes[-1] == _("Someone else saved this article; save or reload first.")

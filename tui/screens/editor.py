@@ -34,7 +34,7 @@ from bientap.tui.widgets.editor.conflict import Conflicts
 from bientap.tui.widgets.editor.drafts import Drafts
 from bientap.tui.widgets.editor.find import FindBar
 from bientap.tui.widgets.editor.form import ArticleForm, display_values, typed
-from bientap.tui.widgets.editor.history import History
+from bientap.tui.widgets.editor.history import History, put_back
 from bientap.tui.widgets.editor.session import ArticleSession
 from bientap.tui.widgets.findings_panel import FindingsPanel
 
@@ -129,7 +129,9 @@ class EditorScreen(Screen):
     def on_mount(self) -> None:
         localize_bindings(self)
         self.session = session = ArticleSession(self.app.db, self.app.checks, self.article_id)
-        self.checking, self.history = Findings(self, session), History(self, session)
+        self.checking = Findings(self, session)
+        self.history = History(session, self.app, post=self.post_message, dirty=lambda: self.dirty,
+                               version=lambda: self.version)
         self.drafts = Drafts(session, self.app, post=self.post_message, set_timer=self.set_timer,
                              delay=self.AUTOSAVE_DELAY, fields=self.raw, dirty=lambda: self.dirty,
                              version=lambda: self.version)
@@ -244,7 +246,7 @@ class EditorScreen(Screen):
         """Show `article` as stored: its fields, findings, and a clean slate (nothing unsaved)."""
         self.article = article
         self.version = self._stored_version = article.version
-        self.history.pending = []
+        self.history.clear()
         self._put(display_values(article))
         self._clean = self.raw()  # what the widgets hold (the TextArea may normalise line breaks)
         self.drafts.clear()
@@ -382,6 +384,15 @@ class EditorScreen(Screen):
     def action_history(self) -> None:
         self.history.show()
 
+    def on_history_line_put_back(self, message: History.LinePutBack) -> None:
+        put_back(self.body, message.line)
+
+    def on_history_restored(self, message: History.Restored) -> None:
+        self.load(message.article)
+
+    def on_history_refused(self, message: History.Refused) -> None:
+        self.conflicts.refused(message.refused, message.demote)
+
     # ---- saving ---------------------------------------------------------------------------------
 
     def action_save(self) -> None:
@@ -439,7 +450,7 @@ class EditorScreen(Screen):
         else:
             self.article = article
             self.version = self._stored_version = article.version
-            self.history.pending = []
+            self.history.clear()
             self._clean = raw
             self.drafts.clear()
             self.update_status()
