@@ -662,7 +662,7 @@ def byline_name(s: str) -> str | None:
     if not s or len(s) > 80:
         return None
     prefix = _NAME_PREFIX.match(s)
-    cut = _CREDIT_TAIL.search(s, prefix.end() if prefix else 0)
+    cut = _CREDIT_TAIL.search(s, prefix.end() if prefix else 0) if ":" in s else None  # each credit has its colon
     if cut and cut.start() > 0:
         s = s[:cut.start()]
     if "@" in s:
@@ -680,12 +680,13 @@ def byline_name(s: str) -> str | None:
     team = _TEAM.match(body)
     if team and (not team.group(1) or is_section(team.group(1))):
         return body  # "Nhóm phóng viên", "PV Kinh tế", "Nhóm PV Thời sự"
-    body = _THEO_TAIL.sub("", _NAME_ROLE_SUFFIX.sub("", body))
+    if body.endswith(")"):
+        body = _THEO_TAIL.sub("", _NAME_ROLE_SUFFIX.sub("", body))
     if not body:
         return None
     if _HANDLE.match(body):
         return body if body not in _NOT_NAME else None
-    office = _OFFICE_TAIL.search(body) or _OUTLET_TAIL.search(body)
+    office = _OFFICE_TAIL.search(body) or (_OUTLET_TAIL.search(body) if "/" in body else None)
     if office and _office(office.group(1)) and byline_name(body[:office.start()]):
         # "Lê Văn An - Trung tâm Y tế huyện", "Lê Văn An (Phòng Văn hóa huyện)", "TS. Lê Văn An -
         # Phó Giám đốc Bệnh viện tỉnh", as written
