@@ -206,7 +206,7 @@ _WIDGET_PHRASES = re.compile(
     r"bình luận|phản hồi|facebook|zalo|twitter|linkedin|youtube|quay lại|trở về|trở lại|về đầu trang|"
     r"lên đầu trang|đầu trang|thích|like|tìm kiếm|search|đăng nhập|đăng ký|đăng xuất|trang chủ|"
     r"sơ đồ (?:trang|site|cổng)|rss|email|print|top|menu|in|trả lời|báo cáo vi phạm|"
-    r"\d+\s+(?:trả lời|bình luận|lượt thích|lượt chia sẻ|lượt xem)|(?:mới|cũ|hay|quan tâm nhiều) nhất|"
+    r"\d+\s+(?:trả lời|bình luận|lượt thích|lượt chia sẻ|lượt xem|bài viết)|(?:mới|cũ|hay|quan tâm nhiều) nhất|"
     r"bài viết hay\?|hãy đánh giá bài viết|đánh giá bài viết|"
     r"\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước|\(\d+\)|\d{1,2}:\d{2}(?::\d{2})?|"
     r"[-+]?a[-+]?)(?!\w)",
@@ -256,6 +256,8 @@ _LIST_ITEM = re.compile(r"^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)]|[IVXLC]{1,5}\.
 _NUMBERED = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ][.)]|[IVXLC]{1,5}\.|[A-Z]\.)\s")
 # One-line menus: "Trang chủ | Tin tức | Video | Liên hệ".
 _PIPE_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
+# An author's or a commenter's picture: "Ảnh đại diện của Minh Anh", "Avatar".
+_AVATAR = re.compile(r"^(?:ảnh đại diện|avatar)\b", re.I)
 _PHOTO_REF_LINE = re.compile(r"^\(\s*(?:ảnh|hình|clip|video)(?:\s+\w+){0,3}\s*\)$", re.I)
 # Starts at the "(" so the engine can scan for it; the rule takes one space before it along.
 PHOTO_REF = re.compile(r"\(\s*(?:ảnh|hình)\s+(?:dưới|trên|bên(?: dưới| trên| phải| trái)?|kèm theo)\s*\)",
@@ -344,7 +346,7 @@ _NAME_PREFIX = re.compile(
     r"thực hiện|"
     r"tổng hợp|biên soạn|lược dịch|biên dịch|ghi chép|"
     r"nhóm phóng viên|phóng viên|pv|ctv|btv|biên tập|đăng bởi|người đăng|posted by|by)\s*[:\-–]\s*"
-    r"|^(?:(?:viết|đăng) )?bởi:? ",  # "Bởi Minh Anh", "Viết bởi: Minh Anh"
+    r"|^(?:(?:viết|đăng) )?bởi:? |^by ",  # "Bởi Minh Anh", "Viết bởi: Minh Anh", "By Minh Anh"
     re.I,
 )
 # Degrees and titles a contributor signs with: "TS. Lê Văn An", "BSCKII. Lê Thị Hoa", "ThS Minh Anh",
@@ -856,7 +858,7 @@ def _is_widget(s: str) -> bool:
 def _local(s: str) -> tuple[str, str, str] | None:
     """(kind, rule, evidence) decided by the line alone, or None (evidence: a key of EVIDENCE)."""
     n = words(s)
-    if n <= 16 and _is_widget(s):
+    if n <= 16 and (_is_widget(s) or n <= 10 and _AVATAR.match(s)):
         return "boilerplate", "boilerplate.widget", "widget"
     dated = date_line_evidence(s) if n <= 30 else None
     if dated:
@@ -1043,7 +1045,7 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
         # A name the menu runs took along with the title (a label, the title and the name with no
         # blank line between) is still the bút danh when it says it is one.
         taken = rule[j] == "boilerplate.menu" and page.why[j].startswith("run=") and words(s) <= 12 \
-            and (_signed(s) or _between_headline_and_date(j, page))
+            and (_signed(s) or _between_headline_and_date(j, page) or _in_author_box(j, page))
         if (kind[j] == "" or taken or rule[j] == "boilerplate.menu" and _email_under(j, page)) and (words(s) <= 5 or words(s) <= 12 and (
                 _NAME_PREFIX.match(s) or _OFFICE_TAIL.search(bare) or "/" in s or bare != s and _headline_over(j, page))) \
                 and byline_name(s):
@@ -1111,6 +1113,25 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             rule[i] = "boilerplate.banner" if is_caps(lines[i]) else "boilerplate.menu"
             page.why[i] = "above_title" if title is not None else "above_text"
     return title
+
+
+# An author box's pieces around the name: the label over it ("Tác giả"), the follow button and the
+# count of articles under it ("Theo dõi", "125 bài viết").
+_AUTHOR_LABEL = re.compile(r"(?:tác giả|người viết|phóng viên|biên tập viên|cộng tác viên)\s*:?", re.I)
+_AUTHOR_BOX = re.compile(r"(?:theo dõi(?: tác giả)?|\+ theo dõi|[\d.,]+ bài(?: viết)?|(?:xem )?(?:các |tất cả )?bài viết "
+                         r"(?:của|cùng) tác giả)", re.I)
+
+
+def _in_author_box(j: int, page: _Page) -> bool:
+    """Whether line j is the name in an author box: a label right above it, or a follow button or
+    the count of the author's articles right under it."""
+    above, below = j - 1, j + 1
+    while above >= 0 and page.kind[above] == "blank":
+        above -= 1
+    while below < len(page.kind) and page.kind[below] == "blank":
+        below += 1
+    return above >= 0 and _AUTHOR_LABEL.fullmatch(page.lines[above]) is not None \
+        or below < len(page.kind) and _AUTHOR_BOX.fullmatch(page.lines[below]) is not None
 
 
 def _between_headline_and_date(j: int, page: _Page) -> bool:

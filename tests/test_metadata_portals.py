@@ -989,3 +989,24 @@ def test_a_question_or_exclamation_lead_over_the_date_line_is_no_headline(sapo):
     text = page(story, NEWSPAPER, [], [], ["Thanh Bình"]).replace(sapo, sapo + "\n05/12/2026 10:30")
     ex = extract_article(clean_field(text))
     assert (ex.title, ex.published_at, ex.sapo) == (SEAFOOD.title, WHEN, sapo)
+
+
+# Author boxes under the headline (a label, the avatar's text, a follow button, the count of the
+# author's articles) and bút danh lines of blog-like software.
+@pytest.mark.parametrize("below, end, byline", [
+    (["Tác giả", "Thanh Bình", "05/12/2026 10:30"], [], "Thanh Bình"),
+    (["Thanh Bình", "Theo dõi", "05/12/2026 10:30"], [], "Thanh Bình"),
+    (["Ảnh đại diện của Thanh Bình", "Thanh Bình", "05/12/2026 10:30"], [], "Thanh Bình"),
+    (["Thanh Bình", "125 bài viết", "05/12/2026 10:30"], [], "Thanh Bình"),
+    (["05/12/2026 10:30"], ["Thanh Bình - Hoài Nam/TTXVN"], "Thanh Bình - Hoài Nam/TTXVN"),
+    (["05/12/2026 10:30"], ["By Thanh Bình"], "Thanh Bình"),
+    (["05/12/2026 10:30"], ["Nhà báo Thanh Bình"], "Nhà báo Thanh Bình"),
+    (["05/12/2026 10:30 bởi Thanh Bình"], [], "Thanh Bình"),
+    (["Thanh Bình đăng lúc 10:30 05/12/2026"], [], "Thanh Bình"),
+    (["Đăng bởi Thanh Bình vào lúc 10:30 ngày 05/12/2026"], [], "Thanh Bình"),
+    (["Viết bởi Thanh Bình | 05/12/2026 10:30"], [], "Thanh Bình"),
+])
+@pytest.mark.parametrize("blank", [True, False])
+def test_author_boxes_and_blog_bylines(below, end, byline, blank):
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], below, end, blank)))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, byline)
