@@ -143,3 +143,40 @@ def test_history_says_what_changes_in_the_editor_with_messages(session, monkeypa
     monkeypatch.setattr(session, "restore", conflict)
     history.restore(1)
     assert len(posted) == 2 and app.notes[-1] == _("Someone else saved this article; save or reload first.")
+
+
+class Marks:
+    """Stands for a text widget the findings are marked in (the body, the sapo)."""
+
+    def __init__(self) -> None:
+        self.spans: list = []
+
+    def set_findings(self, spans) -> None:
+        self.spans = spans
+
+
+class Panel:
+    """Stands for the findings panel."""
+
+    current = None
+
+    def show(self, findings, keep=None) -> None:
+        self.shown = findings
+
+
+def test_findings_mark_their_widgets_and_tell_the_editor_with_messages(session):
+    from types import SimpleNamespace
+
+    from bientap.checks.findings import Finding
+    from bientap.tui.widgets.editor.body import Findings
+
+    body, sapo, panel, posted = Marks(), Marks(), Panel(), []
+    fields = {"title": "Tin", "sapo": "Sapo sai", "body": "Thân bài sai", "tags": ""}
+    findings = Findings(session, FakeApp(), post=posted.append, run_worker=None, raw=lambda: dict(fields),
+                        body=body, form=SimpleNamespace(sapo=sapo), panel=panel, recheck_delay=0,
+                        first_paint_wait=0, sync_check_chars=0)
+    in_body = Finding("x.typo", "spelling", "error", 9, 12, 1, 10, "sai", "sai chính tả", ("đúng",), True, "body")
+    in_sapo = Finding("x.typo", "spelling", "error", 5, 8, 1, 6, "sai", "sai chính tả", ("đúng",), True, "sapo")
+    findings.show(findings.fields(), [in_body, in_sapo])
+    assert body.spans == [in_body] and sapo.spans == [in_sapo] and panel.shown == [in_sapo, in_body]
+    assert [type(m) for m in posted] == [Findings.Updated]

@@ -129,7 +129,10 @@ class EditorScreen(Screen):
     def on_mount(self) -> None:
         localize_bindings(self)
         self.session = session = ArticleSession(self.app.db, self.app.checks, self.article_id)
-        self.checking = Findings(self, session)
+        self.checking = Findings(session, self.app, post=self.post_message, run_worker=self.run_worker,
+                                 raw=self.raw, body=self.body, form=self.form, panel=self.panel,
+                                 recheck_delay=self.RECHECK_DELAY, first_paint_wait=self.FIRST_PAINT_WAIT,
+                                 sync_check_chars=self.SYNC_CHECK_CHARS)
         self.history = History(session, self.app, post=self.post_message, dirty=lambda: self.dirty,
                                version=lambda: self.version)
         self.drafts = Drafts(session, self.app, post=self.post_message, set_timer=self.set_timer,
@@ -263,6 +266,12 @@ class EditorScreen(Screen):
         self.checking.check_now()
         self.update_status()
         self.drafts.restored()
+
+    def on_findings_updated(self, message: Findings.Updated) -> None:
+        self.update_status()
+
+    def on_findings_fixes_applied(self, message: Findings.FixesApplied) -> None:
+        self.note(f"fix-all: {message.count}")
 
     def note(self, text: str) -> None:
         """Something the next save's revision should say happened (fix-all...)."""

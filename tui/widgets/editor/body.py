@@ -11,10 +11,12 @@ text they checked travels with the result, so a late result for old text is drop
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from concurrent.futures import Future
-from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.app import App
+from textual.message import Message
 
 from bientap.checks import engine
 from bientap.checks.engine import Context, apply_fixes
@@ -26,11 +28,10 @@ from bientap.store.context import ArticleChecker
 from bientap.tui.dialogs.choice import ChoiceDialog
 from bientap.tui.dialogs.diff import DiffDialog, diff_fields
 from bientap.tui.dialogs.suggestions import SuggestionDialog
-from bientap.tui.widgets.editor.form import field_labels, split_tags
+from bientap.tui.widgets.body_area import BodyArea
+from bientap.tui.widgets.editor.form import ArticleForm, field_labels, split_tags
 from bientap.tui.widgets.editor.session import ArticleSession
-
-if TYPE_CHECKING:
-    from bientap.tui.screens.editor import EditorScreen
+from bientap.tui.widgets.findings_panel import FindingsPanel
 
 CHECKED_FIELDS = ("title", "sapo", "body")
 FIELD_RANK = {"title": 0, "sapo": 1, "body": 2}
@@ -78,10 +79,31 @@ def word_candidates(text: str, start: int, end: int) -> list[str]:
 
 class Findings:
     """The findings of the open article and the keys that work on them. Owns what was checked
-    (`checked`), what is being checked (`checking`) and the checker they are checked with."""
+    (`checked`), what is being checked (`checking`) and the checker they are checked with.
 
-    def __init__(self, screen: EditorScreen, session: ArticleSession) -> None:
-        self.screen, self.session = screen, session
+    It drives the widgets the findings show in (the body, the form's title and sapo, the panel) and
+    reads every field through `raw`; what the editor itself should know goes up as messages:
+    `Updated` (new findings: the status line counts them), `FixesApplied` (F5: the next save's
+    revision says so)."""
+
+    class Updated(Message):
+        """New findings are shown."""
+
+    class FixesApplied(Message):
+        """F5 applied `count` safe fixes."""
+
+        def __init__(self, count: int) -> None:
+            super().__init__()
+            self.count = count
+
+    def __init__(self, session: ArticleSession, app: App, *, post: Callable[[Message], object],
+                 run_worker: Callable[..., object], raw: Callable[[], dict], body: BodyArea, form: ArticleForm,
+                 panel: FindingsPanel, recheck_delay: float, first_paint_wait: float,
+                 sync_check_chars: int) -> None:
+        self.session, self.app, self._post, self._run_worker, self._raw = session, app, post, run_worker, raw
+        self.body, self.form, self.panel = body, form, panel
+        self.recheck_delay, self.first_paint_wait, self.sync_check_chars = (recheck_delay, first_paint_wait,
+                                                                            sync_check_chars)
         self.findings: list[Finding] = []
         self.checked: dict | None = None  # the texts `findings` belong to
         self.checking: dict | None = None  # the texts the running check has
@@ -90,13 +112,13 @@ class Findings:
         self.checker = ArticleChecker(Context(lang=current()))
 
     def notify(self, message: str, **kw) -> None:
-        self.screen.notify(message, markup=False, **kw)
+        self.app.notify(message, markup=False, **kw)
 
     # ---- checking -------------------------------------------------------------------------------
 
     def fields(self) -> dict:
         """What the rules read: every field as typed (the checker adds the raw import)."""
-        fields = self.screen.raw()
+        fields = self._raw()
         fields["tags"] = split_tags(fields["tags"])
         return fields
 
@@ -111,23 +133,23 @@ class Findings:
         the findings (one layout instead of two); a very long one, or checks that take longer than
         FIRST_PAINT_WAIT, show when they are done."""
         fields = self.fields()
-        short = sum(len(fields.get(name) or "") for name in CHECKED_FIELDS) <= self.screen.SYNC_CHECK_CHARS
+        short = sum(len(fields.get(name) or "") for name in CHECKED_FIELDS) <= self.sync_check_chars
         self.checking = fields
-        self._ready(fields, self.session.submit(self.checker, fields), self.screen.FIRST_PAINT_WAIT if short else 0)
+        self._ready(fields, self.session.submit(self.checker, fields), self.first_paint_wait if short else 0)
 
     def schedule(self, delay: float | None = None) -> None:
         fields = self.fields()
         if fields == self.checked or fields == self.checking:
             return  # already shown, or already being checked (the widgets echo programmatic loads)
         self.checking = fields
-        wait = self.screen.RECHECK_DELAY if delay is None else delay
+        wait = self.recheck_delay if delay is None else delay
 
         async def check() -> None:
             if wait:
                 await asyncio.sleep(wait)
             await self._await(fields, self.session.submit(self.checker, fields))
 
-        self.screen.run_worker(check, exclusive=True, group="editor-check")
+        self._run_worker(check, exclusive=True, group="editor-check")
 
     def check_now(self) -> None:
         self.schedule(0)
@@ -154,7 +176,7 @@ class Findings:
             return
         if assessment is None:
             self.checking = fields
-            self.screen.run_worker(self._await(fields, future), exclusive=True, group="editor-check")
+            self._run_worker(self._await(fields, future), exclusive=True, group="editor-check")
             return
         self.checking = None
         self.show(fields, assessment.findings)
@@ -167,11 +189,10 @@ class Findings:
     def show(self, fields: dict, findings: list[Finding]) -> None:
         self.findings = in_order(findings)
         self.checked = fields
-        screen = self.screen
-        screen.body.set_findings(self.spans("body"))
-        screen.form.sapo.set_findings(self.spans("sapo"))
-        screen.panel.show(self.findings, keep=screen.panel.current)
-        screen.update_status()
+        self.body.set_findings(self.spans("body"))
+        self.form.sapo.set_findings(self.spans("sapo"))
+        self.panel.show(self.findings, keep=self.panel.current)
+        self._post(self.Updated())
 
     def spans(self, field: str | None = None) -> list[Finding]:
         """Findings pinned to a place in a text field (not whole-record ones)."""
@@ -183,19 +204,19 @@ class Findings:
         takes longer than FIRST_PAINT_WAIT (then the last ones, until the check is done)."""
         fields = self.fields()
         if fields != self.checked:
-            self._ready(fields, self.session.submit(self.checker, fields), self.screen.FIRST_PAINT_WAIT)
+            self._ready(fields, self.session.submit(self.checker, fields), self.first_paint_wait)
         return self.findings
 
     # ---- findings and the cursor ----------------------------------------------------------------
 
     def cursor(self) -> tuple[str, int]:
         """The field the cursor is in and its offset there (the body when focus is elsewhere)."""
-        body = self.screen.body
-        return self.screen.form.cursor() or ("body", body.offset_of(body.cursor_location))
+        body = self.body
+        return self.form.cursor() or ("body", body.offset_of(body.cursor_location))
 
     def here(self) -> Finding | None:
-        panel = self.screen.panel
-        if self.screen.focused is panel:
+        panel = self.panel
+        if panel.screen.focused is panel:
             return panel.current
         field, offset = self.cursor()
         at = [f for f in self.spans(field) if f.start <= offset <= f.end]
@@ -203,20 +224,19 @@ class Findings:
         return min(at, key=lambda f: (f.end - f.start, -SEVERITY_RANK.get(f.severity, 0)), default=None)
 
     def go_to(self, f: Finding) -> None:
-        screen = self.screen
         if f.field == "body":
-            screen.body.focus()
-            screen.body.move_cursor(screen.body.location_of(f.start), center=True)
+            self.body.focus()
+            self.body.move_cursor(self.body.location_of(f.start), center=True)
         elif f.field == "title":
-            box = screen.form.title_box
+            box = self.form.title_box
             box.focus()
             box.cursor_position = f.start
         elif f.field == "sapo":
-            box = screen.form.sapo
+            box = self.form.sapo
             box.focus()
             box.move_cursor(box.document.get_location_from_index(f.start))
-        if f in screen.panel.findings:
-            screen.panel.highlighted = screen.panel.findings.index(f)
+        if f in self.panel.findings:
+            self.panel.highlighted = self.panel.findings.index(f)
 
     def step(self, forward: bool) -> None:
         self.fresh()
@@ -235,20 +255,19 @@ class Findings:
 
     def follow_panel(self) -> None:
         """Follow the panel with the body cursor, when the editor is walking the panel."""
-        screen = self.screen
-        f = screen.panel.current
-        if screen.panel.has_focus and f is not None and f.field == "body" and not is_record(f):
-            screen.body.move_cursor(screen.body.location_of(f.start), center=True)
+        f = self.panel.current
+        if self.panel.has_focus and f is not None and f.field == "body" and not is_record(f):
+            self.body.move_cursor(self.body.location_of(f.start), center=True)
 
     # ---- fixes ----------------------------------------------------------------------------------
 
     def _area(self, field: str):
-        return self.screen.body if field == "body" else self.screen.form.sapo if field == "sapo" else None
+        return self.body if field == "body" else self.form.sapo if field == "sapo" else None
 
     def replace_span(self, f: Finding, replacement: str) -> bool:
         """Replace exactly the finding's span in its field, if the text there is still what was checked."""
         if f.field == "title":
-            box = self.screen.form.title_box
+            box = self.form.title_box
             if box.value[f.start:f.end] != f.text:
                 return False
             box.value = box.value[:f.start] + replacement + box.value[f.end:]
@@ -283,7 +302,7 @@ class Findings:
             if index is not None:
                 self._replace(f, f.suggestions[index])
 
-        self.screen.app.push_screen(SuggestionDialog(f.text, f.suggestions[:9]), chosen)
+        self.app.push_screen(SuggestionDialog(f.text, f.suggestions[:9]), chosen)
 
     def _replace(self, f: Finding, replacement: str) -> None:
         if not self.replace_span(f, replacement):
@@ -291,9 +310,8 @@ class Findings:
         self.check_now()
 
     def fix_all(self) -> None:
-        screen = self.screen
         findings = self.fresh()
-        raw = screen.raw()
+        raw = self._raw()
         old = {name: raw[name] for name in CHECKED_FIELDS}
         new = {name: apply_fixes(old[name], self.spans(name)) for name in CHECKED_FIELDS}
         changed = [name for name in CHECKED_FIELDS if new[name] != old[name]]
@@ -307,20 +325,20 @@ class Findings:
         def done(ok: bool | None) -> None:
             if not ok:
                 return
-            if {name: screen.raw()[name] for name in CHECKED_FIELDS} != old:
+            if {name: self._raw()[name] for name in CHECKED_FIELDS} != old:
                 self.notify(_("The text changed; nothing applied."))
                 return
             for name in changed:
                 if name == "title":
-                    screen.form.title_box.value = new[name]
+                    self.form.title_box.value = new[name]
                 else:
                     area = self._area(name)
                     area.replace(new[name], area.document.start, area.document.end)
             self.check_now()
-            screen.note(f"fix-all: {n}")
+            self._post(self.FixesApplied(n))
             self.notify(ngettext("Applied {n} fix.", "Applied {n} fixes.", n).format(n=n))
 
-        screen.app.push_screen(DiffDialog(title, diff, confirm=True), done)
+        self.app.push_screen(DiffDialog(title, diff, confirm=True), done)
 
     def ignore(self) -> None:
         self.fresh()
@@ -333,14 +351,14 @@ class Findings:
                           "it cannot be ignored here."))
             return
         self.session.ignore(f.rule, f.text)
-        self.screen.app.newsroom_data_changed()
+        self.app.newsroom_data_changed()
         self.notify(_("Ignoring «{text}» ({rule}) in this article.").format(text=visible(f.text), rule=f.rule))
 
     def words_here(self) -> list[str]:
         """What Shift+F6 may add: the syllable under the cursor (or the flagged text), then the
         phrases it forms with its neighbours ("klông" → "klông pút")."""
         f = self.here()
-        raw = self.screen.raw()
+        raw = self._raw()
         if f is not None and f.field in FIELD_RANK and f.text and not any(ch.isspace() for ch in f.text):
             return word_candidates(raw[f.field], f.start, f.end)
         field, offset = self.cursor()
@@ -358,15 +376,15 @@ class Findings:
         question = Text(_("Add to the newsroom dictionary (a phrase silences spelling findings on each "
                           "of its syllables):"))
         choices = [(str(i), visible(c), str(i + 1)) for i, c in enumerate(candidates)]
-        self.screen.app.push_screen(ChoiceDialog(question, choices),
+        self.app.push_screen(ChoiceDialog(question, choices),
                                     lambda answer: self._add_word(candidates[int(answer)]) if answer else None)
 
     def _add_word(self, word: str) -> None:
         try:
             self.session.add_word(word)
         except ValueError as exc:
-            self.screen.notify(visible(str(exc)), severity="error", markup=False)
+            self.app.notify(visible(str(exc)), severity="error", markup=False)
             return
-        self.screen.app.newsroom_data_changed()
+        self.app.newsroom_data_changed()
         self.notify(_("Added «{word}» to the newsroom dictionary.").format(word=visible(word)))
 
