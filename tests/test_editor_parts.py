@@ -7,8 +7,11 @@ import sqlite3
 
 import pytest
 
-from bientap.store import presence
-from bientap.store.db import StoreError
+from _desk import make_app, open_editor, settle
+from bientap.checks import engine
+from bientap.store import articles, presence
+from bientap.store.articles import Article
+from bientap.store.db import StoreError, open_db
 from bientap.tui.widgets.editor.session import ArticleSession
 
 
@@ -180,3 +183,38 @@ def test_findings_mark_their_widgets_and_tell_the_editor_with_messages(session):
     findings.show(findings.fields(), [in_body, in_sapo])
     assert body.spans == [in_body] and sapo.spans == [in_sapo] and panel.shown == [in_sapo, in_body]
     assert [type(m) for m in posted] == [Findings.Updated]
+
+
+@pytest.fixture
+def test_rules(monkeypatch):
+    """tests/test_editor.py's two small rules, in the desk and in its check process."""
+    from test_editor import editor_registry
+
+    monkeypatch.setattr(engine, "REGISTRY", editor_registry())
+    monkeypatch.setattr(engine, "RECORD_RULES", {})
+    monkeypatch.setenv("BIENTAP_CHECK_SETUP", "test_editor:install_test_rules")
+
+
+async def test_fix_all_and_replace_are_said_in_the_saved_revision(db_path, fresh_db, test_rules):
+    from test_editor import BODY
+
+    art = articles.insert(fresh_db, Article(title="Tít", body=BODY, byline="Hà"), source_key="n", raw_id=None)
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, art.id)
+        await pilot.press("f5")  # Findings.FixesApplied
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        await pilot.press("ctrl+f", *"ba", "ctrl+r", *"bốn", "enter")  # FindBar.Replaced
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert "Dòng bốn bình thường." in screen.body.text
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    db = open_db(db_path)
+    try:
+        assert articles.revisions(db, art.id)[0]["note"] == "fix-all: 2, replace: 1"
+    finally:
+        db.close()

@@ -103,10 +103,11 @@ class EditorScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(id="editor-status", markup=False)
         yield ArticleForm()
+        body = BodyArea(id="body")
         with Horizontal(id="workspace"):
-            yield BodyArea(id="body")
+            yield body
             yield FindingsPanel(id="findings")
-        yield FindBar()
+        yield FindBar(body)
         yield Footer(compact=True, show_command_palette=False)
 
     @property
@@ -218,7 +219,7 @@ class EditorScreen(Screen):
             self.notify(_("{editor} took this article over; it is read-only now (your text is kept as a draft).")
                         .format(editor=who),
                         severity="warning", markup=False, timeout=10)
-            self.autosave()
+            self.drafts.autosave()
             self._set_read_only(True)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
@@ -270,12 +271,10 @@ class EditorScreen(Screen):
     def on_findings_updated(self, message: Findings.Updated) -> None:
         self.update_status()
 
-    def on_findings_fixes_applied(self, message: Findings.FixesApplied) -> None:
-        self.note(f"fix-all: {message.count}")
-
-    def note(self, text: str) -> None:
-        """Something the next save's revision should say happened (fix-all...)."""
-        self._notes.append(text)
+    @on(Findings.FixesApplied)
+    @on(FindBar.Replaced)
+    def _noted(self, message: Findings.FixesApplied | FindBar.Replaced) -> None:
+        self._notes.append(message.note)  # what the next save's revision says happened
 
     def update_status(self) -> None:
         if self.article is None:
@@ -337,10 +336,6 @@ class EditorScreen(Screen):
         if self.checking is not None and self.article is not None:
             self.checking.reload_checker()
 
-    def autosave(self) -> None:
-        """Write the unsaved fields to the drafts table now (not a revision)."""
-        self.drafts.autosave()
-
     # ---- findings -------------------------------------------------------------------------------
 
     def action_next_finding(self) -> None:
@@ -396,8 +391,6 @@ class EditorScreen(Screen):
     def on_history_line_put_back(self, message: History.LinePutBack) -> None:
         put_back(self.body, message.line)
 
-    def on_history_restored(self, message: History.Restored) -> None:
-        self.load(message.article)
 
     def on_history_refused(self, message: History.Refused) -> None:
         self.conflicts.refused(message.refused, message.demote)
@@ -446,7 +439,7 @@ class EditorScreen(Screen):
             self.notify(visible(str(exc)), severity="error", markup=False)
             return
         except StoreError as exc:  # locked by a long import, disk full...: the text stays, as a draft too
-            self.autosave()
+            self.drafts.autosave()
             self.notify(_("Not saved ({error}); your text is kept — try Ctrl+S again.")
                         .format(error=visible(str(exc))),
                         severity="error", markup=False, timeout=10)
@@ -467,8 +460,10 @@ class EditorScreen(Screen):
         if then:
             then()
 
-    def on_conflicts_reload(self, message: Conflicts.Reload) -> None:
-        self.load(message.article)
+    @on(Conflicts.Reload)
+    @on(History.Restored)
+    def _stored(self, message: Conflicts.Reload | History.Restored) -> None:
+        self.load(message.article)  # theirs after a conflict, or a version restored
 
     def on_conflicts_keep_mine(self, message: Conflicts.KeepMine) -> None:
         self.write(message.changes, message.theirs.version, message.then, message.note, base=message.theirs)

@@ -90,11 +90,11 @@ class Findings:
         """New findings are shown."""
 
     class FixesApplied(Message):
-        """F5 applied `count` safe fixes."""
+        """F5 applied `count` safe fixes; `note` is what the next save's revision says."""
 
         def __init__(self, count: int) -> None:
             super().__init__()
-            self.count = count
+            self.count, self.note = count, f"fix-all: {count}"
 
     def __init__(self, session: ArticleSession, app: App, *, post: Callable[[Message], object],
                  run_worker: Callable[..., object], raw: Callable[[], dict], body: BodyArea, form: ArticleForm,

@@ -11,13 +11,12 @@ code points and folds to one).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.widgets import Input, Label, Static
 from textual.widgets.text_area import Selection
 
@@ -25,9 +24,7 @@ from bientap.checks.text import fold, visible
 from bientap.i18n import N_, _, ngettext
 from bientap.tui.dialogs.confirm import ConfirmDialog
 from bientap.tui.keys import localize_bindings
-
-if TYPE_CHECKING:
-    from bientap.tui.screens.editor import EditorScreen
+from bientap.tui.widgets.body_area import BodyArea
 
 _FOLDED: dict[str, str] = {}
 
@@ -71,7 +68,15 @@ def find_all(text: str, query: str) -> list[tuple[int, int]]:
 
 
 class FindBar(Horizontal):
-    """The find (and replace) bar of the editor; hidden until Ctrl+F or Ctrl+R."""
+    """The find (and replace) bar of the editor's `body`; hidden until Ctrl+F or Ctrl+R. A replace
+    goes up as a `FindBar.Replaced` message (the next save's revision says so)."""
+
+    class Replaced(Message):
+        """`count` matches were replaced in the body; `note` is what the next save's revision says."""
+
+        def __init__(self, count: int) -> None:
+            super().__init__()
+            self.count, self.note = count, f"replace: {count}"
 
     # Priority: an Input inherits up/down as scroll keys, which would hide these from the footer.
     BINDINGS = [
@@ -81,8 +86,9 @@ class FindBar(Horizontal):
         Binding("escape", "close", N_("Close find"), id="find.close"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, body: BodyArea) -> None:
         super().__init__(id="find-bar")
+        self.body = body
         self.display = False
 
     def compose(self) -> ComposeResult:
@@ -96,10 +102,6 @@ class FindBar(Horizontal):
         localize_bindings(self)
 
     @property
-    def editor(self) -> EditorScreen:
-        return self.screen  # type: ignore[return-value]
-
-    @property
     def query_box(self) -> Input:
         return self.query_one("#find-text", Input)
 
@@ -111,7 +113,7 @@ class FindBar(Horizontal):
         self.display = True
         for widget in self.query(".replace"):
             widget.display = replace
-        picked = self.editor.body.selected_text
+        picked = self.body.selected_text
         if picked and "\n" not in picked:
             self.query_box.value = picked
         box = self.replacement_box if replace and self.query_box.value else self.query_box
@@ -119,7 +121,7 @@ class FindBar(Horizontal):
         self.count()
 
     def matches(self) -> list[tuple[int, int]]:
-        return find_all(self.editor.body.text, self.query_box.value)
+        return find_all(self.body.text, self.query_box.value)
 
     def count(self, current: int | None = None) -> None:
         n = len(self.matches())
@@ -156,7 +158,7 @@ class FindBar(Horizontal):
         if not matches:
             self.count()
             return
-        body = self.editor.body
+        body = self.body
         start, end = sorted(map(body.offset_of, body.selection))
         if forward:
             index = next((i for i, (s, _e) in enumerate(matches) if s >= end), 0)
@@ -169,18 +171,17 @@ class FindBar(Horizontal):
 
     def action_close(self) -> None:
         self.display = False
-        self.editor.body.focus()
+        self.body.focus()
 
     def replace_all(self) -> None:
-        editor = self.editor
-        if editor.read_only:
-            editor.notify(_("The article is read only."), markup=False)
+        body, query, replacement = self.body, self.query_box.value, self.replacement_box.value
+        if body.read_only:  # the editor makes the body read only with the article
+            self.notify(_("The article is read only."), markup=False)
             return
-        body, query, replacement = editor.body, self.query_box.value, self.replacement_box.value
         text = body.text
         matches = find_all(text, query)
         if not matches:
-            editor.notify(_("«{query}» is not in the body.").format(query=visible(query)), markup=False)
+            self.notify(_("«{query}» is not in the body.").format(query=visible(query)), markup=False)
             return
         n = len(matches)
         question = Text(ngettext("Replace {n} match of «{query}» with «{replacement}» in the body?",
@@ -191,7 +192,7 @@ class FindBar(Horizontal):
             if not ok:
                 return
             if body.text != text:
-                editor.notify(_("The body changed; nothing replaced."), markup=False)
+                self.notify(_("The body changed; nothing replaced."), markup=False)
                 return
             first, last = matches[0][0], matches[-1][1]
             pieces, at = [], first
@@ -202,8 +203,8 @@ class FindBar(Horizontal):
             body.history.checkpoint()  # the replacement is one undo step of its own
             body.replace("".join(pieces), body.location_of(first), body.location_of(last))
             body.history.checkpoint()
-            editor.note(f"replace: {n}")
+            self.post_message(self.Replaced(n))
             self.count()
-            editor.notify(ngettext("Replaced {n} match.", "Replaced {n} matches.", n).format(n=n), markup=False)
+            self.notify(ngettext("Replaced {n} match.", "Replaced {n} matches.", n).format(n=n), markup=False)
 
-        editor.app.push_screen(ConfirmDialog(question), done)
+        self.app.push_screen(ConfirmDialog(question), done)
