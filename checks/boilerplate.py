@@ -22,7 +22,6 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from bientap.i18n import N_, translate
 
@@ -956,7 +955,6 @@ class _Page:
     why: list[str]  # the evidence for the verdict (a key of EVIDENCE, "=" and a detail), or ""
 
 
-@lru_cache(maxsize=64)
 def _classify(text: str) -> tuple[LineClass, ...]:
     spans: list[tuple[int, int]] = []
     pos = 0

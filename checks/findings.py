@@ -161,13 +161,20 @@ class Document:
         return bisect.bisect_right(self.line_starts, offset) - 1
 
     @cached_property
-    def line_kinds(self) -> list[str]:
-        """Boilerplate classifier's verdict for every view line (see bientap.checks.boilerplate)."""
+    def line_classes(self) -> list:
+        """The boilerplate classifier's verdict for every view line, with its reasons (a
+        `bientap.checks.boilerplate.LineClass` each): made once per document, read by the
+        boilerplate rules and by `line_kinds`."""
         # Imported here for weight, not a cycle: the classifier compiles its patterns on import
         # (~35 ms), and this module loads with checks.style at `bientap --help` and every command.
         from bientap.checks.boilerplate import classify_lines
 
-        return [c.kind for c in classify_lines(self.text)]
+        return classify_lines(self.text)
+
+    @cached_property
+    def line_kinds(self) -> list[str]:
+        """The classifier's kind for every view line ("body", "title", "caption", "boilerplate"...)."""
+        return [c.kind for c in self.line_classes]
 
     def is_prose(self, offset: int, captions: bool = False) -> bool:
         """True where abbreviation rules apply: not a boilerplate, caption or metadata line; with

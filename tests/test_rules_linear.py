@@ -230,11 +230,10 @@ def _measure(text: str, ctx: Context, budget: float, names: set[str] | None = No
             out[rule_id] = _cpu(lambda: list(r.fn(fields, ctx)), budget)
 
     def extract():
-        boilerplate._classify.cache_clear()
         extract_article(text)
 
     for name, fn in (("(document view)", lambda: Document.from_text(text)),
-                     ("(boilerplate classifier)", lambda: boilerplate._classify.__wrapped__(text)),
+                     ("(boilerplate classifier)", lambda: boilerplate.classify_lines(text)),
                      ("(metadata extraction)", extract)):
         if wanted(name):
             out[name] = _cpu(fn, budget)

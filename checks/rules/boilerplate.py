@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bientap.checks.boilerplate import PHOTO_REF, RULE_REASONS, classify_lines
+from bientap.checks.boilerplate import PHOTO_REF, RULE_REASONS
 from bientap.checks.findings import Document, Hit, Message
 from bientap.checks.registry import rule
 from bientap.i18n import N_
@@ -20,7 +20,7 @@ def _lines(doc: Document, rule_id: str, message: Message | None = None) -> Itera
     (RULE_REASONS, said in the finding's language too)."""
     message = message or Message(N_("Not part of the article: {reason}. Delete the line."),
                                  reason=Message(RULE_REASONS[rule_id]))
-    for c in classify_lines(doc.text):
+    for c in doc.line_classes:
         if c.rule == rule_id and c.end > c.start:
             yield Hit(c.start, c.end, message, ("",))
 
@@ -98,7 +98,7 @@ def photo_ref(doc, ctx):
     """Tham chiếu tới ảnh không còn trong bài: "(ảnh dưới)", "(ảnh trên)"."""
     yield from _lines(doc, "boilerplate.photo_ref")
     message = Message(N_("Photo reference \"(ảnh dưới)\": the photo does not travel with the text. Delete it."))
-    classes = classify_lines(doc.text)
+    classes = doc.line_classes
     text = doc.text
     for m in PHOTO_REF.finditer(text):
         c = classes[doc.line_index(m.start())]
