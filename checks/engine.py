@@ -26,6 +26,7 @@ from bientap.checks.context import Context
 from bientap.checks.findings import CATEGORIES, Document, Finding, make_finding
 from bientap.checks.glossary import GlossaryEntry
 from bientap.checks.lexicon import Lexicon, lexicon as committed_lexicon
+from bientap.checks.ngrams import Ngrams, ngrams as committed_ngrams
 from bientap.checks.registry import RECORD_RULES, REGISTRY, RecordRule, Rule, record_rule, rule
 # Importing the rule modules registers their rules, in this order (the order they run in).
 import bientap.checks.rules.unicode  # noqa: F401, I001
@@ -64,11 +65,12 @@ class Checker:
     CACHED = 4  # checkers kept by for_context: the desk and an import need one, a test a few
 
     def __init__(self, glossary: Mapping[str, GlossaryEntry] | None = None, custom_words: frozenset[str] = frozenset(),
-                 style: HouseStyle | None = None, lexicon: Lexicon | None = None) -> None:
+                 style: HouseStyle | None = None, lexicon: Lexicon | None = None, counts: Ngrams | None = None) -> None:
         self.glossary: Mapping[str, GlossaryEntry] = glossary if glossary is not None else {}
         self.custom_words = frozenset(custom_words)
         self.style = style if style is not None else HouseStyle()
         self._lexicon = lexicon
+        self._counts = counts
         self._lock = threading.Lock()
         self._tables: dict[type, object] = {}
         self._plans: dict[tuple, tuple[tuple[Rule, ...], list[tuple[Rule, str]]]] = {}
@@ -116,6 +118,14 @@ class Checker:
         if self._lexicon is None:
             self._lexicon = committed_lexicon()
         return self._lexicon
+
+    @property
+    def counts(self) -> Ngrams:
+        """The news n-gram counts the real-word and i/y rules weigh contexts with: the ones given,
+        or the committed ones (loaded on first use)."""
+        if self._counts is None:
+            self._counts = committed_ngrams()
+        return self._counts
 
     def tables(self, kind: type[T]) -> T:
         """The tables a rule module works out from this checker's data, made by `kind(self)` on

@@ -483,3 +483,26 @@ def test_ordinary_at_one_run_is_ordinary_of_the_whole_scan(words, custom):
     tables = Checker.for_context(Context()).tables(TypoTables)
     sc = Scan(" ".join(words), tables)
     assert [sc.ordinary_at(i, custom) for i in range(len(sc))] == sc.ordinary(custom)
+
+
+def test_a_checker_weighs_contexts_with_the_counts_it_was_given():
+    """The news counts belong to the Checker, as the lexicon does: one built with counts of its own
+    (here an empty model) hands those to the typo rules, which then judge by the lexicon alone."""
+    import struct
+
+    from bientap.checks.engine import Checker
+    from bientap.checks.ngrams import Ngrams, ngrams
+
+    text = "Đơn vị đã chao giải thưởng cho các em học sinh."
+    committed = Checker()
+    assert committed.counts is ngrams()
+    found = committed.check_text(text, committed.context(), rules=["typo.realword"])
+    assert [(f.text, f.suggestions[0]) for f in found] == [("chao", "trao")]
+    empty = Ngrams(b"VNG1" + struct.pack("<5I", 0, 1, 0, 0, 1) + struct.pack("<I", 0))
+    alone = Checker(counts=empty)
+    assert alone.counts is empty
+    from bientap.checks.rules.typo import TypoTables
+
+    assert alone.tables(TypoTables).counts is empty and committed.tables(TypoTables).counts is ngrams()
+    assert [f.text for f in alone.check_text(text, alone.context(), rules=["typo.realword"])] == ["chao"]
+    assert alone.check_text("Ông ấy bị ốm nặng.", alone.context(), rules=["typo.realword"]) == []

@@ -16,7 +16,7 @@ from operator import and_, eq, gt, is_, itemgetter, mul, not_
 from bientap.checks.context import Context
 from bientap.checks.findings import Document, Hit, Message
 from bientap.checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon
-from bientap.checks.ngrams import (JOINS_LEFT, JOINS_RIGHT, SLIP_COST, Ngrams, context_score, known_context, ngrams, rank,
+from bientap.checks.ngrams import (JOINS_LEFT, JOINS_RIGHT, SLIP_COST, Ngrams, context_score, known_context, rank,
                                    slip_kind, weighable_edits, wider)
 from bientap.checks.registry import rule
 from bientap.checks.text import fold
@@ -120,7 +120,7 @@ class TypoTables:
 
     def __init__(self, checker) -> None:
         self.lex: Lexicon = checker.lexicon
-        self.counts: Ngrams = ngrams()
+        self.counts: Ngrams = checker.counts
         self.custom = frozenset(" ".join(normalize(p) for p in w.split()) for w in checker.custom_words)
         self.infos: dict[str, tuple] = {}
         self.glues: dict[str, int] = {}
