@@ -128,19 +128,30 @@ JOINS_LEFT, JOINS_RIGHT = 1, 2
 ESTABLISHED = 100
 # How much likelier in context (natural log) a variant must be than the syllable written, by how
 # writers slip: tones heard alike (hỏi/ngã) and onsets whole dialects merge are the commonest real
-# slips, so they need the least; a syllable merely a keystroke away ("edit") needs the most.
-SLIP_COST = {"hoi_nga": 2.5, "merger": 3.0, "tone": 4.0, "other": 5.0, "edit": 8.0}
+# slips, so they need the least; a syllable merely a keystroke away ("edit") needs the most. A vowel
+# mark or the stroke of đ left out ("dropped": Vietnamese keyboards type each as a keystroke of its
+# own, Telex "aa", "ow", "dd") is as common in real corrected text as a tone slip, and as rarely a
+# false alarm, so it costs as much as one rather than as much as another mark or final.
+SLIP_COST = {"hoi_nga": 2.5, "dropped": 4.0, "merger": 3.0, "tone": 4.0, "other": 5.0, "edit": 8.0}
+# A letter with its mark, and the letter typed when the mark's keystroke is left out (Telex "aa",
+# "aw", "dd", ...; VNI "a6", "d9", ...).
+_UNMARKED = {"â": "a", "ă": "a", "ê": "e", "ô": "o", "ơ": "o", "ư": "u", "đ": "d"}
 # An edit of a syllable the context has seen beside a neighbour (`rank`'s `edits_both`): the context
 # has spoken for what is written, so the edit must be seen beside both neighbours and pay more.
 EDIT_SEEN_COST = 9.0
 
 
 def slip_kind(a: str, v: str) -> str:
-    """How `v` differs from `a`: hỏi/ngã only, a dialect merger of onsets (any tone), another tone
-    on the same letters, or something else (vowel mark, final)."""
+    """How `v` differs from `a`: hỏi/ngã only, another tone on the same letters, a mark left out (`a`
+    is `v` without its vowel mark or the stroke of đ), a dialect merger of onsets (any tone), or
+    something else (another mark, a final)."""
     (pa, ta), (pv, tv) = strip_tone(a), strip_tone(v)
     if pa == pv:
         return "hoi_nga" if {ta, tv} == {3, 4} else "tone"
+    if ta == tv and len(pa) == len(pv):
+        diff = [(x, y) for x, y in zip(pa, pv) if x != y]
+        if all(_UNMARKED.get(y) == x for x, y in diff):  # "uo" for "ươ" is one keystroke left out
+            return "dropped"
     (oa, ra), (ov, rv) = split_onset(pa), split_onset(pv)
     if oa == "g" and ra[:1] == "i":
         oa, ra = "gi", ra[1:] or "i"

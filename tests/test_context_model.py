@@ -84,6 +84,16 @@ def test_slip_kinds_price_the_commonest_slips_lowest():
     assert slip_kind("tính", "tích") == "other"
 
 
+def test_a_mark_left_out_costs_a_tone_slip_not_another_mark():
+    """Keyboards type a vowel mark or the stroke of đ as a keystroke of its own (Telex "aa", "ow",
+    "dd"): leaving it out is a commoner slip than writing another mark, or a mark too many."""
+    from bientap.checks.ngrams import SLIP_COST
+
+    assert slip_kind("nang", "nâng") == slip_kind("doàn", "đoàn") == slip_kind("tuong", "tương") == "dropped"
+    assert slip_kind("năng", "nâng") == slip_kind("đoàn", "doàn") == slip_kind("nâng", "nang") == "other"
+    assert SLIP_COST["dropped"] <= SLIP_COST["tone"] < SLIP_COST["other"]
+
+
 # Correct words a frequency-only rule pushed toward a neighbour commoner elsewhere.
 CORRECT = ("Thay mặt gia đình, con trai cụ đọc chúc văn trước giờ an táng.\n\n"
            "Người dân đến trạm y tế để được cấp thẻ BHYT miễn phí.\n\n"

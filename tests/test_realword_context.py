@@ -62,3 +62,11 @@ def test_the_wider_phrase_is_silent_where_news_has_neither_phrase():
     g = ngrams()
     assert wider(g, "cửa", "hàng", "vàn", "vàng", "nhỏ", "ở") > 0
     assert wider(g, "qzx", "hàng", "vàn", "vàng", "nhỏ", "qzx") == wider(g, None, None, "vàn", "vàng", None, None) == 0
+
+
+@pytest.mark.parametrize("sentence, slip", [
+    ("Lũ trẻ được phép choi ngoài sân cả buổi.", ("choi", "chơi")),
+    ("Ông dừng xe rồi tắt đọng cơ.", ("đọng", "động")),
+])
+def test_a_mark_left_out_is_found(sentence, slip):
+    assert realword(sentence) == [slip]
