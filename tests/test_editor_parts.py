@@ -218,3 +218,28 @@ async def test_fix_all_and_replace_are_said_in_the_saved_revision(db_path, fresh
         assert articles.revisions(db, art.id)[0]["note"] == "fix-all: 2, replace: 1"
     finally:
         db.close()
+
+
+def test_the_soft_lock_says_what_the_editor_should_do_with_messages(session, monkeypatch):
+    from bientap.tui.widgets.editor.lock import SoftLock
+
+    monkeypatch.setattr(articles, "current_editor", lambda: "Minh")
+    beats, posted, app = [], [], FakeApp()
+    lock = SoftLock(session, app, post=posted.append, set_interval=lambda seconds, beat: beats.append(beat))
+    lock.take()
+    assert lock.held and [(type(m), m.took_over) for m in posted] == [(SoftLock.Taken, False)] and beats
+    presence.take_lock(session.db, session.article_id, "Lan", take_over=True)  # a colleague takes it over
+    beats[0]()
+    assert not lock.held and isinstance(posted[-1], SoftLock.Lost) and "Lan" in app.notes[-1]
+
+    posted.clear()
+    lock.take()  # opened again while Lan edits it: read, take over or go back
+    for answer, expected in [("read", SoftLock.ReadOnly), ("back", SoftLock.Leave)]:
+        app.answer(answer)
+        assert isinstance(posted[-1], expected) and not lock.held
+        lock.take()
+    app.answer("take")
+    assert isinstance(posted[-1], SoftLock.Taken) and posted[-1].took_over and lock.held
+    assert session.current_lock().editor == "Minh"
+    lock.release()
+    assert session.current_lock() is None and not lock.held

@@ -3,8 +3,10 @@ marked at its span, the findings beside it, one-key fixes, history, and saves th
 silently overwrite a colleague.
 
 This screen wires the editor's parts (tui/widgets/editor/): the form, the findings and their
-keys, history, conflicts and drafts, each owning its state, all reaching the store through one
-`ArticleSession`. What is left here: the layout and the status line, loading an article, saving.
+keys, find and replace, history, conflicts, drafts and the soft lock, each owning its state, all
+reaching the store through one `ArticleSession`. The parts tell the screen what to do with
+messages (`on_<part>_<message>` below). What is left here: the layout and the status line, loading
+an article, saving.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from textual.widgets import Footer, Input, OptionList, Select, Static, TextArea
 
 from bientap.checks.findings import Finding
 from bientap.checks.text import visible
-from bientap.store import articles, presence
+from bientap.store import articles
 from bientap.store.articles import Article, ConflictError
 from bientap.store.db import StoreError
 from bientap.store.workflow import GateRefused
@@ -35,6 +37,7 @@ from bientap.tui.widgets.editor.drafts import Drafts
 from bientap.tui.widgets.editor.find import FindBar
 from bientap.tui.widgets.editor.form import ArticleForm, display_values, typed
 from bientap.tui.widgets.editor.history import History, put_back
+from bientap.tui.widgets.editor.lock import SoftLock
 from bientap.tui.widgets.editor.session import ArticleSession
 from bientap.tui.widgets.findings_panel import FindingsPanel
 
@@ -96,7 +99,7 @@ class EditorScreen(Screen):
         self.conflicts: Conflicts | None = None
         self.drafts: Drafts | None = None
         self.read_only = False  # opened while a colleague edits it, and not taken over
-        self._locked = False  # this desk holds the article's soft lock
+        self.lock: SoftLock | None = None
 
     # ---- layout ---------------------------------------------------------------------------------
 
@@ -142,6 +145,7 @@ class EditorScreen(Screen):
         self.conflicts = Conflicts(session, self.app, post=self.post_message, title=lambda: self.raw()["title"],
                                    changes=self.changes, draft_fields=self.drafts.fields,
                                    version=lambda: self.version)
+        self.lock = SoftLock(session, self.app, post=self.post_message, set_interval=self.set_interval)
         try:
             article = session.get()
         except articles.NotFound:
@@ -154,73 +158,30 @@ class EditorScreen(Screen):
         self.load(article)
         self.body.focus()
         self.set_interval(self.POLL_SECONDS, self.poll_stored_version)
-        self.set_interval(presence.HEARTBEAT_SECONDS, self._beat)
-        try:
-            session.take_lock()
-        except presence.Locked as held:
-            self._ask_about_lock(held.lock)
-            return
-        except StoreError as exc:  # a database this desk may only read: the article can be read
-            self.notify(visible(str(exc)), severity="warning", markup=False)
-            self._set_read_only(True)
-            return
-        self._locked = True
-        self.drafts.offer()
+        self.lock.take()
 
     # ---- presence -------------------------------------------------------------------------------
 
-    def _ask_about_lock(self, lock: presence.Lock) -> None:
-        """A colleague has this article open: read it without editing, take it over (recorded in its
-        history; their next save meets a conflict, their text is never lost), or go back."""
-        since = lock.since[11:16] if len(lock.since) >= 16 else lock.since
-        question = Text(_("{editor} is editing this article (since {time} UTC, on {host}).")
-                        .format(editor=lock.editor, time=since, host=lock.host))
+    def on_soft_lock_taken(self, message: SoftLock.Taken) -> None:
+        if message.took_over:
+            self.load(self.session.get())  # the take-over is a revision of its own
+        self.drafts.offer()
 
-        def chosen(answer: str | None) -> None:
-            if answer == "take":
-                try:
-                    self.session.take_lock(take_over=True)
-                except StoreError as exc:
-                    self.notify(visible(str(exc)), severity="error", markup=False)
-                    self._set_read_only(True)
-                    return
-                self._locked = True
-                self.load(self.session.get())  # the take-over is a revision of its own
-                self.notify(_("Took the article over from {editor}.").format(editor=lock.editor), markup=False)
-                self.drafts.offer()
-            elif answer == "read":
-                self._set_read_only(True)
-            else:
-                self._leave()
+    def on_soft_lock_read_only(self, message: SoftLock.ReadOnly) -> None:
+        self._set_read_only(True)
 
-        self.app.push_screen(ChoiceDialog(question, [
-            ("read", *keyed(_("Read only (r)"))),
-            ("take", *keyed(_("Take over (t)"))),
-            ("back", *keyed(_("Go back (b)"))),
-        ]), chosen)
+    def on_soft_lock_lost(self, message: SoftLock.Lost) -> None:
+        self.drafts.autosave()
+        self._set_read_only(True)
+
+    def on_soft_lock_leave(self, message: SoftLock.Leave) -> None:
+        self._leave()
 
     def _set_read_only(self, value: bool) -> None:
         self.read_only = value
         self.body.read_only = value
         self.form.disabled = value
         self.update_status()
-
-    def _beat(self) -> None:
-        if not self._locked:
-            return
-        try:
-            mine = self.session.heartbeat()
-        except StoreError:  # the database is busy (a long import): beat again later
-            return
-        if not mine:
-            self._locked = False
-            lock = self.session.current_lock()
-            who = lock.editor if lock is not None else "?"
-            self.notify(_("{editor} took this article over; it is read-only now (your text is kept as a draft).")
-                        .format(editor=who),
-                        severity="warning", markup=False, timeout=10)
-            self.drafts.autosave()
-            self._set_read_only(True)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # Without an article (it was deleted) only leaving and help make sense.
@@ -496,18 +457,10 @@ class EditorScreen(Screen):
     def _leave(self) -> None:
         if self.drafts is not None:
             self.drafts.stop()
-        if self._locked:
-            self._release()
+        if self.lock is not None:
+            self.lock.release()
         self.app.pop_screen()
 
     def on_unmount(self) -> None:
-        if self._locked and self.session is not None:  # the desk is closing with the article open
-            self._release()
-
-    def _release(self) -> None:
-        """Give the lock back; a database too busy to take the write now lets it expire instead."""
-        self._locked = False
-        try:
-            self.session.release()
-        except StoreError:
-            pass
+        if self.lock is not None:  # the desk is closing with the article open
+            self.lock.release()
