@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Select, Static, TextArea
+from textual.widgets import Footer, Input, OptionList, Select, TextArea
 
 from bientap.checks.findings import Finding
 from bientap.checks.text import visible
@@ -27,7 +27,7 @@ from bientap.store import articles
 from bientap.store.articles import Article, ConflictError
 from bientap.store.db import StoreError
 from bientap.store.workflow import GateRefused
-from bientap.i18n import N_, _, ngettext
+from bientap.i18n import N_, _
 from bientap.tui.dialogs.choice import ChoiceDialog, keyed
 from bientap.tui.keys import localize_bindings
 from bientap.tui.widgets.body_area import BodyArea
@@ -39,6 +39,7 @@ from bientap.tui.widgets.editor.form import ArticleForm, display_values, typed
 from bientap.tui.widgets.editor.history import History, put_back
 from bientap.tui.widgets.editor.lock import SoftLock
 from bientap.tui.widgets.editor.session import ArticleSession
+from bientap.tui.widgets.editor.status import EditorStatus
 from bientap.tui.widgets.findings_panel import FindingsPanel
 
 
@@ -104,7 +105,7 @@ class EditorScreen(Screen):
     # ---- layout ---------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(id="editor-status", markup=False)
+        yield EditorStatus()
         yield ArticleForm()
         body = BodyArea(id="body")
         with Horizontal(id="workspace"):
@@ -149,8 +150,7 @@ class EditorScreen(Screen):
         try:
             article = session.get()
         except articles.NotFound:
-            message = _("Article #{id} is gone — Esc goes back.").format(id=self.article_id)
-            self.query_one("#editor-status", Static).update(Text(message, style="bold red"))
+            self.query_one(EditorStatus).gone(self.article_id)
             self.form.display = False
             self.query_one("#workspace").display = False
             return
@@ -240,32 +240,8 @@ class EditorScreen(Screen):
     def update_status(self) -> None:
         if self.article is None:
             return
-        findings = self.findings
-        counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
-        out = Text()
-        out.append(" " + _("Article #{id}").format(id=self.article_id), style="bold")
-        out.append(f" · v{self.version}")
-        if self.read_only:
-            out.append(" · ")
-            out.append(_("read only"), style="bold magenta")
-        if self.dirty:
-            out.append(" · ")
-            out.append(_("● unsaved"), style="bold yellow")
-        out.append(" · ")
-        n = counts["error"]
-        out.append(ngettext("{n} error", "{n} errors", n).format(n=n), style="bright_red")
-        out.append(" · ")
-        n = counts["warning"]
-        out.append(ngettext("{n} warning", "{n} warnings", n).format(n=n), style="yellow")
-        out.append(" · ")
-        n = counts["info"]
-        out.append(ngettext("{n} note", "{n} notes", n).format(n=n), style="cyan")
-        if self._stored_version > self.version:
-            out.append(" · ")
-            out.append(_("⚠ someone saved v{version}").format(version=self._stored_version), style="bold red")
-        if self.article.source_changed:
-            out.append(" · " + visible(self.article.source_changed), style="italic")
-        self.query_one("#editor-status", Static).update(out)
+        self.query_one(EditorStatus).show(self.article, version=self.version, stored_version=self._stored_version,
+                                          read_only=self.read_only, dirty=self.dirty, findings=self.findings)
 
     def poll_stored_version(self) -> None:
         """Another desk may save this article while it is open: say so before Ctrl+S finds out."""
