@@ -7,6 +7,7 @@
 - `history.py` — lines removed at import (F3) and the article's history, restoring a version (F9);
 - `conflict.py` — a save the publish gate stops, a save that meets a colleague's;
 - `drafts.py` — unsaved work kept in the drafts table and offered back (crash safety);
+- `status.py` — the status line (`EditorStatus`);
 - `lock.py` — this desk's soft lock on the article (`SoftLock`): taken, kept alive, taken over;
 - `session.py` — the one thin layer the parts reach the store through (`ArticleSession`).
 
