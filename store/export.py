@@ -22,6 +22,7 @@ import time
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 import sqlite_utils
@@ -43,11 +44,19 @@ class ExportError(Exception):
     """The export cannot start at all (the folder cannot be written); the message says why."""
 
 
+class ExportOutcome(StrEnum):
+    """What became of one exported file; the value is the word reports print and count."""
+
+    WRITTEN = "written"
+    UNCHANGED = "unchanged"
+    SKIPPED = "skipped"
+
+
 @dataclass
 class ExportResult:
     article_id: int
     path: Path
-    outcome: str  # written | unchanged | skipped
+    outcome: ExportOutcome
     reason: str = ""
 
 
@@ -56,12 +65,12 @@ class ExportReport:
     out_dir: Path
     results: list[ExportResult] = field(default_factory=list)
 
-    def count(self, outcome: str) -> int:
+    def count(self, outcome: ExportOutcome) -> int:
         return sum(1 for r in self.results if r.outcome == outcome)
 
     @property
     def skipped(self) -> list[ExportResult]:
-        return [r for r in self.results if r.outcome == "skipped"]
+        return [r for r in self.results if r.outcome == ExportOutcome.SKIPPED]
 
 
 # ---- the article as pieces of text ---------------------------------------------------------------
@@ -494,29 +503,29 @@ def write_atomic(target: Path, data: bytes, *, sync_dir: bool = True) -> None:
 FOLDER_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
 
 
-def write_one(out_dir: Path, name: str, data: bytes, *, overwrite: bool) -> tuple[str, str]:
+def write_one(out_dir: Path, name: str, data: bytes, *, overwrite: bool) -> tuple[ExportOutcome, str]:
     """Write one file named `name` inside `out_dir`: (outcome, reason). A full disk (FOLDER_FULL)
     raises its OSError: it is the batch's problem, not this file's."""
     target = out_dir / name
     if not _inside(out_dir, target) or not _inside(out_dir, target.resolve()):
-        return "skipped", _("the file name leads outside the output folder: {name!r}").format(name=name)
+        return ExportOutcome.SKIPPED, _("the file name leads outside the output folder: {name!r}").format(name=name)
     if os.path.lexists(target):
         if target.is_symlink() or not target.is_file():
-            return "skipped", _("exists and is not a regular file")
+            return ExportOutcome.SKIPPED, _("exists and is not a regular file")
         try:
             if target.read_bytes() == data:
-                return "unchanged", ""
+                return ExportOutcome.UNCHANGED, ""
         except OSError as exc:
-            return "skipped", _reason(exc)
+            return ExportOutcome.SKIPPED, _reason(exc)
         if not overwrite:
-            return "skipped", _("exists with different content; use --overwrite to replace it")
+            return ExportOutcome.SKIPPED, _("exists with different content; use --overwrite to replace it")
     try:
         write_atomic(target, data, sync_dir=False)
     except OSError as exc:
         if exc.errno in FOLDER_FULL:
             raise
-        return "skipped", _reason(exc)
-    return "written", ""
+        return ExportOutcome.SKIPPED, _reason(exc)
+    return ExportOutcome.WRITTEN, ""
 
 
 def export_articles(db: sqlite_utils.Database, ids: Sequence[int], fmt: str, out_dir: str | Path, *,
@@ -547,14 +556,14 @@ def export_articles(db: sqlite_utils.Database, ids: Sequence[int], fmt: str, out
         report.results.append(ExportResult(article_id, folder / name, outcome, reason))
         if on_progress:
             on_progress(n, len(ids))
-    if report.count("written"):
+    if report.count(ExportOutcome.WRITTEN):
         sync_folder(folder)
     return report
 
 
 def _stop(folder: Path, report: ExportReport, name: str, exc: OSError) -> None:
     """End a batch the disk cannot take any more of, with one line saying how far it got."""
-    written = report.count("written")
+    written = report.count(ExportOutcome.WRITTEN)
     if written:
         try:
             sync_folder(folder)

@@ -28,7 +28,7 @@ def export(env: Env, ids: tuple[int, ...], status: str | None, all_: bool, fmt: 
 
     from bientap.checks.text import visible
     from bientap.store.articles import NotFound
-    from bientap.store.export import ExportError, export_articles, ids_for_status
+    from bientap.store.export import ExportError, ExportOutcome, export_articles, ids_for_status
 
     if sum([bool(ids), status is not None, all_]) != 1:
         fail(_("choose exactly one of --id, --status, --all"))
@@ -58,7 +58,8 @@ def export(env: Env, ids: tuple[int, ...], status: str | None, all_: bool, fmt: 
         click.echo("bientap: " + _("skipped {name}: {reason}").format(name=visible(r.path.name), reason=visible(r.reason)),
                    err=True)
     click.echo(_("written {written}, unchanged {unchanged}, skipped {skipped} → {folder}").format(
-        written=report.count("written"), unchanged=report.count("unchanged"), skipped=report.count("skipped"),
+        written=report.count(ExportOutcome.WRITTEN), unchanged=report.count(ExportOutcome.UNCHANGED),
+        skipped=report.count(ExportOutcome.SKIPPED),
         folder=visible(str(report.out_dir))))
     if report.skipped:
         raise SystemExit(2)

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
-from bientap.checks.engine import GlossaryEntry
+from bientap.checks.glossary import GlossaryEntry
 from bientap.checks.glossary import POLICIES, GlossaryError
 from bientap.checks.text import visible
 from bientap.i18n import N_, _, ngettext

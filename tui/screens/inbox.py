@@ -551,7 +551,7 @@ class InboxScreen(Screen):
 
     @work(thread=True, group="export")
     def _export_worker(self, ids: list[int], fmt: str, folder: str) -> None:
-        from bientap.store.export import export_articles
+        from bientap.store.export import ExportOutcome, export_articles
 
         try:
             db = open_worker_db(self.app.db_path)
@@ -562,7 +562,7 @@ class InboxScreen(Screen):
         except Exception as exc:  # folder not writable, unknown format...: one clear line
             self.post_message(Notice(_("Export failed: {error}").format(error=exc), "error"))
             return
-        written, unchanged, skipped = report.count("written"), report.count("unchanged"), len(report.skipped)
+        written, unchanged, skipped = report.count(ExportOutcome.WRITTEN), report.count(ExportOutcome.UNCHANGED), len(report.skipped)
         parts = [ngettext("Exported {n} article to {folder}", "Exported {n} articles to {folder}", written)
                  .format(n=written, folder=report.out_dir)]
         if unchanged:
