@@ -53,8 +53,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
+# The builders are tools of the checkout, not of the installed package: read them from checks/data.
+sys.path.insert(0, str(ROOT / "checks" / "data"))
 
-from bientap.checks.data.build_lexicon import vlsp_halves  # noqa: E402
+from build_lexicon import vlsp_halves  # noqa: E402
 from corpus import _detokenize, news_text  # noqa: E402
 from timing import children_cpu  # noqa: E402
 
@@ -376,7 +378,7 @@ def main() -> None:
 
     ctx, lex = Context(), lexicon()
     if args.split == "dev":
-        from bientap.checks.data.build_lexicon import build
+        from build_lexicon import build
 
         tune, _ = vlsp_halves()
         lex = Lexicon(build(tune[:len(tune) // 2]))
