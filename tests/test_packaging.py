@@ -72,3 +72,19 @@ def test_python_dash_m_runs_the_command_line_from_anywhere(tmp_path):
                               text=True, timeout=60)
         assert proc.returncode == 0, proc.stderr
         assert "demo" in proc.stdout and "import" in proc.stdout
+
+
+def test_code_of_the_checkout_imports_only_what_the_wheel_installs():
+    """An editable install maps every folder, a wheel only the listed packages: CI installs the wheel.
+
+    The builders in checks/data are tools of the checkout (put their folder on sys.path), not modules of bientap.
+    """
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    imported = re.compile(r"^\s*(?:from|import)\s+(bientap(?:\.\w+)+)", re.MULTILINE)
+    outside = []
+    for folder in (*FOLDERS, "benchmarks", "tests"):
+        for path in (ROOT / folder).rglob("*.py"):
+            for name in imported.findall(path.read_text(encoding="utf-8")):
+                if name not in listed and name.rpartition(".")[0] not in listed:
+                    outside.append(f"{path.relative_to(ROOT)}: {name}")
+    assert outside == []
