@@ -284,10 +284,13 @@ _DATE = re.compile(
     rf"|(?<!\d)(?P<d5>\d{{1,2}})\s+th(?:g|\.)?\s?(?P<m5>\d{{1,2}})\s*,?\s*(?P<y5>{_YEAR})(?!\d)"
     # in English, as blog software under an English locale prints it: "October 12, 2026", "12 Oct 2026"
     rf"|\b(?P<m6>{_EN_MONTH})\.?\s+(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y6>{_YEAR})(?!\d)"
-    rf"|(?<!\d)(?P<d7>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m7>{_EN_MONTH})\.?\s*,?\s*(?P<y7>{_YEAR})(?!\d)",
+    rf"|(?<!\d)(?P<d7>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m7>{_EN_MONTH})\.?\s*,?\s*(?P<y7>{_YEAR})(?!\d)"
+    # the year in two digits, as some CMSs print it ("12/3/21", "12-03-21 08:30"): one separator
+    # twice and no more numbers joined on either side ("1.2.10.4", "12/3/215" are no dates)
+    rf"|(?<![\d/.-])(?P<d8>\d{{1,2}})(?P<s8>[/.-])(?P<m8>\d{{1,2}})(?P=s8)(?P<y8>\d{{2}})(?!\d|[/.-]\d)",
     re.I,
 )
-_YEAR_HINT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEAR_HINT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|\d[/.-]\d{2}(?!\d|[/.-]\d)")
 # "3/29/2010 12:00:00 AM": the default date-time print of ASP.NET sites under an English locale,
 # month first, neither number padded. A zero-padded "03/09/2010 08:00:00 AM" is a Vietnamese
 # day-first format with an English clock.
@@ -306,7 +309,8 @@ _DATE_WORDS = re.compile(
 # A time zone after the clock: "14:05 GMT+7", "(GMT+07:00)", "[UTC+7]" (its "07:00" is no clock time).
 _ZONE = re.compile(r"[(\[]?\s?\b(?:GMT|UTC)\s?(?:[+-]\s?\d{1,2}(?::?\d{2})?)?\s?[)\]]?", re.I)
 _DATE_SEPARATOR = re.compile(r"\s[|•·\-–—]\s|\|")
-_DATE_CUE = re.compile(r"\b(?:ngày đăng|đăng ngày|đăng lúc|cập nhật|xuất bản|phát hành|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\b",
+_DATE_CUE = re.compile(r"\b(?:ngày đăng|đăng ngày|đăng lúc|cập nhật|xuất bản|phát hành|thời gian|thứ (?:hai|ba|tư|năm|sáu|bảy)|"
+                       r"chủ nhật)\b",
                        re.I)
 # Words that make a date line the article's own ("Ngày đăng", "Cập nhật lúc") or the header's ("Hôm nay").
 _PUBLISHED_CUE = re.compile(r"\b(?:đăng|cập nhật|xuất bản|phát hành|lúc|posted|published|updated)\b", re.I)
@@ -446,6 +450,11 @@ def find_dates(s: str) -> list[tuple[int, int, int, int]]:
                 d, mo = mo, d
         elif m.group("y2"):
             y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        elif m.group("y8"):
+            if m.group("s8") == "." and (len(m.group("d8")) < 2 or len(m.group("m8")) < 2):
+                continue  # "1.2.10" numbers a version; a CMS pads a dotted date ("05.12.26")
+            yy = int(m.group("y8"))
+            d, mo, y = int(m.group("d8")), int(m.group("m8")), yy + (2000 if yy < 70 else 1900)
         else:
             k = next(k for k in "34567" if m.group("d" + k))
             d, y = int(m.group("d" + k)), int(m.group("y" + k))

@@ -247,7 +247,8 @@ def _date_from_line(s: str) -> str | None:
     if not dates:
         return None
     _, y, mo, d = dates[0]
-    t = find_time(s)
+    # the time printed by this date, not by a later one ("Ngày đăng: 05/12 | Cập nhật: 06/12 08:30")
+    t = find_time(s[:dates[1][0]] if len(dates) > 1 else s)
     if t:
         # Vietnamese sites print local time (UTC+7).
         return f"{y:04d}-{mo:02d}-{d:02d}T{t[0]:02d}:{t[1]:02d}:{t[2]:02d}+07:00"

@@ -1010,3 +1010,50 @@ def test_a_question_or_exclamation_lead_over_the_date_line_is_no_headline(sapo):
 def test_author_boxes_and_blog_bylines(below, end, byline, blank):
     ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], below, end, blank)))
     assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, byline)
+
+
+# Dates with a two-digit year, as some CMSs print them ("12/3/21", "12-03-21 08:30"): the same
+# separator twice, read as this century's year.
+TWO_DIGIT_YEARS = {
+    "12/3/21": "2021-03-12",
+    "12-03-21 08:30": "2021-03-12T08:30:00+07:00",
+    "Thứ Sáu, 12/03/21 08:30": "2021-03-12T08:30:00+07:00",
+    "08:30 12/03/21": "2021-03-12T08:30:00+07:00",
+    "Ngày đăng: 12/03/21": "2021-03-12",
+    "12.03.21 | 08:30": "2021-03-12T08:30:00+07:00",
+    "Cập nhật: 12/03/21 - 08:30": "2021-03-12T08:30:00+07:00",
+    "Kinh tế | 05/12/26 10:30 (GMT+7)": WHEN,
+}
+
+
+@pytest.mark.parametrize("date_line, when", TWO_DIGIT_YEARS.items(), ids=TWO_DIGIT_YEARS.keys())
+@pytest.mark.parametrize("site", ["newspaper", "portal", "broadcaster"])
+@pytest.mark.parametrize("above", [False, True])
+def test_dates_with_a_two_digit_year(date_line, when, site, above):
+    text = page(SEAFOOD, SITES[site], [date_line] if above else [], [] if above else [date_line], ["Thanh Bình"])
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, when, "Thanh Bình")
+
+
+@pytest.mark.parametrize("line", ["Tỷ số chung cuộc 3-1", "Phiên bản 1.2.10 của ứng dụng", "Mã số 12/3/215",
+                                  "Sơ đồ 1-2-3 trên sân"])
+def test_numbers_that_are_no_two_digit_year_date(line):
+    from bientap.checks.boilerplate import find_dates
+    assert find_dates(line) == []
+
+
+# A portal's date line names the time of the date it stands by: "Ngày đăng: d | Cập nhật: d' t"
+# has no time of publication; a field label other portals use ("Thời gian:").
+@pytest.mark.parametrize("date_line, when", [
+    ("Ngày đăng: 05/12/2026 | Cập nhật: 06/12/2026 08:30", DAY),
+    ("Ngày đăng: 05/12/2026 10:30 | Cập nhật: 06/12/2026 08:30", WHEN),
+    ("Thời gian: 05/12/2026", DAY),
+    ("Thời gian: 05/12/2026 10:30", WHEN),
+    ("Thời gian đăng tin: 05/12/2026 - 10:30", WHEN),
+])
+@pytest.mark.parametrize("site", ["newspaper", "portal"])
+@pytest.mark.parametrize("above", [False, True])
+def test_the_time_of_the_publication_date(date_line, when, site, above):
+    text = page(SEAFOOD, SITES[site], [date_line] if above else [], [] if above else [date_line], ["Thanh Bình"])
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, when, "Thanh Bình")
