@@ -1003,6 +1003,8 @@ def _classify(text: str) -> tuple[LineClass, ...]:
         title = _mark_title_and_header(page, first_prose)
         _mark_header_dates(page, title if title is not None else first_prose)
         _mark_tail(page, last_prose, title, signed)
+        if title is not None and "metadata.byline" not in rule:
+            _mark_byline_after_lead(page, prose_set, first_prose, last_prose)
         if title is None:
             _mark_stopped_headline(page, prose)
     _mark_inside(page, prose_set, first_prose, last_prose)
@@ -1284,6 +1286,25 @@ def _mark_byline_above(title: int, page: _Page) -> None:
     if byline_name(s) and _signed(s):
         kind[k], rule[k] = "metadata", "metadata.byline"
         page.why[k] = "over_title"
+
+
+def _mark_byline_after_lead(page: _Page, prose_set: set[int], first_prose: int, last_prose: int) -> None:
+    """A bút danh between the sapo and the text, where papers that set the lead in bold above the
+    author's name print it: the line right after the first paragraph, a name (Title Case or
+    capitals, or a prefix or agency saying it is one) with the text going on right under it. Only
+    on a page with a title and no bút danh anywhere else; a subhead there has lower-case words."""
+    lines, kind = page.lines, page.kind
+    i = first_prose + 1
+    while i < last_prose and kind[i] == "blank":
+        i += 1
+    if i >= last_prose or kind[i] or words(lines[i]) > 8 or _HONORIFIC.match(lines[i]) \
+            or not byline_name(lines[i]):
+        return
+    nxt = i + 1
+    while nxt < len(kind) and kind[nxt] == "blank":
+        nxt += 1
+    if nxt in prose_set and not kind[nxt]:
+        kind[i], page.rule[i] = "metadata", "metadata.byline"
 
 
 def _signed(s: str) -> bool:

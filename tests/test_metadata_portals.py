@@ -1057,3 +1057,34 @@ def test_the_time_of_the_publication_date(date_line, when, site, above):
     text = page(SEAFOOD, SITES[site], [date_line] if above else [], [] if above else [date_line], ["Thanh Bình"])
     ex = extract_article(clean_field(text))
     assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, when, "Thanh Bình")
+
+
+# The bút danh printed between the sapo and the text (papers that set the lead in bold above the
+# author's name): it is the bút danh, out of the body, and the sapo stays the lead. A subhead in
+# that place (lower-case words) stays the text's.
+AFTER_SAPO = {
+    "Thanh Bình": "Thanh Bình", "THANH BÌNH": "THANH BÌNH", "Bài, ảnh: Thanh Bình": "Thanh Bình",
+    "Thanh Bình - Quốc Tuấn": "Thanh Bình - Quốc Tuấn", "Thanh Bình (TTXVN)": "Thanh Bình (TTXVN)", "PV": "PV",
+    "Nhóm PV": "Nhóm PV", "CTV Thanh Bình": "CTV Thanh Bình", "Thanh Bình/VOV.VN": "Thanh Bình/VOV.VN",
+    "Tác giả: Nguyễn Thu Hằng": "Nguyễn Thu Hằng", "**Thanh Bình**": "Thanh Bình",
+}
+
+
+@pytest.mark.parametrize("line, name", AFTER_SAPO.items(), ids=AFTER_SAPO.keys())
+@pytest.mark.parametrize("site", ["newspaper", "portal", "broadcaster"])
+@pytest.mark.parametrize("blank", [True, False])
+def test_a_byline_between_the_sapo_and_the_text(line, name, site, blank):
+    text = page(SEAFOOD, SITES[site], [], ["05/12/2026 10:30"], [], blank)
+    text = text.replace(SEAFOOD.sapo, SEAFOOD.sapo + ("\n\n" if blank else "\n") + line)
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.published_at, ex.byline, ex.sapo) == (SEAFOOD.title, WHEN, name, SEAFOOD.sapo)
+    assert line not in ex.body
+
+
+@pytest.mark.parametrize("subhead", ["Thị trường phục hồi", "Kim ngạch tăng mạnh"])
+def test_a_subhead_after_the_sapo_stays_in_the_text(subhead):
+    text = page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"], ["Thanh Bình"])
+    text = text.replace(SEAFOOD.sapo, SEAFOOD.sapo + "\n\n" + subhead)
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, "Thanh Bình")
+    assert subhead in ex.body
