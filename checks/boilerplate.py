@@ -1109,6 +1109,11 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
         if above is not None:
             title = above
     if title is not None:
+        above = _headline_over_deck(title, page, first_prose)
+        if above is not None:
+            kind[title], rule[title], page.why[title] = "", "", ""  # the sub-headline: the article's
+            title = above
+    if title is not None:
         kind[title], rule[title] = "title", "title"
         _mark_byline_above(title, page)
     # With no site anywhere else, numbered section headings above the first paragraph belong to
@@ -1202,6 +1207,42 @@ def _headline_over(j: int, page: _Page) -> bool:
     s = page.lines[k]
     return 6 <= words(s) <= 50 and words(s) > words(page.lines[j]) and not s.endswith((".", ":", ";")) \
         and not is_prose(s) and not _SLOGAN.search(s)
+
+
+def _headline_over_deck(deck: int, page: _Page, first_prose: int) -> int | None:
+    """The headline over a sub-headline (a deck: "Xuất khẩu thủy sản vượt kế hoạch / Các thị
+    trường ... phục hồi, đơn hàng cuối năm tăng mạnh"), right above it or above the date line over
+    it: the line the walk up from the lead took for the title is then the deck. The headline is a
+    heading of six words or more (a kicker over a headline is shorter), the deck clearly longer
+    (14 words or more, five more than it), a date line between the two is the only one (a teaser
+    and its date over a dated headline are no pair), and nothing above the headline reads as another headline or a related-news heading (a list of
+    teasers over the title)."""
+    lines, kind, rule = page.lines, page.kind, page.rule
+    if words(lines[deck]) < 14:
+        return None
+    k, dates = deck - 1, 0
+    while k >= 0 and (kind[k] == "blank" or rule[k] == "metadata.date" and dates == 0):
+        dates += kind[k] != "blank"
+        k -= 1
+    if k < 0 or not dates or not _heading_line(k, page) or words(lines[deck]) < words(lines[k]) + 5 \
+            or any(rule[i] == "metadata.date" for i in range(deck + 1, first_prose)):
+        return None
+    h = k - 1
+    while h >= 0 and kind[h] == "blank":
+        h -= 1
+    if h >= 0 and (rule[h] == "boilerplate.related" or words(lines[h]) >= 6 and _heading_line(h, page)):
+        return None
+    return k
+
+
+def _heading_line(k: int, page: _Page) -> bool:
+    """Whether line k may be a headline: 6 to 50 words, no sentence's end, set aside by nothing but
+    a run of short lines (a title can close a menu's run when no blank line parts them)."""
+    s = page.lines[k]
+    if page.kind[k] and not (page.rule[k] == "boilerplate.menu" and page.why[k].startswith("run=")):
+        return False
+    return 6 <= words(s) <= 50 and not s.endswith((".", ":", ";")) and not is_prose(s) \
+        and not _SLOGAN.search(s) and not is_section(s) and not _local(s)
 
 
 def _document_title(title: int, page: _Page) -> int | None:
@@ -1438,7 +1479,7 @@ def _mark_inside(page: _Page, prose_set: set[int], first_prose: int | None, last
     lead = lines[first_prose].lower() if first_prose is not None else None
     in_box = False  # under a "Tin liên quan" heading, until a blank line or running text
     for i, s in enumerate(lines):
-        if kind[i] == "blank" or i in prose_set:
+        if kind[i] in ("blank", "title") or i in prose_set:  # the box ends at the title too
             in_box = False
         elif rule[i] == "boilerplate.related" and page.by_line[i]:
             in_box = True

@@ -1088,3 +1088,48 @@ def test_a_subhead_after_the_sapo_stays_in_the_text(subhead):
     ex = extract_article(clean_field(text))
     assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, "Thanh Bình")
     assert subhead in ex.body
+
+
+# A sub-headline (a second, longer heading line, no full stop) between the date line under the
+# headline and the sapo: the date line marks the headline above it as the title, and the
+# sub-headline stays in the article. (Right under the headline, over the date line, a longer line
+# is read as the title: a teaser over a page's headline has that shape as often.)
+DECK = "Các thị trường Nhật Bản, Hàn Quốc và châu Âu phục hồi, đơn hàng cuối năm tăng mạnh"
+SUBTITLED = {
+    "headline, date, sub-headline": (["05/12/2026 10:30", DECK], WHEN),
+    "headline, date with weekday and GMT, sub-headline": (["Thứ Bảy, 05/12/2026 10:30 (GMT+7)", DECK], WHEN),
+    "headline, date | section, sub-headline": (["05/12/2026 10:30 | Kinh tế", DECK], WHEN),
+    "headline, date, sub-headline ending in a question mark": (["05/12/2026 10:30", DECK + "?"], WHEN),
+}
+
+
+@pytest.mark.parametrize("below, when", SUBTITLED.values(), ids=SUBTITLED.keys())
+@pytest.mark.parametrize("headline", [SEAFOOD.title, SEAFOOD.title.upper(), "Mùa tôm bội thu ở vùng biển Sa Huỳnh"])
+@pytest.mark.parametrize("site", ["newspaper", "portal", "broadcaster"])
+@pytest.mark.parametrize("blank", [True, False])
+def test_a_sub_headline_under_the_headline(below, when, headline, site, blank):
+    story = Story(headline, SEAFOOD.sapo, SEAFOOD.paragraphs)
+    ex = extract_article(clean_field(page(story, SITES[site], ["Trang chủ > Kinh tế"], below, ["Thanh Bình"], blank)))
+    assert (ex.title, ex.published_at, ex.byline) == (headline, when, "Thanh Bình")
+    assert below[-1] in (ex.sapo, *ex.body.split("\n\n"))
+
+
+# ... and what is no sub-headline: a kicker over the headline (shorter than six words), another
+# article's headline over the title, under a heading of the site's or as one of a list of them.
+@pytest.mark.parametrize("kicker", ["Bức tranh kinh tế cuối năm", "Kinh tế biển", "XUẤT KHẨU"])
+@pytest.mark.parametrize("blank", [True, False])
+def test_a_kicker_over_the_headline_is_no_title(kicker, blank):
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [kicker], ["05/12/2026 10:30"], ["Thanh Bình"], blank)))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, "Thanh Bình")
+
+
+# ... and what is no sub-headline: another article's headline over the title, under a heading of
+# the site's or as one of a list of them.
+@pytest.mark.parametrize("above", [
+    ["Tin mới", "Quảng Ngãi đẩy mạnh giải ngân vốn đầu tư công những tháng cuối năm"],
+    ["Đọc nhiều", "Nông dân Mộ Đức trúng mùa dưa hấu", "Quảng Ngãi đẩy mạnh giải ngân vốn đầu tư công"],
+])
+@pytest.mark.parametrize("blank", [True, False])
+def test_a_teaser_over_the_headline_is_no_title(above, blank):
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, above, ["05/12/2026 10:30"], ["Thanh Bình"], blank)))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, "Thanh Bình")
