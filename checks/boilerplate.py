@@ -345,7 +345,7 @@ _PHOTO_CREDIT_HEAD = re.compile(
 _PHOTO_CREDIT_TAIL = re.compile(r"[\(\-–]\s*ảnh\s*:", re.I)
 
 _NAME_PREFIX = re.compile(
-    r"^(?:tin\s*(?:,|và|/|-)?\s*ảnh|bài\s*(?:,|và|/|-)?\s*ảnh|(?:tin bài|bài viết|tin|bài)(?: của)?|tác giả|người viết|"
+    r"^(?:tin\s*(?:,|và|/|-)?\s*ảnh|bài\s*(?:,|và|/|-)?\s*ảnh|(?:tin bài|bài viết|tin|bài)(?: của)?|tác giả(?: bài viết)?|người viết(?: bài)?|"
     r"thực hiện|"
     r"tổng hợp|biên soạn|lược dịch|biên dịch|ghi chép|"
     r"nhóm phóng viên|phóng viên|pv|ctv|btv|biên tập|đăng bởi|người đăng|posted by|by)\s*[:\-–]\s*"
@@ -383,7 +383,9 @@ _NAME_ROLE_SUFFIX = re.compile(
 # The newsroom's team signing: "Nhóm phóng viên", "PV Kinh tế", "Nhóm PV Thời sự" (a section after it).
 _TEAM = re.compile(r"(?:nhóm\s+)?(?:phóng viên|pv|ctv|btv)(?:\s+(.{2,30}))?$", re.I)
 # A correspondent's post: "PV TTXVN tại Quảng Ngãi", "TTXVN tại Mỹ", "phóng viên VOV tại Paris".
-_CORRESPONDENT = re.compile(r"(?:(?:pv|ptv|phóng viên|thường trú)\s+)?(?-i:[A-ZĐ][A-ZĐ+/.-]{1,12})\s+tại\s+(?-i:[A-ZĐ])", re.I)
+# ... or the post written out: "Phóng viên thường trú tại Quảng Ngãi", "PV thường trú tại Huế".
+_CORRESPONDENT = re.compile(r"(?:(?:pv|ptv|phóng viên|thường trú)\s+)?(?-i:[A-ZĐ][A-ZĐ+/.-]{1,12})\s+tại\s+(?-i:[A-ZĐ])"
+                            r"|(?:(?:pv|ptv|phóng viên)\s+)?thường trú\s+tại\s+(?-i:[A-ZĐ])", re.I)
 # An agency's abbreviation, as before its office's place: "VTV Cần Thơ", "VOV Tây Bắc", "TTXVN Hà Nội".
 _AGENCY_ABBR = re.compile(r"[A-ZĐ]{2,8}\d{0,2}")
 # A reporter's name taken from another outlet: "Minh Anh (Theo Báo Hà Giang)" (the source, not the name).
@@ -688,8 +690,8 @@ def byline_name(s: str) -> str | None:
     if body.upper() in _AGENCIES and prefix and s[:prefix.end()].strip(" :-–").upper() in _AGENCIES:
         return s  # "PV - CTV": two credits joined, not a prefix and a name
     team = _TEAM.match(body)
-    if team and (not team.group(1) or is_section(team.group(1))):
-        return body  # "Nhóm phóng viên", "PV Kinh tế", "Nhóm PV Thời sự"
+    if team and (not team.group(1) or is_section(team.group(1)) or _CORRESPONDENT.match(body)):
+        return body  # "Nhóm phóng viên", "PV Kinh tế", "Nhóm PV Thời sự", "PV thường trú tại Huế"
     if body.endswith(")"):
         body = _THEO_TAIL.sub("", _NAME_ROLE_SUFFIX.sub("", body))
     if not body:
@@ -752,8 +754,13 @@ def _office(s: str) -> str | None:
 
 
 def _agency_place(s: str) -> bool:
-    """"VTV Cần Thơ", "VOV Tây Bắc": an agency's abbreviation, then a place of one to four syllables."""
+    """"VTV Cần Thơ", "VOV Tây Bắc", "VOV-Miền Trung": an agency's abbreviation, then a place of one
+    to four syllables."""
     first, *place = s.split() or [""]
+    if "-" in first:
+        first, _, rest = first.partition("-")
+        place = [rest, *place]
+    place = [t for t in place if t not in _JOINERS]
     return bool(_AGENCY_ABBR.fullmatch(first)) and 1 <= len(place) <= 4 and all(
         t.isalpha() and t[0].isupper() and t[1:].islower() for t in place)
 
@@ -822,7 +829,10 @@ def agency_credit(s: str) -> str | None:
 
 
 def _caps_name(tokens: list[str]) -> bool:
-    """"NGỌC PHƯỢNG - ĐỨC HÙNG": pen names some papers print in capitals (2 to 6 syllables)."""
+    """"NGỌC PHƯỢNG - ĐỨC HÙNG", "NGỌC PHƯỢNG (TTXVN)": pen names some papers print in capitals (2 to
+    6 syllables), maybe with the agency in brackets after them."""
+    if len(tokens) > 2 and tokens[-1][:1] == "(" and tokens[-1][-1:] == ")" and tokens[-1][1:-1].isupper():
+        tokens = tokens[:-1]
     syllables = [t for t in tokens if t not in _JOINERS]
     return 2 <= len(syllables) <= 6 and all(t.isalpha() and len(t) <= 7 for t in syllables) \
         and sum(len(t) for t in syllables) / len(syllables) <= 5.5

@@ -1133,3 +1133,28 @@ def test_a_kicker_over_the_headline_is_no_title(kicker, blank):
 def test_a_teaser_over_the_headline_is_no_title(above, blank):
     ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, above, ["05/12/2026 10:30"], ["Thanh Bình"], blank)))
     assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, "Thanh Bình")
+
+
+# More signatures after the text: a name in capitals with its agency, a resident correspondent's
+# post written out, a broadcaster's regional office after a dash in brackets, a longer label before
+# the name. (A line opening with a dash is a list's item as often: "- Di tích Đền Mai Bảng".)
+MORE_SIGNATURES = {
+    "THANH BÌNH (TTXVN)": "THANH BÌNH (TTXVN)",
+    "THANH BÌNH - QUỐC TUẤN (TTXVN)": "THANH BÌNH - QUỐC TUẤN (TTXVN)",
+    "Thanh Bình (Phóng viên thường trú tại Quảng Ngãi)": "Thanh Bình (Phóng viên thường trú tại Quảng Ngãi)",
+    "Thanh Bình (VOV-Miền Trung)": "Thanh Bình (VOV-Miền Trung)",
+    "Thanh Bình (VOV Miền Trung)": "Thanh Bình (VOV Miền Trung)",
+    "Tác giả bài viết: Thanh Bình": "Thanh Bình",
+    "Người viết bài: Thanh Bình": "Thanh Bình",
+    "PV thường trú tại Quảng Ngãi": "PV thường trú tại Quảng Ngãi",
+    "THANH BÌNH/TTXVN": "THANH BÌNH/TTXVN",
+    "- Di tích lịch sử Đền Mai Bảng": None,
+}
+
+
+@pytest.mark.parametrize("line, name", MORE_SIGNATURES.items(), ids=MORE_SIGNATURES.keys())
+@pytest.mark.parametrize("site", ["newspaper", "portal", "broadcaster"])
+@pytest.mark.parametrize("blank", [True, False])
+def test_more_signatures_after_the_text(line, name, site, blank):
+    ex = extract_article(clean_field(page(SEAFOOD, SITES[site], [], ["05/12/2026 10:30"], [line], blank)))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, name)
