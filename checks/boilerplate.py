@@ -682,8 +682,9 @@ def byline_name(s: str) -> str | None:
     if s[:2] in ("- ", "– ", "— ") and s[-1] in "-–—":
         s = s[2:]  # "- Minh Anh -": the name between two dashes
     s = s.rstrip(" -–—|,;/·•")
-    if s[:1] == "(" and s[-1:] == ")" and s.count("(") == 1 and s.count(")") == 1 and " " in s:
-        s = s[1:-1].strip()  # "(Minh Anh)": the name in brackets
+    if s[:1] == "(" and s[-1:] == ")" and s.count("(") == 1 and s.count(")") == 1 \
+            and (" " in s or s[1:-1].upper() in _AGENCIES):
+        s = s[1:-1].strip()  # "(Minh Anh)", "(PV)": the name in brackets
     if not s or len(s) > 60:
         return None
     body = _NAME_PREFIX.sub("", s).strip().rstrip(".").strip()
@@ -699,9 +700,10 @@ def byline_name(s: str) -> str | None:
     if _HANDLE.match(body):
         return body if body not in _NOT_NAME else None
     office = _OFFICE_TAIL.search(body) or (_OUTLET_TAIL.search(body) if "/" in body else None)
-    if office and _office(office.group(1)) and byline_name(body[:office.start()]):
+    if office and _office(office.group(1).title() if office.group(1).isupper() else office.group(1)) \
+            and byline_name(body[:office.start()]):
         # "Lê Văn An - Trung tâm Y tế huyện", "Lê Văn An (Phòng Văn hóa huyện)", "TS. Lê Văn An -
-        # Phó Giám đốc Bệnh viện tỉnh", as written
+        # Phó Giám đốc Bệnh viện tỉnh", "LÊ VĂN AN - BÁO QUẢNG NGÃI" (the office in capitals too), as written
         return body
     degree = _DEGREE.match(body)
     name = body[degree.end():] if degree else body

@@ -1149,6 +1149,10 @@ MORE_SIGNATURES = {
     "PV thường trú tại Quảng Ngãi": "PV thường trú tại Quảng Ngãi",
     "THANH BÌNH/TTXVN": "THANH BÌNH/TTXVN",
     "- Di tích lịch sử Đền Mai Bảng": None,
+    "(PV)": "PV",
+    "(CTV)": "CTV",
+    "MINH ANH - BÁO QUẢNG NGÃI": "MINH ANH - BÁO QUẢNG NGÃI",
+    "MINH ANH (BÁO QUẢNG NGÃI)": "MINH ANH (BÁO QUẢNG NGÃI)",
 }
 
 
