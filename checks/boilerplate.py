@@ -176,7 +176,11 @@ _FOOTER = re.compile(
     r"powered by|all rights reserved|ghi rõ nguồn|ghi nguồn|không được sao chép|"
     r"mọi hình thức sao chép|liên hệ quảng cáo|quảng cáo\s*:|tòa soạn\s*:|toà soạn\s*:|"
     r"văn phòng đại diện|số giấy phép|thiết kế website|xây dựng bởi|thiết kế\s*:|liên hệ\s*:|"
-    r"theo dõi chúng tôi|kết nối với chúng tôi|fanpage)",
+    r"theo dõi chúng tôi|kết nối với chúng tôi|fanpage|"
+    # the outlet's charter and its officers, as papers and broadcasters print them in the footer
+    r"cơ quan ngôn luận|tiếng nói của (?:đảng bộ|đảng|chính quyền)|cơ quan của (?:đảng bộ|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ)|"
+    r"(?:phó )?(?:tổng )?giám đốc(?: đài)?\s*:|người chịu trách nhiệm|thư ký (?:tòa|toà) soạn|"
+    r"(?:vận hành|quản lý) bởi|hỗ trợ kỹ thuật|(?:xem )?phiên bản (?:di động|máy tính|mobile|desktop))",
     re.I,
 )
 _FOOTER_ANYWHERE = re.compile(
@@ -187,7 +191,8 @@ _FOOTER_ANYWHERE = re.compile(
 # looking only at its last one, just before the "@", keeps the search from reading the whole run
 # again from every start ("\b[\w.+-]+@" did, on "a.a.a.a... @").
 _EMAIL = re.compile(r"\w[.+-]*+@[\w-]+(?:\.[\w-]+)+\b")
-_PHONE = re.compile(r"(?<![\d/])(?:\+84|0)\d{1,3}[.\s-]?\d{3}[.\s-]?\d{3,4}(?![\d/])")
+# "0914 123 456", "0255 3822 123", "(024) 3825 1234", "+84 24 3825 1234".
+_PHONE = re.compile(r"(?<![\d/])(?:\+84[\s.]?|\(?0)\d{1,3}\)?[.\s-]?\d{3,4}[.\s-]?\d{3,4}(?![\d/])")
 _WIDGET_PHRASES = re.compile(
     r"(?:"
     # a media player's and an ad slot's words: "Xem video:", "Mời quý độc giả xem video", "Tắt tiếng"
@@ -300,7 +305,7 @@ _US_CLOCK = re.compile(r"\s+\d{1,2}:\d{2}:\d{2}\s*[AP]M\b", re.I)
 _MERIDIEM = re.compile(r"\s?(?:([ap])\.?m\b\.?|(?-i:(SA|CH))(?!\w)|(sáng|chiều|tối)(?!\w))", re.I)
 _TIME = re.compile(r"(?<![\d/])([01]?\d|2[0-3])\s*(?::|h|g|giờ)\s*([0-5]\d)(?:\s*:\s*([0-5]\d))?(?!\d)", re.I)
 _DATE_WORDS = re.compile(
-    r"\b(?:ngày|cập nhật|đăng|lúc|thứ|hai|ba|tư|năm|sáu|bảy|chủ nhật|cn|t[2-7]|xuất bản|đăng tải|"
+    r"\b(?:ngày|cập nhật|đăng|lúc|thứ|hai|ba|tư|năm|sáu|bảy|chủ nhật|cn|t[2-7]|xuất bản|đăng tải|ban hành|thời gian|"
     r"gmt|utc|am|pm|sáng|chiều|tối|trưa|giờ|phút|tháng|update[d]?|posted|published|on|at|by|bởi|vào|phát hành|"
     rf"{_EN_MONTH}|"
     r"lượt xem|views?|\+\s*7|\d{1,3}(?:[.,]\d{3})+|\d+)\b",
@@ -309,11 +314,12 @@ _DATE_WORDS = re.compile(
 # A time zone after the clock: "14:05 GMT+7", "(GMT+07:00)", "[UTC+7]" (its "07:00" is no clock time).
 _ZONE = re.compile(r"[(\[]?\s?\b(?:GMT|UTC)\s?(?:[+-]\s?\d{1,2}(?::?\d{2})?)?\s?[)\]]?", re.I)
 _DATE_SEPARATOR = re.compile(r"\s[|•·\-–—]\s|\|")
-_DATE_CUE = re.compile(r"\b(?:ngày đăng|đăng ngày|đăng lúc|cập nhật|xuất bản|phát hành|thời gian|thứ (?:hai|ba|tư|năm|sáu|bảy)|"
+_DATE_CUE = re.compile(r"\b(?:ngày đăng|đăng ngày|đăng lúc|cập nhật|xuất bản|phát hành|ban hành|thời gian|"
+                       r"thứ (?:hai|ba|tư|năm|sáu|bảy)|"
                        r"chủ nhật)\b",
                        re.I)
 # Words that make a date line the article's own ("Ngày đăng", "Cập nhật lúc") or the header's ("Hôm nay").
-_PUBLISHED_CUE = re.compile(r"\b(?:đăng|cập nhật|xuất bản|phát hành|lúc|posted|published|updated)\b", re.I)
+_PUBLISHED_CUE = re.compile(r"\b(?:đăng|cập nhật|xuất bản|phát hành|ban hành|lúc|posted|published|updated)\b", re.I)
 _TODAY = re.compile(r"\bhôm nay\b|\btoday\b", re.I)
 _SOURCE_LINE = re.compile(r"^[\(\[]?\s*(?:nguồn|theo|source)\s*[:\-–]?\s*(.{2,100}?)\s*[\)\]]?\.?$", re.I)
 
@@ -905,7 +911,7 @@ def _local(s: str) -> tuple[str, str, str] | None:
         return "boilerplate", "boilerplate.counter", ""
     if _FOOTER.match(s) or _FOOTER_ANYWHERE.search(s):
         return "boilerplate", "boilerplate.footer", "footer_words"
-    if n <= 20 and ("@" in s and _EMAIL.search(s) or _PHONE.search(s)) and not is_prose(s) \
+    if n <= 20 and ("@" in s and _EMAIL.search(s) or _PHONE.search(s)) and not is_prose(s) and not _LIST_ITEM.match(s) \
             and not ("@" in s and n <= 10 and byline_name(s)):  # "Minh Anh - minhanh@baomoi.vn" signs
         return "boilerplate", "boilerplate.footer", "contact"
     if n <= 30 and _TAGS.match(s):

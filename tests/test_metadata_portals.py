@@ -1050,6 +1050,7 @@ def test_numbers_that_are_no_two_digit_year_date(line):
     ("Thời gian: 05/12/2026", DAY),
     ("Thời gian: 05/12/2026 10:30", WHEN),
     ("Thời gian đăng tin: 05/12/2026 - 10:30", WHEN),
+    ("Ngày ban hành: 05/12/2026", DAY),
 ])
 @pytest.mark.parametrize("site", ["newspaper", "portal"])
 @pytest.mark.parametrize("above", [False, True])
@@ -1162,3 +1163,30 @@ MORE_SIGNATURES = {
 def test_more_signatures_after_the_text(line, name, site, blank):
     ex = extract_article(clean_field(page(SEAFOOD, SITES[site], [], ["05/12/2026 10:30"], [line], blank)))
     assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, name)
+
+
+# Footers of papers and broadcasters that read like sentences (the outlet's charter, its officers,
+# the landline of its newsroom), right after the article with no related box between: they are
+# the site's, and the bút danh above them stays the bút danh.
+FOOTERS = [
+    "Cơ quan ngôn luận của Đảng bộ, chính quyền và nhân dân tỉnh Quảng Ngãi.",
+    "Tiếng nói của Đảng bộ, chính quyền và nhân dân tỉnh Quảng Ngãi",
+    "Giám đốc: Nguyễn Văn An - Phó Giám đốc: Trần Văn Bình",
+    "Người chịu trách nhiệm xuất bản: Nguyễn Văn An",
+    "Thư ký tòa soạn: Lê Thị Hoa",
+    "Hỗ trợ kỹ thuật: 0255 3822 123",
+    "Đường dây nóng: (024) 3825 1234",
+    "Xem phiên bản máy tính",
+]
+
+
+@pytest.mark.parametrize("footer", FOOTERS)
+@pytest.mark.parametrize("site", ["newspaper", "broadcaster"])
+@pytest.mark.parametrize("end", [["Thanh Bình"], []])
+@pytest.mark.parametrize("blank", [True, False])
+def test_footers_that_read_like_sentences(footer, site, end, blank):
+    base = SITES[site]
+    chrome = Site(base.header, (), (footer, "Địa chỉ: 12 Lê Lợi, TP Quảng Ngãi", *base.footer))
+    ex = extract_article(clean_field(page(SEAFOOD, chrome, [], ["05/12/2026 10:30"], end, blank)))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, end[0] if end else None)
+    assert footer not in ex.body and footer != ex.sapo
