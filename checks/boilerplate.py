@@ -199,7 +199,7 @@ _WIDGET_PHRASES = re.compile(
     r"(?:mời|kính mời)(?: quý)?(?: độc giả| bạn đọc| khán giả| thính giả| vị)?(?: cùng)? (?:xem|theo dõi|nghe)"
     r"(?: (?:video|clip|phóng sự|chi tiết))?(?: dưới đây| sau đây)?|"
     r"(?:bấm|nhấn|click|kích) (?:vào (?:đây|link) )?(?:để )?(?:xem|nghe)(?: video| clip)?|"
-    r"xem (?:video|clip|toàn màn hình|tiếp)|đọc tiếp|(?:tắt|bật) tiếng|toàn màn hình|tốc độ phát|play|pause|"
+    r"xem (?:video|clip|toàn màn hình|tiếp|lại)|đọc tiếp|đang phát|phát lại|nghe (?:audio|podcast)|(?:tắt|bật) tiếng|toàn màn hình|tốc độ phát|play|pause|"
     # a read-aloud player's voices: "Giọng nữ | Giọng nam", "Chọn giọng đọc: Giọng nam miền Nam"
     r"chọn giọng(?: đọc)?|giọng (?:đọc )?(?:nam|nữ)(?: (?:miền )?(?:bắc|trung|nam))?|"
     r"(?:đăng ký|theo dõi) kênh(?: youtube)?|quảng cáo|advertisement|loading|đang tải|"
@@ -223,14 +223,17 @@ _TAGS = re.compile(r"^(?:từ khóa|từ khoá|tags?|chủ đề|thẻ)\s*:", re
 _TAG_SEPARATORS = re.compile(r"\s*[,;|#]\s*")
 _RELATED_HEAD = re.compile(
     r"^(?:các |những )?(?:tin|bài|bài viết|tin tức|tin bài|tin, bài(?: viết)?)\s+(?:liên quan|khác|cùng chuyên mục|cùng loại|"
-    r"mới(?: nhất)?(?: đăng)?|đã đưa|đọc nhiều(?: nhất)?|nổi bật|xem nhiều(?: nhất)?|tiêu điểm|"
+    r"mới(?: nhất)?(?: đăng)?|đã đưa|đã đăng|đọc nhiều(?: nhất)?|nổi bật|xem nhiều(?: nhất)?|tiêu điểm|"
     r"trước|sau|tiếp theo)\b"
+    # a broadcaster's, alone on its line: "Video khác", "Các chương trình khác", "Phóng sự liên quan"
+    r"|^(?:các |những )?(?:video|clip|chương trình|phóng sự|bản tin|podcast)\s+(?:liên quan|khác|cùng chuyên mục|"
+    r"mới(?: nhất)?|xem nhiều(?: nhất)?|nổi bật)\s?:?$"
     r"|^(?:xem thêm|đọc thêm|có thể bạn quan tâm|bạn có thể quan tâm|xem tin theo ngày|"
     r"tin tức - sự kiện|tin tức sự kiện|chuyên mục khác|cùng chuyên mục|bài viết khác|tin khác|"
     r"(?:tin|bài|bài viết) cùng tác giả)\b"
     # sidebar block headings, alone on their line
     r"|^(?:video|clip|video clip|podcast|truyền hình trực (?:tiếp|tuyến)|phát thanh trực (?:tiếp|tuyến)|nghe radio|"
-    r"lịch phát sóng|multimedia|e-?magazine|infographics?|longform|tiêu điểm|nổi bật|"
+    r"lịch phát sóng|tin video|tin ảnh|multimedia|e-?magazine|infographics?|longform|tiêu điểm|nổi bật|"
     r"mới nhất|mới cập nhật|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?|tin nóng|tin vắn|tin mới|"
     r"xu hướng|chuyên đề|sự kiện nổi bật|thông báo)$"
     r"|^(?:related (?:news|articles|posts|stories)|read more|see more|more news|most (?:read|viewed|popular)|"

@@ -1190,3 +1190,18 @@ def test_footers_that_read_like_sentences(footer, site, end, blank):
     ex = extract_article(clean_field(page(SEAFOOD, chrome, [], ["05/12/2026 10:30"], end, blank)))
     assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, end[0] if end else None)
     assert footer not in ex.body and footer != ex.sapo
+
+
+# A broadcaster's blocks: the player's words by a video in the text, a block of other videos or
+# programmes under the article, with headings of their own ("Video khác", "Các chương trình khác").
+@pytest.mark.parametrize("player", [["Đang phát"], ["Xem lại"], ["Nghe audio", "00:00 / 03:25"], ["Phát lại"]])
+@pytest.mark.parametrize("heading", ["Video khác", "Các chương trình khác", "Phóng sự liên quan", "Tin video",
+                                     "Bản tin mới nhất", "Tin đã đăng"])
+@pytest.mark.parametrize("blank", [True, False])
+def test_a_broadcasters_player_and_video_blocks(player, heading, blank):
+    story = _with(SEAFOOD, paragraphs=(SEAFOOD.paragraphs[0], *player, *SEAFOOD.paragraphs[1:]))
+    teasers = ["Thời sự 19h ngày 04/12/2026", "Nông dân Mộ Đức trúng mùa dưa hấu trên đất cát ven biển"]
+    ex = extract_article(clean_field(page(story, BROADCASTER, [], ["05/12/2026 10:30"], ["Thanh Bình", heading, *teasers],
+                                          blank)))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, "Thanh Bình")
+    assert not any(line in ex.body.split("\n\n") for line in (*player, heading, *teasers))
