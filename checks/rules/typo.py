@@ -8,6 +8,7 @@ words, numbers, URLs and e-mail addresses are never read as slips.
 from __future__ import annotations
 
 import re
+from math import log
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from itertools import compress, repeat
@@ -396,6 +397,9 @@ def _render(key: str, like: str, ctx: Context) -> str:
 
 # --- non-words -------------------------------------------------------------------------------
 
+# Zipf frequencies are decimal logs, the slip costs natural ones.
+LN10 = log(10)
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
@@ -461,7 +465,7 @@ def _nonword_suggestions(word: str, left: str | None, right: str | None, tables:
     syllables one edit away: where the news counts know a neighbour, ranked by how likely each is in
     this context less what its kind of slip costs (hỏi/ngã and onsets dialects merge cost least:
     "giử được" → "giữ", "xữ lý" → "xử"); elsewhere by how they pair with the neighbours, then by
-    frequency. Then a lost space ("màcòn" → "mà còn"), first when the two halves make a phrase."""
+    frequency less the same cost ("Quân doàn 4" → "đoàn": only the stroke of đ left out). Then a lost space ("màcòn" → "mà còn"), first when the two halves make a phrase."""
     scored: list[tuple[float, str]] = []
     lex, counts = tables.lex, tables.counts
     letters = strip_tone(word)
@@ -470,7 +474,8 @@ def _nonword_suggestions(word: str, left: str | None, right: str | None, tables:
         if in_context:
             score = 50 + sum(context_score(counts, left, cand, right)) - SLIP_COST[slip_kind(word, cand)]
         else:
-            score = 4 * max(lex.pair(left, cand), lex.pair(cand, right)) + lex.zipf(cand)
+            score = (4 * max(lex.pair(left, cand), lex.pair(cand, right)) + lex.zipf(cand)
+                     - SLIP_COST[slip_kind(word, cand)] / LN10)
         if strip_tone(cand) == letters:
             score += 100
         scored.append((score, cand))
