@@ -24,3 +24,32 @@ def nonwords(text: str) -> dict[str, tuple[str, ...]]:
 ])
 def test_first_suggestion_weighs_the_kind_of_slip(text, word, first):
     assert nonwords(text)[word][0] == first
+
+
+# --- typing-method residue -------------------------------------------------------------------
+
+@pytest.mark.parametrize("word, meant", [
+    ("vieetj", "việt"), ("ddaays", "đấy"), ("truwowngf", "trường"), ("nguwowif", "người"),
+])
+def test_telex_left_unconverted_is_read_as_what_was_typed(word, meant):
+    assert nonwords(f"Anh nói {word} rồi đi về nhà.")[word][0] == meant
+
+
+def test_one_letter_too_many_is_not_read_as_telex():
+    # "xee" is as often "xe" with a key held down as Telex "xê": the near spellings rank it.
+    assert nonwords("Họ hạ khá nhiều xee tăng của địch.")["xee"][0] == "xe"
+
+
+@pytest.mark.parametrize("word, meant", [("vie65t", "việt"), ("na9m", "năm"), ("tie61ng", "tiếng")])
+def test_vni_digits_inside_a_word_are_read(word, meant):
+    assert nonwords(f"Từ {word} đó mọi người đều biết.")[word][0] == meant
+
+
+@pytest.mark.parametrize("text", [
+    "Máy bay A340 và H5N1, Mi8, F5E, B-2, COVID-19, mạng 4G.",
+    "Mã h5n1, mi8, f5e, a320neo, m4a, mp3 và ipv6.",
+    "Gửi về nam9x@gmail.com hoặc xem http://tin.vn/na9m.html và tin.vn/vie65t.",
+    "Số hiệu ka52 và su30mk2 ở vie65t-2.",
+])
+def test_codes_with_digits_are_no_vni_residue(text):
+    assert nonwords(text) == {}

@@ -460,6 +460,65 @@ def _near_syllables(word: str, lex: Lexicon) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+# Typing-method residue: the keystrokes a Vietnamese keyboard turns into marks, left as typed when it
+# was switched off or missed them. Telex: a tone key after the vowel (s sắc, f huyền, r hỏi, x ngã,
+# j nặng; none of them can follow a vowel in a syllable), vowels doubled or followed by w for their
+# marks, dd for đ. VNI: a digit after the letter it marks.
+_TELEX_TONES = {"f": 1, "s": 2, "r": 3, "x": 4, "j": 5}
+_TELEX_MARKS = (("uwow", "ươ"), ("uow", "ươ"), ("uw", "ư"), ("ow", "ơ"), ("aw", "ă"), ("aa", "â"),
+                ("ee", "ê"), ("oo", "ô"), ("w", "ư"))
+_VNI_TONES = {"1": 2, "2": 1, "3": 3, "4": 4, "5": 5}
+_VNI_MARKS = {("a", "6"): "â", ("e", "6"): "ê", ("o", "6"): "ô", ("o", "7"): "ơ", ("u", "7"): "ư",
+              ("a", "8"): "ă", ("d", "9"): "đ"}
+_PLAIN_VOWELS = frozenset("aeiouy")
+
+
+def _known_spelling(plain: str, tone: int, lex: Lexicon) -> str | None:
+    """The known syllable `plain` spells with `tone`, or None."""
+    key = normalize(place_tone(plain, tone))
+    return key if is_structural(key) and key in lex.syllables else None
+
+
+def _telex(word: str, lex: Lexicon) -> str | None:
+    """The syllable a plain lower-case word spells when read as Telex keystrokes ("vieetj" → "việt",
+    "ddaays" → "đấy", "truwowngf" → "trường"), or None. Only where at least two keystrokes were left
+    (a tone key at the end, a mark): one letter too many is as often a slip of another kind ("xee"
+    for "xe", "vius" for "virus"), which the ranking of near syllables weighs."""
+    tone, plain = 0, word
+    if word[-1] in _TELEX_TONES and any(c in _PLAIN_VOWELS for c in word[:-1]):
+        tone, plain = _TELEX_TONES[word[-1]], word[:-1]
+    left = 1 if tone else 0
+    if plain.startswith("dd"):
+        plain, left = "đ" + plain[2:], left + 1
+    for typed, letter in _TELEX_MARKS:
+        if typed in plain:
+            left += plain.count(typed)
+            plain = plain.replace(typed, letter)
+    return _known_spelling(plain, tone, lex) if left >= 2 else None
+
+
+def _vni(letters: str, digits: str, rest: str, lex: Lexicon) -> list[str]:
+    """Known syllables a word with VNI digits left inside it was meant as: the digits read as VNI
+    ("vie65t" → "việt"), else a digit VNI gives no meaning after its letter read as a mark of that
+    letter slipped to a neighbouring key ("na9m" → "năm"), or as no mark at all ("nam"); the
+    commonest first."""
+    plain, tone, marks = letters, 0, [letters[-1]]
+    for d in digits:
+        if d in _VNI_TONES and not tone:
+            tone = _VNI_TONES[d]
+        elif (plain[-1], d) in _VNI_MARKS:
+            plain = plain[:-1] + _VNI_MARKS[plain[-1], d]
+        else:
+            marks = [letters[-1], *(m for (c, _), m in _VNI_MARKS.items() if c == letters[-1])]
+            plain = ""
+            break
+    read = plain and _known_spelling(plain + rest, tone, lex)
+    if read:
+        return [read]
+    found = {_known_spelling(letters[:-1] + m + rest, tone, lex) for m in marks} - {None}
+    return sorted(found, key=lambda x: (-lex.zipf(x), x))
+
+
 def _nonword_suggestions(word: str, left: str | None, right: str | None, tables: TypoTables) -> list[str]:
     """Best first: the same letters with the tone mark where it belongs ("hóan" → "hoán"), then
     syllables one edit away: where the news counts know a neighbour, ranked by how likely each is in
@@ -468,9 +527,14 @@ def _nonword_suggestions(word: str, left: str | None, right: str | None, tables:
     frequency less the same cost ("Quân doàn 4" → "đoàn": only the stroke of đ left out). Then a lost space ("màcòn" → "mà còn"), first when the two halves make a phrase."""
     scored: list[tuple[float, str]] = []
     lex, counts = tables.lex, tables.counts
+    typed = word.isascii() and _telex(word, lex)
+    if typed:  # "vieetj" → "việt": the keyboard's residue says what was meant
+        scored.append((1000.0, typed))
     letters = strip_tone(word)
     in_context = any(known_context(counts, left, right))
     for cand in tables.near(word):
+        if cand == typed:
+            continue
         if in_context:
             score = 50 + sum(context_score(counts, left, cand, right)) - SLIP_COST[slip_kind(word, cand)]
         else:
@@ -528,6 +592,31 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
         yield Hit(*sc.span(i), Message(N_("“{word}” is not a Vietnamese word"), word=raw[i]),
                   suggestions=tuple(_render(c, raw[i], ctx) for c in suggestions),
                   severity=None if marked else "warning")
+    yield from _vni_residue(sc, ctx, tables)
+
+
+def _vni_residue(sc: Scan, ctx: Context, tables: TypoTables) -> Iterator[Hit]:
+    """Lower-case words with one or two VNI digits left inside, after a vowel ("vie65t" → "việt",
+    "na9m" → "nam"), where converting or deleting the digits gives a known syllable. The runs
+    around the digits touch them, so the scan reads them as a code: here only a word standing alone
+    is read, never one glued to other codes, URLs or addresses, nor one ending in a digit ("mi8",
+    "h5n1", "a340")."""
+    raw, seps, kind = sc.raw, sc.seps, sc.kind
+    n = len(raw)
+    for i in sc.touching():
+        d = seps[i + 1] if i + 1 < n else ""
+        if not (0 < len(d) <= 2 and d.isdigit() and "0" not in d and kind[i] == LOW and kind[i + 1] == LOW
+                and raw[i][-1] in _PLAIN_VOWELS and raw[i].isascii() and raw[i + 1].isascii()):
+            continue
+        before, after = seps[i], seps[i + 2]
+        if (before[-1:] in _TOUCHING and _glued_left(before, i > 0)) or (
+                after[:1] in _TOUCHING and _glued_right(after, i + 2 < n)):
+            continue
+        suggestions = _vni(raw[i], d, raw[i + 1], tables.lex)
+        if suggestions:
+            word = raw[i] + d + raw[i + 1]
+            yield Hit(*sc.span(i, i + 1), Message(N_("“{word}” is not a Vietnamese word"), word=word),
+                      suggestions=tuple(_render(c, word, ctx) for c in suggestions), severity="warning")
 
 
 def _foreign_at(sc: Scan, i: int) -> bool:
