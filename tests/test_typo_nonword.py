@@ -53,3 +53,25 @@ def test_vni_digits_inside_a_word_are_read(word, meant):
 ])
 def test_codes_with_digits_are_no_vni_residue(text):
     assert nonwords(text) == {}
+
+
+# --- capitalised non-words inside a sentence -------------------------------------------------
+
+@pytest.mark.parametrize("text, word, meant", [
+    # Two letters swapped, and the syllable makes a word or a phrase with a neighbour.
+    ("Tuy nhiên, Tổgn thống Mỹ nói sẽ đến.", "Tổgn", "Tổng"),
+    ("Các nước khu vực Chuâ Á tham dự hội nghị.", "Chuâ", "Châu"),
+    # A tone or a vowel mark slipped, and the syllable makes a dictionary word with a neighbour.
+    ("Quân đội Đức Quóc xã rút lui.", "Quóc", "Quốc"),
+])
+def test_capitalised_slip_inside_a_sentence(text, word, meant):
+    assert nonwords(text)[word][0] == meant
+
+
+@pytest.mark.parametrize("text", [
+    "Ông Lênin từng sống ở Mátxcơva và Ácmêni.",
+    "Ông về Hồng Kông hôm qua.",  # a letter changed ("Công", "Tông") is no evidence against a name
+    "Bà Kông đã về nhà.",
+])
+def test_capitalised_names_are_left_alone(text):
+    assert nonwords(text) == {}

@@ -21,8 +21,8 @@ from bientap.checks.ngrams import (JOINS_LEFT, JOINS_RIGHT, SLIP_COST, Ngrams, c
                                    slip_kind, weighable_edits, wider)
 from bientap.checks.registry import rule
 from bientap.checks.text import fold
-from bientap.checks.vietnamese import (MERGED_ONSETS, confusions, is_structural, iy_variant, normalize, place_tone,
-                               split_onset, strip_tone, swap_onset)
+from bientap.checks.vietnamese import (LETTERS, MERGED_ONSETS, confusions, is_structural, iy_variant, normalize,
+                                       place_tone, split_onset, strip_tone, swap_onset)
 from bientap.i18n import N_
 
 # Letter runs. "\s" changes nothing ([^\W\d_] already leaves spaces out) but lets the engine skip
@@ -575,6 +575,11 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
             # A capital opening a sentence before lower-case words ("Đươc biết, ...") is not a name.
             if not (sc.kind[i] == CAP and not raw[i].isascii() and i + 1 < n
                     and sc.kind[i + 1] == LOW and sc.opens(i)):
+                slip = (sc.kind[i] == CAP and len(raw[i]) <= CAPITAL_SLIP_LEN and not raw[i].isascii()
+                        and _capital_slip(sc, i, tables))
+                if slip:
+                    yield Hit(*sc.span(i), Message(N_("“{word}” is not a Vietnamese word"), word=raw[i]),
+                              suggestions=tuple(_render(c, raw[i], ctx) for c in slip))
                 continue
         low, key = raw[i].lower(), sc.key[i]
         if low in lex.foreign or key in custom or low in custom:
@@ -593,6 +598,37 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
                   suggestions=tuple(_render(c, raw[i], ctx) for c in suggestions),
                   severity=None if marked else "warning")
     yield from _vni_residue(sc, ctx, tables)
+
+
+# A capitalised word inside a sentence that no Vietnamese syllable spells is read as a name (a
+# transliteration: "Ácmêni", "Lênin"), unless it is short, spelt with Vietnamese letters, and two
+# letters swapped give a syllable that makes a dictionary word or a phrase seen in text with a
+# neighbour: "Tổgn thống" → "Tổng", "khu vực Chuâ Á" → "Châu". A tone or a vowel mark slipped is
+# read as well ("Liên Xộ" → "Xô", "Đức Quóc xã" → "Quốc") where the syllable makes a dictionary word
+# with a neighbour; a letter changed is not: "Hồng Kông" is a name.
+CAPITAL_SLIP_LEN = 6
+_CAPITAL_SLIPS = frozenset(("hoi_nga", "tone", "dropped"))
+
+
+def _capital_slip(sc: Scan, i: int, tables: TypoTables) -> list[str]:
+    """What a short capitalised non-word with marks, inside a sentence, was meant as (see
+    CAPITAL_SLIP_LEN), or []."""
+    low = sc.raw[i].lower()
+    if not all(c in LETTERS for c in low) or low in tables.lex.foreign or low in tables.custom:
+        return []
+    lex = tables.lex
+    left, right = sc.neighbours(i)
+    found = []
+    for k in range(len(low) - 1):
+        swapped = normalize(low[:k] + low[k + 1] + low[k] + low[k + 2:])
+        if (swapped != low and swapped in lex.syllables and is_structural(swapped) and swapped not in found
+                and max(lex.pair(left, swapped), lex.pair(swapped, right)) >= SEEN):
+            found.append(swapped)
+    key = normalize(low)
+    slips = [(SLIP_COST[kind], -lex.zipf(near), near) for near in tables.near(key)
+             if (kind := slip_kind(key, near)) in _CAPITAL_SLIPS and near not in found
+             and max(lex.pair(left, near), lex.pair(near, right)) >= WORD]
+    return found + [near for *_, near in sorted(slips)]
 
 
 def _vni_residue(sc: Scan, ctx: Context, tables: TypoTables) -> Iterator[Hit]:
