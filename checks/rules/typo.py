@@ -8,10 +8,10 @@ words, numbers, URLs and e-mail addresses are never read as slips.
 from __future__ import annotations
 
 import re
-from math import log
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from itertools import compress, repeat
+from math import log
 from operator import and_, eq, gt, is_, itemgetter, mul, not_
 
 from bientap.checks.context import Context
@@ -400,6 +400,7 @@ def _render(key: str, like: str, ctx: Context) -> str:
 # Zipf frequencies are decimal logs, the slip costs natural ones.
 LN10 = log(10)
 
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
@@ -524,7 +525,9 @@ def _nonword_suggestions(word: str, left: str | None, right: str | None, tables:
     syllables one edit away: where the news counts know a neighbour, ranked by how likely each is in
     this context less what its kind of slip costs (hỏi/ngã and onsets dialects merge cost least:
     "giử được" → "giữ", "xữ lý" → "xử"); elsewhere by how they pair with the neighbours, then by
-    frequency less the same cost ("Quân doàn 4" → "đoàn": only the stroke of đ left out). Then a lost space ("màcòn" → "mà còn"), first when the two halves make a phrase."""
+    frequency less the same cost ("Quân doàn 4" → "đoàn": only the stroke of đ left out). First of
+    all, a word Telex residue spells ("vieetj" → "việt"). Then a lost space ("màcòn" → "mà còn"),
+    first when the two halves make a phrase."""
     scored: list[tuple[float, str]] = []
     lex, counts = tables.lex, tables.counts
     typed = word.isascii() and _telex(word, lex)
@@ -633,7 +636,7 @@ def _capital_slip(sc: Scan, i: int, tables: TypoTables) -> list[str]:
 
 def _vni_residue(sc: Scan, ctx: Context, tables: TypoTables) -> Iterator[Hit]:
     """Lower-case words with one or two VNI digits left inside, after a vowel ("vie65t" → "việt",
-    "na9m" → "nam"), where converting or deleting the digits gives a known syllable. The runs
+    "na9m" → "năm"), where converting or deleting the digits gives a known syllable. The runs
     around the digits touch them, so the scan reads them as a code: here only a word standing alone
     is read, never one glued to other codes, URLs or addresses, nor one ending in a digit ("mi8",
     "h5n1", "a340")."""
@@ -641,7 +644,7 @@ def _vni_residue(sc: Scan, ctx: Context, tables: TypoTables) -> Iterator[Hit]:
     n = len(raw)
     for i in sc.touching():
         d = seps[i + 1] if i + 1 < n else ""
-        if not (0 < len(d) <= 2 and d.isdigit() and "0" not in d and kind[i] == LOW and kind[i + 1] == LOW
+        if not (0 < len(d) <= 2 and d.isascii() and d.isdigit() and "0" not in d and kind[i] == LOW and kind[i + 1] == LOW
                 and raw[i][-1] in _PLAIN_VOWELS and raw[i].isascii() and raw[i + 1].isascii()):
             continue
         before, after = seps[i], seps[i + 2]
