@@ -867,6 +867,41 @@ def _opens_title(c: str, a: str, tables: TypoTables) -> bool:
     return any(pairs.get(c + " " + v) == WORD and counts.bigram(c, v) >= least for v, _, _ in tables.variants(a))
 
 
+# A capitalised syllable that opens a title mid-sentence ("Chiến dịch Bão táp", "Đạo luật Định cư",
+# "gần Quảng trường"), written as a slip of the word it begins: its slip variant makes a dictionary word
+# with the lower-case syllable after it that edited news writes at least TITLE_SLIP_COUNT times, while
+# the syllable written makes no word, and no pair news ever wrote, with it, and that syllable is not
+# already in a word on its other side. Only slips heard or typed
+# as a tone or a mark (SLIP_COST at most TITLE_SLIP_COST): a name beside a word is the usual reading
+# of a capital, and only a cheap slip into a common word outweighs it.
+TITLE_SLIP_COUNT = 20
+TITLE_SLIP_COST = 4.0
+
+
+def _title_slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[int, tuple[str, ...]]]:
+    """(run index, intended syllables) for each capitalised syllable that opens a title with a slip."""
+    kind, linked, context = sc.kind, sc.linked, sc.context_keys()
+    pairs, counts = tables.lex.pairs, tables.counts
+    n = len(kind)
+    out = []
+    for i in compress(range(n - 1), map(CAP.__eq__, kind)):
+        a, r = context[i], keys[i + 1]
+        if a is None or r is None or keys[i] is not None or not linked[i + 1] or kind[i + 1] != LOW:
+            continue
+        if i and linked[i] and kind[i - 1] != LOW:
+            continue  # inside a name ("Nguyễn Văn An cho biết")
+        if pairs.get(a + " " + r, UNSEEN) != UNSEEN or counts.bigram(a, r):
+            continue
+        if i + 2 < n and linked[i + 2] and pairs.get(r + " " + str(context[i + 2])) == WORD:
+            continue  # the lower-case syllable is in a word of its own ("Bảo tin tưởng")
+        found = [(counts.bigram(v, r), v) for v, _, _ in tables.variants(a)
+                 if pairs.get(v + " " + r) == WORD and SLIP_COST[slip_kind(a, v)] <= TITLE_SLIP_COST]
+        found = sorted((x for x in found if x[0] >= TITLE_SLIP_COUNT), reverse=True)
+        if found:
+            out.append((i, tuple(v for _, v in found)))
+    return out
+
+
 def _widened(best: tuple, i: int, keys: list[str | None], linked: list[bool], counts: Ngrams) -> tuple | None:
     """A repair the counts weighed (`best`, for run i, its candidates' gains beside them) with each
     gain corrected by what the ordinary syllables beyond the neighbours say (`wider`): the
@@ -941,7 +976,8 @@ def _off_topic(found: list, keys: list[str | None], counts: Ngrams) -> list:
 def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Gõ nhầm thành một tiếng khác (real-word slip): a tone, mark, onset or final slip that makes
     a real syllable which does not fit its neighbours; also an old spelling with â that edited
-    prose no longer uses ("xác tầu" → "xác tàu", "giầu có" → "giàu có").
+    prose no longer uses ("xác tầu" → "xác tàu", "giầu có" → "giàu có"); also a slip in the capital
+    that opens a title mid-sentence ("ở Quãng trường Ba Đình" → "Quảng trường").
 
     "chuyên giao" → "chuyển giao", "vẫn đề" → "vấn đề", "đề cấp" → "đề cập", "trọng hoạt động" → "trong".
     """
@@ -950,6 +986,9 @@ def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
     custom = tables.custom
     keys = sc.ordinary(custom)
     slips = _slips(sc, keys, tables)
+    titles = _title_slips(sc, keys, tables)
+    if titles:
+        slips = sorted(dict(titles + slips).items())
     old = _old_spellings(sc, keys, tables)
     if old:
         merged = dict(slips)

@@ -1,0 +1,34 @@
+"""typo.realword on a capitalised syllable that opens a title mid-sentence ("Quãng trường" for "Quảng trường")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bientap.checks.engine import Context, check_text
+
+LEAD = "Sở Khoa học và Công nghệ tỉnh đã tổ chức hội thảo về đổi mới sáng tạo cho các doanh nghiệp. "
+
+
+def realword(sentence: str) -> dict[str, tuple[str, ...]]:
+    return {f.text: f.suggestions for f in check_text(LEAD + sentence, Context(), rules=["typo"])
+            if f.rule == "typo.realword"}
+
+
+@pytest.mark.parametrize("sentence, wrong, right", [
+    ("Người dân tập trung ở Quãng trường Ba Đình từ sáng sớm.", "Quãng", "Quảng"),
+    ("Các đại biểu dự Hồi nghị Trung ương lần thứ tư.", "Hồi", "Hội"),
+    ("Đoàn công tác thăm Bão tàng Hồ Chí Minh.", "Bão", "Bảo"),
+])
+def test_a_slip_in_the_capital_that_opens_a_title_is_found_with_its_capital_kept(sentence, wrong, right):
+    assert realword(sentence).get(wrong, ())[:1] == (right,)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Đoàn công tác thăm Bảo tàng Hồ Chí Minh.",  # the title as written
+    "Anh Tuấn cho biết giá lúa tăng.",  # a name beside a word: no variant makes one with it
+    "Ông Nguyễn Văn An cho biết.",  # inside a name
+    "Chị Hằng đi chợ.",
+    "Xe của Bảo tin tưởng chạy tốt.",  # the lower-case syllable is in a word of its own
+])
+def test_names_and_titles_written_right_are_left_alone(sentence):
+    assert realword(sentence) == {}
