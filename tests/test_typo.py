@@ -246,6 +246,26 @@ def test_reduplication_is_not_doubling(phrase):
     assert [f for f in typos(text, rule="typo.doubled")] == []
 
 
+@pytest.mark.parametrize("sentence, doubled", [
+    ("Ông Trang sinh năm năm 1963, quê xã Duy Trinh, từng là giáo viên của trường.", "năm năm"),
+    ("Quy định này áp dụng cho tất cả cả mọi người dân đang sinh sống trên địa bàn.", "cả cả"),
+    ("Nhiều trường mầm non non tư thục hiện nay thiếu giáo viên có trình độ chuẩn.", "non non"),
+])
+def test_a_reduplication_the_news_never_writes_after_its_neighbour_is_a_doubled_word(sentence, doubled):
+    # "năm năm" (five years), "cả cả", "non non" are words; after "sinh", "tất", "mầm" the news
+    # counts have the single syllable thousands of times and the reduplication never.
+    assert [(f.text, f.severity) for f in typos(LEAD + sentence, rule="typo.doubled")] == [(doubled, "warning")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Họ phải chịu đựng cái chết từ từ, trong căng thẳng và phẫn uất kéo dài nhiều tháng.",
+    "Song song đó, công ty sẽ ưu tiên kêu gọi đầu tư vào các dự án chậm triển khai.",
+    "Người người xếp hàng chờ đến lượt vào chùa trong ngày đầu năm mới.",
+])
+def test_a_reduplication_after_a_rare_or_no_neighbour_stays(sentence):
+    assert typos(LEAD + sentence, rule="typo.doubled") == []
+
+
 def test_doubled_numbers_and_codes_are_left_alone():
     text = LEAD + "Trong các năm 2020 2020 và mã KH KH của đề tài đã được sửa trong báo cáo tổng kết."
     assert [f for f in typos(text, rule="typo.doubled")] == []
