@@ -246,6 +246,17 @@ def test_reduplication_is_not_doubling(phrase):
     assert [f for f in typos(text, rule="typo.doubled")] == []
 
 
+def test_doubled_inside_a_phrase_the_news_writes_with_one_copy_is_a_warning():
+    # "quan chức | chức năng" could each be a word; the news writes "cơ quan chức năng" and never
+    # the doubling.
+    text = LEAD + "Đại diện các cơ quan chức chức năng của tỉnh đã có mặt tại hiện trường vụ việc."
+    assert [(f.text, f.severity) for f in typos(text, rule="typo.doubled")] == [("chức chức", "warning")]
+    for sentence, doubled in (("Tỉnh sẽ xử lý mọi hành vi vi phạm pháp luật theo đúng quy định.", "vi vi"),
+                              ("Anh đã trở thành thành viên chính thức của đội tuyển quốc gia.", "thành thành")):
+        text = LEAD + sentence
+        assert [(f.text, f.severity) for f in typos(text, rule="typo.doubled")] == [(doubled, "info")]
+
+
 @pytest.mark.parametrize("sentence, doubled", [
     ("Ông Trang sinh năm năm 1963, quê xã Duy Trinh, từng là giáo viên của trường.", "năm năm"),
     ("Quy định này áp dụng cho tất cả cả mọi người dân đang sinh sống trên địa bàn.", "cả cả"),
