@@ -14,6 +14,11 @@ from bientap.i18n import _
 
 NBSP = "\u00a0"
 
+# Units and currencies written in letters, upper-cased: "5 KW", "10 kg", "USD" are no abbreviation to
+# define and no word cut short.
+UNITS = frozenset("KW MW GW KWH MWH GWH TWH KV MV HP GB MB KB TB PB HZ MHZ GHZ KM CM MM ML MG HA KG "
+                  "USD VND EUR JPY CNY PPM CO2 PH OK".split())
+
 # Bidi embedding/override/isolate controls: they reorder what the reader sees.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 ZWJ = "\u200d"

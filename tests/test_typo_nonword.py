@@ -75,3 +75,25 @@ def test_capitalised_slip_inside_a_sentence(text, word, meant):
 ])
 def test_capitalised_names_are_left_alone(text):
     assert nonwords(text) == {}
+
+
+# --- a word cut to its consonants ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word, meant", [
+    ("Hệ thống điện chiếu sáng và làm mát ch lợn tốn nhiều tiền mỗi tháng.", "ch", "cho"),
+    ("Người cn gái bị kéo về làm vợ mà không biết gì.", "cn", "con"),
+    ("Các hành vi công bố thông tn của doanh nghiệp chưa đầy đủ.", "tn", "tin"),
+])
+def test_consonants_alone_between_syllables_are_a_word_cut_short(text, word, meant):
+    assert meant in nonwords(text)[word]
+
+
+@pytest.mark.parametrize("text", [
+    "Ông phải đi bộ vài km mới tới được nơi làm việc.",
+    "Giá một kg thịt lợn hơi tăng mạnh trong tuần qua.",
+    "Bị cáo bị xử theo điểm c khoản 1 Điều 6 của luật.",
+    "Trận đấu Việt Nam vs Thái Lan diễn ra tối nay.",
+    "Tài liệu tham khảo: tr 15, nxb Giáo dục.",
+])
+def test_units_vs_letters_and_abbreviations_beside_numbers_stay(text):
+    assert nonwords(text) == {}

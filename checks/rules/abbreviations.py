@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from bientap.checks.findings import Document, Hit, Message
 from bientap.checks.glossary import GlossaryEntry, forms, group_of
 from bientap.checks.registry import rule
+from bientap.checks.text import UNITS
 from bientap.checks.vietnamese import LOWER_LETTERS, L, U
 from bientap.i18n import N_
 
@@ -26,8 +27,6 @@ _TOKEN_TAIL = r"\w*(?:[&.\-/]\w+)*\.?"
 _CANDIDATE = re.compile(rf"{U}(?=[^\W{LOWER_LETTERS}]|[&.\-/]){_TOKEN_TAIL}")
 _GLUED = frozenset("&./-_")
 _ROMAN = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_UNITS = frozenset("KW MW GW KWH MWH GWH TWH KV MV HP GB MB KB TB PB HZ MHZ GHZ KM CM MM HA KG "
-                   "USD VND EUR JPY CNY PPM CO2 PH OK".split())
 # Vowels with a tone or a vowel mark: an all-caps Vietnamese word ("QUẢNG", "TỈNH"), not an abbreviation.
 _VIETNAMESE_VOWEL = re.compile(r"[À-ÃÈ-ÊÌÍÒ-ÕÙÚÝĂƠƯ\u1EA0-\u1EF9]")
 _SENTENCE_END = ".!?:\n"
@@ -77,7 +76,7 @@ def _is_unknown_candidate(tok: str) -> bool:
     letters = [c for c in tok if c.isalpha()]
     if len(letters) < 2 or any(c.islower() for c in letters) or any(c.isdigit() for c in tok) or "/" in tok:
         return False
-    if _ROMAN.fullmatch(tok) or tok in _UNITS or _VIETNAMESE_VOWEL.search(tok):
+    if _ROMAN.fullmatch(tok) or tok in UNITS or _VIETNAMESE_VOWEL.search(tok):
         return False
     return True
 

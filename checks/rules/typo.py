@@ -20,7 +20,7 @@ from bientap.checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon
 from bientap.checks.ngrams import (JOINS_LEFT, JOINS_RIGHT, SLIP_COST, Ngrams, context_score, known_context, rank,
                                    slip_kind, weighable_edits, wider)
 from bientap.checks.registry import rule
-from bientap.checks.text import fold
+from bientap.checks.text import UNITS, fold
 from bientap.checks.vietnamese import (LETTERS, MERGED_ONSETS, confusions, is_structural, iy_variant, normalize,
                                        place_tone, split_onset, strip_tone, swap_onset)
 from bientap.i18n import N_
@@ -563,7 +563,8 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
 
     "sản xuấtl" → "sản xuất"; "đươc" → "được". Names, foreign words, abbreviations, numbers,
     URLs and e-mail addresses are left alone; plain ASCII words are flagged (as warnings) only
-    where a Vietnamese syllable is one keystroke away.
+    where a Vietnamese syllable is one keystroke away, and so are consonants alone between two
+    syllables ("làm mát ch lợn" → "cho"), units and "vs" apart.
     """
     tables = _tables(ctx)
     lex = tables.lex
@@ -585,7 +586,7 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
                               suggestions=tuple(_render(c, raw[i], ctx) for c in slip))
                 continue
         low, key = raw[i].lower(), sc.key[i]
-        if low in lex.foreign or key in custom or low in custom:
+        if (low in lex.foreign and not _cut_short(sc, i, low)) or key in custom or low in custom:
             continue
         left = sc.ordinary_at(i - 1, custom) if i and linked[i] else None
         right = sc.ordinary_at(i + 1, custom) if i + 1 < n and linked[i + 1] else None
@@ -601,6 +602,23 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
                   suggestions=tuple(_render(c, raw[i], ctx) for c in suggestions),
                   severity=None if marked else "warning")
     yield from _vni_residue(sc, ctx, tables)
+
+
+# Two to four letters and no vowel, between two Vietnamese syllables ("làm mát ch lợn", "thông tn
+# của"), are a word cut short, though the same letters stand for something elsewhere ("ch", "tn" are
+# abbreviations in lists and addresses). Between syllables, edited news writes them only as units
+# ("một kg", "vài km") and "vs"; a single letter is a clause's point ("điểm c khoản 1") or a variable.
+_BARE_CONSONANTS = re.compile(r"[bcdđghklmnpqrstvxzfjw]{2,4}")
+
+
+def _cut_short(sc: Scan, i: int, low: str) -> bool:
+    """Whether the lower-case run `i` (spelt `low`) is letters with no vowel between two
+    Vietnamese syllables, neither a unit nor "vs" (see _BARE_CONSONANTS)."""
+    if not _BARE_CONSONANTS.fullmatch(low) or low.upper() in UNITS or low == "vs":
+        return False
+    n = len(sc)
+    return (0 < i < n - 1 and sc.linked[i] and sc.linked[i + 1] and sc.known[i - 1] and sc.known[i + 1]
+            and sc.kind[i - 1] in (LOW, CAP) and sc.kind[i + 1] in (LOW, CAP))
 
 
 # A capitalised word inside a sentence that no Vietnamese syllable spells is read as a name (a
