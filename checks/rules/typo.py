@@ -609,16 +609,22 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
 # abbreviations in lists and addresses). Between syllables, edited news writes them only as units
 # ("một kg", "vài km") and "vs"; a single letter is a clause's point ("điểm c khoản 1") or a variable.
 _BARE_CONSONANTS = re.compile(r"[bcdđghklmnpqrstvxzfjw]{2,4}")
+# ... or after a syllable at the end of a clause ("ngay lập tc."), never before what continues a URL
+# or a code ("http://", "www.", "ph.ng").
+_CLAUSE_END = re.compile(r"[,;!?)…]|[.:](?!\S)")
 
 
 def _cut_short(sc: Scan, i: int, low: str) -> bool:
-    """Whether the lower-case run `i` (spelt `low`) is letters with no vowel between two
-    Vietnamese syllables, neither a unit nor "vs" (see _BARE_CONSONANTS)."""
+    """Whether the lower-case run `i` (spelt `low`) is letters with no vowel after a Vietnamese
+    syllable and before another or the end of a clause, neither a unit nor "vs" (see
+    _BARE_CONSONANTS)."""
     if not _BARE_CONSONANTS.fullmatch(low) or low.upper() in UNITS or low == "vs":
         return False
-    n = len(sc)
-    return (0 < i < n - 1 and sc.linked[i] and sc.linked[i + 1] and sc.known[i - 1] and sc.known[i + 1]
-            and sc.kind[i - 1] in (LOW, CAP) and sc.kind[i + 1] in (LOW, CAP))
+    if not (i > 0 and sc.linked[i] and sc.known[i - 1] and sc.kind[i - 1] in (LOW, CAP)):
+        return False
+    if i + 1 < len(sc) and sc.linked[i + 1]:
+        return sc.known[i + 1] and sc.kind[i + 1] in (LOW, CAP)
+    return _CLAUSE_END.match(sc.seps[i + 1]) is not None
 
 
 # A capitalised word inside a sentence that no Vietnamese syllable spells is read as a name (a
