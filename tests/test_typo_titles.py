@@ -32,3 +32,24 @@ def test_a_slip_in_the_capital_that_opens_a_title_is_found_with_its_capital_kept
 ])
 def test_names_and_titles_written_right_are_left_alone(sentence):
     assert realword(sentence) == {}
+
+
+# --- the lower-case syllable that ends a title --------------------------------------------------
+
+@pytest.mark.parametrize("sentence, wrong, right", [
+    ("Sau thông tin trên, Phó Chủ lịch xã đã về làm việc.", "lịch", "tịch"),
+    ("Theo kế hoạch của Bộ Quốc phong thì hàng vạn thanh niên nhập ngũ.", "phong", "phòng"),
+    ("Năm 1941, Tổng Bí thứ Trường Chinh đã soạn thảo văn kiện.", "thứ", "thư"),
+    ("Lễ duyệt binh mừng Ngày Chiến thăng năm nay rất đặc biệt.", "thăng", "thắng"),
+])
+def test_a_slip_in_the_syllable_that_ends_a_capitalised_title_is_found(sentence, wrong, right):
+    assert realword(sentence).get(wrong, ())[:1] == (right,)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trung Quốc vươn lên vị thế cường quốc trong khu vực.",  # "Trung Quốc vương" is seen, but rarely
+    "Người đàn ông tên Hậu cầm hung khí đuổi theo nhóm thanh niên.",  # a lone capital: a name
+    "Phó Chủ tịch xã đã về làm việc với người dân.",
+])
+def test_places_names_and_titles_written_right_before_a_word_are_left_alone(sentence):
+    assert realword(sentence) == {}
