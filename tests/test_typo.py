@@ -516,6 +516,28 @@ def test_ordinary_at_one_run_is_ordinary_of_the_whole_scan(words, custom):
     assert [sc.ordinary_at(i, custom) for i in range(len(sc))] == sc.ordinary(custom)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=3), max_size=60), st.integers(min_value=0, max_value=4))
+def test_positions_are_the_plain_search_in_a_list_and_in_bytes(items, value):
+    from bientap.checks.rules.typo import positions
+
+    plain = [i for i, x in enumerate(items) if x == value]
+    assert positions(items, value) == plain
+    assert positions(bytes(items), value) == plain
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["Hội", "thảo", "Phó", "Chủ", "tịch", "UBND", "Hà", "Nội", "và", ".", ",", "\n",
+                                 "2021", "Lan", "\u00a0", "  "]), max_size=25))
+def test_capitals_before_words_are_those_a_plain_walk_finds(words):
+    from bientap.checks.engine import Checker
+    from bientap.checks.rules.typo import CAP, LOW, Scan, TypoTables
+
+    sc = Scan(" ".join(words), Checker.for_context(Context()).tables(TypoTables))
+    kind, linked, n = sc.kind, sc.linked, len(sc)
+    assert sc.capitals() == [i for i in range(n - 1) if kind[i] == CAP and kind[i + 1] == LOW and linked[i + 1]]
+
+
 def test_a_checker_weighs_contexts_with_the_counts_it_was_given():
     """The news counts belong to the Checker, as the lexicon does: one built with counts of its own
     (here an empty model) hands those to the typo rules, which then judge by the lexicon alone."""

@@ -215,6 +215,20 @@ def _cached_map(cache: dict, work, items: list[str]) -> list:
     return got
 
 
+def positions(seq: bytes | list, value: int) -> list[int]:
+    """The indices of `value` in `seq`, ascending: `index` hops in C from one to the next (in
+    bytes, by memchr), where compress over a map would compare every item (capitals among a
+    text's runs: Scan.kind)."""
+    out: list[int] = []
+    find, append, i = seq.index, out.append, -1
+    try:
+        while True:
+            i = find(value, i + 1)
+            append(i)
+    except ValueError:
+        return out
+
+
 class Scan:
     """The letter runs of a document as parallel lists, with what the typo rules need of each.
 
@@ -223,7 +237,7 @@ class Scan:
     """
 
     __slots__ = ("text", "raw", "seps", "key", "kind", "linked", "touches", "_infos", "_valid", "_known",
-                 "_offsets", "_cursor", "_ordinary", "_runs", "_context", "_twins")
+                 "_offsets", "_cursor", "_ordinary", "_runs", "_context", "_twins", "_capitals")
 
     def __init__(self, text: str, tables: TypoTables) -> None:
         self.text = text
@@ -232,7 +246,9 @@ class Scan:
         seps = self.seps = parts[0::2]  # seps[k] is the text before run k; seps[-1] the tail
         n = len(raw)
         infos = self._infos = _cached_map(tables.infos, tables.info, raw)
-        self.key, self.kind, context = (list(map(itemgetter(k), infos)) for k in (0, 2, 4))
+        self.key, context = (list(map(itemgetter(k), infos)) for k in (0, 4))
+        # Bytes, one a run: the few capitals and codes among them are found by memchr (positions).
+        self.kind = bytes(map(itemgetter(2), infos))
         self._valid = self._known = None  # see valid, known: the real-word rule reads neither
         linked = list(map(" ".__eq__, seps[:-1]))
         if linked:
@@ -258,6 +274,7 @@ class Scan:
         self._cursor = (0, 0)  # the last run whose offset was asked for, and that offset
         self._ordinary: dict[frozenset[str], list[str | None]] = {}
         self._twins: dict[frozenset[str], list[int]] = {}
+        self._capitals: list[int] | None = None
         self._runs: list[list[int]] | None = None
 
     @property
@@ -328,16 +345,28 @@ class Scan:
             return got
         kind, linked = self.kind, self.linked
         keys = list(self.context_keys())
-        last = len(keys) - 1
-        for i in compress(range(len(keys)), map(LOW.__ne__, kind)):  # few: capitals, abbreviations, foreign
-            # As _capital_reads_ordinary, written out: this loop meets every capital of the text.
-            if not (kind[i] == CAP and i < last and kind[i + 1] == LOW and linked[i + 1]
-                    and keys[i] is not None and self.opens(i)):
-                keys[i] = None
+        # As _capital_reads_ordinary, for every capital of the text at once (one space before a
+        # run opens nothing: most capitals, names inside sentences, are passed over without a look).
+        kept = {i for i in self.capitals() if not linked[i] and keys[i] is not None and self.opens(i)}
+        for k in (CAP, ABBR, OTHER):  # few: capitals, abbreviations, foreign
+            for i in positions(kind, k):
+                if i not in kept:
+                    keys[i] = None
         if custom:
             keys = [None if k in custom else k for k in keys]
         self._ordinary[custom] = keys
         return keys
+
+    def capitals(self) -> list[int]:
+        """The runs that are a capital before a lower-case word, one space on (made once a text:
+        ordinary() and the title readings of typo.realword walk them)."""
+        got = self._capitals
+        if got is None:
+            kind, linked = self.kind, self.linked
+            last = len(kind) - 1
+            got = self._capitals = [i for i in positions(kind, CAP)
+                                    if i < last and kind[i + 1] == LOW and linked[i + 1]]
+        return got
 
     def neighbours(self, i: int) -> tuple[str | None, str | None]:
         """The context keys of the runs on either side of run i that one space joins to it (None
@@ -902,30 +931,6 @@ TITLE_SLIP_COUNT = 20
 TITLE_SLIP_COST = 4.0
 
 
-def _title_slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[int, tuple[str, ...]]]:
-    """(run index, intended syllables) for each capitalised syllable that opens a title with a slip."""
-    kind, linked, context = sc.kind, sc.linked, sc.context_keys()
-    pairs, counts = tables.lex.pairs, tables.counts
-    n = len(kind)
-    out = []
-    for i in compress(range(n - 1), map(CAP.__eq__, kind)):
-        a, r = context[i], keys[i + 1]
-        if a is None or r is None or keys[i] is not None or not linked[i + 1] or kind[i + 1] != LOW:
-            continue
-        if i and linked[i] and kind[i - 1] != LOW:
-            continue  # inside a name ("Nguyễn Văn An cho biết")
-        if pairs.get(a + " " + r, UNSEEN) != UNSEEN or counts.bigram(a, r):
-            continue
-        if i + 2 < n and linked[i + 2] and pairs.get(r + " " + str(context[i + 2])) == WORD:
-            continue  # the lower-case syllable is in a word of its own ("Bảo tin tưởng")
-        found = [(counts.bigram(v, r), v) for v, _, _ in tables.variants(a)
-                 if pairs.get(v + " " + r) == WORD and SLIP_COST[slip_kind(a, v)] <= TITLE_SLIP_COST]
-        found = sorted((x for x in found if x[0] >= TITLE_SLIP_COUNT), reverse=True)
-        if found:
-            out.append((i, tuple(v for _, v in found)))
-    return out
-
-
 # The lower-case syllable that ends a capitalised title ("Phó Chủ lịch" → "tịch") is read with the two
 # capitals before it: its variant must make a dictionary word with the last of them and a phrase of
 # three that edited news writes at least TITLE_SLIP_COUNT times and at least TAIL_SHARE of the times
@@ -936,37 +941,77 @@ TAIL_SLIP_COST = 5.0
 TAIL_SHARE = 0.05
 
 
+def _title_slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[int, tuple[str, ...]]]:
+    """(run index, intended syllables) for each capitalised syllable that opens a title with a slip.
+    A context met again is read once (_title_repair)."""
+    kind, linked, context = sc.kind, sc.linked, sc.context_keys()
+    n = len(kind)
+    out = []
+    memo: dict[tuple, tuple[str, ...]] = {}
+    for i in sc.capitals():
+        if i and linked[i] and kind[i - 1] != LOW:
+            continue  # inside a name ("Nguyễn Văn An cho biết")
+        a, r = context[i], keys[i + 1]
+        if a is None or r is None or keys[i] is not None:
+            continue
+        after = context[i + 2] if i + 2 < n and linked[i + 2] else None
+        found = memo.get((a, r, after))
+        if found is None:
+            found = memo[a, r, after] = _title_repair(None, a, r, after, tables)
+        if found:
+            out.append((i, found))
+    return out
+
+
 def _title_tail_slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[int, tuple[str, ...]]]:
     """(run index, intended syllables) for each lower-case syllable that ends a capitalised title
     with a slip ("Phó Chủ lịch" → "tịch", "Bộ Quốc phong" → "phòng", "Tổng Bí thứ" → "thư"): as
-    _title_slips, the other way round — the capital before it is the neighbour, the slip variant
-    makes a dictionary word with it that edited news writes at least TITLE_SLIP_COUNT times, and
-    the syllable written makes no word, and no pair news ever wrote, with it, nor a word with the
-    syllable after it."""
+    _title_slips, the other way round — the two capitals before it are its context (a lone capital
+    is a name as often as not: "Hậu cầm", "Thắng cứ"; _title_slips reads one that opens a title).
+    See TAIL_SHARE."""
     kind, linked, context = sc.kind, sc.linked, sc.context_keys()
-    pairs, counts = tables.lex.pairs, tables.counts
     n = len(kind)
     out = []
-    for i in compress(range(n), map(CAP.__eq__, kind)):
-        if i + 1 >= n or not linked[i + 1] or kind[i + 1] != LOW:
+    memo: dict[tuple, tuple[str, ...]] = {}
+    for i in sc.capitals():
+        if not (i and linked[i] and kind[i - 1] == CAP):
             continue
-        c, a = context[i], keys[i + 1]
-        if c is None or a is None or pairs.get(c + " " + a, UNSEEN) == WORD:
+        j = i - 1  # j, j + 1: the capitals; j + 2: the syllable read
+        p, c, a = context[j], context[i], keys[i + 1]
+        if p is None or c is None or a is None:
             continue
-        # The two capitals before it are its context: a lone capital is a name as often as not
-        # ("Hậu cầm", "Thắng cứ"), and _title_slips reads one that opens a title.
-        p = context[i - 1] if i and linked[i] and kind[i - 1] == CAP else None
-        if p is None or counts.trigram(p, c, a):
-            continue
-        least = max(TITLE_SLIP_COUNT, TAIL_SHARE * counts.bigram(p, c))
-        if i + 2 < n and linked[i + 2] and pairs.get(a + " " + str(context[i + 2])) == WORD:
-            continue  # the lower-case syllable is in a word of its own ("Hà Nội có thể")
-        found = [(counts.trigram(p, c, v), v) for v, _, _ in tables.variants(a)
-                 if pairs.get(c + " " + v) == WORD and SLIP_COST[slip_kind(a, v)] <= TAIL_SLIP_COST]
-        found = sorted((x for x in found if x[0] >= least), reverse=True)
+        after = context[j + 3] if j + 3 < n and linked[j + 3] else None
+        found = memo.get((p, c, a, after))
+        if found is None:
+            found = memo[p, c, a, after] = _title_repair(p, c, a, after, tables, tail=True)
         if found:
-            out.append((i + 1, tuple(v for _, v in found)))
+            out.append((j + 2, found))
     return out
+
+
+def _title_repair(p: str | None, a: str, r: str, after: str | None, tables: TypoTables,
+                  tail: bool = False) -> tuple[str, ...]:
+    """The repairs of a title's slip, best first, or (): of capitalised `a` before `r` (after `p`,
+    unused) where `tail` is false, else of lower-case `r` after the capitals `p` and `a`. `after`
+    is the syllable after the pair."""
+    pairs, counts = tables.lex.pairs, tables.counts
+    if tail:
+        if pairs.get(a + " " + r, UNSEEN) == WORD or counts.trigram(p, a, r):
+            return ()
+        least = max(TITLE_SLIP_COUNT, TAIL_SHARE * counts.bigram(p, a))
+    else:
+        if pairs.get(a + " " + r, UNSEEN) != UNSEEN or counts.bigram(a, r):
+            return ()
+        least = TITLE_SLIP_COUNT
+    if after is not None and pairs.get(r + " " + after) == WORD:
+        return ()  # the lower-case syllable is in a word of its own ("Bảo tin tưởng", "Hà Nội có thể")
+    if tail:
+        found = [(counts.trigram(p, a, v), v) for v, _, _ in tables.variants(r)
+                 if pairs.get(a + " " + v) == WORD and SLIP_COST[slip_kind(r, v)] <= TAIL_SLIP_COST]
+    else:
+        found = [(counts.bigram(v, r), v) for v, _, _ in tables.variants(a)
+                 if pairs.get(v + " " + r) == WORD and SLIP_COST[slip_kind(a, v)] <= TITLE_SLIP_COST]
+    return tuple(v for _, v in sorted((x for x in found if x[0] >= least), reverse=True))
 
 
 def _widened(best: tuple, i: int, keys: list[str | None], linked: list[bool], counts: Ngrams) -> tuple | None:
@@ -1349,7 +1394,7 @@ def _name_runs(sc: Scan) -> list[list[int]]:
     runs: list[list[int]] = []
     run: list[int] = []
     linked = sc.linked
-    names = [i for i in compress(range(len(sc)), map(CAP.__eq__, sc.kind)) if sc.valid[i] and not sc.touches[i]]
+    names = [i for i in positions(sc.kind, CAP) if sc.valid[i] and not sc.touches[i]]
     for i in names + [-2]:
         if run and i == run[-1] + 1 and linked[i]:
             run.append(i)
