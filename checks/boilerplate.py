@@ -82,6 +82,7 @@ EVIDENCE: dict[str, str] = {
     "date_under_title": N_("a short line with a date right under the title"),
     "under_title": N_("author's name right under the title"),
     "over_title": N_("author's name right above the title"),
+    "after_lead": N_("author's name between the lead and the text"),
     "today": N_("today's date in the site header, not the publication date"),
     "agency": N_("the office signing, right after the last paragraph"),
     "after_text": N_("author's name right after the last paragraph"),
@@ -1367,6 +1368,7 @@ def _mark_byline_after_lead(page: _Page, prose_set: set[int], first_prose: int, 
         nxt += 1
     if nxt in prose_set and not kind[nxt]:
         kind[i], page.rule[i] = "metadata", "metadata.byline"
+        page.why[i] = "after_lead"
 
 
 def _signed(s: str) -> bool:

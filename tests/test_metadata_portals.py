@@ -1082,6 +1082,17 @@ def test_a_byline_between_the_sapo_and_the_text(line, name, site, blank):
     assert line not in ex.body
 
 
+@pytest.mark.parametrize("lang, words", [("en", "between the lead and the text"), ("vi", "giữa sapo và thân bài")])
+def test_the_removed_lines_dialog_says_why_the_byline_after_the_sapo_was_taken(lang, words):
+    from bientap.checks.boilerplate import classify_lines, explain
+
+    text = clean_field(page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"], []).replace(
+        SEAFOOD.sapo, SEAFOOD.sapo + "\n\nThanh Bình"))
+    (line,) = [c for c in classify_lines(text) if text[c.start:c.end] == "Thanh Bình"]
+    assert line.rule == "metadata.byline"
+    assert words in explain(line.rule, line.evidence, lang)
+
+
 @pytest.mark.parametrize("subhead", ["Thị trường phục hồi", "Kim ngạch tăng mạnh"])
 def test_a_subhead_after_the_sapo_stays_in_the_text(subhead):
     text = page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"], ["Thanh Bình"])
