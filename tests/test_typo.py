@@ -249,18 +249,18 @@ def test_reduplication_is_not_doubling(phrase):
 def test_doubled_inside_a_phrase_the_news_writes_with_one_copy_is_a_warning():
     # "quan chức | chức năng" could each be a word; the news writes "cơ quan chức năng" and never
     # the doubling.
-    text = LEAD + "Đại diện các cơ quan chức chức năng của tỉnh đã có mặt tại hiện trường vụ việc."
+    text = LEAD + "Sáng nay, các cơ quan chức chức năng đã kiểm tra ba cửa hàng trên phố."
     assert [(f.text, f.severity) for f in typos(text, rule="typo.doubled")] == [("chức chức", "warning")]
-    for sentence, doubled in (("Tỉnh sẽ xử lý mọi hành vi vi phạm pháp luật theo đúng quy định.", "vi vi"),
-                              ("Anh đã trở thành thành viên chính thức của đội tuyển quốc gia.", "thành thành")):
+    for sentence, doubled in (("Đội kiểm tra lập biên bản hành vi vi phạm của hai cơ sở.", "vi vi"),
+                              ("Năm ngoái chị trở thành thành viên của câu lạc bộ.", "thành thành")):
         text = LEAD + sentence
         assert [(f.text, f.severity) for f in typos(text, rule="typo.doubled")] == [(doubled, "info")]
 
 
 @pytest.mark.parametrize("sentence, doubled", [
-    ("Ông Trang sinh năm năm 1963, quê xã Duy Trinh, từng là giáo viên của trường.", "năm năm"),
+    ("Bà Lan sinh năm năm 1958, nghỉ hưu đã lâu nhưng vẫn đi dạy.", "năm năm"),
     ("Quy định này áp dụng cho tất cả cả mọi người dân đang sinh sống trên địa bàn.", "cả cả"),
-    ("Nhiều trường mầm non non tư thục hiện nay thiếu giáo viên có trình độ chuẩn.", "non non"),
+    ("Xã vừa sửa xong hai lớp mầm non non cho con em công nhân.", "non non"),
 ])
 def test_a_reduplication_the_news_never_writes_after_its_neighbour_is_a_doubled_word(sentence, doubled):
     # "năm năm" (five years), "cả cả", "non non" are words; after "sinh", "tất", "mầm" the news
@@ -269,9 +269,9 @@ def test_a_reduplication_the_news_never_writes_after_its_neighbour_is_a_doubled_
 
 
 @pytest.mark.parametrize("sentence", [
-    "Họ phải chịu đựng cái chết từ từ, trong căng thẳng và phẫn uất kéo dài nhiều tháng.",
-    "Song song đó, công ty sẽ ưu tiên kêu gọi đầu tư vào các dự án chậm triển khai.",
-    "Người người xếp hàng chờ đến lượt vào chùa trong ngày đầu năm mới.",
+    "Cây bị sâu đục thân sẽ chết từ từ, lá vàng rồi rụng hết.",
+    "Song song đó, huyện mở thêm hai lớp dạy nghề cho thanh niên.",
+    "Người người nô nức đi xem hội làng.",
 ])
 def test_a_reduplication_after_a_rare_or_no_neighbour_stays(sentence):
     assert typos(LEAD + sentence, rule="typo.doubled") == []

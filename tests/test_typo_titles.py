@@ -37,19 +37,19 @@ def test_names_and_titles_written_right_are_left_alone(sentence):
 # --- the lower-case syllable that ends a title --------------------------------------------------
 
 @pytest.mark.parametrize("sentence, wrong, right", [
-    ("Sau thông tin trên, Phó Chủ lịch xã đã về làm việc.", "lịch", "tịch"),
-    ("Theo kế hoạch của Bộ Quốc phong thì hàng vạn thanh niên nhập ngũ.", "phong", "phòng"),
-    ("Năm 1941, Tổng Bí thứ Trường Chinh đã soạn thảo văn kiện.", "thứ", "thư"),
-    ("Lễ duyệt binh mừng Ngày Chiến thăng năm nay rất đặc biệt.", "thăng", "thắng"),
+    ("Chiều qua, Phó Chủ lịch xã đã xuống thôn làm việc với bà con.", "lịch", "tịch"),
+    ("Đoàn công tác của Bộ Quốc phong đã làm việc với tỉnh.", "phong", "phòng"),
+    ("Bài viết nhắc lại lời của Tổng Bí thứ về công tác dân vận.", "thứ", "thư"),
+    ("Trường tổ chức văn nghệ chào mừng Ngày Chiến thăng sắp tới.", "thăng", "thắng"),
 ])
 def test_a_slip_in_the_syllable_that_ends_a_capitalised_title_is_found(sentence, wrong, right):
     assert realword(sentence).get(wrong, ())[:1] == (right,)
 
 
 @pytest.mark.parametrize("sentence", [
-    "Trung Quốc vươn lên vị thế cường quốc trong khu vực.",  # "Trung Quốc vương" is seen, but rarely
-    "Người đàn ông tên Hậu cầm hung khí đuổi theo nhóm thanh niên.",  # a lone capital: a name
-    "Phó Chủ tịch xã đã về làm việc với người dân.",
+    "Kinh tế Trung Quốc vươn lên mạnh mẽ trong năm qua.",  # "Trung Quốc vương" is seen, but rarely
+    "Hôm ấy anh Hậu cầm gậy đứng chờ trước cổng.",  # a lone capital: a name
+    "Phó Chủ tịch xã đã xuống thôn làm việc với bà con.",
 ])
 def test_places_names_and_titles_written_right_before_a_word_are_left_alone(sentence):
     assert realword(sentence) == {}
