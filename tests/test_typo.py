@@ -272,6 +272,8 @@ def test_a_reduplication_the_news_never_writes_after_its_neighbour_is_a_doubled_
     "Cây bị sâu đục thân sẽ chết từ từ, lá vàng rồi rụng hết.",
     "Song song đó, huyện mở thêm hai lớp dạy nghề cho thanh niên.",
     "Người người nô nức đi xem hội làng.",
+    "Đường trơn, chúng tôi đi từ từ về nhà.",  # "đi từ" is common as "go from"; "từ từ" is a word
+    "Cô ấy vẫn luôn luôn giữ nụ cười trên môi.",
 ])
 def test_a_reduplication_after_a_rare_or_no_neighbour_stays(sentence):
     assert typos(LEAD + sentence, rule="typo.doubled") == []

@@ -29,6 +29,8 @@ def test_a_slip_in_the_capital_that_opens_a_title_is_found_with_its_capital_kept
     "Ông Nguyễn Văn An cho biết.",  # inside a name
     "Chị Hằng đi chợ.",
     "Xe của Bảo tin tưởng chạy tốt.",  # the lower-case syllable is in a word of its own
+    # a given name after a kinship term or title of address
+    "Sáng nay anh Tiến học ở trường huyện.", "Hôm ấy chị An uống nước rồi đi.", "Lúc ba tuổi, bé Hiếu biết đọc.",
 ])
 def test_names_and_titles_written_right_are_left_alone(sentence):
     assert realword(sentence) == {}
@@ -53,3 +55,9 @@ def test_a_slip_in_the_syllable_that_ends_a_capitalised_title_is_found(sentence,
 ])
 def test_places_names_and_titles_written_right_before_a_word_are_left_alone(sentence):
     assert realword(sentence) == {}
+
+
+def test_a_newsroom_word_is_never_read_as_a_title_slip():
+    ctx = Context(custom_words=frozenset({"Quãng"}))
+    found = check_text(LEAD + "Người dân tập trung ở Quãng trường Ba Đình từ sáng sớm.", ctx, rules=["typo"])
+    assert [f for f in found if f.rule == "typo.realword"] == []

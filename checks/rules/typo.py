@@ -615,12 +615,24 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
                               suggestions=tuple(_render(c, raw[i], ctx) for c in slip))
                 continue
         low, key = raw[i].lower(), sc.key[i]
-        if (low in lex.foreign and not _cut_short(sc, i, low)) or key in custom or low in custom:
+        cut = low in lex.foreign and _cut_short(sc, i, low)
+        if (low in lex.foreign and not cut) or key in custom or low in custom:
             continue
         left = sc.ordinary_at(i - 1, custom) if i and linked[i] else None
         right = sc.ordinary_at(i + 1, custom) if i + 1 < n and linked[i + 1] else None
         suggestions = _nonword_suggestions(low, left, right, tables)
-        marked = not low.isascii()
+        if cut:
+            # Only a word that makes a dictionary word with a neighbour ("thông tin", "lập tức") or a
+            # phrase of three the news writes ("mát cho lợn"): the same letters as a lower-case
+            # abbreviation ("ở tp Huế", "xem tv cả ngày", "là sv năm hai") find none.
+            cl, cr = sc.neighbours(i)
+            counts, pair = tables.counts, lex.pair
+            suggestions = [c for c in suggestions if " " not in c and (
+                pair(cl, c) == WORD or pair(c, cr) == WORD
+                or (cl is not None and cr is not None and counts.trigram(cl, c, cr)))]
+            if not suggestions:
+                continue
+        marked = not low.isascii() and not cut
         if not suggestions and (not marked or sc.kind[i] != LOW):
             continue  # a foreign word or name we do not know ("Ácmêni")
         foreign_left = linked[i] and _foreign_at(sc, i - 1)
@@ -941,18 +953,27 @@ TAIL_SLIP_COST = 5.0
 TAIL_SHARE = 0.05
 
 
+# The words Vietnamese puts before a given name (kinship terms and titles of address): the capital
+# after them is a name, never a title ("anh Tiến học", "chị An uống", "em Hòa học", "bé Hiếu biết").
+_BEFORE_NAMES = frozenset(normalize(w) for w in """
+ông bà anh chị em cô chú bác cậu mợ dì thím dượng cháu con bé cụ cố thầy chàng nàng lão gã cu mệ
+bạn chồng vợ mẹ bố cha má
+""".split())
+
+
 def _title_slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[int, tuple[str, ...]]]:
     """(run index, intended syllables) for each capitalised syllable that opens a title with a slip.
     A context met again is read once (_title_repair)."""
     kind, linked, context = sc.kind, sc.linked, sc.context_keys()
+    custom = tables.custom
     n = len(kind)
     out = []
     memo: dict[tuple, tuple[str, ...]] = {}
     for i in sc.capitals():
-        if i and linked[i] and kind[i - 1] != LOW:
-            continue  # inside a name ("Nguyễn Văn An cho biết")
+        if i and linked[i] and (kind[i - 1] != LOW or context[i - 1] in _BEFORE_NAMES):
+            continue  # inside a name ("Nguyễn Văn An cho biết"), or one after "anh", "chị" ("anh Tiến học")
         a, r = context[i], keys[i + 1]
-        if a is None or r is None or keys[i] is not None:
+        if a is None or r is None or keys[i] is not None or a in custom:
             continue
         after = context[i + 2] if i + 2 < n and linked[i + 2] else None
         found = memo.get((a, r, after))
@@ -1220,12 +1241,17 @@ def _phrases(keys: list[str | None], i: int) -> list[str]:
 # "tất cả cả mọi người", "mầm non non"; "chết từ từ", "đi vòng vòng" are not that common a start.
 # A neighbour already in a word with its own left ("bà con | người người") is no such evidence.
 TWICE_SEEN = 200
+# A reduplication the news writes this often is a word of its own ("từ từ", "luôn luôn", "dần dần"),
+# and its neighbour's count may be another sense's: "đi từ" is "go from", "đi từ từ" still "go slowly".
+ESTABLISHED_REDUP = 150
 
 
 def _typed_twice(counts: Ngrams, before: str | None, x: str, after: str | None) -> bool:
     """Whether the counts read "x x" after `before` as one word typed twice rather than a
-    reduplication: the news writes `before x` often and never `before x x`, nor `x x after`."""
-    if before is None or counts.bigram(before, x) < TWICE_SEEN or counts.trigram(before, x, x):
+    reduplication: the news writes `before x` often and never `before x x`, nor `x x after`, and
+    the reduplication is no established word (ESTABLISHED_REDUP)."""
+    if (before is None or counts.bigram(before, x) < TWICE_SEEN or counts.trigram(before, x, x)
+            or counts.bigram(x, x) >= ESTABLISHED_REDUP):
         return False
     return after is None or not counts.trigram(x, x, after)
 
