@@ -89,6 +89,11 @@ def test_consonants_alone_between_syllables_are_a_word_cut_short(text, word, mea
     assert meant in nonwords(text)[word]
 
 
+@pytest.mark.parametrize("end", ["", "\nMọi người chờ.", "... Mọi người chờ.", "…", ".” Rồi đi.", ", rồi đi."])
+def test_consonants_cut_short_before_any_end_of_a_clause(end):
+    assert "tức" in nonwords("Anh nói sẽ về nhà ngay lập tc" + end)["tc"]
+
+
 @pytest.mark.parametrize("text", [
     "Ông phải đi bộ vài km mới tới được nơi làm việc.",
     "Giá một kg thịt lợn hơi tăng mạnh trong tuần qua.",

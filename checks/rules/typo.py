@@ -650,9 +650,9 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
 # abbreviations in lists and addresses). Between syllables, edited news writes them only as units
 # ("một kg", "vài km") and "vs"; a single letter is a clause's point ("điểm c khoản 1") or a variable.
 _BARE_CONSONANTS = re.compile(r"[bcdđghklmnpqrstvxzfjw]{2,4}")
-# ... or after a syllable at the end of a clause ("ngay lập tc."), never before what continues a URL
-# or a code ("http://", "www.", "ph.ng").
-_CLAUSE_END = re.compile(r"[,;!?)…]|[.:](?!\S)")
+# ... or after a syllable at the end of a clause ("ngay lập tc.", "tc…", "tc.”", a line's or the text's
+# end), never before what continues a URL or a code ("http://", "www.", "ph.ng").
+_CLAUSE_END = re.compile(r"[,;!?)…\n]|[.:](?:[.”’\"')\]]|(?!\S))|\Z")
 
 
 def _cut_short(sc: Scan, i: int, low: str) -> bool:
