@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from math import log
 from operator import and_, eq, gt, is_, itemgetter, mul, not_
 
@@ -237,7 +237,7 @@ class Scan:
     """
 
     __slots__ = ("text", "raw", "seps", "key", "kind", "linked", "touches", "_infos", "_valid", "_known",
-                 "_offsets", "_cursor", "_ordinary", "_runs", "_context", "_twins", "_capitals")
+                 "_offsets", "_cursor", "_ordinary", "_runs", "_context", "_twins", "_caps", "_capitals")
 
     def __init__(self, text: str, tables: TypoTables) -> None:
         self.text = text
@@ -274,6 +274,7 @@ class Scan:
         self._cursor = (0, 0)  # the last run whose offset was asked for, and that offset
         self._ordinary: dict[frozenset[str], list[str | None]] = {}
         self._twins: dict[frozenset[str], list[int]] = {}
+        self._caps: list[int] | None = None
         self._capitals: list[int] | None = None
         self._runs: list[list[int]] | None = None
 
@@ -348,14 +349,21 @@ class Scan:
         # As _capital_reads_ordinary, for every capital of the text at once (one space before a
         # run opens nothing: most capitals, names inside sentences, are passed over without a look).
         kept = {i for i in self.capitals() if not linked[i] and keys[i] is not None and self.opens(i)}
-        for k in (CAP, ABBR, OTHER):  # few: capitals, abbreviations, foreign
-            for i in positions(kind, k):
-                if i not in kept:
-                    keys[i] = None
+        for i in chain(self.capital_runs(), positions(kind, ABBR), positions(kind, OTHER)):  # few
+            if i not in kept:
+                keys[i] = None
         if custom:
             keys = [None if k in custom else k for k in keys]
         self._ordinary[custom] = keys
         return keys
+
+    def capital_runs(self) -> list[int]:
+        """Every run that is a capital, in order (made once a text: ordinary(), capitals() and the
+        names rule walk them)."""
+        got = self._caps
+        if got is None:
+            got = self._caps = positions(self.kind, CAP)
+        return got
 
     def capitals(self) -> list[int]:
         """The runs that are a capital before a lower-case word, one space on (made once a text:
@@ -364,7 +372,7 @@ class Scan:
         if got is None:
             kind, linked = self.kind, self.linked
             last = len(kind) - 1
-            got = self._capitals = [i for i in positions(kind, CAP)
+            got = self._capitals = [i for i in self.capital_runs()
                                     if i < last and kind[i + 1] == LOW and linked[i + 1]]
         return got
 
@@ -593,7 +601,7 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     "sản xuấtl" → "sản xuất"; "đươc" → "được". Names, foreign words, abbreviations, numbers,
     URLs and e-mail addresses are left alone; plain ASCII words are flagged (as warnings) only
     where a Vietnamese syllable is one keystroke away, and so are consonants alone between two
-    syllables ("làm mát ch lợn" → "cho"), units and "vs" apart.
+    syllables ("thông tn của" → "tin"), units, "vs" and lower-case abbreviations apart.
     """
     tables = _tables(ctx)
     lex = tables.lex
@@ -615,15 +623,16 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
                               suggestions=tuple(_render(c, raw[i], ctx) for c in slip))
                 continue
         low, key = raw[i].lower(), sc.key[i]
-        cut = low in lex.foreign and _cut_short(sc, i, low)
-        if (low in lex.foreign and not cut) or key in custom or low in custom:
+        foreign = low in lex.foreign
+        cut = foreign and _cut_short(sc, i, low)
+        if (foreign and not cut) or key in custom or low in custom:
             continue
         left = sc.ordinary_at(i - 1, custom) if i and linked[i] else None
         right = sc.ordinary_at(i + 1, custom) if i + 1 < n and linked[i + 1] else None
         suggestions = _nonword_suggestions(low, left, right, tables)
         if cut:
             # Only a word that makes a dictionary word with a neighbour ("thông tin", "lập tức") or a
-            # phrase of three the news writes ("mát cho lợn"): the same letters as a lower-case
+            # phrase of three the news writes ("nói cho anh"): the same letters as a lower-case
             # abbreviation ("ở tp Huế", "xem tv cả ngày", "là sv năm hai") find none.
             cl, cr = sc.neighbours(i)
             counts, pair = tables.counts, lex.pair
@@ -645,7 +654,7 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     yield from _vni_residue(sc, ctx, tables)
 
 
-# Two to four letters and no vowel, between two Vietnamese syllables ("làm mát ch lợn", "thông tn
+# Two to four letters and no vowel, between two Vietnamese syllables ("đã nói ch anh", "thông tn
 # của"), are a word cut short, though the same letters stand for something elsewhere ("ch", "tn" are
 # abbreviations in lists and addresses). Between syllables, edited news writes them only as units
 # ("một kg", "vài km") and "vs"; a single letter is a clause's point ("điểm c khoản 1") or a variable.
@@ -963,7 +972,7 @@ bạn chồng vợ mẹ bố cha má
 
 def _title_slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[int, tuple[str, ...]]]:
     """(run index, intended syllables) for each capitalised syllable that opens a title with a slip.
-    A context met again is read once (_title_repair)."""
+    A context met again is read once (_title_head_repair)."""
     kind, linked, context = sc.kind, sc.linked, sc.context_keys()
     custom = tables.custom
     n = len(kind)
@@ -978,7 +987,7 @@ def _title_slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[t
         after = context[i + 2] if i + 2 < n and linked[i + 2] else None
         found = memo.get((a, r, after))
         if found is None:
-            found = memo[a, r, after] = _title_repair(None, a, r, after, tables)
+            found = memo[a, r, after] = _title_head_repair(a, r, after, tables)
         if found:
             out.append((i, found))
     return out
@@ -1004,34 +1013,42 @@ def _title_tail_slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> l
         after = context[j + 3] if j + 3 < n and linked[j + 3] else None
         found = memo.get((p, c, a, after))
         if found is None:
-            found = memo[p, c, a, after] = _title_repair(p, c, a, after, tables, tail=True)
+            found = memo[p, c, a, after] = _title_tail_repair(p, c, a, after, tables)
         if found:
             out.append((j + 2, found))
     return out
 
 
-def _title_repair(p: str | None, a: str, r: str, after: str | None, tables: TypoTables,
-                  tail: bool = False) -> tuple[str, ...]:
-    """The repairs of a title's slip, best first, or (): of capitalised `a` before `r` (after `p`,
-    unused) where `tail` is false, else of lower-case `r` after the capitals `p` and `a`. `after`
-    is the syllable after the pair."""
+def _title_head_repair(a: str, r: str, after: str | None, tables: TypoTables) -> tuple[str, ...]:
+    """The repairs, best first, of capitalised `a` opening a title before lower-case `r` (`after`:
+    the syllable after them), or () (see TITLE_SLIP_COUNT)."""
     pairs, counts = tables.lex.pairs, tables.counts
-    if tail:
-        if pairs.get(a + " " + r, UNSEEN) == WORD or counts.trigram(p, a, r):
-            return ()
-        least = max(TITLE_SLIP_COUNT, TAIL_SHARE * counts.bigram(p, a))
-    else:
-        if pairs.get(a + " " + r, UNSEEN) != UNSEEN or counts.bigram(a, r):
-            return ()
-        least = TITLE_SLIP_COUNT
-    if after is not None and pairs.get(r + " " + after) == WORD:
-        return ()  # the lower-case syllable is in a word of its own ("Bảo tin tưởng", "Hà Nội có thể")
-    if tail:
-        found = [(counts.trigram(p, a, v), v) for v, _, _ in tables.variants(r)
-                 if pairs.get(a + " " + v) == WORD and SLIP_COST[slip_kind(r, v)] <= TAIL_SLIP_COST]
-    else:
-        found = [(counts.bigram(v, r), v) for v, _, _ in tables.variants(a)
-                 if pairs.get(v + " " + r) == WORD and SLIP_COST[slip_kind(a, v)] <= TITLE_SLIP_COST]
+    if pairs.get(a + " " + r, UNSEEN) != UNSEEN or counts.bigram(a, r) or _in_word(r, after, pairs):
+        return ()
+    found = [(counts.bigram(v, r), v) for v, _, _ in tables.variants(a)
+             if pairs.get(v + " " + r) == WORD and SLIP_COST[slip_kind(a, v)] <= TITLE_SLIP_COST]
+    return _best_seen(found, TITLE_SLIP_COUNT)
+
+
+def _title_tail_repair(p: str, c: str, a: str, after: str | None, tables: TypoTables) -> tuple[str, ...]:
+    """The repairs, best first, of lower-case `a` ending a title after the capitals `p` and `c`
+    (`after`: the syllable after it), or () (see TAIL_SHARE)."""
+    pairs, counts = tables.lex.pairs, tables.counts
+    if pairs.get(c + " " + a, UNSEEN) == WORD or counts.trigram(p, c, a) or _in_word(a, after, pairs):
+        return ()
+    found = [(counts.trigram(p, c, v), v) for v, _, _ in tables.variants(a)
+             if pairs.get(c + " " + v) == WORD and SLIP_COST[slip_kind(a, v)] <= TAIL_SLIP_COST]
+    return _best_seen(found, max(TITLE_SLIP_COUNT, TAIL_SHARE * counts.bigram(p, c)))
+
+
+def _in_word(r: str, after: str | None, pairs: dict[str, int]) -> bool:
+    """Whether lower-case `r` is in a dictionary word with the syllable after it ("Bảo tin tưởng",
+    "Hà Nội có thể"): then it is no title's syllable."""
+    return after is not None and pairs.get(r + " " + after) == WORD
+
+
+def _best_seen(found: list[tuple[float, str]], least: float) -> tuple[str, ...]:
+    """The variants of `found` ((count, variant)) seen at least `least` times, most seen first."""
     return tuple(v for _, v in sorted((x for x in found if x[0] >= least), reverse=True))
 
 
@@ -1246,12 +1263,14 @@ TWICE_SEEN = 200
 ESTABLISHED_REDUP = 150
 
 
-def _typed_twice(counts: Ngrams, before: str | None, x: str, after: str | None) -> bool:
+def _typed_twice(counts: Ngrams, lex: Lexicon, before2: str | None, before: str | None, x: str,
+                 after: str | None) -> bool:
     """Whether the counts read "x x" after `before` as one word typed twice rather than a
-    reduplication: the news writes `before x` often and never `before x x`, nor `x x after`, and
-    the reduplication is no established word (ESTABLISHED_REDUP)."""
+    reduplication: the news writes `before x` often and never `before x x`, nor `x x after`, the
+    reduplication is no established word (ESTABLISHED_REDUP), and `before` is not in a dictionary
+    word with `before2`, the syllable before it."""
     if (before is None or counts.bigram(before, x) < TWICE_SEEN or counts.trigram(before, x, x)
-            or counts.bigram(x, x) >= ESTABLISHED_REDUP):
+            or counts.bigram(x, x) >= ESTABLISHED_REDUP or lex.pair(before2, before) == WORD):
         return False
     return after is None or not counts.trigram(x, x, after)
 
@@ -1300,10 +1319,10 @@ def doubled(doc: Document, ctx: Context) -> Iterator[Hit]:
         # Reduplication ("ngày ngày", "xa xa"), unless the second copy plainly starts the next word
         # ("thời đại ngày ngày nay"). The dictionaries' "là là" (hovering) is far rarer than "là"
         # typed twice.
+        before2 = key[i - 3] if before is not None and i > 2 and linked[i - 2] else None
         if (key[i] in _REDUPLICATION or (pair in lex.redup and lex.zipf(key[i]) < FUNCTION_ZIPF)) and not (
                 lex.pair(key[i], after) == WORD and lex.pair(before, key[i]) != WORD) and not (
-                _typed_twice(tables.counts, before, key[i], after)
-                and not (i > 2 and linked[i - 2] and lex.pair(key[i - 3], before) == WORD)):
+                _typed_twice(tables.counts, lex, before2, before, key[i], after)):
             continue
         after2 = key[i + 2] if after is not None and i + 2 < n and linked[i + 2] else None
         # Each copy may belong to a word of its own: "phát triển | triển lãm", or a free word
@@ -1420,7 +1439,7 @@ def _name_runs(sc: Scan) -> list[list[int]]:
     runs: list[list[int]] = []
     run: list[int] = []
     linked = sc.linked
-    names = [i for i in positions(sc.kind, CAP) if sc.valid[i] and not sc.touches[i]]
+    names = [i for i in sc.capital_runs() if sc.valid[i] and not sc.touches[i]]
     for i in names + [-2]:
         if run and i == run[-1] + 1 and linked[i]:
             run.append(i)
