@@ -107,6 +107,7 @@ class Hit:
     safe: bool | None = None
 
 
+_SENTENCE_END = re.compile(r"[.!?…][”\"’)]*\s")
 _TOKEN = re.compile(r"\w+(?:[&.\-/]\w+)*", re.UNICODE)
 
 
@@ -180,6 +181,25 @@ class Document:
         """True where abbreviation rules apply: not a boilerplate, caption or metadata line; with
         `captions`, where typo rules apply: captions are printed too."""
         return self.line_kinds[self.line_index(offset)] in (_PUBLISHED if captions else _PROSE)
+
+    @cached_property
+    def stops_short(self) -> bool:
+        """The text (a body or sapo, not a headline) stops mid-sentence: its last character is a
+        letter, digit, comma or semicolon after sentences that end, as where a page was pulled only partway ("… bắt
+        đầu cuộc diễ"). Its last word may be cut too, and what would close its last paragraph is
+        missing. A phrase alone ("Phó Chủ lịch") is no such text."""
+        tail = self.text.rstrip()
+        return (self.field != "title" and bool(tail) and (tail[-1].isalnum() or tail[-1] in ",;")
+                and _SENTENCE_END.search(tail) is not None)
+
+    @cached_property
+    def last_sentence_start(self) -> int:
+        """Where the text's last sentence begins: after the last sentence end or paragraph break."""
+        text = self.text.rstrip()
+        last = text.rfind("\n") + 1
+        for m in _SENTENCE_END.finditer(text, last):
+            last = m.end()
+        return last
 
     @cached_property
     def tokens(self) -> list[Token]:

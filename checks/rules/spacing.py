@@ -321,7 +321,8 @@ def unbalanced(doc, ctx):
 
     A quotation opened with one kind of mark and closed with the other (“...", "...”) is one
     fault, not two: it is reported once, at the straight quote, with the curly mark that pairs.
-    The brackets of an emoticon (":)", ";-(", "=))") open and close nothing.
+    The brackets of an emoticon (":)", ";-(", "=))") open and close nothing. In a text cut off
+    mid-sentence, what its unfinished last sentence opens may close in the missing part: not read.
     """
     text = doc.text
     if not _BRACKETS.search(text):
@@ -398,6 +399,11 @@ def unbalanced(doc, ctx):
         carried_for = carried_for + 1 if carried is not None and carried == was else 0
     if carried is not None:
         bad.append(carried)
+    if doc.stops_short:
+        # The text was cut off mid-sentence: what its unfinished last sentence opened may close in
+        # the part that is missing ("… bến xe Miền Đông (qu").
+        last = doc.last_sentence_start
+        bad = [pos for pos in bad if not (text[pos] in '([“"' and pos >= last)]
     for pos in sorted(bad):
         ch = text[pos]
         yield Hit(pos, pos + 1, Message(N_("Unbalanced “{mark}”"), mark=ch))

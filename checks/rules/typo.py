@@ -601,7 +601,8 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     "sản xuấtl" → "sản xuất"; "đươc" → "được". Names, foreign words, abbreviations, numbers,
     URLs and e-mail addresses are left alone; plain ASCII words are flagged (as warnings) only
     where a Vietnamese syllable is one keystroke away, and so are consonants alone between two
-    syllables ("thông tn của" → "tin"), units, "vs" and lower-case abbreviations apart.
+    syllables ("thông tn của" → "tin"), units, "vs" and lower-case abbreviations apart. A text
+    pulled only partway that stops mid-word ("… bắt đầu cuộc diễ") is told so (information).
     """
     tables = _tables(ctx)
     lex = tables.lex
@@ -623,6 +624,11 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
                               suggestions=tuple(_render(c, raw[i], ctx) for c in slip))
                 continue
         low, key = raw[i].lower(), sc.key[i]
+        if i == n - 1 and _stops_after_last(sc, doc) and low in _syllable_starts(lex):
+            # "… bắt đầu cuộc diễ": the text was cut off mid-word, not misspelt.
+            yield Hit(*sc.span(i), Message(N_("The text stops mid-word at “{word}”: is its end missing?"), word=raw[i]),
+                      severity="info")
+            continue
         foreign = low in lex.foreign
         cut = foreign and _cut_short(sc, i, low)
         if (foreign and not cut) or key in custom or low in custom:
@@ -652,6 +658,19 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
                   suggestions=tuple(_render(c, raw[i], ctx) for c in suggestions),
                   severity=None if marked else "warning")
     yield from _vni_residue(sc, ctx, tables)
+
+
+def _stops_after_last(sc: Scan, doc: Document) -> bool:
+    """The text stops mid-sentence right after its last letter run (see Document.stops_short)."""
+    return doc.stops_short and not sc.seps[-1].strip()
+
+
+def _syllable_starts(lex: Lexicon) -> frozenset[str]:
+    """Every proper beginning of a known syllable ("đậ" of "đậm", "diễ" of "diễn"), kept with the lexicon."""
+    got = lex.derived.get(_syllable_starts)
+    if got is None:
+        got = lex.derived[_syllable_starts] = frozenset(s[:k] for s in lex.syllables for k in range(1, len(s)))
+    return got
 
 
 # Two to four letters and no vowel, between two Vietnamese syllables ("đã nói ch anh", "thông tn
@@ -1153,9 +1172,12 @@ def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
                 first = 0 if score >= _context_at(sc, i, found[0], tables.counts) else 1
                 merged[i] = (*found[:first], twin, *found[first:])
         slips = sorted(merged.items())
+    cut = len(sc) - 1 if _stops_after_last(sc, doc) else None
     for i, intended in slips:
         if custom and any(p in custom for p in _phrases(keys, i)):
             continue
+        if i == cut:
+            continue  # "… một số có bi": the text was cut off, maybe mid-word, and has no right side
         raw = sc.raw[i]
         fixed = tuple(_render(v, raw, ctx) for v in intended)
         yield Hit(*sc.span(i), Message(N_("“{word}” is probably “{fixed}”"), word=raw, fixed=fixed[0]),

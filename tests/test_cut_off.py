@@ -1,0 +1,89 @@
+"""A text pulled only partway: it stops mid-sentence, perhaps mid-word. Its last word is not read as
+a misspelling and what its last paragraph opened is not read as unbalanced (issue 15: pages are often
+cut off where the scraper stopped)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bientap.checks.engine import Context, check_text
+from bientap.checks.findings import Document
+
+# Our own sentences, cut off the way a partial page is.
+LEAD = "Sáng nay, xã tổ chức ngày hội văn hóa cho bà con. "
+
+
+def found(text: str, field: str = "body") -> list[tuple[str, str, str]]:
+    return [(f.rule, f.severity, f.text) for f in check_text(text, Context(), field=field)
+            if f.category in ("typo", "spacing")]
+
+
+@pytest.mark.parametrize("text, stops", [
+    (LEAD + "Ông chủ tịch xã phát lệnh bắt đầu cuộc thi", True),
+    (LEAD + "Giá lúa tăng 5", True),
+    (LEAD + "Giá lúa tăng,", True),
+    (LEAD + "Ông chủ tịch xã phát lệnh bắt đầu cuộc thi.", False),
+    (LEAD + "Ông nói: “Mọi người cùng vui”", False),
+    ("Ông chủ tịch xã phát lệnh bắt đầu cuộc thi", False),  # a phrase alone
+    ("", False),
+])
+def test_a_text_stops_short_when_it_ends_on_a_letter_after_sentences(text, stops):
+    assert Document.from_text(text).stops_short is stops
+    assert Document.from_text(text, field="title").stops_short is False
+
+
+def test_a_word_cut_off_at_the_end_is_reported_as_a_cut_not_a_misspelling():
+    text = LEAD + "Ông chủ tịch xã phát lệnh bắt đầu cuộc diễ"
+    findings = [f for f in check_text(text, Context()) if f.rule == "typo.nonword"]
+    assert [(f.text, f.severity, f.suggestions) for f in findings] == [("diễ", "info", ())]
+    assert "stops mid-word" in findings[0].message or "dừng giữa chữ" in findings[0].message
+
+
+def test_the_same_letters_before_the_end_are_still_a_misspelling():
+    text = LEAD + "Ông chủ tịch xã phát lệnh bắt đầu cuộc diễ. Mọi người vỗ tay."
+    assert ("typo.nonword", "error", "diễ") in found(text)
+    # ... and at the end of a headline, which never ends with a full stop
+    assert any(rule == "typo.nonword" and word == "diễ"
+               for rule, _, word in found("Ông chủ tịch xã bắt đầu cuộc diễ", field="title"))
+
+
+def test_a_misspelling_no_syllable_begins_with_is_reported_at_the_end_too():
+    text = LEAD + "Nhà máy đã tăng sản xuấtl"
+    assert ("typo.nonword", "error", "xuấtl") in found(text)
+
+
+def test_a_real_syllable_at_a_cut_off_end_is_not_weighed_without_its_right_side():
+    cut = LEAD + "Sau buổi khám, một số người có bi"
+    assert not [f for f in found(cut) if f[0] == "typo.realword"]
+    # the same syllable with its sentence ended is weighed as before
+    ended = LEAD + "Sau buổi khám, một số người có bi sốt nhẹ."
+    assert ("typo.realword", "warning", "bi") in found(ended)
+
+
+def test_a_bracket_opened_in_the_cut_off_paragraph_is_not_unbalanced():
+    assert not [f for f in found(LEAD + "Xe về bến Miền Đông (qu") if f[0] == "spacing.brackets"]
+    assert not [f for f in found(LEAD + "Ông viết: “Một con người rất mực đạo đức,") if f[0] == "spacing.brackets"]
+    # an earlier paragraph's bracket, or a text that ends properly, is still read
+    earlier = LEAD + "Xe về bến Miền Đông (quận Bình Thạnh.\n\nHành khách chờ xe (đông"
+    assert [f[2] for f in found(earlier) if f[0] == "spacing.brackets"] == ["("]
+    assert [f[2] for f in found(LEAD + "Xe về bến Miền Đông (quận Bình Thạnh.") if f[0] == "spacing.brackets"] == ["("]
+
+
+def test_check_command_reports_the_cut(cli, tmp_path):
+    page = tmp_path / "cut.txt"
+    page.write_text(LEAD + "Ông chủ tịch xã phát lệnh bắt đầu cuộc diễ\n", encoding="utf-8")
+    result = cli("check", str(page), "--format", "json", "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    cut = [f for f in json.loads(result.output) if f["rule"] == "typo.nonword"]
+    assert [(f["text"], f["severity"], f["suggestions"]) for f in cut] == [("diễ", "info", [])]
+
+
+@pytest.mark.parametrize("tail", ["", "\n", "\n\n  "])
+def test_only_the_unfinished_last_sentence_is_read_as_cut(tail):
+    doc = Document.from_text(LEAD + "Xe về bến (qu" + tail)
+    assert doc.text[doc.last_sentence_start:].startswith("Xe về bến")
+    # a quotation closed earlier in the same paragraph and one left open before the cut sentence
+    text = LEAD + "Ông nói “đi (nhé. Xe về bến (qu" + tail
+    assert [f[2] for f in found(text) if f[0] == "spacing.brackets"] == ["“", "("]
