@@ -837,7 +837,47 @@ def agency_credit(s: str) -> str | None:
     if not toks:
         return None
     caps = sum(t[0].isupper() or t[0].isdigit() for t in toks)
-    return s if caps >= 0.5 * len(toks) else None
+    return s if caps >= 0.5 * len(toks) or _office_name(s[_AGENCY_HEAD.match(s).end():].split()) else None
+
+
+_OFFICE_PLACE = frozenset("huyện xã tỉnh thành phố thị trấn quận phường".split())
+_OFFICE_JOIN = frozenset(("và", ",", "-", "–", "&"))
+
+
+def _office_name(tokens: list[str]) -> bool:
+    """The rest of an office's name as Vietnamese writes it, only each part's first word capitalised:
+    "Kiểm soát bệnh tật tỉnh", "Trồng trọt và Bảo vệ thực vật", "Phát triển quỹ đất huyện Ba Vì".
+    Each part is a capitalised word and at most three more in lower case; a place may end it (an
+    administrative word, then nothing or a capitalised name): a clause ("Y tế huyện tổ chức khám
+    bệnh") is no name."""
+    parts: list[list[str]] = [[]]
+    for t in (t.rstrip(",") if t.endswith(",") and len(t) > 1 else t for t in tokens):
+        if t in _OFFICE_JOIN:
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    if not tokens or len(parts) > 3:
+        return False
+    for n, part in enumerate(parts):
+        if not part or not part[0][:1].isupper():
+            return False
+        k = 1
+        while k < len(part) and part[k].islower() and part[k] not in _OFFICE_PLACE:
+            k += 1
+        if k > 4:
+            return False
+        rest = part[k:]
+        if not rest:
+            continue
+        if n < len(parts) - 1:
+            return False  # a place ends the name, never a part before a joiner
+        # "huyện", "thành phố", then nothing or a name of capitalised words.
+        m = 0
+        while m < len(rest) and rest[m] in _OFFICE_PLACE:
+            m += 1
+        if not m or m > 2 or len(rest) - m > 4 or not all(t[:1].isupper() for t in rest[m:]):
+            return False
+    return True
 
 
 def _caps_name(tokens: list[str]) -> bool:

@@ -378,15 +378,21 @@ def test_a_name_with_an_email_in_the_footer_is_still_a_contact_line():
 
 
 @pytest.mark.parametrize("line", ["Phòng Văn hóa và Thông tin huyện", "Trung tâm Y tế huyện Tân Phước",
-                                  "Hội Nông dân tỉnh"])
+                                  "Hội Nông dân tỉnh",
+                                  # only each part's first word capitalised, as Vietnamese names offices
+                                  "Trung tâm Kiểm soát bệnh tật tỉnh", "Chi cục Trồng trọt và Bảo vệ thực vật",
+                                  "Trung tâm Phát triển quỹ đất huyện Ba Vì", "Phòng Kinh tế và Hạ tầng"])
 def test_an_office_signing_after_the_last_paragraph_is_the_byline(line):
     ex = extract_article(_portal("12/06/2023 08:00", line))
     assert ex.byline == line
     assert [r.reason for r in ex.removed if r.text == line] == ["metadata.byline agency"]
 
 
-def test_a_closing_line_opening_with_an_office_word_is_not_a_byline():
-    ex = extract_article(_portal("12/06/2023 08:00", "Ban tổ chức sẽ trao giải vào cuối tháng này"))
+@pytest.mark.parametrize("line", ["Ban tổ chức sẽ trao giải vào cuối tháng này",
+                                  "Trung tâm Y tế huyện tổ chức khám bệnh miễn phí",
+                                  "Hội Nông dân xã tổ chức tập huấn cho bà con"])
+def test_a_closing_line_opening_with_an_office_word_is_not_a_byline(line):
+    ex = extract_article(_portal("12/06/2023 08:00", line))
     assert ex.byline is None
 
 

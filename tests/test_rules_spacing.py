@@ -114,7 +114,7 @@ def test_quotation_running_over_paragraphs():
     late = "Ông nói: “Một.\nHai.\nBa.\nBốn”."
     assert [f.text for f in run(late, "spacing.brackets")] == ["“", "”"]
     assert [f.text for f in run("Một.\n\nHai” ba.", "spacing.brackets")] == ["”"]
-    assert [f.text for f in run("“Một”.\n“Hai\n(ba", "spacing.brackets")] == ["“", "("]
+    assert [f.text for f in run("“Một”.\n“Hai\n(ba.", "spacing.brackets")] == ["“", "("]
 
 
 def test_seed_spacing_faults_found():

@@ -108,3 +108,17 @@ def test_consonants_cut_short_before_any_end_of_a_clause(end):
 ])
 def test_units_vs_letters_and_abbreviations_beside_numbers_stay(text):
     assert nonwords(text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Chiếc xe có momen xoắn lớn hơn đời trước.",
+    "Trẻ con chơi trên sân patin cạnh nhà văn hóa.",
+    "Rau được gói trong túi nilon trước khi bán.",
+])
+def test_a_plain_ascii_loanword_is_not_two_syllables_run_together(text):
+    assert nonwords(text) == {}
+
+
+def test_two_syllables_run_together_are_still_split():
+    assert "sản xuất" in nonwords("Nhà máy tăng sảnxuất trong tháng này.")["sảnxuất"]
+    assert "cho ba" in nonwords("Anh đưa choba cái bánh.")["choba"]

@@ -557,6 +557,11 @@ def _vni(letters: str, digits: str, rest: str, lex: Lexicon) -> list[str]:
     return sorted(found, key=lambda x: (-lex.zipf(x), x))
 
 
+# A plain-ASCII word is read as two syllables run together only where news writes the pair at least
+# this often (in 20M words): "choba" → "cho ba"; "nilon", "momen", "patin" are loanwords.
+SPLIT_SEEN = 5
+
+
 def _nonword_suggestions(word: str, left: str | None, right: str | None, tables: TypoTables) -> list[str]:
     """Best first: the same letters with the tone mark where it belongs ("hóan" → "hoán"), then
     syllables one edit away: where the news counts know a neighbour, ranked by how likely each is in
@@ -564,7 +569,8 @@ def _nonword_suggestions(word: str, left: str | None, right: str | None, tables:
     "giử được" → "giữ", "xữ lý" → "xử"); elsewhere by how they pair with the neighbours, then by
     frequency less the same cost ("Quân doàn 4" → "đoàn": only the stroke of đ left out). First of
     all, a word Telex residue spells ("vieetj" → "việt"). Then a lost space ("màcòn" → "mà còn"),
-    first when the two halves make a phrase."""
+    first when the two halves make a phrase; in plain ASCII only where they are a phrase someone
+    writes ("choba" → "cho ba", not "momen" → "mo men")."""
     scored: list[tuple[float, str]] = []
     lex, counts = tables.lex, tables.counts
     typed = word.isascii() and _telex(word, lex)
@@ -583,10 +589,13 @@ def _nonword_suggestions(word: str, left: str | None, right: str | None, tables:
         if strip_tone(cand) == letters:
             score += 100
         scored.append((score, cand))
+    plain = word.isascii()
     for i in range(2, len(word) - 1):
         # A lost space: "màcòn" → "mà còn".
         a, b = normalize(word[:i]), normalize(word[i:])
         if a in lex.syllables and b in lex.syllables and is_structural(a) and is_structural(b):
+            if plain and not lex.pair(a, b) and counts.bigram(a, b) < SPLIT_SEEN:
+                continue  # "nilon", "momen", "patin": a loanword, not two syllables no one writes together
             strength = max(lex.pair(a, b), SEEN)
             score = 4 * strength + min(lex.zipf(a), lex.zipf(b))
             scored.append((score + (50 if in_context and strength >= COMMON else 0), a + " " + b))
