@@ -362,6 +362,8 @@ def test_dates_with_the_month_in_words_or_first(date_line, day):
     ("Xã hội | Minh Anh | 12/06/2023 08:00", "Minh Anh"),  # section, bút danh, date: the name is found
     ("Minh Anh | Xã hội | 12/06/2023", "Minh Anh"),
     ("Đăng bởi: Minh Anh - 12/06/2023 08:00", "Minh Anh"),
+    ("Đăng bởi Ban Tuyên giáo | 12/06/2023 | Tin tức", "Ban Tuyên giáo"),  # an office posted it
+    ("Người đăng: Phòng Văn hóa và Thông tin | 12/06/2023 08:00", "Phòng Văn hóa và Thông tin"),
 ])
 def test_a_date_line_with_a_section_and_the_byline(date_line, name):
     ex = extract_article(_portal(date_line, ""))
