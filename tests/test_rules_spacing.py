@@ -85,6 +85,13 @@ def test_dash_spacing():
         "phát triển kinh tế - xã hội giai đoạn 2021 - 2025, kinh tế - xã hội"
 
 
+def test_a_code_cut_by_a_space_after_its_dash_is_joined_again():
+    assert fixed("Điện thoại mã SM- C5010, xe biển 30A- 12345 và ĐÀ NẴNG- Sáng nay", "spacing.dash") == \
+        "Điện thoại mã SM-C5010, xe biển 30A-12345 và ĐÀ NẴNG - Sáng nay"
+    [f] = run("Điện thoại mã SM- C5010 ra mắt.", "spacing.dash")
+    assert "SM-C5010" in f.message
+
+
 @pytest.mark.parametrize("text", ["KT-XH", "COVID-19", "kinh tế - xã hội", "nhiệt độ -5 độ", "- gạch đầu dòng",
                                   "(18/5/2013 - 18/5/2023)", "-A A +A"])
 def test_dash_false_positives(text):

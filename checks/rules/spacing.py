@@ -261,6 +261,10 @@ def dash_spacing(doc, ctx):
             while end < n and text[end] == " ":
                 end += 1
             if end < n and _is_word(text[end]):
+                code = _broken_code(text, i, end)
+                if code:  # "SM- C5010": one code, joined again rather than spaced out
+                    yield Hit(i, end, Message(N_("A code broken by a space: “{code}”"), code=code), suggestions=(dash,))
+                    continue
                 yield Hit(i, end, Message(N_("Space the “{dash}” evenly on both sides"), dash=dash), suggestions=(f" {dash} ",))
         elif before == " " and after.isalpha():
             # "kinh tế -xã hội" (but not "-5 độ" or a list dash at the line start)
@@ -272,6 +276,21 @@ def dash_spacing(doc, ctx):
             if start > doc.line_starts[doc.line_index(start)] and _is_word(text[start - 1]):
                 yield Hit(start, i + 1, Message(N_("Space the “{dash}” evenly on both sides"), dash=dash),
                           suggestions=(f" {dash} ",))
+
+
+# A model or product code on both sides of the dash: capitals and digits, a digit after it ("SM- C5010").
+_CODE_BEFORE = re.compile(r"(?<![\w-])[0-9]{0,3}[A-Z][A-Z0-9]{0,4}\Z")
+_CODE_AFTER = re.compile(r"(?=[A-Z]{0,3}[0-9])[A-Z0-9]{2,10}(?![\w])")
+
+
+def _broken_code(text: str, dash: int, after: int) -> str | None:
+    """The code a dash glued on the left and spaced on the right cuts in two ("SM- C5010" →
+    "SM-C5010"), else None: both sides capitals and digits, a digit after the dash."""
+    right = _CODE_AFTER.match(text, after)
+    if right is None:
+        return None
+    left = _CODE_BEFORE.search(text, max(0, dash - 6), dash)
+    return None if left is None else text[left.start():dash + 1] + right.group()
 
 
 def _is_word(ch: str) -> bool:
