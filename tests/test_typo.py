@@ -561,3 +561,31 @@ def test_a_checker_weighs_contexts_with_the_counts_it_was_given():
     assert alone.tables(TypoTables).counts is empty and committed.tables(TypoTables).counts is ngrams()
     assert [f.text for f in alone.check_text(text, alone.context(), rules=["typo.realword"])] == ["chao"]
     assert alone.check_text("Ông ấy bị ốm nặng.", alone.context(), rules=["typo.realword"]) == []
+
+
+@pytest.mark.parametrize("opening", ["“Anh nói.” ", "(Dân trí) - ", " ", "- ", "12 ", "“A” "])
+def test_a_finding_spans_its_word_whatever_opens_the_text(opening):
+    # A text that opens with a quote, a bracket, a number or a space: every typo finding still
+    # covers the word it names (the desk replaces exactly that span when a suggestion is taken).
+    text = opening + "Ông còn chỉ con học bài, rồi nói chuyên giao công nghệ với đươc mọi người."
+    found = {f.text: f for f in check_text(text, Context(), rules=["typo"])}
+    assert {"chuyên", "đươc"} <= set(found)
+    for word, f in found.items():
+        assert text[f.start:f.end] == word and not word.startswith(" ")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(VIET, max_size=120), st.lists(st.integers(0, 60), max_size=12))
+def test_scan_spans_are_the_plain_walk_in_any_order(text, asked):
+    from bientap.checks.engine import Checker
+    from bientap.checks.rules.typo import Scan, TypoTables
+
+    sc = Scan(text, Checker.for_context(Context()).tables(TypoTables))
+    plain, at = [], 0
+    for k, run in enumerate(sc.raw):
+        at += len(sc.seps[k])
+        plain.append((at, at + len(run)))
+        at += len(run)
+    for i in [i % len(sc.raw) for i in asked] if sc.raw else []:
+        assert sc.span(i) == plain[i]
+    assert [sc.span(i) for i in range(len(sc.raw))] == plain
