@@ -122,3 +122,11 @@ def test_a_plain_ascii_loanword_is_not_two_syllables_run_together(text):
 def test_two_syllables_run_together_are_still_split():
     assert "sản xuất" in nonwords("Nhà máy tăng sảnxuất trong tháng này.")["sảnxuất"]
     assert "cho ba" in nonwords("Anh đưa choba cái bánh.")["choba"]
+
+
+def test_a_plain_ascii_word_the_article_writes_twice_is_a_term():
+    # A loanword an article is about recurs; a slip is seldom typed twice the same way.
+    assert nonwords("Hãng ra mắt dòng chip mới. Con Chip này chạy nhanh hơn đời trước.") == {}
+    assert "chip" in nonwords("Hãng ra mắt dòng chip mới trong tháng này.")
+    # marked slips are read however often they recur
+    assert "được" in nonwords("Anh đươc khen. Chị cũng đươc thưởng.")["đươc"]

@@ -237,7 +237,8 @@ class Scan:
     """
 
     __slots__ = ("text", "raw", "seps", "key", "kind", "linked", "touches", "_infos", "_valid", "_known",
-                 "_offsets", "_cursor", "_ordinary", "_runs", "_context", "_twins", "_caps", "_capitals")
+                 "_offsets", "_cursor", "_ordinary", "_runs", "_context", "_twins", "_caps", "_capitals",
+                 "_lowered")
 
     def __init__(self, text: str, tables: TypoTables) -> None:
         self.text = text
@@ -277,6 +278,7 @@ class Scan:
         self._caps: list[int] | None = None
         self._capitals: list[int] | None = None
         self._runs: list[list[int]] | None = None
+        self._lowered: Counter | None = None
 
     @property
     def valid(self) -> list[bool]:
@@ -291,6 +293,12 @@ class Scan:
         if self._known is None:
             self._known = list(map(itemgetter(3), self._infos))
         return self._known
+
+    def lowered_counts(self) -> Counter:
+        """How often each run is written, lower-cased (made once, on first use)."""
+        if self._lowered is None:
+            self._lowered = Counter(map(str.lower, self.raw))
+        return self._lowered
 
     def touching(self) -> list[int]:
         return list(compress(range(len(self.raw)), self.touches))
@@ -609,7 +617,8 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
 
     "sản xuấtl" → "sản xuất"; "đươc" → "được". Names, foreign words, abbreviations, numbers,
     URLs and e-mail addresses are left alone; plain ASCII words are flagged (as warnings) only
-    where a Vietnamese syllable is one keystroke away, and so are consonants alone between two
+    where a Vietnamese syllable is one keystroke away and the article does not write them twice
+    (a loanword it is about: "chip", "rap"), and so are consonants alone between two
     syllables ("thông tn của" → "tin"), units, "vs" and lower-case abbreviations apart. A text
     pulled only partway that stops mid-word ("… bắt đầu cuộc diễ") is told so (information).
     """
@@ -663,10 +672,19 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
         foreign_right = i + 1 < n and linked[i + 1] and _foreign_at(sc, i + 1)
         if not marked and (foreign_left or foreign_right):
             continue  # inside a foreign phrase: "Pacta sunt servanda"
+        if not marked and not cut and _a_term(sc, low):
+            continue  # "dòng chip mới ... con chip này": a loanword the article uses, not a slip
         yield Hit(*sc.span(i), Message(N_("“{word}” is not a Vietnamese word"), word=raw[i]),
                   suggestions=tuple(_render(c, raw[i], ctx) for c in suggestions),
                   severity=None if marked else "warning")
     yield from _vni_residue(sc, ctx, tables)
+
+
+def _a_term(sc: Scan, low: str) -> bool:
+    """Whether plain-ASCII `low` is written more than once in the text, in any case ("chip", "rap",
+    "osin"): a slip is seldom typed twice the same way, a loanword the article is about is."""
+    runs = sc.lowered_counts()
+    return runs.get(low, 0) > 1
 
 
 def _stops_after_last(sc: Scan, doc: Document) -> bool:
