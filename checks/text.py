@@ -13,6 +13,11 @@ from functools import lru_cache
 from bientap.i18n import _
 
 NBSP = "\u00a0"
+# Characters that print as nothing (zero-width space and joiners, word joiner, BOM, soft hyphen,
+# direction marks): scraped text carries them between words and at its ends.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
+# What may stand between words and still be a gap: spaces, NBSP and the invisible characters.
+BLANK = " \t" + NBSP + INVISIBLE
 
 # Units and currencies written in letters, upper-cased: "5 KW", "10 kg", "USD" are no abbreviation to
 # define and no word cut short.

@@ -87,3 +87,10 @@ def test_only_the_unfinished_last_sentence_is_read_as_cut(tail):
     # a quotation closed earlier in the same paragraph and one left open before the cut sentence
     text = LEAD + "Ông nói “đi (nhé. Xe về bến (qu" + tail
     assert [f[2] for f in found(text) if f[0] == "spacing.brackets"] == ["“", "("]
+
+
+@pytest.mark.parametrize("tail", ["\u200b", "\ufeff", "\u200e", " \u200b\n"])
+def test_an_invisible_character_after_the_cut_hides_nothing(tail):
+    text = LEAD + "Ông chủ tịch xã phát lệnh bắt đầu cuộc diễ" + tail
+    assert [(f.text, f.severity) for f in check_text(text, Context()) if f.rule == "typo.nonword"] == [("diễ", "info")]
+    assert not [f for f in found(LEAD + "Xe về bến Miền Đông (qu" + tail) if f[0] == "spacing.brackets"]

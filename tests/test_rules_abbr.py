@@ -40,6 +40,12 @@ def test_spell_out_fix_capitalizes_at_sentence_start_and_after_a_name():
     assert f.suggestions == ("khoa học và công nghệ (KH&CN)",)
 
 
+@pytest.mark.parametrize("text", ["“Sở KH&CN tổ chức.”", "\ufeffKH&CN tăng.", "Mưa.\u200b KH&CN tăng.", "- KH&CN tăng."])
+def test_spell_out_is_capitalized_behind_a_quote_or_an_invisible_character(text):
+    [f] = run(text, "abbr.undefined")
+    assert f.suggestions == ("Khoa học và công nghệ (KH&CN)",)
+
+
 def test_mixed_variants_flagged_and_fixed_to_canonical():
     text = "Sở Khoa học và Công nghệ (KHCN) họp. Sở KH&CN và ngành KHCN; KTXH và KT-XH."
     found = run(text, "abbr.variant")

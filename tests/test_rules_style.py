@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,6 +50,13 @@ def test_rules_switchable_and_severity_from_house_style():
     assert [(f.rule, f.severity) for f in found] == [("style.prefix_space", "error")]
     off = HouseStyle.from_toml('[rules]\nspacing = false\n')
     assert run("a  b", "spacing.double", Context(style=off)) == []
+
+
+@pytest.mark.parametrize("title, fixed", [("“HỘI THẢO VỀ ĐỔI MỚI”", "“Hội thảo về đổi mới”"),
+                                          ("5 ĐIỀU CẦN BIẾT VỀ UBND", "5 điều cần biết về UBND")])
+def test_headline_caps_fix_capitalizes_the_first_letter_not_a_quote(title, fixed):
+    out = check_article({"title": title, "body": "x"}, ctx(), rules=["style.headline_caps"])
+    assert [f.suggestions for f in out] == [(fixed,)]
 
 
 def test_headline_caps_and_period():

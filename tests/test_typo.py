@@ -589,3 +589,11 @@ def test_scan_spans_are_the_plain_walk_in_any_order(text, asked):
     for i in [i % len(sc.raw) for i in asked] if sc.raw else []:
         assert sc.span(i) == plain[i]
     assert [sc.span(i) for i in range(len(sc.raw))] == plain
+
+
+@pytest.mark.parametrize("opening", ["", "\ufeff", "\u200b", "\u200f", "“", "12 ", "Mưa.\u200b "])
+def test_a_capital_opening_the_text_or_a_sentence_is_read_as_a_sentence_start(opening):
+    # Invisible characters scraped text carries (BOM, zero-width space, direction marks) hide no
+    # sentence start: "Đươc biết" there is a slip, not a name.
+    found = {f.text: f.suggestions for f in check_text(opening + "Đươc biết, ông đã về.", Context(), rules=["typo"])}
+    assert "Được" in found.get("Đươc", ())

@@ -114,7 +114,8 @@ def _sentence_case(title: str, keep: Mapping) -> str:
         return word if word in keep else word.lower()
 
     lowered = re.sub(r"[\w&.\-]+", lower, title)
-    return lowered[:1].upper() + lowered[1:]
+    first = next((k for k, c in enumerate(lowered) if c.isalnum()), 0)  # behind a quote; a number stays first
+    return lowered[:first] + lowered[first:first + 1].upper() + lowered[first + 1:]
 
 
 @rule("style.headline_caps", category="style", severity="warning", safe=False, fields=("title",))

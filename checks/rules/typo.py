@@ -20,7 +20,7 @@ from bientap.checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon
 from bientap.checks.ngrams import (JOINS_LEFT, JOINS_RIGHT, SLIP_COST, Ngrams, context_score, known_context, rank,
                                    slip_kind, weighable_edits, wider)
 from bientap.checks.registry import rule
-from bientap.checks.text import UNITS, fold
+from bientap.checks.text import BLANK, UNITS, fold
 from bientap.checks.vietnamese import (LETTERS, MERGED_ONSETS, confusions, is_structural, iy_variant, normalize,
                                        place_tone, split_onset, strip_tone, swap_onset)
 from bientap.i18n import N_
@@ -336,10 +336,10 @@ class Scan:
 
     def opens(self, i: int) -> bool:
         """Run i is the first word of a sentence, line or quotation."""
-        before = self.seps[i].rstrip(" \t\u00a0")
-        if not before:
-            return i == 0
-        return before[-1] in _SENTENCE_OPENERS
+        if i == 0:
+            return True  # the text's first word, whatever (a quote, a BOM, a number) is before it
+        before = self.seps[i].rstrip(BLANK)
+        return bool(before) and before[-1] in _SENTENCE_OPENERS
 
     def context_keys(self) -> list[str | None]:
         """Key of every Vietnamese run whatever its case: the neighbours a syllable is read with
@@ -689,7 +689,7 @@ def _a_term(sc: Scan, low: str) -> bool:
 
 def _stops_after_last(sc: Scan, doc: Document) -> bool:
     """The text stops mid-sentence right after its last letter run (see Document.stops_short)."""
-    return doc.stops_short and not sc.seps[-1].strip()
+    return doc.stops_short and not sc.seps[-1].strip(BLANK + "\n\r")
 
 
 def _syllable_starts(lex: Lexicon) -> frozenset[str]:
