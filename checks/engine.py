@@ -390,13 +390,15 @@ class _KindsElsewhere(Document):
 
 
 def apply_fixes(text: str, findings: Iterable[Finding], *, safe_only: bool = True) -> str:
-    """Replace each finding's span with its first suggestion, left to right, skipping overlaps.
+    """Replace each finding's span with its first suggestion, left to right, skipping overlaps; of
+    two starting at one place, the wider first (it says more: mojibake over the decomposed letter
+    inside it).
 
     Nothing outside finding spans changes.
     """
     chosen = sorted(
         (f for f in findings if f.suggestions and (f.safe or not safe_only)),
-        key=lambda f: (f.start, f.end),
+        key=lambda f: (f.start, -f.end),
     )
     out, pos = [], 0
     for f in chosen:

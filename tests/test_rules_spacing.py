@@ -164,8 +164,9 @@ def test_spacing_fixes_idempotent_span_local_in_bounds(text):
     for f in findings:
         assert 0 <= f.start <= f.end <= len(text) and text[f.start:f.end] == f.text
     once = apply_fixes(text, findings)
-    # Span-local: every kept stretch of text between applied spans survives in order.
-    chosen = sorted((f for f in findings if f.safe and f.suggestions), key=lambda f: f.start)
+    # Span-local: every kept stretch of text between applied spans survives in order (the wider of two
+    # fixes at one start first, as apply_fixes takes them).
+    chosen = sorted((f for f in findings if f.safe and f.suggestions), key=lambda f: (f.start, -f.end))
     pos, rebuilt = 0, []
     for f in chosen:
         if f.start < pos:

@@ -66,6 +66,13 @@ def test_mojibake_decoded_back():
     assert fixed(text, ["unicode.mojibake", "unicode.control"]) == "Tin: Khoa học và công nghệ “Đổi mới” hết"
 
 
+def test_mojibake_in_decomposed_text_is_decoded_not_half_composed():
+    # The decomposed letter starts where the mojibake does: the wider fix wins, as in composed text.
+    from bientap.checks.engine import fix_text
+
+    assert fix_text("Tôi là người Via\u0301»‡t.") == fix_text("Tôi là người Viá»‡t.") == "Tôi là người Việt."
+
+
 def test_mojibake_false_positives():
     quiet = "Ông Ánh và bà Ấu đến Đà Nẵng; giá 1.500 € — “trích dẫn” là Ðông, São Paulo, Müller"
     assert run(quiet, "unicode.mojibake") == []
