@@ -520,9 +520,11 @@ def _date_rest(s: str) -> str:
 
 
 # Where a date line's fields part: "Xã hội | Minh Anh | 12/06/2023", "Minh Anh - 12/06/2023".
-_FIELD_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s[-–—]\s")
+# (?<!\s): a match starts at the first space of a run, never again inside it ("a" + 100k spaces
+# + "b" was read once per space).
+_FIELD_SEPARATOR = re.compile(r"(?<!\s)\s*[|•·]\s*|\s[-–—]\s")
 _EDGE = " -–|,:()[]•·/"
-_PIPE_FIELDS = re.compile(r"\s*[|•·]\s*")
+_PIPE_FIELDS = re.compile(r"(?<!\s)\s*[|•·]\s*")
 # A field's own label: "Tác giả: ", "Chuyên mục: ", "Lượt xem: " (a word or three and a colon).
 _FIELD_LABEL = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){0,2}\s?:\s*")
 
@@ -853,7 +855,8 @@ _OFFICE_JOIN = frozenset(("và", ",", "-", "–", "&"))
 
 def _office_name(tokens: list[str]) -> bool:
     """The rest of an office's name as Vietnamese writes it, only each part's first word capitalised:
-    "Kiểm soát bệnh tật tỉnh", "Trồng trọt và Bảo vệ thực vật", "Phát triển quỹ đất huyện Ba Vì".
+    "Kiểm soát bệnh tật tỉnh", "Trồng trọt và Bảo vệ thực vật", "Phát triển quỹ đất huyện Ba Vì" —
+    with its scope (a place word or parts joined by "và"), which a clause after an office word lacks.
     Each part is a capitalised word and at most three more in lower case; a place may end it (an
     administrative word, then nothing or a capitalised name): a clause ("Y tế huyện tổ chức khám
     bệnh") is no name."""
@@ -865,6 +868,8 @@ def _office_name(tokens: list[str]) -> bool:
             parts[-1].append(t)
     if not tokens or len(parts) > 3:
         return False
+    if len(parts) == 1 and not any(t in _OFFICE_PLACE for t in tokens):
+        return False  # "Sở Y tế khuyến cáo", "Ban Tổ chức cảm ơn": a clause, not an office's name
     for n, part in enumerate(parts):
         if not part or not part[0][:1].isupper():
             return False

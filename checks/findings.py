@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from json.encoder import encode_basestring as _json_string
 
-from bientap.checks.text import BLANK, line_starts, nfc
+from bientap.checks.text import line_starts, nfc, rstrip_blank
 from bientap.checks.vietnamese import in_tone_style
 from bientap.i18n import translate
 
@@ -107,7 +107,8 @@ class Hit:
     safe: bool | None = None
 
 
-_SENTENCE_END = re.compile(r"[.!?…][”\"’)]*\s")
+# A sentence's end: not the dot of a capitals' abbreviation ("TP. HCM").
+_SENTENCE_END = re.compile(r"(?<![A-ZĐ])[.!?…][”\"’)]*\s")
 _TOKEN = re.compile(r"\w+(?:[&.\-/]\w+)*", re.UNICODE)
 
 
@@ -188,14 +189,14 @@ class Document:
         letter, digit, comma or semicolon after sentences that end, as where a page was pulled only partway ("… bắt
         đầu cuộc diễ"). Its last word may be cut too, and what would close its last paragraph is
         missing. A phrase alone ("Phó Chủ lịch") is no such text."""
-        tail = self.text.rstrip().rstrip(BLANK).rstrip()
+        tail = rstrip_blank(self.text)
         return (self.field != "title" and bool(tail) and (tail[-1].isalnum() or tail[-1] in ",;")
                 and _SENTENCE_END.search(tail) is not None)
 
     @cached_property
     def last_sentence_start(self) -> int:
         """Where the text's last sentence begins: after the last sentence end or paragraph break."""
-        text = self.text.rstrip().rstrip(BLANK).rstrip()
+        text = rstrip_blank(self.text)
         last = text.rfind("\n") + 1
         for m in _SENTENCE_END.finditer(text, last):
             last = m.end()

@@ -19,6 +19,14 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
 # What may stand between words and still be a gap: spaces, NBSP and the invisible characters.
 BLANK = " \t" + NBSP + INVISIBLE
 
+
+def rstrip_blank(text: str) -> str:
+    """`text` less what prints as nothing at its end: spaces of any kind, newlines, invisible characters."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in BLANK):
+        end -= 1
+    return text[:end]
+
 # Units and currencies written in letters, upper-cased: "5 KW", "10 kg", "USD" are no abbreviation to
 # define and no word cut short.
 UNITS = frozenset("KW MW GW KWH MWH GWH TWH KV MV HP GB MB KB TB PB HZ MHZ GHZ KM CM MM ML MG HA KG "

@@ -392,7 +392,9 @@ def test_an_office_signing_after_the_last_paragraph_is_the_byline(line):
 
 @pytest.mark.parametrize("line", ["Ban tổ chức sẽ trao giải vào cuối tháng này",
                                   "Trung tâm Y tế huyện tổ chức khám bệnh miễn phí",
-                                  "Hội Nông dân xã tổ chức tập huấn cho bà con"])
+                                  "Hội Nông dân xã tổ chức tập huấn cho bà con",
+                                  # an office word, a name, then what it does: a clause, no signature
+                                  "Sở Y tế khuyến cáo", "Phòng Giáo dục thông báo", "Hội Phụ nữ tặng quà"])
 def test_a_closing_line_opening_with_an_office_word_is_not_a_byline(line):
     ex = extract_article(_portal("12/06/2023 08:00", line))
     assert ex.byline is None

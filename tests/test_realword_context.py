@@ -70,3 +70,16 @@ def test_the_wider_phrase_is_silent_where_news_has_neither_phrase():
 ])
 def test_a_mark_left_out_is_found(sentence, slip):
     assert realword(sentence) == [slip]
+
+
+@pytest.mark.parametrize("text", ["“Bả nói, con cứ đi làm cho đỡ cực.”", "Ổng nói vậy rồi đi về nhà.",
+                                  "Tôi nhắc mấy ổng cũng không để ý."])
+def test_southern_spoken_pronouns_are_speech_not_slips(text):
+    assert not [f for f in check_text(text, Context(), rules=["typo.realword"]) if f.text.lower() in ("ổng", "bả")]
+
+
+@pytest.mark.parametrize("text, word, meant", [("Công nhân sửa đường ổng nước bị vỡ.", "ổng", "ống"),
+                                               ("Người dân ép bả mía làm phân bón.", "bả", "bã")])
+def test_the_same_syllables_are_still_read_as_slips_of_another_word(text, word, meant):
+    found = {f.text: f.suggestions for f in check_text(text, Context(), rules=["typo.realword"])}
+    assert meant in found[word]

@@ -274,9 +274,17 @@ def test_a_reduplication_the_news_never_writes_after_its_neighbour_is_a_doubled_
     "Người người nô nức đi xem hội làng.",
     "Đường trơn, chúng tôi đi từ từ về nhà.",  # "đi từ" is common as "go from"; "từ từ" is a word
     "Cô ấy vẫn luôn luôn giữ nụ cười trên môi.",
+    # "xa vọng" is in the dictionary, but news never writes it: the second "xa" starts no word
+    "Gió thổi qua cánh đồng, xa xa vọng lại tiếng trống trường.",
+    "Dọc bờ sông, song song đường đê là hàng phi lao.",
 ])
 def test_a_reduplication_after_a_rare_or_no_neighbour_stays(sentence):
     assert typos(LEAD + sentence, rule="typo.doubled") == []
+
+
+def test_a_reduplication_whose_second_copy_starts_a_word_news_writes_is_a_doubling():
+    text = LEAD + "Ở thời đại ngày ngày nay, ai cũng dùng điện thoại."
+    assert [f.text for f in typos(text, rule="typo.doubled")] == ["ngày ngày"]
 
 
 def test_doubled_numbers_and_codes_are_left_alone():

@@ -130,3 +130,17 @@ def test_a_plain_ascii_word_the_article_writes_twice_is_a_term():
     assert "chip" in nonwords("Hãng ra mắt dòng chip mới trong tháng này.")
     # marked slips are read however often they recur
     assert "được" in nonwords("Anh đươc khen. Chị cũng đươc thưởng.")["đươc"]
+
+
+@pytest.mark.parametrize("text, word, meant", [
+    ("Toi biet roi. Anh biet khong?", "biet", "biết"),  # a common word typed without its marks
+    ("Anh ấy vieetj bài. Tôi cũng vieetj bài.", "vieetj", "việt"),  # Telex residue
+    ("Xem tại trang tin.vn/chip-moi nhé, dòng chip mới.", "chip", None),  # the address is no use of it
+])
+def test_what_a_writer_repeats_by_habit_or_in_an_address_is_still_read(text, word, meant):
+    found = nonwords(text)
+    assert word in found and (meant is None or meant in found[word])
+
+
+def test_a_southern_spoken_pronoun_is_no_non_word():
+    assert nonwords("Hôm qua ẻm nói là ẻm thích học vẽ.") == {}

@@ -262,8 +262,9 @@ def dash_spacing(doc, ctx):
                 end += 1
             if end < n and _is_word(text[end]):
                 code = _broken_code(text, i, end)
-                if code:  # "SM- C5010": one code, joined again rather than spaced out
-                    yield Hit(i, end, Message(N_("A code broken by a space: “{code}”"), code=code), suggestions=(dash,))
+                if code:  # "SM- C5010": one code, joined again rather than spaced out (the editor's call)
+                    yield Hit(i, end, Message(N_("A code broken by a space: “{code}”"), code=code), suggestions=(dash,),
+                              safe=False)
                     continue
                 yield Hit(i, end, Message(N_("Space the “{dash}” evenly on both sides"), dash=dash), suggestions=(f" {dash} ",))
         elif before == " " and after.isalpha():
@@ -278,9 +279,11 @@ def dash_spacing(doc, ctx):
                           suggestions=(f" {dash} ",))
 
 
-# A model or product code on both sides of the dash: capitals and digits, a digit after it ("SM- C5010").
-_CODE_BEFORE = re.compile(r"(?<![\w-])[0-9]{0,3}[A-Z][A-Z0-9]{0,4}\Z")
-_CODE_AFTER = re.compile(r"(?=[A-Z]{0,3}[0-9])[A-Z0-9]{2,10}(?![\w])")
+# A model or product code on both sides of the dash: two to six capitals and digits before it, and
+# after it a capital and a digit ("SM- C5010"); a number alone after it is a dateline's or a period's
+# ("TP HCM- 10 giờ", "quý I- 2024") and is spaced as before.
+_CODE_BEFORE = re.compile(r"(?<![\w.-])[0-9]{0,3}[A-Z][A-Z0-9]{1,4}\Z")
+_CODE_AFTER = re.compile(r"(?=[0-9]{0,8}[A-Z])(?=[A-Z]{0,3}[0-9])[A-Z0-9]{2,10}(?![\w])")
 
 
 def _broken_code(text: str, dash: int, after: int) -> str | None:
@@ -291,6 +294,11 @@ def _broken_code(text: str, dash: int, after: int) -> str | None:
         return None
     left = _CODE_BEFORE.search(text, max(0, dash - 6), dash)
     return None if left is None else text[left.start():dash + 1] + right.group()
+
+
+def _opens_quote(text: str, pos: int) -> bool:
+    """The straight quote at `pos` opens a quotation: a word after it, none glued before it."""
+    return pos + 1 < len(text) and text[pos + 1].isalnum() and (pos == 0 or not text[pos - 1].isalnum())
 
 
 def _is_word(ch: str) -> bool:
@@ -422,7 +430,7 @@ def unbalanced(doc, ctx):
         # The text was cut off mid-sentence: what its unfinished last sentence opened may close in
         # the part that is missing ("… bến xe Miền Đông (qu").
         last = doc.last_sentence_start
-        bad = [pos for pos in bad if not (text[pos] in '([“"' and pos >= last)]
+        bad = [pos for pos in bad if not (pos >= last and (text[pos] in "([“" or text[pos] == '"' and _opens_quote(text, pos)))]
     for pos in sorted(bad):
         ch = text[pos]
         yield Hit(pos, pos + 1, Message(N_("Unbalanced “{mark}”"), mark=ch))

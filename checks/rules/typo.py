@@ -20,7 +20,7 @@ from bientap.checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon
 from bientap.checks.ngrams import (JOINS_LEFT, JOINS_RIGHT, SLIP_COST, Ngrams, context_score, known_context, rank,
                                    slip_kind, weighable_edits, wider)
 from bientap.checks.registry import rule
-from bientap.checks.text import BLANK, UNITS, fold
+from bientap.checks.text import BLANK, UNITS, fold, rstrip_blank
 from bientap.checks.vietnamese import (LETTERS, MERGED_ONSETS, confusions, is_structural, iy_variant, normalize,
                                        place_tone, split_onset, strip_tone, swap_onset)
 from bientap.i18n import N_
@@ -295,9 +295,10 @@ class Scan:
         return self._known
 
     def lowered_counts(self) -> Counter:
-        """How often each run is written, lower-cased (made once, on first use)."""
+        """How often each run is written in prose, lower-cased, not counting runs glued to a URL or a
+        code (made once, on first use)."""
         if self._lowered is None:
-            self._lowered = Counter(map(str.lower, self.raw))
+            self._lowered = Counter(r.lower() for r, glued in zip(self.raw, self.touches) if not glued)
         return self._lowered
 
     def touching(self) -> list[int]:
@@ -649,7 +650,7 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
             continue
         foreign = low in lex.foreign
         cut = foreign and _cut_short(sc, i, low)
-        if (foreign and not cut) or key in custom or low in custom:
+        if (foreign and not cut) or key in custom or low in custom or key in _SPOKEN_PRONOUNS:
             continue
         left = sc.ordinary_at(i - 1, custom) if i and linked[i] else None
         right = sc.ordinary_at(i + 1, custom) if i + 1 < n and linked[i + 1] else None
@@ -672,7 +673,7 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
         foreign_right = i + 1 < n and linked[i + 1] and _foreign_at(sc, i + 1)
         if not marked and (foreign_left or foreign_right):
             continue  # inside a foreign phrase: "Pacta sunt servanda"
-        if not marked and not cut and _a_term(sc, low):
+        if not marked and not cut and _a_term(sc, low, suggestions, tables):
             continue  # "dòng chip mới ... con chip này": a loanword the article uses, not a slip
         yield Hit(*sc.span(i), Message(N_("“{word}” is not a Vietnamese word"), word=raw[i]),
                   suggestions=tuple(_render(c, raw[i], ctx) for c in suggestions),
@@ -680,16 +681,26 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     yield from _vni_residue(sc, ctx, tables)
 
 
-def _a_term(sc: Scan, low: str) -> bool:
-    """Whether plain-ASCII `low` is written more than once in the text, in any case ("chip", "rap",
-    "osin"): a slip is seldom typed twice the same way, a loanword the article is about is."""
-    runs = sc.lowered_counts()
-    return runs.get(low, 0) > 1
+# A plain-ASCII word with the letters of a syllable this common (Zipf) is that syllable typed without
+# its marks, however often it recurs ("biet": "biết"); "chip" has only the rare "chíp".
+UNMARKED_ZIPF = 4.5
+
+
+def _a_term(sc: Scan, low: str, suggestions: list[str], tables: TypoTables) -> bool:
+    """Whether plain-ASCII `low` is written more than once in the text's prose, in any case ("chip",
+    "rap", "osin"): a slip is seldom typed twice the same way, a loanword the article is about is.
+    Never a common Vietnamese word typed without its marks ("biet" for "biết", UNMARKED_ZIPF) or
+    Telex residue ("vieetj"), which a writer repeats."""
+    if sc.lowered_counts().get(low, 0) < 2:
+        return False
+    lex = tables.lex
+    return not (_telex(low, lex) or any(fold(c) == low and lex.zipf(normalize(c)) >= UNMARKED_ZIPF
+                                        for c in suggestions if " " not in c))
 
 
 def _stops_after_last(sc: Scan, doc: Document) -> bool:
     """The text stops mid-sentence right after its last letter run (see Document.stops_short)."""
-    return doc.stops_short and not sc.seps[-1].strip(BLANK + "\n\r")
+    return doc.stops_short and not rstrip_blank(sc.seps[-1])
 
 
 def _syllable_starts(lex: Lexicon) -> frozenset[str]:
@@ -931,8 +942,7 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
             continue  # not ordinary prose
         if (i and a == keys[i - 1]) or (i + 1 < n and a == keys[i + 1]):
             continue  # a doubled word is typo.doubled's
-        if a in _SPOKEN_PRONOUNS:
-            continue  # "Ổng nói", "xe của bả": speech, not a slip of "ông", "bà"
+        spoken = _SPOKEN_PRONOUNS.get(a)
         pl, pr = ps[i], ps[i + 1]
         l = keys[i - 1] if i and linked[i] else None
         r = keys[i + 1] if i + 1 < n and linked[i + 1] else None
@@ -954,6 +964,10 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
             memo[situation] = best
         if best is not None and best[0][0] > WORD:
             best = _widened(best, i, keys, linked, tables.counts)
+        if best is not None and spoken is not None:
+            # "Ổng nói", "xe của bả": where the counts' best reading is "ông", "bà", it is the spoken
+            # pronoun, no slip; a better reading is still one ("ổng nước" → "ống")
+            best = None if best[1][0] == spoken else (best[0], tuple(v for v in best[1] if v != spoken), *best[2:])
         if best is not None and (best[0][0] <= WORD or _weighed_enough(best, i, linked[i], context, linked,
                                                                           tables.counts)):
             found.append((best[0], i, best[1]))
@@ -1013,7 +1027,7 @@ TAIL_SHARE = 0.05
 # The pronouns of southern speech that fold "ấy" into a hỏi tone: "ổng" (ông ấy), "bả" (bà ấy), "ẻm"
 # (em ấy). Quoted speech and features use them; the counts, from edited news, hardly know them and
 # read them as slips of the far commoner "ông", "bà", "em". ("ảnh", "cổ", "chỉ" are words of their own.)
-_SPOKEN_PRONOUNS = frozenset(("ổng", "bả", "ẻm"))
+_SPOKEN_PRONOUNS = {"ổng": "ông", "bả": "bà", "ẻm": "em"}
 
 
 # The words Vietnamese puts before a given name (kinship terms and titles of address): the capital
