@@ -80,6 +80,20 @@ def test_trailing_whitespace():
         ("spacing.trailing", "  "), ("spacing.trailing", "\u00a0")]
 
 
+@pytest.mark.parametrize("text, fixed_text", [
+    ("Hãng vừa ra máy ,rất mạnh.", "Hãng vừa ra máy, rất mạnh."),
+    ("Anh sống ở TX .Sơn Tây đã lâu.", "Anh sống ở TX. Sơn Tây đã lâu."),
+    ("Cô dặn :Mai nhớ đến sớm.", "Cô dặn: Mai nhớ đến sớm."),
+])
+def test_a_space_on_the_wrong_side_of_a_mark_moves_after_it(text, fixed_text):
+    assert fixed(text, "spacing.before_punct") == fixed_text
+
+
+@pytest.mark.parametrize("text", ["Giá tăng 1 ,5 lần.", "Mở trang .com của hãng.", "Số liệu .xlsx đã gửi."])
+def test_a_mark_glued_to_a_number_or_a_lower_case_word_after_a_full_stop_stays(text):
+    assert run(text, "spacing.before_punct") == []
+
+
 def test_dash_spacing():
     assert fixed("phát triển kinh tế- xã hội giai đoạn 2021- 2025, kinh tế -xã hội", "spacing.dash") == \
         "phát triển kinh tế - xã hội giai đoạn 2021 - 2025, kinh tế - xã hội"
