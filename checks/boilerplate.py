@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from bientap.checks.vietnamese import U
 from bientap.i18n import N_, translate
 
 KINDS = ("body", "title", "blank", "boilerplate", "caption", "metadata")
@@ -436,6 +437,20 @@ def is_caps(s: str) -> bool:
     upper = len(s) - len(s.translate(_DROP_UPPER))
     lower = len(s) - len(s.translate(_DROP_LOWER))
     return upper >= 4 and lower <= upper * 0.1
+
+
+# A page pulled only partway may hold one paragraph, cut before its full stop: the text's last line,
+# this many words or more, with a sentence ending inside it ("... cho bà con. Ông chủ tịch ... biểu diễ").
+CUT_PARAGRAPH_WORDS = 15
+_INNER_SENTENCE_END = re.compile(rf"[.!?…][”\"’)]* {U}")
+
+
+def _cut_paragraph(kind: list[str], lines: list[str]) -> list[int]:
+    """[the last line] when a page with no punctuated paragraph ends with one cut short, else []."""
+    last = next((i for i in range(len(lines) - 1, -1, -1) if kind[i] != "blank"), None)
+    if last is None or kind[last] or words(lines[last]) < CUT_PARAGRAPH_WORDS:
+        return []
+    return [last] if _INNER_SENTENCE_END.search(lines[last]) else []
 
 
 def is_prose(s: str) -> bool:
@@ -1061,6 +1076,8 @@ def _classify(text: str) -> tuple[LineClass, ...]:
     page = _Page(lines, kind, rule, [bool(r) for r in rule], why)
 
     prose = [i for i in range(n) if not kind[i] and is_prose(lines[i])]
+    if not prose:
+        prose = _cut_paragraph(kind, lines)
     prose_set = set(prose)
     if prose:
         prose = _after_ticker(_after_headline_sentence(_after_repeated_lead(prose, lines), kind, rule, lines),

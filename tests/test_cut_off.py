@@ -101,3 +101,12 @@ def test_a_straight_quote_closing_in_the_cut_off_sentence_is_still_read():
     # Only what the unfinished sentence opens may close in the missing part; a stray closer may not.
     text = LEAD + 'Anh nói: "Đi đi.\nVề" rồi ăn'
     assert [f[2] for f in found(text) if f[0] == "spacing.brackets"] == ['"', '"']
+
+
+def test_a_page_of_one_paragraph_cut_short_keeps_its_headline():
+    from bientap.checks.metadata import extract_article
+
+    page = "Lễ hội mùa xuân ở xã\n\n" + LEAD + "Đoàn văn công của huyện lên sân khấu biểu diễ\n"
+    got = extract_article(page)
+    assert got.title == "Lễ hội mùa xuân ở xã"
+    assert got.body.startswith("Sáng nay") and got.body.rstrip().endswith("biểu diễ")
