@@ -569,11 +569,14 @@ def _field_name(field: str, said: str) -> str | None:
     đăng: Minh Anh", whose label the date words would cut), else what it says besides the date."""
     if not said:
         return None
-    name = None if find_dates(field) else byline_name(field.strip(_EDGE))
-    bare = field.strip(_EDGE)
-    if name is None and not find_dates(field) and (posted := _POSTED_BY.match(bare)):
-        name = agency_credit(bare[posted.end():])  # "Đăng bởi Ban Tuyên giáo | 12/07/2023"
-    return name or byline_name(said)
+    if not find_dates(field):
+        bare = field.strip(_EDGE)
+        name = byline_name(bare)
+        if name is None and (posted := _POSTED_BY.match(bare)):
+            name = agency_credit(bare[posted.end():])  # "Đăng bởi Ban Tuyên giáo | 12/07/2023"
+        if name:
+            return name
+    return byline_name(said)
 
 
 # Who posted, as a date line's field says it before an office's name ("Đăng bởi Ban Tuyên giáo").

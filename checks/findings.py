@@ -184,19 +184,24 @@ class Document:
         return self.line_kinds[self.line_index(offset)] in (_PUBLISHED if captions else _PROSE)
 
     @cached_property
+    def _trimmed(self) -> str:
+        """The text less what prints as nothing at its end (read by stops_short, last_sentence_start)."""
+        return rstrip_blank(self.text)
+
+    @cached_property
     def stops_short(self) -> bool:
         """The text (a body or sapo, not a headline) stops mid-sentence: its last character is a
-        letter, digit, comma or semicolon after sentences that end, as where a page was pulled only partway ("… bắt
-        đầu cuộc diễ"). Its last word may be cut too, and what would close its last paragraph is
+        letter, digit, comma or semicolon after sentences that end, as where a page was pulled only
+        partway ("… lên sân khấu biểu diễ"). Its last word may be cut too, and what would close its last paragraph is
         missing. A phrase alone ("Phó Chủ lịch") is no such text."""
-        tail = rstrip_blank(self.text)
+        tail = self._trimmed
         return (self.field != "title" and bool(tail) and (tail[-1].isalnum() or tail[-1] in ",;")
                 and _SENTENCE_END.search(tail) is not None)
 
     @cached_property
     def last_sentence_start(self) -> int:
         """Where the text's last sentence begins: after the last sentence end or paragraph break."""
-        text = rstrip_blank(self.text)
+        text = self._trimmed
         last = text.rfind("\n") + 1
         for m in _SENTENCE_END.finditer(text, last):
             last = m.end()

@@ -173,13 +173,13 @@ def introduced_before(doc: Document, ctx) -> frozenset[str]:
     return doc.shared((introduced, ctx.sapo, ctx.checker.tables(GlossaryIndex)), lambda: introduced(ctx.sapo, ctx))
 
 
-# Marks a sentence's first word may stand behind: quotes, brackets, a list dash.
-_OPENING = "“\"‘'([«-–—•"
+# Marks a sentence's first word may stand behind: quotes, brackets, a list dash, and blanks.
+_BEFORE_WORD = "“\"‘'([«-–—•" + BLANK
 
 
 def _sentence_start(text: str, pos: int) -> bool:
     i = pos - 1
-    while i >= 0 and (text[i] in _OPENING or text[i] in BLANK):
+    while i >= 0 and text[i] in _BEFORE_WORD:
         i -= 1
     return i < 0 or text[i] in _SENTENCE_END
 
@@ -189,7 +189,7 @@ def _spelled(expansion: str, text: str, pos: int) -> str:
     if not expansion:
         return expansion
     prev = text[max(0, pos - 20):pos].split()
-    if _sentence_start(text, pos) or (prev and prev[-1].lstrip(_OPENING + BLANK) in _NAME_HEADS):
+    if _sentence_start(text, pos) or (prev and prev[-1].lstrip(_BEFORE_WORD) in _NAME_HEADS):
         return expansion[0].upper() + expansion[1:]
     return expansion
 

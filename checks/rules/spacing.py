@@ -271,7 +271,7 @@ def dash_spacing(doc, ctx):
                 end += 1
             if end < n and _is_word(text[end]):
                 code = _broken_code(text, i, end)
-                if code:  # "SM- C5010": one code, joined again rather than spaced out (the editor's call)
+                if code:  # "XR- B2040": one code, joined again rather than spaced out (the editor's call)
                     yield Hit(i, end, Message(N_("A code broken by a space: “{code}”"), code=code), suggestions=(dash,),
                               safe=False)
                     continue
@@ -289,15 +289,15 @@ def dash_spacing(doc, ctx):
 
 
 # A model or product code on both sides of the dash: two to six capitals and digits before it, and
-# after it a capital and a digit ("SM- C5010"); a number alone after it is a dateline's or a period's
+# after it a capital and a digit ("XR- B2040"); a number alone after it is a dateline's or a period's
 # ("TP HCM- 10 giờ", "quý I- 2024") and is spaced as before.
 _CODE_BEFORE = re.compile(r"(?<![\w.-])[0-9]{0,3}[A-Z][A-Z0-9]{1,4}\Z")
 _CODE_AFTER = re.compile(r"(?=[0-9]{0,8}[A-Z])(?=[A-Z]{0,3}[0-9])[A-Z0-9]{2,10}(?![\w])")
 
 
 def _broken_code(text: str, dash: int, after: int) -> str | None:
-    """The code a dash glued on the left and spaced on the right cuts in two ("SM- C5010" →
-    "SM-C5010"), else None: both sides capitals and digits, a digit after the dash."""
+    """The code a dash glued on the left and spaced on the right cuts in two ("XR- B2040" →
+    "XR-B2040"), else None: capitals and digits on both sides, a capital and a digit after the dash."""
     right = _CODE_AFTER.match(text, after)
     if right is None:
         return None
@@ -437,9 +437,10 @@ def unbalanced(doc, ctx):
         bad.append(carried)
     if doc.stops_short:
         # The text was cut off mid-sentence: what its unfinished last sentence opened may close in
-        # the part that is missing ("… bến xe Miền Đông (qu").
+        # the part that is missing ("… chờ xe ở bến (qu").
         last = doc.last_sentence_start
-        bad = [pos for pos in bad if not (pos >= last and (text[pos] in "([“" or text[pos] == '"' and _opens_quote(text, pos)))]
+        bad = [pos for pos in bad if pos < last or not (
+            text[pos] in "([“" or text[pos] == '"' and _opens_quote(text, pos))]
     for pos in sorted(bad):
         ch = text[pos]
         yield Hit(pos, pos + 1, Message(N_("Unbalanced “{mark}”"), mark=ch))

@@ -621,7 +621,7 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     where a Vietnamese syllable is one keystroke away and the article does not write them twice
     (a loanword it is about: "chip", "rap"), and so are consonants alone between two
     syllables ("thông tn của" → "tin"), units, "vs" and lower-case abbreviations apart. A text
-    pulled only partway that stops mid-word ("… bắt đầu cuộc diễ") is told so (information).
+    pulled only partway that stops mid-word ("… lên sân khấu biểu diễ") is told so (information).
     """
     tables = _tables(ctx)
     lex = tables.lex
@@ -644,7 +644,7 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
                 continue
         low, key = raw[i].lower(), sc.key[i]
         if i == n - 1 and _stops_after_last(sc, doc) and low in _syllable_starts(lex):
-            # "… bắt đầu cuộc diễ": the text was cut off mid-word, not misspelt.
+            # "… lên sân khấu biểu diễ": the text was cut off mid-word, not misspelt.
             yield Hit(*sc.span(i), Message(N_("The text stops mid-word at “{word}”: is its end missing?"), word=raw[i]),
                       severity="info")
             continue
@@ -1226,7 +1226,7 @@ def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
         if custom and any(p in custom for p in _phrases(keys, i)):
             continue
         if i == cut:
-            continue  # "… một số có bi": the text was cut off, maybe mid-word, and has no right side
+            continue  # "… vài em nhỏ có bi": the text was cut off, maybe mid-word, and has no right side
         raw = sc.raw[i]
         fixed = tuple(_render(v, raw, ctx) for v in intended)
         yield Hit(*sc.span(i), Message(N_("“{word}” is probably “{fixed}”"), word=raw, fixed=fixed[0]),
