@@ -173,6 +173,19 @@ GENERATORS.update({
     "tag line separators": _repeat(", ;#|", "Từ khóa: "),
     "hyphen name": _repeat("A-", "Văn Hùng/VOV-", "\n\n" + _PROSE),
     "credit tails": _repeat(" - Nguồn:", "Tác giả: Minh Anh"),
+    # Shapes of the tenth session's readings: pages cut short, codes, wrong-side spaces, terms.
+    "cut after sentences": _repeat("Mưa. ", "", " biểu diễ"),
+    "cut with brackets": _repeat("(a “b ", "Mưa. ", "(qu"),
+    "cut after blanks": _repeat("\u200b\n", "Mưa. Xe về bến diễ"),
+    "wrong side marks": _repeat("a ,b .C "),
+    "wrong side spaces": _repeat(" ", "a", ",b"),
+    "broken codes": _repeat("XR- B2040 "),
+    "code letters": _repeat("AB- "),
+    "posted by spaces": _repeat(" ", "Đăng bởi", " Ban Tuyên giáo | 12/06/2023\n" + _PROSE),
+    "office lines": _repeat("Trung tâm Kiểm soát bệnh tật tỉnh\n"),
+    "ascii terms": _repeat("chip "),
+    "spoken pronouns": _repeat("ổng nói "),
+    "invisible openers": _repeat("\u200b\ufeffĐươc "),
 })
 
 
