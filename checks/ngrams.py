@@ -2,7 +2,8 @@
 
 checks/data/vi_ngrams.bin is built by checks/data/build_ngrams.py (layout in its docstring) from a
 2017 news corpus (checks/data/NOTICE names it). It holds only counts, pruned: bigrams seen at least
-3 times, trigrams at least 5, over about 6,000 syllables. It is read once per process, on first use,
+3 times, trigrams at least 5, over about 6,000 syllables and two edge tokens (a break, a number: see
+EDGES) counted as neighbours where a stretch of prose ends. It is read once per process, on first use,
 into sorted arrays (about 10 ms) and looked up by bisection, only for the few syllables a rule is
 weighing.
 """
@@ -20,6 +21,11 @@ from bientap.checks.vietnamese import MERGED_ONSETS, split_onset, strip_tone
 
 DATA = Path(__file__).resolve().parent / "data" / "vi_ngrams.bin"
 BITS = 14
+# Edge tokens (build_ngrams.BREAK, NUMBER): what a stretch of prose meets at an end, counted as a
+# neighbour: a break (punctuation, a line's end) or a number. "cơn bão." — "bão" ends clauses, "báo"
+# seldom does; "tối 5/1" — "tối" stands before dates, "tội" hardly.
+BREAK, NUMBER = "|", "0"
+EDGES = frozenset((BREAK, NUMBER))
 
 
 class Ngrams:
@@ -184,7 +190,7 @@ def context_score(g: Ngrams, l: str | None, x: str, r: str | None, pairs: tuple[
     right = 0.0
     if r:
         right = _log_next(g, x, r, xr)
-        tri = g.trigram(l, x, r) if l else 0
+        tri = g.trigram(l, x, r) if l and l not in EDGES else 0  # none start at an edge
         if tri:
             right = log((tri + TRI_MU * exp(right)) / ((g.bigram(l, x) if lx is None else lx) + TRI_MU))
     return left, right
@@ -199,7 +205,12 @@ def weighable_edits(g: Ngrams, l: str | None, r: str | None, edits, both: bool,
                     names=(False, False)) -> list[str]:
     """The `edits` rank weighs between neighbours `l` and `r` (a neighbour the counts do not know is
     none): those seen beside a neighbour; with `both`, those seen beside both, never beside a name.
-    The typo rule sorts a syllable's near spellings out with it before it spells each of them out."""
+    The typo rule sorts a syllable's near spellings out with it before it spells each of them out.
+    An edge (EDGES) vouches for no edit: nearly every syllable was seen beside one."""
+    if l in EDGES:
+        l = None
+    if r in EDGES:
+        r = None
     after = g.after(l)
     right = bool(r and g.id(r))
     if both:
@@ -228,12 +239,15 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
     variant, which neighbour it makes a dictionary word with (JOINS_LEFT, JOINS_RIGHT): the other side
     is then a word boundary, where a pair rarer than the written syllable's speaks less against it:
     BOUNDARY_TOLERANCE times the side tolerance ("dịch | đề nghị": "dịch để" is the commoner pair,
-    "đề nghị" the word)."""
+    "đề nghị" the word). A neighbour may be an edge (EDGES: a break or a number): it speaks against a
+    variant that seldom stands there ("trước cơn bão." is no "báo"), never for one, since the commonest
+    words are what starts and ends clauses most."""
     kl, kr = known_context(g, l, r)
     if not (kl or kr):
         return []
     l, r = (l if kl else None), (r if kr else None)
-    if l and r and g.trigram(l, a, r):
+    l_edge, r_edge = l in EDGES, r in EDGES
+    if l and r and l not in EDGES and r not in EDGES and g.trigram(l, a, r):
         return []  # the very phrase is in edited prose
     edits = weighable_edits(g, l, r, edits, edits_both, names)
     # Each pair is looked up once here and handed to context_score; on the left only those the
@@ -247,13 +261,19 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
     for v, kind in kinds:
         lv, vr = g.bigram(l, v) if v in after_l else 0, g.bigram(v, r) if r else 0
         v_left, v_right = bool(lv), bool(vr)
-        if not (v_left or v_right):
-            continue
+        if not ((v_left and not l_edge) or (v_right and not r_edge)):
+            continue  # never seen beside a neighbour (an edge, beside which nearly all were seen, is none)
         left, right = context_score(g, l, v, r, (lv, vr))
         gl, gr = left - base_l, right - base_r
         if names[0]:  # no more than the variant's own frequency would say with no left neighbour
             gl = min(gl, log((g.unigram(v) + 0.5) / (g.unigram(a) + 0.5)))
         if names[1]:
+            gr = min(gr, 0.0)
+        # An edge speaks against a variant, never for it: what starts or ends a clause in the news
+        # is mostly the commonest words, so its voice for the commoner variant is the prior again.
+        if l_edge:  # no more than the frequencies say with no left context
+            gl = min(gl, log((g.unigram(v) + 0.5) / (g.unigram(a) + 0.5)))
+        if r_edge:
             gr = min(gr, 0.0)
         # Evidence from both sides: a side that has seen either must not speak much against the
         # variant, however loudly the other speaks for it.

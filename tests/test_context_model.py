@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from bientap.checks.ngrams import DATA, JOINS_RIGHT, Ngrams, ngrams, rank, slip_kind
+from bientap.checks.ngrams import BREAK, DATA, JOINS_RIGHT, NUMBER, Ngrams, ngrams, rank, slip_kind
 from bientap.checks.vietnamese import confusions
 
 
@@ -216,3 +216,49 @@ def test_a_phrase_of_its_own_beside_the_word_is_no_slip_of_it(cli, tmp_path):
     assert rank(g, "ra", "chủ", "ý", confusions("chủ"), {"chú": 1.5}, joins={"chú": JOINS_RIGHT}) == []
     findings = _check(cli, tmp_path, "Hắn bỗng sinh ra chủ ý xấu.\n")
     assert [f["text"] for f in findings if f["rule"].startswith("typo.")] == []
+
+
+def test_the_counts_hold_what_starts_and_ends_clauses_and_what_stands_by_numbers():
+    g = ngrams()
+    # A storm ends clauses ("sau cơn bão."), the paper "báo" seldom does; "tối 5/1" is common, "tội 5/1" not.
+    assert g.bigram("bão", BREAK) / g.unigram("bão") > 3 * g.bigram("báo", BREAK) / g.unigram("báo")
+    assert g.bigram("tối", NUMBER) > 100 * max(g.bigram("tội", NUMBER), 1)
+    assert g.bigram(BREAK, "mỗi") > g.bigram(BREAK, "môi")
+    # An edge is no syllable a text can hold.
+    assert not any(c.isalpha() for c in BREAK + NUMBER)
+
+
+def test_the_build_counts_an_edge_token_beside_each_stretch():
+    import importlib.util
+    from pathlib import Path
+
+    import bientap.checks
+    path = Path(bientap.checks.__file__).parent / "data" / "build_ngrams.py"
+    spec = importlib.util.spec_from_file_location("build_ngrams", path)
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    got = list(build.stretches("Trời mưa to, sáng 5/1 đường ngập.\nNgười dân về"))
+    assert got == [(["trời", "mưa", "to"], BREAK, BREAK), (["sáng"], BREAK, NUMBER),
+                   (["đường", "ngập"], NUMBER, BREAK), (["người", "dân", "về"], BREAK, BREAK)]
+
+
+def test_an_edge_speaks_against_a_variant_never_for_it():
+    g = ngrams()
+    # "trước báo" is the commoner pair, but "báo" seldom ends a clause: with the break heard, no slip.
+    assert [v for _, v in rank(g, "trước", "bão", None, confusions("bão"))][:1] == ["báo"]
+    assert rank(g, "trước", "bão", BREAK, confusions("bão")) == []
+    # A clause's start never adds to a variant what its frequency alone would not.
+    for a, r in (("mọt", "vài"), ("nhửng", "người"), ("củng", "có"), ("đả", "có")):
+        plain = dict((v, gain) for gain, v in rank(g, None, a, r, confusions(a)))
+        assert plain
+        for gain, v in rank(g, BREAK, a, r, confusions(a)):
+            assert gain <= plain[v] + 1e-9
+
+
+@pytest.mark.parametrize("text", [
+    "Người dân chằng chống nhà cửa trước bão.\n",
+    "Mái nhà bị tốc sau bão, cả xóm đi giúp nhau.\n",
+    "Cô sống một mình, không chồng, không con.\n",
+])
+def test_check_leaves_a_word_alone_where_a_break_speaks_for_it(cli, tmp_path, text):
+    assert [f["text"] for f in _check(cli, tmp_path, text) if f["rule"] == "typo.realword"] == []

@@ -5,7 +5,9 @@
 CORPUS is the 2017 Vietnamese news corpus (JSON Lines, xz; `id` and `text` a line), by default
 ../shared/data/corpus-news/vn_news_2017.jsonl.xz beside the checkout. Each line of each article is
 cut at anything that is not a single space between letter runs (sentence punctuation, commas,
-quotes, digits), so an n-gram is only ever counted across one space, the way the rules read text.
+quotes, digits), so an n-gram is only ever counted across one space, the way the rules read text;
+what a stretch meets at either end is counted beside it as an edge token (BREAK, or NUMBER for a
+digit), one space passed over, so that a break or a number is context as well.
 Syllables are lower-cased, NFC and given one tone-mark placement (checks.vietnamese.normalize);
 only Vietnamese spellings (is_structural) enter the counts, anything else breaks the run.
 
@@ -47,6 +49,10 @@ HOLDOUT_MOD = 10
 BITS = 14
 MAX_VOCAB = (1 << BITS) - 1
 # Runs of letter words joined by single spaces: the stretches whose neighbours are real neighbours.
+# Edge tokens: what a stretch meets at either end, counted as if it were a syllable beside it, so that
+# a break or a number is context too ("cơn bão." ends clauses, "báo" hardly; "23 đội", not "23 đối").
+# Neither can be a syllable's key (keys are letters).
+BREAK, NUMBER = "|", "0"
 _STRETCH = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
 
@@ -65,8 +71,16 @@ def articles(path: Path, keep_held_out: bool = False):
                 yield str(record["id"]), record["text"]
 
 
+def _edge(ch: str) -> str:
+    """The edge token for what a stretch meets: a number, or any other break (punctuation, a line's
+    end, more than one space)."""
+    return NUMBER if ch.isdigit() else BREAK
+
+
 def stretches(text: str):
-    """Lists of normalized syllables (None for a run that is no Vietnamese spelling)."""
+    """(keys, left edge, right edge) of each stretch: lists of normalized syllables (None for a run
+    that is no Vietnamese spelling), and the edge tokens for what stands before and after it (one
+    space passed over)."""
     cache: dict[str, str | None] = _KEYS
     for m in _STRETCH.finditer(text):
         words = m.group().lower().split(" ")
@@ -77,7 +91,12 @@ def stretches(text: str):
                 k = normalize(w)
                 k = cache[w] = k if is_structural(k) else None
             keys.append(k)
-        yield keys
+        start, end = m.span()
+        before = text[max(0, start - 2):start]
+        before = before[:1] if before[-1:] == " " else before[-1:]
+        after = text[end:end + 2]
+        after = after[1:] if after[:1] == " " else after[:1]
+        yield keys, _edge(before[-1:]), _edge(after[:1])
 
 
 _KEYS: dict[str, str | None] = {}
@@ -89,33 +108,56 @@ def count(path: Path, limit: int | None = None) -> tuple[Counter, Counter, Count
     bi: Counter = Counter()
     tri: Counter = Counter()
     tokens = 0
+    edges: Counter = Counter()
+    edge_id = {BREAK: 1, NUMBER: 2}
+    ids.update(edge_id)
     for n, (_, text) in enumerate(articles(path)):
         if limit and n >= limit:
             break
-        for keys in stretches(text):
-            # Split again at non-Vietnamese runs.
-            run: list[int] = []
-            for k in keys + [None]:
-                if k is not None:
+        for keys, left, right in stretches(text):
+            # Split again at non-Vietnamese runs; only the stretch's own ends meet an edge.
+            last = len(keys) - 1
+            at = 0
+            while at <= last:
+                if keys[at] is None:
+                    at += 1
+                    continue
+                stop = at
+                while stop < last and keys[stop + 1] is not None:
+                    stop += 1
+                run = []
+                for k in keys[at:stop + 1]:
                     i = ids.get(k)
                     if i is None:
                         i = ids[k] = len(ids) + 1
                     run.append(i)
-                    continue
-                if run:
-                    tokens += len(run)
-                    uni.update(run)
-                    if len(run) > 1:
-                        b = list(map(or_, map(lshift, run[:-1], repeat(BITS)), run[1:]))
-                        bi.update(b)
-                        if len(run) > 2:
-                            tri.update(map(or_, map(lshift, b[:-1], repeat(BITS)), run[2:]))
-                    run = []
+                tokens += len(run)
+                uni.update(run)
+                seq = run
+                if at == 0:
+                    seq = [edge_id[left]] + seq
+                    edges[left] += 1
+                if stop == last:
+                    seq = seq + [edge_id[right]]
+                    edges[right] += 1
+                if len(seq) > 1:
+                    b = list(map(or_, map(lshift, seq[:-1], repeat(BITS)), seq[1:]))
+                    bi.update(b)
+                    if len(seq) > 2:
+                        # None from the left edge: the rules read a triple only as P(r | l x) with l
+                        # a syllable (an edge on the left speaks through its pair alone).
+                        tri.update(map(or_, map(lshift, b[1:-1] if at == 0 else b[:-1], repeat(BITS)),
+                                       seq[3:] if at == 0 else seq[2:]))
+                at = stop + 1
+    # An edge token's count: how many stretches meet one on a side (each has two sides).
+    for e, i in edge_id.items():
+        uni[i] = (edges[e] + 1) // 2
     names = {i: k for k, i in ids.items()}
     return Counter({names[i]: c for i, c in uni.items()}), bi, tri, tokens, names
 
 
-def build(path: Path, min_bigram: int, min_trigram: int, min_unigram: int, limit: int | None) -> None:
+def build(path: Path, min_bigram: int, min_trigram: int, min_unigram: int, limit: int | None,
+          out_path: Path = OUT) -> None:
     t = time.time()
     uni, bi, tri, tokens, names = count(path, limit)
     print(f"counted {tokens:,} tokens, {len(uni):,} syllables, {len(bi):,} bigrams, {len(tri):,} trigrams "
@@ -148,15 +190,15 @@ def build(path: Path, min_bigram: int, min_trigram: int, min_unigram: int, limit
     vocab_bytes = "\n".join([""] + vocab).encode("utf-8")
     unigrams = array("I", [0] + [min(uni[s], 2**32 - 1) for s in vocab])
     bkeys32 = array("I", bkeys)
-    with OUT.open("wb") as out:
+    with out_path.open("wb") as out:
         out.write(b"VNG1" + struct.pack("<5I", len(vocab_bytes), len(vocab) + 1, len(bkeys32), len(tkeys), tokens))
         out.write(vocab_bytes)
         for arr in (unigrams, bkeys32, bcounts, tkeys, tcounts):
             if sys.byteorder != "little":
                 arr.byteswap()
             out.write(arr.tobytes())
-    print(f"wrote {OUT.name}: {len(vocab):,} syllables, {len(bkeys32):,} bigrams (>= {min_bigram}), "
-          f"{len(tkeys):,} trigrams (>= {min_trigram}); {OUT.stat().st_size / 1e6:.1f} MB")
+    print(f"wrote {out_path.name}: {len(vocab):,} syllables, {len(bkeys32):,} bigrams (>= {min_bigram}), "
+          f"{len(tkeys):,} trigrams (>= {min_trigram}); {out_path.stat().st_size / 1e6:.1f} MB")
 
 
 def main() -> None:
@@ -166,10 +208,11 @@ def main() -> None:
     parser.add_argument("--min-bigram", type=int, default=3)
     parser.add_argument("--min-trigram", type=int, default=5)
     parser.add_argument("--limit", type=int, help="count only this many articles (a quick try)")
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write (default: the shipped file)")
     args = parser.parse_args()
     if not args.corpus.is_file():
         parser.error(f"no such file: {args.corpus}")
-    build(args.corpus, args.min_bigram, args.min_trigram, args.min_unigram, args.limit)
+    build(args.corpus, args.min_bigram, args.min_trigram, args.min_unigram, args.limit, args.out)
 
 
 if __name__ == "__main__":

@@ -17,8 +17,8 @@ from operator import and_, eq, gt, is_, itemgetter, mul, not_
 from bientap.checks.context import Context
 from bientap.checks.findings import Document, Hit, Message
 from bientap.checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon
-from bientap.checks.ngrams import (JOINS_LEFT, JOINS_RIGHT, SLIP_COST, Ngrams, context_score, known_context, rank,
-                                   slip_kind, weighable_edits, wider)
+from bientap.checks.ngrams import (BREAK, EDGES, JOINS_LEFT, JOINS_RIGHT, NUMBER, SLIP_COST, Ngrams, context_score,
+                                   known_context, rank, slip_kind, weighable_edits, wider)
 from bientap.checks.registry import rule
 from bientap.checks.text import BLANK, UNITS, fold, rstrip_blank
 from bientap.checks.vietnamese import (LETTERS, MERGED_ONSETS, confusions, is_structural, iy_variant, normalize,
@@ -100,6 +100,8 @@ TOPIC_COST = 2.5
 # counts then weigh that side by frequency alone, which favours the commoner variant where a new
 # clause starts ("mũi, ho hay" is no "cho hay"): a repair the counts weighed needs this much gain.
 OPEN_LEFT_GAIN = 1.0
+# Read a break or a number beside a syllable as context (ngrams.EDGES).
+EDGE_CONTEXT = True
 # Where edited news has the written syllable in a phrase of three with the two syllables on one side
 # ("biểu hiện | này", "này | của trẻ") and the variant in none on the other side, the wider phrase
 # vouches for what is written: a repair there needs at least this gain (natural log).
@@ -391,6 +393,19 @@ class Scan:
         context, linked = self._context, self.linked
         return (context[i - 1] if i and linked[i] else None,
                 context[i + 1] if i + 1 < len(context) and linked[i + 1] else None)
+
+    def edge_before(self, i: int) -> str:
+        """The edge token (ngrams.EDGES) for what stands before run i, one space passed over, as
+        checks/data/build_ngrams.py counts it: a number, or any other break."""
+        sep = self.seps[i]
+        ch = sep[-2:-1] if sep[-1:] == " " else sep[-1:]
+        return NUMBER if ch.isdigit() else BREAK
+
+    def edge_after(self, i: int) -> str:
+        """The edge token for what stands after run i (see edge_before)."""
+        sep = self.seps[i + 1]
+        ch = sep[1:2] if sep[:1] == " " else sep[:1]
+        return NUMBER if ch.isdigit() else BREAK
 
     def ordinary_at(self, i: int, custom: frozenset[str]) -> str | None:
         """ordinary(custom)[i], worked out for run i alone (the non-word rule reads only the
@@ -811,7 +826,8 @@ def _repair(situation: tuple, tables: TypoTables) -> tuple | None:
     if not variants:
         return None
     lex, counts = tables.lex, tables.counts
-    if counts.id(a) and any(known_context(counts, cl, cr)):
+    edge_l, edge_r = cl in EDGES, cr in EDGES
+    if counts.id(a) and any(known_context(counts, None if edge_l else cl, None if edge_r else cr)):
         # A dictionary word the variant makes with a neighbour the written syllable makes none with;
         # only with context on both sides (one side alone is how "thông minh tỉnh Thừa Thiên" would
         # read as "minh tinh"), and only with a neighbour free to join it: one already inside a word
@@ -833,14 +849,14 @@ def _repair(situation: tuple, tables: TypoTables) -> tuple | None:
         near = [v for v, _, _ in variants]
         joins = word_joins(near)
         bonus = dict.fromkeys(joins, WORD_BONUS)
-        names = (cl is not None and l is None, cr is not None and r is None)
+        names = (cl is not None and l is None and not edge_l, cr is not None and r is None and not edge_r)
         ranked = rank(counts, cl, a, cr, near, bonus, names=names, joins=joins if WORD_BOUNDARIES else None)
         if not ranked and EDITS_IN_CONTEXT:
             # No slip of the usual kinds fits: a syllable a keystroke away may ("lú" for "lúc"), at
             # the higher cost of an edit; where the syllable written was seen beside a neighbour,
             # only one seen beside both ("thuộc nào thời" → "vào").
             # Spelling with i or with y is a variant, never a slip ("mỳ"/"mì").
-            seen = bool(counts.bigram(cl, a) or counts.bigram(a, cr))
+            seen = bool((not edge_l and counts.bigram(cl, a)) or (not edge_r and counts.bigram(a, cr)))
             if not seen or EDITS_BOTH_SIDES:
                 # Only those rank would weigh are spelt out (most syllables are right: this is the
                 # common path, and a syllable has dozens of near spellings).
@@ -951,6 +967,13 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
         cr = context[i + 1] if i + 1 < n and linked[i + 1] else None
         if cl is None and cr is None:
             continue
+        if EDGE_CONTEXT:
+            # A break or a number on a side is context too (ngrams.EDGES): the counts know how
+            # often each syllable stands there ("trước cơn bão." — "báo" seldom ends a clause).
+            if not (i and linked[i]):
+                cl = sc.edge_before(i)
+            if not (i + 1 < n and linked[i + 1]):
+                cr = sc.edge_after(i)
         if (l is None and cl is not None and kind[i - 1] == CAP and not (i > 1 and linked[i - 1] and kind[i - 2] == CAP)
                 and _opens_title(cl, a, tables)):
             l = cl
