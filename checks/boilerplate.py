@@ -360,7 +360,8 @@ _NAME_PREFIX = re.compile(
     r"thực hiện|"
     r"tổng hợp|biên soạn|lược dịch|biên dịch|ghi chép|"
     r"nhóm phóng viên|phóng viên|pv|ctv|btv|biên tập|đăng bởi|người đăng|posted by|by)\s*[:\-–]\s*"
-    r"|^(?:(?:viết|đăng) )?bởi:? |^by ",  # "Bởi Minh Anh", "Viết bởi: Minh Anh", "By Minh Anh"
+    r"|^(?:(?:viết|đăng) )?bởi:? |^by "  # "Bởi Minh Anh", "Viết bởi: Minh Anh", "By Minh Anh"
+    r"|^(?:tác giả|người viết) (?=(?-i:[A-ZĐ]))",  # "Tác giả Minh Anh" (no colon: the name's capital follows)
     re.I,
 )
 # Degrees and titles a contributor signs with: "TS. Lê Văn An", "BSCKII. Lê Thị Hoa", "ThS Minh Anh",
@@ -780,7 +781,7 @@ _AGENCY_HEAD = re.compile(
     r"^(?:P\.|Phòng|Trung tâm|TT\.?|Đài|Ban|Văn phòng|VP|UBND|HĐND|Ủy ban|Uỷ ban|Hội|Đoàn|Công an|Sở|Báo|"
     r"Tạp chí|Cổng|BBT|Ban biên tập|Bộ phận|Chi cục|Hạt|Trạm|Bệnh viện|Trường|Huyện|Xã|Phường|"
     r"Thông tấn xã|Truyền hình|Phát thanh|Nhà xuất bản|Cục|Tổng cục|Viện|Học viện|Đại học|Hiệp hội|Liên đoàn|"
-    r"Mặt trận|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Kho bạc|Bảo hiểm xã hội)(?!\w)")
+    r"Mặt trận|Liên hiệp|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Kho bạc|Bảo hiểm xã hội)(?!\w)")
 _ADMIN_WORDS = frozenset("huyện xã tỉnh thành phố thị trấn quận phường và & - – / , của".split())
 
 

@@ -77,7 +77,9 @@ _SOURCE_PREFIX = re.compile(
 _COPYRIGHT = re.compile(r"bản quyền|copyright|©", re.I)
 _OWNER_AFTER = re.compile(r"[^\n]*?(?:thuộc(?: về)?|of|by)\s+(.{4,120}?)\s*\.?$", re.I)
 _OWNER_SIGN = re.compile(r"©|copyright", re.I)
-_OWNER_DATED = re.compile(r"\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?:by\s+)?([^\d].{3,100}?)\s*\.?$", re.I)
+# What follows the owner's name on the line: "© 2024 VnExpress.net, All rights reserved".
+_RIGHTS_TAIL = re.compile(r"\s*[,.;|–-]?\s*(?:all rights reserved|bảo lưu mọi quyền|giữ bản quyền)\b.*$", re.I)
+_OWNER_DATED = re.compile(r"\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?:by\s+)?([^\d\s].{3,100}?)\s*\.?$", re.I)
 _LEAD_DATE_CUE = re.compile(r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s*$", re.I)
 # A date (and time) glued before the headline on one line: "08/08/2023 17:26Hàng trăm thực khách…".
 _DATED_TITLE = re.compile(
@@ -193,7 +195,7 @@ def extract_article(text: str) -> Extracted:
     return out
 
 
-_OUTLET_SPLIT = re.compile(r"\s*(?:\(|/|\s[-–]\s)\s*")
+_OUTLET_SPLIT = re.compile(r"\s*(?:\(|/|\s[-–|]\s)\s*")
 
 
 def _unglued_section(s: str) -> str:
@@ -207,7 +209,7 @@ def _unglued_section(s: str) -> str:
 
 def _reporter(value: str) -> tuple[str | None, str | None]:
     """(the reporter, the outlet) a "Theo ..." line names: "Minh Anh (Báo Nghệ An)", "Minh Anh/VOV",
-    "Minh Anh - VnExpress" → ("Minh Anh", outlet); else (None, None). Only with an outlet after the
+    "Minh Anh - VnExpress", "Minh Anh | Dân Việt" → ("Minh Anh", outlet); else (None, None). Only with an outlet after the
     name: "Theo Thanh Niên" alone names the paper. A reporter is two to four syllables, each a
     capital and lower-case letters; an office or agency ("Sở Y tế", "TTXVN") is no reporter."""
     parts = _OUTLET_SPLIT.split(value, maxsplit=1)
@@ -234,11 +236,11 @@ def _copyright_owner(s: str) -> str | None:
         return None
     m = _OWNER_AFTER.match(s, first.end())
     if m:
-        return m.group(1)
+        return _RIGHTS_TAIL.sub("", m.group(1)) or None
     for sign in _OWNER_SIGN.finditer(s, first.start()):
         m = _OWNER_DATED.match(s, sign.end())
-        if m:
-            return m.group(1)
+        if m and not _OWNER_SIGN.match(m.group(1)):  # "© Copyright 2024 X": the owner follows the last sign
+            return _RIGHTS_TAIL.sub("", m.group(1)) or None
     return None
 
 

@@ -383,7 +383,8 @@ def test_a_name_with_an_email_in_the_footer_is_still_a_contact_line():
                                   "Hội Nông dân tỉnh",
                                   # only each part's first word capitalised, as Vietnamese names offices
                                   "Trung tâm Kiểm soát bệnh tật tỉnh", "Chi cục Trồng trọt và Bảo vệ thực vật",
-                                  "Trung tâm Phát triển quỹ đất huyện Ba Vì", "Phòng Kinh tế và Hạ tầng"])
+                                  "Trung tâm Phát triển quỹ đất huyện Ba Vì", "Phòng Kinh tế và Hạ tầng",
+                                  "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"])
 def test_an_office_signing_after_the_last_paragraph_is_the_byline(line):
     ex = extract_article(_portal("12/06/2023 08:00", line))
     assert ex.byline == line
@@ -517,6 +518,7 @@ def test_a_photo_credit_is_a_caption_never_the_byline_or_the_title(line):
     ("Theo Minh Anh (Báo Quảng Trị)", "Minh Anh", "Báo Quảng Trị"),  # a reporter, then the outlet
     ("Theo Trần Thị Minh Anh/VOV", "Trần Thị Minh Anh", "VOV"),
     ("(Theo Hồng Nhung - VnExpress)", "Hồng Nhung", "VnExpress"),
+    ("Theo Hồng Nhung | Nông thôn Ngày nay", "Hồng Nhung", "Nông thôn Ngày nay"),  # a bar between them
 ])
 def test_theo_lines_name_the_source_and_a_reporter_before_an_outlet(tail, byline, source):
     ex = extract_article("\n".join([_TITLE, "12/10/2026 08:15", _LEAD, _MORE, tail]))
@@ -621,3 +623,23 @@ def test_a_related_box_with_its_date_inside_the_text_does_not_cut_the_lead(top):
     ex = extract_article("\n".join([*top, _LEAD, "Quảng Trị đẩy mạnh giải ngân vốn đầu tư công năm 2026",
                                     "10/10/2026", _MORE, _MORE.replace("Theo báo cáo", "Cũng theo báo cáo")]))
     assert _LEAD in (ex.sapo, ex.body.split("\n\n")[0])
+
+
+@pytest.mark.parametrize("footer, source", [
+    ("© Copyright 2019 - Báo Điện tử Tây Ninh", "Báo Điện tử Tây Ninh"),  # two signs: the owner after the last
+    ("Copyright © 2024 Cổng thông tin điện tử huyện Đông Sơn", "Cổng thông tin điện tử huyện Đông Sơn"),
+    ("© 2024 Tạp chí Nông thôn mới, All rights reserved", "Tạp chí Nông thôn mới"),
+    ("Copyright © 2024", None),  # no owner: the year is none
+])
+def test_a_copyright_line_names_its_owner_once(footer, source):
+    ex = extract_article(_portal("12/06/2023 08:00", "Minh Anh").replace("© 2023 Báo Nghệ An", footer))
+    assert ex.source == source
+
+
+@pytest.mark.parametrize("line, name", [("Tác giả Lê Thị Thu Hà", "Lê Thị Thu Hà"), ("Người viết Hoàng Minh", "Hoàng Minh")])
+def test_a_role_word_without_its_colon_still_announces_the_byline(line, name):
+    assert extract_article(_portal("12/06/2023 08:00", line)).byline == name
+
+
+def test_a_sentence_about_an_author_is_no_byline():
+    assert extract_article(_portal("12/06/2023 08:00", "Tác giả cuốn sách")).byline is None
