@@ -30,9 +30,16 @@ def test_first_suggestion_weighs_the_kind_of_slip(text, word, first):
 
 @pytest.mark.parametrize("word, meant", [
     ("vieetj", "việt"), ("ddaays", "đấy"), ("truwowngf", "trường"), ("nguwowif", "người"),
+    # the tone key typed before the final letters, as Telex allows
+    ("vieejt", "việt"), ("nguwowfi", "người"), ("truwowfng", "trường"),
 ])
 def test_telex_left_unconverted_is_read_as_what_was_typed(word, meant):
     assert nonwords(f"Anh nói {word} rồi đi về nhà.")[word][0] == meant
+
+
+def test_a_single_telex_keystroke_left_is_one_reading_among_the_near_spellings():
+    # "cacs": one tone key left, and no syllable one edit away: before, nothing was said at all.
+    assert nonwords("Sở đề nghị cacs phòng ban phối hợp.")["cacs"][0] == "các"
 
 
 def test_one_letter_too_many_is_not_read_as_telex():

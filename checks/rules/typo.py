@@ -541,14 +541,20 @@ def _known_spelling(plain: str, tone: int, lex: Lexicon) -> str | None:
     return key if is_structural(key) and key in lex.syllables else None
 
 
-def _telex(word: str, lex: Lexicon) -> str | None:
+def _telex(word: str, lex: Lexicon, least: int = 2) -> str | None:
     """The syllable a plain lower-case word spells when read as Telex keystrokes ("vieetj" → "việt",
-    "ddaays" → "đấy", "truwowngf" → "trường"), or None. Only where at least two keystrokes were left
-    (a tone key at the end, a mark): one letter too many is as often a slip of another kind ("xee"
-    for "xe", "vius" for "virus"), which the ranking of near syllables weighs."""
+    "vieejt" → "việt", "ddaays" → "đấy", "truwowngf" → "trường"), or None. Only where at least `least`
+    keystrokes were left (a tone key, a mark): one letter too many is as often a slip of another kind
+    ("xee" for "xe", "vius" for "virus"), which the ranking of near syllables weighs. A tone key may
+    stand anywhere after the first vowel: no Vietnamese syllable has f, j, r, s or x there."""
     tone, plain = 0, word
     if word[-1] in _TELEX_TONES and any(c in _PLAIN_VOWELS for c in word[:-1]):
         tone, plain = _TELEX_TONES[word[-1]], word[:-1]
+    else:
+        first = next((k for k, c in enumerate(word) if c in _PLAIN_VOWELS), len(word))
+        keys = [k for k in range(first + 1, len(word)) if word[k] in _TELEX_TONES]
+        if len(keys) == 1:  # "vieejt", "nguwowfi": the tone typed before the final letters
+            tone, plain = _TELEX_TONES[word[keys[0]]], word[:keys[0]] + word[keys[0] + 1:]
     left = 1 if tone else 0
     if plain.startswith("dd"):
         plain, left = "đ" + plain[2:], left + 1
@@ -556,7 +562,7 @@ def _telex(word: str, lex: Lexicon) -> str | None:
         if typed in plain:
             left += plain.count(typed)
             plain = plain.replace(typed, letter)
-    return _known_spelling(plain, tone, lex) if left >= 2 else None
+    return _known_spelling(plain, tone, lex) if left >= least else None
 
 
 def _vni(letters: str, digits: str, rest: str, lex: Lexicon) -> list[str]:
@@ -602,7 +608,12 @@ def _nonword_suggestions(word: str, left: str | None, right: str | None, tables:
         scored.append((1000.0, typed))
     letters = strip_tone(word)
     in_context = any(known_context(counts, left, right))
-    for cand in tables.near(word):
+    near = tables.near(word)
+    # One keystroke left ("cacs", "khoong"): a reading among the others, weighed like them.
+    once = not typed and word.isascii() and _telex(word, lex, least=1)
+    if once and once not in near:
+        near = (*near, once)
+    for cand in near:
         if cand == typed:
             continue
         if in_context:
@@ -709,7 +720,7 @@ def _a_term(sc: Scan, low: str, suggestions: list[str], tables: TypoTables) -> b
     if sc.lowered_counts().get(low, 0) < 2:
         return False
     lex = tables.lex
-    return not (_telex(low, lex) or any(fold(c) == low and lex.zipf(normalize(c)) >= UNMARKED_ZIPF
+    return not (_telex(low, lex, least=1) or any(fold(c) == low and lex.zipf(normalize(c)) >= UNMARKED_ZIPF
                                         for c in suggestions if " " not in c))
 
 
