@@ -956,6 +956,17 @@ def _is_widget(s: str) -> bool:
     return _WIDGET_LINE.fullmatch(s) is not None
 
 
+# A sentence this long that opens with a footer's words and no colon is running text: "Đơn vị vận hành
+# cho biết sự cố ...", "Điện thoại di động ...". Footer lines are labels ("Điện thoại: ...") or
+# unpunctuated ("Giấy phép số ... cấp ngày 10/3/2021").
+FOOTER_SENTENCE_WORDS = 12
+
+
+def _footer_word_opens_a_sentence(s: str, n: int, end: int) -> bool:
+    """Line `s` (`n` words), whose footer words end at `end`, is a sentence that merely opens with them."""
+    return n >= FOOTER_SENTENCE_WORDS and ":" not in s[:end + 2] and is_prose(s)
+
+
 def _local(s: str) -> tuple[str, str, str] | None:
     """(kind, rule, evidence) decided by the line alone, or None (evidence: a key of EVIDENCE)."""
     n = words(s)
@@ -984,7 +995,8 @@ def _local(s: str) -> tuple[str, str, str] | None:
         return "boilerplate", "boilerplate.photo_ref", ""
     if n <= 10 and (_COUNTER_HEAD.match(s) or (_COUNTER.match(s) and re.search(r"\d", s))):
         return "boilerplate", "boilerplate.counter", ""
-    if _FOOTER.match(s) or _FOOTER_ANYWHERE.search(s):
+    footer = _FOOTER.match(s)
+    if _FOOTER_ANYWHERE.search(s) or (footer and not _footer_word_opens_a_sentence(s, n, footer.end())):
         return "boilerplate", "boilerplate.footer", "footer_words"
     if n <= 20 and ("@" in s and _EMAIL.search(s) or _PHONE.search(s)) and not is_prose(s) and not _LIST_ITEM.match(s) \
             and not ("@" in s and n <= 10 and byline_name(s)):  # "Minh Anh - minhanh@baomoi.vn" signs

@@ -392,3 +392,17 @@ def test_lists_verse_and_a_subhead_inside_the_text_stay(lines):
     page = "\n\n".join(["Nghệ An sơ kết công tác sáu tháng đầu năm", PARA, PARA2, *lines, PARA3])
     got = {page[c.start:c.end]: c.kind for c in classify_lines(page)}
     assert [got[s] for s in lines] == ["body"] * len(lines)
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Đơn vị vận hành cho biết sự cố mất điện trên diện rộng là do một trạm biến áp bị quá tải.", "body"),
+    ("Điện thoại di động giờ đây là công cụ làm việc không thể thiếu của phóng viên ở cơ sở.", "body"),
+    ("Đơn vị vận hành: Công ty Cổ phần Truyền thông số Miền Trung", "boilerplate"),
+    ("Điện thoại: 0235 3812 345 - Fax: 0235 3812 346", "boilerplate"),
+    ("Giấy phép số 123/GP-BTTTT do Bộ Thông tin và Truyền thông cấp ngày 10/3/2021", "boilerplate"),
+])
+def test_a_sentence_that_opens_with_a_footers_words_is_still_prose(line, kind):
+    text = "\n".join(["Mưa lớn gây mất điện nhiều nơi", "",
+                      "Chiều qua, mưa lớn kéo dài khiến nhiều khu dân cư trong thành phố bị mất điện nhiều giờ liền.",
+                      "", line])
+    assert classify_lines(text)[-1].kind == kind
