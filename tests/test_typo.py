@@ -282,6 +282,17 @@ def test_a_reduplication_after_a_rare_or_no_neighbour_stays(sentence):
     assert typos(LEAD + sentence, rule="typo.doubled") == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Nhiệm kỳ của hội đồng kéo dài năm năm.",
+    "Trong vòng năm năm qua, diện tích rừng của huyện tăng gấp đôi.",
+    "Từ ba đến năm năm tới, tỉnh cần thêm hàng nghìn kỹ sư.",
+    "Sau năm năm, anh trở về quê mở xưởng mộc.",
+])
+def test_five_years_is_no_doubled_word(sentence):
+    # "năm" is the number five and the noun year: doubled, a slip only before a number (above).
+    assert typos(LEAD + sentence, rule="typo.doubled") == []
+
+
 def test_a_reduplication_whose_second_copy_starts_a_word_news_writes_is_a_doubling():
     text = LEAD + "Ở thời đại ngày ngày nay, ai cũng dùng điện thoại."
     assert [f.text for f in typos(text, rule="typo.doubled")] == ["ngày ngày"]

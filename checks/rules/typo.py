@@ -1372,6 +1372,11 @@ STARTS_NEXT_SEEN = 20
 ESTABLISHED_REDUP = 150
 
 
+# A number word that is also a unit of time: "năm năm" is "five years" ("trong vòng năm năm qua", "ba
+# đến năm năm tới"), a slip only before a number ("sinh năm năm 1963").
+_NUMBER_UNITS = frozenset(("năm",))
+
+
 def _typed_twice(counts: Ngrams, lex: Lexicon, before2: str | None, before: str | None, x: str,
                  after: str | None) -> bool:
     """Whether the counts read "x x" after `before` as one word typed twice rather than a
@@ -1403,7 +1408,8 @@ def doubled(doc: Document, ctx: Context) -> Iterator[Hit]:
 
     Reduplication is grammar and stays: "từ từ", "ngày ngày", "xa xa", except where edited news
     writes the syllable after its left neighbour hundreds of times and the reduplication there
-    never ("sinh năm năm 1963", "tất cả cả mọi người"). Where each copy completes
+    never ("sinh năm năm 1963", "tất cả cả mọi người"); "năm năm" is five years but before a number.
+    Where each copy completes
     a word of its own ("phát triển triển lãm") the finding is only informational, unless the news
     writes the phrase with one copy often and the doubling never ("cơ quan chức chức năng").
     """
@@ -1423,6 +1429,8 @@ def doubled(doc: Document, ctx: Context) -> Iterator[Hit]:
         pair = key[i - 1] + " " + key[i]
         if pair in custom or key[i] in custom:
             continue
+        if key[i] in _NUMBER_UNITS and sc.edge_after(i) != NUMBER:
+            continue  # "trong vòng năm năm qua": five years; "sinh năm năm 1963" is the slip
         before = key[i - 2] if i > 1 and linked[i - 1] else None
         after = key[i + 1] if i + 1 < n and linked[i + 1] else None
         # Reduplication ("ngày ngày", "xa xa"), unless the second copy plainly starts the next word
