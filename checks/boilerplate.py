@@ -214,6 +214,8 @@ _WIDGET_PHRASES = re.compile(
     r"sơ đồ (?:trang|site|cổng)|rss|email|print|top|menu|in|trả lời|báo cáo vi phạm|"
     r"\d+\s+(?:trả lời|bình luận|lượt thích|lượt chia sẻ|lượt xem|bài viết)|(?:mới|cũ|hay|quan tâm nhiều) nhất|"
     r"bài viết hay\?|hãy đánh giá bài viết|đánh giá bài viết|"
+    # a blog theme's reading time: "Reading time: 3 minutes", "Thời gian đọc: 4 phút", "5 phút đọc"
+    r"(?:reading time|thời gian đọc)(?:\s?:\s?\d+\s?(?:phút|minutes?|mins?))?|\d+\s?(?:phút|min(?:ute)?s?) (?:đọc|read)|"
     r"\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước|\(\d+\)|\d{1,2}:\d{2}(?::\d{2})?|"
     r"[-+]?a[-+]?)(?!\w)",
     re.I,
@@ -360,7 +362,7 @@ _NAME_PREFIX = re.compile(
     r"thực hiện|"
     r"tổng hợp|biên soạn|lược dịch|biên dịch|ghi chép|"
     r"nhóm phóng viên|phóng viên|pv|ctv|btv|biên tập|đăng bởi|người đăng|posted by|by)\s*[:\-–]\s*"
-    r"|^(?:(?:viết|đăng) )?bởi:? |^by "  # "Bởi Minh Anh", "Viết bởi: Minh Anh", "By Minh Anh"
+    r"|^(?:(?:viết|đăng) )?bởi:? |^(?:written )?by "  # "Bởi Minh Anh", "Viết bởi: Minh Anh", "By Minh Anh"
     r"|^(?:tác giả|người viết) (?=(?-i:[A-ZĐ]))",  # "Tác giả Minh Anh" (no colon: the name's capital follows)
     re.I,
 )
@@ -1153,7 +1155,7 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
     labels: list[int] = []  # short labels passed between the title and the lead ("Y tế", "Tin tức")
     j = first_prose - 1
     while j >= 0:
-        if kind[j] in ("blank", "metadata") or page.by_line[j]:
+        if kind[j] in ("blank", "metadata") or page.by_line[j] or _under_date_line(j, page):
             j -= 1
             continue
         s = lines[j]
@@ -1234,6 +1236,22 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             rule[i] = "boilerplate.banner" if is_caps(lines[i]) else "boilerplate.menu"
             page.why[i] = "above_title" if title is not None else "above_text"
     return title
+
+
+def _under_date_line(j: int, page: _Page) -> bool:
+    """Line j is a share button or a one- or two-word menu item in the chrome between the date line
+    and the lead ("By Minh Anh - 14/06/2024", "Share", "Facebook", "Zalo", lead): passed over on the
+    way up to the title, as blank lines are."""
+    kind, rule = page.kind, page.rule
+    if kind[j] != "boilerplate" or not (rule[j] == "boilerplate.widget"
+                                        or rule[j] == "boilerplate.menu" and words(page.lines[j]) <= 2):
+        return False
+    k = j - 1
+    while k >= 0 and (kind[k] == "blank" or kind[k] == "boilerplate" and rule[k] in ("boilerplate.widget",
+                                                                                      "boilerplate.menu")
+                      and words(page.lines[k]) <= 2):
+        k -= 1
+    return k >= 0 and rule[k] == "metadata.date"
 
 
 # An author box's pieces around the name: the label over it ("Tác giả"), the follow button and the

@@ -643,3 +643,18 @@ def test_a_role_word_without_its_colon_still_announces_the_byline(line, name):
 
 def test_a_sentence_about_an_author_is_no_byline():
     assert extract_article(_portal("12/06/2023 08:00", "Tác giả cuốn sách")).byline is None
+
+
+def test_share_buttons_between_the_date_line_and_the_lead_do_not_hide_the_title():
+    # A blog theme: a menu run closed by the headline, the date line, then the share buttons.
+    ex = extract_article("\n".join(["Tin Nhanh Miền Trung", "Home", "Thời sự", "Kinh tế", _TITLE,
+                                    "By Minh Anh - 12/10/2026", "Share", "Facebook", "Twitter", "Zalo", "WhatsApp",
+                                    _LEAD, _MORE]))
+    assert (ex.title, ex.byline) == (_TITLE, "Minh Anh")
+
+
+def test_a_reading_time_line_is_no_title_and_written_by_announces_the_byline():
+    ex = extract_article("\n".join(["Đọc & Nghĩ", "Home", "Books", "About", _TITLE, "March 5, 2026",
+                                    "Written by Lan Phương", "Reading time: 3 minutes", _LEAD, _MORE]))
+    assert (ex.title, ex.byline) == (_TITLE, "Lan Phương")
+    assert [r.rule for r in ex.removed if r.text == "Reading time: 3 minutes"] == ["boilerplate.widget"]
