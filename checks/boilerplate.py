@@ -964,9 +964,14 @@ def _is_widget(s: str) -> bool:
 FOOTER_SENTENCE_WORDS = 12
 
 
+# ... except the outlet's charter, which the footer prints as a sentence ("Cơ quan ngôn luận của Đảng
+# bộ, chính quyền và nhân dân tỉnh ...").
+_CHARTER = re.compile(r"cơ quan ngôn luận|tiếng nói của|cơ quan của", re.I)
+
+
 def _footer_word_opens_a_sentence(s: str, n: int, end: int) -> bool:
     """Line `s` (`n` words), whose footer words end at `end`, is a sentence that merely opens with them."""
-    return n >= FOOTER_SENTENCE_WORDS and ":" not in s[:end + 2] and is_prose(s)
+    return n >= FOOTER_SENTENCE_WORDS and ":" not in s[:end + 2] and is_prose(s) and not _CHARTER.match(s)
 
 
 def _local(s: str) -> tuple[str, str, str] | None:
