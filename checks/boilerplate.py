@@ -1716,10 +1716,18 @@ def _after_headline_sentence(prose: list[int], kind: list[str], rule: list[str],
             or not s.endswith(("?", "!", ".")) or s.endswith("..") or _headline_at(first - 1, kind, lines):
         return prose
     k, dated = first + 1, False
-    while k < len(kind) and kind[k] in ("blank", "metadata"):
-        dated = dated or rule[k] == "metadata.date"
+    asks = s.endswith(("?", "!"))
+    while k < len(kind) and (kind[k] in ("blank", "metadata") or asks and not kind[k] and _announced_byline(lines[k])):
+        # A question or an exclamation is a headline over its bút danh alone, too ("Vì sao …?" /
+        # "Tác giả: Minh Anh"); a sentence closed with a full stop there is as often the sapo.
+        dated = dated or rule[k] == "metadata.date" or not kind[k]
         k += 1
     return prose[1:] if dated and k == prose[1] else prose
+
+
+def _announced_byline(s: str) -> bool:
+    """A bút danh line its prefix announces ("Tác giả: Minh Anh", "Bài, ảnh: Thu Hà")."""
+    return words(s) <= 12 and _NAME_PREFIX.match(s) is not None and byline_name(s) is not None
 
 
 def _headline_at(i: int, kind: list[str], lines: list[str]) -> bool:

@@ -658,3 +658,14 @@ def test_a_reading_time_line_is_no_title_and_written_by_announces_the_byline():
                                     "Written by Lan Phương", "Reading time: 3 minutes", _LEAD, _MORE]))
     assert (ex.title, ex.byline) == (_TITLE, "Lan Phương")
     assert [r.rule for r in ex.removed if r.text == "Reading time: 3 minutes"] == ["boilerplate.widget"]
+
+
+@pytest.mark.parametrize("headline", ["Vì sao nông dân Nghệ An vẫn bám ruộng giữa mùa nắng hạn?",
+                                      "Nghệ An vượt mọi chỉ tiêu sáu tháng đầu năm!"])
+@pytest.mark.parametrize("byline", ["Tác giả: Trần An", "Bài, ảnh: Trần An"])
+def test_a_question_headline_over_its_byline_is_the_title(headline, byline):
+    # Before, with no date line under it, the question was read as the first paragraph and the
+    # byline kept in the text.
+    ex = extract_article("\n".join(["Trang chủ", "Tin tức", headline, byline, _LEAD, _MORE, _MORE]))
+    assert (ex.title, ex.byline) == (headline, "Trần An")
+    assert byline not in ex.body
