@@ -952,6 +952,16 @@ def _is_breadcrumb(s: str) -> bool:
         for p in parts)
 
 
+_HOME = re.compile(r"(?:trang chủ|home) ", re.I)
+
+
+def _home_bar(s: str) -> bool:
+    """A navigation bar copied as one line, its items run together: "Trang chủ Nuôi dạy con Sức khỏe
+    Giáo dục", "Home Thời sự Kinh tế" (the home item, then a capital, and no sentence's end)."""
+    m = _HOME.match(s)
+    return m is not None and s[m.end():m.end() + 1].isupper() and _short(s)
+
+
 def _is_widget(s: str) -> bool:
     if len(s) > 120:
         return False
@@ -1023,7 +1033,7 @@ def _local(s: str) -> tuple[str, str, str] | None:
             return "boilerplate", "boilerplate.related", "heading"
         if _ARROW_LINK.match(s) and 4 <= n <= 25 and not is_caps(s):
             return "boilerplate", "boilerplate.related", "link_arrow"
-    if n <= 16 and _is_breadcrumb(s):
+    if n <= 16 and (_is_breadcrumb(s) or _home_bar(s)):
         return "boilerplate", "boilerplate.menu", "breadcrumb"
     if n <= 12 and source_of_line(s):
         return "metadata", "metadata.source", ""

@@ -669,3 +669,11 @@ def test_a_question_headline_over_its_byline_is_the_title(headline, byline):
     ex = extract_article("\n".join(["Trang chủ", "Tin tức", headline, byline, _LEAD, _MORE, _MORE]))
     assert (ex.title, ex.byline) == (headline, "Trần An")
     assert byline not in ex.body
+
+
+def test_a_navigation_bar_copied_as_one_line_is_no_title():
+    # The items run together after "Trang chủ": a menu, not a headline, even with no date line.
+    ex = extract_article("\n".join(["Góc Cha Mẹ", "Trang chủ Nuôi dạy con Sức khỏe Giáo dục",
+                                    "Vì sao nên đọc sách cùng con trước giờ ngủ mỗi tối?", "Tác giả: Trần An",
+                                    _LEAD, _MORE, _MORE]))
+    assert (ex.title, ex.byline) == ("Vì sao nên đọc sách cùng con trước giờ ngủ mỗi tối?", "Trần An")
