@@ -978,9 +978,11 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
         cr = context[i + 1] if i + 1 < n and linked[i + 1] else None
         if cl is None and cr is None:
             continue
-        if EDGE_CONTEXT:
+        if EDGE_CONTEXT and spoken is None:
             # A break or a number on a side is context too (ngrams.EDGES): the counts know how
             # often each syllable stands there ("trước cơn bão." — "báo" seldom ends a clause).
+            # Not for a spoken pronoun: written news seldom ends a clause with "bà", speech with
+            # "bả" often does ("tôi gặp bả."), and the guard below needs "bà" ranked as before.
             if not (i and linked[i]):
                 cl = sc.edge_before(i)
             if not (i + 1 < n and linked[i + 1]):
