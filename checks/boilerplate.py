@@ -968,20 +968,20 @@ def _is_widget(s: str) -> bool:
     return _WIDGET_LINE.fullmatch(s) is not None
 
 
-# A sentence this long that opens with a footer's words and no colon is running text: "Đơn vị vận hành
-# cho biết sự cố ...", "Điện thoại di động ...". Footer lines are labels ("Điện thoại: ...") or
-# unpunctuated ("Giấy phép số ... cấp ngày 10/3/2021").
+# A sentence this long that opens with a footer's words and no colon is running text where those
+# words are a sentence's subject: "Đơn vị vận hành cho biết sự cố ...", "Điện thoại di động ...",
+# "Tổng biên tập Lê Văn An phát biểu ...". Footer lines are labels ("Điện thoại: ..."), and the
+# licence, copyright and charter lines a footer prints as sentences ("Giấy phép số ... cấp ngày
+# 10/3/2021.", "Cơ quan ngôn luận của Đảng bộ ...") stay footers.
 FOOTER_SENTENCE_WORDS = 12
-
-
-# ... except the outlet's charter, which the footer prints as a sentence ("Cơ quan ngôn luận của Đảng
-# bộ, chính quyền và nhân dân tỉnh ...").
-_CHARTER = re.compile(r"cơ quan ngôn luận|tiếng nói của|cơ quan của", re.I)
+_SUBJECT_OPENER = re.compile(r"(?:đơn vị|điện thoại|hotline|(?:phó )?tổng biên tập|ban biên tập|văn phòng đại diện) ",
+                             re.I)
 
 
 def _footer_word_opens_a_sentence(s: str, n: int, end: int) -> bool:
     """Line `s` (`n` words), whose footer words end at `end`, is a sentence that merely opens with them."""
-    return n >= FOOTER_SENTENCE_WORDS and ":" not in s[:end + 2] and is_prose(s) and not _CHARTER.match(s)
+    return n >= FOOTER_SENTENCE_WORDS and ":" not in s[:end + 2] and _SUBJECT_OPENER.match(s) is not None \
+        and is_prose(s)
 
 
 def _local(s: str) -> tuple[str, str, str] | None:

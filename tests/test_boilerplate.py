@@ -406,3 +406,13 @@ def test_a_sentence_that_opens_with_a_footers_words_is_still_prose(line, kind):
                       "Chiều qua, mưa lớn kéo dài khiến nhiều khu dân cư trong thành phố bị mất điện nhiều giờ liền.",
                       "", line])
     assert classify_lines(text)[-1].kind == kind
+
+
+def test_a_licence_line_printed_as_a_sentence_is_still_a_footer():
+    text = "\n".join(["Mưa lớn gây mất điện nhiều nơi", "",
+                      "Chiều qua, mưa lớn kéo dài khiến nhiều khu dân cư trong thành phố bị mất điện nhiều giờ liền.",
+                      "", "Minh Anh", "",
+                      "Giấy phép hoạt động báo điện tử số 123/GP-BTTTT do Bộ Thông tin và Truyền thông cấp ngày 10/3/2021."])
+    got = classify_lines(text)
+    assert got[-1].rule == "boilerplate.footer"
+    assert got[4].rule == "metadata.byline"
