@@ -363,7 +363,8 @@ _NAME_PREFIX = re.compile(
     r"tổng hợp|biên soạn|lược dịch|biên dịch|ghi chép|"
     r"nhóm phóng viên|phóng viên|pv|ctv|btv|biên tập|đăng bởi|người đăng|posted by|by)\s*[:\-–]\s*"
     r"|^(?:(?:viết|đăng) )?bởi:? |^(?:written )?by "  # "Bởi Minh Anh", "Viết bởi: Minh Anh", "By Minh Anh"
-    r"|^(?:tác giả|người viết) (?=(?-i:[A-ZĐ]))",  # "Tác giả Minh Anh" (no colon: the name's capital follows)
+    r"|^(?:tác giả|người viết) (?=(?-i:[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]))",
+    # "Tác giả Minh Anh", "Tác giả Ánh Tuyết" (no colon: the name's capital follows)
     re.I,
 )
 # Degrees and titles a contributor signs with: "TS. Lê Văn An", "BSCKII. Lê Thị Hoa", "ThS Minh Anh",
@@ -957,9 +958,19 @@ _HOME = re.compile(r"(?:trang chủ|home) ", re.I)
 
 def _home_bar(s: str) -> bool:
     """A navigation bar copied as one line, its items run together: "Trang chủ Nuôi dạy con Sức khỏe
-    Giáo dục", "Home Thời sự Kinh tế" (the home item, then a capital, and no sentence's end)."""
+    Giáo dục", "Home Thời sự Kinh tế": the home item, then items that each open with a capital, two of
+    them a section's name, and no sentence's end ("Home Credit Việt Nam giãn nợ …" is a headline)."""
     m = _HOME.match(s)
-    return m is not None and s[m.end():m.end() + 1].isupper() and _short(s)
+    if m is None or not s[m.end():m.end() + 1].isupper() or not _short(s):
+        return False
+    items, item = [], []
+    for w in s[m.end():].split():
+        if w[:1].isupper() and item:
+            items.append(" ".join(item))
+            item = []
+        item.append(w)
+    items.append(" ".join(item))
+    return sum(map(is_section, items)) >= 2
 
 
 def _is_widget(s: str) -> bool:
@@ -970,18 +981,19 @@ def _is_widget(s: str) -> bool:
 
 # A sentence this long that opens with a footer's words and no colon is running text where those
 # words are a sentence's subject: "Đơn vị vận hành cho biết sự cố ...", "Điện thoại di động ...",
-# "Tổng biên tập Lê Văn An phát biểu ...". Footer lines are labels ("Điện thoại: ..."), and the
+# while "Tổng biên tập ...", "Văn phòng đại diện ..." open the officers' and offices' lines of a footer
+# as often. Footer lines are labels ("Điện thoại: ..."), and the
 # licence, copyright and charter lines a footer prints as sentences ("Giấy phép số ... cấp ngày
 # 10/3/2021.", "Cơ quan ngôn luận của Đảng bộ ...") stay footers.
 FOOTER_SENTENCE_WORDS = 12
-_SUBJECT_OPENER = re.compile(r"(?:đơn vị|điện thoại|hotline|(?:phó )?tổng biên tập|ban biên tập|văn phòng đại diện) ",
-                             re.I)
+_SUBJECT_OPENER = re.compile(r"(?:đơn vị|điện thoại) ", re.I)
 
 
 def _footer_word_opens_a_sentence(s: str, n: int, end: int) -> bool:
-    """Line `s` (`n` words), whose footer words end at `end`, is a sentence that merely opens with them."""
+    """Line `s` (`n` words), whose footer words end at `end`, is a sentence that merely opens with them:
+    no label's colon, no telephone number, e-mail address or licence number in it."""
     return n >= FOOTER_SENTENCE_WORDS and ":" not in s[:end + 2] and _SUBJECT_OPENER.match(s) is not None \
-        and is_prose(s)
+        and is_prose(s) and not _PHONE.search(s) and "@" not in s and "/GP" not in s.upper()
 
 
 def _local(s: str) -> tuple[str, str, str] | None:

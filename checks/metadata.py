@@ -78,7 +78,7 @@ _COPYRIGHT = re.compile(r"bản quyền|copyright|©", re.I)
 _OWNER_AFTER = re.compile(r"[^\n]*?(?:thuộc(?: về)?|of|by)\s+(.{4,120}?)\s*\.?$", re.I)
 _OWNER_SIGN = re.compile(r"©|copyright", re.I)
 # What follows the owner's name on the line: "© 2024 VnExpress.net, All rights reserved".
-_RIGHTS_TAIL = re.compile(r"\s*[,.;|–-]?\s*(?:all rights reserved|bảo lưu mọi quyền|giữ bản quyền)\b.*$", re.I)
+_RIGHTS_TAIL = re.compile(r"[\s,.;|•·–—-]*(?:all rights reserved|bảo lưu mọi quyền|giữ bản quyền)\b.*$", re.I)
 _OWNER_DATED = re.compile(r"\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?:by\s+)?([^\d\s].{3,100}?)\s*\.?$", re.I)
 _LEAD_DATE_CUE = re.compile(r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s*$", re.I)
 # A date (and time) glued before the headline on one line: "08/08/2023 17:26Hàng trăm thực khách…".

@@ -416,3 +416,15 @@ def test_a_licence_line_printed_as_a_sentence_is_still_a_footer():
     got = classify_lines(text)
     assert got[-1].rule == "boilerplate.footer"
     assert got[4].rule == "metadata.byline"
+
+
+@pytest.mark.parametrize("line", [
+    "Tổng biên tập Nguyễn Văn An, các Phó Tổng biên tập Trần Văn Bình và Lê Thị Hoa, Thư ký tòa soạn Phạm Minh.",
+    "Điện thoại liên hệ đường dây nóng của tòa soạn trong giờ hành chính là 0235 3812 345 hoặc 0235 3812 346.",
+    "Văn phòng đại diện tại Thành phố Hồ Chí Minh đặt tại số 12 đường Lê Lợi, phường Bến Nghé, quận 1.",
+])
+def test_footer_lines_of_officers_phones_and_offices_stay_footers_though_they_read_as_sentences(line):
+    text = "\n".join(["Mưa lớn gây mất điện nhiều nơi", "",
+                      "Chiều qua, mưa lớn kéo dài khiến nhiều khu dân cư trong thành phố bị mất điện nhiều giờ liền.",
+                      "", line])
+    assert classify_lines(text)[-1].rule == "boilerplate.footer"

@@ -262,3 +262,10 @@ def test_an_edge_speaks_against_a_variant_never_for_it():
 ])
 def test_check_leaves_a_word_alone_where_a_break_speaks_for_it(cli, tmp_path, text):
     assert [f["text"] for f in _check(cli, tmp_path, text) if f["rule"] == "typo.realword"] == []
+
+
+@pytest.mark.parametrize("text, first", [("Ai cũng sợ, không dam.", "dám"), ("Cháu xin cảm ơn các bạc.", "bác"),
+                                         ("Tại nhiều tuyến phố, lể đường bị lấn chiếm.", "lề")])
+def test_a_break_decides_whether_a_slip_is_flagged_never_which_repair_comes_first(cli, tmp_path, text, first):
+    found = [f for f in _check(cli, tmp_path, text + "\n") if f["rule"] == "typo.realword"]
+    assert found and found[0]["suggestions"][0] == first

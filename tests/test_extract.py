@@ -677,3 +677,22 @@ def test_a_navigation_bar_copied_as_one_line_is_no_title():
                                     "Vì sao nên đọc sách cùng con trước giờ ngủ mỗi tối?", "Tác giả: Trần An",
                                     _LEAD, _MORE, _MORE]))
     assert (ex.title, ex.byline) == ("Vì sao nên đọc sách cùng con trước giờ ngủ mỗi tối?", "Trần An")
+
+
+@pytest.mark.parametrize("headline", ["Home Credit Việt Nam giãn nợ cho khách hàng vùng lũ",
+                                      "Trang chủ Cổng Dịch vụ công quốc gia có giao diện mới"])
+def test_a_headline_that_opens_with_home_is_still_the_title(headline):
+    ex = extract_article("\n".join(["Tin tức", "Kinh tế", "Xã hội", headline, "12/10/2026 08:15", _LEAD, _MORE]))
+    assert ex.title == headline
+
+
+@pytest.mark.parametrize("line, name", [("Tác giả Ánh Tuyết", "Ánh Tuyết"), ("Người viết Ông Văn Tùng", "Ông Văn Tùng")])
+def test_a_name_opening_with_an_accented_capital_after_a_role_word(line, name):
+    assert extract_article(_portal("12/06/2023 08:00", line)).byline == name
+
+
+@pytest.mark.parametrize("mark", ["—", "•", "|", ","])
+def test_all_rights_reserved_after_any_separator_is_no_part_of_the_owner(mark):
+    ex = extract_article(_portal("12/06/2023 08:00", "Minh Anh").replace(
+        "© 2023 Báo Nghệ An", f"© 2023 Báo Nghệ An {mark} All rights reserved"))
+    assert ex.source == "Báo Nghệ An"

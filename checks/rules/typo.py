@@ -928,6 +928,17 @@ _NO_PAIRS: dict[str, int] = {}
 _PHRASE = frozenset((SEEN, COMMON))
 
 
+def _memo_repair(situation: tuple, memo: dict, tables: TypoTables) -> tuple | None:
+    """_repair(situation), remembered for the checker's life (most situations recur)."""
+    best = memo.get(situation, False)
+    if best is False:
+        best = _repair(situation, tables)
+        if len(memo) > tables.REPAIRS_LIMIT:
+            memo.clear()
+        memo[situation] = best
+    return best
+
+
 def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[int, tuple[str, ...]]]:
     """(run index, intended syllables best first) for each real-word slip; never two side by side.
     A capital before the syllable that opens a title ("Đại xứ Hoa Kỳ", see _opens_title) is read
@@ -992,12 +1003,8 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
             l = cl
         situation = (l, a, r, pl, pr, ps[i - 1] if l is not None and i > 1 else UNSEEN,
                      ps[i + 2] if r is not None else UNSEEN, cl, cr)
-        best = memo.get(situation, False)
-        if best is False:
-            best = _repair(situation, tables)
-            if len(memo) > tables.REPAIRS_LIMIT:
-                memo.clear()
-            memo[situation] = best
+        best = _memo_repair(situation, memo, tables)
+        edged = best is not None and (cl in EDGES or cr in EDGES)
         if best is not None and best[0][0] > WORD:
             best = _widened(best, i, keys, linked, tables.counts)
         if best is not None and spoken is not None:
@@ -1006,6 +1013,16 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
             best = None if best[1][0] == spoken else (best[0], tuple(v for v in best[1] if v != spoken), *best[2:])
         if best is not None and (best[0][0] <= WORD or _weighed_enough(best, i, linked[i], context, linked,
                                                                           tables.counts)):
+            if edged:
+                # An edge decides whether there is a slip, never what it was: the repairs and their
+                # order are the ones read without it (a rare syllable's rate at a clause end says
+                # little about which variant was meant: "không dam." is "dám", not "giam").
+                plain = _memo_repair(situation[:7] + (None if cl in EDGES else cl, None if cr in EDGES else cr),
+                                     memo, tables)
+                if plain is not None and plain[0][0] > WORD:
+                    plain = _widened(plain, i, keys, linked, tables.counts)
+                if plain is not None:
+                    best = (best[0], plain[1])
             found.append((best[0], i, best[1]))
     if found:
         found = _off_topic(found, keys, tables.counts)
