@@ -269,3 +269,19 @@ def test_check_leaves_a_word_alone_where_a_break_speaks_for_it(cli, tmp_path, te
 def test_a_break_decides_whether_a_slip_is_flagged_never_which_repair_comes_first(cli, tmp_path, text, first):
     found = [f for f in _check(cli, tmp_path, text + "\n") if f["rule"] == "typo.realword"]
     assert found and found[0]["suggestions"][0] == first
+
+
+@pytest.mark.parametrize("left, written", [("ma", "tuy"), ("đồng", "y"), ("phải", "chằng")])
+def test_a_break_on_the_right_never_adds_to_a_variant(left, written):
+    # "ma túy." ends clauses far more often than "ma tuy.": the break may not add that to the gain.
+    g = ngrams()
+    plain = dict((v, gain) for gain, v in rank(g, left, written, None, confusions(written)))
+    assert plain
+    for gain, v in rank(g, left, written, BREAK, confusions(written)):
+        assert gain <= plain[v] + 1e-9
+
+
+def test_a_variant_seen_only_beside_an_edge_is_never_offered():
+    # "nhang sao" and "nhang sào" were never seen; "sao" before a break often: that is no sighting.
+    g = ngrams()
+    assert rank(g, "nhang", "sào", BREAK, confusions("sào")) == []
