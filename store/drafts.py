@@ -63,13 +63,20 @@ def _editor(editor: str | None) -> str:
 
 def ignore_finding(db: sqlite_utils.Database, article_id: int, rule: str, text: str,
                    editor: str | None = None) -> None:
-    """Stop reporting `rule` on this exact `text` in this article (bỏ qua lỗi này ở bài này)."""
+    """Stop reporting `rule` on this exact `text` in this article (bỏ qua lỗi này ở bài này). The
+    article's stored counts were made without the ignore: they are marked stale, for the desk's
+    background re-check (workflow.recheck_stale) to count again."""
     with db.atomic():
         db.execute(
             "INSERT INTO ignored_findings(article_id, rule, text, added_by, added_at) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT(article_id, rule, text) DO NOTHING",
             [article_id, rule, text, editor or current_editor(), now()],
         )
+        _counts_stale(db, article_id)
+
+
+def _counts_stale(db: sqlite_utils.Database, article_id: int) -> None:
+    db.execute("UPDATE articles SET checked_with = NULL WHERE id = ?", [article_id])
 
 
 def ignored_for(db: sqlite_utils.Database, article_id: int) -> frozenset[tuple[str, str]]:
@@ -84,6 +91,7 @@ def unignore_finding(db: sqlite_utils.Database, article_id: int, rule: str, text
     with db.atomic():
         db.execute("DELETE FROM ignored_findings WHERE article_id = ? AND rule = ? AND text = ?",
                    [article_id, rule, text])
+        _counts_stale(db, article_id)
 
 
 # ---- lines removed at import ----------------------------------------------------------------------

@@ -123,3 +123,21 @@ def test_a_version_2_database_keeps_its_drafts_through_the_migration(db_path):
     drafts.discard_draft(db, art.id)
     assert drafts.load_draft(db, art.id) is None
     db.close()
+
+
+def test_ignoring_a_finding_makes_the_stored_counts_stale_and_the_recheck_counts_it_out(fresh_db):
+    from bientap.store import workflow
+    from bientap.store.context import load_context
+
+    art = _article(fresh_db, body="Sở đề nghị cacs phòng ban phối hợp chặt chẽ.", title="Phối hợp")
+    ctx = load_context(fresh_db)
+    workflow.recheck(fresh_db, [art.id], ctx)
+    before = articles.get(fresh_db, art.id).warnings
+    assert before >= 1 and art.id not in articles.stale_ids(fresh_db, ctx.fingerprint)
+    drafts.ignore_finding(fresh_db, art.id, "typo.nonword", "cacs")
+    assert art.id in articles.stale_ids(fresh_db, ctx.fingerprint)  # the inbox shows it stale
+    workflow.recheck_stale(fresh_db, ctx)
+    assert articles.get(fresh_db, art.id).warnings == before - 1
+    drafts.unignore_finding(fresh_db, art.id, "typo.nonword", "cacs")
+    workflow.recheck_stale(fresh_db, ctx)
+    assert articles.get(fresh_db, art.id).warnings == before
