@@ -28,6 +28,12 @@ BREAK, NUMBER = "|", "0"
 EDGES = frozenset((BREAK, NUMBER))
 
 
+def edge_token(ch: str) -> str:
+    """The edge token for the character a stretch of prose meets (one space passed over): a number,
+    or any other break (punctuation, a line's end, another blank, the text's end: "")."""
+    return NUMBER if ch.isdigit() else BREAK
+
+
 class Ngrams:
     """Counts of syllables (`unigram`), of pairs (`bigram`) and of triples (`trigram`) by syllable."""
 

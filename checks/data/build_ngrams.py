@@ -39,6 +39,9 @@ from itertools import repeat
 from operator import lshift, or_
 from pathlib import Path
 
+# Edge tokens (BREAK, NUMBER: what a stretch meets at either end) are counted as if each were a
+# syllable beside it, so that a break or a number is context too; the rules read them as ngrams does.
+from bientap.checks.ngrams import BREAK, NUMBER, edge_token
 from bientap.checks.vietnamese import is_structural, normalize
 
 HERE = Path(__file__).resolve().parent
@@ -49,10 +52,6 @@ HOLDOUT_MOD = 10
 BITS = 14
 MAX_VOCAB = (1 << BITS) - 1
 # Runs of letter words joined by single spaces: the stretches whose neighbours are real neighbours.
-# Edge tokens: what a stretch meets at either end, counted as if it were a syllable beside it, so that
-# a break or a number is context too ("cơn bão." ends clauses, "báo" hardly; "23 đội", not "23 đối").
-# Neither can be a syllable's key (keys are letters).
-BREAK, NUMBER = "|", "0"
 _STRETCH = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
 
@@ -69,12 +68,6 @@ def articles(path: Path, keep_held_out: bool = False):
             record = json.loads(line)
             if held_out(str(record["id"])) == keep_held_out:
                 yield str(record["id"]), record["text"]
-
-
-def _edge(ch: str) -> str:
-    """The edge token for what a stretch meets: a number, or any other break (punctuation, a line's
-    end, more than one space)."""
-    return NUMBER if ch.isdigit() else BREAK
 
 
 def stretches(text: str):
@@ -96,7 +89,7 @@ def stretches(text: str):
         before = before[:1] if before[-1:] == " " else before[-1:]
         after = text[end:end + 2]
         after = after[1:] if after[:1] == " " else after[:1]
-        yield keys, _edge(before[-1:]), _edge(after[:1])
+        yield keys, edge_token(before[-1:]), edge_token(after[:1])
 
 
 _KEYS: dict[str, str | None] = {}

@@ -17,8 +17,8 @@ from operator import and_, eq, gt, is_, itemgetter, mul, not_
 from bientap.checks.context import Context
 from bientap.checks.findings import Document, Hit, Message
 from bientap.checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon
-from bientap.checks.ngrams import (BREAK, EDGES, JOINS_LEFT, JOINS_RIGHT, NUMBER, SLIP_COST, Ngrams, context_score,
-                                   known_context, rank, slip_kind, weighable_edits, wider)
+from bientap.checks.ngrams import (EDGES, JOINS_LEFT, JOINS_RIGHT, NUMBER, SLIP_COST, Ngrams, context_score,
+                                   edge_token, known_context, rank, slip_kind, weighable_edits, wider)
 from bientap.checks.registry import rule
 from bientap.checks.text import BLANK, UNITS, fold, rstrip_blank
 from bientap.checks.vietnamese import (LETTERS, MERGED_ONSETS, confusions, is_structural, iy_variant, normalize,
@@ -398,14 +398,12 @@ class Scan:
         """The edge token (ngrams.EDGES) for what stands before run i, one space passed over, as
         checks/data/build_ngrams.py counts it: a number, or any other break."""
         sep = self.seps[i]
-        ch = sep[-2:-1] if sep[-1:] == " " else sep[-1:]
-        return NUMBER if ch.isdigit() else BREAK
+        return edge_token(sep[-2:-1] if sep[-1:] == " " else sep[-1:])
 
     def edge_after(self, i: int) -> str:
         """The edge token for what stands after run i (see edge_before)."""
         sep = self.seps[i + 1]
-        ch = sep[1:2] if sep[:1] == " " else sep[:1]
-        return NUMBER if ch.isdigit() else BREAK
+        return edge_token(sep[1:2] if sep[:1] == " " else sep[:1])
 
     def ordinary_at(self, i: int, custom: frozenset[str]) -> str | None:
         """ordinary(custom)[i], worked out for run i alone (the non-word rule reads only the
