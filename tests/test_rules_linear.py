@@ -186,6 +186,16 @@ GENERATORS.update({
     "ascii terms": _repeat("chip "),
     "spoken pronouns": _repeat("ổng nói "),
     "invisible openers": _repeat("\u200b\ufeffĐươc "),
+    # Shapes of the eleventh session's readings: edges, Telex, home bars, footer sentences, share rows.
+    "clause ends": _repeat("trước bão. 5 "),
+    "telex tone keys": _repeat("vieejt cacs "),
+    "doubled five years": _repeat("năm năm "),
+    "home bars": _repeat("Trang chủ Thời sự Kinh tế Xã hội\n"),
+    "footer sentences": _repeat("Đơn vị vận hành cho biết sự cố mất điện đã được khắc phục xong trong ngày.\n"),
+    "share rows under a date": _repeat("Share\nFacebook\n", "Tít bài báo dài hơn sáu chữ\n12/10/2026\n", _PROSE),
+    "reading time lines": _repeat("Reading time: 3 minutes\n"),
+    "copyright signs": _repeat("© Copyright ", "", "2024 Báo Nghệ An"),
+    "role word names": _repeat("Tác giả Ánh Tuyết\n"),
 })
 
 
