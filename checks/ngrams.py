@@ -189,16 +189,18 @@ def _log_next(g: Ngrams, prev: str, x: str, seen: int | None = None) -> float:
 def context_score(g: Ngrams, l: str | None, x: str, r: str | None, pairs: tuple[int, int] | None = None,
                   ) -> tuple[float, float]:
     """How likely `x` is between `l` and `r` (either may be None), as two natural logs up to constants
-    shared by every candidate: P(x | l) from the left, P(r | l x) from the right (backed off to
-    P(r | x)). `pairs`: the counts of (l, x) and (x, r) when the caller has looked them up."""
+    shared by every candidate: P(x | l) from the left, P(r | l x) from the right (smoothed towards
+    P(r | x) by `_log_tri`). `pairs`: the counts of (l, x) and (x, r) when the caller has looked them up."""
     lx, xr = pairs if pairs is not None else (None, None)
     left = _log_next(g, l, x, lx) if l else log((g.unigram(x) + 0.5) / g.tokens)
     right = 0.0
     if r:
         right = _log_next(g, x, r, xr)
-        tri = g.trigram(l, x, r) if l and l not in EDGES else 0  # none start at an edge
-        if tri:
-            right = log((tri + TRI_MU * exp(right)) / ((g.bigram(l, x) if lx is None else lx) + TRI_MU))
+        if l and l not in EDGES:  # no triple starts at an edge
+            # Every candidate is read the same way, by _log_tri: a phrase of three missing from the
+            # pruned counts was seen at most TRI_PRUNED times, however often its pair and its second
+            # pair would have met ("bệnh viện người": the pair is common, the three are not).
+            right = _log_tri(g, l, x, r, right, lx)
     return left, right
 
 
@@ -300,9 +302,12 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
     return out
 
 
-def _log_tri(g: Ngrams, a: str, b: str, x: str, back: float) -> float:
-    """log P(x | a b), smoothed towards `back` = log P(x | b)."""
-    ab, p = g.bigram(a, b), exp(back)
+def _log_tri(g: Ngrams, a: str, b: str, x: str, back: float, ab: int | None = None) -> float:
+    """log P(x | a b), smoothed towards `back` = log P(x | b); `ab`: the count of (a, b) when the
+    caller has it. Where (a, b) was never seen, `back` itself."""
+    if ab is None:
+        ab = g.bigram(a, b)
+    p = exp(back)
     tri = g.trigram(a, b, x) or min(TRI_PRUNED, ab * p)
     return log((tri + TRI_MU * p) / (ab + TRI_MU))
 

@@ -264,11 +264,14 @@ def test_check_leaves_a_word_alone_where_a_break_speaks_for_it(cli, tmp_path, te
     assert [f["text"] for f in _check(cli, tmp_path, text) if f["rule"] == "typo.realword"] == []
 
 
-@pytest.mark.parametrize("text, first", [("Ai cũng sợ, không dam.", "dám"), ("Cháu xin cảm ơn các bạc.", "bác"),
-                                         ("Tại nhiều tuyến phố, lể đường bị lấn chiếm.", "lề")])
-def test_a_break_decides_whether_a_slip_is_flagged_never_which_repair_comes_first(cli, tmp_path, text, first):
+@pytest.mark.parametrize("text, first", [("Ai cũng sợ, không dam.", ["dám"]), ("Cháu rất thương bà nôi.", ["nội", "nổi"]),
+                                         ("Tại nhiều tuyến phố, lể đường bị lấn chiếm.", ["lề"])])
+def test_a_break_decides_whether_a_slip_is_flagged_never_which_repairs_are_offered(cli, tmp_path, text, first):
+    # Read with the break, "bà nôi." has "nội" alone ("nổi" seldom ends a clause); the repairs offered
+    # are the ones read without it.
     found = [f for f in _check(cli, tmp_path, text + "\n") if f["rule"] == "typo.realword"]
-    assert found and found[0]["suggestions"][0] == first
+    assert found and found[0]["suggestions"][:len(first)] == first
+    assert [v for _, v in rank(ngrams(), "bà", "nôi", BREAK, confusions("nôi"))] == ["nội"]
 
 
 @pytest.mark.parametrize("left, written", [("ma", "tuy"), ("đồng", "y"), ("phải", "chằng")])
@@ -285,3 +288,23 @@ def test_a_variant_seen_only_beside_an_edge_is_never_offered():
     # "nhang sao" and "nhang sào" were never seen; "sao" before a break often: that is no sighting.
     g = ngrams()
     assert rank(g, "nhang", "sào", BREAK, confusions("sào")) == []
+
+
+def test_a_phrase_of_three_the_counts_lack_is_read_alike_for_every_candidate():
+    # "quan trọng người": the pair is common and "người" follows "trọng" often, yet the three were
+    # never counted. Whatever syllable stands second, a missing triple is read as seen at most
+    # TRI_PRUNED times: no candidate is judged by its pair alone while another by its triple.
+    from math import exp, log
+
+    from bientap.checks.ngrams import TRI_MU, TRI_PRUNED, _log_next, context_score
+
+    g = ngrams()
+    l, x, r = "quan", "trọng", "người"
+    assert g.trigram(l, x, r) == 0 and g.bigram(l, x) * exp(_log_next(g, x, r)) > TRI_PRUNED
+    p, seen = exp(_log_next(g, x, r)), g.bigram(l, x)
+    assert context_score(g, l, x, r)[1] == pytest.approx(log((TRI_PRUNED + TRI_MU * p) / (seen + TRI_MU)))
+    assert context_score(g, l, x, r)[1] < log(p)
+    # Where the pair is too rare for the three to have been counted, P(r | x) stands.
+    l, x, r = "quan", "trọng", "năm"
+    assert g.trigram(l, x, r) == 0 and g.bigram(l, x) * exp(_log_next(g, x, r)) < TRI_PRUNED
+    assert context_score(g, l, x, r)[1] == pytest.approx(_log_next(g, x, r))
