@@ -987,11 +987,9 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
         cr = context[i + 1] if i + 1 < n and linked[i + 1] else None
         if cl is None and cr is None:
             continue
-        if EDGE_CONTEXT and spoken is None:
+        if EDGE_CONTEXT:
             # A break or a number on a side is context too (ngrams.EDGES): the counts know how
             # often each syllable stands there ("trước cơn bão." — "báo" seldom ends a clause).
-            # Not for a spoken pronoun: written news seldom ends a clause with "bà", speech with
-            # "bả" often does ("tôi gặp bả."), and the guard below needs "bà" ranked as before.
             if not (i and linked[i]):
                 cl = sc.edge_before(i)
             if not (i + 1 < n and linked[i + 1]):
@@ -1002,25 +1000,24 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
         situation = (l, a, r, pl, pr, ps[i - 1] if l is not None and i > 1 else UNSEEN,
                      ps[i + 2] if r is not None else UNSEEN, cl, cr)
         best = _memo_repair(situation, memo, tables)
-        edged = best is not None and (cl in EDGES or cr in EDGES)
         if best is not None and best[0][0] > WORD:
             best = _widened(best, i, keys, linked, tables.counts)
+        if best is not None and (cl in EDGES or cr in EDGES):
+            # An edge decides whether there is a slip, never what it was: the repairs and their
+            # order are the ones read without it (a rare syllable's rate at a clause end says
+            # little about which variant was meant: "không dam." is "dám", not "giam").
+            plain = _memo_repair(situation[:7] + (None if cl in EDGES else cl, None if cr in EDGES else cr),
+                                 memo, tables)
+            if plain is not None and plain[0][0] > WORD:
+                plain = _widened(plain, i, keys, linked, tables.counts)
+            if plain is not None:
+                best = (best[0], plain[1])
         if best is not None and spoken is not None:
-            # "Ổng nói", "xe của bả": where the counts' best reading is "ông", "bà", it is the spoken
-            # pronoun, no slip; a better reading is still one ("ổng nước" → "ống")
-            best = None if best[1][0] == spoken else (best[0], tuple(v for v in best[1] if v != spoken), *best[2:])
+            # "Ổng nói", "xe của bả", "tôi gặp bả.": where the best reading is "ông", "bà", it is the
+            # spoken pronoun, no slip; a better reading is still one ("ổng nước" → "ống")
+            best = None if best[1][0] == spoken else (best[0], tuple(v for v in best[1] if v != spoken))
         if best is not None and (best[0][0] <= WORD or _weighed_enough(best, i, linked[i], context, linked,
                                                                           tables.counts)):
-            if edged:
-                # An edge decides whether there is a slip, never what it was: the repairs and their
-                # order are the ones read without it (a rare syllable's rate at a clause end says
-                # little about which variant was meant: "không dam." is "dám", not "giam").
-                plain = _memo_repair(situation[:7] + (None if cl in EDGES else cl, None if cr in EDGES else cr),
-                                     memo, tables)
-                if plain is not None and plain[0][0] > WORD:
-                    plain = _widened(plain, i, keys, linked, tables.counts)
-                if plain is not None:
-                    best = (best[0], plain[1])
             found.append((best[0], i, best[1]))
     if found:
         found = _off_topic(found, keys, tables.counts)
