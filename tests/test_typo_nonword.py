@@ -151,3 +151,23 @@ def test_what_a_writer_repeats_by_habit_or_in_an_address_is_still_read(text, wor
 
 def test_a_southern_spoken_pronoun_is_no_non_word():
     assert nonwords("Hôm qua ẻm nói là ẻm thích học vẽ.") == {}
+
+
+# --- a vowel alone -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word, first", [
+    ("Quân đội đóng ỏ các khu vực phòng thủ.", "ỏ", "ở"),
+    ("Các chú tiểu làm ễ xuống tóc.", "ễ", "lễ"),
+    ("Dọc sông, ỏ các bến đò, người dân đã chằng buộc thuyền.", "ỏ", "ở"),
+])
+def test_a_vowel_alone_with_a_tone_no_syllable_has_is_a_slip(text, word, first):
+    assert nonwords(text)[word][0] == first
+
+
+@pytest.mark.parametrize("text", [
+    "Theo điểm đ khoản 1 Điều 5, mức phạt tăng.",  # a list's item
+    "Bé đã đọc được chữ ă và chữ â.",  # letters named, no tone
+    "Hàm f(x) đạt cực đại tại x = 2.",
+])
+def test_a_letter_alone_without_a_tone_is_left_alone(text):
+    assert nonwords(text) == {}

@@ -644,7 +644,8 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     URLs and e-mail addresses are left alone; plain ASCII words are flagged (as warnings) only
     where a Vietnamese syllable is one keystroke away and the article does not write them twice
     (a loanword it is about: "chip", "rap"), and so are consonants alone between two
-    syllables ("thông tn của" → "tin"), units, "vs" and lower-case abbreviations apart. A text
+    syllables ("thông tn của" → "tin"), units, "vs" and lower-case abbreviations apart, and a vowel
+    alone with a tone no syllable has ("đóng ỏ các khu vực" → "ở"). A text
     pulled only partway that stops mid-word ("… lên sân khấu biểu diễ") is told so (information).
     """
     tables = _tables(ctx)
@@ -654,8 +655,10 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     n = len(sc)
     raw, linked = sc.raw, sc.linked
     for i in list(compress(range(n), map(not_, sc.known))):
-        if sc.touches[i] or not 2 <= len(raw[i]) <= 16:
+        if sc.touches[i] or len(raw[i]) > 16:
             continue  # longer runs are codes or run-together text, not a slip of one word
+        if len(raw[i]) == 1 and not _stray_vowel(sc, i):
+            continue  # a letter alone is a list's item, a variable or an initial ("điểm đ", "x")
         if sc.kind[i] != LOW:
             # A capital opening a sentence before lower-case words ("Đươc biết, ...") is not a name.
             if not (sc.kind[i] == CAP and not raw[i].isascii() and i + 1 < n
@@ -703,6 +706,18 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
                   suggestions=tuple(_render(c, raw[i], ctx) for c in suggestions),
                   severity=None if marked else "warning")
     yield from _vni_residue(sc, ctx, tables)
+
+
+def _stray_vowel(sc: Scan, i: int) -> bool:
+    """Whether run i is one lower-case vowel with a tone mark that no syllable is spelt with, in a
+    clause of Vietnamese syllables: every neighbour one space away is one, and there is at least one
+    ("đóng ỏ các khu vực" → "ở", "làm ễ xuống tóc" → "lễ", "ầm ỹ" → "ĩ"). A letter alone without a
+    tone ("điểm đ", "chữ ă") is a list's item or a letter named."""
+    if not (sc.kind[i] == LOW and strip_tone(sc.raw[i].lower())[1]):
+        return False
+    n = len(sc)
+    sides = [k for j, k in ((i, i - 1), (i + 1, i + 1)) if 0 <= k < n and sc.linked[j]]
+    return bool(sides) and all(sc.known[k] and sc.kind[k] in (LOW, CAP) for k in sides)
 
 
 # A plain-ASCII word with the letters of a syllable this common (Zipf) is that syllable typed without
