@@ -232,7 +232,7 @@ def weighable_edits(g: Ngrams, l: str | None, r: str | None, edits, both: bool,
 
 def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
          bonus: dict[str, float] | None = None, edits=(), names=(False, False),
-         edits_both: bool = False, joins: dict[str, int] | None = None) -> list[tuple[float, str]]:
+         edits_both: bool = False, joins: dict[str, int] | None = None, least: float = 0.0) -> list[tuple[float, str]]:
     """Variants of `a` that its context makes clearly likelier, as (gain, variant), best first; the
     gain is how much likelier (natural log) beyond what the kind of slip costs. Empty when the
     context is unknown, or when no variant was ever seen beside a neighbour: the counts then do
@@ -249,7 +249,8 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
     BOUNDARY_TOLERANCE times the side tolerance ("dịch | đề nghị": "dịch để" is the commoner pair,
     "đề nghị" the word). A neighbour may be an edge (EDGES: a break or a number): it speaks against a
     variant that seldom stands there ("trước cơn bão." is no "báo"), never for one, since the commonest
-    words are what starts and ends clauses most."""
+    words are what starts and ends clauses most. `least`: the lowest gain kept (below 0, the near
+    misses a caller weighs further with a wider context)."""
     kl, kr = known_context(g, l, r)
     if not (kl or kr):
         return []
@@ -296,7 +297,7 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
             continue
         cost = (EDIT_SEEN_COST if edits_both else SLIP_COST[kind]) if kind else SLIP_COST[slip_kind(a, v)]
         gain = gl + gr - cost + (bonus.get(v, 0.0) if bonus else 0.0)
-        if gain > 0:
+        if gain > least:
             out.append((gain, v))
     out.sort(key=lambda x: (-x[0], x[1]))
     return out

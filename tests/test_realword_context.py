@@ -85,3 +85,28 @@ def test_southern_spoken_pronouns_are_speech_not_slips(text):
 def test_the_same_syllables_are_still_read_as_slips_of_another_word(text, word, meant):
     found = {f.text: f.suggestions for f in check_text(text, Context(), rules=["typo.realword"])}
     assert meant in found[word]
+
+
+@pytest.mark.parametrize("sentence, slip, meant, left, right", [
+    ("Huấn luyện viên chọn đội hình tre tham dự giải vô địch khu vực.", "tre", "trẻ", "hình", "tham"),
+    ("Chủ tịch tỉnh yêu cầu sử nghiêm vụ việc và báo cáo kết quả.", "sử", "xử", "cầu", "nghiêm"),
+    ("Sở đã rà soát, đánh giá cát quy định không còn phù hợp.", "cát", "các", "giá", "quy"),
+    ("Lực lượng cứu hộ đã tổ chức ngươi và phương tiện ứng cứu kịp thời.", "ngươi", "người", "chức", "và"),
+])
+def test_a_wider_phrase_makes_a_repair_the_neighbours_fall_just_short_of(sentence, slip, meant, left, right):
+    from bientap.checks.ngrams import ngrams, rank
+    from bientap.checks.rules.typo import NEAR_GAIN
+    from bientap.checks.vietnamese import confusions
+
+    # The neighbours alone do not make it: the repair is a near miss.
+    g = ngrams()
+    assert not rank(g, left, slip, right, confusions(slip))
+    assert rank(g, left, slip, right, confusions(slip), least=-NEAR_GAIN)[0][1] == meant
+    # The phrase of three beyond a neighbour ("đội hình trẻ", "yêu cầu xử") settles it.
+    assert (slip, meant) in realword(sentence)
+
+
+def test_a_near_miss_needs_an_ordinary_syllable_on_each_side():
+    # The same shortfall, with a sentence's start on the left: nothing is weighed further.
+    assert realword("Tre tham dự giải vô địch khu vực.") == []
+

@@ -102,6 +102,14 @@ TOPIC_COST = 2.5
 OPEN_LEFT_GAIN = 1.0
 # Read a break or a number beside a syllable as context (ngrams.EDGES).
 EDGE_CONTEXT = True
+# A variant its neighbours alone make likelier by less than the slip costs, but by no more than
+# NEAR_GAIN short of it, with ordinary syllables on both sides, is a near miss: flagged only where
+# the phrases of three beyond the neighbours (`wider`) speak for it by more than RESCUE_GAIN past
+# the shortfall ("đội hình tre tham dự" → "trẻ": "hình trẻ" and "trẻ tham" fall just short, "đội
+# hình trẻ" settles it). The wider phrase vetoes a repair; here it may also make one. A near miss so
+# made ranks after every repair the neighbours made alone, never taking the place of one beside it.
+NEAR_GAIN = 1.0
+RESCUE_GAIN = 1.0
 # Where edited news has the written syllable in a phrase of three with the two syllables on one side
 # ("biểu hiện | này", "này | của trẻ") and the variant in none on the other side, the wider phrase
 # vouches for what is written: a repair there needs at least this gain (natural log).
@@ -874,8 +882,9 @@ def _repair(situation: tuple, tables: TypoTables) -> tuple | None:
         joins = word_joins(near)
         bonus = dict.fromkeys(joins, WORD_BONUS)
         names = (cl is not None and l is None and not edge_l, cr is not None and r is None and not edge_r)
-        ranked = rank(counts, cl, a, cr, near, bonus, names=names, joins=joins if WORD_BOUNDARIES else None)
-        if not ranked and EDITS_IN_CONTEXT:
+        ranked = rank(counts, cl, a, cr, near, bonus, names=names, joins=joins if WORD_BOUNDARIES else None,
+                      least=-NEAR_GAIN if (l and r and not edge_l and not edge_r) else 0.0)
+        if (not ranked or ranked[0][0] <= 0) and EDITS_IN_CONTEXT:
             # No slip of the usual kinds fits: a syllable a keystroke away may ("lú" for "lúc"), at
             # the higher cost of an edit; where the syllable written was seen beside a neighbour,
             # only one seen beside both ("thuộc nào thời" → "vào").
@@ -886,11 +895,10 @@ def _repair(situation: tuple, tables: TypoTables) -> tuple | None:
                 # common path, and a syllable has dozens of near spellings).
                 edits = [e for e in weighable_edits(counts, cl, cr, tables.near(a), seen, names)
                          if e not in near and not iy_variant(a, e)]
-                if not edits:
-                    return None
-                joins = word_joins(edits)
-                ranked = rank(counts, cl, a, cr, (), dict.fromkeys(joins, WORD_BONUS), edits, names, edits_both=seen,
-                              joins=joins if WORD_BOUNDARIES else None)
+                if edits:
+                    joins = word_joins(edits)
+                    ranked = rank(counts, cl, a, cr, (), dict.fromkeys(joins, WORD_BONUS), edits, names,
+                                  edits_both=seen, joins=joins if WORD_BOUNDARIES else None) or ranked
         if not ranked:
             return None
         return (WORD + 1, ranked[0][0]), tuple(v for _, v in ranked), tuple(g for g, _ in ranked)
@@ -1016,7 +1024,10 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
                      ps[i + 2] if r is not None else UNSEEN, cl, cr)
         best = _memo_repair(situation, memo, tables)
         if best is not None and best[0][0] > WORD:
+            near = best[0][1] <= 0
             best = _widened(best, i, keys, linked, tables.counts)
+            if near and best is not None:
+                best = None if best[0][1] <= RESCUE_GAIN else ((WORD + 0.5, best[0][1]), best[1])
         if best is not None and (cl in EDGES or cr in EDGES):
             # An edge decides whether there is a slip, never what it was: the repairs and their
             # order are the ones read without it (a rare syllable's rate at a clause end says
@@ -1197,7 +1208,8 @@ def _widened(best: tuple, i: int, keys: list[str | None], linked: list[bool], co
     r = keys[i + 1] if i + 1 < n and linked[i + 1] else None
     r2 = keys[i + 2] if r is not None and i + 2 < n and linked[i + 2] else None
     if l2 is None and r2 is None:
-        return best[:2]
+        kept = [(g, v) for g, v in zip(gains, vs) if g > 0]
+        return ((WORD + 1, kept[0][0]), tuple(v for _, v in kept)) if kept else None
     a = keys[i]
     kept = sorted(((g + wider(counts, l2, l, a, v, r, r2), v) for g, v in zip(gains, vs)), key=lambda x: (-x[0], x[1]))
     kept = [x for x in kept if x[0] > 0]
