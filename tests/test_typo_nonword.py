@@ -52,8 +52,19 @@ def test_vni_digits_inside_a_word_are_read(word, meant):
     assert nonwords(f"Từ {word} đó mọi người đều biết.")[word][0] == meant
 
 
+@pytest.mark.parametrize("text, word, meant", [
+    ("Họ vừa chuyển về nha2 mới ở ngoại thành.", "nha", "nhà"),
+    ("Các em hoc5 rất chăm.", "hoc", "học"),
+    ("Gia1 thuê mặt bằng giảm mạnh.", "Gia", "Giá"),  # a capital opening a sentence
+])
+def test_one_vni_tone_digit_left_after_a_word_is_read(text, word, meant):
+    assert nonwords(text)[word][0] == meant
+
+
 @pytest.mark.parametrize("text", [
     "Máy bay A340 và H5N1, Mi8, F5E, B-2, COVID-19, mạng 4G.",
+    "Trực thăng mi8 rơi, chủng h5n1 lây, chiếc a340 hạ cánh, mẫu xe4 chỗ.",
+    "Đội U23 và Cup1 gặp nhau; tài khoản abc1 bị khóa, mã ba3 hết hạn.",
     "Mã h5n1, mi8, f5e, a320neo, m4a, mp3 và ipv6.",
     "Gửi về nam9x@gmail.com hoặc xem http://tin.vn/na9m.html và tin.vn/vie65t.",
     "Số hiệu ka52 và su30mk2 ở vie65t-2.",

@@ -816,12 +816,20 @@ def _vni_residue(sc: Scan, ctx: Context, tables: TypoTables) -> Iterator[Hit]:
     """Lower-case words with one or two VNI digits left inside, after a vowel ("vie65t" → "việt",
     "na9m" → "năm"), where converting or deleting the digits gives a known syllable. The runs
     around the digits touch them, so the scan reads them as a code: here only a word standing alone
-    is read, never one glued to other codes, URLs or addresses, nor one ending in a digit ("mi8",
-    "h5n1", "a340")."""
+    is read, never one glued to other codes, URLs or addresses. A word ending in a digit ("mi8",
+    "h5n1", "a340") is a code, but for one VNI tone digit after a word of two letters or more, between
+    Vietnamese syllables or opening a sentence before one, that reads as a common syllable ("nhà
+    nha2 mới" → "nhà", "Gia1 thuê" → "Giá"; _vni_tone_left)."""
     raw, seps, kind = sc.raw, sc.seps, sc.kind
     n = len(raw)
     for i in sc.touching():
         d = seps[i + 1] if i + 1 < n else ""
+        read = _vni_tone_left(sc, i, tables)
+        if read:
+            word = raw[i] + d[0]
+            yield Hit(*sc.span(i), Message(N_("“{word}” is not a Vietnamese word"), word=word),
+                      suggestions=(_render(read, raw[i], ctx),), severity="warning")
+            continue
         if not (0 < len(d) <= 2 and d.isascii() and d.isdigit() and "0" not in d and kind[i] == LOW and kind[i + 1] == LOW
                 and raw[i][-1] in _PLAIN_VOWELS and raw[i].isascii() and raw[i + 1].isascii()):
             continue
@@ -834,6 +842,30 @@ def _vni_residue(sc: Scan, ctx: Context, tables: TypoTables) -> Iterator[Hit]:
             word = raw[i] + d + raw[i + 1]
             yield Hit(*sc.span(i, i + 1), Message(N_("“{word}” is not a Vietnamese word"), word=word),
                       suggestions=tuple(_render(c, word, ctx) for c in suggestions), severity="warning")
+
+
+_CLAUSE_PUNCT = frozenset(",.;:!?)…")
+
+
+def _vni_tone_left(sc: Scan, i: int, tables: TypoTables) -> str | None:
+    """The common syllable (UNMARKED_ZIPF) plain-ASCII run i spells with the one VNI tone digit
+    (1–5) glued after it, where it stands among Vietnamese syllables: a known lower-case syllable
+    after the digit and one space, and before it a known syllable one space away, or a sentence's
+    start for a capital. Else None."""
+    raw, seps, kind = sc.raw, sc.seps, sc.kind
+    n = len(raw)
+    word, d = raw[i], seps[i + 1] if i + 1 < n else ""
+    if not (len(word) >= 2 and word.isascii() and len(d) >= 2 and d[0] in _VNI_TONES and d[1] == " "
+            and d[2:].strip(" ") == "" and kind[i + 1] == LOW and sc.known[i + 1]):
+        return None
+    if kind[i] == LOW:
+        if not (i and sc.linked[i] and sc.known[i - 1] and kind[i - 1] in (LOW, CAP)):
+            return None
+    elif not (kind[i] == CAP and sc.opens(i) and (i == 0 or seps[i][-1:] in BLANK)):
+        return None
+    lex = tables.lex
+    read = _known_spelling(word.lower(), _VNI_TONES[d[0]], lex)
+    return read if read is not None and lex.zipf(read) >= UNMARKED_ZIPF else None
 
 
 def _foreign_at(sc: Scan, i: int) -> bool:
