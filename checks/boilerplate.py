@@ -1218,7 +1218,8 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             # A title can close a run of menu lines (nothing separates it from the menu);
             # it is the longest line there, or the last capitals before the lead.
             ok = words(s) >= 6 or is_caps(s) and not any(
-                kind[k] == "boilerplate" and not is_caps(lines[k]) for k in range(j + 1, first_prose))
+                kind[k] == "boilerplate" and not is_caps(lines[k]) for k in range(j + 1, first_prose)) \
+                or _short_headline(j, page, first_prose)
             ok = ok and not _SLOGAN.search(s)
         if words(s) <= (5 if ok else 4) and len(labels) < 2 and not is_caps(s) \
                 and _headline_above(j, kind, rule, lines, page.by_line):
@@ -1263,6 +1264,24 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             rule[i] = "boilerplate.banner" if is_caps(lines[i]) else "boilerplate.menu"
             page.why[i] = "above_title" if title is not None else "above_text"
     return title
+
+
+def _short_headline(j: int, page: _Page, first_prose: int) -> bool:
+    """Whether line j, a short line that closes a menu's run right above the lead, is a headline of
+    two to five words ("Giá vàng giảm", "Mùa hồng khô"): no section's name and no sentence's end, and
+    set apart from the menu by the article's own frame: the date line alone between it and the lead,
+    or, above it, the article's section label (a section's name the menu printed before)."""
+    lines, kind, rule = page.lines, page.kind, page.rule
+    s = lines[j]
+    if not 2 <= words(s) <= 5 or is_section(s) or s.endswith(_SENTENCE_END) or _local(s):
+        return False
+    between = [k for k in range(j + 1, first_prose) if kind[k] != "blank"]
+    if between:
+        return all(rule[k] == "metadata.date" for k in between)
+    k = j - 1
+    while k >= 0 and kind[k] == "blank":
+        k -= 1
+    return k > 0 and is_section(lines[k]) and lines[k] in lines[:k]
 
 
 def _under_date_line(j: int, page: _Page) -> bool:

@@ -1216,3 +1216,25 @@ def test_a_broadcasters_player_and_video_blocks(player, heading, blank):
                                           blank)))
     assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, "Thanh Bình")
     assert not any(line in ex.body.split("\n\n") for line in (*player, heading, *teasers))
+
+
+# A headline of two to five words that closes the menu's run with no blank line: told from a menu
+# item by the article's own frame — the date line alone between it and the lead, or the article's
+# section label, a section the menu printed before, right above it.
+@pytest.mark.parametrize("headline", ["Cá ngừ được giá", "Mưa lũ cuối mùa", "Hồ tiêu lên giá mạnh"])
+@pytest.mark.parametrize("site", ["newspaper", "portal"])
+def test_a_short_headline_closing_the_menu(headline, site):
+    story = Story(headline, SEAFOOD.sapo, SEAFOOD.paragraphs)
+    over_date = extract_article(clean_field(page(story, SITES[site], [], ["05/12/2026 10:30"], ["Thanh Bình"], False)))
+    assert (over_date.title, over_date.published_at) == (headline, WHEN)
+    labelled = extract_article(clean_field(page(story, NEWSPAPER, ["Kinh tế"], [], ["Thanh Bình", "05/12/2026 10:30"],
+                                                False)))
+    assert labelled.title == headline and headline not in labelled.body
+
+
+@pytest.mark.parametrize("item", ["Kinh tế", "Nông thôn mới", "Chuyển đổi số"])
+def test_a_menu_item_over_the_lead_is_no_headline(item):
+    # No date line under it, no section label over it: a menu's last item, however it reads.
+    story = Story(item, SEAFOOD.sapo, SEAFOOD.paragraphs)
+    ex = extract_article(clean_field(page(story, NEWSPAPER, [], [], ["Thanh Bình"], False)))
+    assert ex.title is None
