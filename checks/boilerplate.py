@@ -1758,9 +1758,11 @@ def _after_headline_sentence(prose: list[int], kind: list[str], rule: list[str],
         return prose
     k, dated = first + 1, False
     asks = s.endswith(("?", "!"))
-    while k < len(kind) and (kind[k] in ("blank", "metadata") or asks and not kind[k] and _announced_byline(lines[k])):
+    while k < len(kind) and (kind[k] in ("blank", "metadata") or rule[k] == "boilerplate.widget"
+                             or asks and not kind[k] and _announced_byline(lines[k])):
         # A question or an exclamation is a headline over its bút danh alone, too ("Vì sao …?" /
-        # "Tác giả: Minh Anh"); a sentence closed with a full stop there is as often the sapo.
+        # "Tác giả: Minh Anh"); a sentence closed with a full stop there is as often the sapo. The
+        # share buttons under the date line are passed over ("Chia sẻ", "Zalo").
         dated = dated or rule[k] == "metadata.date" or not kind[k]
         k += 1
     return prose[1:] if dated and k == prose[1] else prose

@@ -1238,3 +1238,15 @@ def test_a_menu_item_over_the_lead_is_no_headline(item):
     story = Story(item, SEAFOOD.sapo, SEAFOOD.paragraphs)
     ex = extract_article(clean_field(page(story, NEWSPAPER, [], [], ["Thanh Bình"], False)))
     assert ex.title is None
+
+
+@pytest.mark.parametrize("headline", ["Cảnh báo thủ đoạn giả danh cán bộ thuế để chiếm đoạt tiền!",
+                                      "Vì sao giá cá ngừ đại dương tăng mạnh cuối năm?"])
+@pytest.mark.parametrize("share", [["Chia sẻ"], ["Chia sẻ", "Zalo", "Facebook"]])
+def test_an_exclamation_or_question_headline_over_the_date_and_share_buttons(headline, share):
+    # Under a menu's run with nothing headline-like in it, the sentence over the date line and the
+    # share buttons is the headline, not the lead.
+    story = Story(headline, SEAFOOD.sapo, SEAFOOD.paragraphs)
+    site = Site(("Báo Bình Định", "Thời sự", "Kinh tế", "An ninh - Trật tự"), NEWSPAPER.related, NEWSPAPER.footer)
+    ex = extract_article(clean_field(page(story, site, [], ["05/12/2026 - 10:30", *share], ["Thanh Bình"], False)))
+    assert (ex.title, ex.published_at, ex.sapo) == (headline, WHEN, SEAFOOD.sapo)
