@@ -215,7 +215,7 @@ _WIDGET_PHRASES = re.compile(
     r"\d+\s+(?:trả lời|bình luận|lượt thích|lượt chia sẻ|lượt xem|bài viết)|(?:mới|cũ|hay|quan tâm nhiều) nhất|"
     r"bài viết hay\?|hãy đánh giá bài viết|đánh giá bài viết|"
     # a blog theme's reading time: "Reading time: 3 minutes", "Thời gian đọc: 4 phút", "5 phút đọc"
-    r"(?:reading time|thời gian đọc)(?:\s?:\s?\d+\s?(?:phút|minutes?|mins?))?|\d+\s?(?:phút|min(?:ute)?s?) (?:đọc|read)|"
+    r"(?:reading time|thời gian đọc)(?:\s?:\s?\d+\s?(?:phút|minutes?|mins?))?|(?:\d+\s?)?(?:phút|min(?:ute)?s?) (?:đọc|read)|"
     r"\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước|\(\d+\)|\d{1,2}:\d{2}(?::\d{2})?|"
     r"[-+]?a[-+]?)(?!\w)",
     re.I,
@@ -312,8 +312,8 @@ _US_CLOCK = re.compile(r"\s+\d{1,2}:\d{2}:\d{2}\s*[AP]M\b", re.I)
 _MERIDIEM = re.compile(r"\s?(?:([ap])\.?m\b\.?|(?-i:(SA|CH))(?!\w)|(sáng|chiều|tối)(?!\w))", re.I)
 _TIME = re.compile(r"(?<![\d/])([01]?\d|2[0-3])\s*(?::|h|g|giờ)\s*([0-5]\d)(?:\s*:\s*([0-5]\d))?(?!\d)", re.I)
 _DATE_WORDS = re.compile(
-    r"\b(?:ngày|cập nhật|đăng|lúc|thứ|hai|ba|tư|năm|sáu|bảy|chủ nhật|cn|t[2-7]|xuất bản|đăng tải|ban hành|thời gian|"
-    r"gmt|utc|am|pm|sáng|chiều|tối|trưa|giờ|phút|tháng|update[d]?|posted|published|on|at|by|bởi|vào|phát hành|"
+    r"\b(?:ngày|cập nhật(?: lần cuối)?|đăng|lúc|thứ|hai|ba|tư|năm|sáu|bảy|chủ nhật|cn|t[2-7]|xuất bản|đăng tải|ban hành|thời gian|"
+    r"gmt|utc|am|pm|sáng|chiều|tối|trưa|giờ|phút|tháng|(?:last )?update[d]?|posted|published|on|at|by|bởi|vào|phát hành|"
     rf"{_EN_MONTH}|"
     r"lượt xem|views?|\+\s*7|\d{1,3}(?:[.,]\d{3})+|\d+)\b",
     re.I,

@@ -965,6 +965,8 @@ def test_bylines_of_broadcasters_and_agencies(line, under_the_date):
 @pytest.mark.parametrize("date_line, when", [
     ("Thứ Bảy, 05 Tháng Mười Hai 2026", DAY), ("Ngày 05 tháng 12 năm 2026 lúc 10:30", WHEN),
     ("Đăng: 05/12/2026 10:30 | Sửa: 06/12/2026 08:00", WHEN), ("Cập nhật lần cuối: 05/12/2026 10:30", WHEN),
+    ("Ngày xuất bản: 05/12/2026 10:30 - Cập nhật lần cuối: 06/12/2026 08:00", WHEN),
+    ("Last updated: 05/12/2026 10:30", WHEN), ("December 5, 2026 · 4 min read", DAY),
 ])
 def test_dates_in_words_and_edit_stamps(date_line, when):
     ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], [date_line], ["Thanh Bình"])))
