@@ -33,7 +33,7 @@ KINDS = ("body", "title", "blank", "boilerplate", "caption", "metadata")
 RULE_REASONS: dict[str, str] = {
     "boilerplate.menu": N_("site menu or navigation"),
     "boilerplate.banner": N_("banner slogan or site header"),
-    "boilerplate.widget": N_("print/share/font-size widget"),
+    "boilerplate.widget": N_("site widget (print/share buttons, weather, prices)"),
     "boilerplate.footer": N_("footer: copyright, address, contact"),
     "boilerplate.counter": N_("visitor counter"),
     "boilerplate.file_path": N_("leftover image file path"),
@@ -60,6 +60,8 @@ RULE_REASONS: dict[str, str] = {
 EVIDENCE: dict[str, str] = {
     "widget": N_("only site buttons or words (print, share, search, a time…)"),
     "attachment": N_("attachment or download link"),
+    "weather": N_("a weather box (temperature, humidity, air quality)"),
+    "market": N_("a price board (gold, fuel, exchange rates)"),
     "pipes": N_("{n} short items separated by |"),
     "breadcrumb": N_("breadcrumb (Home > …)"),
     "run": N_("{n} short lines in a row, no sentence"),
@@ -1049,7 +1051,52 @@ def _local(s: str) -> tuple[str, str, str] | None:
         return "boilerplate", "boilerplate.menu", "breadcrumb"
     if n <= 12 and source_of_line(s):
         return "metadata", "metadata.source", ""
+    if n <= WEATHER_WORDS and not s.endswith(_SENTENCE_END):
+        if _WEATHER.search(s):
+            return "boilerplate", "boilerplate.widget", "weather"
+        if _MARKET_HEAD.match(s):
+            return "boilerplate", "boilerplate.widget", "market"
     return None
+
+
+# A weather box's lines and a price board's, between paragraphs or beside the article: a temperature
+# ("Đà Lạt 17°C Sương mù nhẹ", "Thứ Bảy: 14-21°C"), humidity, air quality, "Thời tiết Huế"; a board's
+# heading ("Tỷ giá hôm nay", "Giá xăng dầu hôm nay"). At most WEATHER_WORDS words and no sentence's end:
+# a forecast the article writes is prose ("Nhiệt độ cao nhất 35°C, trời nắng gắt.").
+WEATHER_WORDS = 12
+_WEATHER = re.compile(r"\d\s?°\s?[CF]?(?!\w)|^độ ẩm:? \d{1,3}\s?%|\baqi:? \d|"
+                      r"^thời tiết(?-i: [A-ZĐÂÊÔƠƯÁÀẢÃẠ][^\W\d_]*){0,4}$", re.I)
+_MARKET_HEAD = re.compile(r"^(?:giá|tỷ giá|tỉ giá)\b[^.!?\d]{0,30} hôm nay$", re.I)
+# ... and the board's rows under its heading: a name and one to three prices ("USD 26.120 26.480",
+# "Giá vàng SJC Mua 152,50 Bán 154,50", "Dầu diesel 18.910 đ/lít"), read only beside a line of the box.
+_PRICE = r"\d[\d.,]*+(?: ?(?:đ|đồng|vnđ)(?:/[^\W\d_]++)?)?"
+_MARKET_ROW = re.compile(rf"^[^\W\d_][^.!?]{{0,30}}? (?:(?:mua|bán) )?{_PRICE}(?: (?:(?:mua|bán) )?{_PRICE}){{0,2}}$", re.I)
+MARKET_ROW_CHARS = 80
+_MARKET_BARE_HEAD = re.compile(r"^(?:bảng )?(?:giá|tỷ giá|tỉ giá)(?: [^\d.!?:]{1,25})?$", re.I)
+
+
+def _market_rows(page: _Page) -> None:
+    """A price board's rows (_MARKET_ROW) near a weather or price-board line, or near another row so
+    found; and a board's bare heading ("Giá xăng dầu", "Tỷ giá ngoại tệ") right above a row."""
+    lines, kind, rule, why = page.lines, page.kind, page.rule, page.why
+    n = len(lines)
+    rows = [i for i, s in enumerate(lines) if not kind[i] and len(s) <= MARKET_ROW_CHARS and words(s) <= 8
+            and _MARKET_ROW.match(s)]
+    if not rows:
+        return
+    boxed = [i for i in range(n) if why[i] in ("weather", "market")]
+    boxed += [i for i, s in enumerate(lines) if not kind[i] and words(s) <= 5 and _MARKET_BARE_HEAD.match(s)
+              and any(0 < r - i <= 2 for r in rows)]
+    todo = set(rows)
+    while boxed:
+        b = boxed.pop()
+        if why[b] != "market" and not kind[b]:
+            kind[b], rule[b], why[b] = "boilerplate", "boilerplate.widget", "market"
+        near = [r for r in todo if abs(r - b) <= 3]
+        for r in near:
+            todo.discard(r)
+            kind[r], rule[r], why[r] = "boilerplate", "boilerplate.widget", "market"
+        boxed += near
 
 
 def _short(s: str) -> bool:
@@ -1119,6 +1166,7 @@ def _classify(text: str) -> tuple[LineClass, ...]:
         if local:
             kind[i], rule[i], why[i] = local
     page = _Page(lines, kind, rule, [bool(r) for r in rule], why)
+    _market_rows(page)
 
     prose = [i for i in range(n) if not kind[i] and is_prose(lines[i])]
     if not prose:

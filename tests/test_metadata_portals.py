@@ -1252,3 +1252,35 @@ def test_an_exclamation_or_question_headline_over_the_date_and_share_buttons(hea
     site = Site(("Báo Bình Định", "Thời sự", "Kinh tế", "An ninh - Trật tự"), NEWSPAPER.related, NEWSPAPER.footer)
     ex = extract_article(clean_field(page(story, site, [], ["05/12/2026 - 10:30", *share], ["Thanh Bình"], False)))
     assert (ex.title, ex.published_at, ex.sapo) == (headline, WHEN, SEAFOOD.sapo)
+
+
+# A weather box and a price board between the paragraphs (a portal's sidebar copied along): out of
+# the text. A forecast the article writes, a price the article quotes, a headline with "hôm nay"
+# stay in it.
+BOXES = [
+    ["Quy Nhơn 27°C Nắng nhẹ", "Thứ Bảy: 24-29°C Chủ nhật: 23-28°C"],
+    ["Thời tiết Quy Nhơn", "26°C Mưa rào", "Độ ẩm 88% - Gió đông bắc cấp 3"],
+    ["Chất lượng không khí: Trung bình (AQI 68)"],
+    ["Tỷ giá hôm nay", "USD 26.120 26.480", "EUR 30.410 31.720"],
+    ["Giá xăng dầu", "Xăng E5 RON 92 20.480 đ/lít", "Dầu diesel 18.910 đ/lít"],
+]
+
+
+@pytest.mark.parametrize("box", BOXES)
+@pytest.mark.parametrize("blank", [True, False])
+def test_a_weather_box_or_a_price_board_between_paragraphs(box, blank):
+    story = _with(SEAFOOD, paragraphs=(SEAFOOD.paragraphs[0], *box, *SEAFOOD.paragraphs[1:]))
+    ex = extract_article(clean_field(page(story, NEWSPAPER, [], ["05/12/2026 10:30"], ["Thanh Bình"], blank)))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, "Thanh Bình")
+    assert ex.body.split("\n\n") == list(SEAFOOD.paragraphs)
+
+
+@pytest.mark.parametrize("line", [
+    "Nhiệt độ cao nhất ở Quy Nhơn hôm nay khoảng 29°C, trời nắng nhẹ.",
+    "Giá cá ngừ hôm nay tăng mạnh",
+    "Cá ngừ đại dương 180.000 đồng",
+])
+def test_a_forecast_or_a_price_the_article_writes_stays(line):
+    story = _with(SEAFOOD, paragraphs=(SEAFOOD.paragraphs[0], line, *SEAFOOD.paragraphs[1:]))
+    ex = extract_article(clean_field(page(story, NEWSPAPER, [], ["05/12/2026 10:30"], ["Thanh Bình"])))
+    assert line in ex.body.split("\n\n")

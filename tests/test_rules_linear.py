@@ -196,6 +196,14 @@ GENERATORS.update({
     "reading time lines": _repeat("Reading time: 3 minutes\n"),
     "copyright signs": _repeat("© Copyright ", "", "2024 Báo Nghệ An"),
     "role word names": _repeat("Tác giả Ánh Tuyết\n"),
+    # The twelfth session's: vowels alone, VNI tone digits, price boards, weather boxes, date words.
+    "vowels alone": _repeat("đóng ỏ các ễ "),
+    "vni tone digits": _repeat("về nha2 mới Gia1 "),
+    "price boards": _repeat("USD 26.120 26.480\n", "Tỷ giá hôm nay\n"),
+    "price digits": _repeat("1", "Tỷ giá hôm nay\nUSD ", "x"),
+    "weather boxes": _repeat("Đà Lạt 17°C Sương mù\n"),
+    "short headlines": _repeat("Kinh tế\nGiá vàng giảm\n"),
+    "last updated": _repeat("Ngày xuất bản: 01/12/2026 - Cập nhật lần cuối: 03/12/2026 14:02\n"),
 })
 
 
