@@ -330,7 +330,9 @@ _DATE_CUE = re.compile(r"\b(?:ngày đăng|đăng ngày|đăng lúc|cập nhật
 # Words that make a date line the article's own ("Ngày đăng", "Cập nhật lúc") or the header's ("Hôm nay").
 _PUBLISHED_CUE = re.compile(r"\b(?:đăng|cập nhật|xuất bản|phát hành|ban hành|lúc|posted|published|updated)\b", re.I)
 _TODAY = re.compile(r"\bhôm nay\b|\btoday\b", re.I)
-_SOURCE_LINE = re.compile(r"^[\(\[]?\s*(?:nguồn|theo|source)\s*[:\-–]?\s*(.{2,100}?)\s*[\)\]]?\.?$", re.I)
+# "Nguồn tin:", "Nguồn bài viết:" name the article's source too; "Nguồn ảnh:" is a photo's credit.
+_SOURCE_LINE = re.compile(
+    r"^[\(\[]?\s*(?:nguồn(?: tin| bài viết| bài)?|theo|source)\s*[:\-–]?\s*(.{2,100}?)\s*[\)\]]?\.?$", re.I)
 
 # Captions: who does what, where ("... phát biểu tại hội thảo"), or a photo credit. Scene words
 # ("quang cảnh", "tại hội nghị") make a caption alone; action verbs ("kiểm tra", "trao") only with

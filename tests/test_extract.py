@@ -511,6 +511,8 @@ def test_a_photo_credit_is_a_caption_never_the_byline_or_the_title(line):
 
 @pytest.mark.parametrize("tail, byline, source", [
     ("Nguồn: Báo Quảng Trị", None, "Báo Quảng Trị"),
+    ("Nguồn tin: Báo Quảng Trị", None, "Báo Quảng Trị"),  # the qualified labels name the source too
+    ("Nguồn bài viết: Sở Y tế", None, "Sở Y tế"),
     ("(Theo TTXVN)", None, "TTXVN"),
     ("Theo Thanh Niên", None, "Thanh Niên"),  # a paper alone, even in Title Case
     ("Theo Sở Y tế (Báo Quảng Trị)", None, "Sở Y tế (Báo Quảng Trị)"),  # an office is no reporter
@@ -523,6 +525,11 @@ def test_a_photo_credit_is_a_caption_never_the_byline_or_the_title(line):
 def test_theo_lines_name_the_source_and_a_reporter_before_an_outlet(tail, byline, source):
     ex = extract_article("\n".join([_TITLE, "12/10/2026 08:15", _LEAD, _MORE, tail]))
     assert (ex.byline, ex.source) == (byline, source)
+
+
+@pytest.mark.parametrize("tail", ["Nguồn ảnh: Báo Quảng Trị", "Nguồn tin cho biết, đoàn kiểm tra sẽ trở lại."])
+def test_a_photos_credit_or_a_sentence_opening_with_nguon_tin_names_no_source(tail):
+    assert extract_article("\n".join([_TITLE, "12/10/2026 08:15", _LEAD, _MORE, tail])).source is None
 
 
 def test_a_byline_of_the_page_wins_over_the_theo_line():
