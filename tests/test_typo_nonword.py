@@ -47,6 +47,20 @@ def test_one_letter_too_many_is_not_read_as_telex():
     assert nonwords("Họ hạ khá nhiều xee tăng của địch.")["xee"][0] == "xe"
 
 
+@pytest.mark.parametrize("text, word, meant", [
+    ("Hocj sinh đến trường rất đông.", "Hocj", "Học"),
+    ("Mưa to. Nhaf văn hóa xã bị dột.", "Nhaf", "Nhà"),
+])
+def test_telex_residue_opening_a_sentence_is_no_name(text, word, meant):
+    assert nonwords(text)[word][0] == meant
+
+
+@pytest.mark.parametrize("text", ["Max cho biết anh sẽ trở lại.", "Hans nói rằng trời đẹp.", "Moon cho biết ông sẽ đến."])
+def test_a_foreign_name_opening_a_sentence_is_no_telex_residue(text):
+    # Read as Telex they spell common syllables ("mã", "hán", "môn"), but none makes a word with the next.
+    assert nonwords(text) == {}
+
+
 @pytest.mark.parametrize("word, meant", [("vie65t", "việt"), ("na9m", "năm"), ("tie61ng", "tiếng")])
 def test_vni_digits_inside_a_word_are_read(word, meant):
     assert nonwords(f"Từ {word} đó mọi người đều biết.")[word][0] == meant

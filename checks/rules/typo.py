@@ -653,7 +653,9 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     where a Vietnamese syllable is one keystroke away and the article does not write them twice
     (a loanword it is about: "chip", "rap"), and so are consonants alone between two
     syllables ("thông tn của" → "tin"), units, "vs" and lower-case abbreviations apart, and a vowel
-    alone with a tone no syllable has ("đóng ỏ các khu vực" → "ở"). A text
+    alone with a tone no syllable has ("đóng ỏ các khu vực" → "ở"). Telex keystrokes left in a
+    capital opening a sentence are read too, where they spell a word with the next syllable ("Hocj
+    sinh" → "Học"; "Max cho biết" is a name). A text
     pulled only partway that stops mid-word ("… lên sân khấu biểu diễ") is told so (information).
     """
     tables = _tables(ctx)
@@ -670,7 +672,7 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
         if sc.kind[i] != LOW:
             # A capital opening a sentence before lower-case words ("Đươc biết, ...") is not a name.
             if not (sc.kind[i] == CAP and not raw[i].isascii() and i + 1 < n
-                    and sc.kind[i + 1] == LOW and sc.opens(i)):
+                    and sc.kind[i + 1] == LOW and sc.opens(i)) and not _telex_capital(sc, i, tables):
                 slip = (sc.kind[i] == CAP and len(raw[i]) <= CAPITAL_SLIP_LEN and not raw[i].isascii()
                         and _capital_slip(sc, i, tables))
                 if slip:
@@ -779,6 +781,20 @@ def _cut_short(sc: Scan, i: int, low: str) -> bool:
     if i + 1 < len(sc) and sc.linked[i + 1]:
         return sc.known[i + 1] and sc.kind[i + 1] in (LOW, CAP)
     return _CLAUSE_END.match(sc.seps[i + 1]) is not None
+
+
+def _telex_capital(sc: Scan, i: int, tables: TypoTables) -> bool:
+    """Whether plain-ASCII capital run i, opening a sentence, is Telex residue rather than a foreign
+    name ("Hocj sinh …" → "Học", "Khoong có …" → "Không"): its Telex reading is a common syllable
+    (UNMARKED_ZIPF) that makes a dictionary word with the known syllable one space after it. A name
+    opening a sentence ("Max cho biết", "Hans nói") makes none."""
+    raw = sc.raw
+    if not (sc.kind[i] == CAP and raw[i].isascii() and i + 1 < len(raw) and sc.linked[i + 1]
+            and sc.known[i + 1] and sc.opens(i)):
+        return False
+    lex = tables.lex
+    typed = _telex(raw[i].lower(), lex, least=1)
+    return bool(typed) and lex.zipf(typed) >= UNMARKED_ZIPF and lex.pair(typed, sc.neighbours(i)[1]) == WORD
 
 
 # A capitalised word inside a sentence that no Vietnamese syllable spells is read as a name (a
