@@ -653,9 +653,9 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     where a Vietnamese syllable is one keystroke away and the article does not write them twice
     (a loanword it is about: "chip", "rap"), and so are consonants alone between two
     syllables ("thông tn của" → "tin"), units, "vs" and lower-case abbreviations apart, and a vowel
-    alone with a tone no syllable has ("đóng ỏ các khu vực" → "ở"). Telex keystrokes left in a
-    capital opening a sentence are read too, where they spell a word with the next syllable ("Hocj
-    sinh" → "Học"; "Max cho biết" is a name). A text
+    alone with a tone no syllable has ("đóng ỏ các khu vực" → "ở"). A plain capital opening a
+    sentence is read too where its Telex reading or a keystroke's repair makes a dictionary word with
+    the next syllable ("Hocj sinh" → "Học", "Vhai trò" → "Vai"; "Max cho biết" is a name). A text
     pulled only partway that stops mid-word ("… lên sân khấu biểu diễ") is told so (information).
     """
     tables = _tables(ctx)
@@ -784,17 +784,23 @@ def _cut_short(sc: Scan, i: int, low: str) -> bool:
 
 
 def _telex_capital(sc: Scan, i: int, tables: TypoTables) -> bool:
-    """Whether plain-ASCII capital run i, opening a sentence, is Telex residue rather than a foreign
-    name ("Hocj sinh …" → "Học", "Khoong có …" → "Không"): its Telex reading is a common syllable
-    (UNMARKED_ZIPF) that makes a dictionary word with the known syllable one space after it. A name
-    opening a sentence ("Max cho biết", "Hans nói") makes none."""
+    """Whether plain-ASCII capital run i, opening a sentence, is a slip rather than a foreign name:
+    no foreign word the lexicon knows, before a known lower-case syllable one space on, and read as
+    Telex it spells a common syllable (UNMARKED_ZIPF), or one keystroke from it lies a syllable,
+    that makes a dictionary word with that syllable ("Hocj sinh …" → "Học", "Vhai trò" → "Vai").
+    A name opening a sentence ("Max cho biết", "Hans nói", "Lahm cũng") makes none."""
     raw = sc.raw
-    if not (sc.kind[i] == CAP and raw[i].isascii() and i + 1 < len(raw) and sc.linked[i + 1]
-            and sc.known[i + 1] and sc.opens(i)):
+    if not (sc.kind[i] == CAP and raw[i].isascii() and i + 1 < len(raw) and sc.kind[i + 1] == LOW
+            and sc.linked[i + 1] and sc.known[i + 1] and sc.opens(i)):
         return False
-    lex = tables.lex
-    typed = _telex(raw[i].lower(), lex, least=1)
-    return bool(typed) and lex.zipf(typed) >= UNMARKED_ZIPF and lex.pair(typed, sc.neighbours(i)[1]) == WORD
+    lex, low = tables.lex, raw[i].lower()
+    if low in lex.foreign or low in tables.custom:
+        return False
+    right = sc.neighbours(i)[1]
+    typed = _telex(low, lex, least=1)
+    if typed:
+        return lex.zipf(typed) >= UNMARKED_ZIPF and lex.pair(typed, right) == WORD
+    return any(lex.pair(c, right) == WORD for c in tables.near(low))
 
 
 # A capitalised word inside a sentence that no Vietnamese syllable spells is read as a name (a
