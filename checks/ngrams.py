@@ -230,6 +230,11 @@ def weighable_edits(g: Ngrams, l: str | None, r: str | None, edits, both: bool,
     return [e for e in edits if e in after or g.bigram(e, r)]
 
 
+# A syllable edited news sets after a break in under this share of its uses lives inside words
+# ("nhiêu" of "bao nhiêu"): after a break, the break speaks for its variants too (see rank).
+EDGE_RARE = 0.01
+
+
 def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
          bonus: dict[str, float] | None = None, edits=(), names=(False, False),
          edits_both: bool = False, joins: dict[str, int] | None = None, least: float = 0.0) -> list[tuple[float, str]]:
@@ -280,8 +285,11 @@ def rank(g: Ngrams, l: str | None, a: str, r: str | None, variants,
             gr = min(gr, 0.0)
         # An edge speaks against a variant, never for it: what starts or ends a clause in the news
         # is mostly the commonest words, so its voice for the commoner variant is the prior again.
+        # Only a break before a syllable that all but never opens a clause (EDGE_RARE) speaks
+        # fully: "Nhiêu người …" opening a sentence is "Nhiều", whose "bao" is missing.
         if l_edge:  # no more than the frequencies say with no left context
-            gl = min(gl, log((g.unigram(v) + 0.5) / (g.unigram(a) + 0.5)))
+            if not (l == BREAK and la + 0.5 < EDGE_RARE * (g.unigram(a) + 1)):
+                gl = min(gl, log((g.unigram(v) + 0.5) / (g.unigram(a) + 0.5)))
         if r_edge:
             gr = min(gr, 0.0)
         # Evidence from both sides: a side that has seen either must not speak much against the

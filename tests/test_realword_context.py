@@ -46,6 +46,20 @@ def test_a_clear_slip_after_a_break_is_still_found(sentence, slip):
     assert realword(sentence) == [slip]
 
 
+@pytest.mark.parametrize("sentence, slip", [
+    # "nhiêu", "bè" all but never open a clause in edited news: the break speaks for the variant.
+    ("Nhiêu người dân đã đến xem từ sáng sớm.", ("Nhiêu", "Nhiều")),
+    ("Trời rét, bè có dấu hiệu sốt thì cần đưa đi khám.", ("bè", "bé")),
+])
+def test_a_syllable_that_never_opens_a_clause_opening_one_is_a_slip(sentence, slip):
+    assert realword(sentence) == [slip]
+
+
+@pytest.mark.parametrize("sentence", ["Bao nhiêu người dân đã đến xem?", "Đấy là một hy vọng của cả làng."])
+def test_a_syllable_that_opens_clauses_keeps_the_break_quiet(sentence):
+    assert realword(sentence) == []
+
+
 def test_a_phrase_of_three_with_the_syllable_written_speaks_for_it():
     # "khiển hành" beats "khiến hành" between the neighbours alone; "khiến hành khách" is the phrase.
     assert realword("Điều khiến hành khách bực mình là tàu chạy chậm.") == []
