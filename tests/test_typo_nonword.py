@@ -52,6 +52,7 @@ def test_one_letter_too_many_is_not_read_as_telex():
     ("Mưa to. Nhaf văn hóa xã bị dột.", "Nhaf", "Nhà"),
     ("Vhai trò của đội tuyển rất lớn.", "Vhai", "Vai"),  # a keystroke slipped
     ("Trocg khi đó, đội bạn đã về nước.", "Trocg", "Trong"),
+    ("Ktheo bà Thu, chợ hoa năm nay đông hơn.", "Ktheo", "Theo"),  # no word, but its usual left partner
 ])
 def test_a_slip_in_a_plain_capital_opening_a_sentence_is_no_name(text, word, meant):
     assert nonwords(text)[word][0] == meant

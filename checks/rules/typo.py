@@ -786,8 +786,9 @@ def _cut_short(sc: Scan, i: int, low: str) -> bool:
 def _telex_capital(sc: Scan, i: int, tables: TypoTables) -> bool:
     """Whether plain-ASCII capital run i, opening a sentence, is a slip rather than a foreign name:
     no foreign word the lexicon knows, before a known lower-case syllable one space on, and read as
-    Telex it spells a common syllable (UNMARKED_ZIPF), or one keystroke from it lies a syllable,
-    that makes a dictionary word with that syllable ("Hocj sinh …" → "Học", "Vhai trò" → "Vai").
+    Telex it spells a common syllable (UNMARKED_ZIPF) that makes a dictionary word with that
+    syllable ("Hocj sinh …" → "Học"), or one keystroke from it lies a syllable that does, or that
+    usually stands before it (CAPITAL_LEFT_SHARE: "Vhai trò" → "Vai", "Ktheo bà" → "Theo").
     A name opening a sentence ("Max cho biết", "Hans nói", "Lahm cũng") makes none."""
     raw = sc.raw
     if not (sc.kind[i] == CAP and raw[i].isascii() and i + 1 < len(raw) and sc.kind[i + 1] == LOW
@@ -800,7 +801,16 @@ def _telex_capital(sc: Scan, i: int, tables: TypoTables) -> bool:
     typed = _telex(low, lex, least=1)
     if typed:
         return lex.zipf(typed) >= UNMARKED_ZIPF and lex.pair(typed, right) == WORD
-    return any(lex.pair(c, right) == WORD for c in tables.near(low))
+    counts = tables.counts
+    least = max(CAPITAL_LEFT_SEEN, CAPITAL_LEFT_SHARE * counts.unigram(right))
+    return any(lex.pair(c, right) == WORD or counts.bigram(c, right) >= least for c in tables.near(low))
+
+
+# A repair of a plain capital opening a sentence that makes no dictionary word with the next syllable
+# must be one of that syllable's usual left partners in edited news: this share of its uses, and at
+# least this often ("Ktheo bà" → "Theo": "theo bà" is 2 % of "bà"; "Gita có" is no "gia có", 0.2 %).
+CAPITAL_LEFT_SHARE = 0.01
+CAPITAL_LEFT_SEEN = 10
 
 
 # A capitalised word inside a sentence that no Vietnamese syllable spells is read as a name (a
