@@ -49,6 +49,19 @@ def _halves(first: str, second: str) -> Callable[[int], str]:
     return make
 
 
+def _near_names(size: int) -> str:
+    """Hundreds of foreign names, each written twice and once with a slip, all sharing one-letter
+    deletions with one another: "Stalinabgrad Stalinabgrad Stalinabgrrad. Stalinbbgrad …"."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    out, total, k = [], 0, 0
+    while total < size:
+        name = f"Stalin{letters[k % 26]}{letters[k // 26 % 26]}grad"
+        out.append(f"{name} {name} {name[:-3]}rrad. ")
+        total += len(out[-1])
+        k += 1
+    return "".join(out)[:size]
+
+
 _PROSE = ("Theo Ủy ban nhân dân (UBND) tỉnh Quảng Nam, kế hoạch phát triển khoa học và công nghệ "
           "giai đoạn 2021-2025 đã được phê duyệt tại Quyết định số 844/QĐ-TTg ngày 10/5/2022. "
           "Ông Nguyễn Văn An, Giám đốc Sở KH&CN, cho biết: “Chúng tôi sẽ chuyển giao công nghệ "
@@ -204,6 +217,7 @@ GENERATORS.update({
     "weather boxes": _repeat("Đà Lạt 17°C Sương mù\n"),
     "short headlines": _repeat("Kinh tế\nGiá vàng giảm\n"),
     "last updated": _repeat("Ngày xuất bản: 01/12/2026 - Cập nhật lần cuối: 03/12/2026 14:02\n"),
+    "foreign names a keystroke apart": _near_names,
 })
 
 

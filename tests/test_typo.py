@@ -335,6 +335,24 @@ def test_name_spelled_two_ways():
     assert [(f.text, f.suggestions) for f in found] == [("Thành", ("Thanh",))]
 
 
+@pytest.mark.parametrize("once, often", [("Stalingrrad", "Stalingrad"), ("Roamnia", "Romania"), ("Vielott", "Vietlott")])
+def test_a_foreign_name_written_once_a_keystroke_from_the_usual_spelling(once, often):
+    text = LEAD + (f"Đoàn công tác đã tới {often} vào tháng 7. Tại {often}, đoàn làm việc với đối tác. "
+                   f"Sau chuyến đi, quan hệ với {once} được đánh giá tốt hơn.")
+    found = typos(text, rule="typo.name_variant")
+    assert [(f.text, f.suggestions) for f in found] == [(once, (often,))]
+
+
+@pytest.mark.parametrize("once, often", [
+    ("Gustaf", "Gustav"),  # the last letters: a family of names, a declension
+    ("Hogwart", "Hogwarts"),
+    ("Zamira", "Samira"),  # the first letter
+])
+def test_names_of_one_family_are_not_one_name_misspelt(once, often):
+    text = LEAD + f"Ông {often} chủ trì. Ông {often} phát biểu. Bà {once} cảm ơn các đại biểu."
+    assert typos(text, rule="typo.name_variant") == []
+
+
 def test_tone_placement_alone_is_not_a_name_variant():
     text = LEAD + "Tỉnh Thanh Hóa và tỉnh Thanh Hoá cùng tham gia; đoàn Thanh Hóa đến sớm hơn."
     assert typos(text, rule="typo.name_variant") == []

@@ -14,6 +14,8 @@ from itertools import chain, compress, repeat
 from math import log
 from operator import and_, eq, gt, is_, itemgetter, mul, not_
 
+from rapidfuzz.distance import OSA
+
 from bientap.checks.context import Context
 from bientap.checks.findings import Document, Hit, Message
 from bientap.checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon
@@ -1719,10 +1721,55 @@ def name_case(doc: Document, ctx: Context) -> Iterator[Hit]:
                       suggestions=(fixed,))
 
 
+# A foreign name (a capitalised word in Latin letters, no Vietnamese syllable, this long at least)
+# the article writes once, one keystroke (OSA distance) from one it writes more often, is a slip of
+# it: "Stalingrrad", "Roamnia", "Vielott" beside "Stalingrad", "Romania", "Vietlott". Kept apart:
+# names that differ in their first letter or their last two ("Kenji"/"Senji", "Gustaf"/"Gustav",
+# "Hogwart"/"Hogwarts": families of names, declensions, plurals), and foreign words the lexicon knows.
+FOREIGN_NAME_LEN = 6
+FOREIGN_NAME_MAX = 30
+_NEAR_NAMES_PER_KEY = 16
+
+
+def _foreign_name_slips(sc: Scan, tables: TypoTables) -> Iterator[tuple[int, str]]:
+    """(run index, the spelling the article writes more often) for each foreign name written once
+    one keystroke from another (see FOREIGN_NAME_LEN). Names are matched by the deletions of one
+    letter they share, so each costs the same however many names the article holds."""
+    raw, known, touches = sc.raw, sc.known, sc.touches
+    runs = [i for i in sc.capital_runs()
+            if FOREIGN_NAME_LEN <= len(raw[i]) <= FOREIGN_NAME_MAX and raw[i].isascii() and raw[i].isalpha()
+            and not known[i] and not touches[i]]
+    if len(runs) < 2:
+        return
+    counts = sc.lowered_counts()
+    spelt: dict[str, str] = {}
+    for i in runs:
+        spelt.setdefault(raw[i].lower(), raw[i])
+    index: dict[str, list[str]] = defaultdict(list)
+    for w in spelt:
+        if counts[w] >= 2:
+            for d in {w, *(w[:k] + w[k + 1:] for k in range(len(w)))}:
+                index[d].append(w)
+    if not index:
+        return
+    lex, custom = tables.lex, tables.custom
+    for i in runs:
+        low = raw[i].lower()
+        if counts[low] != 1 or low in lex.foreign or low in custom:
+            continue
+        near = {w for d in {low, *(low[:k] + low[k + 1:] for k in range(len(low)))}
+                for w in index.get(d, ())[:_NEAR_NAMES_PER_KEY]
+                if w[0] == low[0] and w[-2:] == low[-2:] and OSA.distance(low, w, score_cutoff=1) <= 1}
+        if near:
+            yield i, spelt[min(near, key=lambda w: (-counts[w], w))]
+
+
 @rule("typo.name_variant", category="typo", severity="warning", prose_only=True, captions=True)
 def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Một tên viết hai cách (name spelled two ways): "Nguyễn Thanh Bình" and "Nguyễn Thanh Binh"
-    in one article; the less frequent spelling is flagged, the other suggested.
+    in one article; the less frequent spelling is flagged, the other suggested. A foreign name
+    of six letters or more written once, a keystroke from one written more often, is flagged too
+    ("Stalingrrad" beside "Stalingrad").
 
     Tone-mark placement alone ("Thanh Hoá" / "Thanh Hóa") is the unicode rules' business.
     """
@@ -1751,3 +1798,6 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
                                   Message(N_("Name spelled two ways in this article: “{word}” (elsewhere “{fixed}”)"),
                                           word=raw, fixed=fixed),
                                   suggestions=(fixed,))
+    for i, fixed in _foreign_name_slips(sc, tables):
+        yield Hit(*sc.span(i), Message(N_("Name spelled two ways in this article: “{word}” (elsewhere “{fixed}”)"),
+                                       word=sc.raw[i], fixed=fixed), suggestions=(fixed,))
