@@ -312,7 +312,7 @@ _US_CLOCK = re.compile(r"\s+\d{1,2}:\d{2}:\d{2}\s*[AP]M\b", re.I)
 # The half of a 12-hour clock after the time: "AM"/"PM", or "SA"/"CH" (sáng/chiều, in capitals) as
 # a Vietnamese locale prints them ("05/12/2026 2:30:15 CH").
 _MERIDIEM = re.compile(r"\s?(?:([ap])\.?m\b\.?|(?-i:(SA|CH))(?!\w)|(sáng|chiều|tối)(?!\w))", re.I)
-_TIME = re.compile(r"(?<![\d/])([01]?\d|2[0-3])\s*(?::|h|g|giờ)\s*([0-5]\d)(?:\s*:\s*([0-5]\d))?(?!\d)", re.I)
+_TIME = re.compile(r"(?<![\d/])([01]?\d|2[0-3])\s*(?::|h|g|giờ)\s*([0-5]\d)(?:\s*:\s*([0-5]\d)(?:\.\d{1,6})?)?(?!\d)", re.I)
 _DATE_WORDS = re.compile(
     r"\b(?:ngày|cập nhật(?: lần cuối)?|đăng|lúc|thứ|hai|ba|tư|năm|sáu|bảy|chủ nhật|cn|t[2-7]|xuất bản|đăng tải|ban hành|thời gian|"
     r"gmt|utc|am|pm|sáng|chiều|tối|trưa|giờ|phút|tháng|(?:last )?update[d]?|posted|published|on|at|by|bởi|vào|phát hành|"

@@ -12,6 +12,7 @@ import importlib.util
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 
@@ -250,11 +251,40 @@ def _date_from_line(s: str) -> str | None:
         return None
     _, y, mo, d = dates[0]
     # the time printed by this date, not by a later one ("Ngày đăng: 05/12 | Cập nhật: 06/12 08:30")
-    t = find_time(s[:dates[1][0]] if len(dates) > 1 else s)
+    said = s[:dates[1][0]] if len(dates) > 1 else s
+    t = find_time(said)
     if t:
-        # Vietnamese sites print local time (UTC+7).
-        return f"{y:04d}-{mo:02d}-{d:02d}T{t[0]:02d}:{t[1]:02d}:{t[2]:02d}+07:00"
+        # Vietnamese sites print local time (UTC+7), unless the line names another zone: a time in
+        # UTC ("2026-12-05T03:40:00Z", "03:40 GMT") is given in the newsroom's time.
+        zone = _zone_offset(said)
+        when = datetime(y, mo, d, *t, tzinfo=timezone(VIETNAM if zone is None else zone))
+        return when.astimezone(timezone(VIETNAM)).isoformat()
     return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+VIETNAM = timedelta(hours=7)
+# The zone a date line names: an ISO offset straight after the clock ("03:40:00Z", "10:40+07:00"), or
+# GMT/UTC with or without an offset ("GMT+7", "(UTC+07:00)", "03:40 GMT").
+_ISO_ZONE = re.compile(r"\d:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})\b")
+_NAMED_ZONE = re.compile(r"\b(?:GMT|UTC)(?:\s?([+-])\s?(\d{1,2})(?::?(\d{2}))?)?\b", re.I)
+
+
+def _zone_offset(s: str) -> timedelta | None:
+    """The offset from UTC of the zone a date line names, else None."""
+    m = _ISO_ZONE.search(s)
+    if m:
+        z = m.group(1)
+        if z == "Z":
+            return timedelta(0)
+        sign = -1 if z[0] == "-" else 1
+        return sign * timedelta(hours=int(z[1:3]), minutes=int(z[-2:]))
+    m = _NAMED_ZONE.search(s)
+    if m is None:
+        return None
+    if not m.group(1):
+        return timedelta(0)
+    offset = timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0))
+    return offset if m.group(1) == "+" else -offset
 
 
 def _date_from_lead(lead: str) -> str | None:

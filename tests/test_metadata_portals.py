@@ -1062,6 +1062,24 @@ def test_the_time_of_the_publication_date(date_line, when, site, above):
     assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, when, "Thanh Bình")
 
 
+# A time given in another zone is the newsroom's (UTC+7) time: a CMS's ISO stamp in UTC, a GMT clock.
+@pytest.mark.parametrize("date_line, when", [
+    ("2026-12-05T03:30:00Z", WHEN),
+    ("2026-12-05T03:30:00.000Z", WHEN),
+    ("05/12/2026 03:30 GMT", WHEN),
+    ("05/12/2026 03:30 UTC", WHEN),
+    ("2026-12-04T20:30:00Z", "2026-12-05T03:30:00+07:00"),  # the day turns over
+    ("2026-12-05T10:30:00+07:00", WHEN),
+    ("05/12/2026 10:30 (GMT+7)", WHEN),
+    ("2026-12-05T12:30:00+09:00", WHEN),
+])
+@pytest.mark.parametrize("above", [False, True])
+def test_a_time_in_another_zone_is_given_in_vietnam_time(date_line, when, above):
+    text = page(SEAFOOD, SITES["newspaper"], [date_line] if above else [], [] if above else [date_line], ["Thanh Bình"])
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, when, "Thanh Bình")
+
+
 # The bút danh printed between the sapo and the text (papers that set the lead in bold above the
 # author's name): it is the bút danh, out of the body, and the sapo stays the lead. A subhead in
 # that place (lower-case words) stays the text's.

@@ -218,6 +218,7 @@ GENERATORS.update({
     "short headlines": _repeat("Kinh tế\nGiá vàng giảm\n"),
     "last updated": _repeat("Ngày xuất bản: 01/12/2026 - Cập nhật lần cuối: 03/12/2026 14:02\n"),
     "foreign names a keystroke apart": _near_names,
+    "zoned clocks": _repeat("03:30:00.000Z GMT+07:00 UTC ", "2026-12-05T"),
 })
 
 
