@@ -64,6 +64,7 @@ EVIDENCE: dict[str, str] = {
     "market": N_("a price board (gold, fuel, exchange rates)"),
     "pipes": N_("{n} short items separated by |"),
     "breadcrumb": N_("breadcrumb (Home > …)"),
+    "category": N_("the article's category field (Danh mục: …)"),
     "run": N_("{n} short lines in a row, no sentence"),
     "above_title": N_("above the title, in the site header"),
     "above_text": N_("above the first paragraph, in the site header"),
@@ -206,7 +207,9 @@ _WIDGET_PHRASES = re.compile(
     r"xem (?:video|clip|toàn màn hình|tiếp|lại)|đọc tiếp|đang phát|phát lại|nghe (?:audio|podcast)|(?:tắt|bật) tiếng|toàn màn hình|tốc độ phát|play|pause|"
     # a read-aloud player's voices: "Giọng nữ | Giọng nam", "Chọn giọng đọc: Giọng nam miền Nam"
     r"chọn giọng(?: đọc)?|giọng (?:đọc )?(?:nam|nữ)(?: (?:miền )?(?:bắc|trung|nam))?|"
-    r"(?:đăng ký|theo dõi) kênh(?: youtube)?|quảng cáo|advertisement|loading|đang tải|"
+    r"(?:đăng ký|theo dõi) kênh(?: youtube)?|quảng cáo|advertisement|loading|"
+    r"(?:(?:video|clip|nội dung|dữ liệu|trang) )?đang (?:được )?tải(?: (?:video|clip|nội dung|dữ liệu))?|"
+    r"(?:vui lòng|xin) (?:chờ|đợi)(?: trong giây lát)?|please wait|"
     r"skip to (?:main )?content|bỏ qua nội dung|chế độ ban đêm|chế độ đọc|in trang|in bài(?: viết)?|"
     r"bản in|xuất pdf|tải pdf|đọc nội dung|nghe (?:bài viết|đọc bài|nội dung)|nghe đọc(?: bài(?: viết)?)?|"
     r"theo dõi(?: báo| chúng tôi)?(?: trên| qua)?(?: google news)?|google news|cỡ chữ|kích thước chữ|"
@@ -226,6 +229,8 @@ _WIDGET_PHRASES = re.compile(
 # Possessive: no backtracking, so no blow-up on long runs like "-a-a-a-a...".
 _WIDGET_LINE = re.compile(rf"(?:{_WIDGET_PHRASES.pattern}|[\s|/•·»›>«‹<,:;.…▶►-])++", re.I)
 _TAGS = re.compile(r"^(?:từ khóa|từ khoá|tags?|chủ đề|thẻ)\s*:", re.I)
+# The article's category printed as a field: "Danh mục: Du lịch miền Bắc", "Chuyên mục: Thời sự".
+_CATEGORY_FIELD = re.compile(r"^(?:danh mục|chuyên mục|categories|category)\s*:", re.I)
 _TAG_SEPARATORS = re.compile(r"\s*[,;|#]\s*")
 _RELATED_HEAD = re.compile(
     r"^(?:các |những )?(?:tin|bài|bài viết|tin tức|tin bài|tin, bài(?: viết)?)\s+(?:liên quan|khác|cùng chuyên mục|cùng loại|"
@@ -539,7 +544,12 @@ def unglue(s: str) -> str:
 
 def _date_rest(s: str) -> str:
     """What a date line says besides its date, time, weekday and date words."""
-    return _DATE_WORDS.sub(" ", _TIME.sub(" ", _ZONE.sub(" ", _DATE.sub(" ", s))))
+    return _DATE_WORDS.sub(" ", _TIME.sub(" ", _ZONE.sub(" ", _DATE.sub(" ", _ISO_MARKS.sub(" ", s)))))
+
+
+# The letters of an ISO 8601 stamp: "T" between the date and the clock, "Z" (UTC) after the clock
+# (unglue may have set them apart by a space).
+_ISO_MARKS = re.compile(r"(?<=\d) ?T(?= ?\d)|(?<=\d) ?Z\b")
 
 
 # Where a date line's fields part: "Xã hội | Minh Anh | 12/06/2023", "Minh Anh - 12/06/2023".
@@ -671,7 +681,7 @@ def is_date_line(s: str) -> bool:
 def name_beside_date(s: str) -> str | None:
     """The bút danh on a date line ("Minh Anh - 12/06/2023 08:00", "Xã hội | Minh Anh | 12/06/2023",
     "PV - 12/06/2023": one word only as byline_name takes one, an agency or initials) → the name, else None."""
-    s = unglue(s)
+    s = _ISO_MARKS.sub(" ", unglue(s))
     rest = _date_rest(s)
     if not _WORD.search(rest):
         return None
@@ -1051,6 +1061,8 @@ def _local(s: str) -> tuple[str, str, str] | None:
             return "boilerplate", "boilerplate.related", "link_arrow"
     if n <= 16 and (_is_breadcrumb(s) or _home_bar(s)):
         return "boilerplate", "boilerplate.menu", "breadcrumb"
+    if n <= 12 and _CATEGORY_FIELD.match(s):
+        return "boilerplate", "boilerplate.menu", "category"
     if n <= 12 and source_of_line(s):
         return "metadata", "metadata.source", ""
     if n <= WEATHER_WORDS and not s.endswith(_SENTENCE_END):
@@ -1071,8 +1083,11 @@ _WEATHER = re.compile(r"\d\s?°\s?[CF]?(?!\w)|^độ ẩm:? \d{1,3}\s?%|\baqi:? 
 _MARKET_HEAD = re.compile(r"^(?:giá|tỷ giá|tỉ giá)\b[^.!?\d]{0,30} hôm nay$", re.I)
 # ... and the board's rows under its heading: a name and one to three prices ("USD 26.120 26.480",
 # "Giá vàng SJC Mua 152,50 Bán 154,50", "Dầu diesel 18.910 đ/lít"), read only beside a line of the box.
-_PRICE = r"\d[\d.,]*+(?: ?(?:đ|đồng|vnđ)(?:/[^\W\d_]++)?)?"
-_MARKET_ROW = re.compile(rf"^[^\W\d_][^.!?]{{0,30}}? (?:(?:mua|bán) )?{_PRICE}(?: (?:(?:mua|bán) )?{_PRICE}){{0,2}}$", re.I)
+# Columns may be set apart by runs of blanks or tabs, and a change printed signed ("+2.000", "-1,5%").
+_PRICE = r"[+\-−]?\d[\d.,]*+(?: ?(?:đ|đồng|vnđ|%)(?:/[^\W\d_]++)?)?"
+_COLUMN = r"[ \t]++"
+_MARKET_ROW = re.compile(rf"^[^\W\d_][^.!?\t]{{0,30}}?{_COLUMN}(?:(?:mua|bán){_COLUMN})?{_PRICE}"
+                         rf"(?:{_COLUMN}(?:(?:mua|bán){_COLUMN})?{_PRICE}){{0,3}}$", re.I)
 MARKET_ROW_CHARS = 80
 _MARKET_BARE_HEAD = re.compile(r"^(?:bảng )?(?:giá|tỷ giá|tỉ giá)(?: [^\d.!?:]{1,25})?$", re.I)
 
@@ -1326,8 +1341,9 @@ def _short_headline(j: int, page: _Page, first_prose: int) -> bool:
     if not 2 <= words(s) <= 5 or is_section(s) or s.endswith(_SENTENCE_END) or _local(s):
         return False
     between = [k for k in range(j + 1, first_prose) if kind[k] != "blank"]
-    if between:
-        return all(rule[k] == "metadata.date" for k in between)
+    if between:  # the date line first, and only share buttons or a player's words under it
+        return rule[between[0]] == "metadata.date" and all(
+            rule[k] == "metadata.date" or rule[k] in _UNDER_DATE for k in between)
     k = j - 1
     while k >= 0 and kind[k] == "blank":
         k -= 1
@@ -1795,6 +1811,9 @@ def _after_repeated_lead(prose: list[int], lines: list[str]) -> list[int]:
     return prose
 
 
+_UNDER_DATE = frozenset(("boilerplate.widget", "boilerplate.counter"))
+
+
 def _after_headline_sentence(prose: list[int], kind: list[str], rule: list[str], lines: list[str]) -> list[int]:
     """The prose after a headline that reads as a sentence, a question or an exclamation ("Vì sao
     giá thóc tăng cao?"), or one a portal closes with a full stop, where no other headline stands
@@ -1808,11 +1827,12 @@ def _after_headline_sentence(prose: list[int], kind: list[str], rule: list[str],
         return prose
     k, dated = first + 1, False
     asks = s.endswith(("?", "!"))
-    while k < len(kind) and (kind[k] in ("blank", "metadata") or rule[k] == "boilerplate.widget"
+    while k < len(kind) and (kind[k] in ("blank", "metadata") or rule[k] in _UNDER_DATE
                              or asks and not kind[k] and _announced_byline(lines[k])):
         # A question or an exclamation is a headline over its bút danh alone, too ("Vì sao …?" /
         # "Tác giả: Minh Anh"); a sentence closed with a full stop there is as often the sapo. The
-        # share buttons under the date line are passed over ("Chia sẻ", "Zalo").
+        # share buttons and the count of views under the date line are passed over ("Chia sẻ",
+        # "Zalo", "Lượt xem: 342").
         dated = dated or rule[k] == "metadata.date" or not kind[k]
         k += 1
     return prose[1:] if dated and k == prose[1] else prose
@@ -1832,7 +1852,7 @@ def _headline_at(i: int, kind: list[str], lines: list[str]) -> bool:
     if i < 0 or kind[i]:
         return False
     s = lines[i]
-    if is_prose(s) or s.endswith((".", ":", ";")) or is_section(s):
+    if is_prose(s) or s.endswith((".", ":", ";")) or is_section(s) or _menu_printed(s, i, kind, lines):
         return False
     run_from = run_to = i
     while run_from > 0 and kind[run_from - 1] in ("", "boilerplate") and lines[run_from - 1] \
@@ -1842,6 +1862,15 @@ def _headline_at(i: int, kind: list[str], lines: list[str]) -> bool:
             and _short(lines[run_to + 1]) and run_to - run_from < 2:
         run_to += 1
     return not _short(s) or run_to - run_from < 2
+
+
+def _menu_printed(s: str, i: int, kind: list[str], lines: list[str]) -> bool:
+    """Whether short line s (line i) is the article's section label: the name of an item the page's
+    menu printed above it, alone on a line or as a field of one ("Tin công nghệ · Viễn thông · …")."""
+    if words(s) > 4:
+        return False
+    return any(kind[k] == "boilerplate" and (lines[k] == s or s in (f.strip() for f in _PIPE_FIELDS.split(lines[k])))
+               for k in range(i))
 
 
 def _after_ticker(prose: list[int], kind: list[str], rule: list[str], lines: list[str]) -> list[int]:

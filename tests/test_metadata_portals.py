@@ -1302,3 +1302,46 @@ def test_a_forecast_or_a_price_the_article_writes_stays(line):
     story = _with(SEAFOOD, paragraphs=(SEAFOOD.paragraphs[0], line, *SEAFOOD.paragraphs[1:]))
     ex = extract_article(clean_field(page(story, NEWSPAPER, [], ["05/12/2026 10:30"], ["Thanh Bình"])))
     assert line in ex.body.split("\n\n")
+
+
+# Shapes an independent battery of invented pages showed (the twelfth session): the count of views
+# or a player's loading text under the date line, a section label the menu printed, an ISO stamp in
+# UTC, a category field, a price board with its columns spaced out.
+DOT_MENU = Site(("TechZone - Tạp chí Công nghệ", "Tin công nghệ · Đánh giá · Viễn thông · Khởi nghiệp", "Tìm kiếm..."),
+                NEWSPAPER.related, NEWSPAPER.footer)
+ASKING = Story("Vì sao giá cá ngừ đại dương tăng mạnh cuối năm?", SEAFOOD.sapo, SEAFOOD.paragraphs)
+
+
+@pytest.mark.parametrize("above, below, byline", [
+    ([], ["05/12/2026 03:30 GMT+7", "Lượt xem: 342"], "Thanh Bình"),  # the views under the date line
+    (["Viễn thông"], ["Tác giả: Thanh Bình", "2026-12-04T20:30:00Z"], "Thanh Bình"),  # a label from the menu
+])
+def test_a_question_headline_over_the_date_line_and_what_portals_print_under_it(above, below, byline):
+    ex = extract_article(clean_field(page(ASKING, DOT_MENU, above, below, [] if "Tác giả" in below[0] else [byline],
+                                          blank=False)))
+    assert (ex.title, ex.byline, ex.sapo) == (ASKING.title, byline, SEAFOOD.sapo)
+    assert ex.published_at.startswith("2026-12-05T03:30:00")
+
+
+@pytest.mark.parametrize("player", [["Video đang được tải..."], ["▶ Xem video", "Đang tải video..."]])
+def test_a_players_words_under_the_date_line_leave_a_short_headline_the_title(player):
+    story = Story("Bão số 3 suy yếu", SEAFOOD.sapo, SEAFOOD.paragraphs)
+    ex = extract_article(clean_field(page(story, BROADCASTER, ["Thời sự"], ["05/12/2026 10:30", *player],
+                                          ["Thanh Bình"], blank=False)))
+    assert (ex.title, ex.published_at, ex.sapo) == (story.title, WHEN, SEAFOOD.sapo)
+    assert not any(p in ex.body for p in player)
+
+
+@pytest.mark.parametrize("field", ["Danh mục: Du lịch miền Bắc", "Category: Travel"])
+def test_a_category_field_under_the_byline_is_no_title(field):
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30", "Đăng bởi: Thanh Bình", field],
+                                          [], blank=False)))
+    assert (ex.title, ex.byline, ex.published_at) == (SEAFOOD.title, "Thanh Bình", WHEN)
+    assert [r.reason for r in ex.removed if r.text == field] == ["boilerplate.menu category"]
+
+
+def test_a_price_board_with_spaced_columns_and_signed_changes_is_no_byline():
+    board = ["BẢNG GIÁ CÀ PHÊ", "Đắk Lắk   134.000   +2.000", "Lâm Đồng\t132.000\t-1.500", "Gia Lai   134.200   +1,5%"]
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"], ["Thanh Bình", "", *board])))
+    assert ex.byline == "Thanh Bình"
+    assert {r.text: r.reason for r in ex.removed if r.text in board} == dict.fromkeys(board, "boilerplate.widget market")

@@ -219,6 +219,11 @@ GENERATORS.update({
     "last updated": _repeat("Ngày xuất bản: 01/12/2026 - Cập nhật lần cuối: 03/12/2026 14:02\n"),
     "foreign names a keystroke apart": _near_names,
     "zoned clocks": _repeat("03:30:00.000Z GMT+07:00 UTC ", "2026-12-05T"),
+    "iso stamps beside names": _repeat("Minh Anh - 2026-12-05T03:30:00Z | ", "Tít bài báo dài hơn sáu chữ\n"),
+    "spaced price rows": _repeat("Đắk Lắk   134.000   +2.000\t-1,5%\n", "BẢNG GIÁ CÀ PHÊ\n"),
+    "price columns": _repeat(" \t", "Giá cà phê hôm nay\nĐắk Lắk", "134.000"),
+    "players loading": _repeat("Video đang được tải... vui lòng chờ\n"),
+    "category fields": _repeat("Danh mục: Du lịch · Viễn thông · ", "Tin công nghệ · Viễn thông\n", "\nViễn thông\nVì sao?\n"),
 })
 
 
