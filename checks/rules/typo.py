@@ -595,6 +595,19 @@ def _vni(letters: str, digits: str, rest: str, lex: Lexicon) -> list[str]:
     return sorted(found, key=lambda x: (-lex.zipf(x), x))
 
 
+def _unmarked(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """The common syllables (UNMARKED_ZIPF) by their letters with every mark left out ("truoc":
+    "trước"; "nguoi": "người", "nguội"), commonest first; kept with the lexicon."""
+    got = lex.derived.get(_unmarked)
+    if got is None:
+        by: dict[str, list[str]] = defaultdict(list)
+        for c in lex.syllables:
+            if lex.zipf(c) >= UNMARKED_ZIPF and not c.isascii():
+                by[fold(c)].append(c)
+        got = lex.derived[_unmarked] = {k: tuple(sorted(v, key=lambda c: (-lex.zipf(c), c))) for k, v in by.items()}
+    return got
+
+
 # A plain-ASCII word is read as two syllables run together only where news writes the pair at least
 # this often (in 20M words): "choba" → "cho ba"; "nilon", "momen", "patin" are loanwords.
 SPLIT_SEEN = 5
@@ -621,6 +634,10 @@ def _nonword_suggestions(word: str, left: str | None, right: str | None, tables:
     once = not typed and word.isascii() and _telex(word, lex, least=1)
     if once and once not in near:
         near = (*near, once)
+    # Every mark left out ("truoc", "nguoi"): the common syllables spelt with these letters, whose
+    # context then chooses ("nguoi dân" → "người", not "nguội").
+    bare = _unmarked(lex).get(word, ()) if word.isascii() else ()
+    near = (*near, *(c for c in bare if c not in near))
     for cand in near:
         if cand == typed:
             continue
@@ -629,7 +646,7 @@ def _nonword_suggestions(word: str, left: str | None, right: str | None, tables:
         else:
             score = (4 * max(lex.pair(left, cand), lex.pair(cand, right)) + lex.zipf(cand)
                      - SLIP_COST[slip_kind(word, cand)] / LN10)
-        if strip_tone(cand) == letters:
+        if strip_tone(cand) == letters or cand in bare:
             score += 100
         scored.append((score, cand))
     plain = word.isascii()
@@ -785,19 +802,30 @@ def _cut_short(sc: Scan, i: int, low: str) -> bool:
     return _CLAUSE_END.match(sc.seps[i + 1]) is not None
 
 
+# A Telex tone key between two vowels ("Boro"): a name's letters as often as keystrokes.
+_KEY_AMID_VOWELS = re.compile(r"[aeiouy][fjrsx][aeiouy]")
+
+
 def _telex_capital(sc: Scan, i: int, tables: TypoTables) -> bool:
     """Whether plain-ASCII capital run i, opening a sentence, is a slip rather than a foreign name:
     no foreign word the lexicon knows, before a known lower-case syllable one space on, and read as
     Telex it spells a common syllable (UNMARKED_ZIPF) that makes a dictionary word with that
-    syllable ("Hocj sinh …" → "Học"), or one keystroke from it lies a syllable that does, or that
-    usually stands before it (CAPITAL_LEFT_SHARE: "Vhai trò" → "Vai", "Ktheo bà" → "Theo").
+    syllable ("Hocj sinh …" → "Học"), or one keystroke from it (or its letters with every mark)
+    lies a syllable that does, or that usually stands before it (CAPITAL_LEFT_SHARE: "Vhai trò" →
+    "Vai", "Ktheo bà" → "Theo", "Nguoi dân" → "Người"). Two Telex keystrokes left or more spell no
+    name: a common syllable so read is a slip before any known syllable ("Vieejt Nam").
     A name opening a sentence ("Max cho biết", "Hans nói", "Lahm cũng") makes none."""
     raw = sc.raw
-    if not (sc.kind[i] == CAP and raw[i].isascii() and i + 1 < len(raw) and sc.kind[i + 1] == LOW
+    if not (sc.kind[i] == CAP and raw[i].isascii() and i + 1 < len(raw) and sc.kind[i + 1] in (LOW, CAP)
             and sc.linked[i + 1] and sc.known[i + 1] and sc.opens(i)):
         return False
     lex, low = tables.lex, raw[i].lower()
     if low in lex.foreign or low in tables.custom:
+        return False
+    strong = _telex(low, lex) if not _KEY_AMID_VOWELS.search(low) else None
+    if strong:  # two keystrokes left or more ("Vieejt Nam", "Ddaauf tháng"): no name is spelt so
+        return lex.zipf(strong) >= UNMARKED_ZIPF
+    if sc.kind[i + 1] != LOW:
         return False
     right = sc.neighbours(i)[1]
     typed = _telex(low, lex, least=1)
@@ -805,7 +833,8 @@ def _telex_capital(sc: Scan, i: int, tables: TypoTables) -> bool:
         return lex.zipf(typed) >= UNMARKED_ZIPF and lex.pair(typed, right) == WORD
     counts = tables.counts
     least = max(CAPITAL_LEFT_SEEN, CAPITAL_LEFT_SHARE * counts.unigram(right))
-    return any(lex.pair(c, right) == WORD or counts.bigram(c, right) >= least for c in tables.near(low))
+    return any(lex.pair(c, right) == WORD or counts.bigram(c, right) >= least
+               for c in chain(tables.near(low), _unmarked(lex).get(low, ())))
 
 
 # A repair of a plain capital opening a sentence that makes no dictionary word with the next syllable
