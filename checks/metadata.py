@@ -371,6 +371,31 @@ _MODERN = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "o�
            "õe": "oẽ", "ọe": "oẹ", "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
 
 
+_ADMIN_NAME = re.compile(rb'"(?:old_district|old_ward|new_ward)":\s*"([^"]+)"')
+_ADMIN_KIND = re.compile(r"^(?:quận|huyện|thị xã|thành phố|phường|xã|thị trấn)\s+", re.I)
+
+
+@lru_cache(maxsize=1)
+def admin_names() -> frozenset[str]:
+    """Every district's and ward's name in underthesea's administrative data, lower-cased, without
+    its kind ("quận ninh kiều" → "ninh kiều"); read once, on first use (about 50 ms)."""
+    path = _admin_data_path()
+    if path is None:
+        return frozenset()
+    names = {_ADMIN_KIND.sub("", m.group(1).decode()).lower() for m in _ADMIN_NAME.finditer(path.read_bytes())}
+    return frozenset(names)
+
+
+def place_names() -> frozenset[str]:
+    """The provinces' names, before and after the merger, and the provincial cities', as written
+    ("Quảng Ngãi", "Điện Biên Phủ"); empty without underthesea's administrative data."""
+    p = _provinces()
+    if p is None:
+        return frozenset()
+    cities = (" ".join(w[:1].upper() + w[1:] for w in c.split()) for c in p.cities)
+    return frozenset((*p.old.values(), *p.new.values(), *cities))
+
+
 def _modern_tone(name: str) -> str:
     """"Khánh Hòa" → "Khánh Hoà" (the newer tone-mark placement some sites use)."""
     for a, b in _MODERN.items():

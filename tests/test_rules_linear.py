@@ -223,6 +223,7 @@ GENERATORS.update({
     "spaced price rows": _repeat("Đắk Lắk   134.000   +2.000\t-1,5%\n", "BẢNG GIÁ CÀ PHÊ\n"),
     "price columns": _repeat(" \t", "Giá cà phê hôm nay\nĐắk Lắk", "134.000"),
     "players loading": _repeat("Video đang được tải... vui lòng chờ\n"),
+    "provinces slipped": _repeat("Quãng Ngãi Hãi Phòng Đà Nẳng, anh Hải Phong. ", "Tỉnh "),
     "category fields": _repeat("Danh mục: Du lịch · Viễn thông · ", "Tin công nghệ · Viễn thông\n", "\nViễn thông\nVì sao?\n"),
 })
 

@@ -353,6 +353,27 @@ def test_names_of_one_family_are_not_one_name_misspelt(once, often):
     assert typos(text, rule="typo.name_variant") == []
 
 
+@pytest.mark.parametrize("text, word, meant", [
+    ("Đoàn công tác tỉnh Quảng Ngải đã làm việc với huyện.", "Ngải", "Ngãi"),
+    ("Sáng nay, Hãi Phòng đón đoàn khách quốc tế đầu tiên.", "Hãi", "Hải"),
+    ("Ông về thăm Điện Biên Phũ dịp tháng Năm.", "Phũ", "Phủ"),  # a provincial city
+    ("Tỉnh Hà Tỉnh công bố kế hoạch phòng chống bão.", "Tỉnh", "Tĩnh"),  # after a capitalised "Tỉnh"
+])
+def test_a_province_written_with_a_tone_slipped(text, word, meant):
+    assert flagged(LEAD + text, rule="typo.realword").get(word) == (meant,)
+
+
+@pytest.mark.parametrize("text", [
+    "Hôm qua anh Hải Phong đã về quê ăn Tết.",  # a man's given names
+    "Cửa hàng đông khách từ sáng. Ảnh: Thái Nguyễn",  # a person signing, surname last
+    "Phát biểu tại Nhà Trắng, ông cho biết như vậy.",  # not Nha Trang: a mark differs too
+    "Mưa lớn gây sạt lở ở huyện Quang Bình.",  # a district's own name (Hà Giang)
+    "Tỉnh Thanh Hoá và tỉnh Nghệ An ký kết hợp tác.",  # the other tone-mark placement
+])
+def test_names_that_only_look_like_a_province_with_a_slip(text):
+    assert typos(LEAD + text, rule="typo.realword") == []
+
+
 def test_tone_placement_alone_is_not_a_name_variant():
     text = LEAD + "Tỉnh Thanh Hóa và tỉnh Thanh Hoá cùng tham gia; đoàn Thanh Hóa đến sớm hơn."
     assert typos(text, rule="typo.name_variant") == []

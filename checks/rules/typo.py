@@ -14,8 +14,6 @@ from itertools import chain, compress, repeat
 from math import log
 from operator import and_, eq, gt, is_, itemgetter, mul, not_
 
-from rapidfuzz.distance import OSA
-
 from bientap.checks.context import Context
 from bientap.checks.findings import Document, Hit, Message
 from bientap.checks.lexicon import COMMON, SEEN, UNSEEN, WORD, Lexicon
@@ -1199,6 +1197,68 @@ TAIL_SHARE = 0.05
 _SPOKEN_PRONOUNS = {"ổng": "ông", "bả": "bà", "ẻm": "em"}
 
 
+# A province's or a provincial city's name written with one syllable's tone slipped ("Quãng Ngãi",
+# "Đà Nẳng", "Hà Tỉnh" → "Quảng Ngãi", "Đà Nẵng", "Hà Tĩnh"): the whole run of capitals, or that run
+# after a capitalised "Tỉnh" or "Thành phố"; never after a word that comes before a person's given
+# name ("anh Hải Phong" is a man), nor where a district or a ward bears the name as written.
+_PLACE_PREFIXES = (("tỉnh",), ("thành", "phố"))
+
+
+def _place_index(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Each place name of two syllables or more, by its letters without marks → its syllables
+    (lexicon keys); kept with the lexicon."""
+    got = lex.derived.get(_place_index)
+    if got is None:
+        from bientap.checks.metadata import place_names  # the administrative data, read on first use
+        got = {}
+        for name in place_names():
+            syllables = tuple(normalize(w.lower()) for w in name.split())
+            if len(syllables) >= 2 and all(w in lex.syllables for w in syllables):
+                got[fold(" ".join(syllables))] = syllables
+        lex.derived[_place_index] = got
+    return got
+
+
+def _place_slips(sc: Scan, tables: TypoTables) -> list[tuple[int, tuple[str, ...]]]:
+    """(run index, (intended syllable,)) for each syllable of a place name written with a slip
+    (see _PLACE_PREFIXES)."""
+    index = _place_index(tables.lex)
+    out = []
+    key, raw = sc.key, sc.raw
+    for run in _name_runs(sc):
+        words = [key[j] for j in run]
+        for prefix in _PLACE_PREFIXES:
+            if tuple(words[:len(prefix)]) == prefix and len(run) > len(prefix) + 1:
+                run, words = run[len(prefix):], words[len(prefix):]
+                break
+        if len(run) > 4 or None in words:
+            continue
+        place = index.get(fold(" ".join(words)))
+        if place is None or tuple(words) == place:
+            continue
+        differ = [(j, want) for j, got, want in zip(run, words, place) if got != want]
+        if len(differ) != 1 or strip_tone(key[differ[0][0]])[0] != strip_tone(differ[0][1])[0]:
+            continue  # "Nhà Trắng" is no "Nha Trang", "Thạnh Hòa" no "Thanh Hóa": one tone slipped only
+        if key[differ[0][0]] in SURNAMES:
+            continue  # "Ảnh: Thái Nguyễn" signs a person, not Thái Nguyên
+        before = run[0] - 1
+        if before >= 0 and sc.linked[run[0]] and raw[before].islower() and key[before] in _BEFORE_NAMES:
+            continue
+        if " ".join(words) in _admin_keys(tables.lex):
+            continue  # a district's or a ward's own name: "Quang Bình" (Hà Giang) is no "Quảng Bình"
+        out += [(j, (want,)) for j, want in differ]
+    return out
+
+
+def _admin_keys(lex: Lexicon) -> frozenset[str]:
+    """The districts' and wards' names (metadata.admin_names) in lexicon keys; made on first use."""
+    got = lex.derived.get(_admin_keys)
+    if got is None:
+        from bientap.checks.metadata import admin_names
+        got = lex.derived[_admin_keys] = frozenset(" ".join(normalize(w) for w in n.split()) for n in admin_names())
+    return got
+
+
 # The words Vietnamese puts before a given name (kinship terms and titles of address): the capital
 # after them is a name, never a title ("anh Tiến học", "chị An uống", "em Hòa học", "bé Hiếu biết").
 _BEFORE_NAMES = frozenset(normalize(w) for w in """
@@ -1366,7 +1426,8 @@ def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
     a real syllable which does not fit its neighbours; also an old spelling with â that edited
     prose no longer uses ("xác tầu" → "xác tàu", "giầu có" → "giàu có"); also a slip in the capital
     that opens a title mid-sentence ("ở Quãng trường Ba Đình" → "Quảng trường"), or in the syllable
-    that ends one ("Phó Chủ lịch" → "Phó Chủ tịch").
+    that ends one ("Phó Chủ lịch" → "Phó Chủ tịch"); also a province's or a provincial city's name
+    with one syllable's tone slipped ("Quảng Ngải" → "Quảng Ngãi", "Đà Nẳng" → "Đà Nẵng").
 
     "chuyên giao" → "chuyển giao", "vẫn đề" → "vấn đề", "đề cấp" → "đề cập", "trọng hoạt động" → "trong".
     """
@@ -1375,7 +1436,7 @@ def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
     custom = tables.custom
     keys = sc.ordinary(custom)
     slips = _slips(sc, keys, tables)
-    titles = _title_slips(sc, keys, tables) + _title_tail_slips(sc, keys, tables)
+    titles = _title_slips(sc, keys, tables) + _title_tail_slips(sc, keys, tables) + _place_slips(sc, tables)
     if titles:
         slips = sorted(dict(titles + slips).items())
     old = _old_spellings(sc, keys, tables)
@@ -1781,6 +1842,8 @@ def _foreign_name_slips(sc: Scan, tables: TypoTables) -> Iterator[tuple[int, str
                 index[d].append(w)
     if not index:
         return
+    from rapidfuzz.distance import OSA  # only where an article writes foreign names more than once
+
     lex, custom = tables.lex, tables.custom
     for i in runs:
         low = raw[i].lower()
