@@ -1831,7 +1831,7 @@ def _foreign_name_slips(sc: Scan, tables: TypoTables) -> Iterator[tuple[int, str
             and not known[i] and not touches[i]]
     if len(runs) < 2:
         return
-    counts = sc.lowered_counts()
+    counts = Counter(raw[i].lower() for i in runs)  # names are written with their capital
     spelt: dict[str, str] = {}
     for i in runs:
         spelt.setdefault(raw[i].lower(), raw[i])
