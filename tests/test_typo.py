@@ -343,6 +343,15 @@ def test_a_foreign_name_written_once_a_keystroke_from_the_usual_spelling(once, o
     assert [(f.text, f.suggestions) for f in found] == [(once, (often,))]
 
 
+def test_a_foreign_name_is_counted_over_the_whole_article():
+    # Once in the text, but the headline and the sapo write it too: the one slip is still two ways.
+    from bientap.checks.engine import check_article
+    fields = {"title": "Đoàn công tác thăm Stalingrad", "sapo": LEAD + "Đoàn đã tới Stalingrad hôm qua.",
+              "body": "Tại Stalingrad, hai bên ký biên bản. Quan hệ với Stalingrrad được đánh giá tốt hơn."}
+    found = [f for f in check_article(fields, Context(), rules=["typo.name_variant"])]
+    assert [(f.field, f.text, f.suggestions) for f in found] == [("body", "Stalingrrad", ("Stalingrad",))]
+
+
 @pytest.mark.parametrize("once, often", [
     ("Gustaf", "Gustav"),  # the last letters: a family of names, a declension
     ("Hogwart", "Hogwarts"),

@@ -1821,20 +1821,28 @@ FOREIGN_NAME_MAX = 30
 _NEAR_NAMES_PER_KEY = 16
 
 
-def _foreign_name_slips(sc: Scan, tables: TypoTables) -> Iterator[tuple[int, str]]:
+# A capitalised word in Latin letters the length of a foreign name, in the article's other fields.
+_LATIN_NAME = re.compile(rf"(?<![^\W\d_])[A-Z][A-Za-z]{{{FOREIGN_NAME_LEN - 1},{FOREIGN_NAME_MAX - 1}}}(?![^\W\d_])")
+
+
+def _foreign_name_slips(sc: Scan, tables: TypoTables, before: str = "") -> Iterator[tuple[int, str]]:
     """(run index, the spelling the article writes more often) for each foreign name written once
-    one keystroke from another (see FOREIGN_NAME_LEN). Names are matched by the deletions of one
+    one keystroke from another (see FOREIGN_NAME_LEN), counting the names of `before` too (the
+    article's title and sapo, above the text checked). Names are matched by the deletions of one
     letter they share, so each costs the same however many names the article holds."""
     raw, known, touches = sc.raw, sc.known, sc.touches
     runs = [i for i in sc.capital_runs()
             if FOREIGN_NAME_LEN <= len(raw[i]) <= FOREIGN_NAME_MAX and raw[i].isascii() and raw[i].isalpha()
             and not known[i] and not touches[i]]
-    if len(runs) < 2:
+    if not runs:
         return
-    counts = Counter(raw[i].lower() for i in runs)  # names are written with their capital
+    above = _LATIN_NAME.findall(before) if before else []
+    if len(runs) + len(above) < 2:
+        return
+    counts = Counter(w.lower() for w in chain((raw[i] for i in runs), above))  # names are written with their capital
     spelt: dict[str, str] = {}
-    for i in runs:
-        spelt.setdefault(raw[i].lower(), raw[i])
+    for w in chain((raw[i] for i in runs), above):
+        spelt.setdefault(w.lower(), w)
     index: dict[str, list[str]] = defaultdict(list)
     for w in spelt:
         if counts[w] >= 2:
@@ -1890,6 +1898,7 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
                                   Message(N_("Name spelled two ways in this article: “{word}” (elsewhere “{fixed}”)"),
                                           word=raw, fixed=fixed),
                                   suggestions=(fixed,))
-    for i, fixed in _foreign_name_slips(sc, tables):
+    before = {"sapo": ctx.title, "body": f"{ctx.title}\n{ctx.sapo}"}.get(doc.field, "")
+    for i, fixed in _foreign_name_slips(sc, tables, before):
         yield Hit(*sc.span(i), Message(N_("Name spelled two ways in this article: “{word}” (elsewhere “{fixed}”)"),
                                        word=sc.raw[i], fixed=fixed), suggestions=(fixed,))
