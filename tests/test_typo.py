@@ -343,6 +343,14 @@ def test_a_foreign_name_written_once_a_keystroke_from_the_usual_spelling(once, o
     assert [(f.text, f.suggestions) for f in found] == [(once, (often,))]
 
 
+def test_a_name_is_counted_over_the_whole_article():
+    from bientap.checks.engine import check_article
+    fields = {"title": "Ông Nguyễn Thanh Bình thăm trường", "sapo": LEAD + "Ông Nguyễn Thanh Bình đến từ sớm.",
+              "body": "Ông Nguyễn Thanh Binh phát biểu tại buổi lễ khai giảng năm học mới."}
+    found = [f for f in check_article(fields, Context(), rules=["typo.name_variant"])]
+    assert [(f.field, f.text, f.suggestions) for f in found] == [("body", "Binh", ("Bình",))]
+
+
 def test_a_foreign_name_is_counted_over_the_whole_article():
     # Once in the text, but the headline and the sapo write it too: the one slip is still two ways.
     from bientap.checks.engine import check_article

@@ -1867,7 +1867,8 @@ def _foreign_name_slips(sc: Scan, tables: TypoTables, before: str = "") -> Itera
 @rule("typo.name_variant", category="typo", severity="warning", prose_only=True, captions=True)
 def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Một tên viết hai cách (name spelled two ways): "Nguyễn Thanh Bình" and "Nguyễn Thanh Binh"
-    in one article; the less frequent spelling is flagged, the other suggested. A foreign name
+    in one article (its headline and sapo count); the less frequent spelling is flagged, the other
+    suggested. A foreign name
     of six letters or more written once, a keystroke from one written more often, is flagged too
     ("Stalingrrad" beside "Stalingrad").
 
@@ -1881,6 +1882,15 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
         keys = tuple(sc.key[j] for j in run)
         groups[fold(" ".join(keys))][keys] += 1
         where[keys].append(run)
+    # The article's headline and sapo, above the text checked, count too ("in this article").
+    before = {"sapo": ctx.title, "body": f"{ctx.title}\n{ctx.sapo}"}.get(doc.field, "")
+    if before.strip() and groups:
+        above = Scan(before, tables)
+        for run in _name_runs(above):
+            keys = tuple(above.key[j] for j in run)
+            group = groups.get(fold(" ".join(keys)))
+            if group is not None:
+                group[keys] += 1
     custom = tables.custom
     for spellings in groups.values():
         if len(spellings) < 2:
@@ -1889,7 +1899,7 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
         for keys, count in rest:
             if count == main_n or " ".join(keys) in custom:
                 continue
-            for run in where[keys]:
+            for run in where.get(keys, ()):
                 for j, got, want in zip(run, keys, main):
                     if got != want:
                         raw = sc.raw[j]
@@ -1898,7 +1908,6 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
                                   Message(N_("Name spelled two ways in this article: “{word}” (elsewhere “{fixed}”)"),
                                           word=raw, fixed=fixed),
                                   suggestions=(fixed,))
-    before = {"sapo": ctx.title, "body": f"{ctx.title}\n{ctx.sapo}"}.get(doc.field, "")
     for i, fixed in _foreign_name_slips(sc, tables, before):
         yield Hit(*sc.span(i), Message(N_("Name spelled two ways in this article: “{word}” (elsewhere “{fixed}”)"),
                                        word=sc.raw[i], fixed=fixed), suggestions=(fixed,))
