@@ -224,6 +224,7 @@ GENERATORS.update({
     "price columns": _repeat(" \t", "Giá cà phê hôm nay\nĐắk Lắk", "134.000"),
     "players loading": _repeat("Video đang được tải... vui lòng chờ\n"),
     "provinces slipped": _repeat("Quãng Ngãi Hãi Phòng Đà Nẳng, anh Hải Phong. ", "Tỉnh "),
+    "names glued to words": _repeat("Trumpvà Seoullà HCMđã Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaacủa "),
     "category fields": _repeat("Danh mục: Du lịch · Viễn thông · ", "Tin công nghệ · Viễn thông\n", "\nViễn thông\nVì sao?\n"),
 })
 

@@ -512,8 +512,20 @@ def test_words_glued_by_a_lost_space_are_split_where_the_case_changes(text, glue
     assert [(f.text, f.suggestions) for f in found] == [(glued, (fixed,))]
 
 
+@pytest.mark.parametrize("text, glued, fixed", [
+    ("Cố vấn Steve Bannonlà người có ảnh hưởng lớn.", "Bannonlà", "Bannon là"),  # a foreign name
+    ("Hội nghị ở Seoulvà Busan thu hút nhiều khách.", "Seoulvà", "Seoul và"),
+    ("Đoàn đến TP HCMđã làm việc với sở.", "HCMđã", "HCM đã"),  # an abbreviation
+    ("Theo ông Lê Văn Khánhđã có nhiều đổi mới.", "Khánhđã", "Khánh đã"),  # a syllable
+])
+def test_a_name_glued_to_the_common_word_after_it(text, glued, fixed):
+    found = [f for f in check_text(text, Context()) if f.rule == "typo.glued"]
+    assert [(f.text, f.suggestions) for f in found] == [(glued, (fixed,))]
+
+
 @pytest.mark.parametrize("text", [
     "Xe điện VinFast và điện thoại iPhone bán chạy.",  # brands: capitals inside, plain ASCII
+    "Quân đội Moldova và Canada đã tập trận.",  # names ending in a syllable without marks
     "Tập đoàn PetroVietnam công bố kết quả.",
     "Anh vÀ em.",  # a slip of case, no piece of two letters before it
     "Xem thêm tại tinTuc.vn hôm nay.",  # part of an address

@@ -1724,7 +1724,8 @@ def glued(doc: Document, ctx: Context) -> Iterator[Hit]:
 
     Only where the glued run holds a Vietnamese letter and every piece is two letters or more and
     one is a Vietnamese syllable: brand names written in capitals inside ("VinFast", "iPhone",
-    "PetroVietnam") are plain ASCII and stay.
+    "PetroVietnam") are plain ASCII and stay. Also a name glued to one of the commonest words after
+    it, written with its marks ("Trumpvà", "Seoullà", "HCMvà" → "Trump và", "Seoul là", "HCM và").
     """
     tables = _tables(ctx)
     sc = scan(doc, tables)
@@ -1743,6 +1744,43 @@ def glued(doc: Document, ctx: Context) -> Iterator[Hit]:
         fixed = " ".join(pieces)
         yield Hit(*sc.span(i), Message(N_("Words glued together: “{word}” → “{fixed}”"), word=word, fixed=fixed),
                   suggestions=(fixed,))
+    tails = _glued_tails(tables.lex)
+    n = len(sc)
+    for i in sc.capital_runs() + positions(kind, OTHER):
+        if touches[i] or sc.known[i] or len(raw[i]) > GLUED_NAME_MAX or (
+                kind[i] == CAP and not raw[i].isascii() and i + 1 < n and kind[i + 1] == LOW and sc.opens(i)):
+            continue  # a marked capital opening a sentence is typo.nonword's to split ("Giangcũng nói")
+        cut = _glued_tail(raw[i], tails, known)
+        if cut:
+            fixed = f"{raw[i][:cut]} {raw[i][cut:]}"
+            yield Hit(*sc.span(i), Message(N_("Words glued together: “{word}” → “{fixed}”"), word=raw[i], fixed=fixed),
+                      suggestions=(fixed,))
+
+
+# A name glued to the common word after it ("Trumpvà", "Seoullà", "Biệnchỉ", "HCMvà"): the word is one
+# of edited news's commonest (GLUED_TAIL_ZIPF) and written with Vietnamese marks, which no foreign
+# name ends with; what stands before it is a syllable or a word in Latin letters, three letters or more.
+GLUED_TAIL_ZIPF = 6.0
+GLUED_NAME_MAX = 36  # letters in all: a longer run is a code or a heading run together, read no further
+
+
+def _glued_tails(lex: Lexicon) -> frozenset[str]:
+    """The common marked words a name may be glued to (kept with the lexicon)."""
+    got = lex.derived.get(_glued_tails)
+    if got is None:
+        got = lex.derived[_glued_tails] = frozenset(
+            w for w in lex.syllables if not w.isascii() and len(w) >= 2 and lex.zipf(w) >= GLUED_TAIL_ZIPF)
+    return got
+
+
+def _glued_tail(word: str, tails: frozenset[str], known: frozenset[str]) -> int | None:
+    """Where the common word glued to the end of `word` starts, else None (see GLUED_TAIL_ZIPF)."""
+    for k in range(3, len(word) - 1):  # the longest tail first
+        tail, head = word[k:], word[:k]
+        if tail.islower() and normalize(tail) in tails and (
+                head.isascii() and head.isalpha() or normalize(head.lower()) in known):
+            return k
+    return None
 
 
 # --- names -----------------------------------------------------------------------------------
