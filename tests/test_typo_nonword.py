@@ -71,6 +71,21 @@ def test_a_common_word_typed_without_its_marks_is_read(text, word, meant):
     assert nonwords(text)[word][0] == meant
 
 
+@pytest.mark.parametrize("text, word, meant", [
+    ("Các đội du kich Kuban đã giải phóng thành phố.", "kich", "kích"),  # a foreign name after it
+    ("Trùm phát xit Hitler bị truy nã.", "xit", "xít"),
+    ("Na9m 2000, hãng mua thêm 12 máy bay.", "Na9m", "Năm"),  # VNI in a capital opening a sentence
+    ("Đoàn khách từ Ttây Ban Nha đến thăm.", "Ttây", "Tây"),  # a letter typed twice in a capital
+])
+def test_slips_beside_names_and_in_capitals(text, word, meant):
+    assert nonwords(text)[word][0] == meant
+
+
+@pytest.mark.parametrize("text", ["Máy được trang bị chip Snapdragon 625.", "Pacta sunt servanda là nguyên tắc."])
+def test_a_loanword_or_a_foreign_phrase_beside_a_name_stays(text):
+    assert nonwords(text) == {}
+
+
 @pytest.mark.parametrize("text", ["Max cho biết anh sẽ trở lại.", "Hans nói rằng trời đẹp.", "Moon cho biết ông sẽ đến.",
                                   "Boro vẫn đứng cuối bảng.",
                                   "Lahm cũng đã nói lời chia tay.", "Gita có mặt từ sớm."])

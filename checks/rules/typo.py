@@ -725,14 +725,23 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
             continue  # a foreign word or name we do not know ("Ácmêni")
         foreign_left = linked[i] and _foreign_at(sc, i - 1)
         foreign_right = i + 1 < n and linked[i + 1] and _foreign_at(sc, i + 1)
-        if not marked and (foreign_left or foreign_right):
-            continue  # inside a foreign phrase: "Pacta sunt servanda"
+        if not marked and (foreign_left or foreign_right) and not (
+                not (foreign_left and foreign_right) and _word_with(low, suggestions, left if foreign_right else None,
+                                                                    right if foreign_left else None, lex)):
+            continue  # inside a foreign phrase: "Pacta sunt servanda"; "đội du kich Kuban" is no such phrase
         if not marked and not cut and _a_term(sc, low, suggestions, tables):
             continue  # "dòng chip mới ... con chip này": a loanword the article uses, not a slip
         yield Hit(*sc.span(i), Message(N_("“{word}” is not a Vietnamese word"), word=raw[i]),
                   suggestions=tuple(_render(c, raw[i], ctx) for c in suggestions),
                   severity=None if marked else "warning")
     yield from _vni_residue(sc, ctx, tables)
+
+
+def _word_with(word: str, suggestions: list[str], left: str | None, right: str | None, lex: Lexicon) -> bool:
+    """Whether one of the first suggestions, `word` with its marks put back, makes a dictionary word
+    with the ordinary neighbour given ("du kich" → "du kích")."""
+    return any((left is not None and lex.pair(left, c) == WORD) or (right is not None and lex.pair(c, right) == WORD)
+               for c in suggestions[:3] if fold(c) == word)
 
 
 def _stray_vowel(sc: Scan, i: int) -> bool:
@@ -866,6 +875,11 @@ def _capital_slip(sc: Scan, i: int, tables: TypoTables) -> list[str]:
         if (swapped != low and swapped in lex.syllables and is_structural(swapped) and swapped not in found
                 and max(lex.pair(left, swapped), lex.pair(swapped, right)) >= SEEN):
             found.append(swapped)
+    for k in range(len(low) - 1):  # a letter typed twice ("Ttây Bengal" → "Tây")
+        single = normalize(low[:k] + low[k + 1:])
+        if (low[k] == low[k + 1] and single in lex.syllables and is_structural(single) and single not in found
+                and max(lex.pair(left, single), lex.pair(single, right)) >= SEEN):
+            found.append(single)
     key = normalize(low)
     slips = [(SLIP_COST[kind], -lex.zipf(near), near) for near in tables.near(key)
              if (kind := slip_kind(key, near)) in _CAPITAL_SLIPS and near not in found
@@ -891,7 +905,8 @@ def _vni_residue(sc: Scan, ctx: Context, tables: TypoTables) -> Iterator[Hit]:
             yield Hit(*sc.span(i), Message(N_("“{word}” is not a Vietnamese word"), word=word),
                       suggestions=(_render(read, raw[i], ctx),), severity="warning")
             continue
-        if not (0 < len(d) <= 2 and d.isascii() and d.isdigit() and "0" not in d and kind[i] == LOW and kind[i + 1] == LOW
+        if not (0 < len(d) <= 2 and d.isascii() and d.isdigit() and "0" not in d and kind[i + 1] == LOW
+                and (kind[i] == LOW or kind[i] == CAP and sc.opens(i))
                 and raw[i][-1] in _PLAIN_VOWELS and raw[i].isascii() and raw[i + 1].isascii()):
             continue
         before, after = seps[i], seps[i + 2]
