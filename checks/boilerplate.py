@@ -372,7 +372,7 @@ _NAME_PREFIX = re.compile(
     r"tổng hợp|biên soạn|lược dịch|biên dịch|ghi chép|"
     r"nhóm phóng viên|phóng viên|pv|ctv|btv|biên tập|đăng bởi|người đăng|posted by|by)\s*[:\-–]\s*"
     r"|^(?:(?:viết|đăng) )?bởi:? |^(?:written )?by "  # "Bởi Minh Anh", "Viết bởi: Minh Anh", "By Minh Anh"
-    r"|^(?:tác giả|người viết) (?=(?-i:[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]))",
+    r"|^(?:tác giả|người viết|phóng viên) (?=(?-i:[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]))",
     # "Tác giả Minh Anh", "Tác giả Ánh Tuyết" (no colon: the name's capital follows)
     re.I,
 )
@@ -425,7 +425,7 @@ _AGENCIES = frozenset({"PV", "CTV", "BTV", "NV", "TTXVN", "VNA", "TTXVN/VNA", "P
 _NOT_NAME = frozenset(
     "tin chủ liên hệ giới thiệu bài viết xem thêm chia sẻ quay tìm kiếm đăng nhập khác website "
     "cổng sở ban phòng ủy uỷ tỉnh phố huyện xã chuyên mục lịch bản dịch vụ đa tiện "
-    "thống kê truy cập video clip tức ngày tháng báo cáo nghị thảo "
+    "thống kê truy cập video clip tức ngày tháng báo cáo nghị về "
     "home menu top search login share print back next more contact email about links "
     "admin administrator webmaster quantri".split())  # a CMS account, no author
 
@@ -772,9 +772,14 @@ def byline_name(s: str) -> str | None:
     if is_section(name):
         return None
     real = 0
+    last = len(tokens) - 1
     for k, tok in enumerate(tokens):
-        if not (_name_token(tok) or k > outlet_from and _OUTLET.fullmatch(tok.strip("()"))):
+        # an outlet after a slash, or in brackets closing the name ("Thùy Dung (Vietnam+)")
+        outlet = (k > outlet_from or k == last and tok[:1] == "(" and tok[-1:] == ")") and _OUTLET.fullmatch(tok.strip("()"))
+        if not (_name_token(tok) or outlet):
             return None
+        if k and tok.strip("().").lower() == "thảo" and tokens[k - 1].lower() in ("hội", "dự"):
+            return None  # "Hội Thảo", "Dự Thảo": a meeting or a draft, not Phương Thảo
         if k < outlet_from and tok.strip("().").lower() in _NOT_NAME:
             return None
         if any(c.islower() for c in tok):
@@ -1003,6 +1008,11 @@ FOOTER_SENTENCE_WORDS = 12
 _SUBJECT_OPENER = re.compile(r"(?:đơn vị|điện thoại) ", re.I)
 
 
+# The editorial board signing a portal's article on a line of its own ("Ban Biên tập", "BBT"): a
+# footer prints the words as a label ("Ban biên tập: …") or beside an officer's name.
+_BOARD_SIGNS = re.compile(r"^(?:ban biên tập|bbt)[\s.]*$", re.I)
+
+
 def _footer_word_opens_a_sentence(s: str, n: int, end: int) -> bool:
     """Line `s` (`n` words), whose footer words end at `end`, is a sentence that merely opens with them:
     no label's colon, no telephone number, e-mail address or licence number in it."""
@@ -1038,7 +1048,7 @@ def _local(s: str) -> tuple[str, str, str] | None:
         return "boilerplate", "boilerplate.photo_ref", ""
     if n <= 10 and (_COUNTER_HEAD.match(s) or (_COUNTER.match(s) and re.search(r"\d", s))):
         return "boilerplate", "boilerplate.counter", ""
-    footer = _FOOTER.match(s)
+    footer = _FOOTER.match(s) if not _BOARD_SIGNS.match(s) else None
     if _FOOTER_ANYWHERE.search(s) or (footer and not _footer_word_opens_a_sentence(s, n, footer.end())):
         return "boilerplate", "boilerplate.footer", "footer_words"
     if n <= 20 and ("@" in s and _EMAIL.search(s) or _PHONE.search(s)) and not is_prose(s) and not _LIST_ITEM.match(s) \
@@ -1341,9 +1351,9 @@ def _short_headline(j: int, page: _Page, first_prose: int) -> bool:
     if not 2 <= words(s) <= 5 or is_section(s) or s.endswith(_SENTENCE_END) or _local(s):
         return False
     between = [k for k in range(j + 1, first_prose) if kind[k] != "blank"]
-    if between:  # the date line first, and only share buttons or a player's words under it
-        return rule[between[0]] == "metadata.date" and all(
-            rule[k] == "metadata.date" or rule[k] in _UNDER_DATE for k in between)
+    if between:  # the date line (and the bút danh) first, and only share buttons or a player's words under it
+        return any(rule[k] == "metadata.date" for k in between) and rule[between[0]] in _BY_DATE and all(
+            rule[k] in _BY_DATE or rule[k] in _UNDER_DATE for k in between)
     k = j - 1
     while k >= 0 and kind[k] == "blank":
         k -= 1
@@ -1695,7 +1705,8 @@ def _caps_follow(i: int, kind: list[str], lines: list[str]) -> bool:
     """Whether the next line with text after i is in capitals too (a menu: "TIN TỨC / LIÊN HỆ")."""
     for j in range(i + 1, len(kind)):
         if kind[j] != "blank":
-            return is_caps(lines[j])
+            # a block's heading in capitals ("TIN LIÊN QUAN") says the article ended, not a menu
+            return is_caps(lines[j]) and not _RELATED_HEAD.match(lines[j])
     return False
 
 
@@ -1812,6 +1823,7 @@ def _after_repeated_lead(prose: list[int], lines: list[str]) -> list[int]:
 
 
 _UNDER_DATE = frozenset(("boilerplate.widget", "boilerplate.counter"))
+_BY_DATE = frozenset(("metadata.date", "metadata.byline"))
 
 
 def _after_headline_sentence(prose: list[int], kind: list[str], rule: list[str], lines: list[str]) -> list[int]:

@@ -165,10 +165,12 @@ def extract_article(text: str) -> Extracted:
     url = urls[0] if urls else None
     for s in source_lines:
         value = source_of_line(s)
-        if out.byline is None and value and s.lstrip("([ ").lower().startswith("theo"):
-            # "Theo Minh Anh (Báo Nghệ An)": a reporter's article taken from another outlet.
+        if value and s.lstrip("([ ").lower().startswith("theo"):
+            # "Theo Minh Anh (Báo Nghệ An)": a reporter's article taken from another outlet. A
+            # "bút danh" that is only that outlet's name (an aggregator prints it under the
+            # headline: "Đất Việt Mới") gives way to the reporter.
             reporter, outlet = _reporter(value)
-            if reporter:
+            if reporter and (out.byline is None or outlet and _same_outlet(out.byline, outlet)):
                 out.byline, value = reporter, outlet
         if value and value.lower().startswith(("http", "www.")):
             url = url or value
@@ -196,6 +198,14 @@ def extract_article(text: str) -> Extracted:
     return out
 
 
+def _same_outlet(name: str, outlet: str) -> bool:
+    """Whether `name` is `outlet` written without its kind ("Đất Việt Mới", "Báo Đất Việt Mới")."""
+    def bare(x: str) -> str:
+        return _OUTLET_KIND.sub("", " ".join(x.split())).strip(" ()").lower()
+    return bare(name) == bare(outlet)
+
+
+_OUTLET_KIND = re.compile(r"^\(?(?:báo điện tử|báo|tạp chí|đài|trang|cổng thông tin điện tử)\s+", re.I)
 _OUTLET_SPLIT = re.compile(r"\s*(?:\(|/|\s[-–|]\s)\s*")
 
 

@@ -1345,3 +1345,38 @@ def test_a_price_board_with_spaced_columns_and_signed_changes_is_no_byline():
     ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"], ["Thanh Bình", "", *board])))
     assert ex.byline == "Thanh Bình"
     assert {r.text: r.reason for r in ex.removed if r.text in board} == dict.fromkeys(board, "boilerplate.widget market")
+
+
+# Bút danh shapes a second independent battery (40 invented pages) showed: given names that are also
+# words ("Thảo"), an outlet with a plus sign, "Phóng viên" without its colon, a name in capitals
+# right before the related box's heading, the editorial board signing, an aggregator's outlet line.
+@pytest.mark.parametrize("end, byline", [
+    (["Tác giả: Phương Thảo"], "Phương Thảo"),
+    (["Thu Thảo - thuthao@baoquangngai.vn"], "Thu Thảo"),
+    (["Hoài Nam (Vietnam+)"], "Hoài Nam (Vietnam+)"),
+    (["Phóng viên Lê Hoài Nam"], "Lê Hoài Nam"),
+    (["LÊ HOÀI NAM", "TIN LIÊN QUAN"], "LÊ HOÀI NAM"),
+    (["Ban Biên tập"], "Ban Biên tập"),
+])
+def test_more_bylines_closing_the_text_with_no_blank_lines(end, byline):
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"], end, blank=False)))
+    assert (ex.title, ex.byline) == (SEAFOOD.title, byline)
+
+
+@pytest.mark.parametrize("line", ["Hội Thảo", "Dự Thảo", "Về Công Ty"])
+def test_words_that_look_like_a_name_are_no_byline(line):
+    from bientap.checks.boilerplate import byline_name
+    assert byline_name(line) is None
+
+
+def test_a_short_headline_over_its_byline_and_date_line():
+    story = Story("Giá cá ngừ tăng", SEAFOOD.sapo, SEAFOOD.paragraphs)
+    ex = extract_article(clean_field(page(story, NEWSPAPER, ["Kinh tế"], ["Tác giả: Thanh Bình", "05/12/2026 10:30"],
+                                          [], blank=False)))
+    assert (ex.title, ex.byline, ex.published_at) == (story.title, "Thanh Bình", WHEN)
+
+
+def test_an_aggregators_outlet_line_gives_way_to_the_reporter_the_theo_line_names():
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], ["Biển Xanh", "05/12/2026 10:30"],
+                                          ["Theo Thanh Bình (Báo Biển Xanh)"], blank=False)))
+    assert (ex.title, ex.byline, ex.source) == (SEAFOOD.title, "Thanh Bình", "Báo Biển Xanh")
