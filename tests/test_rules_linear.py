@@ -226,6 +226,8 @@ GENERATORS.update({
     "provinces slipped": _repeat("Quãng Ngãi Hãi Phòng Đà Nẳng, anh Hải Phong. ", "Tỉnh "),
     "names glued to words": _repeat("Trumpvà Seoullà HCMđã Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaacủa "),
     "signatures before related heads": _repeat("LÊ HOÀI NAM\nTIN LIÊN QUAN\nPhóng viên Lê Hoài Nam\nHoài Nam (Vietnam+)\n"),
+    "joined loanwords": _repeat("kilômétamiăngđiôxít "),
+    "joined loanword letters": _repeat("ô", "k", "t"),
     "category fields": _repeat("Danh mục: Du lịch · Viễn thông · ", "Tin công nghệ · Viễn thông\n", "\nViễn thông\nVì sao?\n"),
 })
 

@@ -81,6 +81,17 @@ def test_slips_beside_names_and_in_capitals(text, word, meant):
     assert nonwords(text)[word][0] == meant
 
 
+@pytest.mark.parametrize("text", ["Những kilômét cuối cùng là khó nhất.", "Tấm lợp chứa amiăng bị cấm dùng.",
+                                  "Khí điôxít cacbon tăng nhanh.", "Giá palađi giảm nhẹ."])
+def test_a_loanword_spelt_the_vietnamese_way_without_its_hyphens_stays(text):
+    assert nonwords(text) == {}
+
+
+def test_a_joined_loanword_with_two_tones_is_still_read():
+    # "kílômét": a loanword keeps a tone for its last syllable only; this is a slip of "kilômét".
+    assert "kílômét" in nonwords("Đoàn quân đi gần 200 kílômét trong hai ngày.")
+
+
 @pytest.mark.parametrize("text", ["Máy được trang bị chip Snapdragon 625.", "Pacta sunt servanda là nguyên tắc."])
 def test_a_loanword_or_a_foreign_phrase_beside_a_name_stays(text):
     assert nonwords(text) == {}

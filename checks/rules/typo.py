@@ -666,7 +666,8 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Không phải tiếng Việt (non-word): a syllable no Vietnamese word is spelled with.
 
     "sản xuấtl" → "sản xuất"; "đươc" → "được". Names, foreign words, abbreviations, numbers,
-    URLs and e-mail addresses are left alone; plain ASCII words are flagged (as warnings) only
+    URLs and e-mail addresses are left alone, and so is a loanword spelt the Vietnamese way with its
+    syllables run together ("kilômét", "amiăng"); plain ASCII words are flagged (as warnings) only
     where a Vietnamese syllable is one keystroke away and the article does not write them twice
     (a loanword it is about: "chip", "rap"), and so are consonants alone between two
     syllables ("thông tn của" → "tin"), units, "vs" and lower-case abbreviations apart, and a vowel
@@ -721,8 +722,8 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
             if not suggestions:
                 continue
         marked = not low.isascii() and not cut
-        if not suggestions and (not marked or sc.kind[i] != LOW):
-            continue  # a foreign word or name we do not know ("Ácmêni")
+        if not suggestions and (not marked or sc.kind[i] != LOW or _joined_syllables(low, tables.lex)):
+            continue  # a foreign word or name we do not know ("Ácmêni"), or one spelt the Vietnamese way, run together ("kilômét")
         foreign_left = linked[i] and _foreign_at(sc, i - 1)
         foreign_right = i + 1 < n and linked[i + 1] and _foreign_at(sc, i + 1)
         if not marked and (foreign_left or foreign_right) and not (
@@ -742,6 +743,24 @@ def _word_with(word: str, suggestions: list[str], left: str | None, right: str |
     with the ordinary neighbour given ("du kich" → "du kích")."""
     return any((left is not None and lex.pair(left, c) == WORD) or (right is not None and lex.pair(c, right) == WORD)
                for c in suggestions[:3] if fold(c) == word)
+
+
+def _joined_syllables(word: str, lex: Lexicon) -> bool:
+    """Whether `word` is two Vietnamese syllables or more run together, every piece of it, with a
+    tone on one of them at most ("kilômét": ki-lô-mét, "amiăng": a-mi-ăng, "điôxít", "ôtô"): a
+    loanword written the Vietnamese way without its hyphens, which keeps a tone for its last syllable,
+    not a slip (a slip of one word leaves a near spelling, which was looked for first). "kílômét",
+    tones on two pieces, is still read."""
+    if sum(strip_tone(ch)[1] != 0 for ch in word if not ch.isascii()) > 1:
+        return False
+    known = lex.syllables
+    n = len(word)
+    ends = [False] * (n + 1)  # ends[k]: word[:k] is whole syllables (k letters at most 16: bounded)
+    ends[0] = True
+    for k in range(1, n + 1):
+        ends[k] = any(ends[j] and (piece := normalize(word[j:k])) in known and is_structural(piece)
+                      for j in range(max(0, k - 7), k))
+    return ends[n] and normalize(word) not in known
 
 
 def _stray_vowel(sc: Scan, i: int) -> bool:
