@@ -335,9 +335,11 @@ _DATE_CUE = re.compile(r"\b(?:ngày đăng|đăng ngày|đăng lúc|cập nhật
 # Words that make a date line the article's own ("Ngày đăng", "Cập nhật lúc") or the header's ("Hôm nay").
 _PUBLISHED_CUE = re.compile(r"\b(?:đăng|cập nhật|xuất bản|phát hành|ban hành|lúc|posted|published|updated)\b", re.I)
 _TODAY = re.compile(r"\bhôm nay\b|\btoday\b", re.I)
-# "Nguồn tin:", "Nguồn bài viết:" name the article's source too; "Nguồn ảnh:" is a photo's credit.
+# "Nguồn tin:", "Nguồn bài viết:" name the article's source too, with their colon ("Nguồn tin Reuters
+# cho biết …" is a sentence); "Nguồn ảnh:" is a photo's credit.
 _SOURCE_LINE = re.compile(
-    r"^[\(\[]?\s*(?:nguồn(?: tin| bài viết| bài)?|theo|source)\s*[:\-–]?\s*(.{2,100}?)\s*[\)\]]?\.?$", re.I)
+    r"^[\(\[]?\s*(?:nguồn(?: tin| bài viết| bài)\s*[:\-–]|nguồn|theo|source)\s*[:\-–]?\s*(.{2,100}?)\s*[\)\]]?\.?$",
+    re.I)
 
 # Captions: who does what, where ("... phát biểu tại hội thảo"), or a photo credit. Scene words
 # ("quang cảnh", "tại hội nghị") make a caption alone; action verbs ("kiểm tra", "trao") only with
@@ -1075,11 +1077,8 @@ def _local(s: str) -> tuple[str, str, str] | None:
         return "boilerplate", "boilerplate.menu", "category"
     if n <= 12 and source_of_line(s):
         return "metadata", "metadata.source", ""
-    if n <= WEATHER_WORDS and not s.endswith(_SENTENCE_END):
-        if _WEATHER.search(s):
-            return "boilerplate", "boilerplate.widget", "weather"
-        if _MARKET_HEAD.match(s):
-            return "boilerplate", "boilerplate.widget", "market"
+    if n <= WEATHER_WORDS and _READING.search(s) and not s.endswith(_SENTENCE_END):
+        return "boilerplate", "boilerplate.widget", "weather"  # a reading: "Độ ẩm: 88%", "(AQI 68)"
     return None
 
 
@@ -1088,6 +1087,7 @@ def _local(s: str) -> tuple[str, str, str] | None:
 # heading ("Tỷ giá hôm nay", "Giá xăng dầu hôm nay"). At most WEATHER_WORDS words and no sentence's end:
 # a forecast the article writes is prose ("Nhiệt độ cao nhất 35°C, trời nắng gắt.").
 WEATHER_WORDS = 12
+_READING = re.compile(r"^độ ẩm:? \d{1,3}\s?%|\baqi:? \d", re.I)
 _WEATHER = re.compile(r"\d\s?°\s?[CF]?(?!\w)|^độ ẩm:? \d{1,3}\s?%|\baqi:? \d|"
                       r"^thời tiết(?-i: [A-ZĐÂÊÔƠƯÁÀẢÃẠ][^\W\d_]*){0,4}$", re.I)
 _MARKET_HEAD = re.compile(r"^(?:giá|tỷ giá|tỉ giá)\b[^.!?\d]{0,30} hôm nay$", re.I)
@@ -1107,8 +1107,17 @@ def _market_rows(page: _Page) -> None:
     found; and a board's bare heading ("Giá xăng dầu", "Tỷ giá ngoại tệ") right above a row."""
     lines, kind, rule, why = page.lines, page.kind, page.rule, page.why
     n = len(lines)
+    # A weather line or a board's heading is the site's only in a box: beside another such line or a
+    # price row. Alone it is the article's own headline or subhead ("Hà Nội nắng nóng 40°C").
     rows = [i for i, s in enumerate(lines) if not kind[i] and len(s) <= MARKET_ROW_CHARS and words(s) <= 8
             and _MARKET_ROW.match(s)]
+    heads = {i: ("weather" if _WEATHER.search(s) else "market") for i, s in enumerate(lines)
+             if not kind[i] and s and words(s) <= WEATHER_WORDS and not s.endswith(_SENTENCE_END)
+             and (_WEATHER.search(s) or _MARKET_HEAD.match(s))}
+    near_box = sorted({*heads, *rows})
+    for k, i in enumerate(near_box):
+        if i in heads and any(abs(j - i) <= 2 for j in near_box[max(0, k - 1):k] + near_box[k + 1:k + 2]):
+            kind[i], rule[i], why[i] = "boilerplate", "boilerplate.widget", heads[i]
     if not rows:
         return
     boxed = [i for i in range(n) if why[i] in ("weather", "market")]

@@ -1380,3 +1380,24 @@ def test_an_aggregators_outlet_line_gives_way_to_the_reporter_the_theo_line_name
     ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], ["Biển Xanh", "05/12/2026 10:30"],
                                           ["Theo Thanh Bình (Báo Biển Xanh)"], blank=False)))
     assert (ex.title, ex.byline, ex.source) == (SEAFOOD.title, "Thanh Bình", "Báo Biển Xanh")
+
+
+# A review of this round's change found these (the twelfth session).
+@pytest.mark.parametrize("headline", ["Hà Nội nắng nóng 40°C", "Giá vàng hôm nay"])
+def test_a_headline_with_a_temperature_or_a_price_is_no_widget(headline):
+    story = Story(headline, SEAFOOD.sapo, SEAFOOD.paragraphs)
+    ex = extract_article(clean_field(page(story, NEWSPAPER, [], ["05/12/2026 10:30"], ["Thanh Bình"])))
+    assert (ex.title, ex.published_at) == (headline, WHEN)
+
+
+@pytest.mark.parametrize("date_line", ["05/12/2026 10:30 GMT+25", "05/12/2026 10:30 (UTC+24:00)",
+                                       "Thứ Bảy 05/12/2026 | 10:30-17:00"])
+def test_a_zone_no_place_has_or_a_clock_range_leaves_vietnam_time(date_line):
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], [date_line], ["Thanh Bình"])))
+    assert ex.published_at == WHEN
+
+
+def test_a_sentence_opening_with_nguon_tin_stays_in_the_text():
+    line = "Nguồn tin Reuters cho biết đoàn sẽ tới."
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"], [line, "Thanh Bình"])))
+    assert ex.source != "Reuters cho biết đoàn sẽ tới" and line in ex.body

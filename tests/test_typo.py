@@ -684,3 +684,16 @@ def test_a_capital_opening_the_text_or_a_sentence_is_read_as_a_sentence_start(op
     # sentence start: "Đươc biết" there is a slip, not a name.
     found = {f.text: f.suggestions for f in check_text(opening + "Đươc biết, ông đã về.", Context(), rules=["typo"])}
     assert "Được" in found.get("Đươc", ())
+
+
+def test_review_findings_of_the_twelfth_session():
+    from bientap.checks.engine import check_text as check
+    # the VNI digit is inside the finding it is named in
+    f = [f for f in check("Họ về nha2 mới ở quê.", Context()) if f.rule == "typo.nonword"]
+    assert [(f.text, f.suggestions) for f in f] == [("nha2", ("nhà",))]
+    # a sapo checked with no headline in the context
+    assert check("Trận Stalingrad và Stalingrrad, Stalingrad.", Context(title=None), field="sapo") is not None
+    # a capitalised kinship word before a given name; a name the article writes again
+    for text in ["Ông Quang Nam cho biết sẽ đi.", "Anh Vinh Phúc nói vậy.",
+                 "Tài tử Dustin Nguyen sinh ra tại Sài Gòn. Nguyen sinh năm 1962."]:
+        assert [f for f in check(text, Context()) if f.category == "typo"] == [], text

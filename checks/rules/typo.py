@@ -846,8 +846,8 @@ def _telex_capital(sc: Scan, i: int, tables: TypoTables) -> bool:
             and sc.linked[i + 1] and sc.known[i + 1] and sc.opens(i)):
         return False
     lex, low = tables.lex, raw[i].lower()
-    if low in lex.foreign or low in tables.custom:
-        return False
+    if low in lex.foreign or low in tables.custom or sc.lowered_counts().get(low, 0) >= 2:
+        return False  # a name the article writes again ("Dustin Nguyen … Nguyen sinh năm 1962")
     strong = _telex(low, lex) if not _KEY_AMID_VOWELS.search(low) else None
     if strong:  # two keystrokes left or more ("Vieejt Nam", "Ddaauf tháng"): no name is spelt so
         return lex.zipf(strong) >= UNMARKED_ZIPF
@@ -921,7 +921,8 @@ def _vni_residue(sc: Scan, ctx: Context, tables: TypoTables) -> Iterator[Hit]:
         read = _vni_tone_left(sc, i, tables)
         if read:
             word = raw[i] + d[0]
-            yield Hit(*sc.span(i), Message(N_("“{word}” is not a Vietnamese word"), word=word),
+            start, end = sc.span(i)
+            yield Hit(start, end + 1, Message(N_("“{word}” is not a Vietnamese word"), word=word),
                       suggestions=(_render(read, raw[i], ctx),), severity="warning")
             continue
         if not (0 < len(d) <= 2 and d.isascii() and d.isdigit() and "0" not in d and kind[i + 1] == LOW
@@ -1273,11 +1274,11 @@ def _place_slips(sc: Scan, tables: TypoTables) -> list[tuple[int, tuple[str, ...
         differ = [(j, want) for j, got, want in zip(run, words, place) if got != want]
         if len(differ) != 1 or strip_tone(key[differ[0][0]])[0] != strip_tone(differ[0][1])[0]:
             continue  # "Nhà Trắng" is no "Nha Trang", "Thạnh Hòa" no "Thanh Hóa": one tone slipped only
-        if key[differ[0][0]] in SURNAMES:
-            continue  # "Ảnh: Thái Nguyễn" signs a person, not Thái Nguyên
+        if key[differ[0][0]] in SURNAMES or key[differ[0][0]] in _GIVEN_NAMES:
+            continue  # "Ảnh: Thái Nguyễn", "Quang Nam", "Vinh Phúc" sign or name a person
         before = run[0] - 1
-        if before >= 0 and sc.linked[run[0]] and raw[before].islower() and key[before] in _BEFORE_NAMES:
-            continue
+        if before >= 0 and sc.linked[run[0]] and key[before] in _BEFORE_NAMES:
+            continue  # "anh Hải Phong", "Ông Hải Phong" opening a sentence
         if " ".join(words) in _admin_keys(tables.lex):
             continue  # a district's or a ward's own name: "Quang Bình" (Hà Giang) is no "Quảng Bình"
         out += [(j, (want,)) for j, want in differ]
@@ -1955,7 +1956,7 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
         groups[fold(" ".join(keys))][keys] += 1
         where[keys].append(run)
     # The article's headline and sapo, above the text checked, count too ("in this article").
-    before = {"sapo": ctx.title, "body": f"{ctx.title}\n{ctx.sapo}"}.get(doc.field, "")
+    before = {"sapo": ctx.title or "", "body": f"{ctx.title or ''}\n{ctx.sapo or ''}"}.get(doc.field, "")
     if before.strip() and groups:
         above = Scan(before, tables)
         for run in _name_runs(above):
