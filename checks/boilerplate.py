@@ -1088,7 +1088,7 @@ def _local(s: str) -> tuple[str, str, str] | None:
 # a forecast the article writes is prose ("Nhiệt độ cao nhất 35°C, trời nắng gắt.").
 WEATHER_WORDS = 12
 _READING = re.compile(r"^độ ẩm:? \d{1,3}\s?%|\baqi:? \d", re.I)
-_WEATHER = re.compile(r"\d\s?°\s?[CF]?(?!\w)|^độ ẩm:? \d{1,3}\s?%|\baqi:? \d|"
+_WEATHER = re.compile(rf"\d\s?°\s?[CF]?(?!\w)|{_READING.pattern}|"
                       r"^thời tiết(?-i: [A-ZĐÂÊÔƠƯÁÀẢÃẠ][^\W\d_]*){0,4}$", re.I)
 _MARKET_HEAD = re.compile(r"^(?:giá|tỷ giá|tỉ giá)\b[^.!?\d]{0,30} hôm nay$", re.I)
 # ... and the board's rows under its heading: a name and one to three prices ("USD 26.120 26.480",
@@ -1102,6 +1102,11 @@ MARKET_ROW_CHARS = 80
 _MARKET_BARE_HEAD = re.compile(r"^(?:bảng )?(?:giá|tỷ giá|tỉ giá)(?: [^\d.!?:]{1,25})?$", re.I)
 
 
+def _box_line(s: str) -> str | None:
+    """"weather" or "market" for a weather line or a price board's heading, else None."""
+    return "weather" if _WEATHER.search(s) else "market" if _MARKET_HEAD.match(s) else None
+
+
 def _market_rows(page: _Page) -> None:
     """A price board's rows (_MARKET_ROW) near a weather or price-board line, or near another row so
     found; and a board's bare heading ("Giá xăng dầu", "Tỷ giá ngoại tệ") right above a row."""
@@ -1111,9 +1116,9 @@ def _market_rows(page: _Page) -> None:
     # price row. Alone it is the article's own headline or subhead ("Hà Nội nắng nóng 40°C").
     rows = [i for i, s in enumerate(lines) if not kind[i] and len(s) <= MARKET_ROW_CHARS and words(s) <= 8
             and _MARKET_ROW.match(s)]
-    heads = {i: ("weather" if _WEATHER.search(s) else "market") for i, s in enumerate(lines)
-             if not kind[i] and s and words(s) <= WEATHER_WORDS and not s.endswith(_SENTENCE_END)
-             and (_WEATHER.search(s) or _MARKET_HEAD.match(s))}
+    heads = {i: _box_line(s) for i, s in enumerate(lines)
+             if not kind[i] and s and words(s) <= WEATHER_WORDS and not s.endswith(_SENTENCE_END)}
+    heads = {i: box for i, box in heads.items() if box}
     near_box = sorted({*heads, *rows})
     for k, i in enumerate(near_box):
         if i in heads and any(abs(j - i) <= 2 for j in near_box[max(0, k - 1):k] + near_box[k + 1:k + 2]):

@@ -274,8 +274,7 @@ def _date_from_line(s: str) -> str | None:
 
 VIETNAM = timedelta(hours=7)
 # The zone a date line names: an ISO stamp's offset ("…T03:40:00Z", "…T10:40+07:00"; a clock range
-# "08:30-17:00" is none), or
-# GMT/UTC with or without an offset ("GMT+7", "(UTC+07:00)", "03:40 GMT").
+# "08:30-17:00" is none), or GMT/UTC with or without an offset ("GMT+7", "(UTC+07:00)", "03:40 GMT").
 _ISO_ZONE = re.compile(r"\dT\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})\b")
 _NAMED_ZONE = re.compile(r"\b(?:GMT|UTC)(?:\s?([+-])\s?(\d{1,2})(?::?(\d{2}))?)?\b", re.I)
 
@@ -283,11 +282,12 @@ _NAMED_ZONE = re.compile(r"\b(?:GMT|UTC)(?:\s?([+-])\s?(\d{1,2})(?::?(\d{2}))?)?
 def _zone_offset(s: str) -> timedelta | None:
     """The offset from UTC of the zone a date line names, else None (also for an offset no zone
     has, beyond 14 hours: "GMT+25")."""
-    got = _named_offset(s)
+    got = _written_offset(s)
     return got if got is not None and abs(got) <= timedelta(hours=14) else None
 
 
-def _named_offset(s: str) -> timedelta | None:
+def _written_offset(s: str) -> timedelta | None:
+    """The offset the zone on a date line says, as written."""
     m = _ISO_ZONE.search(s)
     if m:
         z = m.group(1)

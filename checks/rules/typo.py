@@ -1919,7 +1919,7 @@ def _foreign_name_slips(sc: Scan, tables: TypoTables, before: str = "") -> Itera
     index: dict[str, list[str]] = defaultdict(list)
     for w in spelt:
         if counts[w] >= 2:
-            for d in {w, *(w[:k] + w[k + 1:] for k in range(len(w)))}:
+            for d in _with_one_deleted(w):
                 index[d].append(w)
     if not index:
         return
@@ -1930,11 +1930,16 @@ def _foreign_name_slips(sc: Scan, tables: TypoTables, before: str = "") -> Itera
         low = raw[i].lower()
         if counts[low] != 1 or low in lex.foreign or low in custom:
             continue
-        near = {w for d in {low, *(low[:k] + low[k + 1:] for k in range(len(low)))}
-                for w in index.get(d, ())[:_NEAR_NAMES_PER_KEY]
+        near = {w for d in _with_one_deleted(low) for w in index.get(d, ())[:_NEAR_NAMES_PER_KEY]
                 if w[0] == low[0] and w[-2:] == low[-2:] and OSA.distance(low, w, score_cutoff=1) <= 1}
         if near:
             yield i, spelt[min(near, key=lambda w: (-counts[w], w))]
+
+
+def _with_one_deleted(word: str) -> set[str]:
+    """`word` and every spelling of it with one letter left out: two words one keystroke apart
+    share one of these (the index _foreign_name_slips matches names by)."""
+    return {word, *(word[:k] + word[k + 1:] for k in range(len(word)))}
 
 
 @rule("typo.name_variant", category="typo", severity="warning", prose_only=True, captions=True)
