@@ -335,7 +335,8 @@ def test_name_spelled_two_ways():
     assert [(f.text, f.suggestions) for f in found] == [("Thành", ("Thanh",))]
 
 
-@pytest.mark.parametrize("once, often", [("Stalingrrad", "Stalingrad"), ("Roamnia", "Romania"), ("Vielott", "Vietlott")])
+@pytest.mark.parametrize("once, often", [("Stalingrrad", "Stalingrad"), ("Roamnia", "Romania"), ("Vielott", "Vietlott"),
+                                         ("Harrry", "Harry")])  # a name a letter shorter than six
 def test_a_foreign_name_written_once_a_keystroke_from_the_usual_spelling(once, often):
     text = LEAD + (f"Đoàn công tác đã tới {often} vào tháng 7. Tại {often}, đoàn làm việc với đối tác. "
                    f"Sau chuyến đi, quan hệ với {once} được đánh giá tốt hơn.")

@@ -673,8 +673,12 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     syllables ("thông tn của" → "tin"), units, "vs" and lower-case abbreviations apart, and a vowel
     alone with a tone no syllable has ("đóng ỏ các khu vực" → "ở"). A plain capital opening a
     sentence is read too where its Telex reading or a keystroke's repair makes a dictionary word with
-    the next syllable ("Hocj sinh" → "Học", "Vhai trò" → "Vai"; "Max cho biết" is a name). A text
-    pulled only partway that stops mid-word ("… lên sân khấu biểu diễ") is told so (information).
+    the next syllable ("Hocj sinh" → "Học", "Vhai trò" → "Vai"; "Max cho biết" is a name). A capital
+    inside a sentence is read where its tone sits on the wrong vowel ("Hòang" → "Hoàng") or, short,
+    where a slipped mark makes a word with a neighbour or a surname before a name ("thăm Duơng Văn
+    Minh" → "Dương"). A foreign word or name of seven letters or more, written once, with two letters
+    swapped inside it is one too ("Facbeook" → "Facebook"). A text pulled only partway that stops
+    mid-word ("… lên sân khấu biểu diễ") is told so (information).
     """
     tables = _tables(ctx)
     lex = tables.lex
@@ -687,12 +691,16 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
             continue  # longer runs are codes or run-together text, not a slip of one word
         if len(raw[i]) == 1 and not _stray_vowel(sc, i):
             continue  # a letter alone is a list's item, a variable or an initial ("điểm đ", "x")
+        swapped = _swapped_foreign(sc, i, tables)
+        if swapped:
+            yield Hit(*sc.span(i), Message(N_("“{word}” is probably “{fixed}” (two letters swapped)"), word=raw[i],
+                                           fixed=swapped), suggestions=(swapped,), severity="warning")
+            continue
         if sc.kind[i] != LOW:
             # A capital opening a sentence before lower-case words ("Đươc biết, ...") is not a name.
             if not (sc.kind[i] == CAP and not raw[i].isascii() and i + 1 < n
                     and sc.kind[i + 1] == LOW and sc.opens(i)) and not _telex_capital(sc, i, tables):
-                slip = (sc.kind[i] == CAP and len(raw[i]) <= CAPITAL_SLIP_LEN and not raw[i].isascii()
-                        and _capital_slip(sc, i, tables))
+                slip = sc.kind[i] == CAP and not raw[i].isascii() and _capital_slip(sc, i, tables)
                 if slip:
                     yield Hit(*sc.span(i), Message(N_("“{word}” is not a Vietnamese word"), word=raw[i]),
                               suggestions=tuple(_render(c, raw[i], ctx) for c in slip))
@@ -736,6 +744,34 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
                   suggestions=tuple(_render(c, raw[i], ctx) for c in suggestions),
                   severity=None if marked else "warning")
     yield from _vni_residue(sc, ctx, tables)
+
+
+# A word in Latin letters this long at least that is no word and no name the lexicon knows, but is
+# one with two neighbouring letters swapped, is that word mistyped: "Facbeook", "Leciester",
+# "Volskwagen", "Porshce" (not shorter: "Potro" and "Porto" are both names).
+SWAP_LEN = 7
+
+
+def _swapped_foreign(sc: Scan, i: int, tables: TypoTables) -> str | None:
+    """The foreign word or name (Lexicon.foreign) that plain-ASCII run i spells with two neighbouring
+    letters swapped back, where there is exactly one and the article writes run i once (a name it
+    keeps writing is a name: "Arleigh Burke"); None elsewhere. Names differ from each other in their
+    first two letters or their last two ("Rolando"/"Orlando", "Cristian"/"Cristina"): a swap there
+    is not read; nor British "-re" for "-er", a spelling ("millimetres")."""
+    raw = sc.raw[i]
+    if len(raw) < SWAP_LEN or not raw.isascii() or sc.kind[i] not in (LOW, CAP):
+        return None
+    low = raw.lower()
+    foreign = tables.lex.foreign
+    if low in foreign or low in tables.custom or sc.lowered_counts().get(low, 0) > 1:
+        return None
+    found = {w for k in range(1, len(low) - 2)
+             if low[k] != low[k + 1] and low[k:k + 2] not in ("re", "er")
+             and (w := low[:k] + low[k + 1] + low[k] + low[k + 2:]) in foreign}
+    if len(found) != 1:
+        return None
+    (word,) = found
+    return word[:1].upper() + word[1:] if raw[:1].isupper() else word
 
 
 def _word_with(word: str, suggestions: list[str], left: str | None, right: str | None, lex: Lexicon) -> bool:
@@ -881,12 +917,18 @@ _CAPITAL_SLIPS = frozenset(("hoi_nga", "tone", "dropped"))
 
 
 def _capital_slip(sc: Scan, i: int, tables: TypoTables) -> list[str]:
-    """What a short capitalised non-word with marks, inside a sentence, was meant as (see
-    CAPITAL_SLIP_LEN), or []."""
+    """What a capitalised non-word with marks, inside a sentence, was meant as, or []: a syllable
+    with its tone mark on the wrong vowel ("Hòang" → "Hoàng"), at any length; a short one's slips
+    (see CAPITAL_SLIP_LEN)."""
     low = sc.raw[i].lower()
     if not all(c in LETTERS for c in low) or low in tables.lex.foreign or low in tables.custom:
         return []
     lex = tables.lex
+    key = normalize(low)
+    if key != low and key in lex.syllables and is_structural(key):
+        return [key]  # the tone on another vowel of the same letters: no foreign name is spelt so
+    if len(low) > CAPITAL_SLIP_LEN:
+        return []
     left, right = sc.neighbours(i)
     found = []
     for k in range(len(low) - 1):
@@ -899,10 +941,12 @@ def _capital_slip(sc: Scan, i: int, tables: TypoTables) -> list[str]:
         if (low[k] == low[k + 1] and single in lex.syllables and is_structural(single) and single not in found
                 and max(lex.pair(left, single), lex.pair(single, right)) >= SEEN):
             found.append(single)
-    key = normalize(low)
+    # A surname before another capital ("thăm Duơng Xương Tế" → "Dương") is a name's first syllable:
+    # its neighbours make no dictionary word with it, the name does the vouching.
+    surname = i + 1 < len(sc) and sc.linked[i + 1] and sc.kind[i + 1] == CAP and sc.valid[i + 1]
     slips = [(SLIP_COST[kind], -lex.zipf(near), near) for near in tables.near(key)
              if (kind := slip_kind(key, near)) in _CAPITAL_SLIPS and near not in found
-             and max(lex.pair(left, near), lex.pair(near, right)) >= WORD]
+             and (max(lex.pair(left, near), lex.pair(near, right)) >= WORD or (surname and near in SURNAMES))]
     return found + [near for *_, near in sorted(slips)]
 
 
@@ -1889,13 +1933,14 @@ def name_case(doc: Document, ctx: Context) -> Iterator[Hit]:
 # it: "Stalingrrad", "Roamnia", "Vielott" beside "Stalingrad", "Romania", "Vietlott". Kept apart:
 # names that differ in their first letter or their last two ("Kenji"/"Senji", "Gustaf"/"Gustav",
 # "Hogwart"/"Hogwarts": families of names, declensions, plurals), and foreign words the lexicon knows.
+# The spelling written more often may be a letter shorter ("Harrry" beside "Harry").
 FOREIGN_NAME_LEN = 6
 FOREIGN_NAME_MAX = 30
 _NEAR_NAMES_PER_KEY = 16
 
 
 # A capitalised word in Latin letters the length of a foreign name, in the article's other fields.
-_LATIN_NAME = re.compile(rf"(?<![^\W\d_])[A-Z][A-Za-z]{{{FOREIGN_NAME_LEN - 1},{FOREIGN_NAME_MAX - 1}}}(?![^\W\d_])")
+_LATIN_NAME = re.compile(rf"(?<![^\W\d_])[A-Z][A-Za-z]{{{FOREIGN_NAME_LEN - 2},{FOREIGN_NAME_MAX - 1}}}(?![^\W\d_])")
 
 
 def _foreign_name_slips(sc: Scan, tables: TypoTables, before: str = "") -> Iterator[tuple[int, str]]:
@@ -1905,7 +1950,7 @@ def _foreign_name_slips(sc: Scan, tables: TypoTables, before: str = "") -> Itera
     letter they share, so each costs the same however many names the article holds."""
     raw, known, touches = sc.raw, sc.known, sc.touches
     runs = [i for i in sc.capital_runs()
-            if FOREIGN_NAME_LEN <= len(raw[i]) <= FOREIGN_NAME_MAX and raw[i].isascii() and raw[i].isalpha()
+            if FOREIGN_NAME_LEN - 1 <= len(raw[i]) <= FOREIGN_NAME_MAX and raw[i].isascii() and raw[i].isalpha()
             and not known[i] and not touches[i]]
     if not runs:
         return
@@ -1928,8 +1973,8 @@ def _foreign_name_slips(sc: Scan, tables: TypoTables, before: str = "") -> Itera
     lex, custom = tables.lex, tables.custom
     for i in runs:
         low = raw[i].lower()
-        if counts[low] != 1 or low in lex.foreign or low in custom:
-            continue
+        if counts[low] != 1 or len(low) < FOREIGN_NAME_LEN or low in lex.foreign or low in custom:
+            continue  # a slip of a name one letter shorter is read ("Harrry" beside "Harry")
         near = {w for d in _with_one_deleted(low) for w in index.get(d, ())[:_NEAR_NAMES_PER_KEY]
                 if w[0] == low[0] and w[-2:] == low[-2:] and OSA.distance(low, w, score_cutoff=1) <= 1}
         if near:
@@ -1946,9 +1991,9 @@ def _with_one_deleted(word: str) -> set[str]:
 def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Một tên viết hai cách (name spelled two ways): "Nguyễn Thanh Bình" and "Nguyễn Thanh Binh"
     in one article (its headline and sapo count); the less frequent spelling is flagged, the other
-    suggested. A foreign name
-    of six letters or more written once, a keystroke from one written more often, is flagged too
-    ("Stalingrrad" beside "Stalingrad").
+    suggested. A foreign name of six letters or more written once, a keystroke from one of five or
+    more written more often, is flagged too ("Stalingrrad" beside "Stalingrad", "Harrry" beside
+    "Harry").
 
     Tone-mark placement alone ("Thanh Hoá" / "Thanh Hóa") is the unicode rules' business.
     """
