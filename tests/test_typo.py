@@ -558,6 +558,25 @@ def test_settled_spellings_and_other_words_are_left_alone(text):
     assert [f for f in _iy(text) if f[2] == "warning"] == []
 
 
+@pytest.mark.parametrize("text, word, fixed", [
+    ("Phái đoàn Hoa Kì đến Hà Nội chiều qua.", "Kì", "Kỳ"),  # a country's name has one spelling
+    ("Đoàn khách về thăm Qui Nhơn dịp cuối tuần.", "Qui", "Quy"),  # a city's, on its right side
+    ("Hoa Kỳ ký thỏa thuận. Phía Hoa Kì cam kết. Hoa Kì sẽ thực hiện.", "Kì", "Kỳ"),  # mixed: each
+])
+def test_a_place_name_spelt_with_the_other_i_or_y_is_a_warning(text, word, fixed):
+    found = _iy(text)
+    assert found and all(f == (word, (fixed,), "warning") for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Chị Lê Thị Mĩ vừa nhận giải thưởng.",  # a person's name: as its bearer spells it
+    "Ông Lí nói rằng sẽ đến.",  # a sentence's first capital names nothing
+    "Khách sạn Phú Quí mở cửa. Ở Phú Quí có bể bơi.",  # a name the article keeps writing one way
+])
+def test_names_spelt_as_their_bearers_spell_them_are_left(text):
+    assert [f for f in _iy(text) if f[2] == "warning"] == []
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from("abcdefgh"), max_size=30), st.integers(min_value=1, max_value=5))
 def test_cached_map_is_the_plain_map_even_when_its_cache_empties(items, limit):

@@ -1760,7 +1760,9 @@ def iy(doc: Document, ctx: Context) -> Iterator[Hit]:
     word spelt two ways. Mixed in one article → warning, towards the spelling edited news uses
     between the same neighbours; used consistently where the news counts find the other spelling
     far likelier there (IY_GAIN) → information. Where the other spelling was never seen beside a
-    neighbour, nothing is said ("ti vi", "bác sĩ" stay).
+    neighbour, nothing is said ("ti vi", "bác sĩ" stay). A place's or a country's name has one
+    spelling: "Hoa Kì", "Mĩ Tho" → warning, where edited news writes the other far more often
+    (NAME_IY_SEEN); a person's given name is left as its bearer spells it.
     """
     tables = _tables(ctx)
     sc = scan(doc, tables)
@@ -1786,6 +1788,46 @@ def iy(doc: Document, ctx: Context) -> Iterator[Hit]:
         message = (Message(N_("“{word}” and “{fixed}” are one word spelt two ways in this article"), word=raw, fixed=fixed)
                    if mixed else Message(N_("“{word}”: edited news writes “{fixed}” here"), word=raw, fixed=fixed))
         yield Hit(*sc.span(i), message, suggestions=(fixed,), severity=None if mixed else "info")
+    yield from _name_iy(sc, ctx, tables, pairs)
+
+
+# A name's syllable spelt with i for y or y for i where edited news writes the name the other way
+# this many times at least, and this many times as often ("Hoa Kì" → "Hoa Kỳ": 1,489 against 4): the
+# name has one spelling. A person's name ("Lê Thị Mĩ") is left as its bearer spells it, and a name
+# the article keeps writing one way only is its own (a business: "khách sạn Phú Quí").
+NAME_IY_SEEN = 100
+NAME_IY_RATIO = 50
+
+
+_PERSON_BEFORE = SURNAMES | _NAME_MIDDLES | _MIDDLES
+
+
+def _name_iy(sc: Scan, ctx: Context, tables: TypoTables, pairs: dict[str, str]) -> Iterator[Hit]:
+    """typo.iy for a capitalised syllable beside another inside a name (see NAME_IY_SEEN)."""
+    context, kind, linked = sc.context_keys(), sc.kind, sc.linked
+    counts = tables.counts
+    n = len(context)
+    written: Counter | None = None
+    for i in sc.capital_runs():
+        a = context[i]
+        other = pairs.get(a) if a is not None else None
+        if other is None or (i and linked[i] and kind[i - 1] == CAP and context[i - 1] in _PERSON_BEFORE):
+            continue  # a person's given or middle name is spelt as its bearer spells it ("Lê Thị Mĩ")
+        for j, pair in ((i - 1, lambda x: (context[i - 1], x)), (i + 1, lambda x: (x, context[i + 1]))):
+            if not (0 <= j < n and linked[max(i, j)] and kind[j] == CAP and context[j] is not None) or (
+                    j < i and sc.opens(j)):
+                continue  # "Ông Lí …": the capital of a sentence's first word names nothing
+            seen = counts.bigram(*pair(other))
+            if seen >= NAME_IY_SEEN and seen >= NAME_IY_RATIO * counts.bigram(*pair(a)):
+                if written is None:
+                    written = Counter(context[k] for k in sc.capital_runs())
+                if written[a] > 1 and not written[other]:
+                    break  # the article's own name, kept to ("khách sạn Phú Quí" six times)
+                raw = sc.raw[i]
+                fixed = _render(other, raw, ctx)
+                yield Hit(*sc.span(i), Message(N_("“{word}”: edited news writes “{fixed}” here"), word=raw, fixed=fixed),
+                          suggestions=(fixed,))
+                break
 
 
 # --- words glued together --------------------------------------------------------------------
