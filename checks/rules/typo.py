@@ -21,18 +21,19 @@ from bientap.checks.ngrams import (EDGES, JOINS_LEFT, JOINS_RIGHT, NUMBER, SLIP_
                                    edge_token, known_context, rank, slip_kind, weighable_edits, wider)
 from bientap.checks.registry import rule
 from bientap.checks.text import BLANK, UNITS, fold, rstrip_blank
-from bientap.checks.vietnamese import (LETTERS, MERGED_ONSETS, confusions, is_structural, iy_variant, normalize,
+from bientap.checks.vietnamese import (LETTERS, MERGED_ONSETS, ONSETS, confusions, is_structural, iy_variant, normalize,
                                        place_tone, split_onset, strip_tone, swap_onset)
 from bientap.i18n import N_
 
 # Letter runs. "\s" changes nothing ([^\W\d_] already leaves spaces out) but lets the engine skip
 # spaces at once: the split runs 1.6x faster.
-_WORD_SPLIT = re.compile(r"([^\s\d\W_]+)")
+# Superscript and subscript digits are no letters, though str.isalnum says so: "km²", "CO₂".
+_WORD_SPLIT = re.compile(r"([^\s\d\W_\u00b2\u00b3\u00b9\u2070-\u209f]+)")
 _SENTENCE_OPENERS = frozenset('.!?…:;\n"“”‘’\'(«»[-–—•*+>|')
 # Letters glued to these (or to digits) belong to codes, URLs, e-mail addresses, paths or
 # hyphenated forms, not to prose: "09-NQ/TW", "tin.example.vn/a_b", "ban@so.gov.vn".
 _JOINERS = frozenset("./@_\\-&:'’+#=%$§?~^")
-_TOUCHING = _JOINERS | frozenset("0123456789")
+_TOUCHING = _JOINERS | frozenset("0123456789\u00b2\u00b3\u00b9") | frozenset(map(chr, range(0x2070, 0x20a0)))
 
 LOW, CAP, ABBR, OTHER = 0, 1, 2, 3
 _BLOCK = 256
@@ -667,7 +668,8 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
 
     "sản xuấtl" → "sản xuất"; "đươc" → "được". Names, foreign words, abbreviations, numbers,
     URLs and e-mail addresses are left alone, and so is a loanword spelt the Vietnamese way with its
-    syllables run together ("kilômét", "amiăng"); plain ASCII words are flagged (as warnings) only
+    syllables run together ("kilômét", "amiăng", "prôtêin", "nuclêôtit", "ôxy", "điốt") or a word with
+    marks the text keeps using ("axít" three times); plain ASCII words are flagged (as warnings) only
     where a Vietnamese syllable is one keystroke away and the article does not write them twice
     (a loanword it is about: "chip", "rap"), and so are consonants alone between two
     syllables ("thông tn của" → "tin"), units, "vs" and lower-case abbreviations apart, and a vowel
@@ -730,8 +732,11 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
             if not suggestions:
                 continue
         marked = not low.isascii() and not cut
-        if not suggestions and (not marked or sc.kind[i] != LOW or _joined_syllables(low, tables.lex)):
-            continue  # a foreign word or name we do not know ("Ácmêni"), or one spelt the Vietnamese way, run together ("kilômét")
+        if not suggestions and (not marked or sc.kind[i] != LOW or _joined_syllables(low, tables.lex)
+                                or _loan_spelling(low)):
+            continue  # a foreign word or name we do not know ("Ácmêni"), or one spelt the Vietnamese way, run together ("kilômét", "prôtêin")
+        if marked and _a_marked_term(sc, low, key, suggestions, tables.counts):
+            continue  # "ôxít", "điốt" written again and again: the loanword the text is about
         foreign_left = linked[i] and _foreign_at(sc, i - 1)
         foreign_right = i + 1 < n and linked[i + 1] and _foreign_at(sc, i + 1)
         if not marked and (foreign_left or foreign_right) and not (
@@ -826,6 +831,80 @@ def _a_term(sc: Scan, low: str, suggestions: list[str], tables: TypoTables) -> b
     lex = tables.lex
     return not (_telex(low, lex, least=1) or any(fold(c) == low and lex.zipf(normalize(c)) >= UNMARKED_ZIPF
                                         for c in suggestions if " " not in c))
+
+
+_VOWELS = frozenset("aăâeêioôơuưy")
+
+
+def _a_marked_term(sc: Scan, low: str, key: str, suggestions: list[str], counts: Ngrams) -> bool:
+    """Whether `low`, a word with Vietnamese marks no syllable spells, is a loanword spelt the
+    Vietnamese way that the text keeps using ("ôxy", "điốt", "ôxít", "mômen"): written twice or
+    more, of two vowels or more, a tone on one of them at most ("kílômét" is a slip however often it
+    is typed), and no suggestion a slip of its tone or its marks ("nguời" twice is "người" twice, a
+    writer's habit, not a term) or two words news writes side by side (LOST_SPACE_SEEN: "nhândân")."""
+    if sc.lowered_counts().get(low, 0) < 2 or not all(c in LETTERS for c in low) \
+            or sum(strip_tone(c)[0] in _VOWELS for c in low) < 2 \
+            or sum(strip_tone(c)[1] != 0 for c in low if not c.isascii()) > 1:
+        return False
+    return not any(slip_kind(key, normalize(c)) in _MARK_SLIPS if " " not in c
+                   else counts.bigram(*c.split(" ", 1)) >= LOST_SPACE_SEEN for c in suggestions)
+
+
+# A suggestion of two words news writes side by side this often (in 20M words) says a space was lost.
+LOST_SPACE_SEEN = 100
+
+
+_MARK_SLIPS = frozenset(("hoi_nga", "tone", "dropped"))
+# The pieces of a loanword spelt the Vietnamese way: an onset (Vietnamese, or a cluster or letter of
+# the language it comes from: "prô", "clê", "đrô", "zin"), one vowel, maybe a final ("tit", "rin").
+# Vietnamese onsets no loanword is spelt with (ch, kh, gh, ng, ngh, qu) are not among them.
+_LOAN_ONSETS = frozenset("b c d đ g h k l m n p r s t v x ph th tr gi nh pr br dr đr cr kr gr pl bl cl kl gl fl sl "
+                         "sp st sc z f j w".split())
+_LOAN_CODAS = frozenset("c ch m n ng nh p t l s r k x".split()) | {""}
+_LOAN_VOWELS = frozenset("aeêioôuy")
+_LOAN_FIRST = frozenset("aeêioô")  # a vowel alone opening one: "ôxy", "axít", "êkíp"
+_VIETNAMESE_GLIDES = frozenset("ia iê iu ua uô uy oa oe ai ao au ay eo êu oi ôi ui uê yê".split())
+
+
+def _loan_piece(piece: str, first: bool) -> bool:
+    """One piece of a loanword spelt the Vietnamese way (see _LOAN_ONSETS); one without an onset
+    opens the word ("ô-xy") or has a final ("prô-tê-in", "đi-ốt")."""
+    k = 2 if piece[:2] == "gi" and len(piece) > 2 else 0  # "gi" before a vowel is an onset: "ma-giê"
+    while k < len(piece) and strip_tone(piece[k])[0] not in _LOAN_VOWELS:
+        k += 1
+    if k == len(piece) or piece[k + 1:] not in _LOAN_CODAS:
+        return False
+    if k:
+        return piece[:k] in _LOAN_ONSETS
+    return strip_tone(piece[0])[0] in _LOAN_FIRST and (first or len(piece) > 1)
+
+
+def _loan_spelling(low: str) -> bool:
+    """Whether `low`, a word with marks no syllable is one keystroke from, is a loanword spelt the
+    Vietnamese way, syllable by syllable and run together ("prôtêin", "nuclêôtit", "hiđrô",
+    "xitôzin", "lôgarit"): two pieces or more of one vowel each (_loan_piece), an ê or ô among them
+    and no ă, â, ơ or ư, a tone on its last piece at most (a French word's stress: "kilômét"), no
+    two vowels side by side that make one Vietnamese rhyme or repeat one ("khôông"). Read only where
+    no suggestion was found: a keystroke too many makes the same shape beside the word it spoils
+    ("êkịp" for "kịp", "tisếp" for "tiếp"), and there the suggestion speaks."""
+    n = len(low)
+    plain = [strip_tone(c)[0] for c in low]
+    if not 3 <= n <= 16 or not all(c in LETTERS for c in low) or not ("ê" in plain or "ô" in plain) \
+            or any(c in "ăâơư" for c in plain):
+        return False
+    toned = [k for k, c in enumerate(low) if strip_tone(c)[1]]
+    if len(toned) > 1 or toned and any(c in _LOAN_VOWELS for c in plain[toned[0] + 1:]):
+        return False
+    if any((a + b in _VIETNAMESE_GLIDES and not (a == "i" and plain[k - 1:k] == ["g"])) or a in _LOAN_VOWELS and a == b
+           for k, (a, b) in enumerate(zip(plain, plain[1:]))):
+        return False  # two vowels of one Vietnamese rhyme ("nguòi") or one typed twice ("khôông")
+    pieces = [0] * (n + 1)  # pieces[k]: the most pieces low[:k] splits into, 0 where it cannot
+    pieces[0] = 1
+    for k in range(1, n + 1):
+        for j in range(max(0, k - 6), k):
+            if pieces[j] and _loan_piece(low[j:k], not j):
+                pieces[k] = max(pieces[k], pieces[j] + 1)
+    return pieces[n] >= 3  # two pieces at least (the count starts at one)
 
 
 def _stops_after_last(sc: Scan, doc: Document) -> bool:
