@@ -63,6 +63,7 @@ EVIDENCE: dict[str, str] = {
     "weather": N_("a weather box (temperature, humidity, air quality)"),
     "market": N_("a price board (gold, fuel, exchange rates)"),
     "pipes": N_("{n} short items separated by |"),
+    "spaced": N_("{n} menu items set wide apart"),
     "breadcrumb": N_("breadcrumb (Home > …)"),
     "category": N_("the article's category field (Danh mục: …)"),
     "run": N_("{n} short lines in a row, no sentence"),
@@ -205,6 +206,8 @@ _WIDGET_PHRASES = re.compile(
     r"(?: (?:video|clip|phóng sự|chi tiết))?(?: dưới đây| sau đây)?|"
     r"(?:bấm|nhấn|click|kích) (?:vào (?:đây|link) )?(?:để )?(?:xem|nghe)(?: video| clip)?|"
     r"xem (?:video|clip|toàn màn hình|tiếp|lại)|đọc tiếp|đang phát|phát lại|nghe (?:audio|podcast)|(?:tắt|bật) tiếng|toàn màn hình|tốc độ phát|play|pause|"
+    # its controls: "Tự động phát   HD   Toàn màn hình", "Âm lượng", "720p"
+    r"tự động phát|autoplay|full ?screen|âm lượng|volume|(?:un)?mute|tạm dừng|phụ đề|hd|\d{3,4}p|"
     # a read-aloud player's voices: "Giọng nữ | Giọng nam", "Chọn giọng đọc: Giọng nam miền Nam"
     r"chọn giọng(?: đọc)?|giọng (?:đọc )?(?:nam|nữ)(?: (?:miền )?(?:bắc|trung|nam))?|"
     r"(?:đăng ký|theo dõi) kênh(?: youtube)?|quảng cáo|advertisement|loading|"
@@ -217,7 +220,7 @@ _WIDGET_PHRASES = re.compile(
     r"bình luận|phản hồi|facebook|zalo|twitter|linkedin|youtube|quay lại|trở về|trở lại|về đầu trang|"
     r"lên đầu trang|đầu trang|thích|like|tìm kiếm|search|đăng nhập|đăng ký|đăng xuất|trang chủ|"
     r"sơ đồ (?:trang|site|cổng)|rss|email|print|top|menu|in|trả lời|báo cáo vi phạm|"
-    r"\d+\s+(?:trả lời|bình luận|lượt thích|lượt chia sẻ|lượt xem|bài viết)|(?:mới|cũ|hay|quan tâm nhiều) nhất|"
+    r"\d+\s+(?:trả lời|bình luận|lượt thích|lượt chia sẻ|lượt xem|bài viết)|(?:mới|cũ|hay|quan tâm(?: nhiều)?) nhất|"
     r"bài viết hay\?|hãy đánh giá bài viết|đánh giá bài viết|"
     # a blog theme's reading time: "Reading time: 3 minutes", "Thời gian đọc: 4 phút", "5 phút đọc"
     r"(?:reading time|thời gian đọc)(?:\s?:\s?\d+\s?(?:phút|minutes?|mins?))?|(?:\d+\s?)?(?:phút|min(?:ute)?s?) (?:đọc|read)|"
@@ -258,12 +261,16 @@ _ARROW_LINK = re.compile(r"^(?:>>|»|>)\s?[^\W\d_]")
 _NOTICE = re.compile(r"\bcookies?\b|\btải (?:ứng dụng|app)\b|^đường dây nóng\b|"
                      r"^(?:mời (?:bạn|quý)[\w ]{0,20}?)?(?:theo dõi|follow|kết nối với|quan tâm)\b[^.!?]{0,60}?"
                      r"\b(?:trên|qua|tại|on)\s+(?:google news|facebook|fanpage|zalo|youtube|tiktok|twitter)\b|"
-                     r"\byour browser does not support\b|\btrình duyệt(?: của bạn)? không hỗ trợ\b", re.I)
+                     r"\byour browser does not support\b|\btrình duyệt(?: của bạn)? không hỗ trợ\b|"
+                     # an opinion page's disclaimer: "Nội dung bài viết thể hiện quan điểm riêng của tác giả."
+                     r"^(?:nội dung |những )?(?:bài viết|bài|ý kiến)\b[^.!?]{0,40}?\bquan điểm (?:riêng |cá nhân )?"
+                     r"(?:của )?(?:tác giả|người viết)\b", re.I)
 # The reader-comment block under an article: "Ý kiến bạn đọc", "Bình luận (12)", "Gửi bình luận".
 _COMMENTS_HEAD = re.compile(
     r"^(?:ý kiến bạn đọc|ý kiến của bạn|ý kiến\s*\(\d+\)|bình luận(?:\s*\(\d+\))?|gửi (?:bình luận|ý kiến)|"
-    r"viết bình luận|bạn đọc bình luận|\d+\s+bình luận|bình luận của bạn|hãy là người đầu tiên bình luận)"
-    r"[\s.:…]*$",
+    r"viết bình luận|bạn đọc bình luận|\d+\s+bình luận|bình luận của bạn|hãy là người đầu tiên bình luận|"
+    r"(?:chia sẻ|để lại|viết) (?:ý kiến|bình luận)(?: của bạn)?)"
+    r"[\s.:…]*",
     re.I,
 )
 # Breadcrumbs: "Trang chủ > Tin tức > Kinh tế", "Trang chủ / Xã hội" (not "3/2008", not "và/hoặc").
@@ -994,6 +1001,29 @@ def _home_bar(s: str) -> bool:
     return sum(map(is_section, items)) >= 2
 
 
+# A navigation bar copied with its items apart: "Trang chủ  Tin tức  Thời sự  Kinh tế  Video". The
+# collapsed line reads as a run of capitalised words (a headline's shape); the page's own wide gaps
+# between the items say what it is.
+_WIDE_GAP = re.compile(r"[ \u00a0\u3000]{2,}|\t")
+_NAV_ITEMS = frozenset(("trang chủ", "home", "video", "videos", "mới nhất", "tin mới", "tin tức", "giới thiệu", "liên hệ",
+                        "multimedia", "podcast", "ảnh", "tin ảnh", "e-magazine", "emagazine", "infographic", "media",
+                        "chương trình", "lịch phát sóng", "truyền hình", "phát thanh", "văn bản", "chính quyền",
+                        "công dân", "doanh nghiệp", "du khách", "hỏi đáp", "tuyển dụng", "tiện ích", "english"))
+
+
+def _spaced_bar(raw: str) -> int:
+    """How many items a navigation bar copied with wide gaps between its items holds, else 0: four
+    items or more, each one to four words opening with a capital, none a sentence, two of them a
+    section's name or a site's menu item."""
+    parts = [p.strip(_SPACES) for p in _WIDE_GAP.split(raw)]
+    parts = [p for p in parts if p]
+    if len(parts) < 4 or any(not 1 <= words(p) <= 5 or not p[:1].isupper() or p.endswith(_SENTENCE_END)
+                             for p in parts):
+        return 0
+    named = sum(is_section(p) or " ".join(p.split()).lower() in _NAV_ITEMS for p in parts)
+    return len(parts) if named >= 2 else 0
+
+
 def _is_widget(s: str) -> bool:
     if len(s) > 120:
         return False
@@ -1062,7 +1092,9 @@ def _local(s: str) -> tuple[str, str, str] | None:
         return "boilerplate", "boilerplate.banner", "notice"
     if (s.endswith("!") or _SLOGAN.search(s)) and is_caps(s):
         return "boilerplate", "boilerplate.banner", "slogan"
-    if n <= 8 and _COMMENTS_HEAD.match(s):
+    comments = _COMMENTS_HEAD.match(s) if n <= 12 else None
+    if comments and (comments.end() == len(s) or _is_widget(s[comments.end():])):
+        # the block's heading, maybe with its sorting buttons ("Ý kiến (128)   Mới nhất | Quan tâm nhất")
         return "boilerplate", "boilerplate.comments", ""
     if n <= 30 and not s.endswith("."):
         head = _RELATED_HEAD.match(s)
@@ -1150,8 +1182,10 @@ def _photo_credit(s: str) -> bool:
 
     The end credit "(Ảnh: ...)" may hold no ")" but a last one: it is looked for after the last
     ")" inside the line, once, rather than from every "(ảnh:" to the end of the line."""
-    if _PHOTO_CREDIT_HEAD.search(s):
-        return True
+    m = _PHOTO_CREDIT_HEAD.search(s)
+    if m:
+        # "(Video) Nông dân ra đồng gieo cấy lúa xuân": a marker before a headline, no credit
+        return not (s[m.end() - 1] == ")" and words(s[m.end():]) >= 4)
     core = s.rstrip()
     core = core[:-1] if core.endswith(")") else core
     return _PHOTO_CREDIT_TAIL.search(s, core.rfind(")") + 1) is not None
@@ -1208,6 +1242,12 @@ def _classify(text: str) -> tuple[LineClass, ...]:
             kind[i], rule[i], why[i] = local
     page = _Page(lines, kind, rule, [bool(r) for r in rule], why)
     _market_rows(page)
+    for i, (a, b) in enumerate(spans):
+        if not kind[i] and words(lines[i]) >= 4:
+            items = _spaced_bar(text[a:b])
+            if items:
+                kind[i], rule[i], why[i] = "boilerplate", "boilerplate.menu", f"spaced={items}"
+                page.by_line[i] = True
 
     prose = [i for i in range(n) if not kind[i] and is_prose(lines[i])]
     if not prose:
@@ -1633,7 +1673,7 @@ def _mark_header_dates(page: _Page, anchor: int) -> None:
     chrome_after = [0] * (anchor + 1)  # lines of the site from i to the anchor
     for i in range(anchor - 1, -1, -1):
         # a one-line menu ("Trang chủ | Tin tức | Video") or breadcrumb is a whole menu
-        whole = page.why[i].startswith(("pipes", "breadcrumb"))
+        whole = page.why[i].startswith(("pipes", "spaced", "breadcrumb"))
         chrome_after[i] = chrome_after[i + 1] + (kind[i] == "boilerplate") * (2 if whole else 1)
     for n, i in enumerate(dated):
         s = lines[i]
@@ -1672,7 +1712,8 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | No
         if rule[i] == "boilerplate.menu" and is_caps(s) and _caps_follow(i, kind, lines):
             break  # a run of capitals after the article is a menu, not a pen name in capitals
         # _sign_off saw the article close here, prose after it or not (a footnote: "(*) Số liệu ...").
-        if (byline_name(s) or agency_credit(s)) and (i == signed or not _prose_follows(i, kind, lines)):
+        if (byline_name(s) or agency_credit(s)) and (i == signed or not _prose_follows(i, kind, lines)) \
+                or seen == 1 and _lone_pen_name(i, page):
             byline = i
             kind[i], rule[i] = "metadata", "metadata.byline"
             page.why[i] = "after_text" if byline_name(s) else "agency"
@@ -1713,6 +1754,25 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | No
         rule[i] = "boilerplate.related" if words(s) >= 6 and not is_caps(s) else \
             ("boilerplate.banner" if is_caps(s) else "boilerplate.menu")
         page.why[i] = "after_end"
+
+
+_SITE_BELOW = frozenset(("boilerplate.banner", "boilerplate.comments", "boilerplate.footer"))
+
+
+def _lone_pen_name(i: int, page: _Page) -> bool:
+    """Whether line i, right under the last paragraph, is a pen name of one syllable ("Nhân"): a
+    capitalised word with a Vietnamese mark, no section's or site's word, with the site's notice,
+    comments or footer the next thing under it. A lone word is as often a label (over a related-news
+    box, beside buttons): it is read only there."""
+    s = page.lines[i]
+    if " " in s or not (2 <= len(s) <= 7 and s.isalpha() and s[0].isupper() and s[1:].islower()) or s.isascii() \
+            or s.lower() in _NOT_NAME or is_section(s) or _local(s):
+        return False
+    kind, rule = page.kind, page.rule
+    j = i + 1
+    while j < len(kind) and kind[j] == "blank":
+        j += 1
+    return j < len(kind) and rule[j] in _SITE_BELOW
 
 
 def _caps_follow(i: int, kind: list[str], lines: list[str]) -> bool:
@@ -1861,7 +1921,21 @@ def _after_headline_sentence(prose: list[int], kind: list[str], rule: list[str],
         # "Zalo", "Lượt xem: 342").
         dated = dated or rule[k] == "metadata.date" or not kind[k]
         k += 1
-    return prose[1:] if dated and k == prose[1] else prose
+    if dated and k == prose[1]:
+        return prose[1:]
+    # The date line above it, with no headline over the date, and the lead right under it: a
+    # question or an exclamation is the headline ("Góc nhìn / Thứ sáu, 5/12/2025 / Giá nhà còn neo
+    # cao đến bao giờ? / lead").
+    above = first - 1
+    while above >= 0 and kind[above] == "blank":
+        above -= 1
+    under = first + 1
+    while under < len(kind) and kind[under] == "blank":
+        under += 1
+    if asks and above >= 0 and rule[above] == "metadata.date" and under == prose[1] \
+            and not _headline_at(above - 1, kind, lines):
+        return prose[1:]
+    return prose
 
 
 def _announced_byline(s: str) -> bool:

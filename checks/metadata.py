@@ -158,7 +158,9 @@ def extract_article(text: str) -> Extracted:
         out.published_at = _date_from_lead(lead)
 
     if byline_line:
-        out.byline = byline_name(byline_line) or agency_credit(byline_line)
+        # a pen name of one word the classifier found closing the text ("Nhân") stands as written
+        out.byline = byline_name(byline_line) or agency_credit(byline_line) or (
+            byline_line.strip() if len(byline_line.split()) == 1 else None)
     if out.byline is None and date_line:
         out.byline = name_beside_date(date_line)
 

@@ -190,3 +190,41 @@ def test_an_agency_or_initials_alone_beside_the_date_sign_the_article(date_line,
 @pytest.mark.parametrize("date_line", ["Video - 12/10/2026 08:30", "12/10/2026 08:30 | Print"])
 def test_a_lone_word_beside_the_date_is_no_byline(date_line):
     assert extract_article(page([TITLE, date_line], [])).byline is None
+
+
+# --- helper-52's battery of pages (issue 15.3): shapes found there, each with invented lines ---
+
+def test_a_video_players_controls_and_a_video_marker_before_the_headline():
+    headline = "(Video) " + TITLE
+    text = "\n".join(["Video > Thời sự", headline, "12/10/2026 - 08:15 AM", "▶ 00:00 / 02:47",
+                      "Tự động phát   HD   Toàn màn hình", LEAD, MORE, LAST, "Hoài Thu", *FOOT])
+    assert verdict(text, "Tự động phát   HD   Toàn màn hình").evidence == "widget"
+    assert extract_article(text).title == headline
+
+
+def test_a_navigation_bar_with_its_items_set_wide_apart_is_a_menu():
+    bar = "Trang chủ  Tin tức  Thời sự  Kinh tế  Xã hội  Thể thao  Video  Chương trình  Lịch phát sóng"
+    text = "\n".join(["ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH MIỀN TÂY", bar, TITLE, "12/10/2026 08:15", LEAD, MORE, LAST, *FOOT])
+    c = verdict(text, bar)
+    assert (c.kind, c.rule, c.evidence) == ("boilerplate", "boilerplate.menu", "spaced=9")
+    assert "9" in explain_reason(f"{c.rule} {c.evidence}", "en")
+    assert extract_article(text).title == TITLE
+    # one space between a headline's words is a headline's, however many capitals it has
+    assert extract_article(text.replace(bar, "Trang chủ Tin tức Thời sự")).title == TITLE
+
+
+def test_a_question_headline_under_the_date_line():
+    headline = "Giá cầu treo còn neo cao đến bao giờ?"
+    text = "\n".join([*HEAD, "Góc nhìn", "Thứ sáu, 12/10/2026, 06:00 (GMT+7)", headline, LEAD, MORE, LAST, *FOOT])
+    ex = extract_article(text)
+    assert (ex.title, ex.published_at) == (headline, "2026-10-12T06:00:00+07:00")
+    assert headline not in ex.body
+
+
+def test_a_one_word_pen_name_over_the_opinion_disclaimer_and_the_comments():
+    text = "\n".join([*HEAD, TITLE, "12/10/2026 08:30", LEAD, MORE, LAST, "Nhân",
+                      "Nội dung bài viết thể hiện quan điểm riêng của tác giả.", "Chia sẻ ý kiến của bạn",
+                      "Ý kiến (128)   Mới nhất | Quan tâm nhất", "Trần Long", "Nói đúng quá.", *FOOT])
+    assert verdict(text, "Nội dung bài viết thể hiện quan điểm riêng của tác giả.").evidence == "notice"
+    assert verdict(text, "Ý kiến (128)   Mới nhất | Quan tâm nhất").rule == "boilerplate.comments"
+    assert extract_article(text).byline == "Nhân"  # not the commenter under it

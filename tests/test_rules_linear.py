@@ -198,6 +198,16 @@ GENERATORS.update({
     "office lines": _repeat("Trung tâm Kiểm soát bệnh tật tỉnh\n"),
     "ascii terms": _repeat("chip "),
     "spoken pronouns": _repeat("ổng nói "),
+    # The thirteenth session's shapes: wide-gapped menus, disclaimers, loanword pieces, superscripts.
+    "wide gaps": _repeat("Thời sự  ", "", "\n"),
+    "wide gap runs": _repeat("  ", "Trang chủ", "Tin tức\n"),
+    "disclaimer words": _repeat(" bài", "Nội dung bài viết", " quan điểm"),
+    "comment heads": _repeat("Ý kiến (1)   Mới nhất | "),
+    "loan pieces": _repeat("prôtê"),
+    "loan words": _repeat("nuclêôtit "),
+    "superscripts": _repeat("km² "),
+    "swapped names": _repeat("Facbeook "),
+    "capital tones": _repeat("Hòang "),
     "invisible openers": _repeat("\u200b\ufeffĐươc "),
     # Shapes of the eleventh session's readings: edges, Telex, home bars, footer sentences, share rows.
     "clause ends": _repeat("trước bão. 5 "),
