@@ -24,10 +24,12 @@ from bientap.checks.boilerplate import (
     classify_lines,
     find_dates,
     find_time,
+    is_caps,
     is_section,
     name_beside_date,
     source_of_line,
     url_host,
+    words,
 )
 
 # The 2025 merger of provinces took effect on this date: later articles use the 34 new names.
@@ -115,8 +117,8 @@ def extract_article(text: str) -> Extracted:
             elif (dated := _TITLE_DATED.search(s)) and dated.start() >= 12:
                 date_lines.append((0, dated.group(1)))
                 s = s[:dated.start()]
-            s = _unglued_section(unmarked(s))
-            out.title = s
+            s = _section_prefix(_unglued_section(unmarked(s)))
+            out.title = s.replace("\u200b", "").replace("\ufeff", "")  # zero-width spaces a CMS left in it
             continue
         if c.kind == "body":
             paragraphs.append(s)
@@ -218,6 +220,24 @@ def _unglued_section(s: str) -> str:
         if s[i].isupper() and s[i - 1].isalpha() and (s[i - 1].islower() or s[i + 1].islower()):
             return s[i:] if is_section(s[:i]) else s
     return s
+
+
+_PREFIXED = re.compile(r"([^|｜]{2,30}?)\s*(?:[|｜]|\s[-–]\s)\s*(\S.*)")
+
+
+def _section_prefix(s: str) -> str:
+    """The headline without the section a site prints before it: "THỜI SỰ | Hà Nội ra quân …",
+    "V-LEAGUE | Ngược dòng …", "Kinh tế - Xuất khẩu gạo …" → the headline. Before a bar, a section's
+    name or a label in capitals; before a dash, only a section's name ("Hà Nội - Thành phố vì hòa
+    bình" is a headline); what follows opens with a capital and is four words at least."""
+    m = _PREFIXED.fullmatch(s)
+    if m is None:
+        return s
+    label, rest = m.group(1).strip(), m.group(2)
+    if words(rest) < 4 or not rest[:1].isupper() or words(label) > 4:
+        return s
+    barred = "|" in s[m.end(1):m.start(2)] or "｜" in s[m.end(1):m.start(2)]
+    return rest if is_section(label) or barred and is_caps(label) else s
 
 
 def _reporter(value: str) -> tuple[str | None, str | None]:

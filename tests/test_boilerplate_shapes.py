@@ -228,3 +228,19 @@ def test_a_one_word_pen_name_over_the_opinion_disclaimer_and_the_comments():
     assert verdict(text, "Nội dung bài viết thể hiện quan điểm riêng của tác giả.").evidence == "notice"
     assert verdict(text, "Ý kiến (128)   Mới nhất | Quan tâm nhất").rule == "boilerplate.comments"
     assert extract_article(text).byline == "Nhân"  # not the commenter under it
+
+
+@pytest.mark.parametrize("printed", [f"THỜI SỰ | {TITLE}", f"V-LEAGUE | {TITLE}", f"Kinh tế - {TITLE}",
+                                     f"Những người\u200b {TITLE}\u200b"])
+def test_a_section_printed_before_the_headline_and_zero_width_spaces_are_not_the_title(printed):
+    text = "\n".join([*HEAD, printed, "12/10/2026 08:30", LEAD, MORE, LAST, *FOOT])
+    title = extract_article(text).title
+    assert title in (TITLE, f"Những người {TITLE}")
+
+
+@pytest.mark.parametrize("headline", ["Hà Nội - Thành phố vì hòa bình được vinh danh",  # a place, a dash
+                                      "Kinh tế - xã hội tỉnh phục hồi mạnh mẽ",  # no capital after the dash
+                                      "TP.HCM | Hai dự án"])  # too short to be a headline alone
+def test_a_headline_with_a_dash_or_a_bar_of_its_own_stays_whole(headline):
+    text = "\n".join([*HEAD, headline, "12/10/2026 08:30", LEAD, MORE, LAST, *FOOT])
+    assert extract_article(text).title == headline
