@@ -68,6 +68,7 @@ EVIDENCE: dict[str, str] = {
     "category": N_("the article's category field (Danh mục: …)"),
     "run": N_("{n} short lines in a row, no sentence"),
     "above_title": N_("above the title, in the site header"),
+    "tab_title": N_("the page's title as the browser tab shows it (headline - site)"),
     "above_text": N_("above the first paragraph, in the site header"),
     "label_under_title": N_("short section label between title and text"),
     "label_under_date": N_("short label between date line and text"),
@@ -1272,6 +1273,7 @@ def _classify(text: str) -> tuple[LineClass, ...]:
             _mark_byline_after_lead(page, prose_set, first_prose, last_prose)
         if title is None:
             _mark_stopped_headline(page, prose)
+        _mark_tab_title(page, first_prose)
     _mark_inside(page, prose_set, first_prose, last_prose)
     _mark_teasers(page, title, first_prose, last_prose)
 
@@ -1589,6 +1591,43 @@ def _document_title(title: int, page: _Page) -> int | None:
 _LEAD_OPENING = re.compile(
     r"^(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|vừa qua|mới đây|theo)\b|\([^()]{2,30}\)\s*[-–]|[A-ZĐ.]{2,12}\s*[-–]\s)",
     re.I)
+
+
+# The page's title as a browser tab shows it, the first line of a page saved or copied whole:
+# "Ngư dân Hoài Nhơn trúng đậm cá ngừ đầu năm - Báo Bình Định", "… | VTV.vn".
+_TAB_TITLE = re.compile(
+    r"(\S.{14,200}?)\s+[-–|]\s+((?:Báo|Tạp chí|Đài|Cổng thông tin|Trang tin|Truyền hình|Thông tấn)\s[^-–|]{2,50}"
+    r"|[^\s./]+(?:\.[a-z]{2,4}){1,2})")
+
+
+def _tab_parts(s: str) -> tuple[str, str] | None:
+    m = _TAB_TITLE.fullmatch(s)
+    return (m.group(1), m.group(2)) if m and 5 <= words(m.group(1)) <= 40 and not is_caps(m.group(1)) else None
+
+
+def tab_headline(s: str) -> str | None:
+    """The headline of a browser tab's title ("Headline - Báo X"), else None."""
+    parts = _tab_parts(s)
+    return parts[0] if parts else None
+
+
+def _mark_tab_title(page: _Page, first_prose: int) -> None:
+    """The page's first line, when it is the title a browser tab shows (the headline, a dash or
+    bar, the site's name) and stands in the header, is the headline where none was found above the
+    text, or where the one found is the site's name that the tab names ("BÁO BÌNH ĐỊNH")."""
+    lines, kind, rule = page.lines, page.kind, page.rule
+    first = next((i for i, k in enumerate(kind) if k != "blank"), None)
+    if first is None or first >= first_prose or kind[first] not in ("", "boilerplate"):
+        return
+    parts = _tab_parts(lines[first])
+    if parts is None:
+        return
+    found = next((i for i, k in enumerate(kind) if k == "title"), None)
+    if found is not None:
+        if " ".join(lines[found].split()).casefold() != " ".join(parts[1].split()).casefold():
+            return
+        kind[found], rule[found], page.why[found] = "boilerplate", "boilerplate.banner", "above_title"
+    kind[first], rule[first], page.why[first] = "title", "title", "tab_title"
 
 
 def _mark_stopped_headline(page: _Page, prose: list[int]) -> None:

@@ -28,6 +28,7 @@ from bientap.checks.boilerplate import (
     is_section,
     name_beside_date,
     source_of_line,
+    tab_headline,
     url_host,
     words,
 )
@@ -117,6 +118,8 @@ def extract_article(text: str) -> Extracted:
             elif (dated := _TITLE_DATED.search(s)) and dated.start() >= 12:
                 date_lines.append((0, dated.group(1)))
                 s = s[:dated.start()]
+            if c.evidence == "tab_title":
+                s = tab_headline(s) or s
             s = _section_prefix(_unglued_section(unmarked(s)))
             out.title = s.replace("\u200b", "").replace("\ufeff", "")  # zero-width spaces a CMS left in it
             continue

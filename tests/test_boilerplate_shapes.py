@@ -244,3 +244,16 @@ def test_a_section_printed_before_the_headline_and_zero_width_spaces_are_not_the
 def test_a_headline_with_a_dash_or_a_bar_of_its_own_stays_whole(headline):
     text = "\n".join([*HEAD, headline, "12/10/2026 08:30", LEAD, MORE, LAST, *FOOT])
     assert extract_article(text).title == headline
+
+
+def test_the_browser_tabs_title_is_the_headline_where_the_page_prints_none():
+    text = "\n".join([f"{TITLE} - Báo Miền Tây Nghệ", "BÁO MIỀN TÂY NGHỆ", "Thời sự | Kinh tế | Xã hội | Văn hóa",
+                      "Thứ Tư, 15/01/2025, 07:45", LEAD, MORE, LAST, *FOOT])
+    c = verdict(text, f"{TITLE} - Báo Miền Tây Nghệ")
+    assert (c.kind, c.evidence) == ("title", "tab_title")
+    assert "tab" in explain_reason(f"{c.rule} {c.evidence}", "en")
+    assert extract_article(text).title == TITLE
+    # a printed headline wins; the tab's line is then the site's header
+    printed = text.replace("Thứ Tư, 15/01/2025, 07:45", TITLE + "\nThứ Tư, 15/01/2025, 07:45")
+    assert verdict(printed, f"{TITLE} - Báo Miền Tây Nghệ").kind == "boilerplate"
+    assert extract_article(printed).title == TITLE
