@@ -380,7 +380,7 @@ _NAME_PREFIX = re.compile(
     r"^(?:tin\s*(?:,|và|/|-)?\s*ảnh|bài\s*(?:,|và|/|-)?\s*ảnh|(?:tin bài|bài viết|tin|bài)(?: của)?|tác giả(?: bài viết)?|người viết(?: bài)?|"
     r"thực hiện|"
     r"tổng hợp|biên soạn|lược dịch|biên dịch|ghi chép|"
-    r"nhóm phóng viên|phóng viên|pv|ctv|btv|biên tập|đăng bởi|người đăng|posted by|by)\s*[:\-–]\s*"
+    r"nhóm phóng viên|phóng viên|pv|ctv|đăng bởi|người đăng|posted by|by)\s*[:\-–]\s*"
     r"|^(?:(?:viết|đăng) )?bởi:? |^(?:written )?by "  # "Bởi Minh Anh", "Viết bởi: Minh Anh", "By Minh Anh"
     r"|^(?:tác giả|người viết|phóng viên) (?=(?-i:[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]))",
     # "Tác giả Minh Anh", "Tác giả Ánh Tuyết" (no colon: the name's capital follows)
@@ -957,7 +957,7 @@ _JOINERS = ("-", "–", "&", "/", ",")
 
 
 def _name_token(tok: str) -> bool:
-    """"Hưng", "Đ.Mãi", "N.T.H.", "(TTXVN)", "-", "VOV-Tây": a piece of a pen name."""
+    """"Hưng", "Đ.Mãi", "N.T.H.", "H’Linh", "(TTXVN)", "-", "VOV-Tây": a piece of a pen name."""
     if tok in _JOINERS:
         return True
     bare = tok.strip("()")
@@ -966,7 +966,8 @@ def _name_token(tok: str) -> bool:
     if "-" in bare:
         parts = [p for p in bare.split("-") if p]
         return bool(parts) and len(parts) <= 3 and all(_name_token(p) for p in parts)
-    parts = tok.rstrip(".").split(".")
+    # "Đ.Mãi", and the names of the Central Highlands with an apostrophe: "H’Linh", "K’Nớ", "Y’Jut"
+    parts = tok.rstrip(".").replace("’", ".").replace("'", ".").split(".")
     for part in parts:
         if not part.isalpha() or not part[0].isupper() or (len(part) > 1 and not part[1:].islower()):
             return False

@@ -156,7 +156,11 @@ def extract_article(text: str) -> Extracted:
     by_place = {0: [], 1: [], 2: []}
     for place, t in date_lines:
         by_place[place].append(t)
-    date_line = (by_place[0][:1] or by_place[1][-1:] or by_place[2][:1] or [None])[0]
+    # A header line that says it gives the publication ("Đăng ngày …", "Ngày xuất bản: …") wins over
+    # a bare date by the title, which may be the site's "today" (an obituary's page: "Thứ Tư,
+    # 04/03/2026" under the site's name, "Đăng ngày 03/03/2026 | 16:40" over the text).
+    cued = [t for t in by_place[0] + by_place[1] if _PUBLISHED.search(t)]
+    date_line = (cued[:1] or by_place[0][:1] or by_place[1][-1:] or by_place[2][:1] or [None])[0]
     lead = out.sapo or (paragraphs[0] if paragraphs else "")
     out.published_at = _date_from_line(date_line) if date_line else None
     if out.published_at is None and lead:
@@ -280,6 +284,9 @@ def _copyright_owner(s: str) -> str | None:
     return None
 
 
+_PUBLISHED = re.compile(r"\b(?:đăng|xuất bản|published|posted)\b", re.I)
+
+
 def _date_from_line(s: str) -> str | None:
     dates = find_dates(s)
     if not dates:
@@ -330,11 +337,12 @@ def _written_offset(s: str) -> timedelta | None:
 
 
 def _date_from_lead(lead: str) -> str | None:
-    """The event date a lead gives ("Ngày 16/5/2022", "Chiều ngày 10/5/2022"): one introduced by a
-    time word wins over dates in parentheses or ranges ("(18/5/2013 - 18/5/2023)")."""
+    """The event date a lead gives ("Ngày 16/5/2022", "Chiều ngày 10/5/2022", a press release's
+    dateline "Hà Nội, ngày 15 tháng 9 năm 2026 –"): one introduced by a time word wins over dates in
+    parentheses or ranges ("(18/5/2013 - 18/5/2023)")."""
     dates = find_dates(lead)
     for pos, y, mo, d in dates:
-        if _LEAD_DATE_CUE.search(lead[max(0, pos - 12):pos]):
+        if _LEAD_DATE_CUE.search(lead[max(0, pos - 12):pos]) or lead[pos:pos + 4].lower() == "ngày":
             return f"{y:04d}-{mo:02d}-{d:02d}"
     return None
 

@@ -257,3 +257,25 @@ def test_the_browser_tabs_title_is_the_headline_where_the_page_prints_none():
     printed = text.replace("Thứ Tư, 15/01/2025, 07:45", TITLE + "\nThứ Tư, 15/01/2025, 07:45")
     assert verdict(printed, f"{TITLE} - Báo Miền Tây Nghệ").kind == "boilerplate"
     assert extract_article(printed).title == TITLE
+
+
+def test_a_line_that_says_it_gives_the_publication_wins_over_a_bare_date_by_the_title():
+    text = "\n".join(["BÁO MIỀN TÂY NGHỆ", "Thứ Tư, 04/03/2026", "Thời sự | Kinh tế | Xã hội | Văn hóa",
+                      TITLE, "Đăng ngày 03/03/2026 | 16:40", LEAD, MORE, LAST, *FOOT])
+    assert extract_article(text).published_at == "2026-03-03T16:40:00+07:00"
+
+
+def test_a_press_releases_dateline_dates_it_where_no_date_line_does():
+    lead = "Hà Nội, ngày 15 tháng 9 năm 2026 – " + LEAD
+    text = "\n".join([*HEAD, "THÔNG CÁO BÁO CHÍ", TITLE, lead, MORE, LAST, *FOOT])
+    assert extract_article(text).published_at == "2026-09-15"
+
+
+@pytest.mark.parametrize("credit, byline", [
+    ("Bài, ảnh: H’Linh Niê", "H’Linh Niê"),  # a Central Highlands name with its apostrophe
+    ("Y’Jut Niê - Minh Anh", "Y’Jut Niê - Minh Anh"),
+    ("Biên tập: Quốc Việt", None),  # the editor who handled it is no author
+])
+def test_author_credits_under_the_text(credit, byline):
+    text = "\n".join([*HEAD, TITLE, "12/10/2026 08:30", LEAD, MORE, LAST, credit, *FOOT])
+    assert extract_article(text).byline == byline
