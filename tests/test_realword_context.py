@@ -124,3 +124,10 @@ def test_a_near_miss_needs_an_ordinary_syllable_on_each_side():
     # The same shortfall, with a sentence's start on the left: nothing is weighed further.
     assert realword("Tre tham dự giải vô địch khu vực.") == []
 
+
+
+def test_a_piece_of_a_hyphenated_word_is_context():
+    # "tiêm vắc-xin": the right neighbour is the hyphenated loanword's first piece, no code
+    from bientap.checks.engine import Context, check_text
+    found = [f for f in check_text("Năm 1885, lần đầu tiêm vắc-xin phòng bệnh dại.", Context()) if f.rule == "typo.realword"]
+    assert found == []

@@ -1259,6 +1259,11 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
         # The counts read a name beside the syllable as context too ("tỉnh Bà Rịa", "ông Nguyễn").
         cl = context[i - 1] if i and linked[i] else None
         cr = context[i + 1] if i + 1 < n and linked[i + 1] else None
+        # A piece of a hyphenated word is context too ("tiêm vắc-xin": "vắc"), though no target.
+        if cl is None and i and linked[i] and _hyphen_piece(sc, i - 1):
+            cl = sc.key[i - 1]
+        if cr is None and i + 1 < n and linked[i + 1] and _hyphen_piece(sc, i + 1):
+            cr = sc.key[i + 1]
         if cl is None and cr is None:
             continue
         if EDGE_CONTEXT:
@@ -1308,6 +1313,22 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
         out.append((i, v))
     out.sort()
     return out
+
+
+def _hyphen_piece(sc: Scan, k: int) -> bool:
+    """Whether run k, glued to its neighbour only by a hyphen, is a lower-case syllable of a
+    hyphenated word ("vắc" of "vắc-xin", "nô" of "ca-nô"): a hyphen alone on one side, a letter run
+    there, one space (or the text's edge) on the other. Codes ("XR-B2040", "H5N1") are none."""
+    if not (sc.touches[k] and sc.kind[k] == LOW and sc.known[k]):
+        return False
+    seps, n = sc.seps, len(sc)
+    before, after = seps[k], seps[k + 1]
+    if after == "-" and before in (" ", "") and k + 1 < n and sc.kind[k + 1] == LOW and seps[k + 2] in _WORD_ENDS:
+        return True
+    return before == "-" and after in _WORD_ENDS and k > 0 and sc.kind[k - 1] == LOW and seps[k - 1] in (" ", "")
+
+
+_WORD_ENDS = frozenset((" ", "", ".", ",", ";", ":"))
 
 
 # A capital opens a title only where the word it would make is a usual sequel of it in edited news:
