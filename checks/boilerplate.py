@@ -1245,7 +1245,8 @@ def _classify(text: str) -> tuple[LineClass, ...]:
     page = _Page(lines, kind, rule, [bool(r) for r in rule], why)
     _market_rows(page)
     for i, (a, b) in enumerate(spans):
-        if not kind[i] and words(lines[i]) >= 4:
+        # Only a line whose collapsed text lost three wide gaps or more (most lost none) is split.
+        if not kind[i] and b - a >= len(lines[i]) + 3:
             items = _spaced_bar(text[a:b])
             if items:
                 kind[i], rule[i], why[i] = "boilerplate", "boilerplate.menu", f"spaced={items}"

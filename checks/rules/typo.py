@@ -768,12 +768,12 @@ def _swapped_foreign(sc: Scan, i: int, tables: TypoTables) -> str | None:
         return None
     low = raw.lower()
     foreign = tables.lex.foreign
-    if low in foreign or low in tables.custom or sc.lowered_counts().get(low, 0) > 1:
+    if low in foreign or low in tables.custom:
         return None
     found = {w for k in range(1, len(low) - 2)
              if low[k] != low[k + 1] and low[k:k + 2] not in ("re", "er")
              and (w := low[:k] + low[k + 1] + low[k] + low[k + 2:]) in foreign}
-    if len(found) != 1:
+    if len(found) != 1 or sc.lowered_counts().get(low, 0) > 1:  # the text's counts last: few get here
         return None
     (word,) = found
     return word[:1].upper() + word[1:] if raw[:1].isupper() else word
@@ -842,12 +842,14 @@ def _a_marked_term(sc: Scan, low: str, key: str, suggestions: list[str], counts:
     more, of two vowels or more, a tone on one of them at most ("kílômét" is a slip however often it
     is typed), and no suggestion a slip of its tone or its marks ("nguời" twice is "người" twice, a
     writer's habit, not a term) or two words news writes side by side (LOST_SPACE_SEEN: "nhândân")."""
-    if sc.lowered_counts().get(low, 0) < 2 or not all(c in LETTERS for c in low) \
-            or sum(strip_tone(c)[0] in _VOWELS for c in low) < 2 \
+    if not all(c in LETTERS for c in low) or sum(strip_tone(c)[0] in _VOWELS for c in low) < 2 \
             or sum(strip_tone(c)[1] != 0 for c in low if not c.isascii()) > 1:
         return False
-    return not any(slip_kind(key, normalize(c)) in _MARK_SLIPS if " " not in c
-                   else counts.bigram(*c.split(" ", 1)) >= LOST_SPACE_SEEN for c in suggestions)
+    if any(slip_kind(key, normalize(c)) in _MARK_SLIPS if " " not in c
+           else counts.bigram(*c.split(" ", 1)) >= LOST_SPACE_SEEN for c in suggestions):
+        return False
+    # written twice: counted for this word alone (a count of every run costs more than the rule)
+    return sum(sc.raw.count(v) for v in {low, low[:1].upper() + low[1:], low.upper()}) >= 2
 
 
 # A suggestion of two words news writes side by side this often (in 20M words) says a space was lost.
