@@ -773,7 +773,7 @@ def _swapped_foreign(sc: Scan, i: int, tables: TypoTables) -> str | None:
     found = {w for k in range(1, len(low) - 2)
              if low[k] != low[k + 1] and low[k:k + 2] not in ("re", "er")
              and (w := low[:k] + low[k + 1] + low[k] + low[k + 2:]) in foreign}
-    if len(found) != 1 or sc.lowered_counts().get(low, 0) > 1:  # the text's counts last: few get here
+    if len(found) != 1 or _times_written(sc, low) > 1:
         return None
     (word,) = found
     return word[:1].upper() + word[1:] if raw[:1].isupper() else word
@@ -848,8 +848,13 @@ def _a_marked_term(sc: Scan, low: str, key: str, suggestions: list[str], counts:
     if any(slip_kind(key, normalize(c)) in _MARK_SLIPS if " " not in c
            else counts.bigram(*c.split(" ", 1)) >= LOST_SPACE_SEEN for c in suggestions):
         return False
-    # written twice: counted for this word alone (a count of every run costs more than the rule)
-    return sum(sc.raw.count(v) for v in {low, low[:1].upper() + low[1:], low.upper()}) >= 2
+    return _times_written(sc, low) >= 2
+
+
+def _times_written(sc: Scan, low: str) -> int:
+    """How often the text writes `low`, in lower case, with a capital or in capitals: counted for
+    this word alone, where a count of every run would cost more than the rule asking."""
+    return sum(sc.raw.count(v) for v in {low, low[:1].upper() + low[1:], low.upper()})
 
 
 # A suggestion of two words news writes side by side this often (in 20M words) says a space was lost.
