@@ -92,6 +92,7 @@ EVIDENCE: dict[str, str] = {
     "today": N_("today's date in the site header, not the publication date"),
     "agency": N_("the office signing, right after the last paragraph"),
     "after_text": N_("author's name right after the last paragraph"),
+    "pen_name": N_("a one-word pen name after the last paragraph, over the disclaimer or the comments"),
     "sign_off": N_("author's name closing the article, site below it"),
     "credit": N_("photo credit (Ảnh: …)"),
     "after_image": N_("right by an image"),
@@ -264,8 +265,8 @@ _NOTICE = re.compile(r"\bcookies?\b|\btải (?:ứng dụng|app)\b|^đường d�
                      r"\b(?:trên|qua|tại|on)\s+(?:google news|facebook|fanpage|zalo|youtube|tiktok|twitter)\b|"
                      r"\byour browser does not support\b|\btrình duyệt(?: của bạn)? không hỗ trợ\b|"
                      # an opinion page's disclaimer: "Nội dung bài viết thể hiện quan điểm riêng của tác giả."
-                     r"^(?:nội dung |những )?(?:bài viết|bài|ý kiến)\b[^.!?]{0,40}?\bquan điểm (?:riêng |cá nhân )?"
-                     r"(?:của )?(?:tác giả|người viết)\b", re.I)
+                     r"^(?:nội dung )?(?:bài viết|bài)\b[^.!?]{0,20}?\b(?:thể hiện|phản ánh|là)\s(?:(?:những|các)\s)?"
+                     r"quan điểm (?:riêng |cá nhân )?(?:của )?(?:tác giả|người viết)\b", re.I)
 # The reader-comment block under an article: "Ý kiến bạn đọc", "Bình luận (12)", "Gửi bình luận".
 _COMMENTS_HEAD = re.compile(
     r"^(?:ý kiến bạn đọc|ý kiến của bạn|ý kiến\s*\(\d+\)|bình luận(?:\s*\(\d+\))?|gửi (?:bình luận|ý kiến)|"
@@ -375,6 +376,7 @@ _CAPTION_OPENER = re.compile(
 _PHOTO_CREDIT_HEAD = re.compile(
     r"^\(?\s*(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|video|clip|đồ họa|đồ hoạ)\s*[:\-–)]", re.I)
 _PHOTO_CREDIT_TAIL = re.compile(r"[\(\-–]\s*ảnh\s*:", re.I)
+_MEDIA_MARK = re.compile(r"^\(\s*(?:video|clip)\s*\)", re.I)
 
 _NAME_PREFIX = re.compile(
     r"^(?:tin\s*(?:,|và|/|-)?\s*ảnh|bài\s*(?:,|và|/|-)?\s*ảnh|(?:tin bài|bài viết|tin|bài)(?: của)?|tác giả(?: bài viết)?|người viết(?: bài)?|"
@@ -1014,9 +1016,9 @@ _NAV_ITEMS = frozenset(("trang chủ", "home", "video", "videos", "mới nhất"
 
 
 def _spaced_bar(raw: str) -> int:
-    """How many items a navigation bar copied with wide gaps between its items holds, else 0: four
-    items or more, each one to four words opening with a capital, none a sentence, two of them a
-    section's name or a site's menu item."""
+    """How many items a navigation bar copied with wide gaps (or tabs) between its items holds, else
+    0: four items or more, each one to five words opening with a capital, none a sentence, two of
+    them a section's name or a site's menu item."""
     parts = [p.strip(_SPACES) for p in _WIDE_GAP.split(raw)]
     parts = [p for p in parts if p]
     if len(parts) < 4 or any(not 1 <= words(p) <= 5 or not p[:1].isupper() or p.endswith(_SENTENCE_END)
@@ -1187,7 +1189,8 @@ def _photo_credit(s: str) -> bool:
     m = _PHOTO_CREDIT_HEAD.search(s)
     if m:
         # "(Video) Nông dân ra đồng gieo cấy lúa xuân": a marker before a headline, no credit
-        return not (s[m.end() - 1] == ")" and words(s[m.end():]) >= 4)
+        # ("(Ảnh minh họa) Du khách …" is a caption still)
+        return not (s[m.end() - 1] == ")" and words(s[m.end():]) >= 4 and _MEDIA_MARK.match(s))
     core = s.rstrip()
     core = core[:-1] if core.endswith(")") else core
     return _PHOTO_CREDIT_TAIL.search(s, core.rfind(")") + 1) is not None
@@ -1245,8 +1248,9 @@ def _classify(text: str) -> tuple[LineClass, ...]:
     page = _Page(lines, kind, rule, [bool(r) for r in rule], why)
     _market_rows(page)
     for i, (a, b) in enumerate(spans):
-        # Only a line whose collapsed text lost three wide gaps or more (most lost none) is split.
-        if not kind[i] and b - a >= len(lines[i]) + 3:
+        # Only a line whose collapsed text lost three wide gaps or more (most lost none), or that has
+        # a tab, is split.
+        if not kind[i] and (b - a >= len(lines[i]) + 3 or "\t" in text[a:b]):
             items = _spaced_bar(text[a:b])
             if items:
                 kind[i], rule[i], why[i] = "boilerplate", "boilerplate.menu", f"spaced={items}"
@@ -1598,7 +1602,7 @@ _LEAD_OPENING = re.compile(
 # The page's title as a browser tab shows it, the first line of a page saved or copied whole:
 # "Ngư dân Hoài Nhơn trúng đậm cá ngừ đầu năm - Báo Bình Định", "… | VTV.vn".
 _TAB_TITLE = re.compile(
-    r"(\S.{14,200}?)\s+[-–|]\s+((?:Báo|Tạp chí|Đài|Cổng thông tin|Trang tin|Truyền hình|Thông tấn)\s[^-–|]{2,50}"
+    r"(\S.{14,200}?)\s+[-–|]\s+((?:Báo|Tạp chí|Đài|Cổng thông tin|Trang tin|Truyền hình|Thông tấn)\s[^|]{2,50}"
     r"|[^\s./]+(?:\.[a-z]{2,4}){1,2})")
 
 
@@ -1753,11 +1757,11 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | No
         if rule[i] == "boilerplate.menu" and is_caps(s) and _caps_follow(i, kind, lines):
             break  # a run of capitals after the article is a menu, not a pen name in capitals
         # _sign_off saw the article close here, prose after it or not (a footnote: "(*) Số liệu ...").
-        if (byline_name(s) or agency_credit(s)) and (i == signed or not _prose_follows(i, kind, lines)) \
-                or seen == 1 and _lone_pen_name(i, page):
+        lone = seen == 1 and _lone_pen_name(i, page)
+        if (byline_name(s) or agency_credit(s)) and (i == signed or not _prose_follows(i, kind, lines)) or lone:
             byline = i
             kind[i], rule[i] = "metadata", "metadata.byline"
-            page.why[i] = "after_text" if byline_name(s) else "agency"
+            page.why[i] = "pen_name" if lone else "after_text" if byline_name(s) else "agency"
             break
         if seen >= 3:
             break
@@ -1797,23 +1801,26 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | No
         page.why[i] = "after_end"
 
 
-_SITE_BELOW = frozenset(("boilerplate.banner", "boilerplate.comments", "boilerplate.footer"))
+# One word a site prints as a label or a button, which is no pen name ("Nguồn", "Thẻ", "Gửi").
+_UI_WORDS = frozenset("""nguồn thẻ gửi ảnh đóng tiếp trước sau xem lưu in thích hết bởi theo nhãn mục
+tải nghe đọc mở chọn""".split())
+_DISCLAIMER = re.compile(r"quan điểm (?:riêng |cá nhân )?(?:của )?(?:tác giả|người viết)", re.I)
 
 
 def _lone_pen_name(i: int, page: _Page) -> bool:
     """Whether line i, right under the last paragraph, is a pen name of one syllable ("Nhân"): a
-    capitalised word with a Vietnamese mark, no section's or site's word, with the site's notice,
-    comments or footer the next thing under it. A lone word is as often a label (over a related-news
-    box, beside buttons): it is read only there."""
+    capitalised word with a Vietnamese mark, no section's or site's word (_UI_WORDS), with an opinion
+    page's disclaimer or the comments' heading the next thing under it. A lone word is as often a
+    label (over a related-news box, beside buttons, over a footer): it is read only there."""
     s = page.lines[i]
     if " " in s or not (2 <= len(s) <= 7 and s.isalpha() and s[0].isupper() and s[1:].islower()) or s.isascii() \
-            or s.lower() in _NOT_NAME or is_section(s) or _local(s):
+            or s.lower() in _NOT_NAME or s.lower() in _UI_WORDS or is_section(s) or _local(s):
         return False
     kind, rule = page.kind, page.rule
     j = i + 1
     while j < len(kind) and kind[j] == "blank":
         j += 1
-    return j < len(kind) and rule[j] in _SITE_BELOW
+    return j < len(kind) and (rule[j] == "boilerplate.comments" or page.why[j] == "notice" and _DISCLAIMER.search(page.lines[j]))
 
 
 def _caps_follow(i: int, kind: list[str], lines: list[str]) -> bool:

@@ -102,7 +102,7 @@ def extract_article(text: str) -> Extracted:
     lines = [text[c.start:c.end].strip(_SPACES) for c in classes]
     out = Extracted()
     paragraphs: list[str] = []
-    byline_line = None
+    byline_line, byline_why = None, ""
     source_lines: list[str] = []
     urls: list[str] = []
     footer_lines: list[str] = []
@@ -130,7 +130,7 @@ def extract_article(text: str) -> Extracted:
             if c.rule == "metadata.date":
                 date_lines.append((2 if paragraphs else 0 if out.title is not None else 1, s))
             elif c.rule == "metadata.byline":
-                byline_line = s
+                byline_line, byline_why = s, c.evidence
             elif c.rule == "metadata.source":
                 source_lines.append(s)
             elif c.rule == "metadata.tags":
@@ -169,7 +169,7 @@ def extract_article(text: str) -> Extracted:
     if byline_line:
         # a pen name of one word the classifier found closing the text ("Nhân") stands as written
         out.byline = byline_name(byline_line) or agency_credit(byline_line) or (
-            byline_line.strip() if len(byline_line.split()) == 1 else None)
+            byline_line.strip() if byline_why == "pen_name" else None)
     if out.byline is None and date_line:
         out.byline = name_beside_date(date_line)
 
@@ -229,22 +229,21 @@ def _unglued_section(s: str) -> str:
     return s
 
 
-_PREFIXED = re.compile(r"([^|｜]{2,30}?)\s*(?:[|｜]|\s[-–]\s)\s*(\S.*)")
+_PREFIXED = re.compile(r"([^|｜]{2,30}?)\s*[|｜]\s*(\S.*)")
 
 
 def _section_prefix(s: str) -> str:
-    """The headline without the section a site prints before it: "THỜI SỰ | Hà Nội ra quân …",
-    "V-LEAGUE | Ngược dòng …", "Kinh tế - Xuất khẩu gạo …" → the headline. Before a bar, a section's
-    name or a label in capitals; before a dash, only a section's name ("Hà Nội - Thành phố vì hòa
-    bình" is a headline); what follows opens with a capital and is four words at least."""
+    """The headline without the section a site prints before it and a bar: "THỜI SỰ | Hà Nội ra quân
+    …", "V-LEAGUE | Ngược dòng …" → the headline (a section's name or a label in capitals, four words
+    at most; the headline capitalised, four words at least). A dash is the headline's own ("Du lịch -
+    Mũi nhọn kinh tế của tỉnh", "Hà Nội - Thành phố vì hòa bình")."""
     m = _PREFIXED.fullmatch(s)
     if m is None:
         return s
     label, rest = m.group(1).strip(), m.group(2)
     if words(rest) < 4 or not rest[:1].isupper() or words(label) > 4:
         return s
-    barred = "|" in s[m.end(1):m.start(2)] or "｜" in s[m.end(1):m.start(2)]
-    return rest if is_section(label) or barred and is_caps(label) else s
+    return rest if is_section(label) or is_caps(label) else s
 
 
 def _reporter(value: str) -> tuple[str | None, str | None]:
@@ -284,7 +283,9 @@ def _copyright_owner(s: str) -> str | None:
     return None
 
 
-_PUBLISHED = re.compile(r"\b(?:đăng|xuất bản|published|posted)\b", re.I)
+# 8: what says a date line gives the publication ("Đăng nhập", "Đăng ký" beside today's date say nothing)
+_PUBLISHED = re.compile(r"\b(?:đăng (?:ngày|lúc|vào)|ngày đăng|đăng\s*:|xuất bản|published|posted)\b", re.I)
+
 
 
 def _date_from_line(s: str) -> str | None:
@@ -336,13 +337,24 @@ def _written_offset(s: str) -> timedelta | None:
     return offset if m.group(1) == "+" else -offset
 
 
+def _dateline_place(s: str) -> bool:
+    """Whether `s`, all that stands before a date at a lead's start, is a dateline's place: one to
+    four capitalised words and a comma ("Hà Nội, ", "TP.HCM, ")."""
+    s = s.rstrip()
+    place = s[:-1].split()
+    return s.endswith(",") and 1 <= len(place) <= 4 and all(w[:1].isupper() and not any(c.isdigit() for c in w)
+                                                             for w in place)
+
+
 def _date_from_lead(lead: str) -> str | None:
     """The event date a lead gives ("Ngày 16/5/2022", "Chiều ngày 10/5/2022", a press release's
-    dateline "Hà Nội, ngày 15 tháng 9 năm 2026 –"): one introduced by a time word wins over dates in
-    parentheses or ranges ("(18/5/2013 - 18/5/2023)")."""
+    dateline "Hà Nội, ngày 15 tháng 9 năm 2026 –", a place's name and a comma before it at the lead's
+    start, not a date the story tells of: "Tại Quảng trường Ba Đình, ngày 2 tháng 9 năm 1945"): one
+    introduced by a time word wins over dates in parentheses or ranges ("(18/5/2013 - 18/5/2023)")."""
     dates = find_dates(lead)
     for pos, y, mo, d in dates:
-        if _LEAD_DATE_CUE.search(lead[max(0, pos - 12):pos]) or lead[pos:pos + 4].lower() == "ngày":
+        if _LEAD_DATE_CUE.search(lead[max(0, pos - 12):pos]) or (
+                lead[pos:pos + 4].lower() == "ngày" and _dateline_place(lead[:pos])):
             return f"{y:04d}-{mo:02d}-{d:02d}"
     return None
 

@@ -202,6 +202,14 @@ def test_a_video_players_controls_and_a_video_marker_before_the_headline():
     assert extract_article(text).title == headline
 
 
+@pytest.mark.parametrize("bar, n", [("Thời sự\tKinh tế\tXã hội\tThể thao\tVideo", 5),
+                                    ("Trang chủ  Thời sự  Kinh tế  Xã hội", 4)])
+def test_a_navigation_bar_set_apart_by_tabs_or_wide_gaps(bar, n):
+    text = "\n".join(["BÁO MIỀN TÂY", bar, TITLE, "12/10/2026 08:15", LEAD, MORE, LAST, *FOOT])
+    assert verdict(text, bar).rule == "boilerplate.menu"  # (a short bar with "Trang chủ" is a breadcrumb's shape too)
+    assert extract_article(text).title == TITLE
+
+
 def test_a_navigation_bar_with_its_items_set_wide_apart_is_a_menu():
     bar = "Trang chủ  Tin tức  Thời sự  Kinh tế  Xã hội  Thể thao  Video  Chương trình  Lịch phát sóng"
     text = "\n".join(["ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH MIỀN TÂY", bar, TITLE, "12/10/2026 08:15", LEAD, MORE, LAST, *FOOT])
@@ -221,6 +229,26 @@ def test_a_question_headline_under_the_date_line():
     assert headline not in ex.body
 
 
+def test_a_caption_marked_as_a_photo_under_the_date_is_no_headline():
+    caption = "(Ảnh minh họa) Du khách tham quan vịnh Hạ Long bằng tàu"
+    text = "\n".join([*HEAD, TITLE, "14/03/2026 09:30", caption, LEAD, MORE, LAST, *FOOT])
+    assert extract_article(text).title == TITLE
+
+
+def test_a_paragraph_about_the_authors_view_is_no_disclaimer():
+    para = ("Ý kiến của nhiều bạn đọc đồng tình với quan điểm của tác giả, cho rằng huyện cần sớm có "
+            "phương án bảo trì cây cầu.")
+    text = "\n".join([*HEAD, TITLE, "12/10/2026 08:30", LEAD, MORE, para, LAST, "Hoài Thu", *FOOT])
+    assert para in extract_article(text).body
+
+
+@pytest.mark.parametrize("label", ["Nguồn", "Thẻ", "Gửi", "Ảnh"])
+@pytest.mark.parametrize("below", ["Ý kiến bạn đọc", "© 2026 Báo điện tử Miền Tây Nghệ"])
+def test_a_one_word_label_under_the_text_is_no_pen_name(label, below):
+    text = "\n".join([*HEAD, TITLE, "12/10/2026 08:30", LEAD, MORE, LAST, label, "", below, *FOOT])
+    assert extract_article(text).byline is None
+
+
 def test_a_one_word_pen_name_over_the_opinion_disclaimer_and_the_comments():
     text = "\n".join([*HEAD, TITLE, "12/10/2026 08:30", LEAD, MORE, LAST, "Nhân",
                       "Nội dung bài viết thể hiện quan điểm riêng của tác giả.", "Chia sẻ ý kiến của bạn",
@@ -230,7 +258,7 @@ def test_a_one_word_pen_name_over_the_opinion_disclaimer_and_the_comments():
     assert extract_article(text).byline == "Nhân"  # not the commenter under it
 
 
-@pytest.mark.parametrize("printed", [f"THỜI SỰ | {TITLE}", f"V-LEAGUE | {TITLE}", f"Kinh tế - {TITLE}",
+@pytest.mark.parametrize("printed", [f"THỜI SỰ | {TITLE}", f"V-LEAGUE | {TITLE}", f"Kinh tế | {TITLE}",
                                      f"Những người\u200b {TITLE}\u200b"])
 def test_a_section_printed_before_the_headline_and_zero_width_spaces_are_not_the_title(printed):
     text = "\n".join([*HEAD, printed, "12/10/2026 08:30", LEAD, MORE, LAST, *FOOT])
@@ -239,7 +267,8 @@ def test_a_section_printed_before_the_headline_and_zero_width_spaces_are_not_the
 
 
 @pytest.mark.parametrize("headline", ["Hà Nội - Thành phố vì hòa bình được vinh danh",  # a place, a dash
-                                      "Kinh tế - xã hội tỉnh phục hồi mạnh mẽ",  # no capital after the dash
+                                      "Du lịch - Mũi nhọn kinh tế của tỉnh Quảng Ninh",  # a section's word, a dash
+                                      "Kinh tế - xã hội tỉnh phục hồi mạnh mẽ",
                                       "TP.HCM | Hai dự án"])  # too short to be a headline alone
 def test_a_headline_with_a_dash_or_a_bar_of_its_own_stays_whole(headline):
     text = "\n".join([*HEAD, headline, "12/10/2026 08:30", LEAD, MORE, LAST, *FOOT])
@@ -251,6 +280,8 @@ def test_the_browser_tabs_title_is_the_headline_where_the_page_prints_none():
                       "Thứ Tư, 15/01/2025, 07:45", LEAD, MORE, LAST, *FOOT])
     c = verdict(text, f"{TITLE} - Báo Miền Tây Nghệ")
     assert (c.kind, c.evidence) == ("title", "tab_title")
+    dashed = text.replace("Báo Miền Tây Nghệ", "Báo Bà Rịa - Vũng Tàu", 1).replace("BÁO MIỀN TÂY NGHỆ", "BÁO BÀ RỊA - VŨNG TÀU")
+    assert extract_article(dashed).title == TITLE  # a site's name with a dash
     assert "tab" in explain_reason(f"{c.rule} {c.evidence}", "en")
     assert extract_article(text).title == TITLE
     # a printed headline wins; the tab's line is then the site's header
@@ -269,6 +300,15 @@ def test_a_press_releases_dateline_dates_it_where_no_date_line_does():
     lead = "Hà Nội, ngày 15 tháng 9 năm 2026 – " + LEAD
     text = "\n".join([*HEAD, "THÔNG CÁO BÁO CHÍ", TITLE, lead, MORE, LAST, *FOOT])
     assert extract_article(text).published_at == "2026-09-15"
+    # a date the story tells of is no dateline
+    told = "Tại Quảng trường Ba Đình, ngày 2 tháng 9 năm 1945, Chủ tịch Hồ Chí Minh đọc bản Tuyên ngôn Độc lập."
+    assert extract_article(text.replace(lead, told)).published_at is None
+
+
+def test_the_sites_login_beside_todays_date_says_no_publication():
+    text = "\n".join(["BÁO VÙNG MỎ", "Thứ Hai, 16/03/2026 | Đăng nhập", "Thời sự | Kinh tế | Xã hội | Văn hóa",
+                      TITLE, "14/03/2026 09:30", LEAD, MORE, LAST, *FOOT])
+    assert extract_article(text).published_at == "2026-03-14T09:30:00+07:00"
 
 
 @pytest.mark.parametrize("credit, byline", [

@@ -194,7 +194,7 @@ def test_dictionary_phrase_silences_its_syllables(cli, tmp_path):
     page.write_text("Nghệ nhân thổi klông pút trong lễ hội, tiếng Klông  Pút vang xa.\n", encoding="utf-8")
     before = cli("check", str(page), "--format", "json", "--fail-on", "never")
     flagged = [f["text"] for f in json.loads(before.output)]
-    assert "klông" in flagged and "pút" in flagged
+    assert "klông" in flagged  # ("pút", a syllable Vietnamese could spell, written twice: the text's term)
     assert cli("words", "add", "klông pút").exit_code == 0
     after = cli("check", str(page), "--format", "json", "--fail-on", "never")
     findings = json.loads(after.output)

@@ -33,7 +33,7 @@ _SENTENCE_OPENERS = frozenset('.!?…:;\n"“”‘’\'(«»[-–—•*+>|')
 # Letters glued to these (or to digits) belong to codes, URLs, e-mail addresses, paths or
 # hyphenated forms, not to prose: "09-NQ/TW", "tin.example.vn/a_b", "ban@so.gov.vn".
 _JOINERS = frozenset("./@_\\-&:'’+#=%$§?~^")
-_TOUCHING = _JOINERS | frozenset("0123456789\u00b2\u00b3\u00b9") | frozenset(map(chr, range(0x2070, 0x20a0)))
+_TOUCHING = _JOINERS | frozenset("0123456789")
 
 LOW, CAP, ABBR, OTHER = 0, 1, 2, 3
 _BLOCK = 256
@@ -760,9 +760,10 @@ SWAP_LEN = 7
 def _swapped_foreign(sc: Scan, i: int, tables: TypoTables) -> str | None:
     """The foreign word or name (Lexicon.foreign) that plain-ASCII run i spells with two neighbouring
     letters swapped back, where there is exactly one and the article writes run i once (a name it
-    keeps writing is a name: "Arleigh Burke"); None elsewhere. Names differ from each other in their
-    first two letters or their last two ("Rolando"/"Orlando", "Cristian"/"Cristina"): a swap there
-    is not read; nor British "-re" for "-er", a spelling ("millimetres")."""
+    keeps writing is a name: "Arleigh Burke") and English text never writes (wordfreq: "Magento",
+    "Fiedler", "Kirstin" are names); None elsewhere. Names differ from each other in their first two
+    letters or their last two ("Rolando"/"Orlando", "Cristian"/"Cristina"): a swap there is not read;
+    nor a British "-re" ending for "-er", a spelling ("millimetres")."""
     raw = sc.raw[i]
     if len(raw) < SWAP_LEN or not raw.isascii() or sc.kind[i] not in (LOW, CAP):
         return None
@@ -771,10 +772,14 @@ def _swapped_foreign(sc: Scan, i: int, tables: TypoTables) -> str | None:
     if low in foreign or low in tables.custom:
         return None
     found = {w for k in range(1, len(low) - 2)
-             if low[k] != low[k + 1] and low[k:k + 2] not in ("re", "er")
+             if low[k] != low[k + 1] and not (low[k:k + 2] == "re" and low[k + 2:] in ("", "s"))
              and (w := low[:k] + low[k + 1] + low[k] + low[k + 2:]) in foreign}
-    if len(found) != 1 or _times_written(sc, low) > 1:
+    if len(found) != 1 or sc.lowered_counts().get(low, 0) > 1:
         return None
+    import wordfreq  # on first use only: few words get here
+
+    if wordfreq.zipf_frequency(low, "en") > 0:
+        return None  # a name English text knows ("Magento", "Fiedler", "Kirstin"), no slip
     (word,) = found
     return word[:1].upper() + word[1:] if raw[:1].isupper() else word
 
@@ -838,23 +843,18 @@ _VOWELS = frozenset("aăâeêioôơuưy")
 
 def _a_marked_term(sc: Scan, low: str, key: str, suggestions: list[str], counts: Ngrams) -> bool:
     """Whether `low`, a word with Vietnamese marks no syllable spells, is a loanword spelt the
-    Vietnamese way that the text keeps using ("ôxy", "điốt", "ôxít", "mômen"): written twice or
-    more, of two vowels or more, a tone on one of them at most ("kílômét" is a slip however often it
-    is typed), and no suggestion a slip of its tone or its marks ("nguời" twice is "người" twice, a
+    Vietnamese way, or a word the lexicon lacks, that the text keeps using ("ôxy", "điốt", "ôxít",
+    "phượt", "phuộc"): written twice or more, a syllable Vietnamese could spell or two pieces or more
+    (_loan_pieces, leniently: "trườg" twice is still a letter lost), a tone on one piece at most
+    ("kílômét" is a slip however often it is typed), and no suggestion a slip of its tone or its marks ("nguời" twice is "người" twice, a
     writer's habit, not a term) or two words news writes side by side (LOST_SPACE_SEEN: "nhândân")."""
-    if not all(c in LETTERS for c in low) or sum(strip_tone(c)[0] in _VOWELS for c in low) < 2 \
-            or sum(strip_tone(c)[1] != 0 for c in low if not c.isascii()) > 1:
-        return False
+    if not all(c in LETTERS for c in low) or sum(strip_tone(c)[1] != 0 for c in low if not c.isascii()) > 1 \
+            or not (is_structural(low) or _loan_pieces(low, strict=False) >= 2):
+        return False  # "trườg", "chuyểnn" written twice are still a letter lost or doubled
     if any(slip_kind(key, normalize(c)) in _MARK_SLIPS if " " not in c
            else counts.bigram(*c.split(" ", 1)) >= LOST_SPACE_SEEN for c in suggestions):
         return False
-    return _times_written(sc, low) >= 2
-
-
-def _times_written(sc: Scan, low: str) -> int:
-    """How often the text writes `low`, in lower case, with a capital or in capitals: counted for
-    this word alone, where a count of every run would cost more than the rule asking."""
-    return sum(sc.raw.count(v) for v in {low, low[:1].upper() + low[1:], low.upper()})
+    return sc.lowered_counts().get(low, 0) >= 2  # made once a text, for the few words that get here
 
 
 # A suggestion of two words news writes side by side this often (in 20M words) says a space was lost.
@@ -870,20 +870,42 @@ _LOAN_ONSETS = frozenset("b c d đ g h k l m n p r s t v x ph th tr gi nh pr br 
 _LOAN_CODAS = frozenset("c ch m n ng nh p t l s r k x".split()) | {""}
 _LOAN_VOWELS = frozenset("aeêioôuy")
 _LOAN_FIRST = frozenset("aeêioô")  # a vowel alone opening one: "ôxy", "axít", "êkíp"
-_VIETNAMESE_GLIDES = frozenset("ia iê iu ua uô uy oa oe ai ao au ay eo êu oi ôi ui uê yê".split())
+_VIETNAMESE_GLIDES = frozenset("ia iê iu ua uâ uô uơ uy ưa ươ ưô ưo ưi ưu oa oă oe ai ao au ay âu ây eo êu oi ôi ơi ui uê yê".split())
 
 
-def _loan_piece(piece: str, first: bool) -> bool:
+def _loan_piece(piece: str, first: bool, strict: bool) -> bool:
     """One piece of a loanword spelt the Vietnamese way (see _LOAN_ONSETS); one without an onset
-    opens the word ("ô-xy") or has a final ("prô-tê-in", "đi-ốt")."""
+    opens the word ("ô-xy") or has a final ("prô-tê-in", "đi-ốt"). Leniently (`strict` False), any
+    Vietnamese onset and vowel, and a vowel alone anywhere."""
+    vowels = _LOAN_VOWELS if strict else _VOWELS
     k = 2 if piece[:2] == "gi" and len(piece) > 2 else 0  # "gi" before a vowel is an onset: "ma-giê"
-    while k < len(piece) and strip_tone(piece[k])[0] not in _LOAN_VOWELS:
+    while k < len(piece) and strip_tone(piece[k])[0] not in vowels:
         k += 1
     if k == len(piece) or piece[k + 1:] not in _LOAN_CODAS:
         return False
     if k:
-        return piece[:k] in _LOAN_ONSETS
-    return strip_tone(piece[0])[0] in _LOAN_FIRST and (first or len(piece) > 1)
+        return piece[:k] in _LOAN_ONSETS or not strict and piece[:k] in _ONSET_SET
+    return not strict or strip_tone(piece[0])[0] in _LOAN_FIRST and (first or len(piece) > 1)
+
+
+_ONSET_SET = frozenset(ONSETS)
+
+
+def _loan_pieces(low: str, strict: bool = True) -> int:
+    """The most pieces `low` splits into (_loan_piece), 0 where it cannot, or where two vowels side
+    by side make one Vietnamese rhyme or repeat one ("nguời", "khôong": a syllable misspelt)."""
+    n = len(low)
+    plain = [strip_tone(c)[0] for c in low]
+    if any((a + b in _VIETNAMESE_GLIDES and not (a == "i" and plain[k - 1:k] == ["g"])) or a in _VOWELS and fold(a) == fold(b)
+           for k, (a, b) in enumerate(zip(plain, plain[1:]))):
+        return 0
+    pieces = [0] * (n + 1)  # pieces[k]: one more than the most pieces low[:k] splits into; 0 where it cannot
+    pieces[0] = 1
+    for k in range(1, n + 1):
+        for j in range(max(0, k - 6), k):
+            if pieces[j] and _loan_piece(low[j:k], not j, strict):
+                pieces[k] = max(pieces[k], pieces[j] + 1)
+    return pieces[n] - 1 if pieces[n] else 0
 
 
 def _loan_spelling(low: str) -> bool:
@@ -891,27 +913,17 @@ def _loan_spelling(low: str) -> bool:
     Vietnamese way, syllable by syllable and run together ("prôtêin", "nuclêôtit", "hiđrô",
     "xitôzin", "lôgarit"): two pieces or more of one vowel each (_loan_piece), an ê or ô among them
     and no ă, â, ơ or ư, a tone on its last piece at most (a French word's stress: "kilômét"), no
-    two vowels side by side that make one Vietnamese rhyme or repeat one ("khôông"). Read only where
+    two vowels side by side that make one Vietnamese rhyme or repeat one ("khôong"). Read only where
     no suggestion was found: a keystroke too many makes the same shape beside the word it spoils
     ("êkịp" for "kịp", "tisếp" for "tiếp"), and there the suggestion speaks."""
-    n = len(low)
     plain = [strip_tone(c)[0] for c in low]
-    if not 3 <= n <= 16 or not all(c in LETTERS for c in low) or not ("ê" in plain or "ô" in plain) \
+    if not 3 <= len(low) <= 16 or not all(c in LETTERS for c in low) or not ("ê" in plain or "ô" in plain) \
             or any(c in "ăâơư" for c in plain):
         return False
     toned = [k for k, c in enumerate(low) if strip_tone(c)[1]]
     if len(toned) > 1 or toned and any(c in _LOAN_VOWELS for c in plain[toned[0] + 1:]):
         return False
-    if any((a + b in _VIETNAMESE_GLIDES and not (a == "i" and plain[k - 1:k] == ["g"])) or a in _LOAN_VOWELS and a == b
-           for k, (a, b) in enumerate(zip(plain, plain[1:]))):
-        return False  # two vowels of one Vietnamese rhyme ("nguòi") or one typed twice ("khôông")
-    pieces = [0] * (n + 1)  # pieces[k]: the most pieces low[:k] splits into, 0 where it cannot
-    pieces[0] = 1
-    for k in range(1, n + 1):
-        for j in range(max(0, k - 6), k):
-            if pieces[j] and _loan_piece(low[j:k], not j):
-                pieces[k] = max(pieces[k], pieces[j] + 1)
-    return pieces[n] >= 3  # two pieces at least (the count starts at one)
+    return _loan_pieces(low) >= 2
 
 
 def _stops_after_last(sc: Scan, doc: Document) -> bool:
@@ -1898,19 +1910,36 @@ def iy(doc: Document, ctx: Context) -> Iterator[Hit]:
     yield from _name_iy(sc, ctx, tables, pairs)
 
 
-# A name's syllable spelt with i for y or y for i where edited news writes the name the other way
-# this many times at least, and this many times as often ("Hoa Kì" → "Hoa Kỳ": 1,489 against 4): the
-# name has one spelling. A person's name ("Lê Thị Mĩ") is left as its bearer spells it, and a name
-# the article keeps writing one way only is its own (a business: "khách sạn Phú Quí").
+# A place's name with a syllable spelt with i for y or y for i where edited news writes the name the
+# other way this many times at least, and this many times as often ("Hoa Kì" → "Hoa Kỳ": 1,489 against
+# 4): a place has one spelling. Only the names of places (_place_pairs): a person's name ("chị Mĩ
+# Linh", "Lê Thị Mĩ") is left as its bearer spells it, and a name the article keeps writing one way
+# only is its own (a business: "khách sạn Phú Quí").
 NAME_IY_SEEN = 100
 NAME_IY_RATIO = 50
 
 
-_PERSON_BEFORE = SURNAMES | _NAME_MIDDLES | _MIDDLES
+# Countries and regions whose names have a syllable spelt with y, beside the administrative data's.
+_COUNTRY_NAMES = ("Hoa Kỳ", "Thổ Nhĩ Kỳ", "Nam Mỹ", "Bắc Mỹ", "Trung Mỹ", "Mỹ Latinh")
+
+
+def _place_pairs(lex: Lexicon) -> frozenset[tuple[str, str]]:
+    """Every two syllables side by side in a place's name: provinces, cities, districts, wards
+    (underthesea's administrative data) and _COUNTRY_NAMES, in lexicon keys; made on first use."""
+    got = lex.derived.get(_place_pairs)
+    if got is None:
+        from bientap.checks.metadata import admin_names, place_names  # the administrative data, read on first use
+
+        out = set()
+        for name in (*place_names(), *admin_names(), *_COUNTRY_NAMES):
+            keys = [normalize(w) for w in name.split()]
+            out.update(zip(keys, keys[1:]))
+        got = lex.derived[_place_pairs] = frozenset(out)
+    return got
 
 
 def _name_iy(sc: Scan, ctx: Context, tables: TypoTables, pairs: dict[str, str]) -> Iterator[Hit]:
-    """typo.iy for a capitalised syllable beside another inside a name (see NAME_IY_SEEN)."""
+    """typo.iy for a capitalised syllable beside another in a place's name (see NAME_IY_SEEN)."""
     context, kind, linked = sc.context_keys(), sc.kind, sc.linked
     counts = tables.counts
     n = len(context)
@@ -1918,23 +1947,27 @@ def _name_iy(sc: Scan, ctx: Context, tables: TypoTables, pairs: dict[str, str]) 
     for i in sc.capital_runs():
         a = context[i]
         other = pairs.get(a) if a is not None else None
-        if other is None or (i and linked[i] and kind[i - 1] == CAP and context[i - 1] in _PERSON_BEFORE):
-            continue  # a person's given or middle name is spelt as its bearer spells it ("Lê Thị Mĩ")
-        for j, pair in ((i - 1, lambda x: (context[i - 1], x)), (i + 1, lambda x: (x, context[i + 1]))):
-            if not (0 <= j < n and linked[max(i, j)] and kind[j] == CAP and context[j] is not None) or (
-                    j < i and sc.opens(j)):
-                continue  # "Ông Lí …": the capital of a sentence's first word names nothing
-            seen = counts.bigram(*pair(other))
-            if seen >= NAME_IY_SEEN and seen >= NAME_IY_RATIO * counts.bigram(*pair(a)):
-                if written is None:
-                    written = Counter(context[k] for k in sc.capital_runs())
-                if written[a] > 1 and not written[other]:
-                    break  # the article's own name, kept to ("khách sạn Phú Quí" six times)
-                raw = sc.raw[i]
-                fixed = _render(other, raw, ctx)
-                yield Hit(*sc.span(i), Message(N_("“{word}”: edited news writes “{fixed}” here"), word=raw, fixed=fixed),
-                          suggestions=(fixed,))
-                break
+        if other is None:
+            continue
+        sides = []
+        if i and linked[i] and kind[i - 1] == CAP and context[i - 1] is not None and not sc.opens(i - 1):
+            sides.append((context[i - 1], other, context[i - 1], a))  # "Hoa Kì"; "Ông Lí …" opens a sentence
+        if i + 1 < n and linked[i + 1] and kind[i + 1] == CAP and context[i + 1] is not None:
+            sides.append((other, context[i + 1], a, context[i + 1]))  # "Qui Nhơn"
+        for x, y, wx, wy in sides:
+            seen = counts.bigram(x, y)
+            if seen < NAME_IY_SEEN or seen < NAME_IY_RATIO * counts.bigram(wx, wy) or (x, y) not in _place_pairs(tables.lex):
+                continue  # a person's name is spelt as its bearer spells it ("chị Mĩ Linh")
+            if written is None:  # the pairs of capitals the text writes, counted once
+                caps = sc.capital_runs()
+                written = Counter((context[k], context[k + 1]) for k in caps if k + 1 < n and linked[k + 1])
+            if written[wx, wy] > 1 and not written[x, y]:
+                break  # the article's own name, kept to ("khách sạn Phú Quí" six times)
+            raw = sc.raw[i]
+            fixed = _render(other, raw, ctx)
+            yield Hit(*sc.span(i), Message(N_("“{word}”: edited news writes “{fixed}” here"), word=raw, fixed=fixed),
+                      suggestions=(fixed,))
+            break
 
 
 # --- words glued together --------------------------------------------------------------------
@@ -2082,7 +2115,8 @@ def name_case(doc: Document, ctx: Context) -> Iterator[Hit]:
 # it: "Stalingrrad", "Roamnia", "Vielott" beside "Stalingrad", "Romania", "Vietlott". Kept apart:
 # names that differ in their first letter or their last two ("Kenji"/"Senji", "Gustaf"/"Gustav",
 # "Hogwart"/"Hogwarts": families of names, declensions, plurals), and foreign words the lexicon knows.
-# The spelling written more often may be a letter shorter ("Harrry" beside "Harry").
+# The spelling written more often may be a letter shorter where a letter was typed twice ("Harrry"
+# beside "Harry"; "Pieter" beside "Peter" is another name).
 FOREIGN_NAME_LEN = 6
 FOREIGN_NAME_MAX = 30
 _NEAR_NAMES_PER_KEY = 16
@@ -2125,9 +2159,16 @@ def _foreign_name_slips(sc: Scan, tables: TypoTables, before: str = "") -> Itera
         if counts[low] != 1 or len(low) < FOREIGN_NAME_LEN or low in lex.foreign or low in custom:
             continue  # a slip of a name one letter shorter is read ("Harrry" beside "Harry")
         near = {w for d in _with_one_deleted(low) for w in index.get(d, ())[:_NEAR_NAMES_PER_KEY]
-                if w[0] == low[0] and w[-2:] == low[-2:] and OSA.distance(low, w, score_cutoff=1) <= 1}
+                if w[0] == low[0] and w[-2:] == low[-2:] and OSA.distance(low, w, score_cutoff=1) <= 1
+                and (len(w) >= FOREIGN_NAME_LEN or _letter_typed_twice(low, w))}
         if near:
             yield i, spelt[min(near, key=lambda w: (-counts[w], w))]
+
+
+def _letter_typed_twice(low: str, w: str) -> bool:
+    """Whether `low` is `w` with one of its letters typed twice ("harrry", "messsi"): how a short
+    name is misspelt, where one letter more or other is as often another name ("Pieter", "Peter")."""
+    return len(low) == len(w) + 1 and any(low[k] == low[k + 1] and low[:k] + low[k + 1:] == w for k in range(len(w)))
 
 
 def _with_one_deleted(word: str) -> set[str]:
@@ -2140,9 +2181,9 @@ def _with_one_deleted(word: str) -> set[str]:
 def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Một tên viết hai cách (name spelled two ways): "Nguyễn Thanh Bình" and "Nguyễn Thanh Binh"
     in one article (its headline and sapo count); the less frequent spelling is flagged, the other
-    suggested. A foreign name of six letters or more written once, a keystroke from one of five or
-    more written more often, is flagged too ("Stalingrrad" beside "Stalingrad", "Harrry" beside
-    "Harry").
+    suggested. A foreign name of six letters or more written once, a keystroke from one of six or
+    more written more often (or of five, with a letter typed twice), is flagged too ("Stalingrrad"
+    beside "Stalingrad", "Harrry" beside "Harry").
 
     Tone-mark placement alone ("Thanh Hoá" / "Thanh Hóa") is the unicode rules' business.
     """
