@@ -669,7 +669,7 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     "sản xuấtl" → "sản xuất"; "đươc" → "được". Names, foreign words, abbreviations, numbers,
     URLs and e-mail addresses are left alone, and so is a loanword spelt the Vietnamese way with its
     syllables run together ("kilômét", "amiăng", "prôtêin", "nuclêôtit", "ôxy", "điốt") or a word with
-    marks the text keeps using ("axít" three times); plain ASCII words are flagged (as warnings) only
+    marks the text writes twice or more ("axít", "phượt"); plain ASCII words are flagged (as warnings) only
     where a Vietnamese syllable is one keystroke away and the article does not write them twice
     (a loanword it is about: "chip", "rap"), and so are consonants alone between two
     syllables ("thông tn của" → "tin"), units, "vs" and lower-case abbreviations apart, and a vowel
