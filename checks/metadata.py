@@ -98,6 +98,7 @@ _TITLE_DATED = re.compile(
 
 def extract_article(text: str) -> Extracted:
     """Split a cleaned page (LF, NFC) into the article's fields, its body and the removed lines."""
+    text = unwrapped(text)
     classes = classify_lines(text)
     lines = [text[c.start:c.end].strip(_SPACES) for c in classes]
     out = Extracted()
@@ -207,6 +208,30 @@ def extract_article(text: str) -> Extracted:
     out.location = locate(out.title or "", lead, body,
                           [r.text for r in out.removed], out.published_at)
     return out
+
+
+# A line a PDF's copy broke inside a sentence: this long at least, no sentence's or clause's end, no
+# tab inside (a running header: "Bản tin Khoa học\tSố 11/2025\t6"), and the next line goes on in lower
+# case. Web pages never break their lines so; a PDF bulletin copied whole always does.
+WRAPPED_CHARS = 55
+_LINE_END = tuple(".!?…:;\"”’)]»")
+
+
+def unwrapped(text: str) -> str:
+    """`text` with the lines a PDF's copy wrapped inside a sentence joined again (WRAPPED_CHARS):
+    "… những năm gần" / "đây, dịch bệnh …" is one paragraph's line. Anything else stays as it is."""
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return text
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1].rstrip(_SPACES)
+        if (len(prev) >= WRAPPED_CHARS and not prev.endswith(_LINE_END) and "\t" not in prev.lstrip("\t")
+                and line[:1].islower()):
+            out[-1] = prev + " " + line.strip(_SPACES)
+        else:
+            out.append(line)
+    return "\n".join(out) if len(out) < len(lines) else text
 
 
 def _same_outlet(name: str, outlet: str) -> bool:

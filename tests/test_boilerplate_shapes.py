@@ -319,3 +319,15 @@ def test_the_sites_login_beside_todays_date_says_no_publication():
 def test_author_credits_under_the_text(credit, byline):
     text = "\n".join([*HEAD, TITLE, "12/10/2026 08:30", LEAD, MORE, LAST, credit, *FOOT])
     assert extract_article(text).byline == byline
+
+
+def test_only_lines_wrapped_inside_a_sentence_are_joined():
+    from bientap.checks.metadata import unwrapped
+
+    long = "Nuôi tôm là một trong những thế mạnh của các xã ven biển với tổng diện"
+    assert unwrapped(f"{long}\ntích khoảng 1.800 ha.") == f"{long} tích khoảng 1.800 ha."
+    kept = [f"{long}\nTích khoảng 1.800 ha.",  # a capital goes on: a new paragraph, maybe a heading
+            f"{long}.\ntích khoảng",  # a sentence ended
+            "Giá vàng tăng\nmạnh",  # a short line: a menu's, a headline's
+            f"Bản tin Khoa học\tSố 11/2025\t{long}\ntích khoảng"]  # a running header's tabs
+    assert [unwrapped(t) for t in kept] == kept

@@ -231,3 +231,27 @@ def test_feed_record_empty_after_cleaning_is_refused(cli, db_path, tmp_path):
     assert all("nothing left after cleaning" in line for line in lines)
     kept = json.loads(cli("list", "--format", "json").stdout)
     assert len(kept) == 1 and kept[0]["title"] is None and kept[0]["byline"] is None  # no invisible-only tít
+
+
+def test_a_pdf_bulletins_wrapped_lines_import_as_paragraphs(cli, tmp_path):
+    # Text copied from a PDF breaks its lines inside sentences; each paragraph is one again, while
+    # the running header with its tabs and page number stays apart.
+    page = tmp_path / "bulletin.txt"
+    page.write_text("\n".join([
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+        "BẢN TIN KHOA HỌC",
+        "ỨNG DỤNG CÔNG NGHỆ MỚI TRONG NUÔI TÔM VÙNG VEN BIỂN",
+        "\tNuôi tôm là một trong những thế mạnh của các xã ven biển với tổng diện",
+        "tích khoảng 1.800 ha. Tuy nhiên, những năm gần đây, dịch bệnh và thời tiết",
+        "khiến nhiều hộ nuôi thua lỗ nặng.",
+        "\tTrước thực trạng đó, Sở đã phê duyệt nhiệm vụ ứng dụng hệ thống giám sát",
+        "môi trường ao nuôi, giúp người nuôi theo dõi các chỉ số ngay trên điện thoại.",
+        "Bản tin Khoa học\tSố 11/2025\t5",
+        "\tKết quả cho thấy tỷ lệ sống của tôm đạt trên 85%, cao hơn hẳn cách nuôi cũ.",
+    ]), encoding="utf-8")
+    assert cli("import", str(page)).exit_code == 0
+    got = json.loads(cli("show", "1", "--format", "json").output)
+    assert got["title"] == "ỨNG DỤNG CÔNG NGHỆ MỚI TRONG NUÔI TÔM VÙNG VEN BIỂN"
+    paragraphs = [got["sapo"], *got["body"].split("\n\n")]
+    assert paragraphs[0].startswith("Nuôi tôm là một trong những thế mạnh") and paragraphs[0].endswith("thua lỗ nặng.")
+    assert any(p.startswith("Trước thực trạng đó") and p.endswith("ngay trên điện thoại.") for p in paragraphs)
