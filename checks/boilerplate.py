@@ -95,6 +95,7 @@ EVIDENCE: dict[str, str] = {
     "pen_name": N_("a one-word pen name after the last paragraph, over the disclaimer or the comments"),
     "sign_off": N_("author's name closing the article, site below it"),
     "credit": N_("photo credit (Ảnh: …)"),
+    "image": N_("an image as the page's conversion to text left it (![…](…))"),
     "after_image": N_("right by an image"),
     "caption_shape": N_("short picture description: who does what where, no full stop"),
 }
@@ -165,6 +166,10 @@ _FILE_PATH = re.compile(
     r"|(?:^\S+\.(?:jpe?g|png|gif|bmp|webp|tiff?)$)",
     re.I,
 )
+# A web archive's month marker at the top of an excerpt (" date 2022-09"): no headline, no date.
+_MONTH_MARK = re.compile(r"date \d{4}-\d{2}")
+# An image as a conversion to text leaves it: "![]() |", "![Quang cảnh buổi lễ](/uploads/a.jpg)".
+_IMAGE_MARK = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)[\s|]*")
 # Attachments under an article: "Quyết định 123.signed.pdf", "Tải về", "Tài liệu đính kèm".
 _ATTACHMENT = re.compile(
     r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar)$|^(?:tải về|tải xuống|(?:file|tệp|tài liệu|văn bản) đính kèm)\b", re.I)
@@ -435,11 +440,14 @@ _HANDLE = re.compile(r"^[a-z][a-z0-9_.]{2,19}$")
 _AGENCIES = frozenset({"PV", "CTV", "BTV", "NV", "TTXVN", "VNA", "TTXVN/VNA", "PV-CTV", "NHÓM PV"})
 # Words of site labels that are never given names ("Văn", "Phương", "Thành", "Trang" are names).
 _NOT_NAME = frozenset(
-    "tin chủ liên hệ giới thiệu bài viết xem thêm chia sẻ quay tìm kiếm đăng nhập khác website "
+    "tin chủ liên hệ giới thiệu bài viết xem thêm chia sẻ quay tìm kiếm nhập khác website "
     "cổng sở ban phòng ủy uỷ tỉnh phố huyện xã chuyên mục lịch bản dịch vụ đa tiện "
     "thống kê truy cập video clip tức ngày tháng báo cáo nghị về "
     "home menu top search login share print back next more contact email about links "
     "admin administrator webmaster quantri".split())  # a CMS account, no author
+
+
+_AFTER_DANG = frozenset("nhập ký kí xuất tin bài lúc ngày bởi".split())
 
 
 # Deletion tables: counting letters by case with str.translate runs at C speed.
@@ -794,6 +802,8 @@ def byline_name(s: str) -> str | None:
             return None  # "Hội Thảo", "Dự Thảo": a meeting or a draft, not Phương Thảo
         if k < outlet_from and tok.strip("().").lower() in _NOT_NAME:
             return None
+        if tok.lower() == "đăng" and k < last and tokens[k + 1].lower() in _AFTER_DANG:
+            return None  # "Đăng nhập", "Đăng ký", "Đăng tin": a button; "Hải Đăng" is a name
         if any(c.islower() for c in tok):
             real += 1
     if tokens[0] in _JOINERS:
@@ -812,10 +822,11 @@ def byline_name(s: str) -> str | None:
 # An office that signs a portal's article: "Phòng Văn hóa và Thông tin huyện", "Trung tâm Y tế
 # huyện Sơn Hà", "Hội Nông dân tỉnh", "BBT". Only read where a bút danh stands after the last paragraph.
 _AGENCY_HEAD = re.compile(
-    r"^(?:P\.|Phòng|Trung tâm|TT\.?|Đài|Ban|Văn phòng|VP|UBND|HĐND|Ủy ban|Uỷ ban|Hội|Đoàn|Công an|Sở|Báo|"
+    r"^(?:(?:P|TT)\.(?=[A-ZĐ]{2,})|(?:P\.|Phòng|Trung tâm|TT\.?|Đài|Ban|Văn phòng|VP|UBND|HĐND|Ủy ban|Uỷ ban|Hội|Đoàn|Công an|Sở|Báo|"
     r"Tạp chí|Cổng|BBT|Ban biên tập|Bộ phận|Chi cục|Hạt|Trạm|Bệnh viện|Trường|Huyện|Xã|Phường|"
     r"Thông tấn xã|Truyền hình|Phát thanh|Nhà xuất bản|Cục|Tổng cục|Viện|Học viện|Đại học|Hiệp hội|Liên đoàn|"
-    r"Mặt trận|Liên hiệp|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Kho bạc|Bảo hiểm xã hội)(?!\w)")
+    r"Mặt trận|Liên hiệp|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Kho bạc|Bảo hiểm xã hội)(?!\w))")
+# ("P.LĐTBXH", "TT.VHTT": an office's initials glued to "P." or "TT.")
 _ADMIN_WORDS = frozenset("huyện xã tỉnh thành phố thị trấn quận phường và & - – / , của".split())
 
 
@@ -1076,6 +1087,8 @@ def _local(s: str) -> tuple[str, str, str] | None:
         return None
     if ("\\" in s or ":" in s[:14] or "file:" in s or "." in s[-6:]) and n <= 30 and _FILE_PATH.search(s):
         return "boilerplate", "boilerplate.file_path", ""
+    if s[:2] == "![" and _IMAGE_MARK.fullmatch(s):
+        return "caption", "boilerplate.caption", "image"
     if _URL_LINE.match(s):
         return "boilerplate", "boilerplate.url", ""
     if n <= 12 and _ATTACHMENT.search(s):
@@ -1328,10 +1341,11 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
         # blank line between) is still the bút danh when it says it is one.
         taken = rule[j] == "boilerplate.menu" and page.why[j].startswith("run=") and words(s) <= 12 \
             and (_signed(s) or _between_headline_and_date(j, page) or _in_author_box(j, page))
-        if (kind[j] == "" or taken or rule[j] == "boilerplate.menu" and _email_under(j, page)) and (words(s) <= 5 or words(s) <= 12 and (
-                _NAME_PREFIX.match(s) or _OFFICE_TAIL.search(bare) or "/" in s or bare != s and _headline_over(j, page))) \
-                and byline_name(s):
-            # A bút danh under the title ("Bài, ảnh: Minh Anh"), not the title itself.
+        if (kind[j] == "" or taken or rule[j] == "boilerplate.menu" and _email_under(j, page)) and ((words(s) <= 5 or words(s) <= 12 and (
+                _NAME_PREFIX.match(s) or _OFFICE_TAIL.search(bare) or "/" in s or bare != s and _headline_over(j, page)))
+                and byline_name(s) or (kind[j] == "" or taken) and words(s) <= 12 and _between_headline_and_date(j, page) and agency_credit(s)):
+            # A bút danh under the title ("Bài, ảnh: Minh Anh"; an office signing: "Chi cục Chăn nuôi và
+            # Thú y" between the headline and the date line), not the title itself.
             kind[j], rule[j] = "metadata", "metadata.byline"
             page.why[j] = "under_title"
             j -= 1
@@ -1343,7 +1357,7 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             j -= 1
             continue
         ok = 2 <= words(s) <= 50 and not s.endswith((":", ";")) and not _local(s) and not is_section(s) \
-            and (not s.endswith(".") or _stopped_over_date(j, page))
+            and (not s.endswith(".") or _stopped_over_date(j, page)) and not _MONTH_MARK.fullmatch(s)
         if ok and kind[j] == "" and words(s) <= 12 and find_dates(s) and _headline_over(j, page):
             # A short line with a date under a headline is the date line in a shape no pattern
             # knows ("Đăng bởi Minh Anh vào 12/10/2026 | 08:30 SA"), not the title.
@@ -1394,8 +1408,8 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
     # the text (a stored body opening "I. KẾT QUẢ" / "1. Về kinh tế"), not to a header.
     framed = any(kind[i] in ("boilerplate", "metadata") for i in range(len(kind)))
     for i in range(title if title is not None else first_prose):
-        if not framed and _NUMBERED.match(lines[i]):
-            continue
+        if not framed and _NUMBERED.match(lines[i]) or _MONTH_MARK.fullmatch(lines[i]):
+            continue  # (the archive's month marker stays with the text it dates, as pages-dev labels it)
         if kind[i] in ("", "caption"):
             kind[i] = "boilerplate"
             rule[i] = "boilerplate.banner" if is_caps(lines[i]) else "boilerplate.menu"

@@ -331,3 +331,37 @@ def test_only_lines_wrapped_inside_a_sentence_are_joined():
             "Giá vàng tăng\nmạnh",  # a short line: a menu's, a headline's
             f"Bản tin Khoa học\tSố 11/2025\t{long}\ntích khoảng"]  # a running header's tabs
     assert [unwrapped(t) for t in kept] == kept
+
+
+# --- helper-55's battery of web-archive excerpts (the shapes pages-dev's README names) ---
+
+def test_a_web_archives_month_marker_and_image_placeholders():
+    text = "\n".join([" date 2022-09", LEAD, "![]() |", "Lãnh đạo huyện kiểm tra cầu treo tại xã Tân Hợp", MORE, LAST])
+    ex = extract_article(text)
+    assert (ex.title, ex.published_at) == (None, None)  # the marker dates nothing and heads nothing
+    c = verdict(text, "![]() |")
+    assert (c.kind, c.evidence) == ("caption", "image")
+    assert "image" in explain_reason(f"{c.rule} {c.evidence}", "en")
+    assert verdict(text, " date 2022-09").kind == "body"  # as pages-dev labels it
+
+
+@pytest.mark.parametrize("credit", ["P.LĐTBXH", "TT.VHTT"])
+def test_an_offices_initials_after_the_text_and_its_captions_sign_it(credit):
+    text = "\n".join([*HEAD, TITLE, "12/10/2026 08:30", LEAD, MORE, "![]() |",
+                      "Người dân qua cầu treo mới tại xã Tân Hợp", LAST, credit, "", "Chia sẻ", *FOOT])
+    assert extract_article(text).byline == credit
+
+
+@pytest.mark.parametrize("credit", ["Chi cục Chăn nuôi và Thú y", "Hải Đăng"])
+def test_a_credit_between_the_headline_and_the_date_line(credit):
+    text = "\n".join(["SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "Tin tức > Chăn nuôi - Thú y", TITLE, credit,
+                      "Thứ Hai, 07/08/2023 09:05", "", LEAD, MORE, LAST, *FOOT])
+    ex = extract_article(text)
+    assert (ex.title, ex.byline) == (TITLE, credit)
+
+
+def test_a_login_button_is_no_byline_but_a_name_with_dang_is():
+    from bientap.checks.boilerplate import byline_name
+
+    assert [byline_name(s) for s in ("Đăng nhập", "Đăng ký", "Hải Đăng", "Minh Đăng - Thu Hà")] == [
+        None, None, "Hải Đăng", "Minh Đăng - Thu Hà"]
