@@ -839,6 +839,9 @@ def _a_term(sc: Scan, low: str, suggestions: list[str], tables: TypoTables) -> b
 
 
 _VOWELS = frozenset("aăâeêioôơuưy")
+_MARK_SLIPS = frozenset(("hoi_nga", "tone", "dropped"))
+# A suggestion of two words news writes side by side this often (in 20M words) says a space was lost.
+LOST_SPACE_SEEN = 100
 
 
 def _a_marked_term(sc: Scan, low: str, key: str, suggestions: list[str], counts: Ngrams) -> bool:
@@ -846,8 +849,9 @@ def _a_marked_term(sc: Scan, low: str, key: str, suggestions: list[str], counts:
     Vietnamese way, or a word the lexicon lacks, that the text keeps using ("ôxy", "điốt", "ôxít",
     "phượt", "phuộc"): written twice or more, a syllable Vietnamese could spell or two pieces or more
     (_loan_pieces, leniently: "trườg" twice is still a letter lost), a tone on one piece at most
-    ("kílômét" is a slip however often it is typed), and no suggestion a slip of its tone or its marks ("nguời" twice is "người" twice, a
-    writer's habit, not a term) or two words news writes side by side (LOST_SPACE_SEEN: "nhândân")."""
+    ("kílômét" is a slip however often it is typed), and no suggestion a slip of its tone or its
+    marks ("nguời" twice is "người" twice, a writer's habit, not a term) or two words news writes
+    side by side (LOST_SPACE_SEEN: "nhândân")."""
     if not all(c in LETTERS for c in low) or sum(strip_tone(c)[1] != 0 for c in low if not c.isascii()) > 1 \
             or not (is_structural(low) or _loan_pieces(low, strict=False) >= 2):
         return False  # "trườg", "chuyểnn" written twice are still a letter lost or doubled
@@ -857,11 +861,6 @@ def _a_marked_term(sc: Scan, low: str, key: str, suggestions: list[str], counts:
     return sc.lowered_counts().get(low, 0) >= 2  # made once a text, for the few words that get here
 
 
-# A suggestion of two words news writes side by side this often (in 20M words) says a space was lost.
-LOST_SPACE_SEEN = 100
-
-
-_MARK_SLIPS = frozenset(("hoi_nga", "tone", "dropped"))
 # The pieces of a loanword spelt the Vietnamese way: an onset (Vietnamese, or a cluster or letter of
 # the language it comes from: "prô", "clê", "đrô", "zin"), one vowel, maybe a final ("tit", "rin").
 # Vietnamese onsets no loanword is spelt with (ch, kh, gh, ng, ngh, qu) are not among them.
