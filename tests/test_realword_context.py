@@ -131,3 +131,11 @@ def test_a_piece_of_a_hyphenated_word_is_context():
     from bientap.checks.engine import Context, check_text
     found = [f for f in check_text("Năm 1885, lần đầu tiêm vắc-xin phòng bệnh dại.", Context()) if f.rule == "typo.realword"]
     assert found == []
+
+
+@pytest.mark.parametrize("text", ["Doanh số bán hằng năm của hãng khoảng 10 vạn xe.",
+                                  "Thu nhập hằng tháng của công nhân tăng nhẹ.",
+                                  "Người dân đi chợ hằng ngày để mua thực phẩm tươi."])
+def test_hang_and_hang_before_a_time_unit_are_both_good_use(text):
+    from bientap.checks.engine import Context, check_text
+    assert [f for f in check_text(text, Context()) if f.rule == "typo.realword"] == []

@@ -1147,7 +1147,7 @@ def _repair(situation: tuple, tables: TypoTables) -> tuple | None:
                     out[v] = j
             return out
 
-        near = [v for v, _, _ in variants]
+        near = [v for v, _, _ in variants if cr not in _DOUBLETS.get((a, v), ())]
         joins = word_joins(near)
         bonus = dict.fromkeys(joins, WORD_BONUS)
         names = (cl is not None and l is None and not edge_l, cr is not None and r is None and not edge_r)
@@ -1213,6 +1213,11 @@ def _repair(situation: tuple, tables: TypoTables) -> tuple | None:
     ranked = sorted(ok_repairs, key=lambda v: (ok_repairs[v], v), reverse=True)
     return ok_repairs[ranked[0]], tuple(ranked)
 
+
+# Two spellings of one expression, both in good use before these words ("hằng năm" and "hàng năm",
+# "hằng ngày" and "hàng ngày"): neither is a slip of the other there, whichever news writes more.
+_TIME_UNITS = frozenset("năm tháng ngày tuần quý giờ đêm".split())
+_DOUBLETS = {("hằng", "hàng"): _TIME_UNITS, ("hàng", "hằng"): _TIME_UNITS}
 
 _NO_PAIRS: dict[str, int] = {}
 _PHRASE = frozenset((SEEN, COMMON))
