@@ -139,3 +139,20 @@ def test_a_piece_of_a_hyphenated_word_is_context():
 def test_hang_and_hang_before_a_time_unit_are_both_good_use(text):
     from bientap.checks.engine import Context, check_text
     assert [f for f in check_text(text, Context()) if f.rule == "typo.realword"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Bà hỏi lại: “Răng năm mô cũng lụt rứa bà?” Bà cười đáp lại.",
+    "Ông vừa buộc dây neo vừa nói: “Chuyến ni được mùa, mực to mà đều con, chừ về thôi.”",
+    'Chị bán hàng cười: "Ăn thêm tô nữa hông mấy cưng? Ở đây bán vậy chớ đâu có lời nhiều nghen."',
+])
+def test_a_speakers_words_in_dialect_are_not_read_as_slips(text):
+    from bientap.checks.engine import Context, check_text
+    assert [f.text for f in check_text(text, Context()) if f.rule == "typo.realword"] == []
+
+
+def test_a_slip_outside_the_dialect_quotation_or_in_a_plain_one_is_still_read():
+    from bientap.checks.engine import Context, check_text
+    text = ("Bà hỏi: “Đi mô rứa?” rồi cơ quan chức năng cho biết sẽ chuyên giao công nghệ. "
+            "Ông nói: “Quy mô dự án lớn, chúng tôi sẽ chuyên giao công nghệ.”")
+    assert [f.text for f in check_text(text, Context()) if f.rule == "typo.realword"] == ["chuyên", "chuyên"]

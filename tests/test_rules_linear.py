@@ -208,6 +208,9 @@ GENERATORS.update({
     "superscripts": _repeat("km² "),
     "swapped names": _repeat("Facbeook "),
     "capital tones": _repeat("Hòang "),
+    "dialect quotes": _repeat("“rứa ", "Bà nói: ", " chuyên giao”"),
+    "straight quotes open": _repeat(' "rứa', "Bà: "),
+    "quote marks only": _repeat('“"'),
     "invisible openers": _repeat("\u200b\ufeffĐươc "),
     # Shapes of the eleventh session's readings: edges, Telex, home bars, footer sentences, share rows.
     "clause ends": _repeat("trước bão. 5 "),

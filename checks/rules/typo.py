@@ -1655,15 +1655,69 @@ def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
                 merged[i] = (*found[:first], twin, *found[first:])
         slips = sorted(merged.items())
     cut = len(sc) - 1 if _stops_after_last(sc, doc) else None
+    spoken = _dialect_quotes(sc, tables) if slips else []
     for i, intended in slips:
         if custom and any(p in custom for p in _phrases(keys, i)):
             continue
         if i == cut:
             continue  # "… vài em nhỏ có bi": the text was cut off, maybe mid-word, and has no right side
+        if spoken and any(a <= i < b and (len(marks) > 1 or i not in marks or backed) for a, b, marks, backed in spoken):
+            continue  # a speaker's own words in dialect ("Mà anh ở mô ra đây rứa?"): not the news' Vietnamese
         raw = sc.raw[i]
         fixed = tuple(_render(v, raw, ctx) for v in intended)
         yield Hit(*sc.span(i), Message(N_("“{word}” is probably “{fixed}”"), word=raw, fixed=fixed[0]),
                   suggestions=fixed)
+
+
+# Words of the Central and Southern spoken language that standard news prose does not use alone
+# (outside a dictionary word with a neighbour: "quy mô", "lỗ hổng", "ni cô" are no such use): a
+# quotation holding one is a speaker's own words in dialect, where the news counts read "rứa" as
+# "rửa", "chừ" as "chỉ", "mô" as "mỹ". Real-word slips are not read inside it.
+_DIALECT = frozenset(normalize(w) for w in "rứa chừ nớ hổng nghen tui".split())
+# Spoken words that standard prose has too ("mô" tissue, "răng" a tooth, "mạ" rice seedlings): they back a
+# dialect word ("… tốt rứa không biết", with "răng mà" before it) but make no quotation dialect alone.
+_DIALECT_SUPPORT = frozenset(normalize(w) for w in "mô mạ mi tau ri răng ni tê chi nỏ hông chớ nè nha o má tía hén nhen".split())
+# A quotation is read between curly quotes, guillemets or straight quotes glued to its first and last
+# words, this many runs at most: an unclosed one is no licence for the rest of the text.
+_QUOTES = {"“": "”", "«": "»"}
+QUOTE_RUNS = 80
+
+
+def _dialect_quotes(sc: Scan, tables: TypoTables) -> list[tuple[int, int, list[int], bool]]:
+    """(first run, run after the last, the dialect words' runs, whether a spoken word backs them) of
+    each quotation in dialect (see _DIALECT), in order. A word is dialect only outside a dictionary
+    word with a neighbour; a slip that is the quotation's only dialect word is still read unless a
+    spoken word (_DIALECT_SUPPORT) backs it."""
+    key, seps, linked, kind = sc.key, sc.seps, sc.linked, sc.kind
+    lex = tables.lex
+    n = len(sc)
+    spans = []
+    start, closing = None, ""
+    for k in range(n + 1):
+        sep = seps[k]
+        if start is not None:
+            # a straight quote closes where no word follows it glued ('rứa?" Bà cười', 'mô sống ".')
+            q = sep.find('"')
+            closed = q >= 0 and (q < len(sep) - 1 or k == n) if closing == '"' else closing in sep
+            if closed or k - start > QUOTE_RUNS:
+                if closed:
+                    spans.append((start, k))
+                start = None
+                continue
+        opening = next((o for o in _QUOTES if o in sep), None)
+        if opening is not None and _QUOTES[opening] not in sep[sep.index(opening):]:
+            start, closing = k, _QUOTES[opening]
+        elif sep.endswith('"') and (len(sep) == 1 or sep[-2] in " :(\n") and k < n:
+            start, closing = k, '"'  # a straight quote glued to the word it opens ('nói: "Mà anh')
+    spoken = []
+    for a, b in spans:
+        marks = [k for k in range(a, b) if key[k] in _DIALECT and kind[k] in (LOW, CAP)
+                 and not (k > a and linked[k] and lex.pair(key[k - 1], key[k]) == WORD)
+                 and not (k + 1 < b and linked[k + 1] and lex.pair(key[k], key[k + 1]) == WORD)]
+        if marks:
+            backed = any(key[k] in _DIALECT_SUPPORT for k in range(a, b))
+            spoken.append((a, b, marks, backed))
+    return spoken
 
 
 # Old spellings: a syllable with the rhyme âu or ây that has a twin with au or ay, same onset and
