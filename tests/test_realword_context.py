@@ -156,3 +156,9 @@ def test_a_slip_outside_the_dialect_quotation_or_in_a_plain_one_is_still_read():
     text = ("Bà hỏi: “Đi mô rứa?” rồi cơ quan chức năng cho biết sẽ chuyên giao công nghệ. "
             "Ông nói: “Quy mô dự án lớn, chúng tôi sẽ chuyên giao công nghệ.”")
     assert [f.text for f in check_text(text, Context()) if f.rule == "typo.realword"] == ["chuyên", "chuyên"]
+
+
+def test_a_rare_word_in_a_dialect_quotation_is_still_read():
+    from bientap.checks.engine import Context, check_text
+    text = "Ông kể: “Tui xống ở đây mấy chục năm rồi, chưa thấy lụt lớn rứa.”"
+    assert [f.text for f in check_text(text, Context()) if f.rule == "typo.realword"] == ["xống"]

@@ -1661,7 +1661,8 @@ def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
             continue
         if i == cut:
             continue  # "… vài em nhỏ có bi": the text was cut off, maybe mid-word, and has no right side
-        if spoken and any(a <= i < b and (len(marks) > 1 or i not in marks or backed) for a, b, marks, backed in spoken):
+        if spoken and (keys[i] in _DIALECT or keys[i] in _DIALECT_SUPPORT or tables.lex.zipf(keys[i]) >= SPOKEN_ZIPF) \
+                and any(a <= i < b and (len(marks) > 1 or i not in marks or backed) for a, b, marks, backed in spoken):
             continue  # a speaker's own words in dialect ("Mà anh ở mô ra đây rứa?"): not the news' Vietnamese
         raw = sc.raw[i]
         fixed = tuple(_render(v, raw, ctx) for v in intended)
@@ -1676,7 +1677,10 @@ def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
 _DIALECT = frozenset(normalize(w) for w in "rứa chừ nớ hổng nghen tui".split())
 # Spoken words that standard prose has too ("mô" tissue, "răng" a tooth, "mạ" rice seedlings): they back a
 # dialect word ("… tốt rứa không biết", with "răng mà" before it) but make no quotation dialect alone.
-_DIALECT_SUPPORT = frozenset(normalize(w) for w in "mô mạ mi tau ri răng ni tê chi nỏ hông chớ nè nha o má tía hén nhen".split())
+_DIALECT_SUPPORT = frozenset(normalize(w) for w in "mô mạ mi tau ri răng ni tê chi nỏ hông chớ nè nha o má tía hén nhen ráng".split())
+# Inside such a quotation a rare word is still read ("Tui xống ở đây" → "sống"): only the dialect's own
+# words and common ones, which the dialect's company makes look odd to the counts, are passed over.
+SPOKEN_ZIPF = 4.0
 # A quotation is read between curly quotes, guillemets or straight quotes glued to its first and last
 # words, this many runs at most: an unclosed one is no licence for the rest of the text.
 _QUOTES = {"“": "”", "«": "»"}
