@@ -447,7 +447,7 @@ _NOT_NAME = frozenset(
     "admin administrator webmaster quantri".split())  # a CMS account, no author
 
 
-_AFTER_DANG = frozenset("nhập ký kí xuất tin bài lúc ngày bởi".split())
+_AFTER_DANG = frozenset("nhập ký kí xuất tin bài lúc ngày bởi bình tải tuyển ảnh video clip".split())
 
 
 # Deletion tables: counting letters by case with str.translate runs at C speed.
@@ -802,8 +802,8 @@ def byline_name(s: str) -> str | None:
             return None  # "Hội Thảo", "Dự Thảo": a meeting or a draft, not Phương Thảo
         if k < outlet_from and tok.strip("().").lower() in _NOT_NAME:
             return None
-        if tok.lower() == "đăng" and k < last and tokens[k + 1].lower() in _AFTER_DANG:
-            return None  # "Đăng nhập", "Đăng ký", "Đăng tin": a button; "Hải Đăng" is a name
+        if tok.lower() == "đăng" and (k < last and tokens[k + 1].lower() in _AFTER_DANG or k and tokens[k - 1].lower() == "người"):
+            return None  # "Đăng nhập", "Đăng tải", "Người đăng": a button, a label; "Hải Đăng" is a name
         if any(c.islower() for c in tok):
             real += 1
     if tokens[0] in _JOINERS:
@@ -827,6 +827,9 @@ _AGENCY_HEAD = re.compile(
     r"Thông tấn xã|Truyền hình|Phát thanh|Nhà xuất bản|Cục|Tổng cục|Viện|Học viện|Đại học|Hiệp hội|Liên đoàn|"
     r"Mặt trận|Liên hiệp|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Kho bạc|Bảo hiểm xã hội)(?!\w))")
 # ("P.LĐTBXH", "TT.VHTT": an office's initials glued to "P." or "TT.")
+# A place's name, no office: "Huyện Sơn Hà", "TT.Huế" (Thừa Thiên), "TP.HCM" between a headline and
+# its date line is a dateline's place, not who signs.
+_PLACE_HEAD = re.compile(r"(?:huyện|xã|phường|quận|tỉnh|thành phố|thị xã|thị trấn|tt|tp)(?:\.|\s|$)", re.I)
 _ADMIN_WORDS = frozenset("huyện xã tỉnh thành phố thị trấn quận phường và & - – / , của".split())
 
 
@@ -1343,7 +1346,8 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             and (_signed(s) or _between_headline_and_date(j, page) or _in_author_box(j, page))
         if (kind[j] == "" or taken or rule[j] == "boilerplate.menu" and _email_under(j, page)) and ((words(s) <= 5 or words(s) <= 12 and (
                 _NAME_PREFIX.match(s) or _OFFICE_TAIL.search(bare) or "/" in s or bare != s and _headline_over(j, page)))
-                and byline_name(s) or (kind[j] == "" or taken) and words(s) <= 12 and _between_headline_and_date(j, page) and agency_credit(s)):
+                and byline_name(s) or (kind[j] == "" or taken) and words(s) <= 12 and _between_headline_and_date(j, page)
+                and agency_credit(s) and not _PLACE_HEAD.match(s)):
             # A bút danh under the title ("Bài, ảnh: Minh Anh"; an office signing: "Chi cục Chăn nuôi và
             # Thú y" between the headline and the date line), not the title itself.
             kind[j], rule[j] = "metadata", "metadata.byline"

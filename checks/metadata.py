@@ -125,7 +125,10 @@ def extract_article(text: str) -> Extracted:
             out.title = s.replace("\u200b", "").replace("\ufeff", "")  # zero-width spaces a CMS left in it
             continue
         if c.kind == "body":
-            paragraphs.append(s)
+            if not _MONTH_MARK.fullmatch(s):  # the web archive's " date 2022-09" dates nothing, opens nothing
+                paragraphs.append(s)
+                continue
+            out.removed.append(RemovedLine(len(paragraphs), "boilerplate", "boilerplate.menu", s))
             continue
         if c.kind == "metadata":
             if c.rule == "metadata.date":
@@ -212,26 +215,38 @@ def extract_article(text: str) -> Extracted:
 
 # A line a PDF's copy broke inside a sentence: this long at least, no sentence's or clause's end, no
 # tab inside (a running header: "Bản tin Khoa học\tSố 11/2025\t6"), and the next line goes on in lower
-# case. Web pages never break their lines so; a PDF bulletin copied whole always does.
+# case, not as a list's item, an address or a table's row. A page is read as such a copy only where
+# it has WRAPPED_LINES of them at least: a web page never breaks its lines so, a PDF bulletin copied
+# whole always does, and one line of a headline before "iPhone 15 …" is no sign.
 WRAPPED_CHARS = 55
+WRAPPED_LINES = 3
 _LINE_END = tuple(".!?…:;\"”’)]»")
+_NOT_GOING_ON = re.compile(r"[a-zđ]\)|[a-zđ]\.\s|\S*(?:://|www\.|\.(?:vn|com|net|org)\b)")
 
 
 def unwrapped(text: str) -> str:
-    """`text` with the lines a PDF's copy wrapped inside a sentence joined again (WRAPPED_CHARS):
-    "… những năm gần" / "đây, dịch bệnh …" is one paragraph's line. Anything else stays as it is."""
+    """`text` with the lines a PDF's copy wrapped inside a sentence joined again (WRAPPED_CHARS,
+    WRAPPED_LINES): "… những năm gần" / "đây, dịch bệnh …" is one paragraph's line. Anything else
+    stays as it is."""
     lines = text.split("\n")
-    if len(lines) < 2:
+    joins = [k for k in range(1, len(lines)) if _wrapped(lines[k - 1], lines[k])]
+    if len(joins) < WRAPPED_LINES:
         return text
-    out = [lines[0]]
-    for line in lines[1:]:
-        prev = out[-1].rstrip(_SPACES)
-        if (len(prev) >= WRAPPED_CHARS and not prev.endswith(_LINE_END) and "\t" not in prev.lstrip("\t")
-                and line[:1].islower()):
-            out[-1] = prev + " " + line.strip(_SPACES)
+    joined = set(joins)
+    out: list[list[str]] = []
+    for k, line in enumerate(lines):
+        if k in joined:
+            out[-1].append(line.strip(_SPACES))
         else:
-            out.append(line)
-    return "\n".join(out) if len(out) < len(lines) else text
+            out.append([line.rstrip(_SPACES) if k + 1 in joined else line])
+    return "\n".join(" ".join(parts) for parts in out)
+
+
+def _wrapped(prev: str, line: str) -> bool:
+    """Whether `line` goes on the sentence a PDF's copy broke at the end of `prev`."""
+    prev = prev.rstrip(_SPACES)
+    return (len(prev) >= WRAPPED_CHARS and not prev.endswith(_LINE_END) and "\t" not in prev.lstrip("\t")
+            and line[:1].islower() and "\t" not in line and not _NOT_GOING_ON.match(line))
 
 
 def _same_outlet(name: str, outlet: str) -> bool:
@@ -309,6 +324,7 @@ def _copyright_owner(s: str) -> str | None:
 
 
 # 8: what says a date line gives the publication ("Đăng nhập", "Đăng ký" beside today's date say nothing)
+_MONTH_MARK = re.compile(r"date \d{4}-\d{2}")
 _PUBLISHED = re.compile(r"\b(?:đăng (?:ngày|lúc|vào)|ngày đăng|đăng\s*:|xuất bản|published|posted)\b", re.I)
 
 

@@ -325,12 +325,21 @@ def test_only_lines_wrapped_inside_a_sentence_are_joined():
     from bientap.checks.metadata import unwrapped
 
     long = "Nuôi tôm là một trong những thế mạnh của các xã ven biển với tổng diện"
-    assert unwrapped(f"{long}\ntích khoảng 1.800 ha.") == f"{long} tích khoảng 1.800 ha."
+    pdf = "\n".join([long, "tích khoảng 1.800 ha, nhưng những năm gần đây dịch bệnh và thời tiết thất", "thường",
+                     f"\t{long}", "tích khoảng 1.800 ha."])
+    assert unwrapped(pdf) == "\n".join([f"{long} tích khoảng 1.800 ha, nhưng những năm gần đây dịch bệnh và thời "
+                                        "tiết thất thường", f"\t{long} tích khoảng 1.800 ha."])
+    # A page with one such pair is no PDF's copy: "Apple … năm nay" / "iPhone 15 …" stays two lines.
+    assert unwrapped(f"{long}\ntích khoảng 1.800 ha.") == f"{long}\ntích khoảng 1.800 ha."
+    # Nor are these joined in a PDF's copy: a list's items, an address, a table's row.
+    for nxt in ("a) Hộ gia đình có nhà bị sập do mưa lũ gây ra", "https://example.vn/a.pdf",
+                "xã Tam Kỳ\t1.200 tấn\t+5%"):
+        assert f"{long}\n{nxt}" in unwrapped(f"{pdf}\n{long}\n{nxt}")
     kept = [f"{long}\nTích khoảng 1.800 ha.",  # a capital goes on: a new paragraph, maybe a heading
             f"{long}.\ntích khoảng",  # a sentence ended
             "Giá vàng tăng\nmạnh",  # a short line: a menu's, a headline's
             f"Bản tin Khoa học\tSố 11/2025\t{long}\ntích khoảng"]  # a running header's tabs
-    assert [unwrapped(t) for t in kept] == kept
+    assert [unwrapped(pdf + "\n" + t).endswith(t) for t in kept] == [True] * 4
 
 
 # --- helper-55's battery of web-archive excerpts (the shapes pages-dev's README names) ---
@@ -365,3 +374,15 @@ def test_a_login_button_is_no_byline_but_a_name_with_dang_is():
 
     assert [byline_name(s) for s in ("Đăng nhập", "Đăng ký", "Hải Đăng", "Minh Đăng - Thu Hà")] == [
         None, None, "Hải Đăng", "Minh Đăng - Thu Hà"]
+
+
+@pytest.mark.parametrize("label", ["TT.Huế", "Huyện Sơn Hà", "Đăng Bình Luận", "Người Đăng", "ĐĂNG TẢI"])
+def test_a_place_or_a_button_between_the_headline_and_the_date_is_no_byline(label):
+    text = "\n".join([*HEAD, TITLE, label, "12/06/2023 08:00", "", LEAD, MORE, LAST, *FOOT])
+    assert extract_article(text).byline is None
+
+
+def test_the_month_marker_is_kept_out_of_the_stored_text():
+    ex = extract_article("\n".join([" date 2022-09", LEAD, MORE, LAST]))
+    assert (ex.sapo, "date 2022-09" in ex.body) == (LEAD, False)
+    assert any(r.text == "date 2022-09" for r in ex.removed)  # restorable, as every removed line

@@ -162,3 +162,17 @@ def test_a_rare_word_in_a_dialect_quotation_is_still_read():
     from bientap.checks.engine import Context, check_text
     text = "Ông kể: “Tui xống ở đây mấy chục năm rồi, chưa thấy lụt lớn rứa.”"
     assert [f.text for f in check_text(text, Context()) if f.rule == "typo.realword"] == ["xống"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ('Ông Hai nói: "Tui mong chính quyền sớm giải quyết dứt điểm vẫn đề này."', "vẫn"),  # far from "Tui"
+    ("“Trẻ cần rứa tay bằng xà phòng và đánh răng sau khi ăn.”", "rứa"),  # "đánh răng" is no dialect
+    ("“Tôi để ví trong tui xách rồi đi chợ ở Nha Trang.”", "tui"),  # "Nha Trang" is a name
+    ("“Hệ thống đê bị hổng nhiều đoạn, đây là vẫn đề cấp bách.”", "vẫn"),
+    ("Bà nói: “Tui thấy rứa.\nCơ quan chức năng cho biết sẽ chuyên giao công nghệ.”", "chuyên"),  # a new paragraph
+    ("Lượng khách hằng tháng này tăng mạnh.", "hằng"),  # "khách hàng", whatever follows
+    ("Nhiều người phải xếp hằng giờ liền để mua vé.", "hằng"),
+])
+def test_a_slip_the_dialect_or_the_doublet_does_not_excuse(text, word):
+    from bientap.checks.engine import Context, check_text
+    assert word in [f.text for f in check_text(text, Context()) if f.rule == "typo.realword"]

@@ -211,6 +211,8 @@ GENERATORS.update({
     "dialect quotes": _repeat("“rứa ", "Bà nói: ", " chuyên giao”"),
     "straight quotes open": _repeat(' "rứa', "Bà: "),
     "quote marks only": _repeat('“"'),
+    "dialect quotes with slips": _repeat("Ông nói: “Tui thấy vẫn đề chuyên giao.” "),
+    "wrapped lines": _repeat("b\n", "x" * 60 + "\n"),
     "invisible openers": _repeat("\u200b\ufeffĐươc "),
     # Shapes of the eleventh session's readings: edges, Telex, home bars, footer sentences, share rows.
     "clause ends": _repeat("trước bão. 5 "),

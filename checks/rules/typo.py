@@ -1147,7 +1147,8 @@ def _repair(situation: tuple, tables: TypoTables) -> tuple | None:
                     out[v] = j
             return out
 
-        near = [v for v, _, _ in variants if cr not in _DOUBLETS.get((a, v), ())]
+        near = [v for v, _, _ in variants
+                if not (cr in _DOUBLETS.get((a, v), ()) and lex.pair(cl, v) != WORD)]  # "mặt hằng" is "mặt hàng" still
         joins = word_joins(near)
         bonus = dict.fromkeys(joins, WORD_BONUS)
         names = (cl is not None and l is None and not edge_l, cr is not None and r is None and not edge_r)
@@ -1655,14 +1656,13 @@ def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
                 merged[i] = (*found[:first], twin, *found[first:])
         slips = sorted(merged.items())
     cut = len(sc) - 1 if _stops_after_last(sc, doc) else None
-    spoken = _dialect_quotes(sc, tables) if slips else []
+    spoken = _dialect_runs(sc, tables) if slips else frozenset()
     for i, intended in slips:
         if custom and any(p in custom for p in _phrases(keys, i)):
             continue
         if i == cut:
             continue  # "… vài em nhỏ có bi": the text was cut off, maybe mid-word, and has no right side
-        if spoken and (keys[i] in _DIALECT or keys[i] in _DIALECT_SUPPORT or tables.lex.zipf(keys[i]) >= SPOKEN_ZIPF) \
-                and any(a <= i < b and (len(marks) > 1 or i not in marks or backed) for a, b, marks, backed in spoken):
+        if i in spoken:
             continue  # a speaker's own words in dialect ("Mà anh ở mô ra đây rứa?"): not the news' Vietnamese
         raw = sc.raw[i]
         fixed = tuple(_render(v, raw, ctx) for v in intended)
@@ -1671,30 +1671,27 @@ def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
 
 
 # Words of the Central and Southern spoken language that standard news prose does not use alone
-# (outside a dictionary word with a neighbour: "quy mô", "lỗ hổng", "ni cô" are no such use): a
-# quotation holding one is a speaker's own words in dialect, where the news counts read "rứa" as
-# "rửa", "chừ" as "chỉ", "mô" as "mỹ". Real-word slips are not read inside it.
-_DIALECT = frozenset(normalize(w) for w in "rứa chừ nớ hổng nghen tui".split())
-# Spoken words that standard prose has too ("mô" tissue, "răng" a tooth, "mạ" rice seedlings): they back a
-# dialect word ("… tốt rứa không biết", with "răng mà" before it) but make no quotation dialect alone.
-_DIALECT_SUPPORT = frozenset(normalize(w) for w in "mô mạ mi tau ri răng ni tê chi nỏ hông chớ nè nha o má tía hén nhen ráng".split())
-# Inside such a quotation a rare word is still read ("Tui xống ở đây" → "sống"): only the dialect's own
-# words and common ones, which the dialect's company makes look odd to the counts, are passed over.
+# (outside a dictionary word with a neighbour: "lỗ hổng", "quy mô" are no such use): a quotation
+# holding one is a speaker's own words in dialect, where the news counts read "rứa" as "rửa", "chừ"
+# as "chỉ", "mô" as "mỹ". The dialect's words there, and the common words right beside them, are not
+# read as real-word slips; a slip further off in the quotation still is ("Tui mong … vẫn đề này").
+_DIALECT = frozenset(normalize(w) for w in "rứa chừ nớ nghen".split())
+# Spoken words that standard prose has too ("mô" tissue, "răng" a tooth, "mạ" rice seedlings, "tui"
+# for "túi", "hổng" a gap): they back a dialect word or each other, but make no quotation dialect alone.
+_DIALECT_SUPPORT = frozenset(normalize(w) for w in
+                             "tui hổng mô mạ mi tau ri răng ni tê chi nỏ hông chớ nè nha o má tía hén nhen ráng".split())
+# Beside a dialect word, this many runs on either side; a common word there (Zipf) is its company.
+SPOKEN_REACH = 2
 SPOKEN_ZIPF = 4.0
 # A quotation is read between curly quotes, guillemets or straight quotes glued to its first and last
-# words, this many runs at most: an unclosed one is no licence for the rest of the text.
+# words, within a paragraph and this many runs at most: an unclosed one is no licence for the rest.
 _QUOTES = {"“": "”", "«": "»"}
 QUOTE_RUNS = 80
 
 
-def _dialect_quotes(sc: Scan, tables: TypoTables) -> list[tuple[int, int, list[int], bool]]:
-    """(first run, run after the last, the dialect words' runs, whether a spoken word backs them) of
-    each quotation in dialect (see _DIALECT), in order. A word is dialect only outside a dictionary
-    word with a neighbour; a slip that is the quotation's only dialect word is still read unless a
-    spoken word (_DIALECT_SUPPORT) backs it."""
-    key, seps, linked, kind = sc.key, sc.seps, sc.linked, sc.kind
-    lex = tables.lex
-    n = len(sc)
+def _quotations(sc: Scan) -> list[tuple[int, int]]:
+    """(first run, run after the last) of each quotation, in order (see _QUOTES)."""
+    seps, n = sc.seps, len(sc)
     spans = []
     start, closing = None, ""
     for k in range(n + 1):
@@ -1703,25 +1700,43 @@ def _dialect_quotes(sc: Scan, tables: TypoTables) -> list[tuple[int, int, list[i
             # a straight quote closes where no word follows it glued ('rứa?" Bà cười', 'mô sống ".')
             q = sep.find('"')
             closed = q >= 0 and (q < len(sep) - 1 or k == n) if closing == '"' else closing in sep
-            if closed or k - start > QUOTE_RUNS:
-                if closed:
-                    spans.append((start, k))
+            if closed:
+                spans.append((start, k))
+            if closed or k - start > QUOTE_RUNS or "\n" in sep:
                 start = None
-                continue
+                if closed:
+                    continue
         opening = next((o for o in _QUOTES if o in sep), None)
         if opening is not None and _QUOTES[opening] not in sep[sep.index(opening):]:
             start, closing = k, _QUOTES[opening]
         elif sep.endswith('"') and (len(sep) == 1 or sep[-2] in " :(\n") and k < n:
             start, closing = k, '"'  # a straight quote glued to the word it opens ('nói: "Mà anh')
-    spoken = []
-    for a, b in spans:
-        marks = [k for k in range(a, b) if key[k] in _DIALECT and kind[k] in (LOW, CAP)
-                 and not (k > a and linked[k] and lex.pair(key[k - 1], key[k]) == WORD)
-                 and not (k + 1 < b and linked[k + 1] and lex.pair(key[k], key[k + 1]) == WORD)]
-        if marks:
-            backed = any(key[k] in _DIALECT_SUPPORT for k in range(a, b))
-            spoken.append((a, b, marks, backed))
-    return spoken
+    return spans
+
+
+def _dialect_runs(sc: Scan, tables: TypoTables) -> frozenset[int]:
+    """The runs of quotations in dialect that typo.realword passes over: the spoken words
+    (_DIALECT, _DIALECT_SUPPORT) and the common words within SPOKEN_REACH of them, in a quotation
+    holding a dialect word, or two spoken words, outside dictionary words with their neighbours."""
+    key, linked, kind = sc.key, sc.linked, sc.kind
+    lex = tables.lex
+
+    def spoken(k: int, a: int, b: int) -> bool:
+        return ((key[k] in _DIALECT or key[k] in _DIALECT_SUPPORT) and (kind[k] == LOW or kind[k] == CAP and sc.opens(k))
+                and not (k > a and linked[k] and lex.pair(key[k - 1], key[k]) == WORD)
+                and not (k + 1 < b and linked[k + 1] and lex.pair(key[k], key[k + 1]) == WORD))
+
+    out: set[int] = set()
+    for a, b in _quotations(sc):
+        marks = [k for k in range(a, b) if spoken(k, a, b)]
+        if len(marks) < 2 and not any(key[k] in _DIALECT for k in marks):
+            continue  # no dialect here
+        for k in marks:
+            if len(marks) > 1:
+                out.add(k)  # a lone dialect word is still read itself ("Tôi chừ về" may be "chỉ")
+            out.update(j for j in range(max(a, k - SPOKEN_REACH), min(b, k + SPOKEN_REACH + 1))
+                       if j != k and key[j] is not None and lex.zipf(key[j]) >= SPOKEN_ZIPF)
+    return frozenset(out)
 
 
 # Old spellings: a syllable with the rhyme âu or ây that has a twin with au or ay, same onset and
