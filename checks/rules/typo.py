@@ -8,6 +8,7 @@ words, numbers, URLs and e-mail addresses are never read as slips.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from itertools import chain, compress, repeat
@@ -1680,6 +1681,7 @@ _DIALECT = frozenset(normalize(w) for w in "rứa chừ nớ nghen".split())
 # for "túi", "hổng" a gap): they back a dialect word or each other, but make no quotation dialect alone.
 _DIALECT_SUPPORT = frozenset(normalize(w) for w in
                              "tui hổng mô mạ mi tau ri răng ni tê chi nỏ hông chớ nè nha o má tía hén nhen ráng".split())
+_SPOKEN = _DIALECT | _DIALECT_SUPPORT
 # Beside a dialect word, this many runs on either side; a common word there (Zipf) is its company.
 SPOKEN_REACH = 2
 SPOKEN_ZIPF = 4.0
@@ -1689,46 +1691,62 @@ _QUOTES = {"“": "”", "«": "»"}
 QUOTE_RUNS = 80
 
 
-def _quotations(sc: Scan) -> list[tuple[int, int]]:
-    """(first run, run after the last) of each quotation, in order (see _QUOTES)."""
+def _quotation_around(sc: Scan, k: int) -> tuple[int, int] | None:
+    """(first run, run after the last) of the quotation run k stands in, within its paragraph and
+    QUOTE_RUNS runs, else None (see _QUOTES). A straight quote opens glued to the word after it
+    ('nói: "Mà anh') and closes where no word follows it glued ('rứa?" Bà cười')."""
     seps, n = sc.seps, len(sc)
-    spans = []
-    start, closing = None, ""
-    for k in range(n + 1):
-        sep = seps[k]
-        if start is not None:
-            # a straight quote closes where no word follows it glued ('rứa?" Bà cười', 'mô sống ".')
-            q = sep.find('"')
-            closed = q >= 0 and (q < len(sep) - 1 or k == n) if closing == '"' else closing in sep
-            if closed:
-                spans.append((start, k))
-            if closed or k - start > QUOTE_RUNS or "\n" in sep:
-                start = None
-                if closed:
-                    continue
-        opening = next((o for o in _QUOTES if o in sep), None)
-        if opening is not None and _QUOTES[opening] not in sep[sep.index(opening):]:
-            start, closing = k, _QUOTES[opening]
-        elif sep.endswith('"') and (len(sep) == 1 or sep[-2] in " :(\n") and k < n:
-            start, closing = k, '"'  # a straight quote glued to the word it opens ('nói: "Mà anh')
-    return spans
+    start = None
+    for j in range(k, max(-1, k - QUOTE_RUNS), -1):
+        sep = seps[j]
+        if sep == " ":
+            continue
+        cut = sep.rfind("\n")
+        tail = sep[cut + 1:]
+        opens = [q for q in ("“", "«") if q in tail]
+        if opens and _QUOTES[opens[0]] not in tail[tail.index(opens[0]):]:
+            start, closing = j, _QUOTES[opens[0]]
+            break
+        if tail.endswith('"') and (len(tail) == 1 or tail[-2] in " :(") and j < n:
+            start, closing = j, '"'
+            break
+        if cut >= 0 or "”" in sep or "»" in sep or '"' in sep:
+            return None  # a paragraph's start, or a quotation closed before run k
+    if start is None:
+        return None
+    for j in range(k + 1, min(n + 1, start + QUOTE_RUNS + 1)):
+        sep = seps[j]
+        if sep == " ":
+            continue
+        q = sep.find('"')
+        if (q >= 0 and (q < len(sep) - 1 or j == n)) if closing == '"' else closing in sep:
+            return start, j
+        if "\n" in sep:
+            return None
+    return None
 
 
 def _dialect_runs(sc: Scan, tables: TypoTables) -> frozenset[int]:
     """The runs of quotations in dialect that typo.realword passes over: the spoken words
     (_DIALECT, _DIALECT_SUPPORT) and the common words within SPOKEN_REACH of them, in a quotation
-    holding a dialect word, or two spoken words, outside dictionary words with their neighbours."""
+    holding a dialect word, or two spoken words, outside dictionary words with their neighbours.
+    Read around the text's spoken words only (most texts have none, the rest a few)."""
     key, linked, kind = sc.key, sc.linked, sc.kind
     lex = tables.lex
-
-    def spoken(k: int, a: int, b: int) -> bool:
-        return ((key[k] in _DIALECT or key[k] in _DIALECT_SUPPORT) and (kind[k] == LOW or kind[k] == CAP and sc.opens(k))
-                and not (k > a and linked[k] and lex.pair(key[k - 1], key[k]) == WORD)
-                and not (k + 1 < b and linked[k + 1] and lex.pair(key[k], key[k + 1]) == WORD))
-
+    n = len(key)
+    words = [k for k in compress(range(n), map(_SPOKEN.__contains__, key))
+             if (kind[k] == LOW or kind[k] == CAP and sc.opens(k))
+             and not (k and linked[k] and lex.pair(key[k - 1], key[k]) == WORD)
+             and not (k + 1 < n and linked[k + 1] and lex.pair(key[k], key[k + 1]) == WORD)]
+    if not words:
+        return frozenset()
+    spans: dict[tuple[int, int], list[int]] = {}
+    for k in words:
+        span = _quotation_around(sc, k)
+        if span is not None:
+            spans.setdefault(span, []).append(k)
     out: set[int] = set()
-    for a, b in _quotations(sc):
-        marks = [k for k in range(a, b) if spoken(k, a, b)]
+    for (a, b), marks in spans.items():
         if len(marks) < 2 and not any(key[k] in _DIALECT for k in marks):
             continue  # no dialect here
         for k in marks:
