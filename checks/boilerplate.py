@@ -167,7 +167,7 @@ _FILE_PATH = re.compile(
     re.I,
 )
 # A web archive's month marker at the top of an excerpt (" date 2022-09"): no headline, no date.
-_MONTH_MARK = re.compile(r"date \d{4}-\d{2}")
+MONTH_MARK = re.compile(r"date \d{4}-\d{2}")
 # An image as a conversion to text leaves it: "![]() |", "![Quang cảnh buổi lễ](/uploads/a.jpg)".
 _IMAGE_MARK = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)[\s|]*")
 # Attachments under an article: "Quyết định 123.signed.pdf", "Tải về", "Tài liệu đính kèm".
@@ -265,13 +265,15 @@ _RELATED_HEAD = re.compile(
 _ARROW_LINK = re.compile(r"^(?:>>|»|>)\s?[^\W\d_]")
 # Site notices: cookie consent, app download, hotline, an invitation to follow the outlet on a
 # platform ("Theo dõi Báo Quảng Ngãi trên Google News", "Mời bạn đọc theo dõi ... qua Zalo").
+# An opinion page's words for its author's view: "… thể hiện quan điểm riêng của tác giả".
+_AUTHORS_VIEW = r"quan điểm (?:riêng |cá nhân )?(?:của )?(?:tác giả|người viết)"
 _NOTICE = re.compile(r"\bcookies?\b|\btải (?:ứng dụng|app)\b|^đường dây nóng\b|"
                      r"^(?:mời (?:bạn|quý)[\w ]{0,20}?)?(?:theo dõi|follow|kết nối với|quan tâm)\b[^.!?]{0,60}?"
                      r"\b(?:trên|qua|tại|on)\s+(?:google news|facebook|fanpage|zalo|youtube|tiktok|twitter)\b|"
                      r"\byour browser does not support\b|\btrình duyệt(?: của bạn)? không hỗ trợ\b|"
                      # an opinion page's disclaimer: "Nội dung bài viết thể hiện quan điểm riêng của tác giả."
                      r"^(?:nội dung )?(?:bài viết|bài)\b[^.!?]{0,20}?\b(?:thể hiện|phản ánh|là)\s(?:(?:những|các)\s)?"
-                     r"quan điểm (?:riêng |cá nhân )?(?:của )?(?:tác giả|người viết)\b", re.I)
+                     rf"{_AUTHORS_VIEW}\b", re.I)
 # The reader-comment block under an article: "Ý kiến bạn đọc", "Bình luận (12)", "Gửi bình luận".
 _COMMENTS_HEAD = re.compile(
     r"^(?:ý kiến bạn đọc|ý kiến của bạn|ý kiến\s*\(\d+\)|bình luận(?:\s*\(\d+\))?|gửi (?:bình luận|ý kiến)|"
@@ -820,13 +822,13 @@ def byline_name(s: str) -> str | None:
 
 
 # An office that signs a portal's article: "Phòng Văn hóa và Thông tin huyện", "Trung tâm Y tế
-# huyện Sơn Hà", "Hội Nông dân tỉnh", "BBT". Only read where a bút danh stands after the last paragraph.
+# huyện Sơn Hà", "Hội Nông dân tỉnh", "BBT", an office's initials glued to "P." or "TT." ("P.LĐTBXH").
+# Only read where a bút danh stands after the last paragraph, or between a headline and its date line.
 _AGENCY_HEAD = re.compile(
     r"^(?:(?:P|TT)\.(?=[A-ZĐ]{2,})|(?:P\.|Phòng|Trung tâm|TT\.?|Đài|Ban|Văn phòng|VP|UBND|HĐND|Ủy ban|Uỷ ban|Hội|Đoàn|Công an|Sở|Báo|"
     r"Tạp chí|Cổng|BBT|Ban biên tập|Bộ phận|Chi cục|Hạt|Trạm|Bệnh viện|Trường|Huyện|Xã|Phường|"
     r"Thông tấn xã|Truyền hình|Phát thanh|Nhà xuất bản|Cục|Tổng cục|Viện|Học viện|Đại học|Hiệp hội|Liên đoàn|"
     r"Mặt trận|Liên hiệp|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Kho bạc|Bảo hiểm xã hội)(?!\w))")
-# ("P.LĐTBXH", "TT.VHTT": an office's initials glued to "P." or "TT.")
 # A place's name, no office: "Huyện Sơn Hà", "TT.Huế" (Thừa Thiên), "TP.HCM" between a headline and
 # its date line is a dateline's place, not who signs.
 _PLACE_HEAD = re.compile(r"(?:huyện|xã|phường|quận|tỉnh|thành phố|thị xã|thị trấn|tt|tp)(?:\.|\s|$)", re.I)
@@ -1361,7 +1363,7 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             j -= 1
             continue
         ok = 2 <= words(s) <= 50 and not s.endswith((":", ";")) and not _local(s) and not is_section(s) \
-            and (not s.endswith(".") or _stopped_over_date(j, page)) and not _MONTH_MARK.fullmatch(s)
+            and (not s.endswith(".") or _stopped_over_date(j, page)) and not MONTH_MARK.fullmatch(s)
         if ok and kind[j] == "" and words(s) <= 12 and find_dates(s) and _headline_over(j, page):
             # A short line with a date under a headline is the date line in a shape no pattern
             # knows ("Đăng bởi Minh Anh vào 12/10/2026 | 08:30 SA"), not the title.
@@ -1412,7 +1414,7 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
     # the text (a stored body opening "I. KẾT QUẢ" / "1. Về kinh tế"), not to a header.
     framed = any(kind[i] in ("boilerplate", "metadata") for i in range(len(kind)))
     for i in range(title if title is not None else first_prose):
-        if not framed and _NUMBERED.match(lines[i]) or _MONTH_MARK.fullmatch(lines[i]):
+        if not framed and _NUMBERED.match(lines[i]) or MONTH_MARK.fullmatch(lines[i]):
             continue  # (the archive's month marker stays with the text it dates, as pages-dev labels it)
         if kind[i] in ("", "caption"):
             kind[i] = "boilerplate"
@@ -1822,7 +1824,7 @@ def _mark_tail(page: _Page, last_prose: int, title: int | None, signed: int | No
 # One word a site prints as a label or a button, which is no pen name ("Nguồn", "Thẻ", "Gửi").
 _UI_WORDS = frozenset("""nguồn thẻ gửi ảnh đóng tiếp trước sau xem lưu in thích hết bởi theo nhãn mục
 tải nghe đọc mở chọn""".split())
-_DISCLAIMER = re.compile(r"quan điểm (?:riêng |cá nhân )?(?:của )?(?:tác giả|người viết)", re.I)
+_DISCLAIMER = re.compile(_AUTHORS_VIEW, re.I)
 
 
 def _lone_pen_name(i: int, page: _Page) -> bool:

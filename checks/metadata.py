@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bientap.checks.boilerplate import (
+    MONTH_MARK,
     agency_credit,
     byline_name,
     tags_of_line,
@@ -125,7 +126,7 @@ def extract_article(text: str) -> Extracted:
             out.title = s.replace("\u200b", "").replace("\ufeff", "")  # zero-width spaces a CMS left in it
             continue
         if c.kind == "body":
-            if not _MONTH_MARK.fullmatch(s):  # the web archive's " date 2022-09" dates nothing, opens nothing
+            if not MONTH_MARK.fullmatch(s):  # the web archive's " date 2022-09" dates nothing, opens nothing
                 paragraphs.append(s)
                 continue
             out.removed.append(RemovedLine(len(paragraphs), "boilerplate", "boilerplate.menu", s))
@@ -323,10 +324,9 @@ def _copyright_owner(s: str) -> str | None:
     return None
 
 
-# 8: what says a date line gives the publication ("Đăng nhập", "Đăng ký" beside today's date say nothing)
-_MONTH_MARK = re.compile(r"date \d{4}-\d{2}")
+# What says a date line gives the publication, not an update ("Đăng nhập", "Đăng ký" beside today's
+# date say nothing).
 _PUBLISHED = re.compile(r"\b(?:đăng (?:ngày|lúc|vào)|ngày đăng|đăng\s*:|xuất bản|published|posted)\b", re.I)
-
 
 
 def _date_from_line(s: str) -> str | None:

@@ -22,7 +22,7 @@ from bientap.checks.ngrams import (EDGES, JOINS_LEFT, JOINS_RIGHT, NUMBER, SLIP_
                                    edge_token, known_context, rank, slip_kind, weighable_edits, wider)
 from bientap.checks.registry import rule
 from bientap.checks.text import BLANK, UNITS, fold, rstrip_blank
-from bientap.checks.vietnamese import (LETTERS, MERGED_ONSETS, ONSETS, confusions, is_structural, iy_variant, normalize,
+from bientap.checks.vietnamese import (LETTERS, MERGED_ONSETS, ONSETS, VOWELS, confusions, is_structural, iy_variant, normalize,
                                        place_tone, split_onset, strip_tone, swap_onset)
 from bientap.i18n import N_
 
@@ -801,13 +801,24 @@ def _joined_syllables(word: str, lex: Lexicon) -> bool:
     if sum(strip_tone(ch)[1] != 0 for ch in word if not ch.isascii()) > 1:
         return False
     known = lex.syllables
+
+    def syllable(piece: str, first: bool) -> bool:
+        return (piece := normalize(piece)) in known and is_structural(piece)
+
+    return _most_pieces(word, syllable, 7) >= 1 and normalize(word) not in known
+
+
+def _most_pieces(word: str, fits, longest: int) -> int:
+    """The most pieces of `longest` letters at most that `word` splits into, each one `fits(piece,
+    first)` takes, or 0 where it cannot be split so (words of 16 letters at most: bounded)."""
     n = len(word)
-    ends = [False] * (n + 1)  # ends[k]: word[:k] is whole syllables (k letters at most 16: bounded)
-    ends[0] = True
+    best = [0] * (n + 1)  # best[k]: one more than the most pieces word[:k] splits into; 0 where it cannot
+    best[0] = 1
     for k in range(1, n + 1):
-        ends[k] = any(ends[j] and (piece := normalize(word[j:k])) in known and is_structural(piece)
-                      for j in range(max(0, k - 7), k))
-    return ends[n] and normalize(word) not in known
+        for j in range(max(0, k - longest), k):
+            if best[j] and fits(word[j:k], not j):
+                best[k] = max(best[k], best[j] + 1)
+    return best[n] - 1 if best[n] else 0
 
 
 def _stray_vowel(sc: Scan, i: int) -> bool:
@@ -839,7 +850,7 @@ def _a_term(sc: Scan, low: str, suggestions: list[str], tables: TypoTables) -> b
                                         for c in suggestions if " " not in c))
 
 
-_VOWELS = frozenset("aăâeêioôơuưy")
+_VOWELS = frozenset(VOWELS)
 _MARK_SLIPS = frozenset(("hoi_nga", "tone", "dropped"))
 # A suggestion of two words news writes side by side this often (in 20M words) says a space was lost.
 LOST_SPACE_SEEN = 100
@@ -894,18 +905,11 @@ _ONSET_SET = frozenset(ONSETS)
 def _loan_pieces(low: str, strict: bool = True) -> int:
     """The most pieces `low` splits into (_loan_piece), 0 where it cannot, or where two vowels side
     by side make one Vietnamese rhyme or repeat one ("nguời", "khôong": a syllable misspelt)."""
-    n = len(low)
     plain = [strip_tone(c)[0] for c in low]
     if any((a + b in _VIETNAMESE_GLIDES and not (a == "i" and plain[k - 1:k] == ["g"])) or a in _VOWELS and fold(a) == fold(b)
            for k, (a, b) in enumerate(zip(plain, plain[1:]))):
         return 0
-    pieces = [0] * (n + 1)  # pieces[k]: one more than the most pieces low[:k] splits into; 0 where it cannot
-    pieces[0] = 1
-    for k in range(1, n + 1):
-        for j in range(max(0, k - 6), k):
-            if pieces[j] and _loan_piece(low[j:k], not j, strict):
-                pieces[k] = max(pieces[k], pieces[j] + 1)
-    return pieces[n] - 1 if pieces[n] else 0
+    return _most_pieces(low, lambda piece, first: _loan_piece(piece, first, strict), 6)
 
 
 def _loan_spelling(low: str) -> bool:
@@ -1975,7 +1979,7 @@ def iy(doc: Document, ctx: Context) -> Iterator[Hit]:
     between the same neighbours; used consistently where the news counts find the other spelling
     far likelier there (IY_GAIN) → information. Where the other spelling was never seen beside a
     neighbour, nothing is said ("ti vi", "bác sĩ" stay). A place's or a country's name has one
-    spelling: "Hoa Kì", "Mĩ Tho" → warning, where edited news writes the other far more often
+    spelling: "Hoa Kì", "Qui Nhơn" → warning, where edited news writes the other far more often
     (NAME_IY_SEEN); a person's given name is left as its bearer spells it.
     """
     tables = _tables(ctx)
@@ -2023,11 +2027,12 @@ def _place_pairs(lex: Lexicon) -> frozenset[tuple[str, str]]:
     (underthesea's administrative data) and _COUNTRY_NAMES, in lexicon keys; made on first use."""
     got = lex.derived.get(_place_pairs)
     if got is None:
-        from bientap.checks.metadata import admin_names, place_names  # the administrative data, read on first use
+        from bientap.checks.metadata import place_names  # the administrative data, read on first use
 
         out = set()
-        for name in (*place_names(), *admin_names(), *_COUNTRY_NAMES):
-            keys = [normalize(w) for w in name.split()]
+        for name in chain((" ".join(normalize(w) for w in n.split()) for n in (*place_names(), *_COUNTRY_NAMES)),
+                          _admin_keys(lex)):
+            keys = name.split()
             out.update(zip(keys, keys[1:]))
         got = lex.derived[_place_pairs] = frozenset(out)
     return got
@@ -2097,9 +2102,7 @@ def glued(doc: Document, ctx: Context) -> Iterator[Hit]:
         pieces = [word[a:b] for a, b in zip([0, *breaks], [*breaks, len(word)])]
         if min(map(len, pieces)) < 2 or not any(normalize(p.lower()) in known for p in pieces):
             continue
-        fixed = " ".join(pieces)
-        yield Hit(*sc.span(i), Message(N_("Words glued together: “{word}” → “{fixed}”"), word=word, fixed=fixed),
-                  suggestions=(fixed,))
+        yield _glued_hit(sc, i, " ".join(pieces))
     tails = _glued_tails(tables.lex)
     n = len(sc)
     for i in sc.capital_runs() + positions(kind, OTHER):
@@ -2108,9 +2111,13 @@ def glued(doc: Document, ctx: Context) -> Iterator[Hit]:
             continue  # a marked capital opening a sentence is typo.nonword's to split ("Giangcũng nói")
         cut = _glued_tail(raw[i], tails, known)
         if cut:
-            fixed = f"{raw[i][:cut]} {raw[i][cut:]}"
-            yield Hit(*sc.span(i), Message(N_("Words glued together: “{word}” → “{fixed}”"), word=raw[i], fixed=fixed),
-                      suggestions=(fixed,))
+            yield _glued_hit(sc, i, f"{raw[i][:cut]} {raw[i][cut:]}")
+
+
+def _glued_hit(sc: Scan, i: int, fixed: str) -> Hit:
+    """typo.glued's finding on run i, its words set apart as `fixed`."""
+    return Hit(*sc.span(i), Message(N_("Words glued together: “{word}” → “{fixed}”"), word=sc.raw[i], fixed=fixed),
+               suggestions=(fixed,))
 
 
 # A name glued to the common word after it ("Trumpvà", "Seoullà", "Biệnchỉ", "HCMvà"): the word is one
@@ -2310,12 +2317,12 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
             for run in where.get(keys, ()):
                 for j, got, want in zip(run, keys, main):
                     if got != want:
-                        raw = sc.raw[j]
-                        fixed = _render(want, raw, ctx)
-                        yield Hit(*sc.span(j),
-                                  Message(N_("Name spelled two ways in this article: “{word}” (elsewhere “{fixed}”)"),
-                                          word=raw, fixed=fixed),
-                                  suggestions=(fixed,))
+                        yield _two_ways(sc, j, _render(want, sc.raw[j], ctx))
     for i, fixed in _foreign_name_slips(sc, tables, before):
-        yield Hit(*sc.span(i), Message(N_("Name spelled two ways in this article: “{word}” (elsewhere “{fixed}”)"),
-                                       word=sc.raw[i], fixed=fixed), suggestions=(fixed,))
+        yield _two_ways(sc, i, fixed)
+
+
+def _two_ways(sc: Scan, i: int, fixed: str) -> Hit:
+    """typo.name_variant's finding on run i, the spelling written more often `fixed`."""
+    return Hit(*sc.span(i), Message(N_("Name spelled two ways in this article: “{word}” (elsewhere “{fixed}”)"),
+                                    word=sc.raw[i], fixed=fixed), suggestions=(fixed,))
