@@ -349,7 +349,10 @@ _DATE_CUE = re.compile(r"\b(?:ngày đăng|đăng ngày|đăng lúc|cập nhật
                        r"chủ nhật)\b",
                        re.I)
 # Words that make a date line the article's own ("Ngày đăng", "Cập nhật lúc") or the header's ("Hôm nay").
-_PUBLISHED_CUE = re.compile(r"\b(?:đăng|cập nhật|xuất bản|phát hành|ban hành|lúc|posted|published|updated)\b", re.I)
+# A number of the issue ("Số 11 - Ngày 15/11/2025", "Báo in số 1234, ngày …") dates the bulletin or
+# the printed paper the article is in, not the day it is read.
+_PUBLISHED_CUE = re.compile(r"\b(?:đăng|cập nhật|xuất bản|phát hành|ban hành|lúc|posted|published|updated)\b"
+                            r"|\bsố\s?\d+\b(?=\D{0,12}\bngày\b)", re.I)
 _TODAY = re.compile(r"\bhôm nay\b|\btoday\b", re.I)
 # "Nguồn tin:", "Nguồn bài viết:" name the article's source too, with their colon ("Nguồn tin Reuters
 # cho biết …" is a sentence); "Nguồn ảnh:" is a photo's credit.
@@ -1390,7 +1393,7 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
     for k in labels if title is not None else ():
         kind[k], rule[k] = "boilerplate", "boilerplate.menu"
         page.why[k] = "label_under_title"
-    if title is not None and words(lines[title]) < 6:
+    if title is not None and words(lines[title]) < 6 and not _over_published(title, page):
         # "Title, date line, short label, lead": a label between the date and the lead is not
         # the title; the heading above the date is.
         above = _heading_above_date(title, kind, rule, page.by_line, lines)
@@ -1421,6 +1424,16 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             rule[i] = "boilerplate.banner" if is_caps(lines[i]) else "boilerplate.menu"
             page.why[i] = "above_title" if title is not None else "above_text"
     return title
+
+
+def _over_published(j: int, page: _Page) -> bool:
+    """Whether line j stands right over a date line that says it dates the publication ("Cáo phó /
+    Đăng ngày 03/03/2026 | 16:40"): a short headline over its own date, not a label under the
+    site's header date."""
+    k = j + 1
+    while k < len(page.kind) and page.kind[k] == "blank":
+        k += 1
+    return k < len(page.kind) and page.rule[k] == "metadata.date" and bool(_PUBLISHED_CUE.search(page.lines[k]))
 
 
 def _short_headline(j: int, page: _Page, first_prose: int) -> bool:

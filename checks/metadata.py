@@ -198,6 +198,8 @@ def extract_article(text: str) -> Extracted:
         m = _SOURCE_PREFIX.match(lead)
         if m:
             out.source = (m.group(1) or m.group(2)).strip()
+    if out.source is None and out.byline:
+        out.source = _byline_outlet(out.byline)
     if out.source is None:
         for s in footer_lines:
             found = _copyright_owner(s)
@@ -301,6 +303,25 @@ def _reporter(value: str) -> tuple[str | None, str | None]:
             or not all(t[0].isupper() and t[1:].isalpha() and t[1:].islower() for t in syllables):
         return None, None
     return byline_name(name), outlet
+
+
+# An outlet's own name after a reporter's: a paper, a magazine, a station ("Báo Quảng Ninh", "Tạp chí
+# Cộng sản", "Đài PT-TH Nghệ An") or a broadcaster's or agency's initials, a channel number allowed
+# ("VOV1", "TTXVN", "VTV"). An office or a school in brackets ("Trung tâm Y tế huyện Cam Lộ") is where
+# the writer works, not where the article came from.
+_OUTLET_NAME = re.compile(r"(?:báo|tạp chí|đài|truyền hình|phát thanh)\s+\S.*|[A-ZĐ]{2,}[A-ZĐ0-9.+-]*", re.I)
+
+
+def _byline_outlet(byline: str) -> str | None:
+    """The outlet a byline credits beside its reporter: "Hoàng Lâm (Báo Quảng Ninh)", "Thu Hà/VOV1"
+    → the article came from that outlet; else None."""
+    reporter, outlet = _reporter(byline)
+    if reporter is None or not outlet:
+        return None
+    if _OUTLET_NAME.fullmatch(outlet) and (outlet.isupper() or _OUTLET_KIND.match(outlet)
+                                           or outlet.split()[0].lower() in ("truyền", "phát")):
+        return outlet
+    return None
 
 
 def _copyright_owner(s: str) -> str | None:

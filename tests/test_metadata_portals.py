@@ -1401,3 +1401,35 @@ def test_a_sentence_opening_with_nguon_tin_stays_in_the_text():
     line = "Nguồn tin Reuters cho biết đoàn sẽ tới."
     ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"], [line, "Thanh Bình"])))
     assert ex.source != "Reuters cho biết đoàn sẽ tới" and line in ex.body
+
+
+# The fourteenth session, from helper-52's pages (read after their blind run).
+@pytest.mark.parametrize("end, source", [
+    (["Hoàng Lâm (Báo Biển Xanh)"], "Báo Biển Xanh"),
+    (["Thu Hà/VOV1"], "VOV1"),
+    (["Thu Hà (TTXVN)"], "TTXVN"),
+    # where the writer works is not where the article came from: the site's own name stays
+    (["Lê Thị Mai (Trung tâm Y tế huyện Sơn Tịnh)"], "Báo Quảng Ngãi"),
+    (["Thanh Bình"], "Báo Quảng Ngãi"),
+])
+def test_the_outlet_a_byline_credits_is_the_articles_source(end, source):
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"], end)))
+    assert (ex.byline, ex.source) == (end[0], source)
+
+
+def test_a_bulletins_issue_date_is_the_publication_date_not_the_sites_today():
+    contents = ["BẢN TIN KHOA HỌC", "Số 11 - Ngày 05/12/2026", "Trong số này:", "- Giá cá ngừ tăng\t5",
+                "- Chuyển đổi số\t9", "MÔ HÌNH - ỨNG DỤNG"]
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, contents, [], ["Thanh Bình"])))
+    assert (ex.title, ex.published_at) == (SEAFOOD.title, DAY)
+
+
+def test_a_short_headline_over_its_published_date_under_the_sites_today():
+    story = Story("Cáo phó", SEAFOOD.sapo, SEAFOOD.paragraphs)
+    ex = extract_article(clean_field(page(story, NEWSPAPER, ["Tiếng nói của người cao tuổi", "Thứ Hai, 07/12/2026",
+                                                             "Trang chủ / Tin buồn"],
+                                          ["Đăng ngày 05/12/2026 | 10:30"], [])))
+    assert (ex.title, ex.published_at) == ("Cáo phó", WHEN)
+    # without the publication cue, a short line under the date is the label it was
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30", "Kinh tế"], [])))
+    assert ex.title == SEAFOOD.title

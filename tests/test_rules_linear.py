@@ -244,6 +244,8 @@ GENERATORS.update({
     "joined loanwords": _repeat("kilômétamiăngđiôxít "),
     "joined loanword letters": _repeat("ô", "k", "t"),
     "category fields": _repeat("Danh mục: Du lịch · Viễn thông · ", "Tin công nghệ · Viễn thông\n", "\nViễn thông\nVì sao?\n"),
+    "issue numbers": _repeat("Số 11 số 12 - Ngày ", "Bản tin\n", " 15/11/2025\nTít bài báo dài hơn sáu chữ\n"),
+    "outlets after names": _repeat("Hoàng Lâm (Báo Báo Báo ", "Tít bài báo dài hơn sáu chữ\nNội dung bài.\n", ")\n"),
 })
 
 
