@@ -72,6 +72,7 @@ EVIDENCE: dict[str, str] = {
     "above_text": N_("above the first paragraph, in the site header"),
     "label_under_title": N_("short section label between title and text"),
     "label_under_date": N_("short label between date line and text"),
+    "section_prefix": N_("the section's name printed before the headline (Kinh tế | …)"),
     "series": N_("another part of the series (Bài 1: …)"),
     "headlines": N_("{n} headlines of other articles in a row inside the text, no paragraph"),
     "after_end": N_("after the article ended (byline or end marker)"),

@@ -122,8 +122,14 @@ def extract_article(text: str) -> Extracted:
                 s = s[:dated.start()]
             if c.evidence == "tab_title":
                 s = tab_headline(s) or s
-            s = _section_prefix(_unglued_section(unmarked(s)))
-            out.title = s.replace("\u200b", "").replace("\ufeff", "")  # zero-width spaces a CMS left in it
+            s = unmarked(s)
+            headline = _section_prefix(_unglued_section(s))
+            if headline != s and s.endswith(headline):
+                # the section's name the site printed before the headline: listed, as every line
+                # the body and the fields leave out is
+                label = s[:len(s) - len(headline)].strip(" |｜")
+                out.removed.append(RemovedLine(0, "boilerplate", "boilerplate.menu section_prefix", label))
+            out.title = headline.replace("\u200b", "").replace("\ufeff", "")  # zero-width spaces a CMS left in it
             continue
         if c.kind == "body":
             if not MONTH_MARK.fullmatch(s):  # the web archive's " date 2022-09" dates nothing, opens nothing

@@ -211,3 +211,15 @@ def test_json_record_html_field(cli, tmp_path):
     assert cli("import", str(tmp_path)).exit_code == 0
     (row,) = _listed(cli)
     assert _shown(cli, row["id"])["body"] == "Đoạn một của bài viết.\n\nĐoạn hai."
+
+
+def test_a_section_name_cut_from_the_headline_is_a_removed_line(cli, tmp_path, fresh_db):
+    fields = seed_fields(2)
+    page = tmp_path / "p.txt"
+    page.write_text(f"BÁO BIỂN XANH\nTrang chủ\nThời sự\nKinh tế\nTHỜI SỰ | {fields.title}\n{fields.shown_date}\n\n"
+                    f"{fields.sapo}\n\n" + "\n\n".join(fields.paragraphs) + f"\n\n{fields.byline}\n", encoding="utf-8")
+    assert cli("import", str(page)).exit_code == 0
+    (row,) = _listed(cli)
+    assert _shown(cli, row["id"])["title"] == fields.title
+    rows = list(fresh_db.query("SELECT kind, reason, text FROM removed_lines WHERE text = 'THỜI SỰ'"))
+    assert rows == [{"kind": "boilerplate", "reason": "boilerplate.menu section_prefix", "text": "THỜI SỰ"}]
