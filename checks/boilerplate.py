@@ -72,6 +72,7 @@ EVIDENCE: dict[str, str] = {
     "above_text": N_("above the first paragraph, in the site header"),
     "label_under_title": N_("short section label between title and text"),
     "label_under_date": N_("short label between date line and text"),
+    "author_box": N_("the author's name with a follow button or a count of followers"),
     "section_prefix": N_("the section's name printed before the headline (Kinh tế | …)"),
     "series": N_("another part of the series (Bài 1: …)"),
     "headlines": N_("{n} headlines of other articles in a row inside the text, no paragraph"),
@@ -829,10 +830,14 @@ def byline_name(s: str) -> str | None:
 # huyện Sơn Hà", "Hội Nông dân tỉnh", "BBT", an office's initials glued to "P." or "TT." ("P.LĐTBXH").
 # Only read where a bút danh stands after the last paragraph, or between a headline and its date line.
 _AGENCY_HEAD = re.compile(
-    r"^(?:(?:P|TT)\.(?=[A-ZĐ]{2,})|(?:P\.|Phòng|Trung tâm|TT\.?|Đài|Ban|Văn phòng|VP|UBND|HĐND|Ủy ban|Uỷ ban|Hội|Đoàn|Công an|Sở|Báo|"
+    # (the courts and procuracies first, by their whole names, lower case as the law writes them)
+    r"^(?:(?:P|TT)\.(?=[A-ZĐ]{2,})|(?:Viện kiểm sát nhân dân|Tòa án nhân dân|Toà án nhân dân|"
+    r"P\.|Phòng|Trung tâm|TT\.?|Đài|Ban|Văn phòng|VP|UBND|HĐND|Ủy ban|Uỷ ban|Hội|Đoàn|Công an|Sở|Báo|"
     r"Tạp chí|Cổng|BBT|Ban biên tập|Bộ phận|Chi cục|Hạt|Trạm|Bệnh viện|Trường|Huyện|Xã|Phường|"
     r"Thông tấn xã|Truyền hình|Phát thanh|Nhà xuất bản|Cục|Tổng cục|Viện|Học viện|Đại học|Hiệp hội|Liên đoàn|"
-    r"Mặt trận|Liên hiệp|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Kho bạc|Bảo hiểm xã hội)(?!\w))")
+    r"Mặt trận|Liên hiệp|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Kho bạc|Bảo hiểm xã hội|"
+    # a hospital's department before its capitalised name ("Khoa Ngoại tổng hợp", never "Khoa học")
+    r"VKSND|TAND|Khoa(?=\s" + U + r"))(?!\w))")
 # A place's name, no office: "Huyện Sơn Hà", "TT.Huế" (Thừa Thiên), "TP.HCM" between a headline and
 # its date line is a dateline's place, not who signs.
 _PLACE_HEAD = re.compile(r"(?:huyện|xã|phường|quận|tỉnh|thành phố|thị xã|thị trấn|tt|tp)(?:\.|\s|$)", re.I)
@@ -919,7 +924,17 @@ def agency_credit(s: str) -> str | None:
     if not toks:
         return None
     caps = sum(t[0].isupper() or t[0].isdigit() for t in toks)
-    return s if caps >= 0.5 * len(toks) or _office_name(s[_AGENCY_HEAD.match(s).end():].split()) else None
+    rest = s[_AGENCY_HEAD.match(s).end():].split()
+    return s if caps >= 0.5 * len(toks) or _office_name(rest) or _place_only(rest) else None
+
+
+def _place_only(tokens: list[str]) -> bool:
+    """"huyện Yên Thành", "tỉnh Nghệ An": one or two place words, then one to four capitalised words
+    (an office named in full by its head, "Viện kiểm sát nhân dân", needs only its scope)."""
+    m = 0
+    while m < len(tokens) and m < 2 and tokens[m] in _OFFICE_PLACE:
+        m += 1
+    return 0 < m < len(tokens) <= m + 4 and all(t[:1].isupper() for t in tokens[m:])
 
 
 _OFFICE_PLACE = frozenset("huyện xã tỉnh thành phố thị trấn quận phường".split())
@@ -1085,6 +1100,8 @@ def _local(s: str) -> tuple[str, str, str] | None:
     if dated:
         # Before the menu and heading shapes: "Thứ 2, 12/06/2023 | 08:00 | Chính trị" has pipes.
         return "metadata", "metadata.date", dated
+    if n <= 12 and author_box_name(s):
+        return "metadata", "metadata.byline", "author_box"
     if "|" in s or "•" in s or "·" in s:
         parts = _PIPE_SEPARATORS.split(s)
         if len(parts) >= 3 and all(p and len(p.split()) <= 6 and not p.endswith((".", "?", "!")) for p in parts):
@@ -1477,6 +1494,27 @@ def _under_date_line(j: int, page: _Page) -> bool:
 _AUTHOR_LABEL = re.compile(r"(?:tác giả|người viết|phóng viên|biên tập viên|cộng tác viên)\s*:?", re.I)
 _AUTHOR_BOX = re.compile(r"(?:theo dõi(?: tác giả)?|\+ theo dõi|[\d.,]+ bài(?: viết)?|(?:xem )?(?:các |tất cả )?bài viết "
                          r"(?:của|cùng) tác giả)", re.I)
+
+
+# An author box on one line, its pieces run together when the page is copied: the avatar's initials,
+# the name, the follow button or the count of followers or articles ("TP Trần Phong · 1,2K người theo
+# dõi", "Hoàng Nam Theo dõi", "Minh Anh | 125 bài viết").
+_AUTHOR_BOX_LINE = re.compile(r"(?P<name>[^\W\d_][^\d|·•:]{2,40}?) (?:[·•|] )?(?:\+ )?"
+                              r"(?:theo dõi(?: tác giả)?|[\d.,]+ ?[km]? (?:người theo dõi|lượt theo dõi|followers?"
+                              r"|bài(?: viết)?))", re.I)
+
+
+def author_box_name(s: str) -> str | None:
+    """The name an author box printed on one line gives, else None (see _AUTHOR_BOX_LINE)."""
+    m = _AUTHOR_BOX_LINE.fullmatch(s)
+    if m is None:
+        return None
+    name = m.group("name")
+    initials, _, rest = name.partition(" ")
+    if rest and len(initials) <= 3 and initials.isalpha() and initials.isupper() and 2 <= words(rest) <= 5 \
+            and byline_name(rest) == rest:
+        return rest  # the avatar's initials before the name
+    return name if 2 <= words(name) <= 5 and byline_name(name) == name else None
 
 
 def _in_author_box(j: int, page: _Page) -> bool:

@@ -27,6 +27,7 @@ from bientap.checks.boilerplate import (
     find_time,
     is_caps,
     is_section,
+    author_box_name,
     name_beside_date,
     source_of_line,
     tab_headline,
@@ -142,6 +143,8 @@ def extract_article(text: str) -> Extracted:
                 date_lines.append((2 if paragraphs else 0 if out.title is not None else 1, s))
             elif c.rule == "metadata.byline":
                 byline_line, byline_why = s, c.evidence
+                if c.evidence == "author_box":
+                    byline_line = author_box_name(" ".join(s.split())) or s
             elif c.rule == "metadata.source":
                 source_lines.append(s)
             elif c.rule == "metadata.tags":

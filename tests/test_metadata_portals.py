@@ -1433,3 +1433,37 @@ def test_a_short_headline_over_its_published_date_under_the_sites_today():
     # without the publication cue, a short line under the date is the label it was
     ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30", "Kinh tế"], [])))
     assert ex.title == SEAFOOD.title
+
+
+# From helper-58's pages (battery18, read after its blind run): an author box printed on one line,
+# a doctor signing with the hospital's department, a reporter with the procuracy or court.
+@pytest.mark.parametrize("box, name", [
+    ("Hoàng Nam\tTheo dõi", "Hoàng Nam"),
+    ("TP\tTrần Phong · 1,2K người theo dõi", "Trần Phong"),
+    ("Minh Anh | 125 bài viết", "Minh Anh"),
+])
+def test_an_author_box_on_one_line_under_the_headline_is_the_byline(box, name):
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], [box, "05/12/2026 10:30"], [])))
+    assert (ex.title, ex.byline, ex.published_at) == (SEAFOOD.title, name, WHEN)
+    assert [r.reason for r in ex.removed if r.text == box] == ["metadata.byline author_box"]
+
+
+@pytest.mark.parametrize("line", ["Theo dõi", "Bạn đọc theo dõi", "Xem thêm 12 bài viết", "Chúng tôi sẽ tiếp tục theo dõi"])
+def test_a_follow_button_or_a_sentence_is_no_author_box(line):
+    from bientap.checks.boilerplate import author_box_name
+    assert author_box_name(line) is None
+
+
+@pytest.mark.parametrize("line", ["BS.CKII Nguyễn Văn Hòa - Khoa Ngoại tổng hợp",
+                                  "Nguyễn Thị Lan - VKSND huyện Yên Thành",
+                                  "Nguyễn Thị Lan - Viện kiểm sát nhân dân huyện Yên Thành",
+                                  "Lê Văn An - Tòa án nhân dân tỉnh Nghệ An"])
+def test_a_name_signed_with_a_department_a_procuracy_or_a_court(line):
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"], [line])))
+    assert ex.byline == line
+
+
+@pytest.mark.parametrize("label", ["Khoa học", "Khoa học - Công nghệ"])
+def test_science_is_no_hospital_department(label):
+    from bientap.checks.boilerplate import agency_credit
+    assert agency_credit(label) is None

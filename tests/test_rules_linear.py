@@ -245,6 +245,8 @@ GENERATORS.update({
     "joined loanword letters": _repeat("ô", "k", "t"),
     "category fields": _repeat("Danh mục: Du lịch · Viễn thông · ", "Tin công nghệ · Viễn thông\n", "\nViễn thông\nVì sao?\n"),
     "issue numbers": _repeat("Số 11 số 12 - Ngày ", "Bản tin\n", " 15/11/2025\nTít bài báo dài hơn sáu chữ\n"),
+    "author boxes": _repeat("Hoàng Nam Minh Anh · 1,2 ", "Tít bài báo dài hơn sáu chữ\n", " người theo dõi\n"),
+    "courts after names": _repeat("Viện kiểm sát nhân dân huyện ", "Lê Văn An - ", "Yên Thành\n"),
     "outlets after names": _repeat("Hoàng Lâm (Báo Báo Báo ", "Tít bài báo dài hơn sáu chữ\nNội dung bài.\n", ")\n"),
 })
 
