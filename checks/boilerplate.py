@@ -234,6 +234,8 @@ _WIDGET_PHRASES = re.compile(
     # a blog theme's reading time: "Reading time: 3 minutes", "Thời gian đọc: 4 phút", "5 phút đọc"
     r"(?:reading time|thời gian đọc)(?:\s?:\s?\d+\s?(?:phút|minutes?|mins?))?|(?:\d+\s?)?(?:phút|min(?:ute)?s?) (?:đọc|read)|"
     r"\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước|\(\d+\)|\d{1,2}:\d{2}(?::\d{2})?|"
+    # a pictograph a site prints before a count or a time ("💬 37 bình luận", "🕒 08:30", "👁 1.024")
+    r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u23F0-\u23FA\u2B50]\ufe0f?|"
     r"[-+]?a[-+]?)(?!\w)",
     re.I,
 )

@@ -356,16 +356,25 @@ def _copyright_owner(s: str) -> str | None:
 
 # What says a date line gives the publication, not an update ("Đăng nhập", "Đăng ký" beside today's
 # date say nothing).
-_PUBLISHED = re.compile(r"\b(?:đăng (?:ngày|lúc|vào)|ngày đăng|đăng\s*:|xuất bản|published|posted)\b", re.I)
+_PUBLISHED = re.compile(r"\b(?:đăng (?:ngày|lúc|vào)|ngày đăng|xuất bản|published|posted)\b|\bđăng\s*:", re.I)
 
 
 def _date_from_line(s: str) -> str | None:
     dates = find_dates(s)
     if not dates:
         return None
-    _, y, mo, d = dates[0]
+    k, start = 0, 0
+    if len(dates) > 1 and not _PUBLISHED.search(s, 0, dates[0][0]):
+        # a later date that says it is the publication's, after an update's ("Cập nhật: 20/11/2025
+        # 07:12 | Đăng: 20/11/2025 06:30"): from its cue on
+        for j in range(1, len(dates)):
+            cue = _PUBLISHED.search(s, dates[j - 1][0], dates[j][0])
+            if cue:
+                k, start = j, cue.start()
+                break
+    _, y, mo, d = dates[k]
     # the time printed by this date, not by a later one ("Ngày đăng: 05/12 | Cập nhật: 06/12 08:30")
-    said = s[:dates[1][0]] if len(dates) > 1 else s
+    said = s[start:dates[k + 1][0]] if len(dates) > k + 1 else s[start:]
     t = find_time(said)
     if t:
         # Vietnamese sites print local time (UTC+7), unless the line names another zone: a time in

@@ -1467,3 +1467,19 @@ def test_a_name_signed_with_a_department_a_procuracy_or_a_court(line):
 def test_science_is_no_hospital_department(label):
     from bientap.checks.boilerplate import agency_credit
     assert agency_credit(label) is None
+
+
+@pytest.mark.parametrize("date_line, when", [
+    ("Cập nhật: 06/12/2026 07:12 | Đăng: 05/12/2026 10:30", WHEN),
+    ("Cập nhật lúc 07:12 06/12/2026 | Đăng lúc 10:30 ngày 05/12/2026", WHEN),
+    ("Ngày đăng: 05/12/2026 | Cập nhật: 06/12/2026 08:30", DAY),
+])
+def test_the_published_date_wins_on_a_line_that_prints_the_update_first(date_line, when):
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], [date_line], ["Thanh Bình"])))
+    assert ex.published_at == when
+
+
+def test_a_date_line_with_the_name_and_a_pictograph_before_the_comment_count():
+    line = "Thanh Bình · 10:30 05/12/2026 · 💬 37 bình luận"
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], [line], [])))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, "Thanh Bình")
