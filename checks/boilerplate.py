@@ -73,6 +73,7 @@ EVIDENCE: dict[str, str] = {
     "label_under_title": N_("short section label between title and text"),
     "label_under_date": N_("short label between date line and text"),
     "author_box": N_("the author's name with a follow button or a count of followers"),
+    "affiliation": N_("the author's post and office, under the name"),
     "section_prefix": N_("the section's name printed before the headline (Kinh tế | …)"),
     "series": N_("another part of the series (Bài 1: …)"),
     "headlines": N_("{n} headlines of other articles in a row inside the text, no paragraph"),
@@ -234,6 +235,9 @@ _WIDGET_PHRASES = re.compile(
     # a blog theme's reading time: "Reading time: 3 minutes", "Thời gian đọc: 4 phút", "5 phút đọc"
     r"(?:reading time|thời gian đọc)(?:\s?:\s?\d+\s?(?:phút|minutes?|mins?))?|(?:\d+\s?)?(?:phút|min(?:ute)?s?) (?:đọc|read)|"
     r"\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước|\(\d+\)|\d{1,2}:\d{2}(?::\d{2})?|"
+    # a comment's age and its buttons on a social page: "2 ngày   Thích   Phản hồi   12"; a post's
+    # age over it ("21 giờ · 🌏")
+    r"\d+\s(?:giây|phút|giờ|ngày|tuần)(?:\s+(?:thích\s+)?(?:phản hồi|trả lời)(?:\s+\d+)?|(?=\s?·))|"
     # a pictograph a site prints before a count or a time ("💬 37 bình luận", "🕒 08:30", "👁 1.024")
     r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u23F0-\u23FA\u2B50]\ufe0f?|"
     r"[-+]?a[-+]?)(?!\w)",
@@ -495,12 +499,27 @@ def _cut_paragraph(kind: list[str], lines: list[str]) -> list[int]:
     return [last] if _INNER_SENTENCE_END.search(lines[last]) else []
 
 
+def without_pictographs(s: str) -> str:
+    """`s` without the pictographs (and blanks) at either end: "🔴 CẢNH GIÁC … ❗" → "CẢNH GIÁC …"."""
+    a, b = 0, len(s)
+    while a < b and (s[a].isspace() or _pictograph(s[a])):
+        a += 1
+    while b > a and (s[b - 1].isspace() or _pictograph(s[b - 1])):
+        b -= 1
+    return s[a:b]
+
+
+def _pictograph(c: str) -> bool:
+    return "\U0001F300" <= c <= "\U0001FAFF" or "\u2600" <= c <= "\u27BF" or c in "\u2B50\u2B55\ufe0f"
+
+
 def is_prose(s: str) -> bool:
     """A sentence-bearing paragraph: long enough and punctuated like running text."""
     n = words(s)
     if n >= 40:
         return True
-    end = s.rstrip("”\"')»]*_").rstrip()  # the closing marks of a quotation or of bold text
+    # the closing marks of a quotation or of bold text; a social page's pictographs after the sentence
+    end = without_pictographs(s).rstrip("”\"')»]*_").rstrip()
     return n >= 8 and end.endswith(_SENTENCE_END)
 
 
@@ -1379,6 +1398,13 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             page.why[j] = "under_title"
             j -= 1
             continue
+        if kind[j] in ("", "boilerplate") and _affiliation(j, page):
+            # the author's post and office under a signed name ("Tác giả: Lê Thị Hoa / Giáo viên
+            # Trường THCS Quang Chiểu, tỉnh Thanh Hóa"), as a contest's or a contributor's entry prints it
+            kind[j], rule[j] = "metadata", "metadata.byline"
+            page.why[j] = "affiliation"
+            j -= 1
+            continue
         if kind[j] == "" and _photo_credit(s) and not _media_headline(j, page):
             # A photo credit between the title and the lead ("Quang cảnh buổi lễ (Ảnh: Thu Hà)").
             kind[j], rule[j] = "caption", "boilerplate.caption"
@@ -1410,6 +1436,8 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
         if ok:
             title = j
         break
+    if title is None:
+        title = _headline_over_date(first_prose, page)
     for k in labels if title is not None else ():
         kind[k], rule[k] = "boilerplate", "boilerplate.menu"
         page.why[k] = "label_under_title"
@@ -1444,6 +1472,39 @@ def _mark_title_and_header(page: _Page, first_prose: int) -> int | None:
             rule[i] = "boilerplate.banner" if is_caps(lines[i]) else "boilerplate.menu"
             page.why[i] = "above_title" if title is not None else "above_text"
     return title
+
+
+def _affiliation(j: int, page: _Page) -> bool:
+    """Whether line j is a post and an office ("Giáo viên Trường THCS …", "Bác sĩ Khoa Nhi, Bệnh
+    viện …") right under a name signed with its label ("Tác giả: Lê Thị Hoa")."""
+    s = page.lines[j]
+    if words(s) > 16 or not _POST.match(s) or not _office(s.rstrip(" .")):
+        return False
+    k = j - 1
+    while k >= 0 and page.kind[k] == "blank":
+        k -= 1
+    return k >= 0 and bool(_NAME_PREFIX.match(page.lines[k])) and byline_name(page.lines[k]) is not None
+
+
+def _headline_over_date(first_prose: int, page: _Page) -> int | None:
+    """The headline over the article's own date line when the way up from the lead met a block the
+    site prints under that line (a table of contents, a score box) and stopped: the nearest date
+    line above the lead that is not the site's today, and right over it (a bút danh aside) a line
+    of 6 to 50 words that is no sentence, no section and no date."""
+    lines, kind, rule = page.lines, page.kind, page.rule
+    k = first_prose - 1
+    while k >= 0 and not (rule[k] == "metadata.date" and page.why[k] != "today"):
+        k -= 1
+    j = k - 1
+    while j >= 0 and (kind[j] == "blank" or rule[j] == "metadata.byline"):
+        j -= 1
+    if k < 0 or j < 0 or rule[j] not in ("", "boilerplate.menu") or page.by_line[j]:
+        return None
+    s = lines[j]
+    if not 6 <= words(s) <= 50 or s.endswith(_SENTENCE_END) or s.endswith((":", ";")) or is_section(s) \
+            or find_dates(s) or _SLOGAN.search(s) or MONTH_MARK.fullmatch(s):
+        return None
+    return j
 
 
 def _over_published(j: int, page: _Page) -> bool:

@@ -28,6 +28,7 @@ from bientap.checks.boilerplate import (
     is_caps,
     is_section,
     author_box_name,
+    without_pictographs,
     name_beside_date,
     source_of_line,
     tab_headline,
@@ -130,7 +131,8 @@ def extract_article(text: str) -> Extracted:
                 # the body and the fields leave out is
                 label = s[:len(s) - len(headline)].strip(" |｜")
                 out.removed.append(RemovedLine(0, "boilerplate", "boilerplate.menu section_prefix", label))
-            out.title = headline.replace("\u200b", "").replace("\ufeff", "")  # zero-width spaces a CMS left in it
+            # zero-width spaces a CMS left in it; a pictograph a fan page opens it with ("🔴 CẢNH GIÁC …")
+            out.title = without_pictographs(headline.replace("\u200b", "").replace("\ufeff", "")) or None
             continue
         if c.kind == "body":
             if not MONTH_MARK.fullmatch(s):  # the web archive's " date 2022-09" dates nothing, opens nothing
@@ -141,7 +143,7 @@ def extract_article(text: str) -> Extracted:
         if c.kind == "metadata":
             if c.rule == "metadata.date":
                 date_lines.append((2 if paragraphs else 0 if out.title is not None else 1, s))
-            elif c.rule == "metadata.byline":
+            elif c.rule == "metadata.byline" and c.evidence != "affiliation":  # (the line under the name)
                 byline_line, byline_why = s, c.evidence
                 if c.evidence == "author_box":
                     byline_line = author_box_name(" ".join(s.split())) or s

@@ -1483,3 +1483,34 @@ def test_a_date_line_with_the_name_and_a_pictograph_before_the_comment_count():
     line = "Thanh Bình · 10:30 05/12/2026 · 💬 37 bình luận"
     ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], [line], [])))
     assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, "Thanh Bình")
+
+
+def test_a_fan_page_post_keeps_its_readers_comments_and_pictographs_out():
+    """A newsroom's fan-page post copied with its comments: the pictograph before the headline is
+    dropped, a sentence closed by pictographs is still the text's, and a commenter is no byline."""
+    text = "\n".join([
+        "Báo Biển Xanh", "05/12/2026 10:30 · 🌏", "🔴 " + SEAFOOD.title.upper(),
+        SEAFOOD.sapo, *SEAFOOD.paragraphs, "Người dân vui mừng vì giá cá ngừ tăng cao trong tháng này. 🐟🐟",
+        "#BaoBienXanh #ThuySan", "👍❤️ 532", "47 bình luận   18 lượt chia sẻ", "Thích   Bình luận   Chia sẻ",
+        "Phạm Thị Ngọc", "Quê mình đây rồi, mừng quá vì bà con được mùa cá ngừ năm nay.", "2 ngày   Thích   Phản hồi   12",
+        "Tô Minh Hiếu", "Cầu mong giá cá giữ được như thế này đến cuối năm nhé.", "20 giờ   Thích   Phản hồi"])
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title.upper(), WHEN, None)
+    assert ex.body.endswith("tăng cao trong tháng này. 🐟🐟")
+    assert "Quê mình" not in ex.body and "Cầu mong" not in ex.body
+
+
+def test_a_headline_over_its_date_line_above_a_table_of_contents():
+    contents = ["Mục lục", "1. Thị trường", "2. Giá cả", "3. Dự báo"]
+    text = "\n".join(["Blog Biển Xanh", "Trang chủ", "Miền Bắc", "Miền Nam", SEAFOOD.title,
+                      "Đăng vào 05/12/2026 bởi Thanh Bình — 23 bình luận", *contents, SEAFOOD.sapo, *SEAFOOD.paragraphs])
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, DAY, "Thanh Bình")
+
+
+def test_the_authors_post_under_a_signed_name_is_no_headline():
+    text = "\n".join(["BÀI DỰ THI VIẾT VỀ NHỮNG TẤM GƯƠNG BÌNH DỊ NĂM 2026", "", SEAFOOD.title.upper(), "Tác giả: Lê Thị Hoa",
+                      "Giáo viên Trường THCS Quang Chiểu, tỉnh Thanh Hóa", "", SEAFOOD.sapo, *SEAFOOD.paragraphs])
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.byline) == (SEAFOOD.title.upper(), "Lê Thị Hoa")
+    assert [r.reason for r in ex.removed if r.text.startswith("Giáo viên")] == ["metadata.byline affiliation"]

@@ -247,6 +247,9 @@ GENERATORS.update({
     "issue numbers": _repeat("Số 11 số 12 - Ngày ", "Bản tin\n", " 15/11/2025\nTít bài báo dài hơn sáu chữ\n"),
     "author boxes": _repeat("Hoàng Nam Minh Anh · 1,2 ", "Tít bài báo dài hơn sáu chữ\n", " người theo dõi\n"),
     "courts after names": _repeat("Viện kiểm sát nhân dân huyện ", "Lê Văn An - ", "Yên Thành\n"),
+    "comment bars": _repeat("2 ngày   Thích   Phản hồi   12 21 giờ · ", "Tít bài báo dài hơn sáu chữ\n", "\n"),
+    "pictographs": _repeat("🔴 👉 ", "Tít ", " bài báo dài hơn sáu chữ.\n"),
+    "posts under names": _repeat("Giáo viên Trường THCS Quang Chiểu, ", "Tác giả: Lê Thị Hoa\n", "tỉnh Thanh Hóa\n"),
     "outlets after names": _repeat("Hoàng Lâm (Báo Báo Báo ", "Tít bài báo dài hơn sáu chữ\nNội dung bài.\n", ")\n"),
 })
 
