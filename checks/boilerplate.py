@@ -343,7 +343,7 @@ _US_CLOCK = re.compile(r"\s+\d{1,2}:\d{2}:\d{2}\s*[AP]M\b", re.I)
 _MERIDIEM = re.compile(r"\s?(?:([ap])\.?m\b\.?|(?-i:(SA|CH))(?!\w)|(sáng|chiều|tối)(?!\w))", re.I)
 _TIME = re.compile(r"(?<![\d/])([01]?\d|2[0-3])\s*(?::|h|g|giờ)\s*([0-5]\d)(?:\s*:\s*([0-5]\d)(?:\.\d{1,6})?)?(?!\d)", re.I)
 _DATE_WORDS = re.compile(
-    r"\b(?:ngày|cập nhật(?: lần cuối)?|đăng|lúc|thứ|hai|ba|tư|năm|sáu|bảy|chủ nhật|cn|t[2-7]|xuất bản|đăng tải|ban hành|thời gian|"
+    r"\b(?:ngày|cập nhật(?: lần cuối)?|đăng|lúc|thứ|hai|ba|tư|năm|sáu|bảy|chủ nhật|cn|t[2-7]|xuất bản|đăng tải|ban hành|phát tin|thời gian|"
     r"gmt|utc|am|pm|sáng|chiều|tối|trưa|giờ|phút|tháng|(?:last )?update[d]?|posted|published|on|at|by|bởi|vào|phát hành|"
     rf"{_EN_MONTH}|"
     r"lượt xem|views?|\+\s*7|\d{1,3}(?:[.,]\d{3})+|\d+)\b",
@@ -1006,7 +1006,8 @@ def _caps_name(tokens: list[str]) -> bool:
     6 syllables), maybe with the agency in brackets after them."""
     if len(tokens) > 2 and tokens[-1][:1] == "(" and tokens[-1][-1:] == ")" and tokens[-1][1:-1].isupper():
         tokens = tokens[:-1]
-    syllables = [t for t in tokens if t not in _JOINERS]
+    # (an Ê-đê or a Jrai name keeps its apostrophe: "H’LINH NIÊ", "KSOR Y'DRÁ")
+    syllables = [t.replace("’", "").replace("'", "") if t[:1] != "'" else t for t in tokens if t not in _JOINERS]
     return 2 <= len(syllables) <= 6 and all(t.isalpha() and len(t) <= 7 for t in syllables) \
         and sum(len(t) for t in syllables) / len(syllables) <= 5.5
 
@@ -1019,8 +1020,9 @@ def _name_token(tok: str) -> bool:
     if tok in _JOINERS:
         return True
     bare = tok.strip("()")
-    if bare.isalpha() and bare.isupper() and 2 <= len(bare) <= 8:
-        return True  # agency or initials: TTXVN, PV
+    plain = bare.replace("’", "").replace("'", "") if bare[:1].isalpha() else bare
+    if plain.isalpha() and plain.isupper() and 2 <= len(plain) <= 8:
+        return True  # agency or initials: TTXVN, PV; a name in capitals: "H’LINH"
     if "-" in bare:
         parts = [p for p in bare.split("-") if p]
         return bool(parts) and len(parts) <= 3 and all(_name_token(p) for p in parts)

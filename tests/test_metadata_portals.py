@@ -1514,3 +1514,14 @@ def test_the_authors_post_under_a_signed_name_is_no_headline():
     ex = extract_article(clean_field(text))
     assert (ex.title, ex.byline) == (SEAFOOD.title.upper(), "Lê Thị Hoa")
     assert [r.reason for r in ex.removed if r.text.startswith("Giáo viên")] == ["metadata.byline affiliation"]
+
+
+def test_a_bulletins_issue_time_is_its_date_line():
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], ["Ngày phát tin: 05/12/2026 - 10h30"], ["Thanh Bình"])))
+    assert (ex.title, ex.published_at) == (SEAFOOD.title, WHEN)
+
+
+@pytest.mark.parametrize("name", ["H’LINH NIÊ", "KSOR Y'DRÁ"])
+def test_a_central_highlands_name_in_capitals_keeps_its_apostrophe(name):
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"], [name])))
+    assert ex.byline == name
