@@ -258,7 +258,7 @@ _RELATED_HEAD = re.compile(
     r"|^(?:các |những )?(?:video|clip|chương trình|phóng sự|bản tin|podcast)\s+(?:liên quan|khác|cùng chuyên mục|"
     r"mới(?: nhất)?|xem nhiều(?: nhất)?|nổi bật)\s?:?$"
     r"|^(?:xem thêm|đọc thêm|có thể bạn quan tâm|bạn có thể quan tâm|xem tin theo ngày|"
-    r"tin tức - sự kiện|tin tức sự kiện|chuyên mục khác|cùng chuyên mục|bài viết khác|tin khác|"
+    r"tin tức - sự kiện|tin tức sự kiện|chuyên mục khác|cùng chuyên mục|cùng chủ đề|bài viết khác|tin khác|"
     r"(?:tin|bài|bài viết) cùng tác giả)\b"
     # sidebar block headings, alone on their line
     r"|^(?:video|clip|video clip|podcast|truyền hình trực (?:tiếp|tuyến)|phát thanh trực (?:tiếp|tuyến)|nghe radio|"

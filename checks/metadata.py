@@ -210,7 +210,7 @@ def extract_article(text: str) -> Extracted:
         if m:
             out.source = (m.group(1) or m.group(2)).strip()
     if out.source is None and out.byline:
-        out.source = _byline_outlet(out.byline)
+        out.source = _byline_outlet(out.byline) or _byline_theo(byline_line or "")
     if out.source is None:
         for s in footer_lines:
             found = _copyright_owner(s)
@@ -333,6 +333,15 @@ def _byline_outlet(byline: str) -> str | None:
                                            or outlet.split()[0].lower() in ("truyền", "phát")):
         return outlet
     return None
+
+
+_BYLINE_THEO = re.compile(r"\((?:theo|nguồn:?)\s+([^()]{2,60})\)$", re.I)
+
+
+def _byline_theo(line: str) -> str | None:
+    """The outlet a bút danh says it wrote from: "Thanh Tâm (Theo Reuters)" → "Reuters"."""
+    m = _BYLINE_THEO.search(line.strip())
+    return m.group(1).strip() if m else None
 
 
 def _copyright_owner(s: str) -> str | None:

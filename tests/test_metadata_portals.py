@@ -1525,3 +1525,18 @@ def test_a_bulletins_issue_time_is_its_date_line():
 def test_a_central_highlands_name_in_capitals_keeps_its_apostrophe(name):
     ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"], [name])))
     assert ex.byline == name
+
+
+def test_a_wire_named_in_the_bylines_brackets_is_the_source():
+    ex = extract_article(clean_field(page(SEAFOOD, NEWSPAPER, [], ["05/12/2026 10:30"], ["Thanh Bình (Theo Reuters)"])))
+    assert (ex.byline, ex.source) == ("Thanh Bình", "Reuters")
+
+
+def test_an_aggregators_same_topic_box_closes_the_text_and_leaves_the_byline():
+    text = page(SEAFOOD, NEWSPAPER, [], ["Thanh Niên · 10:30 05/12/2026"],
+                ["Thùy Dương", "Nguồn: https://thanhnien.vn/xuat-khau-thuy-san-185.htm", "Cùng chủ đề",
+                 "Giá cá ngừ tăng mạnh, ngư dân phấn khởi — Lâm Đồng · 1 ngày trước",
+                 "Báo Mới không sản xuất tin mà chỉ tổng hợp nội dung từ các cơ quan báo chí."])
+    ex = extract_article(clean_field(text))
+    assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, "Thùy Dương")
+    assert "không sản xuất tin" not in ex.body
