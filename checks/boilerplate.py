@@ -857,8 +857,10 @@ _AGENCY_HEAD = re.compile(
     r"Tạp chí|Cổng|BBT|Ban biên tập|Bộ phận|Chi cục|Hạt|Trạm|Bệnh viện|Trường|Huyện|Xã|Phường|"
     r"Thông tấn xã|Truyền hình|Phát thanh|Nhà xuất bản|Cục|Tổng cục|Viện|Học viện|Đại học|Hiệp hội|Liên đoàn|"
     r"Mặt trận|Liên hiệp|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Kho bạc|Bảo hiểm xã hội|"
-    # a hospital's department before its capitalised name ("Khoa Ngoại tổng hợp", never "Khoa học")
-    r"VKSND|TAND|Khoa(?=\s" + U + r"))(?!\w))")
+    # a hospital's department or a school's before its capitalised name ("Khoa Ngoại tổng hợp", "Tổ
+    # Ngữ văn"; never "Khoa học", "Tổ chức"); an office's initials before its place ("TTDVVL tỉnh")
+    r"VKSND|TAND|(?:Khoa|Tổ)(?=\s" + U + r")|[A-ZĐ]{3,8}(?=\s(?:tỉnh|huyện|xã|phường|quận|thành phố|thị xã)\b))"
+    r"(?!\w))")
 # A place's name, no office: "Huyện Sơn Hà", "TT.Huế" (Thừa Thiên), "TP.HCM" between a headline and
 # its date line is a dateline's place, not who signs.
 _PLACE_HEAD = re.compile(r"(?:huyện|xã|phường|quận|tỉnh|thành phố|thị xã|thị trấn|tt|tp)(?:\.|\s|$)", re.I)

@@ -1540,3 +1540,14 @@ def test_an_aggregators_same_topic_box_closes_the_text_and_leaves_the_byline():
     ex = extract_article(clean_field(text))
     assert (ex.title, ex.published_at, ex.byline) == (SEAFOOD.title, WHEN, "Thùy Dương")
     assert "không sản xuất tin" not in ex.body
+
+
+@pytest.mark.parametrize("office", ["Tổ Ngữ văn", "Tổ Toán - Tin", "TTDVVL tỉnh"])
+def test_a_schools_department_or_an_offices_initials_sign_the_text(office):
+    ex = extract_article(clean_field(page(SEAFOOD, PORTAL, [], ["05/12/2026 10:30"], [office])))
+    assert ex.byline == office
+
+
+def test_to_chuc_is_no_department():
+    from bientap.checks.boilerplate import agency_credit
+    assert agency_credit("Tổ chức") is None and agency_credit("KHOA HỌC tỉnh") is None
