@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from bientap.checks.vietnamese import U
+from bientap.checks.vietnamese import SURNAMES, U
 from bientap.i18n import N_, translate
 
 KINDS = ("body", "title", "blank", "boilerplate", "caption", "metadata")
@@ -209,6 +209,10 @@ _FOOTER_ANYWHERE = re.compile(
 _EMAIL = re.compile(r"\w[.+-]*+@[\w-]+(?:\.[\w-]+)+\b")
 # "0914 123 456", "0255 3822 123", "(024) 3825 1234", "+84 24 3825 1234".
 _PHONE = re.compile(r"(?<![\d/])(?:\+84[\s.]?|\(?0)\d{1,3}\)?[.\s-]?\d{3,4}[.\s-]?\d{3,4}(?![\d/])")
+# Pictographs (emoji, symbols, dingbats, arrows, clocks, "‼"), with the joiners and the variation
+# selector that build them ("👨‍👩‍👧", "⚡️"): a character class's ranges, shared by the widget words
+# and by without_pictographs.
+PICTOGRAPHS = "\U0001F000-\U0001FAFF\u2300-\u23FF\u2600-\u27BF\u2B00-\u2BFF\u203C\u2049\u200D\uFE0F\u20E3"
 _WIDGET_PHRASES = re.compile(
     r"(?:"
     # a media player's and an ad slot's words: "Xem video:", "Mời quý độc giả xem video", "Tắt tiếng"
@@ -239,7 +243,7 @@ _WIDGET_PHRASES = re.compile(
     # age over it ("21 giờ · 🌏")
     r"\d+\s(?:giây|phút|giờ|ngày|tuần)(?:\s+(?:thích\s+)?(?:phản hồi|trả lời)(?:\s+\d+)?|(?=\s?·))|"
     # a pictograph a site prints before a count or a time ("💬 37 bình luận", "🕒 08:30", "👁 1.024")
-    r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u23F0-\u23FA\u2B50]\ufe0f?|"
+    rf"[{PICTOGRAPHS}]+|"
     r"[-+]?a[-+]?)(?!\w)",
     re.I,
 )
@@ -258,13 +262,13 @@ _RELATED_HEAD = re.compile(
     r"|^(?:các |những )?(?:video|clip|chương trình|phóng sự|bản tin|podcast)\s+(?:liên quan|khác|cùng chuyên mục|"
     r"mới(?: nhất)?|xem nhiều(?: nhất)?|nổi bật)\s?:?$"
     r"|^(?:xem thêm|đọc thêm|có thể bạn quan tâm|bạn có thể quan tâm|xem tin theo ngày|"
-    r"tin tức - sự kiện|tin tức sự kiện|chuyên mục khác|cùng chuyên mục|cùng chủ đề|bài viết khác|tin khác|"
+    r"tin tức - sự kiện|tin tức sự kiện|chuyên mục khác|cùng chuyên mục|bài viết khác|tin khác|"
     r"(?:tin|bài|bài viết) cùng tác giả)\b"
     # sidebar block headings, alone on their line
     r"|^(?:video|clip|video clip|podcast|truyền hình trực (?:tiếp|tuyến)|phát thanh trực (?:tiếp|tuyến)|nghe radio|"
     r"lịch phát sóng|tin video|tin ảnh|multimedia|e-?magazine|infographics?|longform|tiêu điểm|nổi bật|"
     r"mới nhất|mới cập nhật|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?|tin nóng|tin vắn|tin mới|"
-    r"xu hướng|chuyên đề|sự kiện nổi bật|thông báo)$"
+    r"xu hướng|chuyên đề|sự kiện nổi bật|thông báo|cùng chủ đề)$"
     r"|^(?:related (?:news|articles|posts|stories)|read more|see more|more news|most (?:read|viewed|popular)|"
     r"latest(?: news)?)\b",
     re.I,
@@ -357,10 +361,10 @@ _DATE_CUE = re.compile(r"\b(?:ngày đăng|đăng ngày|đăng lúc|cập nhật
                        r"chủ nhật)\b",
                        re.I)
 # Words that make a date line the article's own ("Ngày đăng", "Cập nhật lúc") or the header's ("Hôm nay").
-# A number of the issue ("Số 11 - Ngày 15/11/2025", "Báo in số 1234, ngày …") dates the bulletin or
-# the printed paper the article is in, not the day it is read.
-_PUBLISHED_CUE = re.compile(r"\b(?:đăng|cập nhật|xuất bản|phát hành|ban hành|lúc|posted|published|updated)\b"
-                            r"|\bsố\s?\d+\b(?=\D{0,12}\bngày\b)", re.I)
+_PUBLISHED_CUE = re.compile(r"\b(?:đăng|cập nhật|xuất bản|phát hành|ban hành|lúc|posted|published|updated)\b", re.I)
+# A number of the issue ("Số 11 - Ngày 15/11/2025", "Báo in số 1234, ngày …"): on a page with no other
+# date line, it dates the bulletin the article is in; a daily's masthead prints today's issue.
+_ISSUE = re.compile(r"\bsố\s?\d+\b(?=\D{0,12}\bngày\b)", re.I)
 _TODAY = re.compile(r"\bhôm nay\b|\btoday\b", re.I)
 # "Nguồn tin:", "Nguồn bài viết:" name the article's source too, with their colon ("Nguồn tin Reuters
 # cho biết …" is a sentence); "Nguồn ảnh:" is a photo's credit.
@@ -509,8 +513,11 @@ def without_pictographs(s: str) -> str:
     return s[a:b]
 
 
+_PICTOGRAPH = re.compile(f"[{PICTOGRAPHS}]")
+
+
 def _pictograph(c: str) -> bool:
-    return "\U0001F300" <= c <= "\U0001FAFF" or "\u2600" <= c <= "\u27BF" or c in "\u2B50\u2B55\ufe0f"
+    return _PICTOGRAPH.match(c) is not None
 
 
 def is_prose(s: str) -> bool:
@@ -847,6 +854,9 @@ def byline_name(s: str) -> str | None:
     return body
 
 
+# The surnames as written ("Nguyễn"): "Khoa Nguyễn" is a man's name, not a hospital's department.
+_SURNAMES_WRITTEN = "|".join(sorted(w[:1].upper() + w[1:] for w in SURNAMES))
+
 # An office that signs a portal's article: "Phòng Văn hóa và Thông tin huyện", "Trung tâm Y tế
 # huyện Sơn Hà", "Hội Nông dân tỉnh", "BBT", an office's initials glued to "P." or "TT." ("P.LĐTBXH").
 # Only read where a bút danh stands after the last paragraph, or between a headline and its date line.
@@ -859,7 +869,7 @@ _AGENCY_HEAD = re.compile(
     r"Mặt trận|Liên hiệp|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Kho bạc|Bảo hiểm xã hội|"
     # a hospital's department or a school's before its capitalised name ("Khoa Ngoại tổng hợp", "Tổ
     # Ngữ văn"; never "Khoa học", "Tổ chức"); an office's initials before its place ("TTDVVL tỉnh")
-    r"VKSND|TAND|(?:Khoa|Tổ)(?=\s" + U + r")|[A-ZĐ]{3,8}(?=\s(?:tỉnh|huyện|xã|phường|quận|thành phố|thị xã)\b))"
+    r"VKSND|TAND|(?:Khoa|Tổ)(?=\s" + U + r")(?!\s(?:Quốc|quốc|" + _SURNAMES_WRITTEN + r")\b)|[A-ZĐ]{3,8}(?=\s(?:tỉnh|huyện|xã|phường|quận|thành phố|thị xã)\b))"
     r"(?!\w))")
 # A place's name, no office: "Huyện Sơn Hà", "TT.Huế" (Thừa Thiên), "TP.HCM" between a headline and
 # its date line is a dateline's place, not who signs.
@@ -1493,22 +1503,35 @@ def _affiliation(j: int, page: _Page) -> bool:
 def _headline_over_date(first_prose: int, page: _Page) -> int | None:
     """The headline over the article's own date line when the way up from the lead met a block the
     site prints under that line (a table of contents, a score box) and stopped: the nearest date
-    line above the lead that is not the site's today, and right over it (a bút danh aside) a line
-    of 6 to 50 words that is no sentence, no section and no date."""
+    line above the lead, if it shows it is the article's (a publication cue or the bút danh beside
+    the date: a header's today or a sidebar's date shows neither), and right over it (a bút danh
+    aside) a line of 6 to 50 words that is no sentence, no section, no date and no item of a block."""
     lines, kind, rule = page.lines, page.kind, page.rule
     k = first_prose - 1
-    while k >= 0 and not (rule[k] == "metadata.date" and page.why[k] != "today"):
+    while k >= 0 and rule[k] != "metadata.date":
         k -= 1
+    if k < 0 or not (page.why[k] == "date+name" or _PUBLISHED_CUE.search(lines[k])):
+        return None
     j = k - 1
     while j >= 0 and (kind[j] == "blank" or rule[j] == "metadata.byline"):
         j -= 1
-    if k < 0 or j < 0 or rule[j] not in ("", "boilerplate.menu") or page.by_line[j]:
+    if j < 0 or rule[j] not in ("", "boilerplate.menu") or page.by_line[j] or _under_block_heading(j, page):
         return None
     s = lines[j]
     if not 6 <= words(s) <= 50 or s.endswith(_SENTENCE_END) or s.endswith((":", ";")) or is_section(s) \
             or find_dates(s) or _SLOGAN.search(s) or MONTH_MARK.fullmatch(s):
         return None
     return j
+
+
+def _under_block_heading(j: int, page: _Page) -> bool:
+    """Whether line j follows a heading of the site's blocks ("Tin nổi bật", "Tin mới") with only
+    short lines between them: an item of that block."""
+    k = j - 1
+    while k >= 0 and (page.kind[k] == "blank" or words(page.lines[k]) <= 50 and page.rule[k] != "boilerplate.related"
+                      and j - k <= 12 and not is_prose(page.lines[k])):
+        k -= 1
+    return k >= 0 and page.rule[k] == "boilerplate.related"
 
 
 def _over_published(j: int, page: _Page) -> bool:
@@ -1572,16 +1595,22 @@ _AUTHOR_BOX_LINE = re.compile(r"(?P<name>[^\W\d_][^\d|·•:]{2,40}?) (?:[·•|
 
 
 def author_box_name(s: str) -> str | None:
-    """The name an author box printed on one line gives, else None (see _AUTHOR_BOX_LINE)."""
+    """The name an author box printed on one line gives, else None (see _AUTHOR_BOX_LINE): a
+    person's, so a surname first or the avatar's initials before it ("TP Trần Phong"); a place or a
+    topic with its own follow button ("Nghệ An Theo dõi", "Nhà Trắng theo dõi") is none."""
     m = _AUTHOR_BOX_LINE.fullmatch(s)
     if m is None:
         return None
     name = m.group("name")
     initials, _, rest = name.partition(" ")
     if rest and len(initials) <= 3 and initials.isalpha() and initials.isupper() and 2 <= words(rest) <= 5 \
-            and byline_name(rest) == rest:
+            and byline_name(rest) == rest and initials == "".join(w[0] for w in rest.split())[:len(initials)].upper():
         return rest  # the avatar's initials before the name
-    return name if 2 <= words(name) <= 5 and byline_name(name) == name else None
+    first = name.split()[0].lower()
+    if not (2 <= words(name) <= 5 and byline_name(name) == name and first in SURNAMES):
+        return None
+    from bientap.checks.metadata import place_names  # (read only for a line of this shape)
+    return None if name in place_names() else name
 
 
 def _in_author_box(j: int, page: _Page) -> bool:
@@ -1862,7 +1891,8 @@ def _mark_header_dates(page: _Page, anchor: int) -> None:
     for n, i in enumerate(dated):
         s = lines[i]
         today = _TODAY.search(s) is not None
-        if not today and (_PUBLISHED_CUE.search(s) or page.why[i] == "date+name"):
+        if not today and (_PUBLISHED_CUE.search(s) or page.why[i] == "date+name"
+                          or _ISSUE.search(s) and rule.count("metadata.date") == 1):
             continue
         if today or under or n + 1 < len(dated) or chrome_after[i + 1] >= 2:
             kind[i], rule[i] = "boilerplate", "boilerplate.banner"

@@ -143,10 +143,11 @@ def extract_article(text: str) -> Extracted:
         if c.kind == "metadata":
             if c.rule == "metadata.date":
                 date_lines.append((2 if paragraphs else 0 if out.title is not None else 1, s))
+            elif c.rule == "metadata.byline" and c.evidence == "author_box":
+                if byline_line is None:  # (a bút danh found before it stays)
+                    byline_line, byline_why = author_box_name(" ".join(s.split())) or s, c.evidence
             elif c.rule == "metadata.byline" and c.evidence != "affiliation":  # (the line under the name)
                 byline_line, byline_why = s, c.evidence
-                if c.evidence == "author_box":
-                    byline_line = author_box_name(" ".join(s.split())) or s
             elif c.rule == "metadata.source":
                 source_lines.append(s)
             elif c.rule == "metadata.tags":
@@ -318,9 +319,11 @@ def _reporter(value: str) -> tuple[str | None, str | None]:
 
 # An outlet's own name after a reporter's: a paper, a magazine, a station ("Báo Quảng Ninh", "Tạp chí
 # Cộng sản", "Đài PT-TH Nghệ An") or a broadcaster's or agency's initials, a channel number allowed
-# ("VOV1", "TTXVN", "VTV"). An office or a school in brackets ("Trung tâm Y tế huyện Cam Lộ") is where
-# the writer works, not where the article came from.
-_OUTLET_NAME = re.compile(r"(?:báo|tạp chí|đài|truyền hình|phát thanh)\s+\S.*|[A-ZĐ]{2,}[A-ZĐ0-9.+-]*", re.I)
+# ("VOV1", "TTXVN", "VTV", a district's "HTTV"). An office or a school in brackets ("Trung tâm Y tế
+# huyện Cam Lộ", "UBND") is where the writer works, and "PV", "CTV", "BTV" what the writer is: neither
+# is where the article came from.
+_OUTLET_NAME = re.compile(r"(?i:báo|tạp chí|đài|truyền hình|phát thanh)\s+\S.*"
+                          r"|(?:VOV|VTV|VTC|HTV|THVL|TTXVN|VNA|VNS)[A-Z0-9.+-]*|[A-ZĐ]{2,4}TV")
 
 
 def _byline_outlet(byline: str) -> str | None:
@@ -329,19 +332,22 @@ def _byline_outlet(byline: str) -> str | None:
     reporter, outlet = _reporter(byline)
     if reporter is None or not outlet:
         return None
-    if _OUTLET_NAME.fullmatch(outlet) and (outlet.isupper() or _OUTLET_KIND.match(outlet)
-                                           or outlet.split()[0].lower() in ("truyền", "phát")):
-        return outlet
-    return None
+    return outlet if _OUTLET_NAME.fullmatch(outlet) else None
 
 
 _BYLINE_THEO = re.compile(r"\((?:theo|nguồn:?)\s+([^()]{2,60})\)$", re.I)
 
 
 def _byline_theo(line: str) -> str | None:
-    """The outlet a bút danh says it wrote from: "Thanh Tâm (Theo Reuters)" → "Reuters"."""
+    """The outlet a bút danh says it wrote from: "Thanh Tâm (Theo Reuters)" → "Reuters" — a name
+    (capitalised, five words at most, or "báo"/"tạp chí" before one), not a document ("Theo báo cáo
+    của UBND tỉnh")."""
     m = _BYLINE_THEO.search(line.strip())
-    return m.group(1).strip() if m else None
+    if m is None:
+        return None
+    said = m.group(1).strip()
+    name = _OUTLET_KIND.sub("", said)
+    return said if name[:1].isupper() and len(said.split()) <= 5 else None
 
 
 def _copyright_owner(s: str) -> str | None:
@@ -367,7 +373,7 @@ def _copyright_owner(s: str) -> str | None:
 
 # What says a date line gives the publication, not an update ("Đăng nhập", "Đăng ký" beside today's
 # date say nothing).
-_PUBLISHED = re.compile(r"\b(?:đăng (?:ngày|lúc|vào)|ngày đăng|xuất bản|published|posted)\b|\bđăng\s*:", re.I)
+_PUBLISHED = re.compile(r"\b(?:đăng (?:ngày|lúc|vào)|ngày đăng|xuất bản|published|posted)\b|(?<!người )\bđăng\s*:", re.I)
 
 
 def _date_from_line(s: str) -> str | None:

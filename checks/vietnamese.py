@@ -201,6 +201,13 @@ def iy_variant(a: str, b: str) -> bool:
     return a != b and a.translate(_I_FOR_Y) == b.translate(_I_FOR_Y)
 
 
+# The commonest Vietnamese surnames (normalized): the first syllable of most people's names.
+SURNAMES = frozenset(normalize(s) for s in """
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương Đinh
+Lâm Phùng Mai Tô Hà Tạ Lương Lưu Châu Thái Quách Cao Kiều Khúc Mạc Nông Triệu Thân Chu Doãn Văn Tôn Âu
+""".split())
+
+
 @lru_cache(maxsize=65536)
 def confusions(word: str) -> tuple[str, ...]:
     """Real-word slips of a normalized syllable: other tones, marks, onsets (ch/tr, s/x, d/gi/r, l/n,

@@ -176,3 +176,29 @@ def test_a_rare_word_in_a_dialect_quotation_is_still_read():
 def test_a_slip_the_dialect_or_the_doublet_does_not_excuse(text, word):
     from bientap.checks.engine import Context, check_text
     assert word in [f.text for f in check_text(text, Context()) if f.rule == "typo.realword"]
+
+
+# Segmentation (fourteenth session, from helper-59's writers' mistakes): a dictionary word the
+# syllable makes with one neighbour does not shield it when that neighbour belongs to a far commoner
+# word on its other side, and the repair makes a word on the weak side.
+@pytest.mark.parametrize("sentence, slip", [
+    ("Trí tuệ nhân tạo có thể thay thế nhiều công việt văn phòng lặp đi lặp lại.", ("việt", "việc")),
+    ("Nhạc sĩ là cố vân âm nhạc cho chương trình.", ("vân", "vấn")),
+])
+def test_a_word_whose_neighbour_is_taken_by_a_commoner_word_shields_no_slip(sentence, slip):
+    assert realword(sentence) == [slip]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Leibniz bị cáo buộc ăn cắp vi tích phân từ Newton.",
+    "Ông là một kịch tác gia nổi tiếng của thế kỷ trước.",
+    "Đây là công việc văn phòng quen thuộc.",
+])
+def test_three_syllables_the_news_writes_together_are_no_contest(sentence):
+    assert realword(sentence) == []
+
+
+def test_telex_keys_left_in_a_word_that_spell_a_places_syllable():
+    found = check_text("Chúng ta khoong thể đòi hỏi trẻ em trung thực. Bà mua xoong nồi mới ở chợ Chiềng Khoong.",
+                       Context(), rules=["typo.nonword"])
+    assert [(f.text, f.suggestions) for f in found] == [("khoong", ("không",))]

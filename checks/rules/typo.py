@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from itertools import chain, compress, repeat
 from math import log
-from operator import and_, eq, gt, is_, itemgetter, mul, not_
+from operator import and_, eq, gt, is_, itemgetter, mul, ne, not_
 
 from bientap.checks.context import Context
 from bientap.checks.findings import Document, Hit, Message
@@ -22,8 +22,8 @@ from bientap.checks.ngrams import (EDGES, JOINS_LEFT, JOINS_RIGHT, NUMBER, SLIP_
                                    edge_token, known_context, rank, slip_kind, weighable_edits, wider)
 from bientap.checks.registry import rule
 from bientap.checks.text import BLANK, UNITS, fold, rstrip_blank
-from bientap.checks.vietnamese import (LETTERS, MERGED_ONSETS, ONSETS, VOWELS, confusions, is_structural, iy_variant, normalize,
-                                       place_tone, split_onset, strip_tone, swap_onset)
+from bientap.checks.vietnamese import (LETTERS, MERGED_ONSETS, ONSETS, SURNAMES, VOWELS, confusions, is_structural, iy_variant,
+                                       normalize, place_tone, split_onset, strip_tone, swap_onset)
 from bientap.i18n import N_
 
 # Letter runs. "\s" changes nothing ([^\W\d_] already leaves spaces out) but lets the engine skip
@@ -39,10 +39,6 @@ _TOUCHING = _JOINERS | frozenset("0123456789")
 LOW, CAP, ABBR, OTHER = 0, 1, 2, 3
 _BLOCK = 256
 
-SURNAMES = frozenset(normalize(s) for s in """
-Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương Đinh
-Lâm Phùng Mai Tô Hà Tạ Lương Lưu Châu Thái Quách Cao Kiều Khúc Mạc Nông Triệu Thân Chu Doãn Văn Tôn Âu
-""".split())
 # Middle names that never end a name: "Nguyễn Văn" is always followed by a given name.
 _NAME_MIDDLES = frozenset(("văn", "thị"))
 # Other common middle names, and given names that are also everyday words ("bình", "hùng").
@@ -104,6 +100,11 @@ TOPIC_COST = 2.5
 OPEN_LEFT_GAIN = 1.0
 # Read a break or a number beside a syllable as context (ngrams.EDGES).
 EDGE_CONTEXT = True
+# A dictionary word the syllable makes with one neighbour is contested when that neighbour is in a
+# word on its other side too ("công việt | văn phòng": "việt văn" is a word, but "văn" belongs to
+# "văn phòng"): the syllable is then read as a suspect still, if its other side is weak.
+CONTESTED_WORDS = True
+CONTEST_RATIO = 20.0
 # A variant its neighbours alone make likelier by less than the slip costs, but by no more than
 # NEAR_GAIN short of it, with ordinary syllables on both sides, is a near miss: flagged only where
 # the phrases of three beyond the neighbours (`wider`) speak for it by more than RESCUE_GAIN past
@@ -674,7 +675,9 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     where a Vietnamese syllable is one keystroke away and the article does not write them twice
     (a loanword it is about: "chip", "rap"), and so are consonants alone between two
     syllables ("thông tn của" → "tin"), units, "vs" and lower-case abbreviations apart, and a vowel
-    alone with a tone no syllable has ("đóng ỏ các khu vực" → "ở"). A plain capital opening a
+    alone with a tone no syllable has ("đóng ỏ các khu vực" → "ở"). Telex keys left in a word that
+    spell a syllable only a place's name has ("khoong thể" → "không", of Chiềng Khoong) are read
+    where the reading makes a dictionary word with a neighbour ("xoong nồi" stays). A plain capital opening a
     sentence is read too where its Telex reading or a keystroke's repair makes a dictionary word with
     the next syllable ("Hocj sinh" → "Học", "Vhai trò" → "Vai"; "Max cho biết" is a name). A capital
     inside a sentence is read where its tone sits on the wrong vowel ("Hòang" → "Hoàng") or, short,
@@ -750,6 +753,39 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
                   suggestions=tuple(_render(c, raw[i], ctx) for c in suggestions),
                   severity=None if marked else "warning")
     yield from _vni_residue(sc, ctx, tables)
+    yield from _telex_residue_known(sc, ctx, tables)
+
+
+# A syllable the lexicon holds only from a name ("khoong" of the commune Chiềng Khoong), that the news
+# never writes, whose Telex reading is a common syllable ("khoong" → "không", "coong" → "công").
+RESIDUE_ZIPF = 4.0
+
+
+def _known_residue(lex: Lexicon) -> dict[str, str]:
+    """Those syllables, each to its Telex reading; made on first use (under a millisecond)."""
+    got = lex.derived.get(_known_residue)
+    if got is None:
+        got = lex.derived[_known_residue] = {
+            s: t for s in lex.syllables if s.isascii() and lex.zipf(s) == 0
+            and (t := _telex(s, lex, least=1)) and lex.zipf(t) >= RESIDUE_ZIPF}
+    return got
+
+
+def _telex_residue_known(sc: Scan, ctx: Context, tables: TypoTables) -> Iterator[Hit]:
+    """Telex keystrokes left in a word that happen to spell a syllable of a name: "khoong thể" →
+    "không thể". Only where the reading makes a dictionary word with a neighbour and the word as
+    written makes none ("xoong nồi", a saucepan, stays)."""
+    lex = tables.lex
+    residue = _known_residue(lex)
+    pair = lex.pair
+    for i, key in enumerate(sc.key):
+        reading = residue.get(key) if key else None
+        if reading is None or sc.kind[i] != LOW:
+            continue
+        cl, cr = sc.neighbours(i)
+        if (pair(cl, reading) == WORD or pair(reading, cr) == WORD) and not (pair(cl, key) == WORD or pair(key, cr) == WORD):
+            yield Hit(*sc.span(i), Message(N_("“{word}” is not a Vietnamese word"), word=sc.raw[i]),
+                      suggestions=(_render(reading, sc.raw[i], ctx),), severity="warning")
 
 
 # A word in Latin letters this long at least that is no word and no name the lexicon knows, but is
@@ -1275,7 +1311,28 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
     found = []
     memo = tables.repairs
     weak = list(map(gt, repeat(COMMON), ps))
-    for i in compress(range(n), map(and_, weak, weak[1:])):
+    suspects = list(map(and_, weak, weak[1:]))
+    contested: dict[int, str | None] = {}  # a contested suspect: its neighbour on the weak side
+    if CONTESTED_WORDS:
+        # pair (i-1, i) a word while (i-2, i-1) is one too: i-1 is taken, i's side of it contested;
+        # pair (i, i+1) a word while (i+1, i+2) is one too: i+1 is taken. One side weak at least.
+        # Only where the neighbour's other word is far the commoner in the news (CONTEST_RATIO; "văn
+        # phòng" against "việt văn"), and never where the three as written are a phrase the news
+        # writes ("vi tích phân", "kịch tác gia").
+        counts = tables.counts
+        bigram, trigram = counts.bigram, counts.trigram
+        for i in compress(range(n), map(ne, weak, weak[1:])):
+            if weak[i + 1] and ps[i] == WORD and i > 1 and ps[i - 1] == WORD:
+                taken, held = bigram(context[i - 2], context[i - 1]), bigram(context[i - 1], context[i])
+                if taken >= CONTEST_RATIO * max(held, 1) and not trigram(context[i - 2], context[i - 1], context[i]):
+                    suspects[i] = True
+                    contested[i] = context[i + 1] if i + 1 < n and linked[i + 1] else None
+            elif weak[i] and ps[i + 1] == WORD and ps[i + 2] == WORD:
+                taken, held = bigram(context[i + 1], context[i + 2]), bigram(context[i], context[i + 1])
+                if taken >= CONTEST_RATIO * max(held, 1) and not trigram(context[i], context[i + 1], context[i + 2]):
+                    suspects[i] = True
+                    contested[i] = context[i - 1] if i and linked[i] else None
+    for i in compress(range(n), suspects):
         a = keys[i]
         if a is None:
             continue  # not ordinary prose
@@ -1327,6 +1384,12 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
             # "Ổng nói", "xe của bả", "tôi gặp bả.": where the best reading is "ông", "bà", it is the
             # spoken pronoun, no slip; a better reading is still one ("ổng nước" → "ống")
             best = None if best[1][0] == spoken else (best[0], tuple(v for v in best[1] if v != spoken))
+        if best is not None and i in contested:
+            # the repair must make a dictionary word on the weak side ("công việc"), not merely
+            # read likelier there
+            side = contested[i]
+            best = best if side is not None and (lex.pair(side, best[1][0]) == WORD
+                                                 or lex.pair(best[1][0], side) == WORD) else None
         if best is not None and (best[0][0] <= WORD or _weighed_enough(best, i, linked[i], context, linked,
                                                                           tables.counts)):
             found.append((best[0], i, best[1]))
