@@ -202,3 +202,37 @@ def test_telex_keys_left_in_a_word_that_spell_a_places_syllable():
     found = check_text("Chúng ta khoong thể đòi hỏi trẻ em trung thực. Bà mua xoong nồi mới ở chợ Chiềng Khoong.",
                        Context(), rules=["typo.nonword"])
     assert [(f.text, f.suggestions) for f in found] == [("khoong", ("không",))]
+
+
+# Misspelt expressions (checks/data/misspellings.txt), which the lexicon may even hold as words.
+@pytest.mark.parametrize("sentence, slip", [
+    ("Việc sát nhập các đơn vị hành chính cấp xã đã hoàn thành.", ("sát", "sáp")),
+    ("Ông vẫn giữ thái độ bàng quang trước thời cuộc.", ("quang", "quan")),
+    ("Vô hình chung, những lời khen quá đà đã làm hại em.", ("chung", "trung")),
+])
+def test_a_common_misspelling_of_an_expression_is_read(sentence, slip):
+    assert realword(sentence) == [slip]
+
+
+def test_a_misspelling_of_two_syllables_is_told_as_one():
+    found = check_text("Môn sắc xuất thống kê là học phần bắt buộc.", Context(), rules=["typo.realword"])
+    assert [(f.text, f.suggestions) for f in found] == [("sắc xuất", ("xác suất",))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Anh là tài năng xuất sắc nhất của đội.",  # "tài năng | xuất sắc"
+    "Hắn che dấu vết rất kỹ sau khi gây án.",  # "che | dấu vết"
+    "Bệnh nhân bị sỏi bàng quang nhiều năm.",  # the bladder
+])
+def test_a_word_across_the_edge_of_a_misspelling_leaves_it(sentence):
+    assert realword(sentence) == []
+
+
+def test_every_misspelling_is_no_standard_spelling_and_pairs_syllable_by_syllable():
+    from bientap.checks.rules.typo import MISSPELLINGS, _misspellings
+    lines = [line for line in MISSPELLINGS.read_text(encoding="utf-8").splitlines() if line.strip() and line[0] != "#"]
+    pairs = [[side.split() for side in line.split("|")] for line in lines]
+    assert all(len(p) == 2 and len(p[0]) == len(p[1]) >= 2 for p in pairs), "one written | standard per line"
+    table = _misspellings()
+    assert len(table) == len(lines)
+    assert not set(table) & set(table.values())  # no standard spelling is another's misspelling

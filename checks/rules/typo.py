@@ -11,9 +11,11 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import chain, compress, repeat
 from math import log
 from operator import and_, eq, gt, is_, itemgetter, mul, ne, not_
+from pathlib import Path
 
 from bientap.checks.context import Context
 from bientap.checks.findings import Document, Hit, Message
@@ -1698,7 +1700,10 @@ def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
     prose no longer uses ("xác tầu" → "xác tàu", "giầu có" → "giàu có"); also a slip in the capital
     that opens a title mid-sentence ("ở Quãng trường Ba Đình" → "Quảng trường"), or in the syllable
     that ends one ("Phó Chủ lịch" → "Phó Chủ tịch"); also a province's or a provincial city's name
-    with one syllable's tone slipped ("Quảng Ngải" → "Quảng Ngãi", "Đà Nẳng" → "Đà Nẵng").
+    with one syllable's tone slipped ("Quảng Ngải" → "Quảng Ngãi", "Đà Nẳng" → "Đà Nẵng"); also an
+    expression written as one of its common misspellings, which a dictionary may even list
+    (checks/data/misspellings.txt: "sát nhập" → "sáp nhập", "chuẩn đoán" → "chẩn đoán", "sắc xuất" →
+    "xác suất", "vô hình chung" → "vô hình trung"), unless a word runs across its edge ("tài năng xuất sắc").
 
     "chuyên giao" → "chuyển giao", "vẫn đề" → "vấn đề", "đề cấp" → "đề cập", "trọng hoạt động" → "trong".
     """
@@ -1722,6 +1727,22 @@ def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
                 # ("phi công dầy kinh nghiệm" → "đầy", "lớp băng dầy" → "dày").
                 first = 0 if score >= _context_at(sc, i, found[0], tables.counts) else 1
                 merged[i] = (*found[:first], twin, *found[first:])
+        slips = sorted(merged.items())
+    usage = _misspelt_expressions(sc, keys, tables)
+    if usage:
+        # A known misspelling of an expression ("sát nhập" → "sáp nhập") is the finding there: one
+        # syllable wrong joins the slips, several are told as one ("sắc xuất" → "xác suất").
+        merged = dict(slips)
+        for first, last, fixed in usage:
+            for k in range(first, last + 1):
+                merged.pop(k, None)
+            if first == last:
+                merged[first] = fixed
+            else:
+                raw = doc.text[sc.span(first)[0]:sc.span(last)[1]]
+                said = _render(" ".join(fixed), raw, ctx)
+                yield Hit(sc.span(first)[0], sc.span(last)[1], Message(N_("“{word}” is probably “{fixed}”"),
+                                                                       word=raw, fixed=said), suggestions=(said,))
         slips = sorted(merged.items())
     cut = len(sc) - 1 if _stops_after_last(sc, doc) else None
     spoken = _dialect_runs(sc, tables) if slips else frozenset()
@@ -1901,6 +1922,55 @@ def _old_spellings(sc: Scan, keys: list[str | None], tables: TypoTables) -> list
         scores = _twin_scores(counts, l, keys[i], o, r)
         if scores is not None and scores[1] > OLD_GAIN:
             out.append((i, (o, scores[0])))
+    return out
+
+
+# --- misspelt expressions ---------------------------------------------------------------------
+
+MISSPELLINGS = Path(__file__).resolve().parent.parent / "data" / "misspellings.txt"
+
+
+@lru_cache(maxsize=1)
+def _misspellings() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """checks/data/misspellings.txt: each written expression (normalized syllables) to its standard
+    spelling, syllable by syllable."""
+    out = {}
+    for line in MISSPELLINGS.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        written, _, standard = line.partition("|")
+        w = tuple(normalize(x) for x in written.split())
+        r = tuple(normalize(x) for x in standard.split())
+        if len(w) == len(r):
+            out[w] = r
+    return out
+
+
+def _misspelt_expressions(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(first, last differing run, their standard spelling) of each expression written as a common
+    misspelling of it (checks/data/misspellings.txt), its syllables one space apart in ordinary
+    prose, and not split by a word across its edges: its first syllable in no dictionary word with
+    the one before, its last in none with the one after ("tài năng xuất sắc", "che dấu vết")."""
+    table = _misspellings()
+    starts = {w[0] for w in table}
+    pair, linked = tables.lex.pair, sc.linked
+    n = len(keys)
+    out = []
+    for i in compress(range(n), map(starts.__contains__, keys)):
+        for size in (4, 3, 2):
+            j = i + size
+            if j > n or not all(linked[i + 1:j]):
+                continue
+            fixed = table.get(tuple(keys[i:j]))
+            if fixed is None:
+                continue
+            before = keys[i - 1] if i and linked[i] else None
+            after = keys[j] if j < n and linked[j] else None
+            if (before and pair(before, keys[i]) == WORD) or (after and pair(keys[j - 1], after) == WORD):
+                break
+            differ = [k for k in range(size) if keys[i + k] != fixed[k]]
+            out.append((i + differ[0], i + differ[-1], fixed[differ[0]:differ[-1] + 1]))
+            break
     return out
 
 
