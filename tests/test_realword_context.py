@@ -236,3 +236,15 @@ def test_every_misspelling_is_no_standard_spelling_and_pairs_syllable_by_syllabl
     table = _misspellings()
     assert len(table) == len(lines)
     assert not set(table) & set(table.values())  # no standard spelling is another's misspelling
+
+
+def test_a_word_the_text_keeps_using_in_varied_company_is_the_writers_word():
+    text = ("Mệ năm nay đã chín mươi tuổi. Sáng nào mệ cũng dậy sớm quét sân. Con cháu về, mệ kể chuyện xưa. "
+            "Hàng xóm quý mệ vì tính hiền hậu. Khi trời trở lạnh, mệ ngồi bên bếp lửa.")
+    assert [t for t, _ in realword(text)] == []
+
+
+def test_a_habit_the_counts_speak_against_is_still_read():
+    text = ("Bộ trưởng nói rỏ ràng về kế hoạch. Văn bản ghi rỏ thời hạn nộp hồ sơ. Người dân biết rỏ quyền lợi "
+            "của mình. Cơ quan chức năng thấy rỏ trách nhiệm. Mọi người hiểu rỏ vấn đề.")
+    assert [t for t, _ in realword(text)].count("rỏ") == 5
