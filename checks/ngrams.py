@@ -17,7 +17,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
-from bientap.checks.vietnamese import MERGED_ONSETS, split_onset, strip_tone
+from bientap.checks.vietnamese import CLUSTERS, MERGED_ONSETS, split_onset, strip_tone
 
 DATA = Path(__file__).resolve().parent / "data" / "vi_ngrams.bin"
 BITS = 14
@@ -144,7 +144,11 @@ ESTABLISHED = 100
 # mark or the stroke of đ left out ("dropped": Vietnamese keyboards type each as a keystroke of its
 # own, Telex "aa", "ow", "dd") is as common in real corrected text as a tone slip, and as rarely a
 # false alarm, so it costs as much as one rather than as much as another mark or final.
-SLIP_COST = {"hoi_nga": 2.5, "dropped": 4.0, "merger": 3.0, "tone": 4.0, "other": 5.0, "edit": 8.0}
+# A vowel pair shortened or lengthened (vietnamese.CLUSTERS: "cúi" for "cuối") makes real words
+# of many that are right ("voi đực", "qua đừng"): it must be spoken for more loudly.
+CLUSTER_COST = 7.5
+SLIP_COST = {"hoi_nga": 2.5, "dropped": 4.0, "merger": 3.0, "tone": 4.0, "other": 5.0, "cluster": CLUSTER_COST,
+             "edit": 8.0}
 # A letter with its mark, and the letter typed when the mark's keystroke is left out (Telex "aa",
 # "aw", "dd", ...; VNI "a6", "d9", ...).
 _UNMARKED = {"â": "a", "ă": "a", "ê": "e", "ô": "o", "ơ": "o", "ư": "u", "đ": "d"}
@@ -171,6 +175,9 @@ def slip_kind(a: str, v: str) -> str:
         ov, rv = "gi", rv[1:] or "i"
     if ov in MERGED_ONSETS.get(oa, ()) and (ra == rv or (ra in ("", "i") and rv in ("", "i"))):
         return "merger"
+    if oa == ov and ta == tv and any(ra.replace(full, short, 1) == rv or rv.replace(full, short, 1) == ra
+                                     for full, short in CLUSTERS):
+        return "cluster"
     return "other"
 
 

@@ -176,6 +176,11 @@ _CODA_SWAPS = {"n": ("ng", "t"), "ng": ("n",), "t": ("c", "n"), "c": ("t",)}
 # offered to the rules (bientap.checks.ngrams weighs them) but not injected by the benchmarks' "final" slips.
 _CODA_HEARD = {"m": ("n",), "n": ("m",), "nh": ("ch", "n"), "ch": ("nh", "t"), "ng": ("c", "nh"),
                "c": ("ng",), "p": ("t",), "t": ("p", "ch")}
+# A vowel pair typed as its first vowel, or a vowel as the pair it opens ("cúi cùng" for "cuối",
+# "thức đo" for "thước", "lim chính" for "liêm", "Tui nhiên" for "Tuy"): slips of hurried typing
+# and of Southern speech, which shortens these rhymes.
+CLUSTER_SLIPS = True
+CLUSTERS = (("uô", "u"), ("ươ", "ư"), ("iê", "i"), ("uy", "ui"))
 # Onsets that whole dialects pronounce alike: the commonest slips writers make by ear.
 MERGED_ONSETS = {"ch": ("tr",), "tr": ("ch",), "s": ("x",), "x": ("s",), "d": ("gi", "r"), "gi": ("d", "r"),
                  "r": ("d", "gi"), "l": ("n",), "n": ("l",)}
@@ -222,6 +227,12 @@ def confusions(word: str) -> tuple[str, ...]:
         for alt in _VOWEL_MARKS.get(ch, ""):
             out.append(place_tone(onset + rhyme[:i] + alt + rhyme[i + 1:], tone))
     out.extend(place_tone(swap_onset(onset, rhyme, alt), tone) for alt in _ONSET_SWAPS.get(onset, ()))
+    if CLUSTER_SLIPS:
+        for full, short in CLUSTERS:
+            if full in rhyme:
+                out.append(place_tone(onset + rhyme.replace(full, short, 1), tone))
+            elif short in rhyme:
+                out.append(place_tone(onset + rhyme.replace(short, full, 1), tone))
     for swaps in (_CODA_SWAPS, _CODA_HEARD):
         for coda, alts in swaps.items():
             if rhyme.endswith(coda) and not (coda == "n" and rhyme.endswith(("nh", "ng"))) \

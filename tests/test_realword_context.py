@@ -248,3 +248,22 @@ def test_a_habit_the_counts_speak_against_is_still_read():
     text = ("Bộ trưởng nói rỏ ràng về kế hoạch. Văn bản ghi rỏ thời hạn nộp hồ sơ. Người dân biết rỏ quyền lợi "
             "của mình. Cơ quan chức năng thấy rỏ trách nhiệm. Mọi người hiểu rỏ vấn đề.")
     assert [t for t, _ in realword(text)].count("rỏ") == 5
+
+
+# A vowel pair shortened or lengthened (vietnamese.CLUSTERS), at its own higher cost (ngrams.CLUSTER_COST).
+@pytest.mark.parametrize("sentence, slip", [
+    ("Đây là lượt trận cúi cùng của vòng bảng.", ("cúi", "cuối")),
+    ("Số bài báo quốc tế không phải là thức đo duy nhất.", ("thức", "thước")),
+    ("Tui nhiên, lợi nhuận sau thuế của công ty vẫn giảm.", ("Tui", "Tuy")),
+])
+def test_a_vowel_pair_typed_short_is_read(sentence, slip):
+    assert realword(sentence) == [slip]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Buồng nổ máy phải đồng bộ thì máy mới chạy đều.",
+    "Mong các bạn bên ngoài đừng ném đá, chen lấn.",
+    "Anh trai tìm cách gần gũi, rồi chuốc rượu mãi.",
+])
+def test_a_right_word_a_vowel_pair_away_from_a_commoner_one_stays(sentence):
+    assert realword(sentence) == []

@@ -1706,8 +1706,9 @@ def _off_topic(found: list, keys: list[str | None], counts: Ngrams) -> list:
 
 @rule("typo.realword", category="typo", severity="warning", prose_only=True, captions=True, fields=("title", "sapo", "body"))
 def realword(doc: Document, ctx: Context) -> Iterator[Hit]:
-    """Gõ nhầm thành một tiếng khác (real-word slip): a tone, mark, onset or final slip that makes
-    a real syllable which does not fit its neighbours; also an old spelling with â that edited
+    """Gõ nhầm thành một tiếng khác (real-word slip): a tone, mark, onset or final slip, or a vowel
+    pair typed short or long ("cúi cùng" → "cuối", "thức đo" → "thước"), that makes a real syllable
+    which does not fit its neighbours; also an old spelling with â that edited
     prose no longer uses ("xác tầu" → "xác tàu", "giầu có" → "giàu có"); also a slip in the capital
     that opens a title mid-sentence ("ở Quãng trường Ba Đình" → "Quảng trường"), or in the syllable
     that ends one ("Phó Chủ lịch" → "Phó Chủ tịch"); also a province's or a provincial city's name
