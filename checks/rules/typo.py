@@ -785,9 +785,11 @@ def _telex_residue_known(sc: Scan, ctx: Context, tables: TypoTables) -> Iterator
     lex = tables.lex
     residue = _known_residue(lex)
     pair = lex.pair
-    for i, key in enumerate(sc.key):
-        reading = residue.get(key) if key else None
-        if reading is None or sc.kind[i] != LOW:
+    keys = sc.key
+    for i in compress(range(len(keys)), map(residue.__contains__, keys)):
+        key = keys[i]
+        reading = residue[key]
+        if sc.kind[i] != LOW:
             continue
         cl, cr = sc.neighbours(i)
         if (pair(cl, reading) == WORD or pair(reading, cr) == WORD) and not (pair(cl, key) == WORD or pair(key, cr) == WORD):
@@ -1328,13 +1330,17 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
         # writes ("vi tích phân", "kịch tác gia").
         counts = tables.counts
         bigram, trigram = counts.bigram, counts.trigram
-        for i in compress(range(n), map(ne, weak, weak[1:])):
-            if weak[i + 1] and ps[i] == WORD and i > 1 and ps[i - 1] == WORD:
+        word = list(map(eq, ps, repeat(WORD)))
+        # k: a syllable inside a word on each side (few); the suspect is its neighbour beyond one of them
+        for k in compress(range(n), map(and_, word, word[1:])):
+            i = k + 1  # "việt văn | phòng"-like on the left of i: (i-2, i-1) and (i-1, i) are words
+            if i < n and weak[i + 1] and i > 1 and not suspects[i] and keys[i] is not None:
                 taken, held = bigram(context[i - 2], context[i - 1]), bigram(context[i - 1], context[i])
                 if taken >= CONTEST_RATIO * max(held, 1) and not trigram(context[i - 2], context[i - 1], context[i]):
                     suspects[i] = True
                     contested[i] = context[i + 1] if i + 1 < n and linked[i + 1] else None
-            elif weak[i] and ps[i + 1] == WORD and ps[i + 2] == WORD:
+            i = k - 1  # "công việt | văn phòng": (i, i+1) and (i+1, i+2) are words
+            if i >= 0 and weak[i] and not suspects[i] and keys[i] is not None:
                 taken, held = bigram(context[i + 1], context[i + 2]), bigram(context[i], context[i + 1])
                 if taken >= CONTEST_RATIO * max(held, 1) and not trigram(context[i], context[i + 1], context[i + 2]):
                     suspects[i] = True
@@ -1958,17 +1964,23 @@ def _misspellings() -> dict[tuple[str, ...], tuple[str, ...]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _misspelling_starts() -> frozenset[tuple[str, str]]:
+    return frozenset(w[:2] for w in _misspellings())
+
+
 def _misspelt_expressions(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[int, int, tuple[str, ...]]]:
     """(first, last differing run, their standard spelling) of each expression written as a common
     misspelling of it (checks/data/misspellings.txt), its syllables one space apart in ordinary
     prose, and not split by a word across its edges: its first syllable in no dictionary word with
     the one before, its last in none with the one after ("tài năng xuất sắc", "che dấu vết")."""
     table = _misspellings()
-    starts = {w[0] for w in table}
+    starts = _misspelling_starts()
     pair, linked = tables.lex.pair, sc.linked
     n = len(keys)
     out = []
-    for i in compress(range(n), map(starts.__contains__, keys)):
+    # (the first two syllables are looked up first: most texts hold a start now and then, few a pair)
+    for i in compress(range(n - 1), map(starts.__contains__, zip(keys, keys[1:]))):
         for size in (4, 3, 2):
             j = i + size
             if j > n or not all(linked[i + 1:j]):
