@@ -250,6 +250,7 @@ GENERATORS.update({
     "comment bars": _repeat("2 ngày   Thích   Phản hồi   12 21 giờ · ", "Tít bài báo dài hơn sáu chữ\n", "\n"),
     "pictographs": _repeat("🔴 👉 ", "Tít ", " bài báo dài hơn sáu chữ.\n"),
     "posts under names": _repeat("Giáo viên Trường THCS Quang Chiểu, ", "Tác giả: Lê Thị Hoa\n", "tỉnh Thanh Hóa\n"),
+    "names near names": _repeat("Mlaysiaa Stockhomm Samsumgg Guardiollaa ", "Đội "),
     "misspelt expressions": _repeat("sát nhập thái độ bàng quang tinh giảm biên chế sắc xuất "),
     "contested words": _repeat("công việt văn phòng cố vân âm nhạc "),
     "outlets after names": _repeat("Hoàng Lâm (Báo Báo Báo ", "Tít bài báo dài hơn sáu chữ\nNội dung bài.\n", ")\n"),

@@ -310,3 +310,26 @@ def test_a_marked_word_the_article_keeps_using_is_its_term():
                                   "Lượng CO₂ và H₂O tăng lên.", "Căn phòng rộng 25 m² ở tầng hai."])
 def test_superscript_and_subscript_digits_are_no_letters(text):
     assert nonwords(text) == {}
+
+
+# A well-known foreign name one letter off inside it (fourteenth session).
+@pytest.mark.parametrize("text, word, meant", [
+    ("Đội tuyển Mlaysia thắng đậm ở trận ra quân.", "Mlaysia", "Malaysia"),
+    ("Trận chung kết Europa League diễn ra ở Stockhom.", "Stockhom", "Stockholm"),
+    ("Nhà máy của Samsumg tại Bắc Ninh mở rộng sản xuất.", "Samsumg", "Samsung"),
+    ("Huấn luyện viên Pep Guardiolla hài lòng với học trò.", "Guardiolla", "Guardiola"),
+])
+def test_a_well_known_name_one_letter_off(text, word, meant):
+    assert nonwords(text)[word] == (meant,)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Cầu thủ Jemerson chơi tốt ở hàng thủ.", "Jemerson"),  # the first letter differs: names of their own
+    ("Tiến sĩ Jonathan Cristol nhận định.", "Cristol"),
+    ("Nhà văn Hemmingway được nhắc tới.", "Hemmingway"),  # a spelling English text writes
+    ("Tay vợt Novak Djokovich vô địch.", "Djokovich"),  # the last letter: "-ich" and "-ic" are both written
+    ("Hãng Nvida ra mắt chip mới.", "Nvida"),  # short
+    ("Đội Mlaysia thắng. Báo in Mlaysia hai lần.", "Mlaysia"),  # written twice: the text's own
+])
+def test_a_name_near_a_well_known_one_stays(text, word):
+    assert word not in nonwords(text)

@@ -690,7 +690,9 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
     inside a sentence is read where its tone sits on the wrong vowel ("Hòang" → "Hoàng") or, short,
     where a slipped mark makes a word with a neighbour or a surname before a name ("thăm Duơng Văn
     Minh" → "Dương"). A foreign word or name of seven letters or more, written once, with two letters
-    swapped inside it is one too ("Facbeook" → "Facebook"). A text pulled only partway that stops
+    swapped inside it is one too ("Facbeook" → "Facebook"), and so is a capitalised one of six letters
+    or more, written once, one letter off inside a name Vietnamese text often writes ("Mlaysia" →
+    "Malaysia", "Stockhom" → "Stockholm"; its first and last letters as written). A text pulled only partway that stops
     mid-word ("… lên sân khấu biểu diễ") is told so (information).
     """
     tables = _tables(ctx)
@@ -709,6 +711,12 @@ def nonword(doc: Document, ctx: Context) -> Iterator[Hit]:
             yield Hit(*sc.span(i), Message(N_("“{word}” is probably “{fixed}” (two letters swapped)"), word=raw[i],
                                            fixed=swapped), suggestions=(swapped,), severity="warning")
             continue
+        if sc.kind[i] == CAP:
+            known = _misspelt_name(sc, i, tables)
+            if known:
+                yield Hit(*sc.span(i), Message(N_("“{word}” is probably “{fixed}”"), word=raw[i], fixed=known),
+                          suggestions=(known,), severity="warning")
+                continue
         if sc.kind[i] != LOW:
             # A capital opening a sentence before lower-case words ("Đươc biết, ...") is not a name.
             if not (sc.kind[i] == CAP and not raw[i].isascii() and i + 1 < n
@@ -828,6 +836,48 @@ def _swapped_foreign(sc: Scan, i: int, tables: TypoTables) -> str | None:
         return None  # a name English text knows ("Magento", "Fiedler", "Kirstin"), no slip
     (word,) = found
     return word[:1].upper() + word[1:] if raw[:1].isupper() else word
+
+
+# A name Vietnamese text writes at least this often (wordfreq's Zipf for Vietnamese) is one a
+# writer may misspell: "Malaysia", "Juventus", "Microsoft" (4.0–4.8), not "marker" or "prayed" (0).
+NAME_ZIPF = 3.0
+NAME_LEN = 6
+_ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _misspelt_name(sc: Scan, i: int, tables: TypoTables) -> str | None:
+    """The well-known foreign name (Lexicon.foreign, written in Vietnamese text: NAME_ZIPF) that
+    capitalised run i misses by one letter inside it — one left out, added, or typed for another
+    ("Mlaysia", "Juvetus", "Micrsoft", "Doanld", "Stockhom"); None elsewhere. Only a name of
+    NAME_LEN letters or more, written once, that no text wordfreq knows writes (English or
+    Vietnamese: "Hemmingway" is a spelling some write, "Davinson" a name), with exactly one such
+    name near it; its first and last letters stay (names differ there: "Jemerson", "Cristol")."""
+    raw = sc.raw[i]
+    if len(raw) < NAME_LEN or not raw.isascii() or not raw.isalpha():
+        return None
+    low = raw.lower()
+    foreign = tables.lex.foreign
+    if low in foreign or low in tables.custom or sc.lowered_counts().get(low, 0) > 1:
+        return None
+    n = len(low)
+    near = set()
+    for k in range(1, n):
+        head, tail = low[:k], low[k:]
+        for c in _ASCII_LOWER:
+            near.add(head + c + tail)  # a letter left out
+            if k < n - 1:
+                near.add(head + c + tail[1:])  # a letter typed for another
+        if k < n - 1:
+            near.add(head + tail[1:])  # a letter added
+    found = [w for w in near if w != low and w in foreign]
+    if not found:
+        return None
+    import wordfreq  # on first use only: few words get here
+
+    found = [w for w in found if wordfreq.zipf_frequency(w, "vi") >= NAME_ZIPF]
+    if len(found) != 1 or wordfreq.zipf_frequency(low, "en") > 0 or wordfreq.zipf_frequency(low, "vi") > 0:
+        return None
+    return found[0][:1].upper() + found[0][1:]
 
 
 def _word_with(word: str, suggestions: list[str], left: str | None, right: str | None, lex: Lexicon) -> bool:
