@@ -209,6 +209,8 @@ def test_telex_keys_left_in_a_word_that_spell_a_places_syllable():
     ("Việc sát nhập các đơn vị hành chính cấp xã đã hoàn thành.", ("sát", "sáp")),
     ("Ông vẫn giữ thái độ bàng quang trước thời cuộc.", ("quang", "quan")),
     ("Vô hình chung, những lời khen quá đà đã làm hại em.", ("chung", "trung")),
+    # "giả của" is a word (of "tác giả của"), but the news writes "độc giả của", never "đọc giả của"
+    ("Đọc giả của báo chắc hẳn còn nhớ vụ việc.", ("Đọc", "Độc")),
 ])
 def test_a_common_misspelling_of_an_expression_is_read(sentence, slip):
     assert realword(sentence) == [slip]
