@@ -330,6 +330,7 @@ def test_a_well_known_name_one_letter_off(text, word, meant):
     ("Tay vợt Novak Djokovich vô địch.", "Djokovich"),  # the last letter: "-ich" and "-ic" are both written
     ("Hãng Nvida ra mắt chip mới.", "Nvida"),  # short
     ("Đội Mlaysia thắng. Báo in Mlaysia hai lần.", "Mlaysia"),  # written twice: the text's own
+    ("Các tay đua cùng lên đỉnh Plateau de Beille.", "Beille"),  # a French name, its small word inside
 ])
 def test_a_name_near_a_well_known_one_stays(text, word):
     assert word not in nonwords(text)

@@ -859,6 +859,10 @@ def _misspelt_name(sc: Scan, i: int, tables: TypoTables) -> str | None:
     foreign = tables.lex.foreign
     if low in foreign or low in tables.custom or sc.lowered_counts().get(low, 0) > 1:
         return None
+    if any(0 <= o < len(sc) and sc.linked[max(k, i)] and sc.linked[max(k, o)] and sc.kind[k] == LOW
+           and sc.raw[k] in foreign and sc.kind[o] == CAP and sc.raw[o].isascii()
+           for k, o in ((i - 1, i - 2), (i + 1, i + 2))):
+        return None  # a name of another language, its small words inside ("Plateau de Beille"): its own spelling
     n = len(low)
     near = set()
     for k in range(1, n):
