@@ -857,7 +857,7 @@ def _misspelt_name(sc: Scan, i: int, tables: TypoTables) -> str | None:
         return None
     low = raw.lower()
     foreign = tables.lex.foreign
-    if low in foreign or low in tables.custom or sc.lowered_counts().get(low, 0) > 1:
+    if low in foreign or low in tables.custom:
         return None
     if any(0 <= o < len(sc) and sc.linked[max(k, i)] and sc.linked[max(k, o)] and sc.kind[k] == LOW
            and sc.raw[k] in foreign and sc.kind[o] == CAP and sc.raw[o].isascii()
@@ -874,7 +874,7 @@ def _misspelt_name(sc: Scan, i: int, tables: TypoTables) -> str | None:
         if k < n - 1:
             near.add(head + tail[1:])  # a letter added
     found = [w for w in near if w != low and w in foreign]
-    if not found:
+    if not found or sc.lowered_counts().get(low, 0) > 1:
         return None
     import wordfreq  # on first use only: few words get here
 
@@ -1385,20 +1385,35 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
         counts = tables.counts
         bigram, trigram = counts.bigram, counts.trigram
         word = list(map(eq, ps, repeat(WORD)))
+        following = lex.following
+
+        def joins(i: int, side: str | None) -> bool:
+            """Whether a slip variant of syllable i makes a dictionary word with `side` (checked
+            before the counts: most contests end here)."""
+            if side is None:
+                return False
+            after = following.get(side, _NO_PAIRS)
+            return any(after.get(v) == WORD or following.get(v, _NO_PAIRS).get(side) == WORD
+                       for v, _, _ in tables.variants(keys[i]))
+
         # k: a syllable inside a word on each side (few); the suspect is its neighbour beyond one of them
         for k in compress(range(n), map(and_, word, word[1:])):
             i = k + 1  # "việt văn | phòng"-like on the left of i: (i-2, i-1) and (i-1, i) are words
             if i < n and weak[i + 1] and i > 1 and not suspects[i] and keys[i] is not None:
-                taken, held = bigram(context[i - 2], context[i - 1]), bigram(context[i - 1], context[i])
-                if taken >= CONTEST_RATIO * max(held, 1) and not trigram(context[i - 2], context[i - 1], context[i]):
-                    suspects[i] = True
-                    contested[i] = context[i + 1] if i + 1 < n and linked[i + 1] else None
+                side = context[i + 1] if i + 1 < n and linked[i + 1] else None
+                if joins(i, side):
+                    taken, held = bigram(context[i - 2], context[i - 1]), bigram(context[i - 1], context[i])
+                    if taken >= CONTEST_RATIO * max(held, 1) and not trigram(context[i - 2], context[i - 1], context[i]):
+                        suspects[i] = True
+                        contested[i] = side
             i = k - 1  # "công việt | văn phòng": (i, i+1) and (i+1, i+2) are words
             if i >= 0 and weak[i] and not suspects[i] and keys[i] is not None:
-                taken, held = bigram(context[i + 1], context[i + 2]), bigram(context[i], context[i + 1])
-                if taken >= CONTEST_RATIO * max(held, 1) and not trigram(context[i], context[i + 1], context[i + 2]):
-                    suspects[i] = True
-                    contested[i] = context[i - 1] if i and linked[i] else None
+                side = context[i - 1] if i and linked[i] else None
+                if joins(i, side):
+                    taken, held = bigram(context[i + 1], context[i + 2]), bigram(context[i], context[i + 1])
+                    if taken >= CONTEST_RATIO * max(held, 1) and not trigram(context[i], context[i + 1], context[i + 2]):
+                        suspects[i] = True
+                        contested[i] = side
     for i in compress(range(n), suspects):
         a = keys[i]
         if a is None:
