@@ -240,10 +240,11 @@ def test_every_misspelling_is_no_standard_spelling_and_pairs_syllable_by_syllabl
     assert not set(table) & set(table.values())  # no standard spelling is another's misspelling
 
 
-def test_a_word_the_text_keeps_using_in_varied_company_is_the_writers_word():
-    text = ("Mệ năm nay đã chín mươi tuổi. Sáng nào mệ cũng dậy sớm quét sân. Con cháu về, mệ kể chuyện xưa. "
-            "Hàng xóm quý mệ vì tính hiền hậu. Khi trời trở lạnh, mệ ngồi bên bếp lửa.")
-    assert [t for t, _ in realword(text)] == []
+def test_a_slip_a_writer_repeats_in_varied_company_is_read_each_time():
+    # (a rule excusing a word the text keeps using was tried and taken back: it silenced this)
+    text = ("Ông ấy dẩn đoàn đi tham quan. Cô giáo dẩn học sinh ra sân. Con đường dẩn vào làng đã được "
+            "sửa. Anh dẩn chứng nhiều số liệu. Họ dẩn nước về ruộng. Chị dẩn con đi học.")
+    assert [t for t, _ in realword(text)].count("dẩn") >= 5
 
 
 def test_a_habit_the_counts_speak_against_is_still_read():

@@ -96,11 +96,6 @@ INFORMED_ZIPF = 4.5
 TOPIC_COUNT = 3
 TOPIC_RATIO = 20.0
 TOPIC_COST = 2.5
-# A syllable the news counts do not know, written this often, beside one syllable fewer different
-# ones on each side, where the text never writes the word its blind repair would give, is the
-# writer's word: a slip is not made five times in five phrases while the right word is never typed
-# ("mệ", a grandmother in Huế).
-TOPIC_WORD = 5
 # A syllable after a break (comma, number, bracket, line start) has no left neighbour, and the
 # counts then weigh that side by frequency alone, which favours the commoner variant where a new
 # clause starts ("mũi, ho hay" is no "cho hay"): a repair the counts weighed needs this much gain.
@@ -1752,31 +1747,25 @@ def _off_topic(found: list, keys: list[str | None], counts: Ngrams) -> list:
     """`found` less the repairs the counts weighed (strength above WORD) whose gain does not cover
     TOPIC_COST where the syllable written is a topic of the article: at least TOPIC_COUNT times,
     TOPIC_RATIO times more often than in news prose, beside at least two different syllables on
-    each side; and less the repairs made blind (no counts, no dictionary word: the weakest case) of a
-    syllable the text uses as its own word (TOPIC_WORD times, as many different neighbours less one on
-    each side, the repair never written). A writer's habit the counts speak against ("rỏ ràng", "nói
-    rỏ", "biết rỏ", never "rõ") is still read."""
-    suspects = {keys[i] for _, i, _ in found}
-    where: dict[str, list[int]] = defaultdict(list)
-    for j in compress(range(len(keys)), map(suspects.__contains__, keys)):
-        where[keys[j]].append(j)
+    each side."""
     weighed = {keys[i] for (strength, _), i, _ in found if strength > WORD}
+    if not weighed:
+        return found
+    where: dict[str, list[int]] = defaultdict(list)
+    for j in compress(range(len(keys)), map(weighed.__contains__, keys)):
+        where[keys[j]].append(j)
     n, last = len(keys), len(keys) - 1
-    topics, words = set(), set()
-    written = set(keys)
+    topics = set()
     for a, at in where.items():
         if len(at) < TOPIC_COUNT or len(at) < TOPIC_RATIO * n * (counts.unigram(a) + 0.5) / counts.tokens:
             continue
         lefts = {keys[j - 1] for j in at if j}
         rights = {keys[j + 1] for j in at if j < last}
-        if a in weighed and len(lefts) >= 2 and len(rights) >= 2:
+        if len(lefts) >= 2 and len(rights) >= 2:
             topics.add(a)
-        if len(at) >= TOPIC_WORD and len(lefts) >= TOPIC_WORD - 1 and len(rights) >= TOPIC_WORD - 1:
-            words.add(a)
-    if not topics and not words:
+    if not topics:
         return found
-    return [f for f in found if not (f[0][0] < WORD and keys[f[1]] in words and f[2][0] not in written
-                                     or f[0][0] > WORD and keys[f[1]] in topics and f[0][1] <= TOPIC_COST)]
+    return [f for f in found if not (f[0][0] > WORD and keys[f[1]] in topics and f[0][1] <= TOPIC_COST)]
 
 
 @rule("typo.realword", category="typo", severity="warning", prose_only=True, captions=True, fields=("title", "sapo", "body"))
