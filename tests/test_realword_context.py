@@ -209,8 +209,6 @@ def test_telex_keys_left_in_a_word_that_spell_a_places_syllable():
     ("Việc sát nhập các đơn vị hành chính cấp xã đã hoàn thành.", ("sát", "sáp")),
     ("Ông vẫn giữ thái độ bàng quang trước thời cuộc.", ("quang", "quan")),
     ("Vô hình chung, những lời khen quá đà đã làm hại em.", ("chung", "trung")),
-    # "giả của" is a word (of "tác giả của"), but the news writes "độc giả của", never "đọc giả của"
-    ("Đọc giả của báo chắc hẳn còn nhớ vụ việc.", ("Đọc", "Độc")),
 ])
 def test_a_common_misspelling_of_an_expression_is_read(sentence, slip):
     assert realword(sentence) == [slip]
@@ -225,6 +223,13 @@ def test_a_misspelling_of_two_syllables_is_told_as_one():
     "Anh là tài năng xuất sắc nhất của đội.",  # "tài năng | xuất sắc"
     "Hắn che dấu vết rất kỹ sau khi gây án.",  # "che | dấu vết"
     "Bệnh nhân bị sỏi bàng quang nhiều năm.",  # the bladder
+    # helper-62's review: two words of their own, which the news writes beside these neighbours
+    "Hai đối tượng bị bắt trước đó đã khai nhận.",
+    "Nạn nhân bị thương ở mặt dù đã đội mũ bảo hiểm.",
+    "Virus là kẻ thù vô hình chung của cả nhân loại.",
+    "Nếu chia sẽ không công bằng với người đến sau.",
+    "Rừng cọ sát bên làng.",
+    "Người dân kéo đến xem sét đánh gãy cây cổ thụ.",
 ])
 def test_a_word_across_the_edge_of_a_misspelling_leaves_it(sentence):
     assert realword(sentence) == []

@@ -334,3 +334,17 @@ def test_a_well_known_name_one_letter_off(text, word, meant):
 ])
 def test_a_name_near_a_well_known_one_stays(text, word):
     assert word not in nonwords(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    # helper-62's review: real names and Vietnamese spellings of foreign names and terms
+    ("Cầu thủ Rodrygo ghi bàn cho Real Madrid.", "Rodrygo"),  # i/y
+    ("Ông Mustapa Mohamed phát biểu.", "Mustapa"),  # p/f
+    ("Đội tuyển Braxin thắng đậm.", "Braxin"),  # x for s, no "h"
+    ("Đội tuyển Grudia thua sát nút.", "Grudia"),  # d for z
+    ("Thủ đô Lixbon đón khách.", "Lixbon"),
+    ("Đội Urugoay hòa đối thủ.", "Urugoay"),
+    ("Etanol là chất lỏng dễ cháy.", "Etanol"),  # a sentence's capital
+])
+def test_a_vietnamese_spelling_of_a_name_is_no_slip_of_it(text, word):
+    assert word not in nonwords(text)
