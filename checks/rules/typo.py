@@ -143,6 +143,7 @@ class TypoTables:
         self.repairs: dict[tuple, tuple[tuple[int, float], tuple[str, ...]] | None] = {}
         self._variants: dict[str, tuple[tuple[str, float, bool], ...]] = {}
         self._near: dict[str, tuple[str, ...]] = {}
+        self._names: dict[str, tuple[str, ...]] = {}
 
     def prepare(self) -> None:
         """Build the index of near spellings now (about 0.1 s of CPU; Checker.prepare)."""
@@ -199,6 +200,18 @@ class TypoTables:
             self._variants[a] = got
         return got
 
+    def names_near(self, low: str) -> tuple[str, ...]:
+        """The foreign words (Lexicon.foreign) of NAME_LEN letters or more one letter off inside
+        lower-case `low`, its first and last letters kept, Vietnamised letters aside (_misspelt_name);
+        remembered, as a text's foreign names recur."""
+        got = self._names.get(low)
+        if got is None:
+            got = _names_near(low, self.lex.foreign)
+            if len(self._names) > self.NEAR_LIMIT:
+                self._names.clear()
+            self._names[low] = got
+        return got
+
     def near(self, word: str) -> tuple[str, ...]:
         """Known syllables one edit from `word` (delete, insert, replace, swap), or the same letters
         with another tone, or with an onset dialects merge (ch/tr, s/x, d/gi/r, l/n) and any tone."""
@@ -253,7 +266,7 @@ class Scan:
 
     __slots__ = ("text", "raw", "seps", "key", "kind", "linked", "touches", "_infos", "_valid", "_known",
                  "_offsets", "_cursor", "_ordinary", "_runs", "_context", "_twins", "_caps", "_capitals",
-                 "_lowered")
+                 "_lowered", "_as_written")
 
     def __init__(self, text: str, tables: TypoTables) -> None:
         self.text = text
@@ -294,6 +307,7 @@ class Scan:
         self._capitals: list[int] | None = None
         self._runs: list[list[int]] | None = None
         self._lowered: Counter | None = None
+        self._as_written: Counter | None = None
 
     @property
     def valid(self) -> list[bool]:
@@ -315,6 +329,14 @@ class Scan:
         if self._lowered is None:
             self._lowered = Counter(r.lower() for r, glued in zip(self.raw, self.touches) if not glued)
         return self._lowered
+
+    def written(self, raw: str) -> int:
+        """How often run text `raw` is written, as it is, in capitals or in lower case (a Counter of
+        the runs as written, made on first use: cheaper than lowered_counts for a few words)."""
+        if self._as_written is None:
+            self._as_written = Counter(self.raw)
+        got = self._as_written
+        return got[raw] + (got[raw.upper()] if raw.upper() != raw else 0) + (got[raw.lower()] if raw.lower() != raw else 0)
 
     def touching(self) -> list[int]:
         return list(compress(range(len(self.raw)), self.touches))
@@ -860,6 +882,22 @@ def _misspelt_name(sc: Scan, i: int, tables: TypoTables) -> str | None:
         return None  # a name of another language, its small words inside ("Plateau de Beille"): its own spelling
     if sc.opens(i):
         return None  # a capital a sentence gives: "Etanol", "Nitrit" are Vietnamese spellings, no names
+    found = tables.names_near(low)
+    if not found or sc.written(raw) > 1:
+        return None
+    import wordfreq  # on first use only: few words get here
+
+    zipf = wordfreq.zipf_frequency
+    # a name Vietnamese text writes about as often as English does ("Malaysia", "Juventus"), not an
+    # English word it borrows now and then ("brain", "always")
+    found = [w for w in found if zipf(w, "vi") >= max(NAME_ZIPF, zipf(w, "en") - 1.0)]
+    if len(found) != 1 or zipf(low, "en") > 0 or zipf(low, "vi") > 0:
+        return None
+    return found[0][:1].upper() + found[0][1:]
+
+
+def _names_near(low: str, foreign: frozenset[str] | set[str]) -> tuple[str, ...]:
+    """TypoTables.names_near, worked out."""
     n = len(low)
     near = set()
     for k in range(1, n):
@@ -871,18 +909,8 @@ def _misspelt_name(sc: Scan, i: int, tables: TypoTables) -> str | None:
                 near.add(head + c + tail[1:])  # a letter typed for another
         if k < n - 1:
             near.add(head + tail[1:])  # a letter added
-    found = [w for w in near if w != low and len(w) >= NAME_LEN and w in foreign]
-    if not found or sc.lowered_counts().get(low, 0) > 1:
-        return None
-    import wordfreq  # on first use only: few words get here
-
-    zipf = wordfreq.zipf_frequency
-    # a name Vietnamese text writes about as often as English does ("Malaysia", "Juventus"), not an
-    # English word it borrows now and then ("brain", "always")
-    found = [w for w in found if zipf(w, "vi") >= max(NAME_ZIPF, zipf(w, "en") - 1.0)]
-    if len(found) != 1 or zipf(low, "en") > 0 or zipf(low, "vi") > 0:
-        return None
-    return found[0][:1].upper() + found[0][1:]
+    near.discard(low)
+    return tuple(sorted(w for w in near if len(w) >= NAME_LEN and w in foreign))
 
 
 # Letters Vietnamese puts for a foreign one when it spells a name its own way ("Braxin", "Pakixtan",
