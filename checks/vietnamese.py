@@ -181,6 +181,8 @@ _CODA_HEARD = {"m": ("n",), "n": ("m",), "nh": ("ch", "n"), "ch": ("nh", "t"), "
 # and of Southern speech, which shortens these rhymes.
 CLUSTER_SLIPS = True
 CLUSTERS = (("uô", "u"), ("ươ", "ư"), ("iê", "i"), ("uy", "ui"))
+# Numerals count what follows them, whatever it is: a vowel pair is not read into them.
+_NUMERALS = frozenset("một hai ba bốn năm sáu bảy tám chín mười mươi trăm nghìn ngàn triệu tỷ tỉ".split())
 # Onsets that whole dialects pronounce alike: the commonest slips writers make by ear.
 MERGED_ONSETS = {"ch": ("tr",), "tr": ("ch",), "s": ("x",), "x": ("s",), "d": ("gi", "r"), "gi": ("d", "r"),
                  "r": ("d", "gi"), "l": ("n",), "n": ("l",)}
@@ -227,7 +229,7 @@ def confusions(word: str) -> tuple[str, ...]:
         for alt in _VOWEL_MARKS.get(ch, ""):
             out.append(place_tone(onset + rhyme[:i] + alt + rhyme[i + 1:], tone))
     out.extend(place_tone(swap_onset(onset, rhyme, alt), tone) for alt in _ONSET_SWAPS.get(onset, ()))
-    if CLUSTER_SLIPS:
+    if CLUSTER_SLIPS and word not in _NUMERALS:  # "chín thắng" is nine wins, no "chiến thắng"
         for full, short in CLUSTERS:
             if full in rhyme:
                 out.append(place_tone(onset + rhyme.replace(full, short, 1), tone))

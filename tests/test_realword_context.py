@@ -198,6 +198,11 @@ def test_three_syllables_the_news_writes_together_are_no_contest(sentence):
     assert realword(sentence) == []
 
 
+def test_telex_keys_left_in_a_capital_that_opens_a_sentence():
+    found = check_text("Khoong thể tin được chuyện này.", Context(), rules=["typo.nonword"])
+    assert [(f.text, f.suggestions) for f in found] == [("Khoong", ("Không",))]
+
+
 def test_telex_keys_left_in_a_word_that_spell_a_places_syllable():
     found = check_text("Chúng ta khoong thể đòi hỏi trẻ em trung thực. Bà mua xoong nồi mới ở chợ Chiềng Khoong.",
                        Context(), rules=["typo.nonword"])
@@ -272,6 +277,8 @@ def test_a_vowel_pair_typed_short_is_read(sentence, slip):
     "Buồng nổ máy phải đồng bộ thì máy mới chạy đều.",
     "Mong các bạn bên ngoài đừng ném đá, chen lấn.",
     "Anh trai tìm cách gần gũi, rồi chuốc rượu mãi.",
+    "Sau 15 trận, đội có chín thắng, ba hòa và ba thua.",  # a numeral (helper-62's review)
+    "Đội bóng đã có chín thắng liên tiếp.",
 ])
 def test_a_right_word_a_vowel_pair_away_from_a_commoner_one_stays(sentence):
     assert realword(sentence) == []

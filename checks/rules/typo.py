@@ -814,8 +814,8 @@ def _telex_residue_known(sc: Scan, ctx: Context, tables: TypoTables) -> Iterator
     for i in compress(range(len(keys)), map(residue.__contains__, keys)):
         key = keys[i]
         reading = residue[key]
-        if sc.kind[i] != LOW:
-            continue
+        if sc.kind[i] != LOW and not (sc.kind[i] == CAP and sc.opens(i)):
+            continue  # ("Khoong thể tin được": a sentence's capital too)
         cl, cr = sc.neighbours(i)
         if (pair(cl, reading) == WORD or pair(reading, cr) == WORD) and not (pair(cl, key) == WORD or pair(key, cr) == WORD):
             yield Hit(*sc.span(i), Message(N_("“{word}” is not a Vietnamese word"), word=sc.raw[i]),
