@@ -348,3 +348,16 @@ def test_a_name_near_a_well_known_one_stays(text, word):
 ])
 def test_a_vietnamese_spelling_of_a_name_is_no_slip_of_it(text, word):
     assert word not in nonwords(text)
+
+
+def test_the_names_rules_speed_tricks_give_what_the_plain_work_gives():
+    """TypoTables.names_near remembers _names_near; Scan.written counts what a plain count does."""
+    from bientap.checks.engine import Checker
+    from bientap.checks.rules.typo import Scan, TypoTables, _names_near
+
+    tables = Checker.for_context(Context()).tables(TypoTables)
+    for low in ("mlaysia", "stockhom", "jemerson", "samsumg"):
+        plain = _names_near(low, tables.lex.foreign)
+        assert tables.names_near(low) == plain and tables.names_near(low) == plain  # computed, then remembered
+    sc = Scan("Mlaysia thắng MLAYSIA, mlaysia và Malaysia; Mlaysia-2 là mã.", tables)
+    assert sc.written("Mlaysia") == sum(r in ("Mlaysia", "MLAYSIA", "mlaysia") for r in sc.raw)

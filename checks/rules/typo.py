@@ -1411,6 +1411,12 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
     weak = list(map(gt, repeat(COMMON), ps))
     suspects = list(map(and_, weak, weak[1:]))
     contested: dict[int, str | None] = {}  # a contested suspect: its neighbour on the weak side
+    following = lex.following
+
+    def word_beside(v: str, side: str) -> bool:
+        """Whether `v` makes a dictionary word with `side`, on either side of it."""
+        return following.get(side, _NO_PAIRS).get(v) == WORD or following.get(v, _NO_PAIRS).get(side) == WORD
+
     if CONTESTED_WORDS:
         # pair (i-1, i) a word while (i-2, i-1) is one too: i-1 is taken, i's side of it contested;
         # pair (i, i+1) a word while (i+1, i+2) is one too: i+1 is taken. One side weak at least.
@@ -1420,16 +1426,11 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
         counts = tables.counts
         bigram, trigram = counts.bigram, counts.trigram
         word = list(map(eq, ps, repeat(WORD)))
-        following = lex.following
 
         def joins(i: int, side: str | None) -> bool:
             """Whether a slip variant of syllable i makes a dictionary word with `side` (checked
             before the counts: most contests end here)."""
-            if side is None:
-                return False
-            after = following.get(side, _NO_PAIRS)
-            return any(after.get(v) == WORD or following.get(v, _NO_PAIRS).get(side) == WORD
-                       for v, _, _ in tables.variants(keys[i]))
+            return side is not None and any(word_beside(v, side) for v, _, _ in tables.variants(keys[i]))
 
         # k: a syllable inside a word on each side (few); the suspect is its neighbour beyond one of them
         for k in compress(range(n), map(and_, word, word[1:])):
@@ -1505,8 +1506,7 @@ def _slips(sc: Scan, keys: list[str | None], tables: TypoTables) -> list[tuple[i
             # the repair must make a dictionary word on the weak side ("công việc"), not merely
             # read likelier there
             side = contested[i]
-            best = best if side is not None and (lex.pair(side, best[1][0]) == WORD
-                                                 or lex.pair(best[1][0], side) == WORD) else None
+            best = best if side is not None and word_beside(best[1][0], side) else None
         if best is not None and (best[0][0] <= WORD or _weighed_enough(best, i, linked[i], context, linked,
                                                                           tables.counts)):
             found.append((best[0], i, best[1]))
